@@ -1,0 +1,86 @@
+# folio — build, test, benchmark.  GNU make.
+# make [BUILD=release|debug|asan]; make test; make asan; make bench; make demo
+
+BUILD   ?= release
+O       := build/$(BUILD)
+PKGS    := libxml-2.0 libxslt fontconfig harfbuzz harfbuzz-subset libunibreak
+CC      ?= cc
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
+CFLAGS_release := -O2 -g
+CFLAGS_debug   := -O0 -g
+CFLAGS_asan    := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+CFLAGS  := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(BUILD)) $(shell pkg-config --cflags $(PKGS)) $(EXTRA_CFLAGS)
+LDFLAGS_asan := -fsanitize=address,undefined
+LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lhpdf -lz -lm $(LDFLAGS_$(BUILD))
+
+-include config.mk
+
+BASE_OBJS   := base/base.o
+SOURCE_OBJS := source/source.o
+FO_OBJS     := fo/fo_build.o fo/fo_prop.o fo/fo_expr.o
+TEXT_OBJS   := text/text_font.o text/text_break.o text/text_para.o
+AREA_OBJS   := area/area.o
+LAYOUT_OBJS := layout/lay_line.o layout/lay_block.o layout/lay_page.o
+PDF_OBJS    := pdf/pdf.o
+LIB_OBJS    := $(addprefix $(O)/,$(BASE_OBJS) $(SOURCE_OBJS) $(FO_OBJS) $(TEXT_OBJS) \
+               $(AREA_OBJS) $(LAYOUT_OBJS) $(PDF_OBJS))
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+all: $(O)/folio
+
+$(O)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "CC $<")
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/libfolio.a: $(LIB_OBJS)
+	$(Q)ar rcs $@ $^
+
+$(O)/folio: $(O)/main.o $(O)/libfolio.a
+	$(Q)$(CC) -o $@ $^ $(LDLIBS)
+	$(Q)ln -sf $(O)/folio folio-bin 2>/dev/null || true
+
+# unit tests (cmocka) and the layout test runner
+$(O)/tests/%: tests/unit/%.c $(O)/libfolio.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) -Isrc -o $@ $< $(O)/libfolio.a $(LDLIBS) -lcmocka
+
+$(O)/layout-test: tests/layout_runner.c $(O)/libfolio.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) -Isrc -o $@ $< $(O)/libfolio.a $(LDLIBS)
+
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/*.c))
+
+test: $(O)/folio $(UNIT_TESTS) $(O)/layout-test
+	@BUILD=$(BUILD) sh tests/run.sh
+
+asan:
+	$(MAKE) BUILD=asan test
+
+bench: $(O)/folio
+	@sh bench/run.sh $(O)/folio
+
+demo: setup $(O)/folio
+	@sh examples/demo.sh $(O)/folio
+
+setup:
+	@sh tools/setup.sh
+
+check-includes:
+	@! grep -rn 'hpdf.h' src --include=*.c --include=*.h | grep -v '^src/pdf/'
+	@! grep -rln 'libxml/\|libxslt/' src | grep -v '^src/source/'
+
+docs/fo-subset.md: $(O)/folio
+	$(O)/folio subset > $@
+
+clean:
+	rm -rf build folio-bin
+
+.PHONY: all test asan bench demo setup check-includes clean
+
+-include $(LIB_OBJS:.o=.d) $(O)/main.d

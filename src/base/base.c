@@ -1,0 +1,472 @@
+/*
+ * base — allocation, arenas, buffers, UTF-8 and diagnostics.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base.h"
+#include "limits.h"
+
+static void
+oom(size_t size)
+{
+	fprintf(stderr, "folio: out of memory (%zu bytes)\n", size);
+	abort();
+}
+
+void *
+xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (p == NULL)
+		oom(size);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (p == NULL)
+		oom(n * size);
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t size)
+{
+	void *q = realloc(p, size ? size : 1);
+	if (q == NULL)
+		oom(size);
+	return q;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* ---------------------------------------------------------------- arena */
+
+struct chunk {
+	struct chunk *next;
+	size_t        size;   /* bytes of data[] */
+	size_t        used;   /* bytes handed out */
+	max_align_t   data[]; /* flexible, aligned */
+};
+
+struct arena {
+	struct chunk *head;
+	size_t        bytes;
+};
+
+#define CHUNK_MIN (64 * 1024)
+
+struct arena *
+arena_new(void)
+{
+	return xcalloc(1, sizeof(struct arena));
+}
+
+void *
+arena_alloc(struct arena *a, size_t size)
+{
+	struct chunk *c = a->head;
+	size_t align = sizeof(max_align_t);
+
+	size = (size + align - 1) / align * align;
+	if (c == NULL || c->size - c->used < size) {
+		size_t want = size > CHUNK_MIN ? size : CHUNK_MIN;
+		c = xmalloc(sizeof(*c) + want);
+		c->size = want;
+		c->used = 0;
+		c->next = a->head;
+		a->head = c;
+		a->bytes += want;
+	}
+	void *p = (char *)c->data + c->used;
+	c->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+size_t
+arena_bytes(const struct arena *a)
+{
+	return a ? a->bytes : 0;
+}
+
+void
+arena_free(struct arena *a)
+{
+	if (a == NULL)
+		return;
+	struct chunk *c = a->head;
+	while (c != NULL) {
+		struct chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	free(a);
+}
+
+/* ---------------------------------------------------------------- buf */
+
+static void
+buf_grow(struct buf *b, size_t more)
+{
+	if (b->n + more + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->n + more + 1)
+		cap *= 2;
+	b->p = xrealloc(b->p, cap);
+	b->cap = cap;
+}
+
+void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	buf_grow(b, n);
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->n += (size_t)n;
+}
+
+void
+buf_add_utf8(struct buf *b, uint32_t cp)
+{
+	char tmp[4];
+	buf_add(b, tmp, (size_t)utf8_encode(cp, tmp));
+}
+
+void
+buf_add_xml(struct buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '&': buf_puts(b, "&amp;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		default:
+			if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n')
+				buf_printf(b, "&#x%x;", (unsigned char)s[i]);
+			else
+				buf_putc(b, s[i]);
+		}
+	}
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->n = 0;
+	if (b->p)
+		b->p[0] = '\0';
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->p);
+	b->p = NULL;
+	b->n = b->cap = 0;
+}
+
+/* ---------------------------------------------------------------- UTF-8 */
+
+uint32_t
+utf8_next(const char **pp, const char *end)
+{
+	const unsigned char *p = (const unsigned char *)*pp;
+	const unsigned char *e = (const unsigned char *)end;
+	uint32_t cp;
+	int n;
+
+	if (p >= e)
+		return 0;
+	if (p[0] < 0x80) {
+		*pp = (const char *)p + 1;
+		return p[0];
+	}
+	if ((p[0] & 0xE0) == 0xC0) {
+		cp = p[0] & 0x1F;
+		n = 1;
+	} else if ((p[0] & 0xF0) == 0xE0) {
+		cp = p[0] & 0x0F;
+		n = 2;
+	} else if ((p[0] & 0xF8) == 0xF0) {
+		cp = p[0] & 0x07;
+		n = 3;
+	} else {
+		*pp = (const char *)p + 1;
+		return 0xFFFD;
+	}
+	if (e - p <= n) {
+		*pp = (const char *)e;
+		return 0xFFFD;
+	}
+	for (int i = 1; i <= n; i++) {
+		if ((p[i] & 0xC0) != 0x80) {
+			*pp = (const char *)p + i;
+			return 0xFFFD;
+		}
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	*pp = (const char *)p + n + 1;
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0xFFFD;
+	return cp;
+}
+
+int
+utf8_encode(uint32_t cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t
+utf8_count(const char *s, size_t n)
+{
+	const char *end = s + n;
+	size_t k = 0;
+	while (s < end) {
+		utf8_next(&s, end);
+		k++;
+	}
+	return k;
+}
+
+/* ---------------------------------------------------------------- diag */
+
+void
+diag_init(struct diag *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->worst = DIAG_NOTE;
+	d->max_msgs = LIMIT_DIAG_MSGS;
+}
+
+const char *
+diag_level_name(enum diag_level level)
+{
+	switch (level) {
+	case DIAG_NOTE:    return "note";
+	case DIAG_WARNING: return "warning";
+	case DIAG_ERROR:   return "error";
+	case DIAG_FATAL:   return "fatal";
+	}
+	return "?";
+}
+
+static const char *
+intern_file(struct diag *d, const char *file)
+{
+	if (file == NULL)
+		return NULL;
+	for (size_t i = 0; i < d->nfiles; i++)
+		if (strcmp(d->files[i], file) == 0)
+			return d->files[i];
+	d->files = xrealloc(d->files, (d->nfiles + 1) * sizeof(char *));
+	d->files[d->nfiles] = xstrdup(file);
+	return d->files[d->nfiles++];
+}
+
+void
+diag_vreport(struct diag *d, enum diag_level level, const char *file,
+    int line, int col, const char *fmt, va_list ap)
+{
+	if (level > d->worst || !d->any)
+		d->worst = level > d->worst ? level : d->worst;
+	d->any = 1;
+	if (level == DIAG_NOTE && d->quiet)
+		return;
+	if (d->n >= d->max_msgs) {
+		d->dropped++;
+		return;
+	}
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->v = xrealloc(d->v, d->cap * sizeof(*d->v));
+	}
+	struct diag_msg *m = &d->v[d->n];
+	struct buf b = {0};
+	va_list aq;
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	b.p = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+	vsnprintf(b.p, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+	m->level = level;
+	m->file = intern_file(d, file);
+	m->line = line;
+	m->col = col;
+	m->text = b.p;
+	m->seq = (unsigned)d->n;
+	d->n++;
+}
+
+void
+diag_report(struct diag *d, enum diag_level level, const char *file,
+    int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vreport(d, level, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+int
+diag_once(struct diag *d, const char *key, enum diag_level level,
+    const char *file, int line, int col, const char *fmt, ...)
+{
+	for (size_t i = 0; i < d->nonce; i++)
+		if (strcmp(d->once[i], key) == 0)
+			return 0;
+	if (d->nonce == d->caponce) {
+		d->caponce = d->caponce ? d->caponce * 2 : 16;
+		d->once = xrealloc(d->once, d->caponce * sizeof(char *));
+	}
+	d->once[d->nonce++] = xstrdup(key);
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vreport(d, level, file, line, col, fmt, ap);
+	va_end(ap);
+	return 1;
+}
+
+static int
+msg_cmp(const void *a, const void *b)
+{
+	const struct diag_msg *x = a, *y = b;
+	int c;
+
+	if (x->file != y->file) {
+		if (x->file == NULL)
+			return -1;
+		if (y->file == NULL)
+			return 1;
+		if ((c = strcmp(x->file, y->file)) != 0)
+			return c;
+	}
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void
+diag_flush(struct diag *d, void *stream)
+{
+	FILE *f = stream;
+
+	qsort(d->v, d->n, sizeof(*d->v), msg_cmp);
+	for (size_t i = 0; i < d->n; i++) {
+		struct diag_msg *m = &d->v[i];
+		if (m->file && m->line && m->col)
+			fprintf(f, "%s:%d:%d: ", m->file, m->line, m->col);
+		else if (m->file && m->line)
+			fprintf(f, "%s:%d: ", m->file, m->line);
+		else if (m->file)
+			fprintf(f, "%s: ", m->file);
+		else
+			fputs("folio: ", f);
+		fprintf(f, "%s: %s\n", diag_level_name(m->level), m->text);
+		free(m->text);
+	}
+	if (d->dropped)
+		fprintf(f, "folio: note: %zu more messages not shown\n", d->dropped);
+	d->n = 0;
+	d->dropped = 0;
+	fflush(f);
+}
+
+void
+diag_free(struct diag *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->v[i].text);
+	free(d->v);
+	for (size_t i = 0; i < d->nonce; i++)
+		free(d->once[i]);
+	free(d->once);
+	for (size_t i = 0; i < d->nfiles; i++)
+		free(d->files[i]);
+	free(d->files);
+	memset(d, 0, sizeof(*d));
+}

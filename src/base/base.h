@@ -1,0 +1,120 @@
+/*
+ * base — the stage every other stage stands on: allocation that aborts on
+ * exhaustion, arenas, an owned string buffer, UTF-8, integer lengths and
+ * diagnostics with source locations.  Depends on libc only.
+ */
+#ifndef FOLIO_BASE_H
+#define FOLIO_BASE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define FOLIO_VERSION "0.1.0"
+
+/* Every length in folio is an integer number of millipoints (1/1000 pt). */
+typedef int32_t mpt;
+
+#define MPT_PER_PT   1000
+#define PT(x)        ((mpt)((x) * MPT_PER_PT))
+
+/* ---- allocation: these abort with a message when memory runs out ---- */
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/*
+ * An arena: many small allocations freed in one call.  Used for the FO tree,
+ * the area tree and per-document scratch.  Memory is zeroed.
+ */
+struct arena;
+struct arena *arena_new(void);                /* owned; free with arena_free */
+void *arena_alloc(struct arena *a, size_t size);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+size_t arena_bytes(const struct arena *a);    /* bytes reserved, for stats */
+void arena_free(struct arena *a);             /* accepts NULL */
+
+/* An owned, growable, always NUL-terminated byte buffer. */
+struct buf {
+	char   *p;     /* bytes, NUL-terminated when non-NULL */
+	size_t  n;     /* used bytes */
+	size_t  cap;   /* allocated bytes */
+};
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_add_utf8(struct buf *b, uint32_t cp);
+void buf_add_xml(struct buf *b, const char *s, size_t n); /* escaped for XML */
+void buf_reset(struct buf *b);
+void buf_free(struct buf *b);
+
+/* A borrowed string view. */
+struct str {
+	const char *p;
+	size_t      n;
+};
+
+/*
+ * UTF-8.  utf8_next decodes one code point at *p (advancing *p) and returns
+ * U+FFFD for a malformed sequence; it never reads past end.
+ */
+uint32_t utf8_next(const char **p, const char *end);
+int utf8_encode(uint32_t cp, char out[4]);   /* returns bytes written */
+size_t utf8_count(const char *s, size_t n);  /* code points in s */
+
+/* ---- diagnostics ---- */
+enum diag_level {
+	DIAG_NOTE,
+	DIAG_WARNING,
+	DIAG_ERROR,
+	DIAG_FATAL
+};
+
+struct diag_msg {
+	enum diag_level level;
+	const char     *file;   /* borrowed from the sink's string pool */
+	int             line;   /* 1-based, 0 = unknown */
+	int             col;    /* 1-based, 0 = unknown */
+	char           *text;
+	unsigned        seq;    /* order of reporting */
+};
+
+/*
+ * A diagnostics sink collects messages with their source locations; they are
+ * printed once, sorted by file, line and column (diag_flush).  A sink counts
+ * the worst level seen, which maps to the exit status.
+ */
+struct diag {
+	struct diag_msg *v;
+	size_t           n, cap;
+	enum diag_level  worst;
+	int              any;      /* a message was reported */
+	char           **once;     /* keys of warn-once messages */
+	size_t           nonce, caponce;
+	char           **files;    /* string pool of file names */
+	size_t           nfiles;
+	int              quiet;    /* do not keep notes */
+	size_t           max_msgs; /* cap; later messages are counted only */
+	size_t           dropped;
+};
+
+void diag_init(struct diag *d);
+void diag_report(struct diag *d, enum diag_level level, const char *file,
+    int line, int col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void diag_vreport(struct diag *d, enum diag_level level, const char *file,
+    int line, int col, const char *fmt, va_list ap);
+/* Report only the first time key is seen in this sink; returns 1 if reported. */
+int diag_once(struct diag *d, const char *key, enum diag_level level,
+    const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+void diag_flush(struct diag *d, void *stream);  /* FILE *; prints and empties */
+void diag_free(struct diag *d);
+const char *diag_level_name(enum diag_level level);
+
+#endif /* FOLIO_BASE_H */

@@ -1,0 +1,192 @@
+/*
+ * fo — the FO tree.  Input: a struct xdoc holding an fo:root.  Output: a
+ * tree of typed nodes with computed property values (struct fo_style),
+ * normalised so that layout can trust it: shorthands expanded, inheritance
+ * and initial values applied, lengths in millipoints, unsupported elements
+ * and properties reported once with file:line.
+ */
+#ifndef FOLIO_FO_H
+#define FOLIO_FO_H
+
+#include "../base/base.h"
+
+struct xdoc;
+struct xnode;
+
+enum fo_type {
+	FO_ROOT,
+	FO_LAYOUT_MASTER_SET,
+	FO_SIMPLE_PAGE_MASTER,
+	FO_REGION_BODY,
+	FO_REGION_BEFORE,
+	FO_REGION_AFTER,
+	FO_REGION_START,
+	FO_REGION_END,
+	FO_DECLARATIONS,
+	FO_PAGE_SEQUENCE,
+	FO_TITLE,
+	FO_FLOW,
+	FO_STATIC_CONTENT,
+	FO_BLOCK,
+	FO_BLOCK_CONTAINER,
+	FO_INLINE,
+	FO_WRAPPER,
+	FO_CHARACTER,
+	FO_PAGE_NUMBER,
+	FO_TEXT,            /* character data, not an element */
+	FO__MAX
+};
+
+/* A length that may depend on a reference length known only at layout. */
+struct fo_len {
+	mpt      abs;      /* millipoints */
+	int32_t  pct;      /* hundredths of a percent of the reference */
+	uint8_t  is_auto;  /* the keyword auto */
+};
+
+/* A space specifier, XSL 1.1 §4.3 (space-before/after). */
+struct fo_space {
+	mpt      min, opt, max;  /* millipoints */
+	uint8_t  retain;         /* conditionality retain */
+	int32_t  precedence;     /* INT32_MAX = force */
+};
+
+enum fo_border_style {
+	BORDER_NONE,
+	BORDER_SOLID,
+	BORDER_DASHED,
+	BORDER_DOTTED,
+	BORDER_DOUBLE
+};
+
+struct fo_border {
+	uint8_t  style;   /* enum fo_border_style */
+	mpt      width;   /* millipoints; 0 when style is none */
+	uint32_t color;   /* 0xRRGGBB */
+};
+
+enum fo_side { SIDE_BEFORE, SIDE_AFTER, SIDE_START, SIDE_END };  /* top, bottom, left, right in lr-tb */
+
+enum fo_align {
+	ALIGN_START,
+	ALIGN_CENTER,
+	ALIGN_END,
+	ALIGN_JUSTIFY,
+	ALIGN_RELATIVE   /* text-align-last only */
+};
+
+enum fo_break { BREAK_AUTO, BREAK_PAGE, BREAK_COLUMN, BREAK_EVEN_PAGE, BREAK_ODD_PAGE };
+
+enum fo_lf { LF_TREAT_AS_SPACE, LF_IGNORE, LF_PRESERVE, LF_TREAT_AS_ZWSP };
+enum fo_wst { WST_IGNORE_IF_SURROUNDING_LINEFEED, WST_IGNORE, WST_PRESERVE,
+	WST_IGNORE_IF_BEFORE_LINEFEED, WST_IGNORE_IF_AFTER_LINEFEED };
+
+enum fo_deco { DECO_UNDERLINE = 1, DECO_LINE_THROUGH = 2, DECO_OVERLINE = 4 };
+
+enum fo_shift { SHIFT_BASELINE, SHIFT_SUB, SHIFT_SUPER, SHIFT_LENGTH };
+
+#define KEEP_AUTO    0
+#define KEEP_ALWAYS  INT32_MAX
+#define COLOR_NONE   0xFFFFFFFFu
+
+/*
+ * Computed values of one node.  Interned: nodes with equal values share one
+ * struct, so compare pointers for equality.  Never modified after interning.
+ */
+struct fo_style {
+	/* font */
+	const char  *font_family;     /* interned comma list */
+	mpt          font_size;       /* millipoints */
+	int32_t      font_weight;     /* 100..900 */
+	uint8_t      font_italic;     /* italic or oblique */
+	/* line */
+	int32_t      lh_factor;       /* line-height as a number ×1000, or 0 */
+	mpt          line_height;     /* computed line height, millipoints */
+	uint8_t      text_align;      /* enum fo_align */
+	uint8_t      text_align_last; /* enum fo_align */
+	struct fo_len text_indent;
+	struct fo_len last_line_end_indent;
+	mpt          letter_spacing;  /* millipoints */
+	mpt          word_spacing;    /* millipoints added to a space */
+	uint8_t      linefeed;        /* enum fo_lf */
+	uint8_t      ws_collapse;     /* boolean */
+	uint8_t      ws_treatment;    /* enum fo_wst */
+	uint8_t      wrap;            /* wrap-option: 1 wrap, 0 no-wrap */
+	uint8_t      decoration;      /* enum fo_deco bits in effect */
+	uint8_t      shift;           /* enum fo_shift */
+	struct fo_len shift_len;      /* baseline-shift length, % of line-height */
+	uint8_t      hanging;         /* hanging punctuation (R14) */
+	int32_t      keep_within_line;/* keep-together.within-line */
+	char         language[12];
+	char         country[8];
+	int32_t      widows, orphans;
+	/* colour */
+	uint32_t     color;           /* 0xRRGGBB */
+	uint32_t     background;      /* 0xRRGGBB or COLOR_NONE */
+	/* box */
+	struct fo_len start_indent, end_indent;  /* relative to the reference area */
+	uint8_t      start_indent_set, end_indent_set;
+	struct fo_len margin[4];      /* enum fo_side order */
+	uint8_t      margin_set[4];
+	struct fo_len padding[4];
+	struct fo_border border[4];
+	struct fo_space space_before, space_after;
+	/* breaks and keeps */
+	uint8_t      break_before, break_after;   /* enum fo_break */
+	int32_t      keep_with_next, keep_with_previous, keep_together;
+	/* page geometry (simple-page-master, regions) and containers */
+	struct fo_len width, height;   /* page-width/height, width/height */
+	mpt          extent;           /* region-before/after/start/end */
+	uint8_t      display_align;    /* 0 before, 1 center, 2 after */
+};
+
+struct fo_node {
+	enum fo_type         type;
+	const struct fo_style *style;
+	struct fo_node      *parent, *first, *last, *next;
+	const struct xnode  *src;     /* element in the source, NULL for text */
+	int                  line;    /* source line */
+	const char          *id;      /* the id property, or NULL */
+	const char          *text;    /* FO_TEXT: UTF-8, not collapsed */
+	size_t               textlen; /* bytes */
+};
+
+struct fo_tree {
+	struct arena   *arena;   /* nodes and styles */
+	struct xdoc    *doc;     /* owned source */
+	struct fo_node *root;
+	const char     *file;    /* source name for diagnostics */
+	const char     *base;    /* directory of the source */
+	const char     *title;   /* from fo:title or declarations, or NULL */
+	const char     *language;/* from fo:root, or NULL */
+};
+
+/*
+ * Build the FO tree of doc, taking ownership of doc.  Reports unsupported
+ * elements and properties as warnings, structural errors as errors.  Returns
+ * an owned tree, or NULL if the document cannot be laid out at all (its
+ * document element is not fo:root, no page masters, no page sequence).
+ */
+struct fo_tree *fo_tree_build_take(struct xdoc *doc, struct diag *d);
+void fo_tree_free(struct fo_tree *t);
+
+/* Attribute value of a structural property (master-name, flow-name …). */
+const char *fo_node_attr(const struct fo_node *n, const char *name);
+/* The element name for n's type ("block"), for messages and dumps. */
+const char *fo_type_name(enum fo_type t);
+
+/* Resolve len against a reference length (millipoints). */
+mpt fo_len_resolve(struct fo_len len, mpt ref);
+
+/*
+ * Parse a length expression (XSL 1.1 §5.9) with font_size as the em.  Returns
+ * 0 and sets *out, or -1 if the text is not a length.
+ */
+int fo_length_parse(const char *text, mpt font_size, struct fo_len *out);
+/* Parse a colour; returns 0 on success. */
+int fo_color_parse(const char *text, uint32_t *out);
+
+/* Print the supported subset (elements and properties) as Markdown. */
+void fo_subset_print(void *stream);
+
+#endif

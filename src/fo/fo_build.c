@@ -1,0 +1,444 @@
+/*
+ * fo — build the FO tree from a struct xdoc: the element table, structure
+ * checks, property specification and computed styles (interned).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/limits.h"
+#include "../source/source.h"
+#include "fo_int.h"
+
+#define FO_NS     "http://www.w3.org/1999/XSL/Format"
+#define FOLIO_NS  "urn:folio:fo"
+#define DC_NS     "http://purl.org/dc/elements/1.1/"
+
+/* What an element may contain, for the structure checks. */
+enum content {
+	C_NONE,      /* empty */
+	C_MASTERS,   /* layout-master-set, regions … */
+	C_BLOCKS,    /* block-level FOs only; whitespace ignored */
+	C_MIXED,     /* text, inline- and block-level FOs */
+	C_TEXT       /* text only (title) */
+};
+
+struct elem_def {
+	const char *name;
+	uint8_t     content;   /* enum content */
+	uint8_t     block;     /* a block-level FO */
+};
+
+static const struct elem_def elems[] = {
+	{ "root",                C_MASTERS, 0 },  /* FO_ROOT */
+	{ "layout-master-set",   C_MASTERS, 0 },  /* FO_LAYOUT_MASTER_SET */
+	{ "simple-page-master",  C_MASTERS, 0 },  /* FO_SIMPLE_PAGE_MASTER */
+	{ "region-body",         C_NONE, 0 },     /* FO_REGION_BODY */
+	{ "region-before",       C_NONE, 0 },     /* FO_REGION_BEFORE */
+	{ "region-after",        C_NONE, 0 },     /* FO_REGION_AFTER */
+	{ "region-start",        C_NONE, 0 },     /* FO_REGION_START */
+	{ "region-end",          C_NONE, 0 },     /* FO_REGION_END */
+	{ "declarations",        C_NONE, 0 },     /* FO_DECLARATIONS */
+	{ "page-sequence",       C_MASTERS, 0 },  /* FO_PAGE_SEQUENCE */
+	{ "title",               C_MIXED, 0 },    /* FO_TITLE */
+	{ "flow",                C_BLOCKS, 0 },   /* FO_FLOW */
+	{ "static-content",      C_BLOCKS, 0 },   /* FO_STATIC_CONTENT */
+	{ "block",               C_MIXED, 1 },    /* FO_BLOCK */
+	{ "block-container",     C_BLOCKS, 1 },   /* FO_BLOCK_CONTAINER */
+	{ "inline",              C_MIXED, 0 },    /* FO_INLINE */
+	{ "wrapper",             C_MIXED, 0 },    /* FO_WRAPPER */
+	{ "character",           C_NONE, 0 },     /* FO_CHARACTER */
+	{ "page-number",         C_NONE, 0 },     /* FO_PAGE_NUMBER */
+	{ "#text",               C_NONE, 0 },     /* FO_TEXT */
+};
+_Static_assert(sizeof elems / sizeof elems[0] == FO__MAX, "element table");
+
+const char *
+fo_type_name(enum fo_type t)
+{
+	return elems[t].name;
+}
+
+struct build {
+	struct fo_tree *t;
+	struct diag    *d;
+	struct fo_style **styles;   /* intern table, open addressing */
+	size_t          nstyles, capstyles;
+	const char    **spec;       /* scratch, fo_nprops entries */
+	const char    **fam;        /* interned font-family strings */
+	size_t          nfam;
+};
+
+/* ---------------------------------------------------------------- styles */
+
+static uint64_t
+hash_bytes(const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++) {
+		h ^= b[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static const struct fo_style *
+intern(struct build *b, const struct fo_style *s)
+{
+	if (b->nstyles * 2 >= b->capstyles) {
+		size_t cap = b->capstyles ? b->capstyles * 2 : 256;
+		struct fo_style **v = xcalloc(cap, sizeof *v);
+		for (size_t i = 0; i < b->capstyles; i++) {
+			if (b->styles[i] == NULL)
+				continue;
+			size_t k = hash_bytes(b->styles[i], sizeof(struct fo_style)) & (cap - 1);
+			while (v[k])
+				k = (k + 1) & (cap - 1);
+			v[k] = b->styles[i];
+		}
+		free(b->styles);
+		b->styles = v;
+		b->capstyles = cap;
+	}
+	size_t k = hash_bytes(s, sizeof *s) & (b->capstyles - 1);
+	while (b->styles[k]) {
+		if (memcmp(b->styles[k], s, sizeof *s) == 0)
+			return b->styles[k];
+		k = (k + 1) & (b->capstyles - 1);
+	}
+	struct fo_style *n = arena_alloc(b->t->arena, sizeof *n);
+	memcpy(n, s, sizeof *n);
+	b->styles[k] = n;
+	b->nstyles++;
+	return n;
+}
+
+/* Font family strings are interned too, so styles compare by pointer. */
+static const char *
+intern_family(struct build *b, const char *fam)
+{
+	/* a small linear pool: documents use few families */
+	for (size_t i = 0; i < b->nfam; i++)
+		if (strcmp(b->fam[i], fam) == 0)
+			return b->fam[i];
+	b->fam = xrealloc(b->fam, (b->nfam + 1) * sizeof *b->fam);
+	b->fam[b->nfam] = arena_strdup(b->t->arena, fam);
+	return b->fam[b->nfam++];
+}
+
+/* ---------------------------------------------------------------- tree */
+
+static enum fo_type
+lookup_elem(const char *name)
+{
+	for (int i = 0; i < FO_TEXT; i++)
+		if (strcmp(elems[i].name, name) == 0)
+			return (enum fo_type)i;
+	return FO__MAX;
+}
+
+static void
+append(struct fo_node *parent, struct fo_node *n)
+{
+	n->parent = parent;
+	if (parent->last)
+		parent->last->next = n;
+	else
+		parent->first = n;
+	parent->last = n;
+}
+
+static int
+all_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+static void
+warn_unsupported_elem(struct build *b, const struct xnode *x)
+{
+	char key[200];
+	const char *prefix = x->ns && strcmp(x->ns, FO_NS) == 0 ? "fo:" : "";
+	snprintf(key, sizeof key, "elem:%s%s", prefix, x->name);
+	diag_once(b->d, key, DIAG_WARNING, b->t->file, x->line, 0,
+	    "unsupported element %s%s: it and its content are skipped%s",
+	    prefix, x->name, x->ns && strcmp(x->ns, FO_NS) == 0 ? ""
+	    : " (not in the XSL-FO namespace)");
+}
+
+static const struct fo_style *
+compute_style(struct build *b, const struct xnode *x, const struct fo_style *parent)
+{
+	struct style_ctx c = { b->d, b->t->file, x->line, NULL, b->t->arena };
+	int any = 0;
+
+	memset(b->spec, 0, fo_nprops * sizeof *b->spec);
+	for (int i = 0; i < x->nattrs; i++) {
+		const struct xattr *a = &x->attrs[i];
+		int k;
+		if (a->ns != NULL) {
+			if (strcmp(a->ns, FOLIO_NS) == 0 && strcmp(a->name, "hanging-punctuation") == 0) {
+				b->spec[fo_prop_lookup("hanging-punctuation")] = a->value;
+				any = 1;
+			}
+			continue;  /* foreign attributes (xml:lang, fox:…) are ignored */
+		}
+		k = fo_prop_lookup(a->name);
+		if (k < 0 || strcmp(a->name, "hanging-punctuation") == 0) {
+			char key[200];
+			snprintf(key, sizeof key, "prop:%s", a->name);
+			diag_once(b->d, key, DIAG_WARNING, b->t->file, x->line, 0,
+			    "unsupported property %s on fo:%s is ignored", a->name, x->name);
+			continue;
+		}
+		b->spec[k] = a->value;
+		any = 1;
+	}
+	struct fo_style s;
+	(void)any;
+	fo_style_compute(&s, parent, b->spec, &c);
+	s.font_family = intern_family(b, s.font_family);
+	return intern(b, &s);
+}
+
+static void build_children(struct build *b, const struct xnode *x, struct fo_node *n, int depth);
+
+static struct fo_node *
+build_elem(struct build *b, const struct xnode *x, const struct fo_style *pstyle, int depth)
+{
+	enum fo_type t = lookup_elem(x->name);
+	struct fo_node *n = arena_alloc(b->t->arena, sizeof *n);
+
+	n->type = t;
+	n->src = x;
+	n->line = x->line;
+	n->style = compute_style(b, x, pstyle);
+	n->id = xnode_attr(x, "id");
+	if (t == FO_CHARACTER) {
+		const char *ch = xnode_attr(x, "character");
+		if (ch == NULL || *ch == '\0') {
+			diag_report(b->d, DIAG_WARNING, b->t->file, x->line, 0,
+			    "fo:character without a character property is ignored");
+			ch = "";
+		}
+		n->text = ch;
+		n->textlen = strlen(ch);
+	}
+	if (depth > LIMIT_DEPTH) {
+		diag_once(b->d, "depth", DIAG_ERROR, b->t->file, x->line, 0,
+		    "elements nested deeper than %d levels; the deeper content is skipped", LIMIT_DEPTH);
+		return n;
+	}
+	build_children(b, x, n, depth);
+	return n;
+}
+
+static void
+build_children(struct build *b, const struct xnode *x, struct fo_node *n, int depth)
+{
+	enum content content = (enum content)elems[n->type].content;
+
+	for (const struct xnode *c = x->first; c; c = c->next) {
+		if (c->kind == XNODE_TEXT) {
+			if (content == C_MIXED) {
+				struct fo_node *tn = arena_alloc(b->t->arena, sizeof *tn);
+				tn->type = FO_TEXT;
+				tn->style = n->style;
+				tn->line = c->line;
+				tn->text = c->text;
+				tn->textlen = c->textlen;
+				append(n, tn);
+			} else if (!all_space(c->text, c->textlen)) {
+				diag_once(b->d, "text-in-blocks", DIAG_WARNING, b->t->file, c->line, 0,
+				    "text directly inside fo:%s is not allowed there and is skipped",
+				    elems[n->type].name);
+			}
+			continue;
+		}
+		if (c->ns == NULL || strcmp(c->ns, FO_NS) != 0) {
+			if (n->type == FO_DECLARATIONS)
+				continue;  /* metadata, read separately */
+			warn_unsupported_elem(b, c);
+			continue;
+		}
+		enum fo_type t = lookup_elem(c->name);
+		if (t == FO__MAX) {
+			warn_unsupported_elem(b, c);
+			continue;
+		}
+		if (content == C_BLOCKS && !elems[t].block && t != FO_WRAPPER) {
+			diag_report(b->d, DIAG_WARNING, b->t->file, c->line, 0,
+			    "fo:%s is not allowed inside fo:%s and is skipped", c->name, elems[n->type].name);
+			continue;
+		}
+		if (content == C_NONE) {
+			diag_report(b->d, DIAG_WARNING, b->t->file, c->line, 0,
+			    "fo:%s must be empty; its child fo:%s is skipped", elems[n->type].name, c->name);
+			continue;
+		}
+		append(n, build_elem(b, c, n->style, depth + 1));
+	}
+}
+
+static void
+collect_text(const struct fo_node *n, struct buf *out)
+{
+	for (const struct fo_node *c = n->first; c; c = c->next) {
+		if (c->type == FO_TEXT || c->type == FO_CHARACTER)
+			buf_add(out, c->text, c->textlen);
+		else
+			collect_text(c, out);
+	}
+}
+
+static const struct xnode *
+find_dc_title(const struct xnode *x)
+{
+	for (const struct xnode *c = x->first; c; c = c->next) {
+		if (c->kind != XNODE_ELEMENT)
+			continue;
+		if (c->ns && strcmp(c->ns, DC_NS) == 0 && strcmp(c->name, "title") == 0)
+			return c;
+		const struct xnode *r = find_dc_title(c);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+static void
+find_title(struct build *b)
+{
+	struct buf out = {0};
+	for (struct fo_node *c = b->t->root->first; c; c = c->next) {
+		if (c->type == FO_DECLARATIONS) {
+			const struct xnode *dc = find_dc_title(c->src);
+			if (dc) {
+				for (const struct xnode *k = dc->first; k; k = k->next)
+					if (k->kind == XNODE_TEXT)
+						buf_add(&out, k->text, k->textlen);
+					else
+						for (const struct xnode *li = k->first; li; li = li->next)
+							for (const struct xnode *tx = li->first; tx; tx = tx->next)
+								if (tx->kind == XNODE_TEXT)
+									buf_add(&out, tx->text, tx->textlen);
+			}
+		}
+		if (out.n == 0 && c->type == FO_PAGE_SEQUENCE)
+			for (struct fo_node *k = c->first; k; k = k->next)
+				if (k->type == FO_TITLE)
+					collect_text(k, &out);
+		if (out.n)
+			break;
+	}
+	if (out.n) {
+		/* collapse white space */
+		struct buf t = {0};
+		int sp = 0;
+		for (size_t i = 0; i < out.n; i++) {
+			char ch = out.p[i];
+			if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+				sp = t.n > 0;
+				continue;
+			}
+			if (sp)
+				buf_putc(&t, ' ');
+			sp = 0;
+			buf_putc(&t, ch);
+		}
+		b->t->title = t.n ? arena_strdup(b->t->arena, t.p) : NULL;
+		buf_free(&t);
+	}
+	buf_free(&out);
+}
+
+struct fo_tree *
+fo_tree_build_take(struct xdoc *doc, struct diag *d)
+{
+	struct build b;
+	struct fo_tree *t = xcalloc(1, sizeof *t);
+	struct fo_style init;
+
+	memset(&b, 0, sizeof b);
+	t->arena = arena_new();
+	t->doc = doc;
+	t->file = doc->file;
+	t->base = doc->base;
+	b.t = t;
+	b.d = d;
+	b.spec = xcalloc(fo_nprops, sizeof *b.spec);
+
+	const struct xnode *x = doc->root;
+	if (x->ns == NULL || strcmp(x->ns, FO_NS) != 0 || strcmp(x->name, "root") != 0) {
+		diag_report(d, DIAG_ERROR, t->file, x->line, 0,
+		    "the document element is %s, not fo:root in the XSL-FO namespace", x->name);
+		goto fail;
+	}
+	fo_style_initial(&init);
+	t->root = build_elem(&b, x, &init, 0);
+	t->language = xnode_attr(x, "language");
+	int masters = 0, seqs = 0;
+	for (struct fo_node *c = t->root->first; c; c = c->next) {
+		if (c->type == FO_LAYOUT_MASTER_SET)
+			masters++;
+		else if (c->type == FO_PAGE_SEQUENCE)
+			seqs++;
+	}
+	if (masters != 1 || seqs == 0) {
+		diag_report(d, DIAG_ERROR, t->file, x->line, 0,
+		    "fo:root needs one fo:layout-master-set and at least one fo:page-sequence");
+		goto fail;
+	}
+	find_title(&b);
+	free(b.styles);
+	free(b.spec);
+	free(b.fam);
+	return t;
+fail:
+	free(b.styles);
+	free(b.spec);
+	free(b.fam);
+	fo_tree_free(t);
+	return NULL;
+}
+
+void
+fo_tree_free(struct fo_tree *t)
+{
+	if (t == NULL)
+		return;
+	src_xdoc_free(t->doc);
+	arena_free(t->arena);
+	free(t);
+}
+
+const char *
+fo_node_attr(const struct fo_node *n, const char *name)
+{
+	return n->src ? xnode_attr(n->src, name) : NULL;
+}
+
+void
+fo_subset_print(void *stream)
+{
+	FILE *f = stream;
+	fputs("# The supported XSL-FO subset\n\n"
+	    "Generated by `folio subset` from the tables in src/fo/ (fo_build.c,\n"
+	    "fo_prop.c); `make test` checks that this file matches.  Any other element\n"
+	    "or property gets one warning with file:line and is skipped.\n\n"
+	    "## Elements\n\n| element | content |\n|---|---|\n", f);
+	static const char *content[] = { "empty", "page masters / sequence parts",
+		"block-level FOs", "text, inline- and block-level FOs", "text" };
+	for (int i = 0; i < FO_TEXT; i++)
+		fprintf(f, "| fo:%s | %s |\n", elems[i].name, content[elems[i].content]);
+	fputs("\n## Properties\n\n| property | inherited | initial value |\n|---|---|---|\n", f);
+	for (size_t i = 0; i < fo_nprops; i++)
+		fprintf(f, "| %s | %s | %s |\n", fo_props[i].name,
+		    fo_props[i].inherited ? "yes" : "no", fo_props[i].initial);
+	fputs("\nLengths: pt, mm, cm, in, pc, px, q, em, %, and XSL 1.1 expressions\n"
+	    "(+ - * div mod, parentheses).  Colours: names, #rgb, #rrggbb, rgb().\n", f);
+}

@@ -1,0 +1,42 @@
+/*
+ * fo — internal interface between the files of the FO stage.
+ */
+#ifndef FOLIO_FO_INT_H
+#define FOLIO_FO_INT_H
+
+#include "fo.h"
+
+struct style_ctx {
+	struct diag      *d;
+	const char       *file;
+	int               line;
+	const char       *prop;      /* property being applied, for messages */
+	struct arena     *arena;
+};
+
+/* One property of the supported subset.  Table in fo_prop.c. */
+struct prop_def {
+	const char *name;
+	uint8_t     kind;       /* enum prop_kind */
+	int8_t      arg;        /* side or component, by kind */
+	uint8_t     inherited;  /* for docs/fo-subset.md */
+	const char *initial;    /* for docs/fo-subset.md */
+};
+
+extern const struct prop_def fo_props[];
+extern const size_t fo_nprops;
+
+int  fo_prop_lookup(const char *name);      /* index or -1 */
+void fo_style_initial(struct fo_style *s);  /* initial values of everything */
+/* Compute the style of an element from its parent's and its attributes. */
+void fo_style_compute(struct fo_style *s, const struct fo_style *parent,
+    const char **spec, struct style_ctx *c);
+/* Expand shorthands in spec (indexed like fo_props) into their components. */
+void fo_props_expand(const char **spec, struct style_ctx *c);
+
+/* Length expression evaluation; em_base is the font size for em. */
+int  fo_expr_length(const char *text, mpt em_base, struct fo_len *out);
+/* A plain number, e.g. line-height="1.5": value ×1000. */
+int  fo_expr_number(const char *text, int32_t *out_x1000);
+
+#endif

@@ -1,0 +1,456 @@
+/*
+ * layout — inline content to line areas.  Characters are gathered with
+ * their styles, white space is handled (XSL 1.1 §7.16, and CJK.md R16: a
+ * line feed between two wide characters disappears), fonts are chosen per
+ * character, break opportunities come from the text stage, and the text
+ * stage's composer breaks and justifies.  Each line becomes an area of runs:
+ * consecutive glyphs of one style whose spacing is uniform.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lay_int.h"
+
+struct ch {
+	uint32_t               cp;
+	const struct fo_style *st;
+	uint8_t                keep;     /* in keep-together.within-line */
+	uint8_t                preserved_lf;
+};
+
+struct chars {
+	struct ch *v;
+	size_t     n, cap;
+};
+
+static void
+push(struct chars *c, uint32_t cp, const struct fo_style *st, int keep)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 256;
+		c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+	}
+	c->v[c->n++] = (struct ch){ cp, st, (uint8_t)keep, 0 };
+}
+
+const struct text_fontset *
+lay_fontset(struct lay *L, const struct fo_style *s)
+{
+	for (size_t i = 0; i < L->ncache; i++)
+		if (L->cache_style[i] == s)
+			return L->cache_set[i];
+	const struct text_fontset *set = text_fontset_lookup(L->fonts, s->font_family,
+	    s->font_weight, s->font_italic);
+	if (L->ncache == L->capcache) {
+		L->capcache = L->capcache ? L->capcache * 2 : 64;
+		L->cache_style = xrealloc(L->cache_style, L->capcache * sizeof *L->cache_style);
+		L->cache_set = xrealloc(L->cache_set, L->capcache * sizeof *L->cache_set);
+	}
+	L->cache_style[L->ncache] = s;
+	L->cache_set[L->ncache++] = set;
+	return set;
+}
+
+static int
+is_block_level(const struct fo_node *n)
+{
+	return n->type == FO_BLOCK || n->type == FO_BLOCK_CONTAINER;
+}
+
+static void
+gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
+{
+	switch (c->type) {
+	case FO_TEXT:
+	case FO_CHARACTER: {
+		const char *p = c->text, *end = c->text + c->textlen;
+		while (p < end)
+			push(out, utf8_next(&p, end), c->style, keep);
+		break;
+	}
+	case FO_INLINE:
+	case FO_WRAPPER:
+		keep = keep || c->style->keep_within_line == KEEP_ALWAYS;
+		for (const struct fo_node *k = c->first; k; k = k->next)
+			gather(L, k, out, keep);
+		break;
+	case FO_PAGE_NUMBER: {
+		const char *num = L->pagenum ? L->pagenum : "0";
+		const char *p = num, *end = num + strlen(num);
+		while (p < end)
+			push(out, utf8_next(&p, end), c->style, 1);
+		break;
+	}
+	case FO_BLOCK:
+	case FO_BLOCK_CONTAINER:
+		/* a block inside an inline: its text joins the line (simplified) */
+		for (const struct fo_node *k = c->first; k; k = k->next)
+			gather(L, k, out, keep);
+		break;
+	case FO_ROOT: case FO_LAYOUT_MASTER_SET: case FO_SIMPLE_PAGE_MASTER:
+	case FO_REGION_BODY: case FO_REGION_BEFORE: case FO_REGION_AFTER:
+	case FO_REGION_START: case FO_REGION_END: case FO_DECLARATIONS:
+	case FO_PAGE_SEQUENCE: case FO_TITLE: case FO_FLOW: case FO_STATIC_CONTENT:
+	case FO__MAX:
+		break;
+	}
+}
+
+static int
+is_ws(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/*
+ * White space (XSL 1.1 §7.16.7–7.16.12) and R16.  Works in place.
+ */
+static void
+whitespace(struct chars *c)
+{
+	size_t w = 0;
+	/* linefeed-treatment; R16 removes a line feed between wide characters */
+	for (size_t i = 0; i < c->n; i++) {
+		struct ch ch = c->v[i];
+		if (ch.cp == '\r')
+			continue;
+		if (ch.cp == '\n') {
+			switch ((enum fo_lf)ch.st->linefeed) {
+			case LF_IGNORE:
+				continue;
+			case LF_PRESERVE:
+				ch.preserved_lf = 1;
+				break;
+			case LF_TREAT_AS_ZWSP:
+				ch.cp = 0x200B;
+				break;
+			case LF_TREAT_AS_SPACE: {
+				/* R16: find the neighbours across white space */
+				size_t a = w, b = i + 1;
+				while (a > 0 && is_ws(c->v[a - 1].cp) && c->v[a - 1].st->ws_collapse)
+					a--;
+				while (b < c->n && is_ws(c->v[b].cp) && c->v[b].st->ws_collapse)
+					b++;
+				if (a > 0 && b < c->n && text_is_wide(c->v[a - 1].cp) && text_is_wide(c->v[b].cp)
+				    && ch.st->ws_collapse) {
+					w = a;          /* drop the white space before */
+					i = b - 1;      /* and after */
+					continue;
+				}
+				ch.cp = ' ';
+				break;
+			}
+			}
+		} else if (ch.cp == '\t') {
+			ch.cp = ' ';
+		}
+		c->v[w++] = ch;
+	}
+	c->n = w;
+	/* white-space-collapse and white-space-treatment */
+	w = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		struct ch ch = c->v[i];
+		if (ch.cp == ' ' && ch.st->ws_treatment != WST_PRESERVE) {
+			int before_lf = i + 1 < c->n && c->v[i + 1].preserved_lf;
+			int after_lf = w > 0 && c->v[w - 1].preserved_lf;
+			if ((before_lf || after_lf) && ch.st->ws_treatment != WST_IGNORE_IF_AFTER_LINEFEED
+			    && ch.st->ws_treatment != WST_IGNORE_IF_BEFORE_LINEFEED)
+				continue;
+			if (ch.st->ws_treatment == WST_IGNORE)
+				continue;
+			if (ch.st->ws_collapse && w > 0 && c->v[w - 1].cp == ' ')
+				continue;
+			if (ch.st->ws_collapse && w == 0)
+				continue;  /* leading space of the paragraph */
+		}
+		c->v[w++] = ch;
+	}
+	c->n = w;
+	while (c->n > 0 && c->v[c->n - 1].cp == ' ' && c->v[c->n - 1].st->ws_treatment != WST_PRESERVE)
+		c->n--;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].preserved_lf)
+			c->v[i].cp = '\n';
+}
+
+/* Per-item data the composer does not need. */
+struct glyph {
+	const struct fo_style *st;
+	struct text_face      *face;
+	uint8_t                bold, italic;
+	mpt                    gadv;    /* the glyph's own advance */
+	mpt                    asc, desc;  /* ascent and descent at its size */
+};
+
+static void
+report_missing(struct lay *L, const uint32_t *miss, size_t nmiss)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < nmiss && i < 40; i++) {
+		if (i)
+			buf_puts(&b, " ");
+		buf_printf(&b, "U+%04X ", miss[i]);
+		if (miss[i] > 0x20)
+			buf_add_utf8(&b, miss[i]);
+	}
+	diag_report(L->d, DIAG_WARNING, L->fo->file, 0, 0,
+	    "no installed font draws these characters; they are shown as blanks: %s", b.p);
+	buf_free(&b);
+}
+
+static void
+note_missing(uint32_t **miss, size_t *nmiss, uint32_t cp)
+{
+	for (size_t i = 0; i < *nmiss; i++)
+		if ((*miss)[i] == cp)
+			return;
+	*miss = xrealloc(*miss, (*nmiss + 1) * sizeof **miss);
+	(*miss)[(*nmiss)++] = cp;
+}
+
+static mpt
+shift_of(const struct fo_style *st, mpt em)
+{
+	switch ((enum fo_shift)st->shift) {
+	case SHIFT_BASELINE: return 0;
+	case SHIFT_SUPER: return em / 3;
+	case SHIFT_SUB: return -em / 5;
+	case SHIFT_LENGTH: return fo_len_resolve(st->shift_len, st->line_height);
+	}
+	return 0;
+}
+
+static void
+build_runs(struct lay *L, struct area *line, const struct text_item *it,
+    const struct glyph *g, const uint32_t *cps, size_t s, size_t e, mpt baseline)
+{
+	size_t i = s;
+	while (i < e) {
+		if (it[i].hidden || it[i].cp == '\n' || it[i].cp == 0x200B) {
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		mpt extra0 = 0;
+		while (j < e && !it[j].hidden && it[j].cp != '\n' && it[j].cp != 0x200B &&
+		    g[j].st == g[i].st && g[j].face == g[i].face) {
+			mpt extra = it[j].x - it[j - 1].x - g[j - 1].gadv;
+			if (j == i + 1)
+				extra0 = extra;
+			else if (extra - extra0 > 2 || extra0 - extra > 2)
+				break;
+			j++;
+		}
+		struct area *r = area_new(L->at, AREA_RUN, line);
+		struct buf b = {0};
+		for (size_t k = i; k < j; k++)
+			buf_add_utf8(&b, cps[k]);
+		r->text = arena_strndup(L->at->arena, b.p, b.n);
+		r->len = b.n;
+		buf_free(&b);
+		r->face = g[i].face;
+		r->font = g[i].face ? g[i].face->family : "";
+		r->size = g[i].st->font_size;
+		r->color = g[i].st->color;
+		r->bold = g[i].bold;
+		r->italic = g[i].italic;
+		r->deco = g[i].st->decoration;
+		r->nglyphs = (int)(j - i);
+		r->x = it[i].x;
+		r->spacing = (j - i > 1) ? (it[j - 1].x - it[i].x) : 0;
+		for (size_t k = i; k + 1 < j; k++)
+			r->spacing -= g[k].gadv;
+		r->w = it[j - 1].x + g[j - 1].gadv - it[i].x;
+		r->baseline = baseline - shift_of(g[i].st, g[i].st->font_size);
+		r->y = r->baseline - g[i].asc;
+		r->h = g[i].asc + g[i].desc;
+		i = j;
+	}
+}
+
+const struct fo_node *
+lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *first,
+    struct lblock *blk, struct vlist *vl, int first_line)
+{
+	struct chars cs = {0};
+	const struct fo_node *c = first;
+	const struct fo_style *bs = block->style;
+
+	for (; c; c = c->next) {
+		if (is_block_level(c))
+			break;
+		gather(L, c, &cs, 0);
+	}
+	whitespace(&cs);
+	if (cs.n == 0) {
+		free(cs.v);
+		return c;
+	}
+
+	size_t n = cs.n;
+	struct text_item *it = xcalloc(n, sizeof *it);
+	struct glyph *g = xcalloc(n, sizeof *g);
+	uint32_t *cps = xmalloc(n * sizeof *cps);
+	uint8_t *brk = xmalloc(n);
+	uint32_t *miss = NULL;
+	size_t nmiss = 0;
+
+	for (size_t i = 0; i < n; i++)
+		cps[i] = cs.v[i].cp;
+	const char *lang = bs->language[0] ? bs->language : (L->fo->language ? L->fo->language : "zh");
+	text_breaks(cps, n, lang, brk);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct fo_style *st = cs.v[i].st;
+		const struct text_fontset *set = lay_fontset(L, st);
+		uint32_t cp = cps[i];
+		int32_t adv = 0;
+		mpt em = st->font_size;
+		int fi = -1;
+
+		it[i].cp = cp;
+		it[i].kind = (uint8_t)text_kind_of(cp);
+		it[i].brk = brk[i];
+		it[i].em = em;
+		it[i].keep = cs.v[i].keep;
+		if (cp == '\n') {
+			it[i].brk = TB_FORCE;
+			it[i].kind = TK_SPACE;
+			it[i].adv = 0;
+			fi = set->n > 0 ? 0 : -1;
+		} else if (cp == 0x200B) {
+			it[i].kind = TK_SPACE;
+			it[i].brk = TB_ALLOW;
+			fi = set->n > 0 ? 0 : -1;
+		} else {
+			if (cp <= 0xFFFF)
+				fi = text_fontset_find(set, cp, &adv);
+			if (fi < 0) {
+				if (cp != ' ')
+					note_missing(&miss, &nmiss, cp);
+				fi = set->n > 0 ? 0 : -1;
+				adv = fi >= 0 ? set->face[0]->upem / 2 : 0;
+			}
+		}
+		if (fi >= 0) {
+			struct text_face *f = set->face[fi];
+			g[i].face = f;
+			g[i].bold = set->synth_bold[fi];
+			g[i].italic = set->synth_italic[fi];
+			g[i].gadv = cp == '\n' || cp == 0x200B ? 0 : text_units(f, adv, em);
+			g[i].asc = text_units(f, f->ascender, em);
+			g[i].desc = -text_units(f, f->descender, em);
+			if (it[i].kind == TK_OPEN || it[i].kind == TK_CLOSE || it[i].kind == TK_PAUSE ||
+			    it[i].kind == TK_STOP || it[i].kind == TK_MIDDLE) {
+				int32_t lb, rb;
+				text_face_blanks(f, cp, &lb, &rb);
+				it[i].lblank = text_units(f, lb, em);
+				it[i].rblank = text_units(f, rb, em);
+				if (it[i].lblank > em / 2)
+					it[i].lblank = em / 2;
+				if (it[i].rblank > em / 2)
+					it[i].rblank = em / 2;
+			}
+		} else {
+			g[i].asc = em * 4 / 5;
+			g[i].desc = em / 5;
+		}
+		g[i].st = st;
+		it[i].adv = g[i].gadv + st->letter_spacing + (it[i].kind == TK_SPACE ? st->word_spacing : 0);
+		if (cs.v[i].keep && i + 1 < n && cs.v[i + 1].keep && it[i].brk == TB_ALLOW)
+			it[i].brk = TB_NONE;
+	}
+	if (nmiss) {
+		report_missing(L, miss, nmiss);
+		free(miss);
+	}
+
+	struct text_para_opts o;
+	memset(&o, 0, sizeof o);
+	o.width = blk->w - blk->pad[SIDE_START] - blk->pad[SIDE_END] - blk->bw[SIDE_START] - blk->bw[SIDE_END];
+	if (o.width < 1000)
+		o.width = 1000;
+	o.indent = first_line ? fo_len_resolve(bs->text_indent, o.width) : 0;
+	/* R13: text that starts with two ideographic spaces is indented already */
+	if (n >= 2 && cps[0] == 0x3000 && cps[1] == 0x3000)
+		o.indent = 0;
+	o.last_end_indent = fo_len_resolve(bs->last_line_end_indent, o.width);
+	o.align = bs->text_align;
+	o.align_last = bs->text_align_last;
+	o.wrap = bs->wrap;
+	o.hanging = bs->hanging;
+	o.autospace = 1;
+
+	struct text_line *lines;
+	size_t nl = text_para_break(it, n, &o, &lines);
+	mpt cx = blk->pad[SIDE_START] + blk->bw[SIDE_START];
+	for (size_t l = 0; l < nl; l++) {
+		mpt above = 0, below = 0;
+		/* the strut: the block's own font and line height */
+		{
+			const struct text_fontset *set = lay_fontset(L, bs);
+			mpt a = bs->font_size * 4 / 5, d = bs->font_size / 5;
+			if (set->n > 0) {
+				a = text_units(set->face[0], set->face[0]->ascender, bs->font_size);
+				d = -text_units(set->face[0], set->face[0]->descender, bs->font_size);
+			}
+			mpt half = (bs->line_height - (a + d)) / 2;
+			above = half + a;
+			below = bs->line_height - above;
+		}
+		for (size_t i = lines[l].start; i < lines[l].end; i++) {
+			if (it[i].hidden)
+				continue;
+			const struct fo_style *st = g[i].st;
+			mpt half = (st->line_height - (g[i].asc + g[i].desc)) / 2;
+			mpt sh = shift_of(st, st->font_size);
+			mpt ab = half + g[i].asc + sh, be = st->line_height - (half + g[i].asc) - sh;
+			if (ab > above)
+				above = ab;
+			if (be > below)
+				below = be;
+		}
+		struct area *la = area_new(L->at, AREA_LINE, NULL);
+		la->x = cx;
+		la->y = 0;
+		la->w = o.width;
+		la->h = above + below;
+		la->baseline = above;
+		la->line = block->line;
+		build_runs(L, la, it, g, cps, lines[l].start, lines[l].end, above);
+		/* runs are relative to the line's origin */
+		for (struct area *r = la->first; r; r = r->next)
+			r->x += cx;
+
+		/* widows and orphans: no break that leaves too few lines */
+		int before = (int)l, after = (int)(nl - l);
+		int ok = l == 0 ? vl_boundary_ok(vl)
+		    : before >= bs->orphans && after >= bs->widows && !vl->in_keep;
+		struct vitem *v = vl_push(vl, V_LINE, la->h);
+		v->brk_ok = (uint8_t)ok;
+		v->blk = blk;
+		v->line = la;
+		vl->keep_next = 0;
+		vl->space_at = SIZE_MAX;
+	}
+	free(lines);
+	free(it);
+	free(g);
+	free(cps);
+	free(brk);
+	free(cs.v);
+	return c;
+}
+
+void
+lay_translate(struct area *a, mpt dx, mpt dy)
+{
+	a->x += dx;
+	a->y += dy;
+	if (a->kind == AREA_LINE || a->kind == AREA_RUN)
+		a->baseline += dy;
+	for (struct area *c = a->first; c; c = c->next)
+		lay_translate(c, dx, dy);
+}

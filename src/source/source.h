@@ -1,0 +1,60 @@
+/*
+ * source — safe XML loading and XSLT.  The only stage that includes libxml2
+ * and libxslt headers: documents leave it as a plain tree of struct xnode,
+ * allocated in an arena, with source lines kept for diagnostics.
+ * Parsing never touches the network and never loads external entities or
+ * DTDs; XSLT runs with file writing and network access denied.
+ */
+#ifndef FOLIO_SOURCE_H
+#define FOLIO_SOURCE_H
+
+#include "../base/base.h"
+
+enum xnode_kind {
+	XNODE_ELEMENT,
+	XNODE_TEXT
+};
+
+struct xattr {
+	const char *ns;     /* namespace URI or NULL */
+	const char *name;   /* local name */
+	const char *value;
+};
+
+struct xnode {
+	enum xnode_kind kind;
+	const char     *ns;        /* element namespace URI or NULL */
+	const char     *name;      /* element local name */
+	const char     *text;      /* text content (XNODE_TEXT) */
+	size_t          textlen;   /* bytes */
+	int             line;      /* 1-based source line, 0 if unknown */
+	struct xattr   *attrs;
+	int             nattrs;
+	struct xnode   *parent, *first, *last, *next;
+};
+
+struct xdoc {
+	struct arena *arena;   /* owns every node and string */
+	struct xnode *root;    /* document element */
+	const char   *file;    /* name for diagnostics */
+	const char   *base;    /* directory of the file, for relative URIs */
+};
+
+/*
+ * Load and parse path ("-" reads standard input).  Returns an owned xdoc, or
+ * NULL after reporting every parse error as file:line:col to d.
+ */
+struct xdoc *src_xml_load(const char *path, struct diag *d);
+/* Parse a document held in memory; name is used in diagnostics. */
+struct xdoc *src_xml_parse(const char *bytes, size_t n, const char *name,
+    struct diag *d);
+void src_xdoc_free(struct xdoc *doc);
+
+/* The value of attribute name (no namespace) of e, or NULL. */
+const char *xnode_attr(const struct xnode *e, const char *name);
+
+/* Wrap an already built subtree (e.g. fo:root inside a test case) as an
+ * xdoc that borrows its nodes from owner; free with src_xdoc_free. */
+struct xdoc *src_xdoc_borrow(const struct xdoc *owner, struct xnode *root);
+
+#endif

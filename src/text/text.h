@@ -1,0 +1,152 @@
+/*
+ * text — fonts and Chinese line composition.  Input: family lists, code
+ * points, paragraph items with advances.  Output: faces with metrics, break
+ * opportunities (UAX #14 via libunibreak, language zh, plus folio's own
+ * prohibition filter), and lines with every item positioned (CJK.md R1–R16).
+ */
+#ifndef FOLIO_TEXT_H
+#define FOLIO_TEXT_H
+
+#include "../base/base.h"
+
+/* ---------------------------------------------------------------- fonts */
+
+struct text_face {
+	char     *path;        /* font file */
+	int       index;       /* face index in a collection */
+	char     *family;      /* family name as fontconfig reports it */
+	int       upem;        /* font units per em */
+	int       ascender;    /* font units, positive up */
+	int       descender;   /* font units, negative down */
+	int       weight;      /* fontconfig weight of the face */
+	int       italic;      /* the face itself is italic */
+	unsigned  ordinal;     /* load order, for deterministic names */
+	void     *hb_face;     /* hb_face_t * */
+	void     *hb_font;     /* hb_font_t * */
+	int32_t  *adv;         /* lazily filled: advance per BMP code point, -1 missing, -2 unknown */
+};
+
+#define TEXT_MAX_FACES 8
+
+/* The faces a font-family list resolves to, in fallback order. */
+struct text_fontset {
+	int               n;
+	struct text_face *face[TEXT_MAX_FACES];
+	uint8_t           synth_bold[TEXT_MAX_FACES];    /* fill-and-stroke */
+	uint8_t           synth_italic[TEXT_MAX_FACES];  /* slant */
+};
+
+struct text_fonts;
+
+/* A font manager, shared by the documents of a run.  Owned. */
+struct text_fonts *text_fonts_new(struct diag *d);
+void text_fonts_free(struct text_fonts *f);
+
+/*
+ * Resolve a comma-separated family list (generic names serif, sans-serif,
+ * monospace allowed) with weight (100–900) and italic, through fontconfig.
+ * The last entries are always the default Chinese faces, so every code point
+ * they cover has a face.  Returns a borrowed set valid while f lives.
+ */
+const struct text_fontset *text_fontset_lookup(struct text_fonts *f,
+    const char *families, int weight, int italic);
+
+/*
+ * The face of set that draws cp, first in list order: returns its index in
+ * set and sets *adv (font units), or -1 when no face has cp.
+ */
+int text_fontset_find(const struct text_fontset *set, uint32_t cp, int32_t *adv);
+
+/* Advance of cp in face in font units, or -1 when the face lacks it. */
+int32_t text_face_advance(struct text_face *face, uint32_t cp);
+/* Ink blank left and right of cp's glyph (font units); 0 if no ink box. */
+void text_face_blanks(struct text_face *face, uint32_t cp, int32_t *left, int32_t *right);
+
+/* Convert font units to millipoints at size (millipoints). */
+static inline mpt
+text_units(const struct text_face *face, int32_t units, mpt size)
+{
+	return (mpt)(((int64_t)units * size + (units >= 0 ? face->upem / 2 : -face->upem / 2)) / face->upem);
+}
+
+/* ---------------------------------------------------------------- classes */
+
+enum text_kind {
+	TK_OTHER,       /* symbols, anything not below */
+	TK_HAN,         /* ideographs, kana, U+3000, full-width letters */
+	TK_LATIN,       /* letters of alphabetic scripts */
+	TK_DIGIT,       /* European digits */
+	TK_SPACE,       /* U+0020 and other breaking spaces */
+	TK_NBSP,        /* U+00A0 */
+	TK_OPEN,        /* opening bracket or quote (full width) */
+	TK_CLOSE,       /* closing bracket or quote (full width) */
+	TK_PAUSE,       /* ，、；： */
+	TK_STOP,        /* 。．？！ */
+	TK_MIDDLE,      /* interpuncts · ・ */
+	TK_DASH,        /* — ⸺ (two-em dash halves) */
+	TK_ELLIPSIS,    /* … ⋯ */
+	TK_CONNECT,     /* ～ – - / ／ connectors and solidi */
+	TK_OBJECT       /* an inline object (not a character) */
+};
+
+enum text_kind text_kind_of(uint32_t cp);
+/* East Asian Width F, W or H (not Hangul): for R16 line-feed removal. */
+int text_is_wide(uint32_t cp);
+
+/* ---------------------------------------------------------------- breaks */
+
+enum { TB_NONE = 0, TB_ALLOW = 1, TB_FORCE = 2 };
+
+/*
+ * Break opportunities after each of n code points (brk[i] describes the
+ * position after cps[i]), for language lang ("zh" by default): UAX #14 from
+ * libunibreak, then the prohibition filter of CJK.md R1, R2, R4 and R6.
+ */
+void text_breaks(const uint32_t *cps, size_t n, const char *lang, uint8_t *brk);
+
+/* ---------------------------------------------------------------- lines */
+
+/* One item of a paragraph: a character or an inline object. */
+struct text_item {
+	uint32_t cp;          /* code point, or U+FFFC for an object */
+	uint8_t  kind;        /* enum text_kind */
+	uint8_t  brk;         /* TB_* after this item */
+	uint8_t  nojust;      /* no justification space after this item */
+	uint8_t  keep;        /* inside keep-together.within-line */
+	mpt      adv;         /* natural advance incl. letter-spacing */
+	mpt      em;          /* font size of the item */
+	mpt      lblank;      /* compressible blank before the ink */
+	mpt      rblank;      /* compressible blank after the ink */
+	/* results */
+	mpt      x;           /* pen position of the glyph origin in the line */
+	mpt      lcut, rcut;  /* compression applied on each side */
+	mpt      gap;         /* space after the item (autospace + justification) */
+	uint8_t  hidden;      /* suppressed space at a line edge */
+};
+
+struct text_line {
+	size_t start, end;    /* items [start, end) */
+	mpt    width;         /* set width of the content */
+	mpt    avail;         /* width available */
+	int    last;          /* last line of the paragraph */
+};
+
+struct text_para_opts {
+	mpt      width;        /* line width, millipoints */
+	mpt      indent;       /* first line indent */
+	mpt      last_end_indent; /* last-line-end-indent */
+	uint8_t  align;        /* enum fo_align values: 0 start 1 center 2 end 3 justify */
+	uint8_t  align_last;   /* same, for the last line */
+	uint8_t  wrap;         /* 0: no-wrap */
+	uint8_t  hanging;      /* R14 */
+	uint8_t  autospace;    /* R10 ¼ em between Han and Latin */
+};
+
+/*
+ * Break items into lines and position every item.  Returns the number of
+ * lines; *lines is an owned array (free with free()).
+ */
+size_t text_para_break(struct text_item *items, size_t n,
+    const struct text_para_opts *o, struct text_line **lines);
+
+#endif

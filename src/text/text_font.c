@@ -1,0 +1,299 @@
+/*
+ * text — font lookup through fontconfig, metrics through HarfBuzz, and the
+ * per-character fallback list.
+ *
+ * A family list resolves to up to TEXT_MAX_FACES faces: each named family
+ * that fontconfig really has (a substitute family does not count), then the
+ * default Chinese faces, then DejaVu for symbols.  Bold or italic that a
+ * family lacks is synthesised later (fill-and-stroke, slant): the set
+ * records which.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <fontconfig/fontconfig.h>
+#include <hb.h>
+#include <hb-ot.h>
+
+#include "text.h"
+
+/* Generic families map to faces a Chinese office document expects. */
+static const struct { const char *generic; const char *families; } generics[] = {
+	{ "serif",      "AR PL UMing CN,AR PL SungtiL GB,WenQuanYi Zen Hei" },
+	{ "sans-serif", "WenQuanYi Zen Hei,WenQuanYi Micro Hei,AR PL UMing CN" },
+	{ "monospace",  "WenQuanYi Zen Hei Mono,WenQuanYi Micro Hei Mono,DejaVu Sans Mono" },
+	{ "cursive",    "LXGW WenKai,AR PL UMing CN" },
+	{ "fantasy",    "LXGW WenKai,AR PL UMing CN" },
+};
+/* Always at the end of a set: every Chinese character finds a face. */
+static const char *const fallback = "AR PL UMing CN,WenQuanYi Zen Hei,DejaVu Sans";
+
+struct set_entry {
+	char               *key;   /* families|weight|italic */
+	struct text_fontset set;
+};
+
+struct text_fonts {
+	struct diag       *d;
+	FcConfig          *fc;
+	struct text_face **faces;
+	size_t             nfaces;
+	struct set_entry **sets;
+	size_t             nsets;
+	char             **missing;   /* families reported missing */
+	size_t             nmissing;
+};
+
+struct text_fonts *
+text_fonts_new(struct diag *d)
+{
+	struct text_fonts *f = xcalloc(1, sizeof *f);
+	f->d = d;
+	FcInit();
+	f->fc = FcConfigGetCurrent();
+	return f;
+}
+
+static void
+face_free(struct text_face *face)
+{
+	hb_font_destroy(face->hb_font);
+	hb_face_destroy(face->hb_face);
+	free(face->adv);
+	free(face->path);
+	free(face->family);
+	free(face);
+}
+
+void
+text_fonts_free(struct text_fonts *f)
+{
+	if (f == NULL)
+		return;
+	for (size_t i = 0; i < f->nfaces; i++)
+		face_free(f->faces[i]);
+	free(f->faces);
+	for (size_t i = 0; i < f->nsets; i++) {
+		free(f->sets[i]->key);
+		free(f->sets[i]);
+	}
+	free(f->sets);
+	for (size_t i = 0; i < f->nmissing; i++)
+		free(f->missing[i]);
+	free(f->missing);
+	free(f);
+}
+
+static struct text_face *
+face_load(struct text_fonts *f, const char *path, int index, const char *family,
+    int weight, int italic)
+{
+	for (size_t i = 0; i < f->nfaces; i++)
+		if (f->faces[i]->index == index && strcmp(f->faces[i]->path, path) == 0)
+			return f->faces[i];
+
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+	if (blob == NULL)
+		return NULL;
+	hb_face_t *hf = hb_face_create(blob, (unsigned)index);
+	hb_blob_destroy(blob);
+	/* libharu embeds TrueType outlines only: a CFF font cannot be used */
+	hb_blob_t *glyf = hb_face_reference_table(hf, HB_TAG('g', 'l', 'y', 'f'));
+	unsigned glen = hb_blob_get_length(glyf);
+	hb_blob_destroy(glyf);
+	if (glen == 0) {
+		char key[512];
+		snprintf(key, sizeof key, "cff:%s", path);
+		diag_once(f->d, key, DIAG_WARNING, NULL, 0, 0,
+		    "font %s (%s) has no TrueType outlines and cannot be embedded; it is skipped",
+		    family, path);
+		hb_face_destroy(hf);
+		return NULL;
+	}
+	struct text_face *face = xcalloc(1, sizeof *face);
+	face->path = xstrdup(path);
+	face->index = index;
+	face->family = xstrdup(family);
+	face->hb_face = hf;
+	hb_font_t *font = hb_font_create(hf);
+	hb_ot_font_set_funcs(font);
+	face->hb_font = font;
+	face->upem = (int)hb_face_get_upem(hf);
+	if (face->upem <= 0)
+		face->upem = 1000;
+	hb_font_set_scale(font, face->upem, face->upem);
+	hb_font_extents_t ext;
+	if (hb_font_get_h_extents(font, &ext)) {
+		face->ascender = ext.ascender;
+		face->descender = ext.descender;
+	}
+	if (face->ascender <= 0 || face->ascender - face->descender <= 0) {
+		face->ascender = face->upem * 88 / 100;
+		face->descender = -face->upem * 12 / 100;
+	}
+	face->weight = weight;
+	face->italic = italic;
+	face->ordinal = (unsigned)f->nfaces;
+	face->adv = xmalloc(65536 * sizeof(int32_t));
+	for (size_t i = 0; i < 65536; i++)
+		face->adv[i] = -2;
+	f->faces = xrealloc(f->faces, (f->nfaces + 1) * sizeof *f->faces);
+	f->faces[f->nfaces++] = face;
+	return face;
+}
+
+int32_t
+text_face_advance(struct text_face *face, uint32_t cp)
+{
+	if (cp < 65536 && face->adv[cp] != -2)
+		return face->adv[cp];
+	hb_codepoint_t gid;
+	int32_t a = -1;
+	if (hb_font_get_nominal_glyph(face->hb_font, cp, &gid) && gid != 0)
+		a = hb_font_get_glyph_h_advance(face->hb_font, gid);
+	if (cp < 65536)
+		face->adv[cp] = a;
+	return a;
+}
+
+void
+text_face_blanks(struct text_face *face, uint32_t cp, int32_t *left, int32_t *right)
+{
+	hb_codepoint_t gid;
+	hb_glyph_extents_t e;
+	*left = *right = 0;
+	if (!hb_font_get_nominal_glyph(face->hb_font, cp, &gid))
+		return;
+	int32_t adv = hb_font_get_glyph_h_advance(face->hb_font, gid);
+	if (!hb_font_get_glyph_extents(face->hb_font, gid, &e) || e.width <= 0)
+		return;
+	*left = e.x_bearing > 0 ? e.x_bearing : 0;
+	*right = adv - (e.x_bearing + e.width);
+	if (*right < 0)
+		*right = 0;
+}
+
+/* Does fontconfig's match for pattern really belong to family? */
+static int
+family_matches(FcPattern *m, const char *family)
+{
+	FcChar8 *name;
+	for (int i = 0; FcPatternGetString(m, FC_FAMILY, i, &name) == FcResultMatch; i++)
+		if (strcasecmp((const char *)name, family) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+note_missing(struct text_fonts *f, const char *family)
+{
+	for (size_t i = 0; i < f->nmissing; i++)
+		if (strcmp(f->missing[i], family) == 0)
+			return;
+	f->missing = xrealloc(f->missing, (f->nmissing + 1) * sizeof *f->missing);
+	f->missing[f->nmissing++] = xstrdup(family);
+	diag_report(f->d, DIAG_WARNING, NULL, 0, 0,
+	    "font family \"%s\" is not installed; the next family in the list is used", family);
+}
+
+static void
+add_family(struct text_fonts *f, struct text_fontset *set, const char *family,
+    int weight, int italic, int report)
+{
+	if (set->n >= TEXT_MAX_FACES)
+		return;
+	for (size_t g = 0; g < sizeof generics / sizeof generics[0]; g++) {
+		if (strcasecmp(family, generics[g].generic) == 0) {
+			char *list = xstrdup(generics[g].families), *save = NULL;
+			for (char *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",", &save))
+				add_family(f, set, t, weight, italic, 0);
+			free(list);
+			return;
+		}
+	}
+	FcPattern *p = FcPatternCreate();
+	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
+	FcPatternAddInteger(p, FC_WEIGHT, FcWeightFromOpenType(weight));
+	FcPatternAddInteger(p, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+	FcConfigSubstitute(f->fc, p, FcMatchPattern);
+	FcDefaultSubstitute(p);
+	FcResult r;
+	FcPattern *m = FcFontMatch(f->fc, p, &r);
+	FcPatternDestroy(p);
+	if (m == NULL || !family_matches(m, family)) {
+		if (report)
+			note_missing(f, family);
+		if (m)
+			FcPatternDestroy(m);
+		return;
+	}
+	FcChar8 *file;
+	int index = 0, fw = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+	FcPatternGetString(m, FC_FILE, 0, &file);
+	FcPatternGetInteger(m, FC_INDEX, 0, &index);
+	FcPatternGetInteger(m, FC_WEIGHT, 0, &fw);
+	FcPatternGetInteger(m, FC_SLANT, 0, &slant);
+	struct text_face *face = face_load(f, (const char *)file, index, family,
+	    FcWeightToOpenType(fw), slant != FC_SLANT_ROMAN);
+	FcPatternDestroy(m);
+	if (face == NULL)
+		return;
+	for (int i = 0; i < set->n; i++)
+		if (set->face[i] == face)
+			return;
+	int k = set->n++;
+	set->face[k] = face;
+	set->synth_bold[k] = weight >= 600 && face->weight < 600;
+	set->synth_italic[k] = italic && !face->italic;
+}
+
+const struct text_fontset *
+text_fontset_lookup(struct text_fonts *f, const char *families, int weight, int italic)
+{
+	char key[1024];
+	snprintf(key, sizeof key, "%s|%d|%d", families, weight >= 600 ? 700 : 400, italic);
+	for (size_t i = 0; i < f->nsets; i++)
+		if (strcmp(f->sets[i]->key, key) == 0)
+			return &f->sets[i]->set;
+
+	struct text_fontset set;
+	memset(&set, 0, sizeof set);
+	char *list = xstrdup(families), *save = NULL;
+	for (char *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		while (*t == ' ')
+			t++;
+		if (*t)
+			add_family(f, &set, t, weight, italic, 1);
+	}
+	free(list);
+	list = xstrdup(fallback);
+	for (char *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",", &save))
+		add_family(f, &set, t, weight, italic, 0);
+	free(list);
+	if (set.n == 0)
+		diag_once(f->d, "nofonts", DIAG_ERROR, NULL, 0, 0,
+		    "no usable font found for \"%s\" nor the default Chinese fonts "
+		    "(install fonts-arphic-uming and fonts-wqy-zenhei)", families);
+
+	struct set_entry *e = xmalloc(sizeof *e);
+	e->key = xstrdup(key);
+	e->set = set;
+	f->sets = xrealloc(f->sets, (f->nsets + 1) * sizeof *f->sets);
+	f->sets[f->nsets++] = e;
+	return &e->set;
+}
+
+int
+text_fontset_find(const struct text_fontset *set, uint32_t cp, int32_t *adv)
+{
+	for (int i = 0; i < set->n; i++) {
+		int32_t a = text_face_advance(set->face[i], cp);
+		if (a >= 0) {
+			*adv = a;
+			return i;
+		}
+	}
+	return -1;
+}
