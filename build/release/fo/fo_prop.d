@@ -1,6 +1,0 @@
-build/release/fo/fo_prop.o: src/fo/fo_prop.c src/fo/../base/limits.h \
- src/fo/fo_int.h src/fo/fo.h src/fo/../base/base.h
-src/fo/../base/limits.h:
-src/fo/fo_int.h:
-src/fo/fo.h:
-src/fo/../base/base.h:
