@@ -350,6 +350,8 @@ void
 diag_vreport(struct diag *d, enum diag_level level, const char *file,
     int line, int col, const char *fmt, va_list ap)
 {
+	if (d == NULL)
+		return;
 	if (level > d->worst || !d->any)
 		d->worst = level > d->worst ? level : d->worst;
 	d->any = 1;
@@ -394,6 +396,8 @@ int
 diag_once(struct diag *d, const char *key, enum diag_level level,
     const char *file, int line, int col, const char *fmt, ...)
 {
+	if (d == NULL)
+		return 0;
 	for (size_t i = 0; i < d->nonce; i++)
 		if (strcmp(d->once[i], key) == 0)
 			return 0;

@@ -262,7 +262,8 @@ build_runs(struct lay *L, struct area *line, const struct text_item *it,
 		r->spacing = (j - i > 1) ? (it[j - 1].x - it[i].x) : 0;
 		for (size_t k = i; k + 1 < j; k++)
 			r->spacing -= g[k].gadv;
-		r->w = it[j - 1].x + g[j - 1].gadv - it[i].x;
+		/* to the end of the last glyph's set box (a trimmed mark ends early) */
+		r->w = it[j - 1].x + it[j - 1].adv - it[j - 1].rcut - it[i].x;
 		r->baseline = baseline - shift_of(g[i].st, g[i].st->font_size);
 		r->y = r->baseline - g[i].asc;
 		r->h = g[i].asc + g[i].desc;
@@ -392,9 +393,10 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		{
 			const struct text_fontset *set = lay_fontset(L, bs);
 			mpt a = bs->font_size * 4 / 5, d = bs->font_size / 5;
-			if (set->n > 0) {
-				a = text_units(set->face[0], set->face[0]->ascender, bs->font_size);
-				d = -text_units(set->face[0], set->face[0]->descender, bs->font_size);
+			struct text_face *pf = text_fontset_primary(set);
+			if (pf) {
+				a = text_units(pf, pf->ascender, bs->font_size);
+				d = -text_units(pf, pf->descender, bs->font_size);
 			}
 			mpt half = (bs->line_height - (a + d)) / 2;
 			above = half + a;

@@ -372,7 +372,7 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 				break;
 			}
 			y += h;
-			if (v->kind == V_LINE || v->kind == V_OPEN)
+			if (v->kind == V_LINE)
 				placed = 1;
 		}
 		size_t k = i;

@@ -34,6 +34,7 @@ struct text_fontset {
 	struct text_face *face[TEXT_MAX_FACES];
 	uint8_t           synth_bold[TEXT_MAX_FACES];    /* fill-and-stroke */
 	uint8_t           synth_italic[TEXT_MAX_FACES];  /* slant */
+	uint8_t           latin_only[TEXT_MAX_FACES];    /* only below U+2000 */
 };
 
 struct text_fonts;
@@ -41,6 +42,9 @@ struct text_fonts;
 /* A font manager, shared by the documents of a run.  Owned. */
 struct text_fonts *text_fonts_new(struct diag *d);
 void text_fonts_free(struct text_fonts *f);
+/* Report to d from now on (one document after another); forgets which
+ * missing families were already reported. */
+void text_fonts_set_diag(struct text_fonts *f, struct diag *d);
 
 /*
  * Resolve a comma-separated family list (generic names serif, sans-serif,
@@ -56,6 +60,9 @@ const struct text_fontset *text_fontset_lookup(struct text_fonts *f,
  * set and sets *adv (font units), or -1 when no face has cp.
  */
 int text_fontset_find(const struct text_fontset *set, uint32_t cp, int32_t *adv);
+
+/* The first face of set that is not for Latin only (for line metrics). */
+struct text_face *text_fontset_primary(const struct text_fontset *set);
 
 /* Advance of cp in face in font units, or -1 when the face lacks it. */
 int32_t text_face_advance(struct text_face *face, uint32_t cp);

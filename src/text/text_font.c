@@ -20,10 +20,17 @@
 #include "text.h"
 
 /* Generic families map to faces a Chinese office document expects. */
+/*
+ * Generic families map to what a Chinese office document expects: Song
+ * (Ming) for body text with a Times-like face for Latin, Hei with an
+ * Arial-like face.  A family marked with a leading '^' is used for Latin
+ * only (code points below U+2000, not U+00B7), so Chinese punctuation and
+ * quotes stay full width from the Chinese face.
+ */
 static const struct { const char *generic; const char *families; } generics[] = {
-	{ "serif",      "AR PL UMing CN,AR PL SungtiL GB,WenQuanYi Zen Hei" },
-	{ "sans-serif", "WenQuanYi Zen Hei,WenQuanYi Micro Hei,AR PL UMing CN" },
-	{ "monospace",  "WenQuanYi Zen Hei Mono,WenQuanYi Micro Hei Mono,DejaVu Sans Mono" },
+	{ "serif",      "^Liberation Serif,^DejaVu Serif,AR PL UMing CN,AR PL SungtiL GB,WenQuanYi Zen Hei" },
+	{ "sans-serif", "^Liberation Sans,^DejaVu Sans,WenQuanYi Zen Hei,WenQuanYi Micro Hei,AR PL UMing CN" },
+	{ "monospace",  "^Liberation Mono,^DejaVu Sans Mono,WenQuanYi Zen Hei Mono,WenQuanYi Micro Hei Mono" },
 	{ "cursive",    "LXGW WenKai,AR PL UMing CN" },
 	{ "fantasy",    "LXGW WenKai,AR PL UMing CN" },
 };
@@ -54,6 +61,21 @@ text_fonts_new(struct diag *d)
 	FcInit();
 	f->fc = FcConfigGetCurrent();
 	return f;
+}
+
+void
+text_fonts_set_diag(struct text_fonts *f, struct diag *d)
+{
+	f->d = d;
+	for (size_t i = 0; i < f->nmissing; i++)
+		free(f->missing[i]);
+	f->nmissing = 0;
+	/* sets remember nothing about reports: look them up again */
+	for (size_t i = 0; i < f->nsets; i++) {
+		free(f->sets[i]->key);
+		free(f->sets[i]);
+	}
+	f->nsets = 0;
 }
 
 static void
@@ -133,8 +155,18 @@ face_load(struct text_fonts *f, const char *path, int index, const char *family,
 		face->ascender = face->upem * 88 / 100;
 		face->descender = -face->upem * 12 / 100;
 	}
+	/* the face's own weight and slant, from its OS/2 table: fontconfig
+	 * reports the requested values for faces it would embolden */
 	face->weight = weight;
 	face->italic = italic;
+	hb_blob_t *os2 = hb_face_reference_table(hf, HB_TAG('O', 'S', '/', '2'));
+	unsigned olen;
+	const unsigned char *od = (const unsigned char *)hb_blob_get_data(os2, &olen);
+	if (od && olen >= 64) {
+		face->weight = od[4] << 8 | od[5];
+		face->italic = ((od[62] << 8 | od[63]) & 0x201) != 0;
+	}
+	hb_blob_destroy(os2);
 	face->ordinal = (unsigned)f->nfaces;
 	face->adv = xmalloc(65536 * sizeof(int32_t));
 	for (size_t i = 0; i < 65536; i++)
@@ -202,8 +234,17 @@ static void
 add_family(struct text_fonts *f, struct text_fontset *set, const char *family,
     int weight, int italic, int report)
 {
+	int latin = 0;
 	if (set->n >= TEXT_MAX_FACES)
 		return;
+	if (family[0] == '^') {
+		latin = 1;
+		family++;
+		/* one Latin face is enough */
+		for (int i = 0; i < set->n; i++)
+			if (set->latin_only[i])
+				return;
+	}
 	for (size_t g = 0; g < sizeof generics / sizeof generics[0]; g++) {
 		if (strcasecmp(family, generics[g].generic) == 0) {
 			char *list = xstrdup(generics[g].families), *save = NULL;
@@ -244,6 +285,7 @@ add_family(struct text_fonts *f, struct text_fontset *set, const char *family,
 		if (set->face[i] == face)
 			return;
 	int k = set->n++;
+	set->latin_only[k] = (uint8_t)latin;
 	set->face[k] = face;
 	set->synth_bold[k] = weight >= 600 && face->weight < 600;
 	set->synth_italic[k] = italic && !face->italic;
@@ -289,6 +331,8 @@ int
 text_fontset_find(const struct text_fontset *set, uint32_t cp, int32_t *adv)
 {
 	for (int i = 0; i < set->n; i++) {
+		if (set->latin_only[i] && (cp >= 0x2000 || cp == 0xB7))
+			continue;
 		int32_t a = text_face_advance(set->face[i], cp);
 		if (a >= 0) {
 			*adv = a;
@@ -296,4 +340,13 @@ text_fontset_find(const struct text_fontset *set, uint32_t cp, int32_t *adv)
 		}
 	}
 	return -1;
+}
+
+struct text_face *
+text_fontset_primary(const struct text_fontset *set)
+{
+	for (int i = 0; i < set->n; i++)
+		if (!set->latin_only[i])
+			return set->face[i];
+	return set->n > 0 ? set->face[0] : NULL;
 }

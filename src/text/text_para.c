@@ -156,10 +156,21 @@ line_end(const struct para *p, size_t s, size_t cap, mpt avail, int *hang)
 	size_t best = 0;
 	int wrap = p->o->wrap;
 
+	/*
+	 * Two candidates compete: the last break that fits at natural width
+	 * (stretched if justified) and the first one beyond it that fits only
+	 * when squeezed.  The one needing less adjustment wins, so a line is
+	 * squeezed to avoid a prohibited break (R3) but not crammed routinely.
+	 */
+	size_t best_sq = 0;
+	mpt nat_adj = 0, sq_adj = 0;
+	int justify = p->o->align == A_JUSTIFY;
+
 	*hang = 0;
 	for (size_t e = s + 1; e <= cap; e++) {
 		size_t i = e - 1;
 		mpt a = it[i].adv - p->scut_l[i] - p->scut_r[i];
+		mpt wprev = w;
 		if (i > s)
 			w += p->agap[i - 1];
 		if (it[i].kind == TK_SPACE) {
@@ -175,14 +186,24 @@ line_end(const struct para *p, size_t s, size_t cap, mpt avail, int *hang)
 		size_t lv = last_visible(p, s, e);
 		mpt trim = lv < e ? end_trim(p, lv) : 0;
 		mpt lsh = sh - (lv < e ? p->shrink[lv] : 0);
-		mpt minw = w - trim - (wrap ? lsh : 0);
-		if (minw <= avail || !wrap) {
+		mpt natw = w - trim;
+		int forced = it[i].brk == TB_FORCE;
+		if (natw <= avail || !wrap) {
 			best = e;
-			if (it[i].brk == TB_FORCE)
+			nat_adj = (e == p->n || forced || !justify) ? 0 : avail - natw;
+			best_sq = 0;
+			if (forced)
+				break;
+		} else if (natw - lsh <= avail) {
+			if (best_sq == 0) {
+				best_sq = e;
+				sq_adj = natw - avail;
+			}
+			if (forced)
 				break;
 		} else {
 			/* R14: one pause or stop mark may hang past the margin */
-			if (p->o->hanging && best == i && e == i + 1 &&
+			if (p->o->hanging && wprev <= avail && best_sq == 0 &&
 			    (it[i].kind == TK_PAUSE || it[i].kind == TK_STOP) &&
 			    it[i].cp != 0xFF1B && it[i].cp != 0xFF1A && it[i].cp != 0xFF1F &&
 			    it[i].cp != 0xFF01 && (i == 0 || !is_mark(it[i - 1].kind)) &&
@@ -192,6 +213,10 @@ line_end(const struct para *p, size_t s, size_t cap, mpt avail, int *hang)
 			}
 			break;
 		}
+	}
+	if (best_sq > s && (best <= s || sq_adj < nat_adj)) {
+		*hang = 0;
+		return best_sq;
 	}
 	if (best > s)
 		return best;

@@ -1,0 +1,319 @@
+#!/bin/sh
+# bench/run.sh — time folio against Apache FOP on the shared benchmark documents.
+#
+#   sh bench/run.sh [PATH/TO/folio]          (make bench does this)
+#
+# Environment:
+#   BENCH_RUNS=N       runs per document and engine (default 3); medians are reported
+#   BENCH_DOCS="..."   subset of: plain-200 full-20 full-200 onepage (space or comma separated)
+#   BENCH_SHARED=DIR   directory holding gen_fo.py and fop.xconf
+#                      (default: <repo>/../shared/bench, then /work/shared/bench)
+#   BENCH_FOP=CMD      FOP command (default: fop)
+#   BENCH_KEEP=1       keep the temporary directory (FO inputs, PDFs, logs) and print its path
+#
+# Informational only: the targets are printed as PASS/MISS, the exit status is 0
+# unless the script itself cannot run (bad arguments, missing generator, ...).
+# See docs/bench.md.
+set -eu
+
+FOLIO=${1:-build/release/folio}
+RUNS=${BENCH_RUNS:-3}
+DOCS=$(printf '%s' "${BENCH_DOCS:-plain-200 full-20 full-200 onepage}" | tr ',' ' ')
+FOP=${BENCH_FOP:-fop}
+ALL_DOCS="plain-200 full-20 full-200 onepage"
+
+# Project targets (folio vs FOP on the same document).
+T_SPEED=20        # folio at least 20x faster (fop_time / folio_time >= 20)
+T_MEM=0.10        # folio peak RSS at most 1/10 of FOP's
+T_SIZE=1.00       # folio PDF no larger than FOP's
+T_ONEPAGE_KB=60   # one-page Chinese document at most 60 KB (60 x 1024 bytes)
+
+die() { echo "bench: $*" >&2; exit 2; }
+
+# ---------------------------------------------------------------- arguments
+case $RUNS in ''|*[!0-9]*|0) die "BENCH_RUNS must be a positive integer (got '$RUNS')";; esac
+for d in $DOCS; do
+    case " $ALL_DOCS " in *" $d "*) ;; *) die "unknown document '$d' in BENCH_DOCS (known: $ALL_DOCS)";; esac
+done
+[ -n "$(echo $DOCS)" ] || die "BENCH_DOCS selects no document"
+
+[ -x "$FOLIO" ] || die "folio binary '$FOLIO' not found or not executable (run make first)"
+case $FOLIO in /*) ;; *) FOLIO=$(cd "$(dirname "$FOLIO")" && pwd)/$(basename "$FOLIO");; esac
+
+here=$(cd "$(dirname "$0")" && pwd)
+SHARED=${BENCH_SHARED:-}
+if [ -z "$SHARED" ]; then
+    if [ -f "$here/../../shared/bench/gen_fo.py" ]; then
+        SHARED=$(cd "$here/../../shared/bench" && pwd)
+    else
+        SHARED=/work/shared/bench
+    fi
+fi
+GEN=$SHARED/gen_fo.py
+XCONF=$SHARED/fop.xconf
+[ -f "$GEN" ] || die "generator not found: $GEN (set BENCH_SHARED)"
+command -v python3 >/dev/null 2>&1 || die "python3 is needed to run $GEN"
+
+TIME=/usr/bin/time
+if [ ! -x "$TIME" ] || ! "$TIME" -f "%e %M" -o /dev/null true 2>/dev/null; then
+    echo "bench: GNU time not found at /usr/bin/time (package 'time'): peak memory not measured" >&2
+    TIME=
+fi
+command -v pdfinfo >/dev/null 2>&1 && HAVE_PDFINFO=1 || HAVE_PDFINFO=0
+
+# Wall clock in nanoseconds. GNU time's %e has only 1/100 s resolution, which
+# reads 0.00 for folio on small documents, so wall time is taken around the
+# same invocation with date +%s%N (falls back to %e where %N is unsupported).
+case $(date +%N 2>/dev/null) in
+    ''|*[!0-9]*) HAVE_NS=0;;
+    *) HAVE_NS=1;;
+esac
+now_ns() { date +%s%N; }
+
+HAVE_FOP=0
+if command -v "$FOP" >/dev/null 2>&1; then
+    HAVE_FOP=1
+    [ -f "$XCONF" ] || die "FOP configuration not found: $XCONF"
+fi
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/folio-bench.XXXXXX")
+if [ "${BENCH_KEEP:-0}" = 1 ]; then
+    trap 'echo "bench: files kept in $TMP"' EXIT
+else
+    trap 'rm -rf "$TMP"' EXIT
+fi
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- inputs
+write_onepage() {
+cat > "$1" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="WenQuanYi Micro Hei" font-size="10.5pt" language="zh">
+  <fo:layout-master-set>
+    <fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm 25mm">
+      <fo:region-body/>
+    </fo:simple-page-master>
+  </fo:layout-master-set>
+  <fo:page-sequence master-reference="A4">
+    <fo:flow flow-name="xsl-region-body">
+      <fo:block font-size="16pt" font-weight="bold" space-after="10pt">装修申请办理须知（XT-KF-CX-007）</fo:block>
+      <fo:block text-indent="2em" space-after="6pt" text-align="justify">业主在单元内装修前，须于开工前 7 个工作日向客服部提交装修申请表、施工图纸及装修公司资质证明，并缴纳装修押金 3,000 元。工程部在 3 个工作日内完成图纸审核；涉及消防喷淋或 220V 强电线路改动的，须另报消防部门审批。</fo:block>
+      <fo:block text-indent="2em" space-after="6pt" text-align="justify">施工时间为每日 8:30–12:00 及 14:00–18:00，节假日禁止钻孔等高噪音作业。装修垃圾须装袋后经货梯运出，不得堆放于消防通道。竣工验收合格后，押金于 30 天内无息退还。咨询热线 400-820-1234，邮箱 service@example.com。</fo:block>
+    </fo:flow>
+  </fo:page-sequence>
+</fo:root>
+EOF
+}
+
+gen_doc() { # name -> writes $TMP/name.fo
+    f=$TMP/$1.fo
+    case $1 in
+        plain-200) python3 "$GEN" --plain 200 > "$f";;
+        full-20)   python3 "$GEN" 20 > "$f";;
+        full-200)  python3 "$GEN" 200 > "$f";;
+        onepage)   write_onepage "$f";;
+    esac
+}
+
+# ---------------------------------------------------------------- measuring
+# run_engine ENGINE DOC: runs RUNS times; leaves a summary line in $TMP/DOC.ENGINE.res:
+#   wall_median rss_median_kb pages bytes failed_runs warn_lines other_stderr_lines last_rc
+run_engine() {
+    eng=$1 doc=$2
+    fo=$TMP/$doc.fo
+    base=$TMP/$doc.$eng
+    : > "$base.runs"
+    failed=0 lastrc=0 pdf_ok=
+    i=1
+    while [ "$i" -le "$RUNS" ]; do
+        out=$base.$i.pdf log=$base.$i.log tf=$base.$i.time
+        rm -f "$out" "$tf"
+        rc=0
+        t0=0; [ "$HAVE_NS" = 1 ] && t0=$(now_ns)
+        if [ "$eng" = folio ]; then
+            set -- "$FOLIO" render "$fo" -o "$out"
+        else
+            set -- "$FOP" -c "$XCONF" -fo "$fo" -pdf "$out"
+        fi
+        if [ -n "$TIME" ]; then
+            "$TIME" -o "$tf" -f "%e %M" "$@" > "$log" 2>&1 || rc=$?
+        else
+            "$@" > "$log" 2>&1 || rc=$?
+        fi
+        t1=0; [ "$HAVE_NS" = 1 ] && t1=$(now_ns)
+        # GNU time writes "Command exited with non-zero status N" /
+        # "Command terminated by signal N" before the format line.
+        tl=$( [ -f "$tf" ] && tail -n 1 "$tf" || true)
+        e=$(echo "$tl" | awk 'NF==2 {print $1}')
+        m=$(echo "$tl" | awk 'NF==2 {print $2}')
+        [ -n "$m" ] || m=NA
+        if [ "$HAVE_NS" = 1 ]; then
+            w=$(awk -v d=$((t1 - t0)) 'BEGIN {printf "%.3f", d / 1e9}')
+        else
+            w=${e:-NA}
+        fi
+        if [ -f "$tf" ] && grep -q 'terminated by signal' "$tf"; then
+            [ "$rc" != 0 ] || rc=$(sed -n 's/.*signal \([0-9]*\).*/\1/p' "$tf" | awk '{print 128 + $1}')
+        fi
+        if [ "$rc" != 0 ] || [ ! -s "$out" ]; then
+            failed=$((failed + 1))
+            [ "$rc" != 0 ] || rc=nopdf
+        else
+            pdf_ok=$out
+        fi
+        lastrc=$rc
+        echo "$w $m" >> "$base.runs"
+        i=$((i + 1))
+    done
+    # stderr of the last run: count warnings / other lines
+    if [ "$eng" = folio ]; then
+        warn=$(grep -ci 'warning' "$log" || true)
+        other=$(grep -vci 'warning' "$log" || true)
+    else
+        # FOP: [WARN]/[ERROR]/SEVERE lines; the Debian wrapper's own
+        # "[warning] /usr/bin/fop: Unable to locate ..." lines are not counted.
+        warn=$(grep -v '^\[warning\] [^ ]*fop: ' "$log" | grep -ciE 'warn|error|severe|exception' || true)
+        other=0
+    fi
+    pages=failed bytes=failed
+    if [ -n "$pdf_ok" ]; then
+        bytes=$(wc -c < "$pdf_ok" | tr -d ' ')
+        if [ "$HAVE_PDFINFO" = 1 ]; then
+            pages=$(pdfinfo "$pdf_ok" 2>/dev/null | awk '/^Pages:/ {print $2}')
+            [ -n "$pages" ] || pages=unreadable
+        else
+            pages=NA
+        fi
+    fi
+    wmed=$(median 1 < "$base.runs")
+    mmed=$(median 2 < "$base.runs")
+    echo "$wmed $mmed $pages $bytes $failed $warn $other $lastrc" > "$base.res"
+}
+
+# median COLUMN < file  (ignores NA; NA if nothing left; mean of the two middles for even counts)
+median() {
+    awk -v c="$1" '$c != "NA" {print $c}' | sort -n | awk '
+        {v[NR] = $1}
+        END {
+            if (NR == 0) { print "NA"; exit }
+            if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2
+        }'
+}
+
+fmt_s()  { case $1 in NA) echo NA;; *) awk -v x="$1" 'BEGIN {printf "%.3f", x}';; esac; }
+fmt_mb() { case $1 in NA) echo NA;; *) awk -v x="$1" 'BEGIN {printf "%.1f", x / 1024}';; esac; }
+fmt_kb() { case $1 in *[!0-9]*|'') echo "$1";; *) awk -v x="$1" 'BEGIN {printf "%.1f", x / 1024}';; esac; }
+isnum()  { case $1 in ''|NA|failed|unreadable|*[!0-9.]*) return 1;; *) return 0;; esac; }
+
+# verdict VALUE OP LIMIT -> PASS / MISS
+verdict() { awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN {
+    ok = (op == ">=") ? (v >= l) : (v <= l); print ok ? "PASS" : "MISS" }'; }
+
+SUMMARY=$TMP/summary
+: > "$SUMMARY"
+
+row() { # engine wall rss pages bytes note
+    printf '  %-6s | %9s | %9s | %6s | %9s | %s\n' "$1" "$2" "$3" "$4" "$5" "$6"
+}
+
+report_doc() {
+    doc=$1
+    echo
+    echo "== $doc ($(wc -c < "$TMP/$doc.fo" | tr -d ' ') bytes of FO, $RUNS run(s) per engine, medians)"
+    row engine "wall s" "peak MB" pages "PDF KB" note
+    row ------ --------- --------- ------ --------- ----
+    for eng in folio fop; do
+        if [ "$eng" = fop ] && [ "$HAVE_FOP" = 0 ]; then
+            row fop - - - - "not installed, skipped"
+            continue
+        fi
+        read -r w m p b f wn ot rc < "$TMP/$doc.$eng.res"
+        note=
+        [ "$f" = 0 ] || note="failed $f/$RUNS (last exit $rc); "
+        [ "$wn" = 0 ] || note="${note}$wn warning line(s); "
+        [ "$ot" = 0 ] || note="${note}$ot other stderr line(s); "
+        note=${note%; }
+        row "$eng" "$(fmt_s "$w")" "$(fmt_mb "$m")" "$p" "$(fmt_kb "$b")" "${note:--}"
+    done
+
+    read -r fw fm fp fb ff fwn fot frc < "$TMP/$doc.folio.res"
+    if [ "$HAVE_FOP" = 1 ]; then
+        read -r pw pm pp pb pf pwn pot prc < "$TMP/$doc.fop.res"
+        echo "  folio vs FOP:"
+        if isnum "$fw" && isnum "$pw" && awk -v x="$fw" 'BEGIN {exit !(x > 0)}'; then
+            r=$(awk -v a="$pw" -v b="$fw" 'BEGIN {printf "%.1f", a / b}')
+            v=$(verdict "$r" ">=" "$T_SPEED")
+            printf '    speed   %8s×  (fop_time / folio_time; target >= %s×)       %s\n' "$r" "$T_SPEED" "$v"
+            echo "$doc speed $v" >> "$SUMMARY"
+        else
+            echo "    speed        n/a  (no usable timing)"
+        fi
+        if isnum "$fm" && isnum "$pm" && [ "$pm" != 0 ]; then
+            r=$(awk -v a="$fm" -v b="$pm" 'BEGIN {printf "%.3f", a / b}')
+            v=$(verdict "$r" "<=" "$T_MEM")
+            printf '    memory  %9s  (folio_rss / fop_rss; target <= %s)          %s\n' "$r" "$T_MEM" "$v"
+            echo "$doc memory $v" >> "$SUMMARY"
+        else
+            echo "    memory       n/a  (no peak RSS figures)"
+        fi
+        if isnum "$fb" && isnum "$pb" && [ "$pb" != 0 ]; then
+            r=$(awk -v a="$fb" -v b="$pb" 'BEGIN {printf "%.3f", a / b}')
+            v=$(verdict "$r" "<=" "$T_SIZE")
+            printf '    size    %9s  (folio_bytes / fop_bytes; target <= %s)      %s\n' "$r" "$T_SIZE" "$v"
+            echo "$doc size $v" >> "$SUMMARY"
+        else
+            echo "    size         n/a  (a PDF is missing)"
+        fi
+        if [ "$fp" != "$pp" ] || [ "$fwn" != 0 ]; then
+            echo "    caveat: not like-for-like — folio $fp page(s) vs FOP $pp page(s)$( [ "$fwn" = 0 ] || echo ", folio reported $fwn warning line(s) (skipped content?)")"
+        fi
+    fi
+    if [ "$doc" = onepage ]; then
+        if isnum "$fb"; then
+            v=$(awk -v b="$fb" -v l="$T_ONEPAGE_KB" 'BEGIN {print (b <= l * 1024) ? "PASS" : "MISS"}')
+            printf '  one-page Chinese PDF: %s KB (target <= %s KB)                   %s\n' "$(fmt_kb "$fb")" "$T_ONEPAGE_KB" "$v"
+            echo "$doc onepage-size $v" >> "$SUMMARY"
+        else
+            echo "  one-page Chinese PDF: no PDF (target <= $T_ONEPAGE_KB KB)  MISS"
+            echo "$doc onepage-size MISS" >> "$SUMMARY"
+        fi
+    fi
+}
+
+# ---------------------------------------------------------------- main
+echo "folio benchmark — $(date '+%Y-%m-%d %H:%M:%S %Z')"
+echo "  host:   $(uname -sm), $(nproc 2>/dev/null || echo '?') CPU(s)$(awk -F': ' '/^model name/ {print ", " $2; exit}' /proc/cpuinfo 2>/dev/null || true)"
+echo "  folio:  $FOLIO ($("$FOLIO" --version 2>/dev/null || echo 'version unknown'))"
+if [ "$HAVE_FOP" = 1 ]; then
+    fopver=$(dpkg-query -W -f '${Version}' fop 2>/dev/null || true)
+    echo "  fop:    $(command -v "$FOP")${fopver:+ (Debian fop $fopver)}, config $XCONF"
+else
+    echo "fop: not installed, skipped"
+fi
+echo "  runs:   $RUNS per document and engine; documents: $(echo $DOCS)"
+echo "  inputs: $GEN"
+[ "$HAVE_NS" = 1 ] || echo "  note:   date has no %N; wall time from GNU time %e (1/100 s resolution)"
+[ -n "$TIME" ] || echo "  note:   no GNU time; peak memory not measured"
+[ "$HAVE_PDFINFO" = 1 ] || echo "  note:   pdfinfo (poppler-utils) not found; page counts not measured"
+
+for doc in $DOCS; do
+    gen_doc "$doc" || die "could not generate $doc"
+    run_engine folio "$doc"
+    [ "$HAVE_FOP" = 0 ] || run_engine fop "$doc"
+    report_doc "$doc"
+done
+
+echo
+echo "== targets (informational; medians on one machine, see docs/bench.md)"
+if [ -s "$SUMMARY" ]; then
+    awk '{ k = $2; d[k] = d[k] sprintf("  %s %s", $1, $3) }
+         END {
+             n["speed"] = "speed  >= 20x FOP   "; n["memory"] = "memory <= 1/10 FOP  "
+             n["size"] = "size   <= FOP PDF   "; n["onepage-size"] = "one-page <= 60 KB   "
+             split("speed memory size onepage-size", o, " ")
+             for (i = 1; i <= 4; i++) if (o[i] in d) print "  " n[o[i]] ":" d[o[i]]
+         }' "$SUMMARY"
+else
+    echo "  nothing to compare"
+fi
+exit 0
