@@ -18,7 +18,9 @@ set -eu
 
 FOLIO=${1:-build/release/folio}
 RUNS=${BENCH_RUNS:-3}
-DOCS=$(printf '%s' "${BENCH_DOCS:-plain-200 full-20 full-200 onepage}" | tr ',' ' ')
+# normalised to single-space separated names
+# shellcheck disable=SC2005,SC2046,SC2086
+DOCS=$(echo $(printf '%s' "${BENCH_DOCS:-plain-200 full-20 full-200 onepage}" | tr ',' ' '))
 FOP=${BENCH_FOP:-fop}
 ALL_DOCS="plain-200 full-20 full-200 onepage"
 
@@ -35,7 +37,7 @@ case $RUNS in ''|*[!0-9]*|0) die "BENCH_RUNS must be a positive integer (got '$R
 for d in $DOCS; do
     case " $ALL_DOCS " in *" $d "*) ;; *) die "unknown document '$d' in BENCH_DOCS (known: $ALL_DOCS)";; esac
 done
-[ -n "$(echo $DOCS)" ] || die "BENCH_DOCS selects no document"
+[ -n "$DOCS" ] || die "BENCH_DOCS selects no document"
 
 [ -x "$FOLIO" ] || die "folio binary '$FOLIO' not found or not executable (run make first)"
 case $FOLIO in /*) ;; *) FOLIO=$(cd "$(dirname "$FOLIO")" && pwd)/$(basename "$FOLIO");; esac
@@ -143,7 +145,7 @@ run_engine() {
         t1=0; [ "$HAVE_NS" = 1 ] && t1=$(now_ns)
         # GNU time writes "Command exited with non-zero status N" /
         # "Command terminated by signal N" before the format line.
-        tl=$( [ -f "$tf" ] && tail -n 1 "$tf" || true)
+        tl=; [ ! -f "$tf" ] || tl=$(tail -n 1 "$tf")
         e=$(echo "$tl" | awk 'NF==2 {print $1}')
         m=$(echo "$tl" | awk 'NF==2 {print $2}')
         [ -n "$m" ] || m=NA
@@ -236,36 +238,54 @@ report_doc() {
         row "$eng" "$(fmt_s "$w")" "$(fmt_mb "$m")" "$p" "$(fmt_kb "$b")" "${note:--}"
     done
 
-    read -r fw fm fp fb ff fwn fot frc < "$TMP/$doc.folio.res"
+    # stderr of the last run: folio's lines in full (up to 10), FOP's tail only if it failed
+    flog=$TMP/$doc.folio.$RUNS.log
+    if [ -s "$flog" ]; then
+        echo "  folio stderr (last run$( [ "$(wc -l < "$flog")" -le 10 ] || echo ', first 10 lines')):"
+        head -n 10 "$flog" | sed "s|^$TMP/||; s|^|    |"
+    fi
+    read -r fw fm fp fb _ fwn _ _ < "$TMP/$doc.folio.res"
     if [ "$HAVE_FOP" = 1 ]; then
-        read -r pw pm pp pb pf pwn pot prc < "$TMP/$doc.fop.res"
+        read -r pw pm pp pb pf _ _ _ < "$TMP/$doc.fop.res"
+        if [ "$pf" != 0 ]; then
+            echo "  fop output (last run, last 5 lines):"
+            tail -n 5 "$TMP/$doc.fop.$RUNS.log" | sed "s|^|    |"
+        fi
+        # not like-for-like when the page counts differ or folio warned
+        # (it skips unsupported elements): such verdicts get a '*'
+        star=
+        if [ "$fp" != "$pp" ] || [ "$fwn" != 0 ]; then star='*'; fi
         echo "  folio vs FOP:"
-        if isnum "$fw" && isnum "$pw" && awk -v x="$fw" 'BEGIN {exit !(x > 0)}'; then
+        if ! isnum "$fb" || ! isnum "$pb"; then
+            echo "    speed, memory: n/a (an engine produced no PDF)"
+        elif isnum "$fw" && isnum "$pw" && awk -v x="$fw" 'BEGIN {exit !(x > 0)}'; then
             r=$(awk -v a="$pw" -v b="$fw" 'BEGIN {printf "%.1f", a / b}')
             v=$(verdict "$r" ">=" "$T_SPEED")
-            printf '    speed   %8s×  (fop_time / folio_time; target >= %s×)       %s\n' "$r" "$T_SPEED" "$v"
-            echo "$doc speed $v" >> "$SUMMARY"
+            printf '    speed   %8s×  (fop_time / folio_time; target >= %s×)       %s\n' "$r" "$T_SPEED" "$v$star"
+            echo "$doc speed $v$star" >> "$SUMMARY"
         else
             echo "    speed        n/a  (no usable timing)"
         fi
-        if isnum "$fm" && isnum "$pm" && [ "$pm" != 0 ]; then
+        if ! isnum "$fb" || ! isnum "$pb"; then
+            :
+        elif isnum "$fm" && isnum "$pm" && [ "$pm" != 0 ]; then
             r=$(awk -v a="$fm" -v b="$pm" 'BEGIN {printf "%.3f", a / b}')
             v=$(verdict "$r" "<=" "$T_MEM")
-            printf '    memory  %9s  (folio_rss / fop_rss; target <= %s)          %s\n' "$r" "$T_MEM" "$v"
-            echo "$doc memory $v" >> "$SUMMARY"
+            printf '    memory  %9s  (folio_rss / fop_rss; target <= %s)          %s\n' "$r" "$T_MEM" "$v$star"
+            echo "$doc memory $v$star" >> "$SUMMARY"
         else
             echo "    memory       n/a  (no peak RSS figures)"
         fi
         if isnum "$fb" && isnum "$pb" && [ "$pb" != 0 ]; then
             r=$(awk -v a="$fb" -v b="$pb" 'BEGIN {printf "%.3f", a / b}')
             v=$(verdict "$r" "<=" "$T_SIZE")
-            printf '    size    %9s  (folio_bytes / fop_bytes; target <= %s)      %s\n' "$r" "$T_SIZE" "$v"
-            echo "$doc size $v" >> "$SUMMARY"
+            printf '    size    %9s  (folio_bytes / fop_bytes; target <= %s)      %s\n' "$r" "$T_SIZE" "$v$star"
+            echo "$doc size $v$star" >> "$SUMMARY"
         else
             echo "    size         n/a  (a PDF is missing)"
         fi
-        if [ "$fp" != "$pp" ] || [ "$fwn" != 0 ]; then
-            echo "    caveat: not like-for-like — folio $fp page(s) vs FOP $pp page(s)$( [ "$fwn" = 0 ] || echo ", folio reported $fwn warning line(s) (skipped content?)")"
+        if [ -n "$star" ] && isnum "$fp"; then
+            echo "    * not like-for-like: folio $fp page(s) vs FOP $pp page(s)$( [ "$fwn" = 0 ] || echo ", folio reported $fwn warning line(s) (skipped content)")"
         fi
     fi
     if [ "$doc" = onepage ]; then
@@ -290,7 +310,7 @@ if [ "$HAVE_FOP" = 1 ]; then
 else
     echo "fop: not installed, skipped"
 fi
-echo "  runs:   $RUNS per document and engine; documents: $(echo $DOCS)"
+echo "  runs:   $RUNS per document and engine; documents: $DOCS"
 echo "  inputs: $GEN"
 [ "$HAVE_NS" = 1 ] || echo "  note:   date has no %N; wall time from GNU time %e (1/100 s resolution)"
 [ -n "$TIME" ] || echo "  note:   no GNU time; peak memory not measured"
@@ -315,5 +335,8 @@ if [ -s "$SUMMARY" ]; then
          }' "$SUMMARY"
 else
     echo "  nothing to compare"
+fi
+if grep -q '\*$' "$SUMMARY"; then
+    echo "  * not like-for-like (folio skipped content or page counts differ): read as indicative only"
 fi
 exit 0

@@ -7,6 +7,7 @@
  *   no break before  —— ⸺ …… ⋯⋯ (one level for dash and ellipsis) (R4)
  *   no break after   / ／ in Chinese text (GB level)               (R2)
  *   no break inside  codes such as XT-KF-CX-001, 2024-03-15, v2.3  (R6)
+ *   no break inside  ranges such as 3～5, 9:00～17:30               (R7)
  */
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +130,10 @@ text_breaks(const uint32_t *cps, size_t n, const char *lang, uint8_t *brk)
 			brk[i] = TB_NONE;
 		/* R2: a solidus may not end a line in Chinese text */
 		else if (zh && (a == 0x2F || a == 0xFF0F))
+			brk[i] = TB_NONE;
+		/* R7: a range such as 3～5 or 9:00～17:30 stays whole */
+		else if ((a == 0xFF5E || a == '~' || a == 0x301C || a == 0x2013) && i > 0 &&
+		    is_alnum(cps[i - 1]) && is_alnum(b))
 			brk[i] = TB_NONE;
 		/* R6: codes, dates and versions stay whole */
 		else if ((a == '-' || a == '/' || a == '.' || a == '_') && i > 0 &&

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Ink test: every glyph run in the area tree must leave dark pixels inside
+its box when the PDF is rasterised.  A PDF can carry text that extracts but
+draws nothing (libharu 2.3.0 blanks composite glyphs, CJK.md §5), so text
+extraction alone proves nothing.
+
+usage: ink.py AREAS.xml PAGE-PREFIX DPI
+PAGE-PREFIX-N.pgm are the pages rendered by `pdftoppm -gray -r DPI`.
+Each run is checked glyph by glyph when it holds one glyph, else as a box.
+Prints one line per blank run and exits 1 if any."""
+import sys, glob, xml.etree.ElementTree as ET
+
+def pgm(path):
+    data = open(path, 'rb').read()
+    parts, pos = [], 0
+    while len(parts) < 4:
+        while data[pos:pos+1].isspace(): pos += 1
+        if data[pos:pos+1] == b'#':
+            while data[pos:pos+1] != b'\n': pos += 1
+            continue
+        start = pos
+        while not data[pos:pos+1].isspace(): pos += 1
+        parts.append(data[start:pos])
+    w, h = int(parts[1]), int(parts[2])
+    return w, h, data[pos+1:]
+
+areas, prefix, dpi = sys.argv[1], sys.argv[2], float(sys.argv[3])
+scale = dpi / 72000.0
+tree = ET.parse(areas)
+files = sorted(glob.glob(prefix + '-*.pgm'), key=lambda p: int(p.rsplit('-', 1)[1][:-4]))
+bad = checked = 0
+for page, path in zip(tree.getroot().findall('page'), files):
+    w, h, px = pgm(path)
+    for run in page.iter('run'):
+        x0, y0 = int(run.get('x')), int(run.get('y'))
+        x1, y1 = x0 + int(run.get('w')), y0 + int(run.get('h'))
+        if run.get('text').strip() == '':
+            continue
+        ink = 0
+        for y in range(max(0, int(y0 * scale)), min(h, int(y1 * scale) + 1)):
+            row = px[y * w:(y + 1) * w]
+            for x in range(max(0, int(x0 * scale)), min(w, int(x1 * scale) + 1)):
+                if row[x] < 128:
+                    ink += 1
+        checked += 1
+        if ink < 3:
+            bad += 1
+            print('blank: %r in %s at page %s (%d,%d)' % (run.get('text'), run.get('font'), page.get('index'), x0, y0))
+print('ink: %d runs checked, %d blank' % (checked, bad))
+sys.exit(1 if bad or checked == 0 else 0)

@@ -1,0 +1,93 @@
+#!/bin/sh
+# PDF tests with real tools: qpdf, pdffonts, pdftotext, pdfinfo, pdftoppm.
+# usage: run.sh FOLIO ; ends with "pdf: N passed, M failed".
+FOLIO=${1:-build/release/folio}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL pdf: $*"; }
+check() { name=$1; shift; if "$@" >"$T/out" 2>&1; then ok; else no "$name"; sed 's/^/    /' "$T/out" | head -20; fi; }
+
+# ---- a one-page Chinese document -------------------------------------------------
+cat > "$T/doc.fo" <<'FO'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" language="zh-CN">
+<fo:layout-master-set><fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm">
+<fo:region-body margin-top="12mm"/><fo:region-before extent="10mm"/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="A4"><fo:title>写字楼收楼程序</fo:title>
+<fo:static-content flow-name="xsl-region-before"><fo:block font-size="9pt" text-align="end">WB/XT-KF-CX 第<fo:page-number/>页</fo:block></fo:static-content>
+<fo:flow flow-name="xsl-region-body">
+<fo:block font-family="sans-serif" font-size="16pt" font-weight="bold" space-after="8pt">写字楼收楼程序（XT-KF-CX-001）</fo:block>
+<fo:block text-indent="2em" text-align="justify">向客户发放下列文件，并做详细说明：客户手册、装修守则、应急安全手册、安全协议书及客户出入证登记表。与客户签订租赁单元设备验收单及房屋确认书。</fo:block>
+<fo:block text-indent="2em" text-align="justify">该程序由客服部负责，租赁部、工程部、保安部协助。客户须在收楼后30日内提交《装修申请表》，押金¥1,280.50元。</fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+FO
+check "render a Chinese document" "$FOLIO" render "$T/doc.fo" -o "$T/doc.pdf" --areas "$T/doc.xml"
+check "qpdf --check" qpdf --check "$T/doc.pdf"
+check "every font embedded and subset" sh -c "pdffonts '$T/doc.pdf' | tail -n +3 | awk '{ if (\$(NF-4) != \"yes\" || \$(NF-3) != \"yes\") bad=1; n++ } END { exit (bad || n == 0) }'"
+check "fonts are CID TrueType, Identity-H" sh -c "pdffonts '$T/doc.pdf' | tail -n +3 | grep -c 'CID TrueType *Identity-H' | grep -qv '^0$'"
+check "pdftotext gives the text back" sh -c "pdftotext '$T/doc.pdf' - 2>/dev/null | tr -d ' \n' | grep -q '写字楼收楼程序（XT-KF-CX-001）向客户发放下列文件，并做详细说明：客户手册、装修守则'"
+check "pdftotext: numbers and codes" sh -c "pdftotext '$T/doc.pdf' - 2>/dev/null | grep -q '¥1,280.50'"
+check "page number in the header" sh -c "pdftotext '$T/doc.pdf' - 2>/dev/null | grep -q 'WB/XT-KF-CX *第 *1 *页'"
+check "title from fo:title" sh -c "pdfinfo '$T/doc.pdf' 2>/dev/null | grep -q '^Title: *写字楼收楼程序'"
+check "producer names folio" sh -c "pdfinfo '$T/doc.pdf' 2>/dev/null | grep -q '^Producer: *folio '"
+check "one-page Chinese document under 60 KB" sh -c "test \$(stat -c %s '$T/doc.pdf') -le 61440"
+check "no date without SOURCE_DATE_EPOCH" sh -c "! pdfinfo '$T/doc.pdf' 2>/dev/null | grep -q CreationDate"
+check "SOURCE_DATE_EPOCH sets the date" sh -c "SOURCE_DATE_EPOCH=1700000000 '$FOLIO' render '$T/doc.fo' -o '$T/sde.pdf' && pdfinfo '$T/sde.pdf' 2>/dev/null | grep -q 'CreationDate:.*2023'"
+
+# ---- determinism -----------------------------------------------------------------
+"$FOLIO" render "$T/doc.fo" -o "$T/doc2.pdf" 2>/dev/null
+check "two renders are byte-identical" cmp "$T/doc.pdf" "$T/doc2.pdf"
+check "standard input and output" sh -c "'$FOLIO' render - -o - < '$T/doc.fo' > '$T/stdout.pdf' && cmp '$T/doc.pdf' '$T/stdout.pdf'"
+check "streams are compressed" sh -c "qpdf --show-npages '$T/doc.pdf' >/dev/null && ! grep -a -q 'BT' '$T/doc.pdf'"
+
+# ---- ink: every glyph of every default face is drawn --------------------------------
+{
+	echo '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" language="zh"><fo:layout-master-set><fo:simple-page-master master-name="p" page-width="210mm" page-height="297mm" margin="15mm"><fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">'
+	for fam in "AR PL UMing CN" "WenQuanYi Zen Hei" "WenQuanYi Micro Hei" "LXGW WenKai" "serif" "sans-serif" "monospace"; do
+		for weight in normal bold; do
+			printf '<fo:block font-family="%s" font-weight="%s" font-size="20pt" line-height="1.6">' "$fam" "$weight"
+			i=0
+			for ch in 写 字 楼 收 程 序 客 须 服 部 提 交 《 装 修 》 。 ， 、 户 这 个 们 A g 1 '&amp;' Q; do
+				i=$((i + 1))
+				printf '<fo:inline color="#00000%d">%s</fo:inline>' $((i % 2)) "$ch"
+			done
+			echo '</fo:block>'
+		done
+	done
+	echo '</fo:flow></fo:page-sequence></fo:root>'
+} > "$T/ink.fo"
+check "render the ink sheet" "$FOLIO" render "$T/ink.fo" -o "$T/ink.pdf" --areas "$T/ink.xml"
+pdftoppm -gray -r 100 "$T/ink.pdf" "$T/ink" 2>/dev/null
+for f in "$T"/ink-*.pgm; do :; done
+check "ink in every glyph's box (all default faces and WenQuanYi Micro Hei)" python3 tests/pdf/ink.py "$T/ink.xml" "$T/ink" 100
+
+# ---- bad input ------------------------------------------------------------------------
+printf '<?xml version="1.0"?>\n<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">\n  <fo:block>\n</fo:root>\n' > "$T/bad.fo"
+"$FOLIO" render "$T/bad.fo" -o "$T/bad.pdf" 2>"$T/bad.err"
+rc=$?
+check "malformed XML exits non-zero" test "$rc" -ne 0
+check "malformed XML: file:line:col: error" grep -q "bad.fo:4:[0-9]*: error:" "$T/bad.err"
+check "malformed XML leaves no file" sh -c "! ls '$T' | grep -q '^bad.pdf'"
+"$FOLIO" render "$T/missing.fo" -o "$T/m.pdf" 2>"$T/m.err"
+rc=$?
+check "unreadable input names the path" sh -c "test $rc -ne 0 && grep -q 'missing.fo' '$T/m.err'"
+"$FOLIO" render "$T/doc.fo" -o "$T/no/such/dir/out.pdf" 2>"$T/w.err"
+rc=$?
+check "unwritable output names the path" sh -c "test $rc -ne 0 && grep -q 'no/such/dir/out.pdf' '$T/w.err'"
+printf '<html/>' > "$T/notfo.fo"
+"$FOLIO" render "$T/notfo.fo" -o "$T/notfo.pdf" 2>"$T/nf.err"
+rc=$?
+check "a non-FO document is an error" sh -c "test $rc -ne 0 && grep -q 'not fo:root' '$T/nf.err' && ! test -e '$T/notfo.pdf'"
+printf '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set><fo:simple-page-master master-name="p"><fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body"><fo:block>[&x;]</fo:block></fo:flow></fo:page-sequence></fo:root>' > "$T/xxe.fo"
+"$FOLIO" render "$T/xxe.fo" -o "$T/xxe.pdf" 2>/dev/null
+check "external entities are never loaded" sh -c "! pdftotext '$T/xxe.pdf' - 2>/dev/null | grep -q root:"
+check "usage error exits 2" sh -c "'$FOLIO' render 2>/dev/null; test \$? -eq 2"
+
+# ---- the documented subset is the one in the code -----------------------------------------
+check "docs/fo-subset.md matches 'folio subset'" sh -c "'$FOLIO' subset | diff -u docs/fo-subset.md -"
+
+echo "pdf: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

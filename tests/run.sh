@@ -1,0 +1,33 @@
+#!/bin/sh
+# Runs every test layer and ends with one line: "N passed, M failed".
+#   unit tests (cmocka), layout tests (XPath on the area tree), PDF tests.
+BUILD=${BUILD:-release}
+B=build/$BUILD
+pass=0
+fail=0
+add() { pass=$((pass + $1)); fail=$((fail + $2)); }
+
+for t in $B/tests/test_*; do
+	[ -x "$t" ] || continue
+	out=$("$t" 2>&1)
+	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p')
+	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p')
+	printf '%s\n' "$out" | grep -E '^\[  (ERROR|FAILED) ' | grep -v 'test(s)' || true
+	echo "unit $(basename "$t"): ${p:-0} passed, ${f:-0} failed"
+	add "${p:-0}" "${f:-0}"
+done
+
+out=$($B/layout-test tests/layout/*.xml 2>&1)
+printf '%s\n' "$out" | grep -v '^layout:' || true
+line=$(printf '%s\n' "$out" | grep '^layout:')
+echo "$line"
+add "$(echo "$line" | sed 's/layout: \([0-9]*\) passed.*/\1/')" "$(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/')"
+
+out=$(sh tests/pdf/run.sh "$B/folio" 2>&1)
+printf '%s\n' "$out" | grep -v '^pdf:' || true
+line=$(printf '%s\n' "$out" | grep '^pdf:')
+echo "$line"
+add "$(echo "$line" | sed 's/pdf: \([0-9]*\) passed.*/\1/')" "$(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/')"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,222 @@
+/*
+ * Unit tests of the text stage: character classes, break opportunities with
+ * the prohibition filter, and the paragraph composer on synthetic items
+ * (1 em = 10pt, marks with GB-style blanks).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "base/base.h"
+#include "text/text.h"
+
+static size_t
+decode(const char *s, uint32_t *out)
+{
+	const char *e = s + strlen(s);
+	size_t n = 0;
+	while (s < e)
+		out[n++] = utf8_next(&s, e);
+	return n;
+}
+
+/* The text with '|' where a break is allowed. */
+static char *
+breaks(const char *s)
+{
+	static char out[1024];
+	uint32_t cps[256] = {0};
+	uint8_t brk[256];
+	size_t n = decode(s, cps);
+	struct buf b = {0};
+	text_breaks(cps, n, "zh", brk);
+	for (size_t i = 0; i < n; i++) {
+		buf_add_utf8(&b, cps[i]);
+		if (i + 1 < n && brk[i] != TB_NONE)
+			buf_putc(&b, '|');
+	}
+	snprintf(out, sizeof out, "%s", b.p);
+	buf_free(&b);
+	return out;
+}
+
+static void
+test_kinds(void **state)
+{
+	(void)state;
+	assert_int_equal(text_kind_of(0x4E00), TK_HAN);
+	assert_int_equal(text_kind_of('A'), TK_LATIN);
+	assert_int_equal(text_kind_of('7'), TK_DIGIT);
+	assert_int_equal(text_kind_of(0xFF0C), TK_PAUSE);
+	assert_int_equal(text_kind_of(0x3002), TK_STOP);
+	assert_int_equal(text_kind_of(0x300A), TK_OPEN);
+	assert_int_equal(text_kind_of(0x300B), TK_CLOSE);
+	assert_int_equal(text_kind_of(0xB7), TK_MIDDLE);
+	assert_int_equal(text_kind_of(0x2014), TK_DASH);
+	assert_int_equal(text_kind_of(0x2026), TK_ELLIPSIS);
+	assert_int_equal(text_kind_of(0x3000), TK_HAN);
+	assert_true(text_is_wide(0x4E2D));
+	assert_false(text_is_wide('a'));
+	assert_false(text_is_wide(0xAC00));   /* Hangul keeps its line feed */
+}
+
+static void
+test_breaks(void **state)
+{
+	(void)state;
+	/* R5: zh tailoring of quotes */
+	assert_string_equal(breaks("简称“甲方”"), "简|称|“甲|方”");
+	/* R1: interpunct, wave dash */
+	assert_string_equal(breaks("张三·李四"), "张|三·|李|四");
+	assert_string_equal(breaks("9:00～17:30"), "9:00～17:30");
+	/* R4: dash and ellipsis */
+	assert_string_equal(breaks("九——十"), "九——|十");
+	assert_string_equal(breaks("九……十"), "九……|十");
+	/* R2: solidus at GB level */
+	assert_string_equal(breaks("甲方/乙方"), "甲|方/乙|方");
+	/* R6: codes, dates, versions */
+	assert_string_equal(breaks("见XT-KF-CX-001号"), "见|XT-KF-CX-001|号");
+	assert_string_equal(breaks("于2024-03-15起"), "于|2024-03-15|起");
+	assert_string_equal(breaks("v2.3.0版"), "v2.3.0|版");
+	/* R7: numbers with prefixes and suffixes */
+	assert_string_equal(breaks("¥1,280.50元"), "¥1,280.50|元");
+	assert_string_equal(breaks("增长15%，约5‰。"), "增|长|15%，|约|5‰。");
+	/* brackets and pause marks */
+	assert_string_equal(breaks("（XT）：客"), "（XT）：|客");
+	assert_string_equal(breaks("提交《装修申请表》。"), "提|交|《装|修|申|请|表》。");
+}
+
+/* ---- the composer on synthetic items ---- */
+
+#define EM 10000
+
+static size_t
+items(const char *s, struct text_item *it)
+{
+	uint32_t cps[256] = {0};
+	uint8_t brk[256];
+	size_t n = decode(s, cps);
+	text_breaks(cps, n, "zh", brk);
+	memset(it, 0, n * sizeof *it);
+	for (size_t i = 0; i < n; i++) {
+		it[i].cp = cps[i];
+		it[i].kind = (uint8_t)text_kind_of(cps[i]);
+		it[i].brk = brk[i];
+		it[i].em = EM;
+		it[i].adv = it[i].kind == TK_LATIN || it[i].kind == TK_DIGIT ? EM / 2 : EM;
+		if (it[i].kind == TK_SPACE)
+			it[i].adv = EM / 3;
+		if (it[i].kind == TK_OPEN)
+			it[i].lblank = EM / 2;
+		if (it[i].kind == TK_CLOSE || it[i].kind == TK_PAUSE || it[i].kind == TK_STOP)
+			it[i].rblank = EM / 2;
+	}
+	return n;
+}
+
+static struct text_para_opts
+opts(mpt width, int align)
+{
+	struct text_para_opts o;
+	memset(&o, 0, sizeof o);
+	o.width = width;
+	o.align = (uint8_t)align;
+	o.align_last = 4;   /* relative */
+	o.wrap = 1;
+	o.autospace = 1;
+	return o;
+}
+
+static void
+test_compose_r8(void **state)
+{
+	struct text_item it[64];
+	struct text_line *ln;
+	(void)state;
+	struct text_para_opts o = opts(100 * EM, 0);
+	/* 好）。甲 : ）。 measures 1.5 em */
+	size_t n = items("好）。甲", it);
+	assert_int_equal(text_para_break(it, n, &o, &ln), 1);
+	assert_int_equal(it[3].x - it[1].x, 15000);
+	free(ln);
+	/* 》，《 measures 2 em (two pairs) */
+	n = items("甲》，《乙", it);
+	text_para_break(it, n, &o, &ln);
+	assert_int_equal(it[4].x - (it[1].x + it[1].lcut), 20000);
+	free(ln);
+	/* 汉字 is never compressed */
+	n = items("汉字", it);
+	text_para_break(it, n, &o, &ln);
+	assert_int_equal(it[1].x - it[0].x, EM);
+	free(ln);
+}
+
+static void
+test_compose_justify(void **state)
+{
+	struct text_item it[64];
+	struct text_line *ln;
+	(void)state;
+	struct text_para_opts o = opts(10 * EM, 3);
+	/* R1a: 9 Han stretched to 10 em: 8 gaps of 1/8 em */
+	size_t n = items("一二三四五六七八九十。甲乙丙丁", it);
+	assert_int_equal(text_para_break(it, n, &o, &ln), 2);
+	assert_int_equal(ln[0].end, 9);
+	for (int i = 1; i < 9; i++)
+		assert_int_equal(it[i].x - it[i - 1].x, EM + EM / 8);
+	assert_int_equal(it[8].x + EM, 10 * EM);
+	/* the last line: natural spacing */
+	assert_int_equal(it[10].x - it[9].x, EM);
+	free(ln);
+	/* R10: ¼ em Han|Latin, stretching first to ⅓ em */
+	o = opts(100 * EM, 0);
+	n = items("用PDF格", it);
+	text_para_break(it, n, &o, &ln);
+	assert_int_equal(it[1].x - (it[0].x + EM), EM / 4);
+	assert_int_equal(it[4].x - (it[3].x + EM / 2), EM / 4);
+	free(ln);
+}
+
+static void
+test_compose_orphan_and_nowrap(void **state)
+{
+	struct text_item it[64];
+	struct text_line *ln;
+	(void)state;
+	struct text_para_opts o = opts(10 * EM, 3);
+	size_t n = items("一二三四五六七八九十一二三四五六七八九十甲。", it);
+	assert_int_equal(text_para_break(it, n, &o, &ln), 3);
+	assert_int_equal(ln[2].end - ln[2].start, 3);   /* 十甲。 */
+	free(ln);
+	o.wrap = 0;
+	n = items("一二三四五六七八九十一二三", it);
+	assert_int_equal(text_para_break(it, n, &o, &ln), 1);
+	free(ln);
+	/* an unbreakable run wider than the line is broken anyway */
+	o = opts(3 * EM, 0);
+	n = items("ABCDEFGHIJKLMNOP", it);
+	size_t nl = text_para_break(it, n, &o, &ln);
+	assert_true(nl >= 3);
+	for (size_t l = 0; l < nl; l++)
+		assert_true(ln[l].width <= 3 * EM);
+	free(ln);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_breaks),
+		cmocka_unit_test(test_compose_r8),
+		cmocka_unit_test(test_compose_justify),
+		cmocka_unit_test(test_compose_orphan_and_nowrap),
+	};
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
