@@ -439,7 +439,8 @@ diag_flush(struct diag *d, void *stream)
 {
 	FILE *f = stream;
 
-	qsort(d->v, d->n, sizeof(*d->v), msg_cmp);
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof(*d->v), msg_cmp);
 	for (size_t i = 0; i < d->n; i++) {
 		struct diag_msg *m = &d->v[i];
 		if (m->file && m->line && m->col)

@@ -106,6 +106,7 @@ text_fonts_free(struct text_fonts *f)
 		free(f->missing[i]);
 	free(f->missing);
 	free(f);
+	FcFini();   /* folio is fontconfig's only user in the process */
 }
 
 static struct text_face *
