@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <hb.h>
@@ -46,6 +47,10 @@ struct writer {
 	float         tc;
 	HPDF_Font     font;
 	float         size;
+	uint32_t      fill, stroke;
+	uint8_t       bold, italic, placed;
+	mpt           lx, ly;      /* origin of the last run placed, PDF space */
+	mpt           phm;         /* page height, millipoints */
 };
 
 static void
@@ -215,6 +220,24 @@ border_side(struct writer *w, HPDF_Page page, const struct area *a, int side)
 	HPDF_Page_GRestore(page);
 }
 
+/* Decorations are graphics: drawn with the other graphics, before text. */
+static void
+draw_deco(struct writer *w, HPDF_Page page, const struct area *r)
+{
+	mpt t = r->size / 18;
+	if (r->deco & DECO_UNDERLINE)
+		fill_rect(w, page, r->x, r->baseline + r->size / 8, r->w, t, r->color);
+	if (r->deco & DECO_LINE_THROUGH)
+		fill_rect(w, page, r->x, r->baseline - r->size * 3 / 10, r->w, t, r->color);
+	if (r->deco & DECO_OVERLINE)
+		fill_rect(w, page, r->x, r->baseline - r->size * 9 / 10, r->w, t, r->color);
+}
+
+/*
+ * One run inside the page's single text object.  Text state (font, size,
+ * Tc, colour, render mode) is set only when it changes; every run is placed
+ * with an absolute text matrix, skewed for synthetic italics.
+ */
 static void
 draw_run(struct writer *w, HPDF_Page page, const struct area *r)
 {
@@ -223,45 +246,52 @@ draw_run(struct writer *w, HPDF_Page page, const struct area *r)
 		return;
 	float size = pt(r->size);
 	float tc = r->nglyphs > 1 ? pt(r->spacing) / (float)(r->nglyphs - 1) : 0.0f;
-	float x = pt(r->x), y = w->ph - pt(r->baseline);
+	/* positions in integer millipoints, so deltas print short */
+	mpt xm = r->x, ym = w->phm - r->baseline;
+	float x = pt(xm), y = pt(ym);
 
-	rgb_fill(page, r->color);
-	if (r->bold) {
-		HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
-		HPDF_Page_SetLineWidth(page, size * 0.03f);
-		HPDF_Page_SetLineJoin(page, HPDF_ROUND_JOIN);
-		rgb_stroke(page, r->color);
+	if (r->color != w->fill) {
+		rgb_fill(page, r->color);
+		w->fill = r->color;
 	}
-	HPDF_Page_BeginText(page);
-	HPDF_Page_SetFontAndSize(page, p->font, size);
-	if (tc != 0.0f || w->tc != 0.0f) {
+	if (r->bold != w->bold || (r->bold && (size != w->size || r->color != w->stroke))) {
+		if (r->bold) {
+			HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
+			HPDF_Page_SetLineWidth(page, size * 0.03f);
+			rgb_stroke(page, r->color);
+			w->stroke = r->color;
+		} else {
+			HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
+		}
+		w->bold = r->bold;
+	}
+	if (p->font != w->font || size != w->size) {
+		HPDF_Page_SetFontAndSize(page, p->font, size);
+		w->font = p->font;
+		w->size = size;
+	}
+	if (tc != w->tc) {
 		HPDF_Page_SetCharSpace(page, tc);
 		w->tc = tc;
 	}
 	char *s = xstrndup(r->text, r->len);
-	if (r->italic) {
-		HPDF_Page_SetTextMatrix(page, 1, 0, 0.2f, 1, x, y);
-		HPDF_Page_ShowText(page, s);
+	if (r->italic || w->italic || !w->placed) {
+		HPDF_Page_SetTextMatrix(page, 1, 0, r->italic ? 0.2f : 0, 1, x, y);
 	} else {
-		HPDF_Page_TextOut(page, x, y, s);
+		/* shorter: move relative to the previous run's origin */
+		HPDF_Page_MoveTextPos(page, pt(xm - w->lx), pt(ym - w->ly));
 	}
+	w->italic = r->italic;
+	w->placed = 1;
+	w->lx = xm;
+	w->ly = ym;
+	HPDF_Page_ShowText(page, s);
 	free(s);
-	HPDF_Page_EndText(page);
-	if (r->bold)
-		HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
-	if (r->deco) {
-		mpt t = r->size / 18;
-		if (r->deco & DECO_UNDERLINE)
-			fill_rect(w, page, r->x, r->baseline + r->size / 8, r->w, t, r->color);
-		if (r->deco & DECO_LINE_THROUGH)
-			fill_rect(w, page, r->x, r->baseline - r->size * 3 / 10, r->w, t, r->color);
-		if (r->deco & DECO_OVERLINE)
-			fill_rect(w, page, r->x, r->baseline - r->size * 9 / 10, r->w, t, r->color);
-	}
 }
 
+/* Pass 1: backgrounds, borders, rules and decorations, in tree order. */
 static void
-draw(struct writer *w, HPDF_Page page, const struct area *a)
+draw_graphics(struct writer *w, HPDF_Page page, const struct area *a)
 {
 	for (; a; a = a->next) {
 		switch ((enum area_kind)a->kind) {
@@ -273,7 +303,8 @@ draw(struct writer *w, HPDF_Page page, const struct area *a)
 				border_side(w, page, a, s);
 			break;
 		case AREA_RUN:
-			draw_run(w, page, a);
+			if (a->deco)
+				draw_deco(w, page, a);
 			break;
 		case AREA_RULE:
 			if (a->thickness > 0)
@@ -282,8 +313,61 @@ draw(struct writer *w, HPDF_Page page, const struct area *a)
 		case AREA_LINE:
 			break;
 		}
-		draw(w, page, a->first);
+		draw_graphics(w, page, a->first);
 	}
+}
+
+/* Pass 2: all text of the page. */
+static void
+draw_text(struct writer *w, HPDF_Page page, const struct area *a)
+{
+	for (; a; a = a->next) {
+		if (a->kind == AREA_RUN)
+			draw_run(w, page, a);
+		draw_text(w, page, a->first);
+	}
+}
+
+/*
+ * Replace libharu's ToUnicode CMap, whose begincidrange over <0000>–<FFFF>
+ * is not valid in a ToUnicode CMap (poppler warns on every page), with a
+ * bfrange per 256 code points used.  CIDs equal Unicode here.
+ */
+static void
+fix_tounicode(struct writer *w, struct pface *p)
+{
+	uint8_t used[256] = {0};
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	int n = 0;
+	while (hb_set_next(p->cps, &cp))
+		if (cp < 0x10000 && !used[cp >> 8]) {
+			used[cp >> 8] = 1;
+			n++;
+		}
+	HPDF_Dict cmap = HPDF_DictStream_New(w->doc->mmgr, w->doc->xref);
+	if (cmap == NULL)
+		return;
+	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	struct buf b = {0};
+	buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	int k = 0;
+	for (int hi = 0; hi < 256; hi++) {
+		if (!used[hi])
+			continue;
+		if (k % 100 == 0)
+			buf_printf(&b, "%d beginbfrange\n", n - k < 100 ? n - k : 100);
+		buf_printf(&b, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+		k++;
+		if (k % 100 == 0 || k == n)
+			buf_puts(&b, "endbfrange\n");
+	}
+	buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.n);
+	buf_free(&b);
+	HPDF_Dict_Add((HPDF_Dict)p->font, "ToUnicode", cmap);
 }
 
 /* A PDF text string in UTF-16BE with a byte-order mark. */
@@ -358,6 +442,10 @@ save(struct writer *w, const char *path)
 		free(tmp);
 		return -1;
 	}
+	/* mkstemp makes the file owner-only: give it the usual mode */
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
 	close(fd);
 	if (HPDF_SaveToFile(w->doc, tmp) != HPDF_OK || w->failed) {
 		unlink(tmp);
@@ -401,13 +489,28 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 	for (const struct area_page *p = t->first; p && !w.failed; p = p->next) {
 		HPDF_Page page = HPDF_AddPage(w.doc);
 		w.ph = pt(p->h);
-		w.tc = 0;
+		w.phm = p->h;
 		HPDF_Page_SetWidth(page, pt(p->w));
 		HPDF_Page_SetHeight(page, pt(p->h));
-		draw(&w, page, p->root ? p->root->first : NULL);
+		const struct area *top = p->root ? p->root->first : NULL;
+		draw_graphics(&w, page, top);
+		w.tc = 0;
+		w.font = NULL;
+		w.size = 0;
+		w.fill = 0;     /* the initial fill colour is black */
+		w.stroke = 0;
+		w.bold = 0;
+		w.italic = 0;
+		w.placed = 0;
+		HPDF_Page_BeginText(page);
+		draw_text(&w, page, top);
+		HPDF_Page_EndText(page);
 	}
 	if (w.failed)
 		goto done;
+	for (size_t i = 0; i < w.nfaces; i++)
+		if (w.faces[i].font)
+			fix_tounicode(&w, &w.faces[i]);
 	rc = save(&w, path);
 done:
 	for (size_t i = 0; i < w.nfaces; i++) {
