@@ -65,7 +65,10 @@ asan:
 bench: $(O)/folio
 	@sh bench/run.sh $(O)/folio
 
-demo: setup $(O)/folio
+# set-up first, in its own step: the build flags come from pkg-config
+demo:
+	@sh tools/setup.sh
+	@$(MAKE) --no-print-directory all
 	@sh examples/demo.sh $(O)/folio
 
 setup:
