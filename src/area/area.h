@@ -44,6 +44,7 @@ struct area {
 	uint8_t       bold;       /* synthesised bold */
 	uint8_t       italic;     /* synthesised slant */
 	uint8_t       deco;       /* enum fo_deco bits */
+	uint8_t       pagenum;    /* text is the page number, set when placed */
 	const char   *text;       /* UTF-8 */
 	size_t        len;        /* bytes */
 	int           nglyphs;

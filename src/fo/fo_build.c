@@ -380,7 +380,16 @@ fo_tree_build_take(struct xdoc *doc, struct diag *d)
 	}
 	fo_style_initial(&init);
 	t->root = build_elem(&b, x, &init, 0);
-	t->language = xnode_attr(x, "language");
+	/* the document language for PDF /Lang: language[-country] */
+	const char *lang = xnode_attr(x, "language"), *country = xnode_attr(x, "country");
+	if (lang && country && *country) {
+		size_t n = strlen(lang) + strlen(country) + 2;
+		char *l = arena_alloc(t->arena, n);
+		snprintf(l, n, "%s-%s", lang, country);
+		t->language = l;
+	} else {
+		t->language = lang;
+	}
 	int masters = 0, seqs = 0;
 	for (struct fo_node *c = t->root->first; c; c = c->next) {
 		if (c->type == FO_LAYOUT_MASTER_SET)

@@ -17,6 +17,7 @@ struct ch {
 	const struct fo_style *st;
 	uint8_t                keep;     /* in keep-together.within-line */
 	uint8_t                preserved_lf;
+	uint8_t                pnum;     /* placeholder of a page number */
 };
 
 struct chars {
@@ -31,7 +32,7 @@ push(struct chars *c, uint32_t cp, const struct fo_style *st, int keep)
 		c->cap = c->cap ? c->cap * 2 : 256;
 		c->v = xrealloc(c->v, c->cap * sizeof *c->v);
 	}
-	c->v[c->n++] = (struct ch){ cp, st, (uint8_t)keep, 0 };
+	c->v[c->n++] = (struct ch){ cp, st, (uint8_t)keep, 0, 0 };
 }
 
 const struct text_fontset *
@@ -76,10 +77,14 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 			gather(L, k, out, keep);
 		break;
 	case FO_PAGE_NUMBER: {
-		const char *num = L->pagenum ? L->pagenum : "0";
+		/* in static content the number is known; in the flow it is not
+		 * until the line is placed: reserve "00" and fill it in then */
+		const char *num = L->pagenum ? L->pagenum : "00";
 		const char *p = num, *end = num + strlen(num);
-		while (p < end)
+		while (p < end) {
 			push(out, utf8_next(&p, end), c->style, 1);
+			out->v[out->n - 1].pnum = L->pagenum == NULL;
+		}
 		break;
 	}
 	case FO_BLOCK:
@@ -180,6 +185,7 @@ struct glyph {
 	const struct fo_style *st;
 	struct text_face      *face;
 	uint8_t                bold, italic;
+	uint8_t                pnum;    /* page-number placeholder */
 	mpt                    gadv;    /* the glyph's own advance */
 	mpt                    asc, desc;  /* ascent and descent at its size */
 };
@@ -235,7 +241,7 @@ build_runs(struct lay *L, struct area *line, const struct text_item *it,
 		size_t j = i + 1;
 		mpt extra0 = 0;
 		while (j < e && !it[j].hidden && it[j].cp != '\n' && it[j].cp != 0x200B &&
-		    g[j].st == g[i].st && g[j].face == g[i].face) {
+		    g[j].st == g[i].st && g[j].face == g[i].face && g[j].pnum == g[i].pnum) {
 			mpt extra = it[j].x - it[j - 1].x - g[j - 1].gadv;
 			if (j == i + 1)
 				extra0 = extra;
@@ -257,6 +263,7 @@ build_runs(struct lay *L, struct area *line, const struct text_item *it,
 		r->bold = g[i].bold;
 		r->italic = g[i].italic;
 		r->deco = g[i].st->decoration;
+		r->pagenum = g[i].pnum;
 		r->nglyphs = (int)(j - i);
 		r->x = it[i].x;
 		r->spacing = (j - i > 1) ? (it[j - 1].x - it[i].x) : 0;
@@ -359,6 +366,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 			g[i].desc = em / 5;
 		}
 		g[i].st = st;
+		g[i].pnum = cs.v[i].pnum;
 		it[i].adv = g[i].gadv + st->letter_spacing + (it[i].kind == TK_SPACE ? st->word_spacing : 0);
 		if (cs.v[i].keep && i + 1 < n && cs.v[i + 1].keep && it[i].brk == TB_ALLOW)
 			it[i].brk = TB_NONE;

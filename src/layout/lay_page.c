@@ -140,6 +140,7 @@ struct placer {
 	struct open  stack[LIMIT_DEPTH + 2];
 	int          depth;
 	int          placed;      /* content placed on this page */
+	const char  *pagenum;     /* this page's number, for fo:page-number in the flow */
 };
 
 static struct area *
@@ -198,6 +199,13 @@ place(struct placer *p, struct vitem *v)
 		break;
 	case V_LINE: {
 		struct area *la = v->line;
+		for (struct area *r = la->first; r; r = r->next)
+			if (r->pagenum && p->pagenum) {
+				r->text = p->pagenum;
+				r->len = strlen(p->pagenum);
+				r->nglyphs = (int)r->len;
+				r->spacing = 0;
+			}
 		lay_translate(la, p->rx + v->blk->x, p->ry + p->y);
 		area_append(top_area(p), la);
 		p->y += v->h;
@@ -340,6 +348,7 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		pg->label = arena_strdup(L->at->arena, lbl);
 		pg->root = area_new(L->at, AREA_REGION, NULL);
 		p.region = new_region(L, pg->root, &m.body);
+		p.pagenum = pg->label;
 		p.rx = m.body.x;
 		p.ry = m.body.y;
 		p.y = 0;

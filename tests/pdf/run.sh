@@ -32,6 +32,7 @@ check "pdftotext gives the text back" sh -c "pdftotext '$T/doc.pdf' - 2>/dev/nul
 check "pdftotext: numbers and codes" sh -c "pdftotext '$T/doc.pdf' - 2>/dev/null | grep -q '¥1,280.50'"
 check "page number in the header" sh -c "pdftotext '$T/doc.pdf' - 2>/dev/null | grep -q 'WB/XT-KF-CX *第 *1 *页'"
 check "title from fo:title" sh -c "pdfinfo '$T/doc.pdf' 2>/dev/null | grep -q '^Title: *写字楼收楼程序'"
+check "document language /Lang from fo:root" sh -c "qpdf --qdf --object-streams=disable '$T/doc.pdf' - | grep -a -q '/Lang (zh-CN)'"
 check "producer names folio" sh -c "pdfinfo '$T/doc.pdf' 2>/dev/null | grep -q '^Producer: *folio '"
 check "one-page Chinese document under 60 KB" sh -c "test \$(stat -c %s '$T/doc.pdf') -le 61440"
 check "no date without SOURCE_DATE_EPOCH" sh -c "! pdfinfo '$T/doc.pdf' 2>/dev/null | grep -q CreationDate"
