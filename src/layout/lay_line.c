@@ -339,7 +339,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 				if (cp != ' ')
 					note_missing(&miss, &nmiss, cp);
 				fi = set->n > 0 ? 0 : -1;
-				adv = fi >= 0 ? set->face[0]->upem / 2 : 0;
+				adv = fi >= 0 ? set->face[0]->upem / 2 : 0;  /* a blank half em */
 			}
 		}
 		if (fi >= 0) {
@@ -347,7 +347,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 			g[i].face = f;
 			g[i].bold = set->synth_bold[fi];
 			g[i].italic = set->synth_italic[fi];
-			g[i].gadv = cp == '\n' || cp == 0x200B ? 0 : text_units(f, adv, em);
+			g[i].gadv = cp == '\n' || cp == 0x200B ? 0 : text_advance(f, adv, em);
 			g[i].asc = text_units(f, f->ascender, em);
 			g[i].desc = -text_units(f, f->descender, em);
 			if (it[i].kind == TK_OPEN || it[i].kind == TK_CLOSE || it[i].kind == TK_PAUSE ||

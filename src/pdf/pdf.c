@@ -22,6 +22,7 @@
 #include <hb-subset.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_pages.h>
 
 #include "pdf.h"
 #include "../area/area.h"
@@ -234,59 +235,191 @@ draw_deco(struct writer *w, HPDF_Page page, const struct area *r)
 }
 
 /*
- * One run inside the page's single text object.  Text state (font, size,
- * Tc, colour, render mode) is set only when it changes; every run is placed
- * with an absolute text matrix, skewed for synthetic italics.
+ * Text of a line: consecutive runs of one font, size, colour and style form
+ * one group, drawn as a single TJ array.  The most common gap becomes the
+ * character spacing (Tc); other gaps (compressed punctuation, ¼ em between
+ * Han and Latin, the joins between runs) are TJ adjustments computed against
+ * the absolute positions layout chose, so rounding never accumulates.
+ * Advances are libharu's: the font's advance × 1000 / upem, truncated, as
+ * in its /W array (layout measures with the same, text_advance).  libharu
+ * has no TJ call, so the array is written to the page stream directly;
+ * HPDF_Font_TextWidth marks the glyphs as used so that they are embedded
+ * and get widths.
  */
-static void
-draw_run(struct writer *w, HPDF_Page page, const struct area *r)
-{
-	struct pface *p = pface_of(w, r->face);
-	if (p->font == NULL || r->len == 0)
-		return;
-	float size = pt(r->size);
-	float tc = r->nglyphs > 1 ? pt(r->spacing) / (float)(r->nglyphs - 1) : 0.0f;
-	/* positions in integer millipoints, so deltas print short */
-	mpt xm = r->x, ym = w->phm - r->baseline;
-	float x = pt(xm), y = pt(ym);
+struct glyph_pos {
+	uint32_t cp;
+	double   x;     /* desired origin, millipoints */
+	double   pw;    /* advance in the PDF, millipoints */
+};
 
-	if (r->color != w->fill) {
-		rgb_fill(page, r->color);
-		w->fill = r->color;
+static int
+same_style(const struct area *a, const struct area *b)
+{
+	return a->kind == AREA_RUN && b->kind == AREA_RUN && a->face == b->face &&
+	    a->size == b->size && a->color == b->color && a->bold == b->bold &&
+	    a->italic == b->italic && a->baseline == b->baseline && a->len > 0 && b->len > 0;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The most common gap, at 1 millipoint resolution: it becomes Tc. */
+static double
+common_gap(const struct glyph_pos *g, size_t n)
+{
+	if (n < 2)
+		return 0;
+	double *d = xmalloc((n - 1) * sizeof *d);
+	for (size_t k = 0; k + 1 < n; k++) {
+		double v = g[k + 1].x - g[k].x - g[k].pw;
+		d[k] = (double)(long)(v + (v >= 0 ? 0.5 : -0.5));
 	}
-	if (r->bold != w->bold || (r->bold && (size != w->size || r->color != w->stroke))) {
-		if (r->bold) {
+	qsort(d, n - 1, sizeof *d, cmp_double);
+	size_t best = 0, bestn = 0;
+	for (size_t a = 0, b; a < n - 1; a = b) {
+		for (b = a; b < n - 1 && d[b] - d[a] <= 1.0; b++)
+			;
+		if (b - a > bestn) {
+			bestn = b - a;
+			best = a;
+		}
+	}
+	double tc = d[best];
+	free(d);
+	return tc;
+}
+
+static void
+set_text_state(struct writer *w, HPDF_Page page, const struct area *first, struct pface *p, double tc)
+{
+	float size_pt = pt(first->size);
+	if (first->color != w->fill) {
+		rgb_fill(page, first->color);
+		w->fill = first->color;
+	}
+	if (first->bold != w->bold || (first->bold && (size_pt != w->size || first->color != w->stroke))) {
+		if (first->bold) {
 			HPDF_Page_SetTextRenderingMode(page, HPDF_FILL_THEN_STROKE);
-			HPDF_Page_SetLineWidth(page, size * 0.03f);
-			rgb_stroke(page, r->color);
-			w->stroke = r->color;
+			HPDF_Page_SetLineWidth(page, size_pt * 0.03f);
+			rgb_stroke(page, first->color);
+			w->stroke = first->color;
 		} else {
 			HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
 		}
-		w->bold = r->bold;
+		w->bold = first->bold;
 	}
-	if (p->font != w->font || size != w->size) {
-		HPDF_Page_SetFontAndSize(page, p->font, size);
+	if (p->font != w->font || size_pt != w->size) {
+		HPDF_Page_SetFontAndSize(page, p->font, size_pt);
 		w->font = p->font;
-		w->size = size;
+		w->size = size_pt;
 	}
-	if (tc != w->tc) {
-		HPDF_Page_SetCharSpace(page, tc);
-		w->tc = tc;
+	float tcf = (float)(tc / 1000.0);
+	if (tcf != w->tc) {
+		HPDF_Page_SetCharSpace(page, tcf);
+		w->tc = tcf;
 	}
-	char *s = xstrndup(r->text, r->len);
-	if (r->italic || w->italic || !w->placed) {
-		HPDF_Page_SetTextMatrix(page, 1, 0, r->italic ? 0.2f : 0, 1, x, y);
-	} else {
-		/* shorter: move relative to the previous run's origin */
-		HPDF_Page_MoveTextPos(page, pt(xm - w->lx), pt(ym - w->ly));
+}
+
+static void
+emit_group(struct writer *w, HPDF_Page page, const struct area *first, const struct area *end)
+{
+	struct pface *p = pface_of(w, first->face);
+	struct text_face *f = first->face;
+	mpt size = first->size;
+	size_t n = 0, cap = 0;
+	struct glyph_pos *g = NULL;
+	struct buf text = {0};
+
+	if (p->font == NULL)
+		return;
+	for (const struct area *r = first; r != end; r = r->next) {
+		const char *s = r->text, *e = r->text + r->len;
+		double x = r->x;
+		/* the run's extra space, spread evenly over its gaps */
+		double extra = r->nglyphs > 1 ? (double)r->spacing / (r->nglyphs - 1) : 0;
+		buf_add(&text, r->text, r->len);
+		while (s < e) {
+			uint32_t cp = utf8_next(&s, e);
+			int32_t units = text_face_advance(f, cp);
+			if (units < 0)
+				units = 0;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				g = xrealloc(g, cap * sizeof *g);
+			}
+			g[n].cp = cp;
+			g[n].x = x;
+			g[n].pw = (double)(units * 1000 / f->upem) * size / 1000.0;
+			n++;
+			x += text_advance(f, units, size) + extra;
+		}
 	}
-	w->italic = r->italic;
+	if (n == 0) {
+		free(g);
+		buf_free(&text);
+		return;
+	}
+	double tc = common_gap(g, n);
+	set_text_state(w, page, first, p, tc);
+	mpt x0 = (mpt)(g[0].x + (g[0].x >= 0 ? 0.5 : -0.5)), y0 = w->phm - first->baseline;
+	if (first->italic || w->italic || !w->placed)
+		HPDF_Page_SetTextMatrix(page, 1, 0, first->italic ? 0.2f : 0, 1, pt(x0), pt(y0));
+	else
+		HPDF_Page_MoveTextPos(page, pt(x0 - w->lx), pt(y0 - w->ly));
+	w->italic = first->italic;
 	w->placed = 1;
-	w->lx = xm;
-	w->ly = ym;
-	HPDF_Page_ShowText(page, s);
-	free(s);
+	w->lx = x0;
+	w->ly = y0;
+
+	HPDF_Font_TextWidth(p->font, (const HPDF_BYTE *)text.p, (HPDF_UINT)text.n);
+	struct buf tj = {0};
+	buf_puts(&tj, "[<");
+	double pen = x0;
+	for (size_t k = 0; k < n; k++) {
+		if (k > 0) {
+			double delta = g[k].x - pen;   /* millipoints to move right */
+			if (delta >= 3.0 || delta <= -3.0) {   /* 0.003 pt: invisible */
+				double num = -delta * 1000.0 / size;
+				long tenths = (long)(num * 10 + (num >= 0 ? 0.5 : -0.5));
+				if (tenths % 10 == 0)
+					buf_printf(&tj, ">%ld<", tenths / 10);
+				else
+					buf_printf(&tj, ">%s%ld.%ld<", tenths < 0 && tenths > -10 ? "-" : "",
+					    tenths / 10, labs(tenths % 10));
+				pen -= (double)tenths / 10.0 * size / 1000.0;
+			}
+		}
+		uint32_t cp = g[k].cp < 0x10000 ? g[k].cp : 0xFFFD;
+		buf_printf(&tj, "%04X", (unsigned)cp);
+		pen += g[k].pw + tc;
+	}
+	buf_puts(&tj, ">] TJ\n");
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)tj.p, (HPDF_UINT)tj.n);
+	buf_free(&tj);
+	buf_free(&text);
+	free(g);
+}
+
+static void
+draw_line_text(struct writer *w, HPDF_Page page, const struct area *line)
+{
+	const struct area *r = line->first;
+	while (r) {
+		if (r->kind != AREA_RUN || r->face == NULL || r->len == 0) {
+			r = r->next;
+			continue;
+		}
+		const struct area *e = r->next;
+		while (e && same_style(r, e))
+			e = e->next;
+		emit_group(w, page, r, e);
+		r = e;
+	}
 }
 
 /* Pass 1: backgrounds, borders, rules and decorations, in tree order. */
@@ -317,14 +450,15 @@ draw_graphics(struct writer *w, HPDF_Page page, const struct area *a)
 	}
 }
 
-/* Pass 2: all text of the page. */
+/* Pass 2: all text of the page, line by line. */
 static void
 draw_text(struct writer *w, HPDF_Page page, const struct area *a)
 {
 	for (; a; a = a->next) {
-		if (a->kind == AREA_RUN)
-			draw_run(w, page, a);
-		draw_text(w, page, a->first);
+		if (a->kind == AREA_LINE)
+			draw_line_text(w, page, a);
+		else
+			draw_text(w, page, a->first);
 	}
 }
 

@@ -69,6 +69,18 @@ int32_t text_face_advance(struct text_face *face, uint32_t cp);
 /* Ink blank left and right of cp's glyph (font units); 0 if no ink box. */
 void text_face_blanks(struct text_face *face, uint32_t cp, int32_t *left, int32_t *right);
 
+/*
+ * A glyph's advance in millipoints at size, as a PDF viewer will apply it:
+ * PDF widths are integer thousandths of an em, truncated (libharu's /W), so
+ * layout uses the same value and lines end where the PDF draws them.
+ */
+static inline mpt
+text_advance(const struct text_face *face, int32_t units, mpt size)
+{
+	int64_t w = (int64_t)units * 1000 / face->upem;
+	return (mpt)((w * size + 500) / 1000);
+}
+
 /* Convert font units to millipoints at size (millipoints). */
 static inline mpt
 text_units(const struct text_face *face, int32_t units, mpt size)
