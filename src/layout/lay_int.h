@@ -21,8 +21,12 @@ struct lay {
 	const struct fo_style **cache_style;
 	const struct text_fontset **cache_set;
 	size_t                ncache, capcache;
-	int                   missing_reported;
+	uint32_t             *missing;   /* code points no face draws, reported once */
+	size_t                nmissing;
 };
+
+/* Report the characters no face could draw, once per document. */
+void lay_report_missing(struct lay *L);
 
 /* A block-level box being laid out: where it sits inside its reference area. */
 struct lblock {

@@ -190,30 +190,33 @@ struct glyph {
 	mpt                    asc, desc;  /* ascent and descent at its size */
 };
 
-static void
-report_missing(struct lay *L, const uint32_t *miss, size_t nmiss)
+void
+lay_report_missing(struct lay *L)
 {
+	if (L->nmissing == 0)
+		return;
 	struct buf b = {0};
-	for (size_t i = 0; i < nmiss && i < 40; i++) {
+	for (size_t i = 0; i < L->nmissing && i < 40; i++) {
 		if (i)
-			buf_puts(&b, " ");
-		buf_printf(&b, "U+%04X ", miss[i]);
-		if (miss[i] > 0x20)
-			buf_add_utf8(&b, miss[i]);
+			buf_puts(&b, ", ");
+		buf_printf(&b, "U+%04X ", L->missing[i]);
+		buf_add_utf8(&b, L->missing[i]);
 	}
+	if (L->nmissing > 40)
+		buf_printf(&b, " and %zu more", L->nmissing - 40);
 	diag_report(L->d, DIAG_WARNING, L->fo->file, 0, 0,
-	    "no installed font draws these characters; they are shown as blanks: %s", b.p);
+	    "no installed font draws these characters; they are left blank: %s", b.p);
 	buf_free(&b);
 }
 
 static void
-note_missing(uint32_t **miss, size_t *nmiss, uint32_t cp)
+note_missing(struct lay *L, uint32_t cp)
 {
-	for (size_t i = 0; i < *nmiss; i++)
-		if ((*miss)[i] == cp)
+	for (size_t i = 0; i < L->nmissing; i++)
+		if (L->missing[i] == cp)
 			return;
-	*miss = xrealloc(*miss, (*nmiss + 1) * sizeof **miss);
-	(*miss)[(*nmiss)++] = cp;
+	L->missing = xrealloc(L->missing, (L->nmissing + 1) * sizeof *L->missing);
+	L->missing[L->nmissing++] = cp;
 }
 
 static mpt
@@ -302,8 +305,6 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	struct glyph *g = xcalloc(n, sizeof *g);
 	uint32_t *cps = xmalloc(n * sizeof *cps);
 	uint8_t *brk = xmalloc(n);
-	uint32_t *miss = NULL;
-	size_t nmiss = 0;
 
 	for (size_t i = 0; i < n; i++)
 		cps[i] = cs.v[i].cp;
@@ -337,7 +338,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 				fi = text_fontset_find(set, cp, &adv);
 			if (fi < 0) {
 				if (cp != ' ')
-					note_missing(&miss, &nmiss, cp);
+					note_missing(L, cp);
 				fi = set->n > 0 ? 0 : -1;
 				adv = fi >= 0 ? set->face[0]->upem / 2 : 0;  /* a blank half em */
 			}
@@ -370,10 +371,6 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		it[i].adv = g[i].gadv + st->letter_spacing + (it[i].kind == TK_SPACE ? st->word_spacing : 0);
 		if (cs.v[i].keep && i + 1 < n && cs.v[i + 1].keep && it[i].brk == TB_ALLOW)
 			it[i].brk = TB_NONE;
-	}
-	if (nmiss) {
-		report_missing(L, miss, nmiss);
-		free(miss);
 	}
 
 	struct text_para_opts o;

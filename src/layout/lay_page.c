@@ -429,6 +429,8 @@ lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 	for (const struct fo_node *c = fo->root->first; c; c = c->next)
 		if (c->type == FO_PAGE_SEQUENCE && sequence(&L, c, &page_number) < 0)
 			failed = 1;
+	lay_report_missing(&L);
+	free(L.missing);
 	free(L.cache_style);
 	free(L.cache_set);
 	if (failed || L.at->npages == 0) {
