@@ -382,7 +382,7 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 	for (size_t k = 0; k < n; k++) {
 		if (k > 0) {
 			double delta = g[k].x - pen;   /* millipoints to move right */
-			if (delta >= 3.0 || delta <= -3.0) {   /* 0.003 pt: invisible */
+			if (delta >= 8.0 || delta <= -8.0) {   /* 0.008 pt: invisible */
 				double num = -delta * 1000.0 / size;
 				long tenths = (long)(num * 10 + (num >= 0 ? 0.5 : -0.5));
 				if (tenths % 10 == 0)
