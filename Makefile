@@ -3,7 +3,7 @@
 
 BUILD   ?= release
 O       := build/$(BUILD)
-PKGS    := libxml-2.0 libxslt fontconfig harfbuzz harfbuzz-subset libunibreak
+PKGS    := libxml-2.0 libxslt libexslt fontconfig harfbuzz harfbuzz-subset libunibreak
 CC      ?= cc
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
 CFLAGS_release := -O2 -g
@@ -22,8 +22,9 @@ TEXT_OBJS   := text/text_font.o text/text_break.o text/text_para.o
 AREA_OBJS   := area/area.o
 LAYOUT_OBJS := layout/lay_line.o layout/lay_block.o layout/lay_page.o
 PDF_OBJS    := pdf/pdf.o
+DOCSET_OBJS := docset/docset_check.o docset/docset_manual.o
 LIB_OBJS    := $(addprefix $(O)/,$(BASE_OBJS) $(SOURCE_OBJS) $(FO_OBJS) $(TEXT_OBJS) \
-               $(AREA_OBJS) $(LAYOUT_OBJS) $(PDF_OBJS))
+               $(AREA_OBJS) $(LAYOUT_OBJS) $(PDF_OBJS) $(DOCSET_OBJS))
 
 ifeq ($(V),1)
 Q :=

@@ -3,6 +3,8 @@
  * diagnostic to the exit status.
  *
  *   folio render IN.fo -o OUT.pdf [--areas OUT.xml]
+ *   folio check             (validate every source)
+ *   folio manual [--procedure CODE] [--copy N] [--fo DIR]
  *   folio subset            (the supported XSL-FO subset, as Markdown)
  */
 #include <stdio.h>
@@ -18,11 +20,14 @@
 #include "area/area.h"
 #include "layout/layout.h"
 #include "pdf/pdf.h"
+#include "docset/docset.h"
 
 static void
 usage(FILE *f)
 {
 	fputs("usage: folio render IN.fo -o OUT.pdf [--areas AREAS.xml]\n"
+	      "       folio check [--root DIR]\n"
+	      "       folio manual [--root DIR] [-o OUTDIR] [--procedure CODE] [--copy N] [--fo DIR]\n"
 	      "       folio subset\n"
 	      "       folio --version\n"
 	      "IN or OUT may be - for standard input or output.\n", f);
@@ -108,6 +113,55 @@ cmd_render(int argc, char **argv)
 	return rc;
 }
 
+/* folio check / folio manual: the document-set jobs. */
+static int
+cmd_docset(const char *cmd, int argc, char **argv)
+{
+	struct docset_opts o;
+	struct diag d;
+	int rc;
+
+	memset(&o, 0, sizeof o);
+	o.root = getenv("FOLIO_ROOT") ? getenv("FOLIO_ROOT") : ".";
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (strcmp(a, "--root") == 0 && v)
+			o.root = argv[++i];
+		else if (strcmp(a, "-o") == 0 && v)
+			o.out_dir = argv[++i];
+		else if (strcmp(a, "--fo") == 0 && v)
+			o.fo_dir = argv[++i];
+		else if (strcmp(a, "--procedure") == 0 && v)
+			o.procedure = argv[++i];
+		else if (strcmp(a, "--copy") == 0 && v) {
+			char *end;
+			long n = strtol(argv[++i], &end, 10);
+			if (*end || n < 1 || n > 9999) {
+				fprintf(stderr, "folio: --copy needs a number from 1 to 9999\n");
+				return 2;
+			}
+			o.copy = (int)n;
+		} else {
+			fprintf(stderr, "folio: unknown option %s\n", a);
+			usage(stderr);
+			return 2;
+		}
+	}
+	diag_init(&d);
+	if (strcmp(cmd, "check") == 0) {
+		rc = docset_check(&o, &d) < 0 ? 1 : 0;
+	} else {
+		struct text_fonts *fonts = text_fonts_new(&d);
+		rc = docset_manual(&o, fonts, &d) < 0 ? 1 : 0;
+		text_fonts_free(fonts);
+	}
+	if (rc == 0 && d.worst >= DIAG_ERROR)
+		rc = 1;
+	diag_flush(&d, stderr);
+	diag_free(&d);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -117,6 +171,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "render") == 0)
 		return cmd_render(argc - 2, argv + 2);
+	if (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "manual") == 0)
+		return cmd_docset(argv[1], argc - 2, argv + 2);
 	if (strcmp(argv[1], "subset") == 0) {
 		fo_subset_print(stdout);
 		return 0;

@@ -9,6 +9,16 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlsave.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/transform.h>
+#include <libxslt/security.h>
+#include <libxslt/xsltutils.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include "source.h"
 
@@ -33,17 +43,65 @@ on_error(void *data, xmlErrorPtr e)
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
 	diag_report(ec->d, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
-	    ec->file, e->line, e->int2 > 0 ? e->int2 : 1, "%s", msg);
+	    ec->file, e->line, e->int2 > 0 ? e->int2 : 0, "%s", msg);
 }
 
-/* No external entity, DTD or XInclude is ever fetched. */
+/* ---------------------------------------------------------------- loader */
+
+static char **allowed;      /* real paths of the allowed directories */
+static size_t nallowed;
+
+void
+src_allow_dir(const char *dir)
+{
+	char *r = realpath(dir, NULL);
+	if (r == NULL)
+		return;
+	allowed = xrealloc(allowed, (nallowed + 1) * sizeof *allowed);
+	allowed[nallowed++] = r;
+}
+
+void
+src_allow_reset(void)
+{
+	for (size_t i = 0; i < nallowed; i++)
+		free(allowed[i]);
+	free(allowed);
+	allowed = NULL;
+	nallowed = 0;
+}
+
+/* Is path (a file name or file: URL) inside an allowed directory? */
+static int
+path_allowed(const char *url)
+{
+	const char *path = url;
+	if (url == NULL)
+		return 0;
+	if (strncmp(url, "file://", 7) == 0)
+		path = url + 7;
+	else if (strstr(url, "://") != NULL || strncmp(url, "ftp:", 4) == 0)
+		return 0;   /* no network, ever */
+	char *r = realpath(path, NULL);
+	if (r == NULL)
+		return 0;
+	int ok = 0;
+	for (size_t i = 0; i < nallowed && !ok; i++) {
+		size_t n = strlen(allowed[i]);
+		ok = strncmp(r, allowed[i], n) == 0 && (r[n] == '/' || r[n] == '\0');
+	}
+	free(r);
+	return ok;
+}
+
+/* External entities, DTDs and includes load only from allowed directories. */
 static xmlParserInputPtr
 no_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
 	(void)id;
-	(void)ctxt;
-	(void)url;
-	return NULL;
+	if (!path_allowed(url))
+		return NULL;
+	return xmlNewInputFromFile(ctxt, url);
 }
 
 static void
@@ -147,6 +205,8 @@ finish(xmlDocPtr doc, const char *name, struct diag *d)
 #define PARSE_OPTS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING \
 	| XML_PARSE_BIG_LINES)
 
+static struct xdoc *finish(xmlDocPtr doc, const char *name, struct diag *d);
+
 struct xdoc *
 src_xml_parse(const char *bytes, size_t n, const char *name, struct diag *d)
 {
@@ -224,4 +284,226 @@ xnode_attr(const struct xnode *e, const char *name)
 		if (e->attrs[i].ns == NULL && strcmp(e->attrs[i].name, name) == 0)
 			return e->attrs[i].value;
 	return NULL;
+}
+
+/* ---------------------------------------------------------------- RELAX NG */
+
+static struct xdoc *finish(xmlDocPtr doc, const char *name, struct diag *d);
+
+static xmlDocPtr
+read_doc(const char *path, struct errctx *ec)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL)
+		return NULL;
+	xmlSetStructuredErrorFunc(ec, on_error);
+	/* read the file ourselves, so the loader's directory check does not apply to it */
+	FILE *f = fopen(path, "rb");
+	struct buf b = {0};
+	char tmp[65536];
+	size_t k;
+	xmlDocPtr doc = NULL;
+	if (f == NULL) {
+		diag_report(ec->d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		ec->count++;
+	} else {
+		while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+			buf_add(&b, tmp, k);
+		fclose(f);
+		doc = xmlCtxtReadMemory(ctxt, b.p ? b.p : "", (int)b.n, path, NULL, PARSE_OPTS);
+		if (doc && !ctxt->wellFormed) {
+			xmlFreeDoc(doc);
+			doc = NULL;
+		}
+		buf_free(&b);
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+int
+src_relaxng_validate(const char *path, const char *rng, struct diag *d)
+{
+	struct errctx ec = { d, path, 0 };
+	setup_once();
+	xmlDocPtr doc = read_doc(path, &ec);
+	if (doc == NULL) {
+		if (ec.count == 0)
+			diag_report(d, DIAG_ERROR, path, 0, 0, "cannot parse XML");
+		return -1;
+	}
+	struct errctx sc = { d, rng, 0 };
+	xmlSetStructuredErrorFunc(&sc, on_error);
+	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(rng);
+	xmlRelaxNGPtr schema = pc ? xmlRelaxNGParse(pc) : NULL;
+	xmlRelaxNGFreeParserCtxt(pc);
+	int rc = -1;
+	if (schema == NULL) {
+		if (sc.count == 0)
+			diag_report(d, DIAG_ERROR, rng, 0, 0, "cannot load the schema");
+	} else {
+		xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
+		ec.count = 0;
+		xmlSetStructuredErrorFunc(&ec, on_error);
+		xmlRelaxNGSetValidStructuredErrors(vc, on_error, &ec);
+		rc = xmlRelaxNGValidateDoc(vc, doc) == 0 ? 0 : -1;
+		if (rc != 0 && ec.count == 0)
+			diag_report(d, DIAG_ERROR, path, 0, 0, "does not match %s", rng);
+		xmlRelaxNGFreeValidCtxt(vc);
+		xmlRelaxNGFree(schema);
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- XSLT */
+
+static int
+xslt_deny(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value)
+{
+	(void)sec;
+	(void)ctxt;
+	(void)value;
+	return 0;
+}
+
+static int
+xslt_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value)
+{
+	(void)sec;
+	(void)ctxt;
+	return path_allowed(value);
+}
+
+static struct diag *xslt_diag;
+static const char *xslt_file;
+
+static void
+xslt_error(void *ctx, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	(void)ctx;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	size_t n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	if (n > 0 && xslt_diag)
+		diag_report(xslt_diag, DIAG_ERROR, xslt_file, 0, 0, "%s", msg);
+}
+
+static int
+write_atomic(const char *path, const xmlChar *bytes, int n, struct diag *d)
+{
+	size_t len = strlen(path);
+	char *tmp = xmalloc(len + 16);
+	snprintf(tmp, len + 16, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp);
+	int ok = fd >= 0;
+	if (ok) {
+		mode_t mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+		ok = write(fd, bytes, (size_t)n) == n;
+		ok = close(fd) == 0 && ok;
+		ok = ok && rename(tmp, path) == 0;
+	}
+	if (!ok) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return ok ? 0 : -1;
+}
+
+struct xdoc *
+src_xslt_run(const char *xsl, const char *in, const char **params, const char *name,
+    const char *fo_out, struct diag *d)
+{
+	struct errctx ec = { d, in, 0 };
+	struct xdoc *out = NULL;
+	const char **qp = NULL;
+	size_t np = 0;
+
+	setup_once();
+	xmlDocPtr doc = read_doc(in, &ec);
+	if (doc == NULL)
+		return NULL;
+	xslt_diag = d;
+	xslt_file = xsl;
+	xsltSetGenericErrorFunc(NULL, xslt_error);
+	xmlSetGenericErrorFunc(NULL, xslt_error);
+	struct errctx sc = { d, xsl, 0 };
+	xmlSetStructuredErrorFunc(&sc, on_error);
+	xsltStylesheetPtr style = path_allowed(xsl) ? xsltParseStylesheetFile((const xmlChar *)xsl) : NULL;
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (style == NULL) {
+		diag_report(d, DIAG_ERROR, xsl, 0, 0, "cannot load the stylesheet");
+		goto done;
+	}
+	/* string parameters become XPath string literals */
+	for (np = 0; params && params[np]; np += 2)
+		;
+	qp = xcalloc(np + 1, sizeof *qp);
+	for (size_t i = 0; i < np; i += 2) {
+		qp[i] = params[i];
+		const char *v = params[i + 1];
+		size_t n = strlen(v) + 3;
+		char *q = xmalloc(n);
+		snprintf(q, n, strchr(v, '\'') ? "\"%s\"" : "'%s'", v);
+		qp[i + 1] = q;
+	}
+	xsltSecurityPrefsPtr sec = xsltNewSecurityPrefs();
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, xslt_deny);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, xslt_deny);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xslt_deny);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xslt_deny);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE, xslt_read);
+	xsltTransformContextPtr tc = xsltNewTransformContext(style, doc);
+	xsltSetCtxtSecurityPrefs(sec, tc);
+	xmlDocPtr res = xsltApplyStylesheetUser(style, doc, qp, NULL, NULL, tc);
+	int state = tc->state;
+	xsltFreeTransformContext(tc);
+	xsltFreeSecurityPrefs(sec);
+	if (res == NULL || state != XSLT_STATE_OK) {
+		diag_report(d, DIAG_ERROR, xsl, 0, 0, "the transformation of %s failed", in);
+		xmlFreeDoc(res);
+		goto done;
+	}
+	if (fo_out) {
+		xmlChar *mem = NULL;
+		int len = 0;
+		xsltSaveResultToString(&mem, &len, res, style);
+		if (mem)
+			write_atomic(fo_out, mem, len, d);
+		xmlFree(mem);
+	}
+	/* result line numbers refer to nothing useful: count them off the
+	 * serialised FO instead, so diagnostics point into the --fo file */
+	{
+		xmlChar *mem = NULL;
+		int len = 0;
+		xsltSaveResultToString(&mem, &len, res, style);
+		xmlFreeDoc(res);
+		if (mem) {
+			out = src_xml_parse((const char *)mem, (size_t)len, name, d);
+			xmlFree(mem);
+		}
+	}
+done:
+	if (qp) {
+		for (size_t i = 1; i < np; i += 2)
+			free((char *)qp[i]);
+		free(qp);
+	}
+	xsltFreeStylesheet(style);
+	xmlFreeDoc(doc);
+	xsltSetGenericErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	xslt_diag = NULL;
+	return out;
 }

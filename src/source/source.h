@@ -57,4 +57,31 @@ const char *xnode_attr(const struct xnode *e, const char *name);
  * xdoc that borrows its nodes from owner; free with src_xdoc_free. */
 struct xdoc *src_xdoc_borrow(const struct xdoc *owner, struct xnode *root);
 
+/*
+ * Directories whose files the loader may read (stylesheets, includes,
+ * document() and RELAX NG includes).  Nothing outside them is ever read
+ * through libxml2, and nothing from the network at all.  With no directory
+ * allowed, every external load is refused.
+ */
+void src_allow_dir(const char *dir);
+void src_allow_reset(void);
+
+/*
+ * Validate the XML file path against the RELAX NG schema rng.  Every
+ * problem is reported to d as file:line.  Returns 0 if valid, -1 if not (or
+ * if the schema cannot be loaded).
+ */
+int src_relaxng_validate(const char *path, const char *rng, struct diag *d);
+
+/*
+ * Run the XSLT stylesheet xsl on the XML file in, with string parameters
+ * params (name, value, …, NULL; values are passed as XPath strings).  File
+ * writing, directory creation and network access are denied; reading is
+ * limited to the allowed directories.  If fo_out is not NULL the result is
+ * also written there (atomically).  Returns the result as an owned xdoc
+ * named name, or NULL after reporting why.
+ */
+struct xdoc *src_xslt_run(const char *xsl, const char *in, const char **params,
+    const char *name, const char *fo_out, struct diag *d);
+
 #endif

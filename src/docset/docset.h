@@ -1,0 +1,36 @@
+/*
+ * docset — the document set: which sources are validated how, which
+ * template runs on which sources into which file.  The user's jobs
+ * (folio check, folio manual) are here; main.c only parses arguments.
+ */
+#ifndef FOLIO_DOCSET_H
+#define FOLIO_DOCSET_H
+
+#include "../base/base.h"
+
+struct text_fonts;
+
+struct docset_opts {
+	const char *root;        /* project directory: procedures/, templates/, schemas/ … */
+	const char *out_dir;     /* where PDFs go (default ROOT/output) */
+	const char *fo_dir;      /* also write the intermediate FO here, or NULL */
+	const char *procedure;   /* one procedure code, or NULL for the whole manual */
+	int         copy;        /* controlled copy number (分发号), 0 for none */
+	int         quiet;       /* no progress lines */
+};
+
+/*
+ * folio check: validate every source against its RELAX NG schema and run
+ * the cross-reference checks a schema cannot express.  Every problem is
+ * reported to d with file:line.  Returns 0 if all is well, -1 otherwise.
+ */
+int docset_check(const struct docset_opts *o, struct diag *d);
+
+/*
+ * folio manual: check the procedure sources, transform them with
+ * templates/manual.xsl, lay out and write the PDF.  Returns 0, or -1 with
+ * the reasons in d (nothing is written then).
+ */
+int docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag *d);
+
+#endif

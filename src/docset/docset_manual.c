@@ -1,0 +1,140 @@
+/*
+ * docset — folio manual: procedures/ → templates/manual.xsl → FO → layout
+ * → output/manual/<document number>-E<edition>R<revision>.pdf.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "../source/source.h"
+#include "../fo/fo.h"
+#include "../text/text.h"
+#include "../area/area.h"
+#include "../layout/layout.h"
+#include "../pdf/pdf.h"
+#include "docset.h"
+#include "docset_int.h"
+
+static int
+mkdirs(const char *path, struct diag *d)
+{
+	char *p = xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		mkdir(p, 0777);
+		*s = '/';
+	}
+	int rc = mkdir(p, 0777);
+	if (rc != 0 && errno != EEXIST) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot create the folder: %s", strerror(errno));
+		free(p);
+		return -1;
+	}
+	free(p);
+	return 0;
+}
+
+/* Render an FO document held as an xdoc (taken) to path. */
+int
+ds_render(struct xdoc *fo, struct text_fonts *fonts, const char *path, struct diag *d)
+{
+	struct fo_tree *t = fo_tree_build_take(fo, d);
+	struct area_tree *at = t ? lay_document(t, fonts, d) : NULL;
+	int rc = -1;
+	if (at && d->worst < DIAG_ERROR)
+		rc = pdf_write(at, path, d);
+	area_tree_free(at);
+	fo_tree_free(t);
+	return rc;
+}
+
+int
+docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag *d)
+{
+	char *pdir = ds_path(o->root, "procedures"), *tdir = ds_path(o->root, "templates");
+	char *manual = ds_path(pdir, "manual.xml"), *xsl = ds_path(tdir, "manual.xsl");
+	char *outdir = o->out_dir ? xstrdup(o->out_dir) : ds_path(o->root, "output");
+	char *mdir = ds_path(outdir, "manual");
+	struct xdoc *md = NULL;
+	int rc = -1;
+
+	ds_allow(o);
+	if (ds_check_procedures(o, d) < 0) {
+		diag_report(d, DIAG_ERROR, NULL, 0, 0, "the procedure sources are not valid; the manual is not built");
+		goto done;
+	}
+	md = src_xml_load(manual, d);
+	if (md == NULL)
+		goto done;
+	const char *code = xnode_attr(md->root, "code");
+	const struct xnode *ver = ds_child(ds_child(md->root, "control"), "version");
+	const char *ed = ver ? xnode_attr(ver, "edition") : "0";
+	const char *rv = ver ? xnode_attr(ver, "revision") : "0";
+	if (o->procedure) {
+		int found = 0;
+		const struct xnode *ps = ds_child(md->root, "procedures");
+		for (const struct xnode *r = ds_child(ps, "procedure-ref"); r; r = ds_next(r, "procedure-ref"))
+			found |= strcmp(xnode_attr(r, "code") ? xnode_attr(r, "code") : "", o->procedure) == 0;
+		if (!found) {
+			diag_report(d, DIAG_ERROR, manual, 0, 0, "no procedure %s in the manual", o->procedure);
+			goto done;
+		}
+	}
+	/* the file name: document number, edition and revision, ASCII only */
+	char base[256];
+	snprintf(base, sizeof base, "%s-E%sR%s%s%s%s", code ? code : "manual", ed, rv,
+	    o->procedure ? "-" : "", o->procedure ? o->procedure : "",
+	    o->copy > 0 ? "-copy" : "");
+	for (char *s = base; *s; s++)
+		if (*s == '/')
+			*s = '-';
+	if (o->copy > 0) {
+		size_t n = strlen(base);
+		snprintf(base + n, sizeof base - n, "%03d", o->copy);
+	}
+	char copy[16];
+	snprintf(copy, sizeof copy, "%d", o->copy);
+	const char *params[] = { "procedure", o->procedure ? o->procedure : "",
+		"copy", o->copy > 0 ? copy : "", NULL };
+	char *fo_out = NULL;
+	if (o->fo_dir) {
+		if (mkdirs(o->fo_dir, d) < 0)
+			goto done;
+		char name[300];
+		snprintf(name, sizeof name, "%s.fo", base);
+		fo_out = ds_path(o->fo_dir, name);
+	}
+	char foname[300];
+	snprintf(foname, sizeof foname, "%s.fo", base);
+	clock_t t0 = clock();
+	struct xdoc *fo = src_xslt_run(xsl, manual, params, fo_out ? fo_out : foname, fo_out, d);
+	free(fo_out);
+	if (fo == NULL)
+		goto done;
+	if (mkdirs(mdir, d) < 0) {
+		src_xdoc_free(fo);
+		goto done;
+	}
+	char pdfname[300];
+	snprintf(pdfname, sizeof pdfname, "%s.pdf", base);
+	char *pdf = ds_path(mdir, pdfname);
+	rc = ds_render(fo, fonts, pdf, d);
+	if (rc == 0 && !o->quiet)
+		fprintf(stderr, "folio: wrote %s (%.2f s)\n", pdf, (double)(clock() - t0) / CLOCKS_PER_SEC);
+	free(pdf);
+done:
+	src_xdoc_free(md);
+	src_allow_reset();
+	free(pdir);
+	free(tdir);
+	free(manual);
+	free(xsl);
+	free(outdir);
+	free(mdir);
+	return rc;
+}
