@@ -7,7 +7,7 @@
 #   BENCH_RUNS=N       runs per document and engine (default 3); medians are reported
 #   BENCH_DOCS="..."   subset of: plain-200 full-20 full-200 onepage (space or comma separated)
 #   BENCH_SHARED=DIR   directory holding gen_fo.py and fop.xconf
-#                      (default: <repo>/../shared/bench, then /work/shared/bench)
+#                      (default: <repo>/../shared/bench)
 #   BENCH_FOP=CMD      FOP command (default: fop)
 #   BENCH_KEEP=1       keep the temporary directory (FO inputs, PDFs, logs) and print its path
 #
@@ -47,8 +47,6 @@ SHARED=${BENCH_SHARED:-}
 if [ -z "$SHARED" ]; then
     if [ -f "$here/../../shared/bench/gen_fo.py" ]; then
         SHARED=$(cd "$here/../../shared/bench" && pwd)
-    else
-        SHARED=/work/shared/bench
     fi
 fi
 GEN=$SHARED/gen_fo.py

@@ -32,5 +32,12 @@ line=$(printf '%s\n' "$out" | grep '^pdf:')
 echo "$line"
 add "$(echo "$line" | sed 's/pdf: \([0-9]*\) passed.*/\1/')" "$(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/')"
 
+out=$(sh tests/docset/run.sh "$B/folio" 2>&1)
+printf '%s\n' "$out" | grep -v '^docset:' || true
+line=$(printf '%s\n' "$out" | grep '^docset:')
+[ -n "$line" ] || line="docset: 0 passed, 1 failed"
+echo "$line"
+add "$(echo "$line" | sed 's/docset: \([0-9]*\) passed.*/\1/')" "$(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/')"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -127,6 +127,8 @@ check_procedure(struct ctx *c, const char *file, const struct xdoc *doc, const c
 {
 	const struct xnode *p = doc->root;
 	const char *pc = xnode_attr(p, "code");
+	if (pc == NULL)
+		err(c, file, p->line, "the procedure has no code: expected code=\"%s\"", code, "");
 	if (pc && code && strcmp(pc, code) != 0)
 		err(c, file, p->line, "the procedure's code is %s, but manual.xml lists this file as %s", pc, code);
 	const struct xnode *resp = ds_child(p, "responsibility");

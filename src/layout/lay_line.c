@@ -1,6 +1,6 @@
 /*
  * layout — inline content to line areas.  Characters are gathered with
- * their styles, white space is handled (XSL 1.1 §7.16, and CJK.md R16: a
+ * their styles, white space is handled (XSL 1.1 §7.16, and R16 of docs/cjk.md: a
  * line feed between two wide characters disappears), fonts are chosen per
  * character, break opportunities come from the text stage, and the text
  * stage's composer breaks and justifies.  Each line becomes an area of runs:

@@ -8,7 +8,7 @@
  *   ──► save to a temporary file ──► rename.
  *
  * Subsetting first keeps a one-page Chinese document small and also avoids
- * libharu 2.3.0's loss of composite glyphs at high glyph ids (CJK.md §5).
+ * libharu 2.3.0's loss of composite glyphs at high glyph ids (docs/fonts.md).
  */
 #include <errno.h>
 #include <stdio.h>

@@ -42,8 +42,11 @@ on_error(void *data, xmlErrorPtr e)
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
+	int line = e->line;
+	if (line == 0 && e->node != NULL)
+		line = (int)xmlGetLineNo((xmlNodePtr)e->node);   /* validation errors */
 	diag_report(ec->d, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
-	    ec->file, e->line, e->int2 > 0 ? e->int2 : 0, "%s", msg);
+	    ec->file, line, e->int2 > 0 ? e->int2 : 0, "%s", msg);
 }
 
 /* ---------------------------------------------------------------- loader */

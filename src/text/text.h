@@ -2,7 +2,7 @@
  * text — fonts and Chinese line composition.  Input: family lists, code
  * points, paragraph items with advances.  Output: faces with metrics, break
  * opportunities (UAX #14 via libunibreak, language zh, plus folio's own
- * prohibition filter), and lines with every item positioned (CJK.md R1–R16).
+ * prohibition filter), and lines with every item positioned (docs/cjk.md, R1–R16).
  */
 #ifndef FOLIO_TEXT_H
 #define FOLIO_TEXT_H
@@ -119,7 +119,7 @@ enum { TB_NONE = 0, TB_ALLOW = 1, TB_FORCE = 2 };
 /*
  * Break opportunities after each of n code points (brk[i] describes the
  * position after cps[i]), for language lang ("zh" by default): UAX #14 from
- * libunibreak, then the prohibition filter of CJK.md R1, R2, R4 and R6.
+ * libunibreak, then the prohibition filter of docs/cjk.md: R1, R2, R4 and R6.
  */
 void text_breaks(const uint32_t *cps, size_t n, const char *lang, uint8_t *brk);
 

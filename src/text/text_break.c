@@ -1,7 +1,7 @@
 /*
  * text — character classes for Chinese composition and break opportunities:
  * libunibreak (UAX #14, Unicode 6.2) with language "zh", then folio's
- * prohibition filter for what libunibreak leaves open (CJK.md §3):
+ * prohibition filter for what libunibreak leaves open (docs/cjk.md):
  *
  *   no break before  · ・ ‧ ～ ~ 〜 – / ／ and a lone —          (R1)
  *   no break before  —— ⸺ …… ⋯⋯ (one level for dash and ellipsis) (R4)

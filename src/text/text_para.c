@@ -1,7 +1,7 @@
 /*
  * text — the paragraph composer: items in, lines with every item placed out.
  *
- * Design (CJK.md §1–2, after clreq and Typst's model):
+ * Design (docs/cjk.md, after clreq and Typst's model):
  *
  *   items ──► static adjustments ──► greedy breaking ──► orphan fix ──► justify
  *             R8 adjacent marks       "先挤进，后推出":     R15: the last   squeeze in

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Ink test: every glyph run in the area tree must leave dark pixels inside
 its box when the PDF is rasterised.  A PDF can carry text that extracts but
-draws nothing (libharu 2.3.0 blanks composite glyphs, CJK.md §5), so text
+draws nothing (libharu 2.3.0 blanks composite glyphs, docs/fonts.md), so text
 extraction alone proves nothing.
 
 usage: ink.py AREAS.xml PAGE-PREFIX DPI

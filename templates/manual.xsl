@@ -1,0 +1,247 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The procedure manual 客服部工作程序 as XSL-FO: cover with the
+     document-control block (and a 受控 stamp for a controlled copy), 说明,
+     目录, 修订记录, then each procedure from a new page with its
+     document-control header, flowchart, 程序说明, 相关记录, 相关支持文件.
+     Input: procedures/manual.xml.  Parameters: procedure (one code, or empty
+     for all), copy (分发号 of a controlled copy, or empty). -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format" xmlns:p="urn:folio:procedures"
+    xmlns:svg="http://www.w3.org/2000/svg" exclude-result-prefixes="p">
+
+  <xsl:include href="common.xsl"/>
+  <xsl:include href="flowchart.xsl"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+
+  <xsl:param name="procedure" select="''"/>
+  <xsl:param name="copy" select="''"/>
+
+  <xsl:variable name="m" select="/p:manual"/>
+  <xsl:variable name="c" select="$m/p:control"/>
+  <xsl:variable name="depts" select="$m/p:departments/p:department"/>
+  <xsl:variable name="forms" select="document('forms-register.xml', /)/p:forms-register"/>
+  <xsl:variable name="refs" select="$m/p:procedures/p:procedure-ref[$procedure = '' or @code = $procedure]"/>
+  <xsl:variable name="version">
+    <xsl:call-template name="version-zh">
+      <xsl:with-param name="e" select="$c/p:version/@edition"/>
+      <xsl:with-param name="r" select="$c/p:version/@revision"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="effective">
+    <xsl:call-template name="date-zh"><xsl:with-param name="d" select="$c/p:effective/@date"/></xsl:call-template>
+  </xsl:variable>
+
+  <xsl:template match="/">
+    <fo:root font-family="serif" font-size="10.5pt" language="zh" country="CN">
+      <xsl:call-template name="page-masters"/>
+      <fo:declarations>
+        <x:xmpmeta xmlns:x="adobe:ns:meta/">
+          <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+              <dc:title><xsl:value-of select="$c/p:short-title"/><xsl:text> </xsl:text><xsl:value-of select="$m/@code"/></dc:title>
+              <dc:creator><xsl:value-of select="$c/p:issuer"/></dc:creator>
+            </rdf:Description>
+          </rdf:RDF>
+        </x:xmpmeta>
+      </fo:declarations>
+      <fo:bookmark-tree>
+        <xsl:if test="$procedure = ''">
+          <fo:bookmark internal-destination="notes"><fo:bookmark-title>说明</fo:bookmark-title></fo:bookmark>
+          <fo:bookmark internal-destination="toc"><fo:bookmark-title>目录</fo:bookmark-title></fo:bookmark>
+          <fo:bookmark internal-destination="revisions"><fo:bookmark-title>修订记录</fo:bookmark-title></fo:bookmark>
+        </xsl:if>
+        <xsl:for-each select="$refs">
+          <xsl:variable name="pr" select="document(@href, $m)/p:procedure"/>
+          <fo:bookmark internal-destination="{@code}">
+            <fo:bookmark-title><xsl:value-of select="@code"/><xsl:text> </xsl:text><xsl:value-of select="$pr/p:title"/></fo:bookmark-title>
+          </fo:bookmark>
+        </xsl:for-each>
+      </fo:bookmark-tree>
+      <xsl:if test="$procedure = ''">
+        <xsl:call-template name="cover"/>
+        <xsl:call-template name="front"/>
+      </xsl:if>
+      <xsl:for-each select="$refs">
+        <xsl:apply-templates select="document(@href, $m)/p:procedure"/>
+      </xsl:for-each>
+    </fo:root>
+  </xsl:template>
+
+  <!-- ============================================================ cover -->
+  <xsl:template name="cover">
+    <fo:page-sequence master-reference="cover">
+      <fo:title><xsl:value-of select="$c/p:short-title"/></fo:title>
+      <fo:flow flow-name="xsl-region-body">
+        <xsl:if test="$copy != ''">
+          <fo:block text-align="end">
+            <fo:inline border="1.5pt solid #C00000" color="#C00000" padding="3pt" font-family="sans-serif" font-weight="bold" font-size="14pt">受控　分发号：<xsl:value-of select="$copy"/></fo:inline>
+          </fo:block>
+        </xsl:if>
+        <fo:block font-size="14pt" text-align="center" space-before="30mm"><xsl:value-of select="$c/p:issuer"/></fo:block>
+        <fo:block font-family="sans-serif" font-size="26pt" font-weight="bold" text-align="center" space-before="18mm" space-after="6mm"><xsl:value-of select="$c/p:title"/></fo:block>
+        <fo:block font-size="16pt" text-align="center" space-after="45mm"><xsl:value-of select="$m/@code"/></fo:block>
+        <fo:table table-layout="fixed" width="120mm" start-indent="25mm" border-collapse="collapse" font-size="12pt">
+          <fo:table-column column-width="40mm"/>
+          <fo:table-column column-width="80mm"/>
+          <fo:table-body>
+            <xsl:call-template name="control-row"><xsl:with-param name="k">编制部门</xsl:with-param><xsl:with-param name="v" select="$depts[@id = $c/p:prepared/@dept]"/></xsl:call-template>
+            <xsl:call-template name="control-row"><xsl:with-param name="k">编制日期</xsl:with-param><xsl:with-param name="v"><xsl:call-template name="date-zh"><xsl:with-param name="d" select="$c/p:prepared/@date"/></xsl:call-template></xsl:with-param></xsl:call-template>
+            <xsl:call-template name="control-row"><xsl:with-param name="k">审核部门</xsl:with-param><xsl:with-param name="v" select="$depts[@id = $c/p:reviewed/@dept]"/></xsl:call-template>
+            <xsl:call-template name="control-row"><xsl:with-param name="k">批准</xsl:with-param><xsl:with-param name="v" select="$c/p:approved/@role"/></xsl:call-template>
+            <xsl:call-template name="control-row"><xsl:with-param name="k">生效日期</xsl:with-param><xsl:with-param name="v" select="$effective"/></xsl:call-template>
+            <xsl:call-template name="control-row"><xsl:with-param name="k">版本/修订号</xsl:with-param><xsl:with-param name="v" select="$version"/></xsl:call-template>
+            <xsl:call-template name="control-row"><xsl:with-param name="k">受控状态</xsl:with-param><xsl:with-param name="v"><xsl:choose><xsl:when test="$copy != ''">受控（分发号 <xsl:value-of select="$copy"/>）</xsl:when><xsl:otherwise><xsl:value-of select="$c/p:status"/></xsl:otherwise></xsl:choose></xsl:with-param></xsl:call-template>
+          </fo:table-body>
+        </fo:table>
+        <fo:block font-size="14pt" text-align="center" space-before="40mm"><xsl:value-of select="$c/p:company"/></fo:block>
+      </fo:flow>
+    </fo:page-sequence>
+  </xsl:template>
+
+  <xsl:template name="control-row">
+    <xsl:param name="k"/>
+    <xsl:param name="v"/>
+    <fo:table-row>
+      <fo:table-cell border="0.5pt solid black" padding="4pt" background-color="#F0F0F0"><fo:block text-align-last="justify"><xsl:value-of select="$k"/></fo:block></fo:table-cell>
+      <fo:table-cell border="0.5pt solid black" padding="4pt"><fo:block><xsl:value-of select="$v"/></fo:block></fo:table-cell>
+    </fo:table-row>
+  </xsl:template>
+
+  <!-- ============================================================ front matter -->
+  <xsl:template name="running">
+    <xsl:param name="left"/>
+    <fo:static-content flow-name="xsl-region-before">
+      <fo:block font-size="9pt" text-align-last="justify" border-bottom="0.5pt solid black" padding-bottom="2pt">
+        <xsl:value-of select="$c/p:issuer"/>　<xsl:value-of select="$c/p:short-title"/><fo:leader leader-pattern="space"/><xsl:value-of select="$m/@code"/>　<xsl:value-of select="$version"/>
+      </fo:block>
+    </fo:static-content>
+    <fo:static-content flow-name="xsl-region-after">
+      <fo:block font-size="9pt" text-align="center">第 <fo:page-number/> 页　共 <fo:page-number-citation-last ref-id="manual-end"/> 页</fo:block>
+    </fo:static-content>
+  </xsl:template>
+
+  <xsl:template name="front">
+    <fo:page-sequence master-reference="front">
+      <xsl:call-template name="running"/>
+      <fo:flow flow-name="xsl-region-body">
+        <xsl:call-template name="h1"><xsl:with-param name="text">说明</xsl:with-param><xsl:with-param name="id">notes</xsl:with-param></xsl:call-template>
+        <xsl:for-each select="$m/p:notes/p:note">
+          <fo:block text-indent="2em" text-align="justify" space-after="3pt"><xsl:value-of select="position()"/>、<xsl:value-of select="."/></fo:block>
+        </xsl:for-each>
+        <fo:block id="toc" break-before="page" font-family="sans-serif" font-size="16pt" font-weight="bold" text-align="center" space-after="12pt">目　录</fo:block>
+        <fo:block text-align-last="justify" space-after="4pt">修订记录<fo:leader leader-pattern="dots"/><fo:page-number-citation ref-id="revisions"/></fo:block>
+        <xsl:for-each select="$refs">
+          <xsl:variable name="pr" select="document(@href, $m)/p:procedure"/>
+          <fo:block text-align-last="justify" space-after="4pt"><xsl:value-of select="position()"/>. <xsl:value-of select="$pr/p:title"/>（<xsl:value-of select="@code"/>）<fo:leader leader-pattern="dots"/><fo:page-number-citation ref-id="{@code}"/></fo:block>
+        </xsl:for-each>
+        <fo:block id="revisions" break-before="page" font-family="sans-serif" font-size="16pt" font-weight="bold" text-align="center" space-after="12pt">修订记录</fo:block>
+        <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="10pt">
+          <fo:table-column column-width="28mm"/>
+          <fo:table-column column-width="proportional-column-width(1)"/>
+          <fo:table-column column-width="22mm"/>
+          <fo:table-column column-width="22mm"/>
+          <fo:table-column column-width="30mm"/>
+          <fo:table-header background-color="#E8E8E8" font-weight="bold">
+            <fo:table-row>
+              <xsl:for-each select="document('')/*/xsl:variable[@name='rev-heads']/h">
+                <fo:table-cell border="0.5pt solid black" padding="3pt"><fo:block text-align="center"><xsl:value-of select="."/></fo:block></fo:table-cell>
+              </xsl:for-each>
+            </fo:table-row>
+          </fo:table-header>
+          <fo:table-body>
+            <xsl:for-each select="$m/p:revisions/p:revision">
+              <fo:table-row>
+                <fo:table-cell border="0.5pt solid black" padding="3pt"><fo:block><xsl:call-template name="version-zh"><xsl:with-param name="e" select="@edition"/><xsl:with-param name="r" select="@revision"/></xsl:call-template></fo:block></fo:table-cell>
+                <fo:table-cell border="0.5pt solid black" padding="3pt"><fo:block><xsl:value-of select="p:summary"/></fo:block></fo:table-cell>
+                <fo:table-cell border="0.5pt solid black" padding="3pt"><fo:block><xsl:value-of select="p:reviser"/></fo:block></fo:table-cell>
+                <fo:table-cell border="0.5pt solid black" padding="3pt"><fo:block><xsl:value-of select="p:reviewer"/></fo:block></fo:table-cell>
+                <fo:table-cell border="0.5pt solid black" padding="3pt"><fo:block><xsl:call-template name="date-zh"><xsl:with-param name="d" select="@effective"/></xsl:call-template></fo:block></fo:table-cell>
+              </fo:table-row>
+            </xsl:for-each>
+          </fo:table-body>
+        </fo:table>
+      </fo:flow>
+    </fo:page-sequence>
+  </xsl:template>
+
+  <xsl:variable name="rev-heads"><h>版本</h><h>修订内容摘要</h><h>修订人</h><h>审核人</h><h>生效日期</h></xsl:variable>
+
+  <!-- ============================================================ procedures -->
+  <xsl:template match="p:procedure">
+    <xsl:variable name="code" select="@code"/>
+    <fo:page-sequence master-reference="procedure">
+      <fo:static-content flow-name="xsl-region-before">
+        <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="9pt">
+          <fo:table-column column-width="proportional-column-width(1)"/>
+          <fo:table-column column-width="proportional-column-width(2)"/>
+          <fo:table-column column-width="proportional-column-width(1)"/>
+          <fo:table-column column-width="proportional-column-width(1)"/>
+          <fo:table-body>
+            <fo:table-row>
+              <fo:table-cell border="0.5pt solid black" padding="2pt" number-rows-spanned="2" display-align="center"><fo:block text-align="center" font-weight="bold"><xsl:value-of select="$c/p:issuer"/></fo:block></fo:table-cell>
+              <fo:table-cell border="0.5pt solid black" padding="2pt" number-rows-spanned="2" display-align="center"><fo:block text-align="center" font-family="sans-serif" font-weight="bold" font-size="11pt"><xsl:value-of select="p:title"/></fo:block><fo:block text-align="center"><xsl:value-of select="$code"/></fo:block></fo:table-cell>
+              <fo:table-cell border="0.5pt solid black" padding="2pt"><fo:block>文件编号：<xsl:value-of select="$m/@code"/></fo:block></fo:table-cell>
+              <fo:table-cell border="0.5pt solid black" padding="2pt"><fo:block>版本/修订号：<xsl:value-of select="$c/p:version/@edition"/>/<xsl:value-of select="$c/p:version/@revision"/></fo:block></fo:table-cell>
+            </fo:table-row>
+            <fo:table-row>
+              <fo:table-cell border="0.5pt solid black" padding="2pt"><fo:block>生效日期：<xsl:value-of select="$c/p:effective/@date"/></fo:block></fo:table-cell>
+              <fo:table-cell border="0.5pt solid black" padding="2pt"><fo:block>第 <fo:page-number/> 页　共 <fo:page-number-citation-last ref-id="manual-end"/> 页</fo:block></fo:table-cell>
+            </fo:table-row>
+          </fo:table-body>
+        </fo:table>
+      </fo:static-content>
+      <fo:static-content flow-name="xsl-region-after">
+        <fo:block font-size="8pt" text-align="center" color="#555555"><xsl:value-of select="$c/p:company"/>　<xsl:value-of select="$version"/></fo:block>
+      </fo:static-content>
+      <fo:flow flow-name="xsl-region-body">
+        <xsl:call-template name="h1">
+          <xsl:with-param name="text"><xsl:value-of select="p:title"/>（<xsl:value-of select="$code"/>）</xsl:with-param>
+          <xsl:with-param name="id" select="$code"/>
+        </xsl:call-template>
+        <xsl:if test="p:purpose">
+          <xsl:call-template name="h2"><xsl:with-param name="text">目的</xsl:with-param></xsl:call-template>
+          <fo:block text-indent="2em" text-align="justify"><xsl:value-of select="p:purpose"/></fo:block>
+        </xsl:if>
+        <xsl:if test="p:scope">
+          <xsl:call-template name="h2"><xsl:with-param name="text">适用范围</xsl:with-param></xsl:call-template>
+          <fo:block text-indent="2em" text-align="justify"><xsl:value-of select="p:scope"/></fo:block>
+        </xsl:if>
+        <xsl:call-template name="h2"><xsl:with-param name="text">流程图</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="flowchart">
+          <xsl:with-param name="proc" select="."/>
+          <xsl:with-param name="depts" select="$depts"/>
+        </xsl:call-template>
+        <xsl:call-template name="h2"><xsl:with-param name="text">工作步骤</xsl:with-param></xsl:call-template>
+        <!-- numbered steps with a hanging indent -->
+        <xsl:for-each select="p:steps/p:step">
+          <xsl:variable name="d" select="@dept"/>
+          <fo:block start-indent="2em" text-indent="-2em" text-align="justify" space-after="3pt">
+            <xsl:value-of select="position()"/>.　<fo:inline font-weight="bold"><xsl:value-of select="p:label"/></fo:inline>（<xsl:value-of select="$depts[@id = $d]"/>）：<xsl:value-of select="p:text"/>
+          </fo:block>
+          <xsl:for-each select="p:list/p:item">
+            <fo:block start-indent="4em" text-indent="-2em">（<xsl:value-of select="position()"/>）<xsl:value-of select="."/></fo:block>
+          </xsl:for-each>
+        </xsl:for-each>
+        <xsl:call-template name="h2"><xsl:with-param name="text">程序说明</xsl:with-param></xsl:call-template>
+        <xsl:for-each select="p:notes/p:note">
+          <fo:block text-indent="2em" text-align="justify" space-after="2pt">
+            <xsl:if test="@role = 'key'"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if>
+            <xsl:value-of select="position()"/>、<xsl:value-of select="."/>
+          </fo:block>
+        </xsl:for-each>
+        <xsl:call-template name="h2"><xsl:with-param name="text">相关记录</xsl:with-param></xsl:call-template>
+        <xsl:for-each select="p:records/p:record">
+          <xsl:variable name="f" select="$forms//p:form[@id = current()/@form]"/>
+          <fo:block text-indent="2em"><xsl:value-of select="position()"/>. <xsl:value-of select="$f/p:name"/>（<xsl:value-of select="$f/@number"/>）<xsl:if test="$f/p:ordinal">　<xsl:value-of select="$f/p:ordinal"/></xsl:if></fo:block>
+        </xsl:for-each>
+        <xsl:call-template name="h2"><xsl:with-param name="text">相关支持文件</xsl:with-param></xsl:call-template>
+        <xsl:for-each select="p:supporting/p:document">
+          <fo:block text-indent="2em"><xsl:value-of select="position()"/>. <xsl:value-of select="."/></fo:block>
+        </xsl:for-each>
+        <xsl:if test="generate-id(.) = generate-id(document($refs[last()]/@href, $m)/p:procedure)">
+          <fo:block id="manual-end"/>
+        </xsl:if>
+      </fo:flow>
+    </fo:page-sequence>
+  </xsl:template>
+</xsl:stylesheet>

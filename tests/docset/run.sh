@@ -1,0 +1,90 @@
+#!/bin/sh
+# Tests of the document-set jobs: folio check and folio manual.
+# usage: run.sh FOLIO ; ends with "docset: N passed, M failed".
+FOLIO=$(cd "$(dirname "${1:-build/release/folio}")" && pwd)/$(basename "${1:-build/release/folio}")
+ROOT=$(pwd)
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL docset: $*"; }
+check() { name=$1; shift; if "$@" >"$T/check.log" 2>&1; then ok; else no "$name"; sed 's/^/    /' "$T/check.log" | head -20; fi; }
+
+# ---- folio check on the sources as they are ------------------------------------------
+"$FOLIO" check --root "$ROOT" 2>"$T/check.err"
+rc=$?
+check "the bundled sources are valid" sh -c "test $rc -eq 0 && ! test -s '$T/check.err'"
+
+# ---- a broken copy: every kind of mistake, all reported at once -------------------------
+B=$T/broken
+mkdir -p "$B/docs"
+cp -r "$ROOT/procedures" "$ROOT/schemas" "$ROOT/cases" "$ROOT/templates" "$B/"
+cp -r "$ROOT/docs/content" "$B/docs/"
+P=$B/procedures
+sed -i 's/<step id="s2" dept="kf">/<step id="s1" dept="kf">/' "$P/XT-KF-CX-001.xml"          # duplicate id
+sed -i '0,/<step id="s3" dept="[a-z]*"/s//<step id="s3" dept="xx"/' "$P/XT-KF-CX-003.xml"    # unknown department
+sed -i 's/<record form="XT-KF-CX-002-R03"\/>/<record form="XT-KF-CX-002-R99"\/>/' "$P/XT-KF-CX-002.xml"  # unknown form
+sed -i 's/<effective date="2011-06-01"\/>/<effective date="2011-06-31"\/>/' "$P/manual.xml"  # malformed date
+sed -i 's/code="XT-KF-CX-005" href/code="XT-KF-CX-055" href/' "$P/manual.xml"               # out of sequence
+sed -i 's/<version edition="1" revision="0"\/>/<version edition="1" revision="x"\/>/' "$P/manual.xml"  # revision format
+sed -i 's/<procedure xmlns="urn:folio:procedures" code="XT-KF-CX-006"/<procedure xmlns="urn:folio:procedures"/' "$P/XT-KF-CX-006.xml"  # missing code
+"$FOLIO" check --root "$B" 2>"$T/broken.err"
+rc=$?
+check "a broken source set fails" test $rc -eq 1
+L=$(grep -n '<step id="s1"' "$P/XT-KF-CX-001.xml" | tail -1 | cut -d: -f1)
+check "duplicate id, with file and line" grep -q "XT-KF-CX-001.xml:$L: error: duplicate step id \"s1\"" "$T/broken.err"
+L=$(grep -n 'dept="xx"' "$P/XT-KF-CX-003.xml" | cut -d: -f1)
+check "unknown department, with file and line" grep -q "XT-KF-CX-003.xml:$L: error: dept=\"xx\": no such department" "$T/broken.err"
+L=$(grep -n 'R99' "$P/XT-KF-CX-002.xml" | cut -d: -f1)
+check "unknown form, with file and line" grep -q "XT-KF-CX-002.xml:$L: error: form=\"XT-KF-CX-002-R99\": no such form" "$T/broken.err"
+L=$(grep -n '2011-06-31' "$P/manual.xml" | cut -d: -f1)
+check "malformed date, with file and line" grep -q "manual.xml:$L: error: .*2011-06-31" "$T/broken.err"
+L=$(grep -n 'XT-KF-CX-055' "$P/manual.xml" | cut -d: -f1)
+check "procedure codes in sequence" grep -q "manual.xml:$L: error: procedure code XT-KF-CX-055 is out of sequence: expected XT-KF-CX-005" "$T/broken.err"
+L=$(grep -n 'revision="x"' "$P/manual.xml" | cut -d: -f1)
+check "wrong revision format" grep -q "manual.xml:$L: error: .*revision" "$T/broken.err"
+check "missing procedure code" grep -q "XT-KF-CX-006.xml:2: error: .*code" "$T/broken.err"
+"$FOLIO" manual --root "$B" -o "$T/bout" 2>"$T/bm.err"
+rc=$?
+check "folio manual refuses invalid sources and writes nothing" sh -c "test $rc -ne 0 && ! ls '$T/bout/manual/'*.pdf 2>/dev/null && grep -q 'not built' '$T/bm.err'"
+
+# ---- folio manual ------------------------------------------------------------------------
+"$FOLIO" manual --root "$ROOT" -o "$T/out" --fo "$T/fo" 2>"$T/m.err"
+rc=$?
+PDF=$T/out/manual/WB-XT-KF-CX-E1R0.pdf
+check "folio manual writes the manual" sh -c "test $rc -eq 0 && test -s '$PDF'"
+check "the manual's PDF is sound" qpdf --check "$PDF"
+pdftotext "$PDF" "$T/m.txt" 2>/dev/null
+check "all 13 procedures, in order" sh -c "grep -o 'XT-KF-CX-0[0-9][0-9]）' '$T/m.txt' | uniq | tr -d '）\n' | grep -q 'XT-KF-CX-001XT-KF-CX-002XT-KF-CX-003XT-KF-CX-004XT-KF-CX-005XT-KF-CX-006XT-KF-CX-007XT-KF-CX-008XT-KF-CX-009XT-KF-CX-010XT-KF-CX-011XT-KF-CX-012XT-KF-CX-013'"
+tr -d ' \n' < "$T/m.txt" > "$T/m1.txt"
+for item in 客户手册 装修守则 应急安全手册 安全协议书 客户出入证登记表 租赁单元设备验收单及房屋确认书 \
+	客户缴费通知书 验收楼交接书 验收遗漏工程记录表 钥匙托管承诺书 区域防火责任协议书 通讯业务申请表 客户铭牌申请表 客户联络资料登记表 \
+	入伙通知书 租赁合同复印件 租金押金交费票据复印件 物业费押金交费票据复印件 客户收楼委托书 物业各项收费标准 \
+	装修申请表 装修期管理协议 施工用电协议书 装修收费表 装修设计图纸清单 图纸审核意见书 装修整改通知单 装修违章通知单 消防安全许可证; do
+	grep -q "$item" "$T/m1.txt" || { no "the text of 001 and 002 contains $item"; continue; }
+	ok
+done
+check "the cover carries the document control" sh -c "grep -q 'WB/XT-KF-CX' '$T/m.txt' && grep -q '第 1 版第 0 次修改' '$T/m.txt'"
+check "the title is set" sh -c "pdfinfo '$PDF' 2>/dev/null | grep -q '^Title: *客服部工作程序 WB/XT-KF-CX'"
+check "--fo writes the intermediate FO" test -s "$T/fo/WB-XT-KF-CX-E1R0.fo"
+"$FOLIO" manual --root "$ROOT" -o "$T/out2" 2>/dev/null
+check "the manual build is deterministic" cmp "$PDF" "$T/out2/manual/WB-XT-KF-CX-E1R0.pdf"
+"$FOLIO" manual --root "$ROOT" -o "$T/out3" --procedure XT-KF-CX-002 2>/dev/null
+P2=$T/out3/manual/WB-XT-KF-CX-E1R0-XT-KF-CX-002.pdf
+check "--procedure builds one procedure" sh -c "pdftotext '$P2' - 2>/dev/null | grep -q '装修申请程序' && ! pdftotext '$P2' - 2>/dev/null | grep -q 'XT-KF-CX-001）'"
+"$FOLIO" manual --root "$ROOT" -o "$T/out4" --copy 7 2>/dev/null
+check "--copy marks a controlled copy" sh -c "pdftotext '$T/out4/manual/WB-XT-KF-CX-E1R0-copy007.pdf' - 2>/dev/null | grep -q '分发号：7'"
+check "an unknown procedure is an error" sh -c "! '$FOLIO' manual --root '$ROOT' -o '$T/out5' --procedure XT-KF-CX-099 2>/dev/null"
+
+# ---- portable FO: Apache FOP renders it too -----------------------------------------------
+if command -v fop >/dev/null 2>&1 && [ -f "$ROOT/../shared/bench/fop.xconf" ]; then
+	CONF=$ROOT/../shared/bench/fop.xconf
+	fop -c "$CONF" -fo "$T/fo/WB-XT-KF-CX-E1R0.fo" -pdf "$T/fop.pdf" >"$T/fop.log" 2>&1
+	check "Apache FOP renders the manual's FO without errors" sh -c "test -s '$T/fop.pdf' && ! grep -q 'SEVERE\|ERROR' '$T/fop.log'"
+else
+	echo "skipped: Apache FOP or ../shared/bench/fop.xconf is missing (apt-get install fop); the FO portability test did not run"
+fi
+
+echo "docset: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
