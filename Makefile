@@ -20,11 +20,15 @@ SOURCE_OBJS := source/source.o
 FO_OBJS     := fo/fo_build.o fo/fo_prop.o fo/fo_expr.o
 TEXT_OBJS   := text/text_font.o text/text_break.o text/text_para.o
 AREA_OBJS   := area/area.o
-LAYOUT_OBJS := layout/lay_line.o layout/lay_block.o layout/lay_page.o
-PDF_OBJS    := pdf/pdf.o
+IMAGE_OBJS  := image/image.o image/image_png.o
+SVG_OBJS    := svg/svg_draw.o svg/svg_style.o svg/svg_path.o svg/svg_text.o
+LAYOUT_OBJS := layout/lay_line.o layout/lay_block.o layout/lay_page.o layout/lay_ids.o \
+               layout/lay_object.o layout/lay_fill.o layout/lay_table.o layout/lay_list.o \
+               layout/lay_container.o layout/lay_inline.o
+PDF_OBJS    := pdf/pdf.o pdf/pdf_graphics.o
 DOCSET_OBJS := docset/docset_check.o docset/docset_manual.o
 LIB_OBJS    := $(addprefix $(O)/,$(BASE_OBJS) $(SOURCE_OBJS) $(FO_OBJS) $(TEXT_OBJS) \
-               $(AREA_OBJS) $(LAYOUT_OBJS) $(PDF_OBJS) $(DOCSET_OBJS))
+               $(AREA_OBJS) $(IMAGE_OBJS) $(SVG_OBJS) $(LAYOUT_OBJS) $(PDF_OBJS) $(DOCSET_OBJS))
 
 ifeq ($(V),1)
 Q :=

@@ -1,8 +1,9 @@
 /*
  * area — the area tree: pages of positioned boxes (regions, blocks, lines,
- * glyph runs, rules).  Built by layout, drawn by the PDF writer, dumped as
- * XML for the layout tests.  Coordinates are millipoints from the page's
- * top-left corner, y growing downwards.
+ * glyph runs, rules, viewports of images and drawings, images, vector
+ * paths).  Built by layout, drawn by the PDF writer, dumped as XML for the
+ * layout tests.  Coordinates are millipoints from the page's top-left
+ * corner, y growing downwards.
  */
 #ifndef FOLIO_AREA_H
 #define FOLIO_AREA_H
@@ -16,7 +17,64 @@ enum area_kind {
 	AREA_BLOCK,
 	AREA_LINE,
 	AREA_RUN,
-	AREA_RULE
+	AREA_RULE,
+	AREA_VIEWPORT,  /* external-graphic, instream-foreign-object: clips its children */
+	AREA_IMAGE,     /* a raster image (or the placeholder of a bad one) */
+	AREA_PATH       /* a vector path with its paint (SVG shapes) */
+};
+
+/* ---------------------------------------------------------------- paths */
+
+/*
+ * A path in page space.  Points are millipoint pairs relative to the
+ * owning area's (x, y), so moving the area (lay_translate) moves the path;
+ * the area's w and h are the bounding box of the points (stroke excluded).
+ * Transforms are applied when the path is built: what is drawn is exactly
+ * these points, and the stroke width was scaled by the square root of the
+ * transform's determinant.
+ */
+enum area_path_op {
+	AP_MOVE,     /* 1 point */
+	AP_LINE,     /* 1 point */
+	AP_CURVE,    /* 3 points: two control points and the end */
+	AP_CLOSE     /* no point */
+};
+
+#define AREA_NO_PAINT   0xFFFFFFFFu   /* fill or stroke "none" */
+#define AREA_MAX_DASH   16            /* dash array entries kept */
+
+struct area_path {
+	uint8_t  *ops;           /* enum area_path_op */
+	size_t    nops;
+	mpt      *pts;           /* x, y pairs, relative to the area's x, y */
+	size_t    npts;          /* pairs */
+	uint32_t  fill;          /* 0xRRGGBB or AREA_NO_PAINT */
+	uint32_t  stroke;        /* 0xRRGGBB or AREA_NO_PAINT */
+	uint8_t   fill_alpha;    /* 0–255 */
+	uint8_t   stroke_alpha;  /* 0–255 */
+	uint8_t   evenodd;       /* fill-rule evenodd */
+	uint8_t   cap;           /* 0 butt, 1 round, 2 square (PDF's J) */
+	uint8_t   join;          /* 0 miter, 1 round, 2 bevel (PDF's j) */
+	mpt       width;         /* stroke width, millipoints */
+	int32_t   miter;         /* miter limit ×1000 */
+	mpt       dash[AREA_MAX_DASH];  /* millipoints; ndash 0 = solid */
+	int       ndash;
+	mpt       dash_offset;   /* millipoints */
+};
+
+/* ---------------------------------------------------------------- images */
+
+enum area_image_format {
+	AREA_IMG_NONE,   /* missing, unreadable or corrupt: draw a placeholder */
+	AREA_IMG_PNG,
+	AREA_IMG_JPEG
+};
+
+struct area_image {
+	const char *path;    /* resolved file name, the key for embedding once */
+	const char *src;     /* the src property as written, for messages */
+	uint8_t     format;  /* enum area_image_format */
+	int32_t     px_w, px_h;  /* pixels */
 };
 
 struct area_border {
@@ -45,13 +103,52 @@ struct area {
 	uint8_t       italic;     /* synthesised slant */
 	uint8_t       deco;       /* enum fo_deco bits */
 	uint8_t       pagenum;    /* text is the page number, set when placed */
+	const char   *link_dest;  /* run inside fo:basic-link: internal destination */
+	const char   *link_uri;   /* … or external destination */
 	const char   *text;       /* UTF-8 */
 	size_t        len;        /* bytes */
 	int           nglyphs;
 	mpt           spacing;    /* total extra space over the nglyphs-1 gaps */
+	/* run: a text matrix when the run is rotated, skewed or scaled
+	 * unevenly (SVG text); then x and baseline are the origin, and w, h
+	 * are measured along the run */
+	uint8_t       has_matrix;
+	int32_t       matrix[4];  /* a b c d ×65536, page space (y down) */
 	/* rule */
 	mpt           thickness;
 	uint8_t       style;      /* enum fo_border_style */
+	/* viewport: children are clipped to the content box (inside border
+	 * and padding, which the block fields above describe) */
+	uint8_t       clip;
+	mpt           pad[4];     /* padding, before after start end */
+	/* path, image */
+	const struct area_path  *path;   /* AREA_PATH */
+	const struct area_image *image;  /* AREA_IMAGE */
+};
+
+/* A clickable rectangle: to a destination id in the document, or a URI. */
+struct area_link {
+	mpt               x, y, w, h;  /* page coordinates */
+	const char       *dest;     /* internal destination id, or NULL */
+	const char       *uri;      /* external destination, or NULL */
+	struct area_link *next;
+};
+
+/* Where an id is: the first area of the FO that carries it. */
+struct area_dest {
+	const char       *id;
+	int               page;     /* page index, 1-based */
+	mpt               x, y;     /* top-left of the area */
+	struct area_dest *next;
+};
+
+/* An entry of the PDF outline (fo:bookmark). */
+struct area_bookmark {
+	const char           *title;
+	const char           *dest;      /* internal destination id, or NULL */
+	const char           *uri;       /* external destination, or NULL */
+	int                   open;      /* starting-state show */
+	struct area_bookmark *first, *last, *next;
 };
 
 struct area_page {
@@ -60,6 +157,7 @@ struct area_page {
 	const char       *label;    /* formatted number */
 	mpt               w, h;     /* page size */
 	struct area      *root;     /* regions */
+	struct area_link *links;    /* clickable rectangles, in layout order */
 	struct area_page *next;
 };
 
@@ -69,6 +167,8 @@ struct area_tree {
 	int               npages;
 	const char       *title;
 	const char       *language;
+	struct area_dest *dests;    /* ids, newest first */
+	struct area_bookmark *bookmarks;  /* top-level outline entries */
 };
 
 struct area_tree *area_tree_new(void);   /* owned */
@@ -81,8 +181,9 @@ void area_append(struct area *parent, struct area *child);
 
 /*
  * Write the tree as XML (the test surface): areaTree/page/region/block/
- * line/run|rule with x, y, w, h in millipoints and the text of lines and
- * runs.  Returns 0, or -1 on a write error.
+ * line/run|rule|viewport/image|path with x, y, w, h in millipoints, the
+ * text of lines and runs, the paint and points (d, absolute) of paths and
+ * the file of images.  Returns 0, or -1 on a write error.
  */
 int area_dump(const struct area_tree *t, void *stream);
 

@@ -462,6 +462,35 @@ diag_flush(struct diag *d, void *stream)
 }
 
 void
+diag_merge(struct diag *dst, struct diag *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		struct diag_msg *m = &src->v[i];
+		diag_report(dst, m->level, m->file, m->line, m->col, "%s", m->text);
+	}
+	if (src->any && src->worst > dst->worst)
+		dst->worst = src->worst;
+	dst->any |= src->any;
+	dst->dropped += src->dropped;
+	for (size_t i = 0; i < src->nonce; i++) {
+		int known = 0;
+		for (size_t k = 0; k < dst->nonce && !known; k++)
+			known = strcmp(dst->once[k], src->once[i]) == 0;
+		if (!known) {
+			if (dst->nonce == dst->caponce) {
+				dst->caponce = dst->caponce ? dst->caponce * 2 : 16;
+				dst->once = xrealloc(dst->once, dst->caponce * sizeof(char *));
+			}
+			dst->once[dst->nonce++] = xstrdup(src->once[i]);
+		}
+	}
+	struct diag empty;
+	diag_free(src);
+	diag_init(&empty);
+	*src = empty;
+}
+
+void
 diag_free(struct diag *d)
 {
 	for (size_t i = 0; i < d->n; i++)

@@ -114,6 +114,8 @@ int diag_once(struct diag *d, const char *key, enum diag_level level,
     const char *file, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 void diag_flush(struct diag *d, void *stream);  /* FILE *; prints and empties */
+/* Move every message of src into dst (warn-once keys too); src is emptied. */
+void diag_merge(struct diag *dst, struct diag *src);
 void diag_free(struct diag *d);
 const char *diag_level_name(enum diag_level level);
 

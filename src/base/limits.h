@@ -15,5 +15,21 @@
 #define LIMIT_DIAG_MSGS      2000    /* messages kept; the rest are counted */
 #define LIMIT_EXPR_DEPTH     32      /* nesting of parentheses in expressions */
 #define LIMIT_EMPTY_PAGES    50      /* pages in a row without progress */
+#define LIMIT_LAYOUT_PASSES  4       /* passes until page citations settle: 2 in practice */
+#define LIMIT_TABLE_COLUMNS  1000    /* columns of one table: wider is hostile input */
+#define LIMIT_TABLE_SPAN     1000    /* number-columns-repeated/-spanned, number-rows-spanned */
+
+/* graphics: images and SVG drawings (docs/graphics.md) */
+#define LIMIT_IMAGE_BYTES    (256L << 20) /* an image file read into memory */
+#define LIMIT_IMAGE_SIDE     65535   /* pixels per side: JPEG's own maximum */
+#define LIMIT_IMAGE_PIXELS   40000000L /* decoded pixels (A4 at 600 dpi is 35 M):
+                                        * bounds decoding memory to ~200 MB */
+#define LIMIT_OBJECT_SIZE    PT(14400) /* an image's or drawing's side: the largest page */
+#define LIMIT_SVG_DEPTH      64      /* nesting of svg, g, use and marker in a drawing */
+#define LIMIT_SVG_ELEMENTS   100000  /* elements visited per drawing, each use instance
+                                      * counted: stops exponential use chains */
+#define LIMIT_SVG_POINTS     1000000 /* path points per drawing: bounds memory */
+#define LIMIT_SVG_DASHES     10000   /* dashes along a path before dashing is dropped:
+                                      * a hair-fine dash array would stall viewers */
 
 #endif

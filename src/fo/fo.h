@@ -29,19 +29,47 @@ enum fo_type {
 	FO_STATIC_CONTENT,
 	FO_BLOCK,
 	FO_BLOCK_CONTAINER,
+	FO_TABLE,
+	FO_TABLE_COLUMN,
+	FO_TABLE_HEADER,
+	FO_TABLE_FOOTER,
+	FO_TABLE_BODY,
+	FO_TABLE_ROW,
+	FO_TABLE_CELL,
+	FO_LIST_BLOCK,
+	FO_LIST_ITEM,
+	FO_LIST_ITEM_LABEL,
+	FO_LIST_ITEM_BODY,
+	FO_LEADER,
+	FO_INLINE_CONTAINER,
 	FO_INLINE,
 	FO_WRAPPER,
 	FO_CHARACTER,
 	FO_PAGE_NUMBER,
+	FO_EXTERNAL_GRAPHIC,
+	FO_INSTREAM_FOREIGN_OBJECT,
+	FO_PAGE_NUMBER_CITATION,
+	FO_PAGE_NUMBER_CITATION_LAST,
+	FO_BASIC_LINK,
+	FO_BOOKMARK_TREE,
+	FO_BOOKMARK,
+	FO_BOOKMARK_TITLE,
 	FO_TEXT,            /* character data, not an element */
 	FO__MAX
 };
 
-/* A length that may depend on a reference length known only at layout. */
+/*
+ * A length that may depend on a reference length known only at layout:
+ * abs + pct × reference, plus the parts only layout can resolve — the
+ * proportional-column-width() of a table column and the list functions
+ * label-end() and body-start() (XSL 1.1 §5.10.4).
+ */
 struct fo_len {
 	mpt      abs;      /* millipoints */
 	int32_t  pct;      /* hundredths of a percent of the reference */
 	uint8_t  is_auto;  /* the keyword auto */
+	int32_t  prop;     /* proportional-column-width() units ×1000 */
+	int16_t  label_end, body_start;  /* coefficients of label-end(), body-start() */
 };
 
 /* A space specifier, XSL 1.1 §4.3 (space-before/after). */
@@ -84,6 +112,10 @@ enum fo_wst { WST_IGNORE_IF_SURROUNDING_LINEFEED, WST_IGNORE, WST_PRESERVE,
 enum fo_deco { DECO_UNDERLINE = 1, DECO_LINE_THROUGH = 2, DECO_OVERLINE = 4 };
 
 enum fo_shift { SHIFT_BASELINE, SHIFT_SUB, SHIFT_SUPER, SHIFT_LENGTH };
+
+enum fo_leader { LEADER_SPACE, LEADER_RULE, LEADER_DOTS, LEADER_USE_CONTENT };
+
+enum fo_abspos { ABSPOS_AUTO, ABSPOS_ABSOLUTE, ABSPOS_FIXED };
 
 #define KEEP_AUTO    0
 #define KEEP_ALWAYS  INT32_MAX
@@ -138,6 +170,32 @@ struct fo_style {
 	struct fo_len width, height;   /* page-width/height, width/height */
 	mpt          extent;           /* region-before/after/start/end */
 	uint8_t      display_align;    /* 0 before, 1 center, 2 after */
+	/* tables, XSL 1.1 §6.7 and §7.28 */
+	uint8_t      table_fixed;      /* table-layout="fixed" */
+	uint8_t      collapse;         /* border-collapse="collapse" */
+	uint8_t      empty_cells_hide; /* empty-cells="hide" */
+	uint8_t      omit_header, omit_footer;  /* table-omit-header/footer-at-break */
+	uint8_t      starts_row, ends_row;
+	mpt          border_sep[2];    /* border-separation: inline, block direction */
+	struct fo_len column_width;    /* length, %, proportional-column-width() */
+	int32_t      cols_repeated;    /* number-columns-repeated */
+	int32_t      cols_spanned, rows_spanned;  /* number-columns/rows-spanned */
+	int32_t      column_number;    /* 0: auto */
+	/* lists, §6.8 */
+	struct fo_len dist_starts;     /* provisional-distance-between-starts */
+	struct fo_len label_sep;       /* provisional-label-separation */
+	uint8_t      rel_align_baseline; /* relative-align="baseline" */
+	/* leaders, §6.6.9 and §7.22 */
+	uint8_t      leader_pattern;   /* enum fo_leader */
+	struct fo_len leader_len[3];   /* leader-length minimum, optimum, maximum */
+	struct fo_len leader_pw;       /* leader-pattern-width; auto: use-font-metrics */
+	mpt          rule_thickness;   /* millipoints */
+	uint8_t      rule_style;       /* enum fo_border_style */
+	/* positioned and rotated containers, §7.6 and §7.21.3 */
+	uint8_t      abs_pos;          /* enum fo_abspos */
+	uint8_t      overflow_hidden;  /* overflow="hidden" (or scroll) */
+	int16_t      ref_orient;       /* reference-orientation: 0, 90, 180, 270 */
+	struct fo_len pos[4];          /* top, bottom, left, right (enum fo_side order) */
 };
 
 struct fo_node {
@@ -149,6 +207,7 @@ struct fo_node {
 	const char          *id;      /* the id property, or NULL */
 	const char          *text;    /* FO_TEXT: UTF-8, not collapsed */
 	size_t               textlen; /* bytes */
+	const struct xnode  *foreign; /* instream-foreign-object: its SVG element */
 };
 
 struct fo_tree {

@@ -13,6 +13,7 @@
 #define FO_NS     "http://www.w3.org/1999/XSL/Format"
 #define FOLIO_NS  "urn:folio:fo"
 #define DC_NS     "http://purl.org/dc/elements/1.1/"
+#define SVG_NS    "http://www.w3.org/2000/svg"
 
 /* What an element may contain, for the structure checks. */
 enum content {
@@ -20,7 +21,13 @@ enum content {
 	C_MASTERS,   /* layout-master-set, regions … */
 	C_BLOCKS,    /* block-level FOs only; whitespace ignored */
 	C_MIXED,     /* text, inline- and block-level FOs */
-	C_TEXT       /* text only (title) */
+	C_TEXT,      /* text only (title) */
+	C_FOREIGN,   /* one element of another namespace (SVG) */
+	C_TABLE,     /* table-column, table-header, table-footer, table-body */
+	C_ROWS,      /* table-row, or table-cell directly (starts-row/ends-row) */
+	C_CELLS,     /* table-cell */
+	C_LIST,      /* list-item */
+	C_ITEM       /* list-item-label, then list-item-body */
 };
 
 struct elem_def {
@@ -45,10 +52,31 @@ static const struct elem_def elems[] = {
 	{ "static-content",      C_BLOCKS, 0 },   /* FO_STATIC_CONTENT */
 	{ "block",               C_MIXED, 1 },    /* FO_BLOCK */
 	{ "block-container",     C_BLOCKS, 1 },   /* FO_BLOCK_CONTAINER */
+	{ "table",               C_TABLE, 1 },    /* FO_TABLE */
+	{ "table-column",        C_NONE, 0 },     /* FO_TABLE_COLUMN */
+	{ "table-header",        C_ROWS, 0 },     /* FO_TABLE_HEADER */
+	{ "table-footer",        C_ROWS, 0 },     /* FO_TABLE_FOOTER */
+	{ "table-body",          C_ROWS, 0 },     /* FO_TABLE_BODY */
+	{ "table-row",           C_CELLS, 0 },    /* FO_TABLE_ROW */
+	{ "table-cell",          C_BLOCKS, 0 },   /* FO_TABLE_CELL */
+	{ "list-block",          C_LIST, 1 },     /* FO_LIST_BLOCK */
+	{ "list-item",           C_ITEM, 0 },     /* FO_LIST_ITEM */
+	{ "list-item-label",     C_BLOCKS, 0 },   /* FO_LIST_ITEM_LABEL */
+	{ "list-item-body",      C_BLOCKS, 0 },   /* FO_LIST_ITEM_BODY */
+	{ "leader",              C_MIXED, 0 },    /* FO_LEADER */
+	{ "inline-container",    C_BLOCKS, 0 },   /* FO_INLINE_CONTAINER */
 	{ "inline",              C_MIXED, 0 },    /* FO_INLINE */
 	{ "wrapper",             C_MIXED, 0 },    /* FO_WRAPPER */
 	{ "character",           C_NONE, 0 },     /* FO_CHARACTER */
 	{ "page-number",         C_NONE, 0 },     /* FO_PAGE_NUMBER */
+	{ "external-graphic",    C_NONE, 0 },     /* FO_EXTERNAL_GRAPHIC */
+	{ "instream-foreign-object", C_FOREIGN, 0 }, /* FO_INSTREAM_FOREIGN_OBJECT */
+	{ "page-number-citation", C_NONE, 0 },    /* FO_PAGE_NUMBER_CITATION */
+	{ "page-number-citation-last", C_NONE, 0 }, /* FO_PAGE_NUMBER_CITATION_LAST */
+	{ "basic-link",          C_MIXED, 0 },    /* FO_BASIC_LINK */
+	{ "bookmark-tree",       C_MASTERS, 0 },  /* FO_BOOKMARK_TREE */
+	{ "bookmark",            C_MASTERS, 0 },  /* FO_BOOKMARK */
+	{ "bookmark-title",      C_MIXED, 0 },    /* FO_BOOKMARK_TITLE */
 	{ "#text",               C_NONE, 0 },     /* FO_TEXT */
 };
 _Static_assert(sizeof elems / sizeof elems[0] == FO__MAX, "element table");
@@ -207,6 +235,54 @@ compute_style(struct build *b, const struct xnode *x, const struct fo_style *par
 
 static void build_children(struct build *b, const struct xnode *x, struct fo_node *n, int depth);
 
+/* Table and list parts exist only inside their own parents. */
+static int
+is_part(enum fo_type t)
+{
+	return t == FO_TABLE_COLUMN || t == FO_TABLE_HEADER || t == FO_TABLE_FOOTER ||
+	    t == FO_TABLE_BODY || t == FO_TABLE_ROW || t == FO_TABLE_CELL ||
+	    t == FO_LIST_ITEM || t == FO_LIST_ITEM_LABEL || t == FO_LIST_ITEM_BODY;
+}
+
+/* May an element of type t be a child of one with content model parent? */
+static int
+allowed(enum content parent, enum fo_type t)
+{
+	switch (parent) {
+	case C_BLOCKS:
+		return (elems[t].block || t == FO_WRAPPER) && !is_part(t);
+	case C_MIXED:
+		return !is_part(t);
+	case C_TABLE:
+		return t == FO_TABLE_COLUMN || t == FO_TABLE_HEADER || t == FO_TABLE_FOOTER ||
+		    t == FO_TABLE_BODY;
+	case C_ROWS:
+		return t == FO_TABLE_ROW || t == FO_TABLE_CELL;
+	case C_CELLS:
+		return t == FO_TABLE_CELL;
+	case C_LIST:
+		return t == FO_LIST_ITEM;
+	case C_ITEM:
+		return t == FO_LIST_ITEM_LABEL || t == FO_LIST_ITEM_BODY;
+	case C_NONE: case C_MASTERS: case C_TEXT: case C_FOREIGN:
+		return 1;
+	}
+	return 1;
+}
+
+/* fo:instream-foreign-object keeps its one SVG element for layout (src/svg). */
+static void
+keep_foreign(struct build *b, struct fo_node *n, const struct xnode *c)
+{
+	if (c->ns && strcmp(c->ns, SVG_NS) == 0 && strcmp(c->name, "svg") == 0 && n->foreign == NULL) {
+		n->foreign = c;
+		return;
+	}
+	diag_report(b->d, DIAG_WARNING, b->t->file, c->line, 0, n->foreign
+	    ? "fo:instream-foreign-object holds one drawing; <%s> after the first is skipped"
+	    : "fo:instream-foreign-object: <%s> is not an SVG <svg> element and is skipped", c->name);
+}
+
 static struct fo_node *
 build_elem(struct build *b, const struct xnode *x, const struct fo_style *pstyle, int depth)
 {
@@ -259,6 +335,10 @@ build_children(struct build *b, const struct xnode *x, struct fo_node *n, int de
 			}
 			continue;
 		}
+		if (content == C_FOREIGN) {
+			keep_foreign(b, n, c);
+			continue;
+		}
 		if (c->ns == NULL || strcmp(c->ns, FO_NS) != 0) {
 			if (n->type == FO_DECLARATIONS)
 				continue;  /* metadata, read separately */
@@ -270,7 +350,7 @@ build_children(struct build *b, const struct xnode *x, struct fo_node *n, int de
 			warn_unsupported_elem(b, c);
 			continue;
 		}
-		if (content == C_BLOCKS && !elems[t].block && t != FO_WRAPPER) {
+		if (!allowed(content, t)) {
 			diag_report(b->d, DIAG_WARNING, b->t->file, c->line, 0,
 			    "fo:%s is not allowed inside fo:%s and is skipped", c->name, elems[n->type].name);
 			continue;
@@ -282,6 +362,53 @@ build_children(struct build *b, const struct xnode *x, struct fo_node *n, int de
 		}
 		append(n, build_elem(b, c, n->style, depth + 1));
 	}
+}
+
+/* ---------------------------------------------------------------- ids */
+
+struct idref {
+	const char *id;
+	int         line;
+};
+
+static void
+collect_ids(const struct fo_node *n, struct idref **v, size_t *nv, size_t *cap)
+{
+	for (; n; n = n->next) {
+		if (n->id && n->type != FO_TEXT) {
+			if (*nv == *cap) {
+				*cap = *cap ? *cap * 2 : 64;
+				*v = xrealloc(*v, *cap * sizeof **v);
+			}
+			(*v)[(*nv)++] = (struct idref){ n->id, n->line };
+		}
+		collect_ids(n->first, v, nv, cap);
+	}
+}
+
+static int
+idref_cmp(const void *a, const void *b)
+{
+	const struct idref *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : x->line - y->line;
+}
+
+/* XSL 1.1 §7.30.8: ids are unique in the document.  A duplicate is an
+ * error that names both places. */
+static void
+check_ids(struct build *b)
+{
+	struct idref *v = NULL;
+	size_t n = 0, cap = 0;
+	collect_ids(b->t->root, &v, &n, &cap);
+	if (n > 1)
+		qsort(v, n, sizeof *v, idref_cmp);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(v[i].id, v[i - 1].id) == 0)
+			diag_report(b->d, DIAG_ERROR, b->t->file, v[i].line, 0,
+			    "id \"%s\" is used twice: here and on line %d", v[i].id, v[i - 1].line);
+	free(v);
 }
 
 static void
@@ -403,6 +530,7 @@ fo_tree_build_take(struct xdoc *doc, struct diag *d)
 		goto fail;
 	}
 	find_title(&b);
+	check_ids(&b);
 	free(b.styles);
 	free(b.spec);
 	free(b.fam);
@@ -441,7 +569,11 @@ fo_subset_print(void *stream)
 	    "or property gets one warning with file:line and is skipped.\n\n"
 	    "## Elements\n\n| element | content |\n|---|---|\n", f);
 	static const char *content[] = { "empty", "page masters / sequence parts",
-		"block-level FOs", "text, inline- and block-level FOs", "text" };
+		"block-level FOs", "text, inline- and block-level FOs", "text",
+		"one SVG `svg` element (docs/graphics.md)",
+		"table-column, table-header, table-footer, table-body",
+		"table-row, or table-cell (with starts-row, ends-row)", "table-cell",
+		"list-item", "list-item-label, list-item-body" };
 	for (int i = 0; i < FO_TEXT; i++)
 		fprintf(f, "| fo:%s | %s |\n", elems[i].name, content[elems[i].content]);
 	fputs("\n## Properties\n\n| property | inherited | initial value |\n|---|---|---|\n", f);

@@ -1,8 +1,10 @@
 /*
  * fo — length expressions, XSL 1.1 §5.9: numbers with units, percentages,
- * + - * div mod, unary minus and parentheses.  A value is kept as a linear
- * form  abs + pct × reference  so that percentages can be resolved at
- * layout time.
+ * + - * div mod, unary minus and parentheses, and the functions
+ * proportional-column-width(), label-end() and body-start() (§5.10.4).  A
+ * value is kept as a linear form  abs + pct × reference + prop × column unit
+ * + a × label-end() + b × body-start()  so that the parts only layout knows
+ * can be resolved there.
  */
 #include <ctype.h>
 #include <math.h>
@@ -15,8 +17,29 @@
 struct val {
 	double abs;   /* points */
 	double pct;   /* fraction of the reference */
+	double prop;  /* proportional-column-width() units */
+	double lend;  /* coefficient of label-end() */
+	double bstart;/* coefficient of body-start() */
 	int    dim;   /* 1 = length, 0 = plain number */
 };
+
+/* Scale every part of v by k. */
+static void
+scale(struct val *v, double k)
+{
+	v->abs *= k;
+	v->pct *= k;
+	v->prop *= k;
+	v->lend *= k;
+	v->bstart *= k;
+}
+
+/* Has v any part beyond its absolute one? */
+static int
+symbolic(struct val v)
+{
+	return v.pct != 0 || v.prop != 0 || v.lend != 0 || v.bstart != 0;
+}
 
 struct parser {
 	const char *p;
@@ -53,11 +76,58 @@ unit_factor(const char *u, size_t n, double em, double *out)
 	return -1;
 }
 
+/* name(…): the functions of a length, XSL 1.1 §5.10.4. */
+static struct val
+function(struct parser *ps)
+{
+	struct val v = { 0, 0, 0, 0, 0, 0 };
+	const char *name = ps->p;
+	while (isalnum((unsigned char)*ps->p) || *ps->p == '-')
+		ps->p++;
+	size_t n = (size_t)(ps->p - name);
+	skip_ws(ps);
+	if (*ps->p != '(') {
+		ps->err = 1;
+		return v;
+	}
+	ps->p++;
+	skip_ws(ps);
+	if (n == 25 && strncmp(name, "proportional-column-width", n) == 0) {
+		if (++ps->depth > LIMIT_EXPR_DEPTH) {
+			ps->err = 1;
+			return v;
+		}
+		struct val a = expr(ps);
+		ps->depth--;
+		if (a.dim || symbolic(a) || a.abs < 0)
+			ps->err = 1;
+		v.prop = a.abs;
+		v.dim = 1;
+	} else if (n == 9 && strncmp(name, "label-end", n) == 0) {
+		v.lend = 1;
+		v.dim = 1;
+	} else if (n == 10 && strncmp(name, "body-start", n) == 0) {
+		v.bstart = 1;
+		v.dim = 1;
+	} else {
+		ps->err = 1;
+		return v;
+	}
+	skip_ws(ps);
+	if (*ps->p != ')')
+		ps->err = 1;
+	else
+		ps->p++;
+	return v;
+}
+
 static struct val
 primary(struct parser *ps)
 {
-	struct val v = { 0, 0, 0 };
+	struct val v = { 0, 0, 0, 0, 0, 0 };
 	skip_ws(ps);
+	if (isalpha((unsigned char)*ps->p))
+		return function(ps);
 	if (*ps->p == '(') {
 		if (++ps->depth > LIMIT_EXPR_DEPTH) {
 			ps->err = 1;
@@ -115,12 +185,11 @@ unary(struct parser *ps)
 		ps->p++;
 		if (++ps->depth > LIMIT_EXPR_DEPTH) {
 			ps->err = 1;
-			return (struct val){ 0, 0, 0 };
+			return (struct val){ 0, 0, 0, 0, 0, 0 };
 		}
 		struct val v = unary(ps);
 		ps->depth--;
-		v.abs = -v.abs;
-		v.pct = -v.pct;
+		scale(&v, -1);
 		return v;
 	}
 	if (*ps->p == '+')
@@ -161,22 +230,19 @@ term(struct parser *ps)
 			if (a.dim && b.dim) {
 				ps->err = 1;
 			} else if (b.dim) {
-				b.abs *= a.abs;
-				b.pct *= a.abs;
+				scale(&b, a.abs);
 				a = b;
 			} else {
-				a.abs *= b.abs;
-				a.pct *= b.abs;
+				scale(&a, b.abs);
 			}
 		} else if (op == '/') {
 			if (b.dim || b.abs == 0) {
 				ps->err = 1;
 			} else {
-				a.abs /= b.abs;
-				a.pct /= b.abs;
+				scale(&a, 1.0 / b.abs);
 			}
 		} else {
-			if (b.abs == 0 || a.pct != 0 || b.pct != 0)
+			if (b.abs == 0 || symbolic(a) || symbolic(b))
 				ps->err = 1;
 			else
 				a.abs = fmod(a.abs, b.abs);
@@ -195,10 +261,15 @@ expr(struct parser *ps)
 			return a;
 		ps->p++;
 		struct val b = term(ps);
-		if (a.dim != b.dim && (a.abs != 0 || a.pct != 0) && (b.abs != 0 || b.pct != 0))
+		if (a.dim != b.dim && (a.abs != 0 || symbolic(a)) && (b.abs != 0 || symbolic(b)))
 			ps->err = 1;
-		a.abs += op == '+' ? b.abs : -b.abs;
-		a.pct += op == '+' ? b.pct : -b.pct;
+		if (op == '-')
+			scale(&b, -1);
+		a.abs += b.abs;
+		a.pct += b.pct;
+		a.prop += b.prop;
+		a.lend += b.lend;
+		a.bstart += b.bstart;
 		a.dim |= b.dim;
 	}
 }
@@ -241,6 +312,12 @@ fo_expr_length(const char *text, mpt em_base, struct fo_len *out)
 	if (p < -1e7)
 		p = -1e7;
 	out->pct = (int32_t)lround(p);
+	double q = v.prop * 1000.0;
+	out->prop = (int32_t)lround(q > 1e9 ? 1e9 : q < 0 ? 0 : q);
+	if (v.lend < -100 || v.lend > 100 || v.bstart < -100 || v.bstart > 100)
+		return -1;
+	out->label_end = (int16_t)lround(v.lend);
+	out->body_start = (int16_t)lround(v.bstart);
 	return 0;
 }
 

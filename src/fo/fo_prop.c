@@ -54,6 +54,24 @@ enum prop_kind {
 	PK_EXTENT,
 	PK_DISPLAY_ALIGN,
 	PK_HANGING,
+	PK_TABLE_LAYOUT,
+	PK_BORDER_COLLAPSE,
+	PK_BORDER_SEP,       /* arg: -1 both, 0 inline, 1 block direction */
+	PK_COLUMN_WIDTH,
+	PK_INT,              /* arg: 0 columns-repeated, 1 columns-spanned, 2 rows-spanned, 3 column-number */
+	PK_BOOL,             /* arg: 0 starts-row, 1 ends-row, 2 omit header, 3 omit footer */
+	PK_EMPTY_CELLS,
+	PK_LIST_LEN,         /* arg: 0 distance between starts, 1 label separation */
+	PK_RELATIVE_ALIGN,
+	PK_LEADER_PATTERN,
+	PK_LEADER_LENGTH,    /* arg: -1 all, 0 minimum, 1 optimum, 2 maximum */
+	PK_LEADER_PW,
+	PK_RULE_THICKNESS,
+	PK_RULE_STYLE,
+	PK_ABS_POS,
+	PK_POS,              /* arg: side */
+	PK_OVERFLOW,
+	PK_REF_ORIENT,
 	/* shorthands: expanded before computing */
 	PK_SH_MARGIN,
 	PK_SH_PADDING,
@@ -187,6 +205,42 @@ const struct prop_def fo_props[] = {
 	{ "extent",                 PK_EXTENT, 0, 0, "0pt" },
 	{ "display-align",          PK_DISPLAY_ALIGN, 0, 1, "auto (before)" },
 	{ "hanging-punctuation",    PK_HANGING, 0, 1, "none (folio extension, in the folio namespace)" },
+	{ "inline-progression-dimension", PK_WIDTH, 0, 0, "auto" },
+	{ "block-progression-dimension",  PK_WIDTH, 1, 0, "auto" },
+	{ "table-layout",           PK_TABLE_LAYOUT, 0, 0, "auto" },
+	{ "border-collapse",        PK_BORDER_COLLAPSE, 0, 1, "collapse" },
+	{ "border-separation",      PK_BORDER_SEP, -1, 1, "0pt" },
+	{ "border-spacing",         PK_BORDER_SEP, -1, 1, "0pt (the CSS name of border-separation)" },
+	{ "border-separation.inline-progression-direction", PK_BORDER_SEP, 0, 1, "0pt" },
+	{ "border-separation.block-progression-direction",  PK_BORDER_SEP, 1, 1, "0pt" },
+	{ "column-width",           PK_COLUMN_WIDTH, 0, 0, "auto" },
+	{ "number-columns-repeated", PK_INT, 0, 0, "1" },
+	{ "number-columns-spanned", PK_INT, 1, 0, "1" },
+	{ "number-rows-spanned",    PK_INT, 2, 0, "1" },
+	{ "column-number",          PK_INT, 3, 0, "the next free column" },
+	{ "starts-row",             PK_BOOL, 0, 0, "false" },
+	{ "ends-row",               PK_BOOL, 1, 0, "false" },
+	{ "table-omit-header-at-break", PK_BOOL, 2, 0, "false" },
+	{ "table-omit-footer-at-break", PK_BOOL, 3, 0, "false" },
+	{ "empty-cells",            PK_EMPTY_CELLS, 0, 1, "show" },
+	{ "provisional-distance-between-starts", PK_LIST_LEN, 0, 1, "24pt" },
+	{ "provisional-label-separation", PK_LIST_LEN, 1, 1, "6pt" },
+	{ "relative-align",         PK_RELATIVE_ALIGN, 0, 1, "before" },
+	{ "leader-pattern",         PK_LEADER_PATTERN, 0, 1, "space" },
+	{ "leader-length",          PK_LEADER_LENGTH, -1, 1, "0pt 12pt 100% (minimum optimum maximum)" },
+	{ "leader-length.minimum",  PK_LEADER_LENGTH, 0, 1, "0pt" },
+	{ "leader-length.optimum",  PK_LEADER_LENGTH, 1, 1, "12pt" },
+	{ "leader-length.maximum",  PK_LEADER_LENGTH, 2, 1, "100%" },
+	{ "leader-pattern-width",   PK_LEADER_PW, 0, 1, "use-font-metrics" },
+	{ "rule-thickness",         PK_RULE_THICKNESS, 0, 1, "1pt" },
+	{ "rule-style",             PK_RULE_STYLE, 0, 1, "solid" },
+	{ "absolute-position",      PK_ABS_POS, 0, 0, "auto" },
+	{ "top",                    PK_POS, SIDE_BEFORE, 0, "auto" },
+	{ "bottom",                 PK_POS, SIDE_AFTER, 0, "auto" },
+	{ "left",                   PK_POS, SIDE_START, 0, "auto" },
+	{ "right",                  PK_POS, SIDE_END, 0, "auto" },
+	{ "overflow",               PK_OVERFLOW, 0, 0, "auto (visible)" },
+	{ "reference-orientation",  PK_REF_ORIENT, 0, 0, "0 (applied per container, not inherited)" },
 	{ "id",                     PK_RAW, 0, 0, "none" },
 	{ "master-name",            PK_RAW, 0, 0, "none" },
 	{ "master-reference",       PK_RAW, 0, 0, "none" },
@@ -195,6 +249,16 @@ const struct prop_def fo_props[] = {
 	{ "initial-page-number",    PK_RAW, 0, 0, "auto" },
 	{ "character",              PK_RAW, 0, 0, "none" },
 	{ "role",                   PK_RAW, 0, 0, "none" },
+	{ "ref-id",                 PK_RAW, 0, 0, "none" },
+	{ "internal-destination",   PK_RAW, 0, 0, "empty" },
+	{ "external-destination",   PK_RAW, 0, 0, "empty" },
+	{ "show-destination",       PK_RAW, 0, 0, "replace" },
+	{ "starting-state",         PK_RAW, 0, 0, "show" },
+	{ "src",                    PK_RAW, 0, 0, "none (docs/graphics.md)" },
+	{ "content-width",          PK_RAW, 0, 0, "auto" },
+	{ "content-height",         PK_RAW, 0, 0, "auto" },
+	{ "scaling",                PK_RAW, 0, 0, "uniform" },
+	{ "content-type",           PK_RAW, 0, 0, "auto" },
 };
 const size_t fo_nprops = sizeof fo_props / sizeof fo_props[0];
 
@@ -444,6 +508,19 @@ fo_style_initial(struct fo_style *s)
 	}
 	s->width.is_auto = 1;
 	s->height.is_auto = 1;
+	s->collapse = 1;
+	s->column_width.is_auto = 1;
+	s->cols_repeated = s->cols_spanned = s->rows_spanned = 1;
+	s->dist_starts.abs = PT(24);
+	s->label_sep.abs = PT(6);
+	s->leader_pattern = LEADER_SPACE;
+	s->leader_len[1].abs = PT(12);
+	s->leader_len[2].pct = 10000;   /* 100% */
+	s->leader_pw.is_auto = 1;
+	s->rule_thickness = PT(1);
+	s->rule_style = BORDER_SOLID;
+	for (int i = 0; i < 4; i++)
+		s->pos[i].is_auto = 1;
 }
 
 /* Values that are not inherited go back to their initial values. */
@@ -465,10 +542,21 @@ reset_noninherited(struct fo_style *s)
 	s->keep_with_next = s->keep_with_previous = KEEP_AUTO;
 	s->shift = SHIFT_BASELINE;
 	memset(&s->shift_len, 0, sizeof s->shift_len);
-	s->width = (struct fo_len){ 0, 0, 1 };
-	s->height = (struct fo_len){ 0, 0, 1 };
+	s->width = (struct fo_len){ .is_auto = 1 };
+	s->height = (struct fo_len){ .is_auto = 1 };
 	s->extent = 0;
 	s->start_indent_set = s->end_indent_set = 0;
+	s->table_fixed = 0;
+	s->omit_header = s->omit_footer = 0;
+	s->starts_row = s->ends_row = 0;
+	s->column_width = (struct fo_len){ .is_auto = 1 };
+	s->cols_repeated = s->cols_spanned = s->rows_spanned = 1;
+	s->column_number = 0;
+	s->abs_pos = ABSPOS_AUTO;
+	s->overflow_hidden = 0;
+	s->ref_orient = 0;
+	for (int i = 0; i < 4; i++)
+		s->pos[i] = (struct fo_len){ .is_auto = 1 };
 }
 
 static void
@@ -672,6 +760,216 @@ apply_space_comp(struct fo_space *sp, int comp, const char *v, struct style_ctx 
 	}
 }
 
+/* ---------------------------------------------------------------- tables, lists */
+
+/* A whole number from lo to hi; returns 0 and sets *out, or warns. */
+static int
+parse_int_range(struct style_ctx *c, const char *v, long lo, long hi, int32_t *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	while (isspace((unsigned char)*end))
+		end++;
+	if (end == v || *end || n < lo || n > hi) {
+		char want[64];
+		snprintf(want, sizeof want, "a whole number from %ld to %ld", lo, hi);
+		bad(c, v, want);
+		return -1;
+	}
+	*out = (int32_t)n;
+	return 0;
+}
+
+static void
+apply_table_list(struct fo_style *s, const struct prop_def *p, const char *v,
+    struct style_ctx *c, mpt em)
+{
+	struct fo_len l;
+	int32_t i32;
+	mpt x;
+
+	switch ((enum prop_kind)p->kind) {
+	case PK_TABLE_LAYOUT:
+		if (is(v, "auto") || is(v, "fixed"))
+			s->table_fixed = is(v, "fixed");
+		else
+			bad(c, v, "auto or fixed");
+		break;
+	case PK_BORDER_COLLAPSE:
+		if (is(v, "collapse") || is(v, "collapse-with-precedence") || is(v, "separate"))
+			s->collapse = !is(v, "separate");
+		else
+			bad(c, v, "collapse or separate");
+		break;
+	case PK_BORDER_SEP: {
+		char tmp[128], *w[3];
+		int n;
+		snprintf(tmp, sizeof tmp, "%s", v);
+		split_words(tmp, w, &n, 3);
+		if (n < 1 || n > 2 || (p->arg >= 0 && n != 1)) {
+			bad(c, v, p->arg >= 0 ? "a length" : "one or two lengths");
+			break;
+		}
+		for (int k = 0; k < n; k++)
+			if (parse_abs(c, w[k], em, &x) < 0)
+				return;
+		if (p->arg >= 0) {
+			parse_abs(c, w[0], em, &s->border_sep[p->arg]);
+		} else {
+			parse_abs(c, w[0], em, &s->border_sep[0]);
+			parse_abs(c, w[n - 1], em, &s->border_sep[1]);
+		}
+		for (int k = 0; k < 2; k++)
+			if (s->border_sep[k] < 0)
+				s->border_sep[k] = 0;
+		break;
+	}
+	case PK_COLUMN_WIDTH:
+		if (parse_len(c, v, em, &l) == 0)
+			s->column_width = l;
+		break;
+	case PK_INT:
+		if (p->arg == 3 && is(v, "auto"))
+			s->column_number = 0;
+		else if (parse_int_range(c, v, 1, LIMIT_TABLE_SPAN, &i32) == 0) {
+			if (p->arg == 0)
+				s->cols_repeated = i32;
+			else if (p->arg == 1)
+				s->cols_spanned = i32;
+			else if (p->arg == 2)
+				s->rows_spanned = i32;
+			else
+				s->column_number = i32;
+		}
+		break;
+	case PK_BOOL: {
+		if (!is(v, "true") && !is(v, "false")) {
+			bad(c, v, "true or false");
+			break;
+		}
+		uint8_t b = is(v, "true");
+		if (p->arg == 0)
+			s->starts_row = b;
+		else if (p->arg == 1)
+			s->ends_row = b;
+		else if (p->arg == 2)
+			s->omit_header = b;
+		else
+			s->omit_footer = b;
+		break;
+	}
+	case PK_EMPTY_CELLS:
+		if (is(v, "show") || is(v, "hide"))
+			s->empty_cells_hide = is(v, "hide");
+		else
+			bad(c, v, "show or hide");
+		break;
+	case PK_LIST_LEN:
+		if (parse_len(c, v, em, &l) == 0 && !l.is_auto) {
+			if (p->arg)
+				s->label_sep = l;
+			else
+				s->dist_starts = l;
+		}
+		break;
+	case PK_RELATIVE_ALIGN:
+		if (is(v, "before") || is(v, "baseline"))
+			s->rel_align_baseline = is(v, "baseline");
+		else
+			bad(c, v, "before or baseline");
+		break;
+	default:
+		break;  /* not a table or list property */
+	}
+}
+
+/* ---------------------------------------------------------------- leaders, containers */
+
+static void
+apply_leader_container(struct fo_style *s, const struct prop_def *p, const char *v,
+    struct style_ctx *c, mpt em)
+{
+	struct fo_len l;
+	uint8_t u8;
+	int32_t i32;
+	mpt x;
+
+	switch ((enum prop_kind)p->kind) {
+	case PK_LEADER_PATTERN:
+		if (is(v, "space"))
+			s->leader_pattern = LEADER_SPACE;
+		else if (is(v, "rule"))
+			s->leader_pattern = LEADER_RULE;
+		else if (is(v, "dots"))
+			s->leader_pattern = LEADER_DOTS;
+		else if (is(v, "use-content"))
+			s->leader_pattern = LEADER_USE_CONTENT;
+		else
+			bad(c, v, "space, rule, dots or use-content");
+		break;
+	case PK_LEADER_LENGTH:
+		if (parse_len(c, v, em, &l) < 0)
+			break;
+		if (l.is_auto) {
+			bad(c, v, "a length");
+			break;
+		}
+		if (p->arg < 0)
+			s->leader_len[0] = s->leader_len[1] = s->leader_len[2] = l;
+		else
+			s->leader_len[p->arg] = l;
+		break;
+	case PK_LEADER_PW:
+		if (is(v, "use-font-metrics"))
+			s->leader_pw = (struct fo_len){ .is_auto = 1 };
+		else if (parse_len(c, v, em, &l) == 0)
+			s->leader_pw = l;
+		break;
+	case PK_RULE_THICKNESS:
+		if (parse_abs(c, v, em, &x) == 0)
+			s->rule_thickness = x < 0 ? 0 : x;
+		break;
+	case PK_RULE_STYLE:
+		if (parse_border_style(v, &u8) == 0)
+			s->rule_style = u8;
+		else
+			bad(c, v, "none, solid, dashed, dotted or double");
+		break;
+	case PK_ABS_POS:
+		if (is(v, "auto"))
+			s->abs_pos = ABSPOS_AUTO;
+		else if (is(v, "absolute"))
+			s->abs_pos = ABSPOS_ABSOLUTE;
+		else if (is(v, "fixed"))
+			s->abs_pos = ABSPOS_FIXED;
+		else
+			bad(c, v, "auto, absolute or fixed");
+		break;
+	case PK_POS:
+		if (parse_len(c, v, em, &l) == 0)
+			s->pos[p->arg] = l;
+		break;
+	case PK_OVERFLOW:
+		if (is(v, "visible") || is(v, "auto") || is(v, "error-if-overflow"))
+			s->overflow_hidden = 0;
+		else if (is(v, "hidden") || is(v, "scroll"))
+			s->overflow_hidden = 1;
+		else
+			bad(c, v, "visible, hidden, scroll, auto or error-if-overflow");
+		break;
+	case PK_REF_ORIENT:
+		if (parse_int_range(c, v, -270, 270, &i32) == 0) {
+			if (i32 % 90 != 0)
+				bad(c, v, "0, 90, 180, 270, -90, -180 or -270");
+			else
+				s->ref_orient = (int16_t)((i32 + 360) % 360);
+		}
+		break;
+	default:
+		break;  /* not a leader or container property */
+	}
+}
+
 /* Apply one specified value.  Called in table order. */
 static void
 apply(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
@@ -818,7 +1116,7 @@ apply(struct fo_style *s, const struct fo_style *parent, const struct prop_def *
 	case PK_MARGIN:
 		if (parse_len(c, v, em, &l) == 0) {
 			if (l.is_auto)
-				l = (struct fo_len){ 0, 0, 0 };
+				l = (struct fo_len){ .abs = 0 };
 			s->margin[p->arg] = l;
 			s->margin_set[p->arg] = 1;
 		}
@@ -1021,6 +1319,16 @@ apply(struct fo_style *s, const struct fo_style *parent, const struct prop_def *
 		break;
 	case PK_HANGING:
 		s->hanging = is(v, "allow-end") || is(v, "true") || is(v, "force-end");
+		break;
+	case PK_TABLE_LAYOUT: case PK_BORDER_COLLAPSE: case PK_BORDER_SEP:
+	case PK_COLUMN_WIDTH: case PK_INT: case PK_BOOL: case PK_EMPTY_CELLS:
+	case PK_LIST_LEN: case PK_RELATIVE_ALIGN:
+		apply_table_list(s, p, v, c, em);
+		break;
+	case PK_LEADER_PATTERN: case PK_LEADER_LENGTH: case PK_LEADER_PW:
+	case PK_RULE_THICKNESS: case PK_RULE_STYLE: case PK_ABS_POS: case PK_POS:
+	case PK_OVERFLOW: case PK_REF_ORIENT:
+		apply_leader_container(s, p, v, c, em);
 		break;
 	case PK_SH_MARGIN: case PK_SH_PADDING: case PK_SH_BORDER:
 	case PK_SH_BORDER_WIDTH: case PK_SH_BORDER_STYLE: case PK_SH_BORDER_COLOR:

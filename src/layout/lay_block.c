@@ -4,6 +4,7 @@
  * orphans).  XSL 1.1 §4.3 space resolution is simplified: adjacent spaces
  * with nothing but zero-height edges between them resolve to the largest.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +14,7 @@ struct vitem *
 vl_push(struct vlist *vl, enum vkind kind, mpt h)
 {
 	if (vl->n == vl->cap) {
-		vl->cap = vl->cap ? vl->cap * 2 : 256;
+		vl->cap = vl->cap ? vl->cap * 2 : 16;   /* small: every table cell has one */
 		vl->v = xrealloc(vl->v, vl->cap * sizeof *vl->v);
 	}
 	struct vitem *v = &vl->v[vl->n++];
@@ -40,7 +41,8 @@ vl_boundary_ok(const struct vlist *vl)
 		const struct vitem *v = &vl->v[k - 1];
 		if (v->kind == V_SPACE)
 			continue;
-		return v->kind == V_LINE || v->kind == V_CLOSE || v->kind == V_BREAK;
+		return v->kind == V_LINE || v->kind == V_CLOSE || v->kind == V_BREAK ||
+		    v->kind == V_ROW || v->kind == V_BOX;
 	}
 	return 0;
 }
@@ -73,8 +75,25 @@ add_break(struct vlist *vl, uint8_t kind)
 	vl->space_at = SIZE_MAX;
 }
 
-static void
-lay_block(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vlist *vl, mpt refw)
+mpt
+lay_len(struct lay *L, struct fo_len len, mpt ref, const struct fo_node *n)
+{
+	mpt v = fo_len_resolve(len, ref);
+	if (len.label_end == 0 && len.body_start == 0)
+		return v;
+	if (L->list == NULL) {
+		char key[64];
+		snprintf(key, sizeof key, "listfn:%d", n ? n->line : 0);
+		diag_once(L->d, key, DIAG_WARNING, L->fo->file, n ? n->line : 0, 0,
+		    "label-end() and body-start() mean something only inside an fo:list-item; "
+		    "they are taken as 0 here");
+		return v;
+	}
+	return v + len.label_end * L->list->label_end + len.body_start * L->list->body_start;
+}
+
+struct lblock *
+lay_lblock_new(struct lay *L, const struct fo_node *n, struct lblock *ctx, mpt refw)
 {
 	const struct fo_style *st = n->style;
 	struct lblock *b = arena_alloc(L->at->arena, sizeof *b);
@@ -90,16 +109,21 @@ lay_block(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vli
 	mpt psi = ctx ? ctx->x + ctx->pad[SIDE_START] + ctx->bw[SIDE_START] : 0;
 	mpt pei = ctx ? refw - (ctx->x + ctx->w) + ctx->pad[SIDE_END] + ctx->bw[SIDE_END] : 0;
 	if (st->start_indent_set)
-		si = fo_len_resolve(st->start_indent, refw);
+		si = lay_len(L, st->start_indent, refw, n);
 	else
 		si = psi + fo_len_resolve(st->margin[SIDE_START], refw) + b->pad[SIDE_START] + b->bw[SIDE_START];
-	if (st->end_indent_set)
-		ei = fo_len_resolve(st->end_indent, refw);
-	else
+	if (st->end_indent_set) {
+		ei = lay_len(L, st->end_indent, refw, n);
+		/* measuring, a list label's end is the body's start: not room taken */
+		b->mend = st->end_indent.label_end ? 0 : ei;
+	} else {
 		ei = pei + fo_len_resolve(st->margin[SIDE_END], refw) + b->pad[SIDE_END] + b->bw[SIDE_END];
+		b->mend = (ctx ? ctx->mend : 0) + fo_len_resolve(st->margin[SIDE_END], refw) +
+		    b->pad[SIDE_END] + b->bw[SIDE_END];
+	}
 	b->x = si - b->pad[SIDE_START] - b->bw[SIDE_START];
 	b->w = refw - si - ei + b->pad[SIDE_START] + b->bw[SIDE_START] + b->pad[SIDE_END] + b->bw[SIDE_END];
-	if (!st->width.is_auto && n->type == FO_BLOCK_CONTAINER)
+	if (!st->width.is_auto && (n->type == FO_BLOCK_CONTAINER || n->type == FO_TABLE))
 		b->w = fo_len_resolve(st->width, refw);
 	if (b->w < b->pad[SIDE_START] + b->pad[SIDE_END] + b->bw[SIDE_START] + b->bw[SIDE_END] + 1000) {
 		diag_once(L->d, "narrow", DIAG_WARNING, L->fo->file, n->line, 0,
@@ -107,7 +131,27 @@ lay_block(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vli
 		b->w = b->pad[SIDE_START] + b->pad[SIDE_END] + b->bw[SIDE_START] + b->bw[SIDE_END] + 1000;
 	}
 	b->keep_together = st->keep_together != KEEP_AUTO;
+	return b;
+}
 
+/* keep-with-previous: no break between this item and what comes before it */
+static void
+keep_previous(struct vlist *vl)
+{
+	for (size_t k = vl->n - 1; k > 0; k--) {
+		struct vitem *p = &vl->v[k - 1];
+		if (p->kind == V_LINE || p->kind == V_CLOSE || p->kind == V_ROW || p->kind == V_BOX)
+			break;
+		if (p->kind != V_BREAK)
+			p->brk_ok = 0;
+	}
+}
+
+void
+lay_block_push_open(struct lay *L, struct lblock *b, struct vlist *vl)
+{
+	const struct fo_style *st = b->fo->style;
+	(void)L;
 	if (st->break_before != BREAK_AUTO)
 		add_break(vl, st->break_before);
 	add_space(vl, &st->space_before);
@@ -116,25 +160,88 @@ lay_block(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vli
 	struct vitem *v = vl_push(vl, V_OPEN, b->bw[SIDE_BEFORE] + b->pad[SIDE_BEFORE]);
 	v->brk_ok = (uint8_t)ok;
 	v->blk = b;
-	if (st->keep_with_previous != KEEP_AUTO) {
-		/* no break between this block and what comes before it */
-		for (size_t k = vl->n; k > 0; k--) {
-			struct vitem *p = &vl->v[k - 1];
-			if (p->kind == V_LINE || p->kind == V_CLOSE)
-				break;
-			if (p->kind != V_BREAK)
-				p->brk_ok = 0;
-		}
-	}
+	if (st->keep_with_previous != KEEP_AUTO)
+		keep_previous(vl);
 	if (v->h > 0)
 		vl->space_at = SIZE_MAX;
 	if (b->keep_together)
 		vl->in_keep++;
+}
 
+void
+lay_block_push_close(struct lay *L, struct lblock *b, struct vlist *vl)
+{
+	const struct fo_style *st = b->fo->style;
+	(void)L;
+	if (b->keep_together)
+		vl->in_keep--;
+	struct vitem *v = vl_push(vl, V_CLOSE, b->bw[SIDE_AFTER] + b->pad[SIDE_AFTER]);
+	v->blk = b;
+	if (v->h > 0)
+		vl->space_at = SIZE_MAX;
+	if (st->keep_with_next != KEEP_AUTO)
+		vl->keep_next = 1;
+	add_space(vl, &st->space_after);
+	if (st->break_after != BREAK_AUTO)
+		add_break(vl, st->break_after);
+}
+
+struct vitem *
+lay_block_push_atom(struct lay *L, const struct fo_node *n, struct vlist *vl, enum vkind kind, mpt h)
+{
+	const struct fo_style *st = n->style;
+	(void)L;
+	if (st->break_before != BREAK_AUTO)
+		add_break(vl, st->break_before);
+	add_space(vl, &st->space_before);
+	int ok = vl_boundary_ok(vl);
+	struct vitem *v = vl_push(vl, kind, h);
+	v->brk_ok = (uint8_t)ok;
+	if (st->keep_with_previous != KEEP_AUTO)
+		keep_previous(vl);
+	vl->space_at = SIZE_MAX;
+	vl->keep_next = 0;
+	return v;
+}
+
+/* After lay_block_push_atom and filling its item: keeps, space, break after. */
+void
+lay_block_atom_end(const struct fo_node *n, struct vlist *vl)
+{
+	const struct fo_style *st = n->style;
+	if (st->keep_with_next != KEEP_AUTO)
+		vl->keep_next = 1;
+	add_space(vl, &st->space_after);
+	if (st->break_after != BREAK_AUTO)
+		add_break(vl, st->break_after);
+}
+
+void
+lay_vlist_freeze(struct lay *L, struct vlist *vl)
+{
+	struct vitem *v = NULL;
+	if (vl->n) {
+		v = arena_alloc(L->at->arena, vl->n * sizeof *v);
+		memcpy(v, vl->v, vl->n * sizeof *v);
+	}
+	free(vl->v);
+	vl->v = v;
+	vl->cap = vl->n;
+}
+
+static void block_level(struct lay *L, const struct fo_node *c, struct lblock *ctx,
+    struct vlist *vl, mpt refw);
+
+static void
+lay_block(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vlist *vl, mpt refw)
+{
+	struct lblock *b = lay_lblock_new(L, n, ctx, refw);
+
+	lay_block_push_open(L, b, vl);
 	int first = 1;
 	for (const struct fo_node *c = n->first; c; ) {
-		if (c->type == FO_BLOCK || c->type == FO_BLOCK_CONTAINER) {
-			lay_block(L, c, b, vl, refw);
+		if (lay_is_block_level(c)) {
+			block_level(L, c, b, vl, refw);
 			c = c->next;
 			first = 0;
 			continue;
@@ -146,39 +253,71 @@ lay_block(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vli
 		else
 			c = stop;
 	}
+	lay_block_push_close(L, b, vl);
+}
 
-	if (b->keep_together)
-		vl->in_keep--;
-	v = vl_push(vl, V_CLOSE, b->bw[SIDE_AFTER] + b->pad[SIDE_AFTER]);
-	v->blk = b;
-	if (v->h > 0)
-		vl->space_at = SIZE_MAX;
-	if (st->keep_with_next != KEEP_AUTO)
-		vl->keep_next = 1;
-	add_space(vl, &st->space_after);
-	if (st->break_after != BREAK_AUTO)
-		add_break(vl, st->break_after);
+int
+lay_is_block_level(const struct fo_node *n)
+{
+	return n->type == FO_BLOCK || n->type == FO_BLOCK_CONTAINER || n->type == FO_TABLE ||
+	    n->type == FO_LIST_BLOCK;
+}
+
+static void
+block_level(struct lay *L, const struct fo_node *c, struct lblock *ctx, struct vlist *vl, mpt refw)
+{
+	if (c->type == FO_BLOCK)
+		lay_block(L, c, ctx, vl, refw);
+	else if (c->type == FO_BLOCK_CONTAINER)
+		lay_container(L, c, ctx, vl, refw);
+	else if (c->type == FO_TABLE)
+		lay_table(L, c, ctx, vl, refw);
+	else if (c->type == FO_LIST_BLOCK)
+		lay_list(L, c, ctx, vl, refw);
+}
+
+/* A block-container that flows like a block (auto height, not rotated). */
+void
+lay_container_flow(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vlist *vl,
+    mpt refw)
+{
+	lay_block(L, n, ctx, vl, refw);
 }
 
 void
 lay_blocks(struct lay *L, const struct fo_node *parent, struct lblock *ctx, struct vlist *vl)
 {
-	mpt refw = ctx->w;
+	lay_blocks_in(L, parent, ctx, vl, ctx->w);
+}
+
+void
+lay_blocks_in(struct lay *L, const struct fo_node *parent, struct lblock *ctx, struct vlist *vl,
+    mpt refw)
+{
 	vl->space_at = SIZE_MAX;
 	for (const struct fo_node *c = parent->first; c; c = c->next) {
 		switch (c->type) {
 		case FO_BLOCK:
 		case FO_BLOCK_CONTAINER:
-			lay_block(L, c, ctx, vl, refw);
+		case FO_TABLE:
+		case FO_LIST_BLOCK:
+			block_level(L, c, ctx, vl, refw);
 			break;
 		case FO_WRAPPER:
-			lay_blocks(L, c, ctx, vl);
+			lay_blocks_in(L, c, ctx, vl, refw);
 			break;
+		case FO_TABLE_COLUMN: case FO_TABLE_HEADER: case FO_TABLE_FOOTER:
+		case FO_TABLE_BODY: case FO_TABLE_ROW: case FO_TABLE_CELL:
+		case FO_LIST_ITEM: case FO_LIST_ITEM_LABEL: case FO_LIST_ITEM_BODY:
+		case FO_LEADER: case FO_INLINE_CONTAINER:
 		case FO_ROOT: case FO_LAYOUT_MASTER_SET: case FO_SIMPLE_PAGE_MASTER:
 		case FO_REGION_BODY: case FO_REGION_BEFORE: case FO_REGION_AFTER:
 		case FO_REGION_START: case FO_REGION_END: case FO_DECLARATIONS:
 		case FO_PAGE_SEQUENCE: case FO_TITLE: case FO_FLOW: case FO_STATIC_CONTENT:
 		case FO_INLINE: case FO_CHARACTER: case FO_PAGE_NUMBER: case FO_TEXT:
+		case FO_EXTERNAL_GRAPHIC: case FO_INSTREAM_FOREIGN_OBJECT:
+		case FO_PAGE_NUMBER_CITATION: case FO_PAGE_NUMBER_CITATION_LAST: case FO_BASIC_LINK:
+		case FO_BOOKMARK_TREE: case FO_BOOKMARK: case FO_BOOKMARK_TITLE:
 		case FO__MAX:
 			break;
 		}

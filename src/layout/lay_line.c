@@ -18,6 +18,9 @@ struct ch {
 	uint8_t                keep;     /* in keep-together.within-line */
 	uint8_t                preserved_lf;
 	uint8_t                pnum;     /* placeholder of a page number */
+	const struct fo_node  *link;     /* inside this fo:basic-link */
+	const struct fo_node  *obj;      /* U+FFFC: an inline object */
+	uint8_t                edge;     /* obj is a bordered fo:inline: 1 its start, 2 its end */
 };
 
 struct chars {
@@ -32,7 +35,7 @@ push(struct chars *c, uint32_t cp, const struct fo_style *st, int keep)
 		c->cap = c->cap ? c->cap * 2 : 256;
 		c->v = xrealloc(c->v, c->cap * sizeof *c->v);
 	}
-	c->v[c->n++] = (struct ch){ cp, st, (uint8_t)keep, 0, 0 };
+	c->v[c->n++] = (struct ch){ cp, st, (uint8_t)keep, 0, 0, NULL, NULL, 0 };
 }
 
 const struct text_fontset *
@@ -56,7 +59,37 @@ lay_fontset(struct lay *L, const struct fo_style *s)
 static int
 is_block_level(const struct fo_node *n)
 {
-	return n->type == FO_BLOCK || n->type == FO_BLOCK_CONTAINER;
+	return lay_is_block_level(n);
+}
+
+/* An inline object of lay_inline.c: a leader, an inline-container, an edge. */
+static void
+push_obj(struct lay *L, struct chars *out, const struct fo_node *c, int keep, int edge)
+{
+	push(out, 0xFFFC, c->style, keep);
+	out->v[out->n - 1].link = L->link;
+	out->v[out->n - 1].obj = c;
+	out->v[out->n - 1].edge = (uint8_t)edge;
+}
+
+void
+lay_note_ref(struct lay *L, const char *id, int line, int kind)
+{
+	if (L->nrefs == L->caprefs) {
+		L->caprefs = L->caprefs ? L->caprefs * 2 : 64;
+		L->refs = xrealloc(L->refs, L->caprefs * sizeof *L->refs);
+	}
+	L->refs[L->nrefs++] = (struct lay_ref){ id, line, (uint8_t)kind };
+}
+
+static void
+push_text(struct lay *L, struct chars *out, const char *text, const struct fo_style *st, int keep)
+{
+	const char *p = text, *end = text + strlen(text);
+	while (p < end) {
+		push(out, utf8_next(&p, end), st, keep);
+		out->v[out->n - 1].link = L->link;
+	}
 }
 
 static void
@@ -66,15 +99,65 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 	case FO_TEXT:
 	case FO_CHARACTER: {
 		const char *p = c->text, *end = c->text + c->textlen;
-		while (p < end)
+		while (p < end) {
 			push(out, utf8_next(&p, end), c->style, keep);
+			out->v[out->n - 1].link = L->link;
+		}
 		break;
 	}
 	case FO_INLINE:
-	case FO_WRAPPER:
+	case FO_WRAPPER: {
+		int boxed = c->type == FO_INLINE && lay_inline_boxed(c);
+		keep = keep || c->style->keep_within_line == KEEP_ALWAYS;
+		if (boxed)
+			push_obj(L, out, c, keep, 1);
+		for (const struct fo_node *k = c->first; k; k = k->next)
+			gather(L, k, out, keep);
+		if (boxed)
+			push_obj(L, out, c, keep, 2);
+		break;
+	}
+	case FO_LEADER:
+	case FO_INLINE_CONTAINER:
+		push_obj(L, out, c, keep, 0);
+		break;
+	case FO_TABLE: case FO_TABLE_COLUMN: case FO_TABLE_HEADER: case FO_TABLE_FOOTER:
+	case FO_TABLE_BODY: case FO_TABLE_ROW: case FO_TABLE_CELL: case FO_LIST_BLOCK:
+	case FO_LIST_ITEM: case FO_LIST_ITEM_LABEL: case FO_LIST_ITEM_BODY:
+		break;   /* block-level inside an inline: not laid out there */
+	case FO_BASIC_LINK: {
+		const struct fo_node *save = L->link;
+		const char *dest = fo_node_attr(c, "internal-destination");
+		if (dest && *dest)
+			lay_note_ref(L, dest, c->line, 1);
+		L->link = c;
 		keep = keep || c->style->keep_within_line == KEEP_ALWAYS;
 		for (const struct fo_node *k = c->first; k; k = k->next)
 			gather(L, k, out, keep);
+		L->link = save;
+		break;
+	}
+	case FO_PAGE_NUMBER_CITATION:
+	case FO_PAGE_NUMBER_CITATION_LAST: {
+		/* XSL 1.1 §6.6.11: the page number of the first (last) area of
+		 * the FO with this id; from the previous layout pass, or a
+		 * two-digit placeholder in the first */
+		const char *ref = fo_node_attr(c, "ref-id");
+		const struct lay_id *e = ref && L->ids_prev ? idmap_find(L->ids_prev, ref) : NULL;
+		const char *txt;
+		L->ncites++;
+		if (e)
+			txt = c->type == FO_PAGE_NUMBER_CITATION ? e->first : e->last;
+		else if (L->ids_prev == NULL)
+			txt = "00";
+		else
+			txt = "??";   /* a dangling ref-id, reported after layout */
+		if (ref)
+			lay_note_ref(L, ref, c->line, 0);
+		push_text(L, out, txt, c->style, 1);
+		break;
+	}
+	case FO_BOOKMARK_TREE: case FO_BOOKMARK: case FO_BOOKMARK_TITLE:
 		break;
 	case FO_PAGE_NUMBER: {
 		/* in static content the number is known; in the flow it is not
@@ -87,6 +170,15 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 		}
 		break;
 	}
+	case FO_EXTERNAL_GRAPHIC:
+	case FO_INSTREAM_FOREIGN_OBJECT:
+		/* the item's style gives its baseline shift: an enclosing
+		 * inline's, as for text, unless the object has its own */
+		push(out, 0xFFFC, c->style->shift == SHIFT_BASELINE && c->parent ? c->parent->style
+		    : c->style, keep);
+		out->v[out->n - 1].link = L->link;
+		out->v[out->n - 1].obj = c;
+		break;
 	case FO_BLOCK:
 	case FO_BLOCK_CONTAINER:
 		/* a block inside an inline: its text joins the line (simplified) */
@@ -186,8 +278,11 @@ struct glyph {
 	struct text_face      *face;
 	uint8_t                bold, italic;
 	uint8_t                pnum;    /* page-number placeholder */
+	const struct fo_node  *link;    /* fo:basic-link */
 	mpt                    gadv;    /* the glyph's own advance */
 	mpt                    asc, desc;  /* ascent and descent at its size */
+	struct area           *obj;     /* an inline object's viewport */
+	const struct lobj     *lobj;    /* a leader, inline-container or edge (lay_inline.c) */
 };
 
 void
@@ -219,6 +314,25 @@ note_missing(struct lay *L, uint32_t cp)
 	L->missing[L->nmissing++] = cp;
 }
 
+/* url('…') or a plain URI, unquoted, in the area tree's arena. */
+static const char *
+lay_uri(struct lay *L, const char *v)
+{
+	while (*v == ' ')
+		v++;
+	if (strncmp(v, "url(", 4) == 0) {
+		const char *s = v + 4, *e = v + strlen(v);
+		while (e > s && (e[-1] == ')' || e[-1] == ' '))
+			e--;
+		if (s < e && (*s == '\'' || *s == '"'))
+			s++;
+		if (e > s && (e[-1] == '\'' || e[-1] == '"'))
+			e--;
+		return arena_strndup(L->at->arena, s, (size_t)(e - s));
+	}
+	return v;
+}
+
 static mpt
 shift_of(const struct fo_style *st, mpt em)
 {
@@ -237,14 +351,23 @@ build_runs(struct lay *L, struct area *line, const struct text_item *it,
 {
 	size_t i = s;
 	while (i < e) {
-		if (it[i].hidden || it[i].cp == '\n' || it[i].cp == 0x200B) {
+		if (it[i].hidden || it[i].cp == '\n' || it[i].cp == 0x200B || g[i].lobj) {
+			i++;
+			continue;
+		}
+		if (g[i].obj) {
+			/* the object's bottom on the (shifted) baseline */
+			struct area *o = g[i].obj;
+			lay_translate(o, it[i].x - o->x, baseline - shift_of(g[i].st, g[i].st->font_size) - o->h - o->y);
+			area_append(line, o);
 			i++;
 			continue;
 		}
 		size_t j = i + 1;
 		mpt extra0 = 0;
-		while (j < e && !it[j].hidden && it[j].cp != '\n' && it[j].cp != 0x200B &&
-		    g[j].st == g[i].st && g[j].face == g[i].face && g[j].pnum == g[i].pnum) {
+		while (j < e && !it[j].hidden && it[j].cp != '\n' && it[j].cp != 0x200B && !g[j].obj && !g[j].lobj &&
+		    g[j].st == g[i].st && g[j].face == g[i].face && g[j].pnum == g[i].pnum &&
+		    g[j].link == g[i].link) {
 			mpt extra = it[j].x - it[j - 1].x - g[j - 1].gadv;
 			if (j == i + 1)
 				extra0 = extra;
@@ -267,6 +390,14 @@ build_runs(struct lay *L, struct area *line, const struct text_item *it,
 		r->italic = g[i].italic;
 		r->deco = g[i].st->decoration;
 		r->pagenum = g[i].pnum;
+		if (g[i].link) {
+			const char *dest = fo_node_attr(g[i].link, "internal-destination");
+			const char *uri = fo_node_attr(g[i].link, "external-destination");
+			if (dest && *dest)
+				r->link_dest = dest;
+			else if (uri && *uri)
+				r->link_uri = lay_uri(L, uri);
+		}
 		r->nglyphs = (int)(j - i);
 		r->x = it[i].x;
 		r->spacing = (j - i > 1) ? (it[j - 1].x - it[i].x) : 0;
@@ -281,6 +412,20 @@ build_runs(struct lay *L, struct area *line, const struct text_item *it,
 	}
 }
 
+/* Ids of inline FOs under n, collected for the first line of a paragraph. */
+static void
+inline_ids(struct lay *L, const struct fo_node *n, const char ***ids, int *nids)
+{
+	if (n->id && n->type != FO_BLOCK && n->type != FO_BLOCK_CONTAINER) {
+		*ids = xrealloc(*ids, (size_t)(*nids + 1) * sizeof **ids);
+		(*ids)[(*nids)++] = n->id;
+	}
+	if (n->type == FO_BLOCK || n->type == FO_BLOCK_CONTAINER)
+		return;
+	for (const struct fo_node *c = n->first; c; c = c->next)
+		inline_ids(L, c, ids, nids);
+}
+
 const struct fo_node *
 lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *first,
     struct lblock *blk, struct vlist *vl, int first_line)
@@ -289,14 +434,18 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	const struct fo_node *c = first;
 	const struct fo_style *bs = block->style;
 
+	const char **ids = NULL;
+	int nids = 0;
 	for (; c; c = c->next) {
 		if (is_block_level(c))
 			break;
 		gather(L, c, &cs, 0);
+		inline_ids(L, c, &ids, &nids);
 	}
 	whitespace(&cs);
 	if (cs.n == 0) {
 		free(cs.v);
+		free(ids);
 		return c;
 	}
 
@@ -308,8 +457,13 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 
 	for (size_t i = 0; i < n; i++)
 		cps[i] = cs.v[i].cp;
+	mpt line_w = blk->w - blk->pad[SIDE_START] - blk->pad[SIDE_END] - blk->bw[SIDE_START] - blk->bw[SIDE_END];
 	const char *lang = bs->language[0] ? bs->language : (L->fo->language ? L->fo->language : "zh");
-	text_breaks(cps, n, lang, brk);
+	struct lobj **objs = xcalloc(n, sizeof *objs);
+	for (size_t i = 0; i < n; i++)
+		if (cs.v[i].obj)
+			objs[i] = lay_obj_new(L, cs.v[i].obj, cs.v[i].edge);
+	lay_obj_breaks(cps, objs, n, lang, brk);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct fo_style *st = cs.v[i].st;
@@ -324,6 +478,28 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		it[i].brk = brk[i];
 		it[i].em = em;
 		it[i].keep = cs.v[i].keep;
+		if (objs[i]) {
+			lay_obj_item(L, objs[i], line_w > 1000 ? line_w : 1000, &it[i], &g[i].asc,
+			    &g[i].desc, &g[i].st);
+			g[i].lobj = objs[i];
+			g[i].gadv = it[i].adv;
+			g[i].link = cs.v[i].link;
+			continue;
+		}
+		if (cs.v[i].obj) {
+			struct area *o = lay_object(L, cs.v[i].obj, line_w > 1000 ? line_w : 1000);
+			it[i].kind = TK_OBJECT;
+			it[i].adv = o->w;
+			g[i].obj = o;
+			g[i].st = st;
+			g[i].link = cs.v[i].link;
+			g[i].gadv = o->w;
+			g[i].asc = o->h;
+			g[i].desc = 0;
+			if (cs.v[i].keep && i + 1 < n && cs.v[i + 1].keep && it[i].brk == TB_ALLOW)
+				it[i].brk = TB_NONE;
+			continue;
+		}
 		if (cp == '\n') {
 			it[i].brk = TB_FORCE;
 			it[i].kind = TK_SPACE;
@@ -368,6 +544,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		}
 		g[i].st = st;
 		g[i].pnum = cs.v[i].pnum;
+		g[i].link = cs.v[i].link;
 		it[i].adv = g[i].gadv + st->letter_spacing + (it[i].kind == TK_SPACE ? st->word_spacing : 0);
 		if (cs.v[i].keep && i + 1 < n && cs.v[i + 1].keep && it[i].brk == TB_ALLOW)
 			it[i].brk = TB_NONE;
@@ -375,7 +552,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 
 	struct text_para_opts o;
 	memset(&o, 0, sizeof o);
-	o.width = blk->w - blk->pad[SIDE_START] - blk->pad[SIDE_END] - blk->bw[SIDE_START] - blk->bw[SIDE_END];
+	o.width = line_w;
 	if (o.width < 1000)
 		o.width = 1000;
 	o.indent = first_line ? fo_len_resolve(bs->text_indent, o.width) : 0;
@@ -389,8 +566,12 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	o.hanging = bs->hanging;
 	o.autospace = 1;
 
-	struct text_line *lines;
-	size_t nl = text_para_break(it, n, &o, &lines);
+	struct text_line *lines = NULL;
+	size_t nl = 0;
+	if (L->measure)   /* automatic table layout wants widths, not lines */
+		lay_measure_para(L, blk, it, n, o.indent);
+	else
+		nl = text_para_break(it, n, &o, &lines);
 	mpt cx = blk->pad[SIDE_START] + blk->bw[SIDE_START];
 	for (size_t l = 0; l < nl; l++) {
 		mpt above = 0, below = 0;
@@ -414,6 +595,10 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 			mpt half = (st->line_height - (g[i].asc + g[i].desc)) / 2;
 			mpt sh = shift_of(st, st->font_size);
 			mpt ab = half + g[i].asc + sh, be = st->line_height - (half + g[i].asc) - sh;
+			if (g[i].obj || g[i].lobj) {   /* an object's allocation is its border box: no leading */
+				ab = g[i].asc + sh;
+				be = g[i].desc - sh;
+			}
 			if (ab > above)
 				above = ab;
 			if (be > below)
@@ -429,7 +614,8 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		build_runs(L, la, it, g, cps, lines[l].start, lines[l].end, above);
 		/* runs are relative to the line's origin */
 		for (struct area *r = la->first; r; r = r->next)
-			r->x += cx;
+			lay_translate(r, cx, 0);
+		lay_obj_areas(L, la, it, objs, lines[l].start, lines[l].end, above, cx);
 
 		/* widows and orphans: no break that leaves too few lines */
 		int before = (int)l, after = (int)(nl - l);
@@ -439,9 +625,16 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		v->brk_ok = (uint8_t)ok;
 		v->blk = blk;
 		v->line = la;
+		if (l == 0 && nids > 0) {
+			v->ids = arena_alloc(L->at->arena, (size_t)nids * sizeof *v->ids);
+			memcpy(v->ids, ids, (size_t)nids * sizeof *ids);
+			v->nids = nids;
+		}
 		vl->keep_next = 0;
 		vl->space_at = SIZE_MAX;
 	}
+	free(ids);
+	free(objs);
 	free(lines);
 	free(it);
 	free(g);

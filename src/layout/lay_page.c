@@ -127,114 +127,74 @@ find_master(const struct fo_tree *fo, const char *name)
 
 /* ---------------------------------------------------------------- placing */
 
-struct open {
-	struct lblock *b;
-	struct area   *a;
-};
-
-struct placer {
-	struct lay  *L;
-	struct area *region;
-	mpt          rx, ry;      /* content origin of the region on the page */
-	mpt          y;           /* current position below ry */
-	struct open  stack[LIMIT_DEPTH + 2];
-	int          depth;
-	int          placed;      /* content placed on this page */
-	const char  *pagenum;     /* this page's number, for fo:page-number in the flow */
-};
-
-static struct area *
-top_area(struct placer *p)
-{
-	return p->depth > 0 ? p->stack[p->depth - 1].a : p->region;
-}
-
-static struct area *
-open_area(struct placer *p, struct lblock *b, int continued)
-{
-	struct area *a = area_new(p->L->at, AREA_BLOCK, top_area(p));
-	const struct fo_style *st = b->fo->style;
-	a->x = p->rx + b->x;
-	a->y = p->ry + p->y;
-	a->w = b->w;
-	a->name = fo_type_name(b->fo->type);
-	a->line = b->fo->line;
-	a->background = st->background;
-	for (int i = 0; i < 4; i++) {
-		a->border[i].style = st->border[i].style;
-		a->border[i].width = st->border[i].width;
-		a->border[i].color = st->border[i].color;
-	}
-	if (continued)
-		a->border[SIDE_BEFORE].width = 0;
-	return a;
-}
-
+/* An id lands on page pg: for citations, and as a destination. */
 static void
-place(struct placer *p, struct vitem *v)
+record_id(struct lay *L, struct area_page *pg, const char *pagenum, const char *id, mpt x, mpt y)
 {
-	switch ((enum vkind)v->kind) {
-	case V_SPACE:
-		if (p->placed || v->retain)
-			p->y += v->h;
-		break;
-	case V_BREAK:
-		break;
-	case V_OPEN:
-		if (p->depth < LIMIT_DEPTH) {
-			p->stack[p->depth].b = v->blk;
-			p->stack[p->depth].a = open_area(p, v->blk, 0);
-			p->depth++;
+	if (id == NULL || pg == NULL)
+		return;
+	if (idmap_set(L->ids, id, pagenum ? pagenum : "", pg->index)) {
+		struct area_dest *d = arena_alloc(L->at->arena, sizeof *d);
+		d->id = id;
+		d->page = pg->index;
+		d->x = x;
+		d->y = y;
+		d->next = L->at->dests;
+		L->at->dests = d;
+	}
+}
+
+/* The clickable rectangles of a placed line's linked runs. */
+static void
+add_links(struct lay *L, struct area_page *pg, const struct area *line)
+{
+	struct area_link **tail = &pg->links;
+	while (*tail)
+		tail = &(*tail)->next;
+	struct area_link *last = NULL;
+	for (const struct area *r = line->first; r; r = r->next) {
+		if (r->kind != AREA_RUN || (r->link_dest == NULL && r->link_uri == NULL))
+			continue;
+		if (last && last->dest == r->link_dest && last->uri == r->link_uri &&
+		    r->x <= last->x + last->w + r->size) {
+			last->w = r->x + r->w - last->x;   /* continues the same link */
+			continue;
 		}
-		p->y += v->h;
-		p->placed = 1;
+		struct area_link *k = arena_alloc(L->at->arena, sizeof *k);
+		k->x = r->x;
+		k->y = line->y;
+		k->w = r->w;
+		k->h = line->h;
+		k->dest = r->link_dest;
+		k->uri = r->link_uri;
+		*tail = k;
+		tail = &k->next;
+		last = k;
+	}
+}
+
+void
+lay_page_placed(struct fill *f, const struct vitem *v, const struct area *a)
+{
+	struct lay *L = f->L;
+	struct area_page *pg = f->page;
+	if (pg == NULL)
+		return;
+	switch ((enum vkind)v->kind) {
+	case V_OPEN:
+		record_id(L, pg, f->pagenum, v->blk->fo->id, a->x, a->y);
 		break;
 	case V_CLOSE:
-		p->y += v->h;
-		if (p->depth > 0) {
-			struct area *a = p->stack[p->depth - 1].a;
-			a->h = p->ry + p->y - a->y;
-			p->depth--;
-		}
+		if (v->blk->fo->id)
+			idmap_set(L->ids, v->blk->fo->id, f->pagenum ? f->pagenum : "", pg->index);
 		break;
-	case V_LINE: {
-		struct area *la = v->line;
-		for (struct area *r = la->first; r; r = r->next)
-			if (r->pagenum && p->pagenum) {
-				r->text = p->pagenum;
-				r->len = strlen(p->pagenum);
-				r->nglyphs = (int)r->len;
-				r->spacing = 0;
-			}
-		lay_translate(la, p->rx + v->blk->x, p->ry + p->y);
-		area_append(top_area(p), la);
-		p->y += v->h;
-		p->placed = 1;
+	case V_LINE:
+		for (int i = 0; i < v->nids; i++)
+			record_id(L, pg, f->pagenum, v->ids[i], a->x, a->y);
+		add_links(L, pg, a);
 		break;
-	}
-	}
-}
-
-/* Close the fragments still open at the end of a page. */
-static void
-close_fragments(struct placer *p)
-{
-	for (int i = p->depth - 1; i >= 0; i--) {
-		struct area *a = p->stack[i].a;
-		a->h = p->ry + p->y - a->y;
-		a->border[SIDE_AFTER].width = 0;
-	}
-}
-
-/* Reopen the blocks that continue on a new page. */
-static void
-reopen_fragments(struct placer *p)
-{
-	for (int i = 0; i < p->depth; i++) {
-		int save = p->depth;
-		p->depth = i;
-		p->stack[i].a = open_area(p, p->stack[i].b, 1);
-		p->depth = save;
+	case V_SPACE: case V_BREAK: case V_ROW: case V_BOX:
+		break;
 	}
 }
 
@@ -271,18 +231,15 @@ static_content(struct lay *L, const struct fo_node *seq, struct area *root,
 		L->pagenum = num;
 		lay_blocks(L, sc, &ctx, &vl);
 		L->pagenum = NULL;
-		struct placer p;
-		memset(&p, 0, sizeof p);
-		p.L = L;
-		p.region = new_region(L, root, g);
-		p.rx = g->x;
-		p.ry = g->y;
-		for (size_t i = 0; i < vl.n; i++)
-			place(&p, &vl.v[i]);
-		if (p.y > g->h)
+		struct fill f;
+		lay_fill_init(&f, L, &vl, 0);
+		f.page = L->at->last;
+		f.pagenum = num;
+		mpt y = lay_fill_all(&f, new_region(L, root, g), g->x, g->y, g->w, g->h);
+		if (y > g->h)
 			diag_once(L->d, g->name, DIAG_WARNING, L->fo->file, sc->line, 0,
 			    "static content for %s is taller than its region (%.1fpt > %.1fpt)",
-			    g->name, p.y / 1000.0, g->h / 1000.0);
+			    g->name, y / 1000.0, g->h / 1000.0);
 		vlist_free(&vl);
 	}
 }
@@ -322,6 +279,10 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 			flow = c;
 		}
 
+	/* absolutely positioned containers are laid out against these */
+	L->page_w = m.pw;
+	L->page_h = m.ph;
+	L->body_h = m.body.h;
 	struct lblock ctx;
 	memset(&ctx, 0, sizeof ctx);
 	ctx.w = m.body.w;
@@ -330,10 +291,8 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 	if (flow)
 		lay_blocks(L, flow, &ctx, &vl);
 
-	struct placer p;
-	memset(&p, 0, sizeof p);
-	p.L = L;
-	size_t i = 0;
+	struct fill f;
+	lay_fill_init(&f, L, &vl, 1);
 	int empty = 0;
 	do {
 		if (L->at->npages >= LIMIT_PAGES) {
@@ -347,57 +306,26 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		snprintf(lbl, sizeof lbl, "%d", *page_number);
 		pg->label = arena_strdup(L->at->arena, lbl);
 		pg->root = area_new(L->at, AREA_REGION, NULL);
-		p.region = new_region(L, pg->root, &m.body);
-		p.pagenum = pg->label;
-		p.rx = m.body.x;
-		p.ry = m.body.y;
-		p.y = 0;
-		p.placed = 0;
-		reopen_fragments(&p);
+		record_id(L, pg, pg->label, seq->id, m.body.x, m.body.y);
+		f.pagenum = pg->label;
+		f.page = pg;
 
-		/* choose where this page ends */
-		mpt y = 0;
-		size_t last_ok = 0, last_any = 0, end = vl.n;
-		int placed = 0;
-		for (size_t k = i; k < vl.n; k++) {
-			struct vitem *v = &vl.v[k];
-			if (v->kind == V_BREAK) {
-				if (placed) {
-					end = k;
-					break;
-				}
-				continue;
-			}
-			if (k > i && placed && (v->kind == V_LINE || v->kind == V_OPEN || v->kind == V_SPACE)) {
-				if (v->brk_ok)
-					last_ok = k;
-				const struct vitem *pv = &vl.v[k - 1];
-				if (pv->kind == V_LINE || pv->kind == V_CLOSE || pv->kind == V_SPACE)
-					last_any = k;
-			}
-			mpt h = v->kind == V_SPACE && !placed && !v->retain ? 0 : v->h;
-			if (placed && y + h > m.body.h && v->kind != V_CLOSE && v->kind != V_SPACE) {
-				end = last_ok > i ? last_ok : last_any > i ? last_any : k;
-				break;
-			}
-			y += h;
-			if (v->kind == V_LINE)
-				placed = 1;
-		}
-		size_t k = i;
-		for (; k < end; k++)
-			place(&p, &vl.v[k]);
-		if (p.y > m.body.h)
+		/* fill the body: the last allowed break that fits (lay_fill.c) */
+		size_t before = f.i;
+		struct cut c;
+		lay_fill_begin(&f, new_region(L, pg->root, &m.body), m.body.x, m.body.y, m.body.w, m.body.h);
+		lay_fill_cut(&f, m.body.h, 0, &c);
+		lay_fill_place(&f, &c);
+		lay_fill_end(&f);
+		if (f.y > m.body.h)
 			diag_once(L->d, "tall", DIAG_WARNING, L->fo->file, seq->line, 0,
 			    "content taller than the page body is placed anyway and overflows the page");
-		close_fragments(&p);
 		/* skip the break item that ended the page */
-		while (k < vl.n && vl.v[k].kind == V_BREAK)
-			k++;
-		empty = k == i ? empty + 1 : 0;
+		while (f.i < vl.n && vl.v[f.i].kind == V_BREAK)
+			f.i++;
+		empty = f.i == before && !c.split ? empty + 1 : 0;
 		if (empty > LIMIT_EMPTY_PAGES)
 			break;
-		i = k;
 
 		if (m.has_before)
 			static_content(L, seq, pg->root, &m.before, *page_number);
@@ -408,28 +336,156 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		if (m.has_end)
 			static_content(L, seq, pg->root, &m.end, *page_number);
 		(*page_number)++;
-	} while (i < vl.n);
+	} while (!lay_fill_done(&f));
 	vlist_free(&vl);
 	return 0;
 }
 
+/* ---------------------------------------------------------------- document */
+
+static void
+bookmark_title(const struct fo_node *n, struct buf *b)
+{
+	for (const struct fo_node *c = n->first; c; c = c->next) {
+		if (c->type == FO_TEXT || c->type == FO_CHARACTER)
+			buf_add(b, c->text, c->textlen);
+		else
+			bookmark_title(c, b);
+	}
+}
+
+/* fo:bookmark-tree → the area tree's outline. */
+static struct area_bookmark *
+bookmarks(struct lay *L, const struct fo_node *parent)
+{
+	struct area_bookmark *first = NULL, *last = NULL;
+	for (const struct fo_node *c = parent->first; c; c = c->next) {
+		if (c->type != FO_BOOKMARK)
+			continue;
+		struct area_bookmark *bm = arena_alloc(L->at->arena, sizeof *bm);
+		struct buf t = {0};
+		for (const struct fo_node *k = c->first; k; k = k->next)
+			if (k->type == FO_BOOKMARK_TITLE)
+				bookmark_title(k, &t);
+		/* collapse white space in the title */
+		struct buf w = {0};
+		for (size_t i = 0; i < t.n; i++) {
+			char ch = t.p[i];
+			if (ch == '\n' || ch == '\t' || ch == '\r')
+				ch = ' ';
+			if (ch == ' ' && (w.n == 0 || w.p[w.n - 1] == ' '))
+				continue;
+			buf_putc(&w, ch);
+		}
+		while (w.n > 0 && w.p[w.n - 1] == ' ')
+			w.p[--w.n] = '\0';
+		bm->title = arena_strdup(L->at->arena, w.p ? w.p : "");
+		buf_free(&t);
+		buf_free(&w);
+		const char *dest = fo_node_attr(c, "internal-destination");
+		const char *uri = fo_node_attr(c, "external-destination");
+		if (dest && *dest) {
+			bm->dest = dest;
+			lay_note_ref(L, dest, c->line, 1);
+		} else if (uri && *uri) {
+			bm->uri = uri;
+		}
+		const char *st = fo_node_attr(c, "starting-state");
+		bm->open = !(st && strcmp(st, "hide") == 0);
+		bm->first = bookmarks(L, c);
+		if (last)
+			last->next = bm;
+		else
+			first = bm;
+		last = bm;
+	}
+	return first;
+}
+
+/* Citations and links to ids that exist nowhere: one warning each. */
+static void
+dangling(struct lay *L)
+{
+	for (size_t i = 0; i < L->nrefs; i++) {
+		const struct lay_ref *r = &L->refs[i];
+		if (idmap_find(L->ids, r->id))
+			continue;
+		char key[300];
+		snprintf(key, sizeof key, "dangling:%d:%s", r->line, r->id);
+		diag_once(L->d, key, DIAG_WARNING, L->fo->file, r->line, 0,
+		    r->kind == 0 ? "page-number citation of \"%s\", which no FO has as its id; \"??\" is shown"
+		    : "link to \"%s\", which no FO has as its id", r->id);
+	}
+}
+
+/* One layout pass over every page sequence.  Returns -1 if one failed. */
+static int
+one_pass(struct lay *L)
+{
+	const struct fo_tree *fo = L->fo;
+	int page_number = 1, failed = 0;
+	L->at = area_tree_new();
+	L->at->title = fo->title ? arena_strdup(L->at->arena, fo->title) : NULL;
+	L->at->language = fo->language ? arena_strdup(L->at->arena, fo->language) : NULL;
+	L->ncites = 0;
+	L->nrefs = 0;
+	for (const struct fo_node *c = fo->root->first; c; c = c->next)
+		if (c->type == FO_PAGE_SEQUENCE && sequence(L, c, &page_number) < 0)
+			failed = 1;
+	for (const struct fo_node *c = fo->root->first; c; c = c->next)
+		if (c->type == FO_BOOKMARK_TREE)
+			L->at->bookmarks = bookmarks(L, c);
+	return failed ? -1 : 0;
+}
+
+/*
+ * Page-number citations read the ids of the previous pass; the first pass
+ * uses two-digit placeholders.  Layout runs again while the ids move (a
+ * number of another width can move lines and pages), at most
+ * LIMIT_LAYOUT_PASSES times; only the last pass's diagnostics are kept.
+ */
 struct area_tree *
 lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 {
 	struct lay L;
+	struct idmap prev, cur;
+	int failed = 0;
+
 	memset(&L, 0, sizeof L);
+	memset(&prev, 0, sizeof prev);
+	memset(&cur, 0, sizeof cur);
 	L.fo = fo;
 	L.fonts = fonts;
-	L.d = d;
-	L.at = area_tree_new();
-	L.at->title = fo->title ? arena_strdup(L.at->arena, fo->title) : NULL;
-	L.at->language = fo->language ? arena_strdup(L.at->arena, fo->language) : NULL;
-
-	int page_number = 1, failed = 0;
-	for (const struct fo_node *c = fo->root->first; c; c = c->next)
-		if (c->type == FO_PAGE_SEQUENCE && sequence(&L, c, &page_number) < 0)
-			failed = 1;
-	lay_report_missing(&L);
+	for (int pass = 1; ; pass++) {
+		struct diag pd;
+		diag_init(&pd);
+		L.d = &pd;
+		L.ids_prev = pass == 1 ? NULL : &prev;
+		L.ids = &cur;
+		L.nmissing = 0;
+		failed = one_pass(&L) < 0;
+		int stable = L.ncites == 0 || (pass > 1 && idmap_equal(&prev, &cur));
+		if (stable || failed || pass >= LIMIT_LAYOUT_PASSES) {
+			if (!stable && !failed)
+				diag_report(&pd, DIAG_WARNING, fo->file, 0, 0,
+				    "page numbers did not settle after %d layout passes; citations may be off by a page",
+				    pass);
+			dangling(&L);
+			lay_report_missing(&L);
+			diag_merge(d, &pd);
+			diag_free(&pd);
+			break;
+		}
+		diag_free(&pd);
+		area_tree_free(L.at);
+		L.at = NULL;
+		idmap_free(&prev);
+		prev = cur;
+		memset(&cur, 0, sizeof cur);
+	}
+	idmap_free(&prev);
+	idmap_free(&cur);
+	free(L.refs);
 	free(L.missing);
 	free(L.cache_style);
 	free(L.cache_set);

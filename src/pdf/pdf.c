@@ -25,6 +25,7 @@
 #include <hpdf_pages.h>
 
 #include "pdf.h"
+#include "pdf_int.h"
 #include "../area/area.h"
 #include "../fo/fo.h"
 #include "../text/text.h"
@@ -52,12 +53,16 @@ struct writer {
 	uint8_t       bold, italic, placed;
 	mpt           lx, ly;      /* origin of the last run placed, PDF space */
 	mpt           phm;         /* page height, millipoints */
+	struct pdf_gfx *gfx;       /* images and transparency (pdf_graphics.c) */
 };
 
 static void
 on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 {
 	struct writer *w = data;
+	(void)detail;
+	if (pdf_gfx_take_error(w->gfx, code))
+		return;   /* an image that cannot be embedded: a placeholder */
 	if (!w->failed)
 		diag_report(w->d, DIAG_ERROR, NULL, 0, 0,
 		    "PDF writer (libharu) error 0x%04X, detail %u", (unsigned)code, (unsigned)detail);
@@ -257,7 +262,8 @@ same_style(const struct area *a, const struct area *b)
 {
 	return a->kind == AREA_RUN && b->kind == AREA_RUN && a->face == b->face &&
 	    a->size == b->size && a->color == b->color && a->bold == b->bold &&
-	    a->italic == b->italic && a->baseline == b->baseline && a->len > 0 && b->len > 0;
+	    a->italic == b->italic && a->baseline == b->baseline && a->len > 0 && b->len > 0 &&
+	    !a->has_matrix && !b->has_matrix;
 }
 
 static int
@@ -366,12 +372,19 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 	double tc = common_gap(g, n);
 	set_text_state(w, page, first, p, tc);
 	mpt x0 = (mpt)(g[0].x + (g[0].x >= 0 ? 0.5 : -0.5)), y0 = w->phm - first->baseline;
-	if (first->italic || w->italic || !w->placed)
+	if (first->has_matrix) {
+		/* SVG text: its own matrix (page space is y down, PDF's y up),
+		 * the synthetic slant applied first */
+		float a = first->matrix[0] / 65536.0f, b = -first->matrix[1] / 65536.0f;
+		float c = -first->matrix[2] / 65536.0f, d = first->matrix[3] / 65536.0f;
+		float k = first->italic ? 0.2f : 0;
+		HPDF_Page_SetTextMatrix(page, a, b, c + k * a, d + k * b, pt(x0), pt(y0));
+	} else if (first->italic || w->italic || !w->placed)
 		HPDF_Page_SetTextMatrix(page, 1, 0, first->italic ? 0.2f : 0, 1, pt(x0), pt(y0));
 	else
 		HPDF_Page_MoveTextPos(page, pt(x0 - w->lx), pt(y0 - w->ly));
 	w->italic = first->italic;
-	w->placed = 1;
+	w->placed = !first->has_matrix;   /* after a matrix, the next run sets its own */
 	w->lx = x0;
 	w->ly = y0;
 
@@ -405,12 +418,16 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 	free(g);
 }
 
+static void draw_text(struct writer *w, HPDF_Page page, const struct area *a);
+
 static void
 draw_line_text(struct writer *w, HPDF_Page page, const struct area *line)
 {
 	const struct area *r = line->first;
 	while (r) {
 		if (r->kind != AREA_RUN || r->face == NULL || r->len == 0) {
+			if (r->kind == AREA_VIEWPORT)
+				draw_text(w, page, r->first);   /* an inline drawing's labels */
 			r = r->next;
 			continue;
 		}
@@ -442,6 +459,22 @@ draw_graphics(struct writer *w, HPDF_Page page, const struct area *a)
 		case AREA_RULE:
 			if (a->thickness > 0)
 				fill_rect(w, page, a->x, a->y, a->w, a->thickness, a->color);
+			break;
+		case AREA_VIEWPORT:
+			if (a->background != 0xFFFFFFFFu)
+				fill_rect(w, page, a->x, a->y, a->w, a->h, a->background);
+			for (int s = 0; s < 4; s++)
+				border_side(w, page, a, s);
+			if (a->clip) {
+				pdf_gfx_clip(page, w->ph, a);
+				draw_graphics(w, page, a->first);
+				HPDF_Page_GRestore(page);
+				continue;
+			}
+			break;
+		case AREA_IMAGE:
+		case AREA_PATH:
+			pdf_gfx_draw(w->gfx, page, w->ph, a);
 			break;
 		case AREA_LINE:
 			break;
@@ -549,6 +582,130 @@ set_info(struct writer *w, const struct area_tree *t)
 	}
 }
 
+/* ---------------------------------------------------------------- links, outline */
+
+static int
+dest_cmp(const void *a, const void *b)
+{
+	const struct area_dest *x = *(const struct area_dest *const *)a;
+	const struct area_dest *y = *(const struct area_dest *const *)b;
+	return strcmp(x->id, y->id);
+}
+
+struct dests {
+	const struct area_dest **v;
+	size_t n;
+};
+
+static const struct area_dest *
+dest_find(const struct dests *ds, const char *id)
+{
+	size_t lo = 0, hi = ds->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(ds->v[mid]->id, id);
+		if (c == 0)
+			return ds->v[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* A destination at the exact place of the id: its page, left and top. */
+static HPDF_Destination
+make_dest(struct writer *w, HPDF_Page *pages, const struct area_tree *t, const struct area_dest *d)
+{
+	if (d == NULL || d->page < 1 || d->page > t->npages)
+		return NULL;
+	HPDF_Page target = pages[d->page - 1];
+	HPDF_Destination dst = HPDF_Page_CreateDestination(target);
+	float ph = HPDF_Page_GetHeight(target);
+	/* [page /XYZ left top null]: null zoom keeps the reader's zoom, which
+	 * HPDF_Destination_SetXYZ cannot express */
+	HPDF_Array_Clear(dst);
+	HPDF_Array_Add(dst, target);
+	HPDF_Array_AddName(dst, "XYZ");
+	HPDF_Array_AddReal(dst, pt(d->x));
+	HPDF_Array_AddReal(dst, ph - pt(d->y));
+	HPDF_Array_Add(dst, HPDF_Null_New(w->doc->mmgr));
+	return dst;
+}
+
+static HPDF_Dict
+uri_action(struct writer *w, const char *uri)
+{
+	HPDF_Dict a = HPDF_Dict_New(w->doc->mmgr);
+	HPDF_Dict_AddName(a, "S", "URI");
+	HPDF_Dict_Add(a, "URI", HPDF_String_New(w->doc->mmgr, uri, NULL));
+	return a;
+}
+
+static void
+write_links(struct writer *w, HPDF_Page *pages, const struct area_tree *t, const struct dests *ds)
+{
+	for (const struct area_page *p = t->first; p; p = p->next) {
+		HPDF_Page page = pages[p->index - 1];
+		float ph = pt(p->h);
+		for (const struct area_link *l = p->links; l; l = l->next) {
+			HPDF_Rect r = { pt(l->x), ph - pt(l->y + l->h), pt(l->x + l->w), ph - pt(l->y) };
+			HPDF_Annotation an = NULL;
+			if (l->dest) {
+				HPDF_Destination dst = make_dest(w, pages, t, dest_find(ds, l->dest));
+				if (dst)
+					an = HPDF_Page_CreateLinkAnnot(page, r, dst);
+			} else if (l->uri) {
+				an = HPDF_Page_CreateURILinkAnnot(page, r, l->uri);
+			}
+			if (an)
+				HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+		}
+	}
+}
+
+static void
+write_outline(struct writer *w, HPDF_Page *pages, const struct area_tree *t,
+    const struct dests *ds, HPDF_Outline parent, const struct area_bookmark *bm)
+{
+	for (; bm; bm = bm->next) {
+		HPDF_Outline o = HPDF_CreateOutline(w->doc, parent, "", NULL);
+		if (o == NULL)
+			return;
+		HPDF_Dict_Add(o, "Title", text_string(w->doc, bm->title ? bm->title : ""));
+		if (bm->dest) {
+			HPDF_Destination dst = make_dest(w, pages, t, dest_find(ds, bm->dest));
+			if (dst)
+				HPDF_Outline_SetDestination(o, dst);
+		} else if (bm->uri) {
+			HPDF_Dict_Add(o, "A", uri_action(w, bm->uri));
+		}
+		HPDF_Outline_SetOpened(o, bm->open && bm->first ? HPDF_TRUE : HPDF_FALSE);
+		write_outline(w, pages, t, ds, o, bm->first);
+	}
+}
+
+static void
+links_and_outline(struct writer *w, HPDF_Page *pages, const struct area_tree *t)
+{
+	struct dests ds = { NULL, 0 };
+	for (const struct area_dest *d = t->dests; d; d = d->next)
+		ds.n++;
+	ds.v = xmalloc((ds.n ? ds.n : 1) * sizeof *ds.v);
+	size_t k = 0;
+	for (const struct area_dest *d = t->dests; d; d = d->next)
+		ds.v[k++] = d;
+	if (ds.n > 1)
+		qsort(ds.v, ds.n, sizeof *ds.v, dest_cmp);
+	write_links(w, pages, t, &ds);
+	if (t->bookmarks) {
+		write_outline(w, pages, t, &ds, NULL, t->bookmarks);
+		HPDF_SetPageMode(w->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+	}
+	free(ds.v);
+}
+
 static int
 save(struct writer *w, const char *path)
 {
@@ -610,6 +767,7 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 		diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot create a PDF document");
 		return -1;
 	}
+	w.gfx = pdf_gfx_new(w.doc, d);
 	HPDF_SetCompressionMode(w.doc, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(w.doc);
 	HPDF_SetCurrentEncoder(w.doc, "UTF-8");
@@ -620,8 +778,10 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 	for (size_t i = 0; i < w.nfaces; i++)
 		if (subset_and_load(&w, &w.faces[i]) < 0)
 			goto done;
+	HPDF_Page *pages = xcalloc((size_t)(t->npages > 0 ? t->npages : 1), sizeof *pages);
 	for (const struct area_page *p = t->first; p && !w.failed; p = p->next) {
 		HPDF_Page page = HPDF_AddPage(w.doc);
+		pages[p->index - 1] = page;
 		w.ph = pt(p->h);
 		w.phm = p->h;
 		HPDF_Page_SetWidth(page, pt(p->w));
@@ -631,8 +791,8 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 		w.tc = 0;
 		w.font = NULL;
 		w.size = 0;
-		w.fill = 0;     /* the initial fill colour is black */
-		w.stroke = 0;
+		w.fill = 0xFFFFFFFFu;  /* unknown after the graphics: the first text sets it */
+		w.stroke = 0xFFFFFFFFu;
 		w.bold = 0;
 		w.italic = 0;
 		w.placed = 0;
@@ -640,6 +800,9 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 		draw_text(&w, page, top);
 		HPDF_Page_EndText(page);
 	}
+	if (!w.failed)
+		links_and_outline(&w, pages, t);
+	free(pages);
 	if (w.failed)
 		goto done;
 	for (size_t i = 0; i < w.nfaces; i++)
@@ -654,5 +817,6 @@ done:
 	}
 	free(w.faces);
 	HPDF_Free(w.doc);
+	pdf_gfx_free(w.gfx);
 	return rc;
 }

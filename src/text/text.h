@@ -105,7 +105,8 @@ enum text_kind {
 	TK_DASH,        /* — ⸺ (two-em dash halves) */
 	TK_ELLIPSIS,    /* … ⋯ */
 	TK_CONNECT,     /* ～ – - / ／ connectors and solidi */
-	TK_OBJECT       /* an inline object (not a character) */
+	TK_OBJECT,      /* an inline object (not a character) */
+	TK_LEADER       /* an elastic leader: lmin ≤ width ≤ lmax, grows first */
 };
 
 enum text_kind text_kind_of(uint32_t cp);
@@ -136,6 +137,7 @@ struct text_item {
 	mpt      em;          /* font size of the item */
 	mpt      lblank;      /* compressible blank before the ink */
 	mpt      rblank;      /* compressible blank after the ink */
+	mpt      lmin, lmax;  /* TK_LEADER: least and greatest width (adv is the optimum) */
 	/* results */
 	mpt      x;           /* pen position of the glyph origin in the line */
 	mpt      lcut, rcut;  /* compression applied on each side */

@@ -30,7 +30,7 @@ static int
 is_real(uint8_t k)
 {
 	return k == TK_HAN || k == TK_LATIN || k == TK_DIGIT || k == TK_OTHER ||
-	    k == TK_OBJECT || k == TK_DASH || k == TK_ELLIPSIS;
+	    k == TK_OBJECT || k == TK_DASH || k == TK_ELLIPSIS || k == TK_LEADER;
 }
 
 static int
@@ -85,6 +85,10 @@ static_adjust(struct para *p)
 	for (size_t i = 0; i < p->n; i++) {
 		struct text_item *a = &it[i];
 		mpt s = 0;
+		if (a->kind == TK_LEADER) {   /* a leader gives way first, down to its minimum */
+			p->shrink[i] = a->adv > a->lmin ? a->adv - a->lmin : 0;
+			continue;
+		}
 		switch ((enum text_kind)a->kind) {
 		case TK_SPACE:
 			s = a->adv - a->em / 4;  /* word spaces down to ¼ em */
@@ -185,7 +189,7 @@ line_end(const struct para *p, size_t s, size_t cap, mpt avail, int *hang)
 			continue;
 		size_t lv = last_visible(p, s, e);
 		mpt trim = lv < e ? end_trim(p, lv) : 0;
-		mpt lsh = sh - (lv < e ? p->shrink[lv] : 0);
+		mpt lsh = sh - (lv < e && it[lv].kind != TK_LEADER ? p->shrink[lv] : 0);
 		mpt natw = w - trim;
 		int forced = it[i].brk == TB_FORCE;
 		if (natw <= avail || !wrap) {
@@ -250,9 +254,10 @@ squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want)
 		case TK_CLOSE: c = 4; break;
 		case TK_PAUSE: c = 5; break;
 		case TK_STOP: c = 7; break;
+		case TK_LEADER: c = 1; break;
 		default: c = 0; break;
 		}
-		if (c == cls && i != lv)
+		if (c == cls && (i != lv || c == 1))
 			total += p->shrink[i];
 		if (cls == 6 && i < lv && p->agap[i] > 0)
 			total += p->agap[i] / 2;
@@ -271,6 +276,7 @@ squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want)
 		case TK_CLOSE: c = 4; break;
 		case TK_PAUSE: c = 5; break;
 		case TK_STOP: c = 7; break;
+		case TK_LEADER: c = 1; break;
 		default: c = 0; break;
 		}
 		if (cls == 6) {
@@ -284,7 +290,7 @@ squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want)
 			done += x;
 			continue;
 		}
-		if (c != cls || i == lv)
+		if (c != cls || (i == lv && c != 1))
 			continue;
 		cap = p->shrink[i];
 		mpt x = (mpt)((int64_t)take * cap / total);
@@ -302,6 +308,30 @@ squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want)
 		done += x;
 	}
 	return done;
+}
+
+/* Give up to slack to the leaders of [s, lv], up to their maximum widths. */
+static mpt
+grow_leaders(struct para *p, size_t s, size_t lv, mpt slack)
+{
+	struct text_item *it = p->it;
+	int64_t room = 0;
+	for (size_t i = s; i <= lv; i++)
+		if (it[i].kind == TK_LEADER && it[i].lmax > it[i].adv)
+			room += it[i].lmax - it[i].adv;
+	if (room <= 0)
+		return 0;
+	mpt take = room < slack ? (mpt)room : slack, given = 0;
+	int64_t acc = 0;
+	for (size_t i = s; i <= lv; i++) {
+		if (it[i].kind != TK_LEADER || it[i].lmax <= it[i].adv)
+			continue;
+		acc += it[i].lmax - it[i].adv;
+		mpt upto = (mpt)(take * acc / room);
+		it[i].rcut -= upto - given;   /* a negative cut widens it */
+		given = upto;
+	}
+	return take;
 }
 
 /* May extra space go after item i (inside the line)? */
@@ -359,10 +389,12 @@ place(struct para *p, struct text_line *ln, int last, int forced, mpt avail, mpt
 		avail += it[lv].adv - it[lv].lcut - it[lv].rcut;
 	mpt slack = avail - w;
 
+	if (slack > 0)   /* leaders fill what is left, whatever the alignment */
+		slack -= grow_leaders(p, s, lv, slack);
 	if (slack < 0 && p->o->wrap) {
-		/* squeeze in clreq order: spaces, interpuncts, brackets, pause
-		 * marks, Han–Latin gaps, stops */
-		static const int order[] = { 2, 3, 4, 5, 6, 7 };
+		/* squeeze in clreq order: leaders first (folio), spaces,
+		 * interpuncts, brackets, pause marks, Han–Latin gaps, stops */
+		static const int order[] = { 1, 2, 3, 4, 5, 6, 7 };
 		mpt want = -slack;
 		for (size_t k = 0; k < sizeof order / sizeof order[0] && want > 0; k++)
 			want -= squeeze_class(p, s, lv, order[k], want);

@@ -87,6 +87,42 @@ printf '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><fo:root xmlns:fo=
 check "external entities are never loaded" sh -c "! pdftotext '$T/xxe.pdf' - 2>/dev/null | grep -q root:"
 check "usage error exits 2" sh -c "'$FOLIO' render 2>/dev/null; test \$? -eq 2"
 
+# ---- a table of contents in a 100+ page document: every number right --------------------
+python3 - "$T/toc.fo" <<'PY'
+import sys
+n = 130
+toc = "".join('<fo:block text-align-last="justify">第%d章 程序<fo:leader leader-pattern="dots"/><fo:page-number-citation ref-id="c%d"/></fo:block>' % (i, i) for i in range(1, n + 1))
+body = "".join('<fo:block id="c%d" break-before="page" font-size="14pt">第%d章 程序正文</fo:block><fo:block>%s</fo:block>' % (i, i, "内容" * (40 * (i % 3 + 1))) for i in range(1, n + 1))
+open(sys.argv[1], "w").write('<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" language="zh"><fo:layout-master-set><fo:simple-page-master master-name="p" page-width="148mm" page-height="210mm" margin="15mm"><fo:region-body margin-bottom="10mm"/><fo:region-after extent="8mm"/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference="p" id="all"><fo:static-content flow-name="xsl-region-after"><fo:block text-align="center">第<fo:page-number/>页 共<fo:page-number-citation-last ref-id="all"/>页</fo:block></fo:static-content><fo:flow flow-name="xsl-region-body">' + toc + body + '</fo:flow></fo:page-sequence></fo:root>')
+PY
+"$FOLIO" render "$T/toc.fo" -o "$T/toc.pdf" --areas "$T/toc.xml" 2>"$T/toc.err"
+check "a 100+ page document with a table of contents renders" test -s "$T/toc.pdf"
+check "every contents entry names the page its chapter starts on; 第 x 页 共 y 页 on every page" python3 - "$T/toc.xml" <<'PY'
+import sys, re, xml.etree.ElementTree as ET
+t = ET.parse(sys.argv[1]).getroot()
+pages = t.findall('page')
+assert len(pages) >= 100, "only %d pages" % len(pages)
+start = {}
+for p in pages:
+    for line in p.iter('line'):
+        m = re.match(r'第(\d+)章 程序正文', line.get('text'))
+        if m:
+            start.setdefault(int(m.group(1)), p.get('label'))
+bad = 0
+for p in pages:
+    for line in p.iter('line'):
+        m = re.match(r'第(\d+)章 程序(?!正文)\D*?(\d+)$', line.get('text'))
+        if m and start.get(int(m.group(1))) != m.group(2):
+            bad += 1
+            print("contents: chapter %s says page %s, starts on %s" % (m.group(1), m.group(2), start.get(int(m.group(1)))))
+    foot = [l.get('text') for r in p.findall('region') if r.get('fo') == 'xsl-region-after' for l in r.iter('line')]
+    if foot != ['第%s页 共%d页' % (p.get('label'), len(pages))]:
+        bad += 1
+        print("footer of page %s: %s" % (p.get('label'), foot))
+assert len(start) == 130, "chapters found: %d" % len(start)
+sys.exit(1 if bad else 0)
+PY
+
 # ---- the documented subset is the one in the code -----------------------------------------
 check "docs/fo-subset.md matches 'folio subset'" sh -c "'$FOLIO' subset | diff -u docs/fo-subset.md -"
 

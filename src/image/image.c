@@ -1,0 +1,260 @@
+/*
+ * image — format detection and headers: the PNG IHDR and pHYs chunks, the
+ * JPEG markers from SOI to EOI (SOFn for size and components, JFIF APP0 for
+ * resolution, Adobe APP14 for inverted CMYK).  Only what layout needs; the
+ * PNG pixel data is read by image_png.c.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/limits.h"
+#include "image_int.h"
+
+int
+image_file_read(const char *path, uint8_t **out, size_t *n, const char **why)
+{
+	FILE *f = fopen(path, "rb");
+	*out = NULL;
+	*n = 0;
+	if (f == NULL) {
+		*why = errno == ENOENT ? "no such file" : "cannot open the file";
+		return -1;
+	}
+	size_t cap = 65536, len = 0;
+	uint8_t *b = xmalloc(cap);
+	for (;;) {
+		if (len == cap) {
+			if (cap >= (size_t)LIMIT_IMAGE_BYTES) {
+				fclose(f);
+				free(b);
+				*why = "the file is larger than folio's image limit (256 MB)";
+				return -1;
+			}
+			cap *= 2;
+			b = xrealloc(b, cap);
+		}
+		size_t k = fread(b + len, 1, cap - len, f);
+		len += k;
+		if (k == 0)
+			break;
+	}
+	int err = ferror(f);
+	fclose(f);
+	if (err) {
+		free(b);
+		*why = "cannot read the file";
+		return -1;
+	}
+	*out = b;
+	*n = len;
+	return 0;
+}
+
+uint32_t
+image_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static unsigned
+be16(const uint8_t *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+mpt
+image_px_to_mpt(int32_t px, int32_t dpi)
+{
+	if (dpi <= 0)
+		dpi = 96;
+	int64_t v = (int64_t)px * 72000 / dpi;
+	return v > LIMIT_OBJECT_SIZE ? LIMIT_OBJECT_SIZE : (mpt)v;
+}
+
+static int
+sides_ok(int64_t w, int64_t h, const char **why)
+{
+	if (w <= 0 || h <= 0) {
+		*why = "the image has no pixels";
+		return 0;
+	}
+	if (w > LIMIT_IMAGE_SIDE || h > LIMIT_IMAGE_SIDE || w * h > LIMIT_IMAGE_PIXELS) {
+		*why = "the image is larger than folio's limit (40 million pixels, 65535 per side)";
+		return 0;
+	}
+	return 1;
+}
+
+/* ---------------------------------------------------------------- PNG */
+
+static int
+png_header(const uint8_t *b, size_t n, struct image_info *info, const char **why)
+{
+	if (n < 33 || memcmp(b + 12, "IHDR", 4) != 0 || image_be32(b + 8) != 13) {
+		*why = "corrupt PNG header";
+		return -1;
+	}
+	const uint8_t *h = b + 16;
+	int64_t w = image_be32(h), ht = image_be32(h + 4);
+	int depth = h[8], ct = h[9];
+	if (!sides_ok(w, ht, why))
+		return -1;
+	if (image_png_depth_ok(ct, depth) == 0 || h[10] != 0 || h[11] != 0 || h[12] > 1) {
+		*why = "corrupt PNG header (colour type, bit depth or method)";
+		return -1;
+	}
+	info->format = IMAGE_PNG;
+	info->w = (int32_t)w;
+	info->h = (int32_t)ht;
+	info->components = ct == 0 || ct == 4 ? 1 : 3;
+	info->alpha = ct == 4 || ct == 6;
+	/* pHYs and tRNS come before IDAT */
+	size_t pos = 8;
+	while (pos + 12 <= n) {
+		uint32_t len = image_be32(b + pos);
+		const uint8_t *type = b + pos + 4;
+		if (len > n - pos - 12)
+			break;
+		if (memcmp(type, "IDAT", 4) == 0 || memcmp(type, "IEND", 4) == 0)
+			break;
+		if (memcmp(type, "tRNS", 4) == 0)
+			info->alpha = 1;
+		if (memcmp(type, "pHYs", 4) == 0 && len == 9 && b[pos + 16] == 1) {
+			/* pixels per metre */
+			uint32_t px = image_be32(b + pos + 8), py = image_be32(b + pos + 12);
+			if (px >= 400 && px <= 400000 && py >= 400 && py <= 400000) {
+				info->dpi_x = (int32_t)((px * 254 + 5000) / 10000);
+				info->dpi_y = (int32_t)((py * 254 + 5000) / 10000);
+			}
+		}
+		pos += 12 + (size_t)len;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- JPEG */
+
+/*
+ * Walk the markers: segments with a length until SOS, then the entropy
+ * coded data (where 0xFF is followed by 0x00 or a restart marker) up to
+ * EOI.  PDF's DCTDecode takes baseline and progressive Huffman JPEGs of
+ * 8-bit samples with 1, 3 or 4 components.
+ */
+static int
+jpeg_header(const uint8_t *b, size_t n, struct image_info *info, const char **why)
+{
+	size_t pos = 2;
+	int sof = 0, sos = 0, eoi = 0;
+
+	info->format = IMAGE_JPEG;
+	while (pos < n) {
+		if (b[pos] != 0xFF) {
+			*why = "corrupt JPEG (a marker is missing)";
+			return -1;
+		}
+		while (pos < n && b[pos] == 0xFF)
+			pos++;            /* fill bytes */
+		if (pos >= n)
+			break;
+		unsigned m = b[pos++];
+		if (m == 0xD9) {     /* EOI */
+			eoi = 1;
+			break;
+		}
+		if (m == 0x01 || (m >= 0xD0 && m <= 0xD7))
+			continue;         /* TEM, RSTn: no length */
+		if (pos + 2 > n)
+			break;
+		unsigned len = be16(b + pos);
+		if (len < 2 || pos + len > n) {
+			*why = "corrupt JPEG (a segment runs past the end of the file)";
+			return -1;
+		}
+		const uint8_t *s = b + pos + 2;
+		unsigned sl = len - 2;
+		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+			if (m != 0xC0 && m != 0xC1 && m != 0xC2) {
+				*why = "unsupported JPEG coding (only baseline and progressive Huffman)";
+				return -1;
+			}
+			if (sl < 6) {
+				*why = "corrupt JPEG frame header";
+				return -1;
+			}
+			if (s[0] != 8) {
+				*why = "unsupported JPEG sample precision (only 8 bits)";
+				return -1;
+			}
+			int64_t h = be16(s + 1), w = be16(s + 3);
+			if (!sides_ok(w, h, why))
+				return -1;
+			info->h = (int32_t)h;
+			info->w = (int32_t)w;
+			info->components = s[5];
+			if (s[5] != 1 && s[5] != 3 && s[5] != 4) {
+				*why = "unsupported JPEG colour (1, 3 or 4 components)";
+				return -1;
+			}
+			sof = 1;
+		} else if (m == 0xE0 && sl >= 12 && memcmp(s, "JFIF", 5) == 0) {
+			unsigned unit = s[7], dx = be16(s + 8), dy = be16(s + 10);
+			if (unit == 1 && dx >= 10 && dy >= 10) {
+				info->dpi_x = (int32_t)dx;
+				info->dpi_y = (int32_t)dy;
+			} else if (unit == 2 && dx >= 4 && dy >= 4) {
+				info->dpi_x = (int32_t)((dx * 254 + 50) / 100);
+				info->dpi_y = (int32_t)((dy * 254 + 50) / 100);
+			}
+		} else if (m == 0xEE && sl >= 12 && memcmp(s, "Adobe", 5) == 0) {
+			info->adobe = 1;
+		}
+		pos += len;
+		if (m == 0xDA) {     /* SOS: skip the entropy-coded data */
+			if (!sof) {
+				*why = "corrupt JPEG (scan before frame header)";
+				return -1;
+			}
+			sos = 1;
+			while (pos + 1 < n && !(b[pos] == 0xFF && b[pos + 1] != 0x00 &&
+			    !(b[pos + 1] >= 0xD0 && b[pos + 1] <= 0xD7)))
+				pos++;
+			if (pos + 1 >= n) {
+				*why = "corrupt JPEG (truncated: no end-of-image marker)";
+				return -1;
+			}
+		}
+	}
+	if (!sof || !sos) {
+		*why = "corrupt JPEG (no frame header or no scan)";
+		return -1;
+	}
+	if (!eoi) {
+		*why = "corrupt JPEG (truncated: no end-of-image marker)";
+		return -1;
+	}
+	return 0;
+}
+
+int
+image_info_read(const char *path, struct image_info *info, const char **why)
+{
+	uint8_t *b;
+	size_t n;
+	int rc = -1;
+
+	memset(info, 0, sizeof *info);
+	if (image_file_read(path, &b, &n, why) < 0)
+		return -1;
+	if (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
+		rc = png_header(b, n, info, why);
+	else if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
+		rc = jpeg_header(b, n, info, why);
+	else
+		*why = n == 0 ? "the file is empty" : "not a PNG or JPEG file";
+	free(b);
+	if (rc < 0)
+		info->format = IMAGE_UNKNOWN;
+	return rc;
+}

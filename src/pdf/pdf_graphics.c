@@ -1,0 +1,318 @@
+/*
+ * pdf — vector paths, images and clipping, drawn in the graphics pass.
+ *
+ *   AREA_PATH   q [gs] colours, width, cap, join, miter, dash
+ *               m l c h … f | f* | S | B | B*  Q
+ *   AREA_IMAGE  the XObject of its file (made once per document, keyed by
+ *               resolved file name) drawn with q cm Do Q; a file that cannot
+ *               be embedded gets a warning and a framed placeholder
+ *   viewport    q re W n … Q around its children
+ *
+ * PNG files are decoded by the image stage (src/image) and embedded as raw
+ * 8-bit grey or RGB samples with an SMask for alpha; libharu 2.3.0's own
+ * PNG loader crashes or draws wrongly on several valid files
+ * (docs/graphics.md).  JPEG files go through HPDF_LoadJpegImageFromFile
+ * (DCTDecode, no re-encoding) after the image stage has checked them.
+ * Transparency uses one ExtGState per (fill alpha, stroke alpha) pair.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+
+#include "../fo/fo.h"
+#include "../image/image.h"
+#include "pdf_int.h"
+
+struct pimage {
+	const char *path;      /* resolved file name (the key) */
+	HPDF_Image  img;       /* NULL: could not be embedded */
+};
+
+struct pgs {
+	uint8_t        fa, sa; /* fill and stroke alpha, 0–255 */
+	HPDF_ExtGState gs;
+};
+
+struct pdf_gfx {
+	HPDF_Doc       doc;
+	struct diag   *d;
+	struct pimage *img;
+	size_t         nimg;
+	struct pgs    *gs;
+	size_t         ngs;
+	int            loading;  /* an image is being loaded */
+	HPDF_STATUS    err;      /* libharu's error while loading */
+};
+
+struct pdf_gfx *
+pdf_gfx_new(HPDF_Doc doc, struct diag *d)
+{
+	struct pdf_gfx *g = xcalloc(1, sizeof *g);
+	g->doc = doc;
+	g->d = d;
+	return g;
+}
+
+void
+pdf_gfx_free(struct pdf_gfx *g)
+{
+	if (g == NULL)
+		return;
+	free(g->img);
+	free(g->gs);
+	free(g);
+}
+
+int
+pdf_gfx_take_error(struct pdf_gfx *g, HPDF_STATUS code)
+{
+	if (g == NULL || !g->loading)
+		return 0;
+	g->err = code;
+	return 1;
+}
+
+static float
+pt(mpt x)
+{
+	return (float)x / 1000.0f;
+}
+
+/* Write operators libharu has no call for straight into the page stream. */
+static void
+raw(HPDF_Page page, const struct buf *b)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b->p, (HPDF_UINT)b->n);
+}
+
+/* ---------------------------------------------------------------- images */
+
+static HPDF_Image
+load_png(struct pdf_gfx *g, const char *path, const char **why)
+{
+	struct image_pixels px;
+	if (image_png_decode(path, &px, why) < 0)
+		return NULL;
+	HPDF_Image img = HPDF_LoadRawImageFromMem(g->doc, px.pix, (HPDF_UINT)px.w, (HPDF_UINT)px.h,
+	    px.ncomp == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+	if (img && px.alpha) {
+		HPDF_Image mask = HPDF_LoadRawImageFromMem(g->doc, px.alpha, (HPDF_UINT)px.w,
+		    (HPDF_UINT)px.h, HPDF_CS_DEVICE_GRAY, 8);
+		if (mask == NULL || HPDF_Image_AddSMask(img, mask) != HPDF_OK)
+			img = NULL;
+	}
+	image_pixels_free(&px);
+	if (img == NULL)
+		*why = "libharu refused the pixels";
+	return img;
+}
+
+static HPDF_Image
+load_jpeg(struct pdf_gfx *g, const char *path, const char **why)
+{
+	struct image_info info;
+	if (image_info_read(path, &info, why) < 0)
+		return NULL;
+	if (info.format != IMAGE_JPEG) {
+		*why = "the file is no longer a JPEG file";
+		return NULL;
+	}
+	HPDF_Image img = HPDF_LoadJpegImageFromFile(g->doc, path);
+	if (img == NULL) {
+		*why = "libharu cannot read its markers";
+		return NULL;
+	}
+	/* libharu marks every CMYK JPEG as inverted (Adobe's way); a CMYK
+	 * JPEG without the Adobe marker is stored plainly */
+	if (info.components == 4 && !info.adobe)
+		HPDF_Dict_RemoveElement(img, "Decode");
+	return img;
+}
+
+static HPDF_Image
+image_of(struct pdf_gfx *g, const struct area *a)
+{
+	const struct area_image *im = a->image;
+	const char *why = NULL;
+	for (size_t i = 0; i < g->nimg; i++)
+		if (strcmp(g->img[i].path, im->path) == 0)
+			return g->img[i].img;
+	g->img = xrealloc(g->img, (g->nimg + 1) * sizeof *g->img);
+	struct pimage *p = &g->img[g->nimg++];
+	p->path = im->path;
+	g->loading = 1;
+	g->err = HPDF_OK;
+	p->img = im->format == AREA_IMG_PNG ? load_png(g, im->path, &why) : load_jpeg(g, im->path, &why);
+	g->loading = 0;
+	if (p->img == NULL) {
+		HPDF_ResetError(g->doc);
+		diag_report(g->d, DIAG_WARNING, NULL, a->line, 0,
+		    "image %s cannot be embedded: %s; a placeholder is drawn", im->src, why ? why : "unknown error");
+	}
+	return p->img;
+}
+
+/* A framed grey box with its diagonals: where an image could not go. */
+static void
+placeholder(HPDF_Page page, float ph, const struct area *a)
+{
+	float x = pt(a->x), y = ph - pt(a->y + a->h), w = pt(a->w), h = pt(a->h);
+	if (w <= 0 || h <= 0)
+		return;
+	HPDF_Page_GSave(page);
+	HPDF_Page_SetRGBFill(page, 0.94f, 0.94f, 0.94f);
+	HPDF_Page_SetRGBStroke(page, 0.5f, 0.5f, 0.5f);
+	HPDF_Page_SetLineWidth(page, 0.75f);
+	HPDF_Page_Rectangle(page, x, y, w, h);
+	HPDF_Page_FillStroke(page);
+	HPDF_Page_MoveTo(page, x, y);
+	HPDF_Page_LineTo(page, x + w, y + h);
+	HPDF_Page_MoveTo(page, x, y + h);
+	HPDF_Page_LineTo(page, x + w, y);
+	HPDF_Page_Stroke(page);
+	HPDF_Page_GRestore(page);
+}
+
+static void
+draw_image(struct pdf_gfx *g, HPDF_Page page, float ph, const struct area *a)
+{
+	if (a->w <= 0 || a->h <= 0)
+		return;
+	HPDF_Image img = a->image && a->image->format != AREA_IMG_NONE && a->image->path
+	    ? image_of(g, a) : NULL;
+	if (img == NULL) {
+		placeholder(page, ph, a);
+		return;
+	}
+	HPDF_Page_DrawImage(page, img, pt(a->x), ph - pt(a->y + a->h), pt(a->w), pt(a->h));
+}
+
+/* ---------------------------------------------------------------- paths */
+
+static HPDF_ExtGState
+gstate(struct pdf_gfx *g, uint8_t fa, uint8_t sa)
+{
+	for (size_t i = 0; i < g->ngs; i++)
+		if (g->gs[i].fa == fa && g->gs[i].sa == sa)
+			return g->gs[i].gs;
+	HPDF_ExtGState gs = HPDF_CreateExtGState(g->doc);
+	if (gs == NULL)
+		return NULL;
+	HPDF_ExtGState_SetAlphaFill(gs, fa / 255.0f);
+	HPDF_ExtGState_SetAlphaStroke(gs, sa / 255.0f);
+	g->gs = xrealloc(g->gs, (g->ngs + 1) * sizeof *g->gs);
+	g->gs[g->ngs++] = (struct pgs){ fa, sa, gs };
+	return gs;
+}
+
+static void
+rgb(uint32_t c, float *r, float *gr, float *b)
+{
+	*r = ((c >> 16) & 255) / 255.0f;
+	*gr = ((c >> 8) & 255) / 255.0f;
+	*b = (c & 255) / 255.0f;
+}
+
+static void
+stroke_state(HPDF_Page page, const struct area_path *p)
+{
+	float r, gr, b;
+	rgb(p->stroke, &r, &gr, &b);
+	HPDF_Page_SetRGBStroke(page, r, gr, b);
+	HPDF_Page_SetLineWidth(page, pt(p->width));
+	HPDF_Page_SetLineCap(page, (HPDF_LineCap)p->cap);
+	HPDF_Page_SetLineJoin(page, (HPDF_LineJoin)p->join);
+	if (p->join == 0 && p->miter >= 1000 && p->miter != 10000)
+		HPDF_Page_SetMiterLimit(page, p->miter / 1000.0f);
+	if (p->ndash > 0) {
+		/* libharu 2.3.0 takes whole points only: write d ourselves */
+		struct buf d = {0};
+		buf_putc(&d, '[');
+		for (int i = 0; i < p->ndash; i++)
+			buf_printf(&d, "%s%.3f", i ? " " : "", p->dash[i] / 1000.0);
+		buf_printf(&d, "] %.3f d\n", p->dash_offset / 1000.0);
+		raw(page, &d);
+		buf_free(&d);
+	}
+}
+
+static void
+draw_path(struct pdf_gfx *g, HPDF_Page page, float ph, const struct area *a)
+{
+	const struct area_path *p = a->path;
+	int fill = p->fill != AREA_NO_PAINT, stroke = p->stroke != AREA_NO_PAINT;
+	float r, gr, b;
+	if (p == NULL || p->nops == 0 || (!fill && !stroke))
+		return;
+	HPDF_Page_GSave(page);
+	uint8_t fa = fill ? p->fill_alpha : 255, sa = stroke ? p->stroke_alpha : 255;
+	if (fa < 255 || sa < 255) {
+		HPDF_ExtGState gs = gstate(g, fa, sa);
+		if (gs)
+			HPDF_Page_SetExtGState(page, gs);
+	}
+	if (fill) {
+		rgb(p->fill, &r, &gr, &b);
+		HPDF_Page_SetRGBFill(page, r, gr, b);
+	}
+	if (stroke)
+		stroke_state(page, p);
+	size_t k = 0;
+	for (size_t i = 0; i < p->nops; i++) {
+		const mpt *q = p->pts + 2 * k;
+		switch ((enum area_path_op)p->ops[i]) {
+		case AP_MOVE:
+			HPDF_Page_MoveTo(page, pt(a->x + q[0]), ph - pt(a->y + q[1]));
+			k += 1;
+			break;
+		case AP_LINE:
+			HPDF_Page_LineTo(page, pt(a->x + q[0]), ph - pt(a->y + q[1]));
+			k += 1;
+			break;
+		case AP_CURVE:
+			HPDF_Page_CurveTo(page, pt(a->x + q[0]), ph - pt(a->y + q[1]), pt(a->x + q[2]),
+			    ph - pt(a->y + q[3]), pt(a->x + q[4]), ph - pt(a->y + q[5]));
+			k += 3;
+			break;
+		case AP_CLOSE:
+			HPDF_Page_ClosePath(page);
+			break;
+		}
+	}
+	if (fill && stroke)
+		p->evenodd ? HPDF_Page_EofillStroke(page) : HPDF_Page_FillStroke(page);
+	else if (fill)
+		p->evenodd ? HPDF_Page_Eofill(page) : HPDF_Page_Fill(page);
+	else
+		HPDF_Page_Stroke(page);
+	HPDF_Page_GRestore(page);
+}
+
+void
+pdf_gfx_draw(struct pdf_gfx *g, HPDF_Page page, float ph, const struct area *a)
+{
+	if (a->kind == AREA_IMAGE)
+		draw_image(g, page, ph, a);
+	else if (a->kind == AREA_PATH && a->path)
+		draw_path(g, page, ph, a);
+}
+
+void
+pdf_gfx_clip(HPDF_Page page, float ph, const struct area *v)
+{
+	mpt x = v->x + v->border[SIDE_START].width + v->pad[SIDE_START];
+	mpt y = v->y + v->border[SIDE_BEFORE].width + v->pad[SIDE_BEFORE];
+	mpt w = v->w - v->border[SIDE_START].width - v->pad[SIDE_START] - v->border[SIDE_END].width -
+	    v->pad[SIDE_END];
+	mpt h = v->h - v->border[SIDE_BEFORE].width - v->pad[SIDE_BEFORE] - v->border[SIDE_AFTER].width -
+	    v->pad[SIDE_AFTER];
+	HPDF_Page_GSave(page);
+	HPDF_Page_Rectangle(page, pt(x), ph - pt(y + (h > 0 ? h : 0)), pt(w > 0 ? w : 0), pt(h > 0 ? h : 0));
+	HPDF_Page_Clip(page);
+	HPDF_Page_EndPath(page);
+}

@@ -1,0 +1,34 @@
+/*
+ * pdf — internal interface between pdf.c (the writer: fonts, text, boxes,
+ * links) and pdf_graphics.c (vector paths, images, clipping).  Both include
+ * hpdf.h; no other stage does.
+ */
+#ifndef FOLIO_PDF_INT_H
+#define FOLIO_PDF_INT_H
+
+#include <hpdf.h>
+
+#include "../area/area.h"
+#include "pdf.h"
+
+/* Images and transparency states of one document, each made once. */
+struct pdf_gfx;
+
+struct pdf_gfx *pdf_gfx_new(HPDF_Doc doc, struct diag *d);   /* owned */
+void pdf_gfx_free(struct pdf_gfx *g);                         /* accepts NULL */
+
+/*
+ * While an image loads, libharu errors belong to the image (it becomes a
+ * placeholder), not to the document: the error handler asks here first.
+ * Returns 1 when g took the error.
+ */
+int pdf_gfx_take_error(struct pdf_gfx *g, HPDF_STATUS code);
+
+/* Draw a, an AREA_PATH or AREA_IMAGE, on page (ph: page height, points). */
+void pdf_gfx_draw(struct pdf_gfx *g, HPDF_Page page, float ph, const struct area *a);
+
+/* Save the graphics state and clip to the content box of viewport v;
+ * the caller ends with HPDF_Page_GRestore. */
+void pdf_gfx_clip(HPDF_Page page, float ph, const struct area *v);
+
+#endif
