@@ -123,6 +123,49 @@ assert len(start) == 130, "chapters found: %d" % len(start)
 sys.exit(1 if bad else 0)
 PY
 
+# ---- bookmarks and links, read back with qpdf --json ------------------------------------
+cat > "$T/nav.fo" <<'FO'
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" language="zh">
+<fo:layout-master-set><fo:simple-page-master master-name="p" page-width="210mm" page-height="297mm" margin="20mm"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:bookmark-tree>
+<fo:bookmark internal-destination="a"><fo:bookmark-title>第一章 总则</fo:bookmark-title>
+<fo:bookmark internal-destination="b" starting-state="hide"><fo:bookmark-title>1.1 范围</fo:bookmark-title></fo:bookmark></fo:bookmark>
+<fo:bookmark internal-destination="c"><fo:bookmark-title>第二章</fo:bookmark-title></fo:bookmark>
+</fo:bookmark-tree>
+<fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+<fo:block id="a">第一章 总则 <fo:basic-link internal-destination="c" color="blue">见第二章</fo:basic-link> <fo:basic-link external-destination="url('https://example.com/x')">网址</fo:basic-link></fo:block>
+<fo:block id="b" space-before="200pt">1.1 范围</fo:block>
+<fo:block break-before="page">第二页</fo:block>
+<fo:block id="c" space-before="100pt">第二章</fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+FO
+"$FOLIO" render "$T/nav.fo" -o "$T/nav.pdf" 2>/dev/null
+qpdf --json "$T/nav.pdf" > "$T/nav.json" 2>/dev/null
+check "the outline equals the bookmark tree (titles, nesting, pages, open state)" python3 - "$T/nav.json" <<'PY'
+import sys, json
+j = json.load(open(sys.argv[1]))
+o = j["outlines"]
+got = [(b["title"], b["destpageposfrom1"], b["open"], [(k["title"], k["destpageposfrom1"]) for k in b["kids"]]) for b in o]
+want = [("第一章 总则", 1, True, [("1.1 范围", 1)]), ("第二章", 2, True, [])]
+print(got)
+sys.exit(0 if got == want else 1)
+PY
+check "an internal link jumps to the exact place; an external link opens its URI" python3 - "$T/nav.json" <<'PY'
+import sys, json
+j = json.load(open(sys.argv[1]))
+objs = j["qpdf"][1]
+links = [v["value"] for v in objs.values() if isinstance(v, dict) and isinstance(v.get("value"), dict) and v["value"].get("/Subtype") == "/Link"]
+def resolve(v):
+    return objs["obj:" + v]["value"] if isinstance(v, str) and v.endswith(" R") else v
+dests = [resolve(l["/Dest"]) for l in links if "/Dest" in l]
+uris = [l["/A"]["/URI"] for l in links if "/A" in l]
+page2 = j["pages"][1]["object"]
+ok = len(dests) == 1 and dests[0][0] == page2 and dests[0][1] == "/XYZ" and abs(dests[0][3] - (841.89 - 56.693 - 14.4 - 100)) < 1
+ok = ok and uris == ["u:https://example.com/x"]
+print(dests, uris)
+sys.exit(0 if ok else 1)
+PY
+
 # ---- the documented subset is the one in the code -----------------------------------------
 check "docs/fo-subset.md matches 'folio subset'" sh -c "'$FOLIO' subset | diff -u docs/fo-subset.md -"
 
