@@ -166,6 +166,7 @@ struct area_tree {
 	struct area_page *first, *last;
 	int               npages;
 	const char       *title;
+	const char       *author, *subject, *keywords;   /* or NULL */
 	const char       *language;
 	struct area_dest *dests;    /* ids, newest first */
 	struct area_bookmark *bookmarks;  /* top-level outline entries */

@@ -217,6 +217,9 @@ struct fo_tree {
 	const char     *file;    /* source name for diagnostics */
 	const char     *base;    /* directory of the source */
 	const char     *title;   /* from fo:title or declarations, or NULL */
+	const char     *author;  /* dc:creator or folio:info, or NULL */
+	const char     *subject; /* dc:subject or dc:description */
+	const char     *keywords;/* pdf:Keywords */
 	const char     *language;/* from fo:root, or NULL */
 };
 

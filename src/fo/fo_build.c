@@ -411,76 +411,107 @@ check_ids(struct build *b)
 	free(v);
 }
 
-static void
-collect_text(const struct fo_node *n, struct buf *out)
+
+/* All text under x, white space collapsed, into an arena string or NULL. */
+static const char *
+xtext(struct build *b, const struct xnode *x)
 {
-	for (const struct fo_node *c = n->first; c; c = c->next) {
-		if (c->type == FO_TEXT || c->type == FO_CHARACTER)
-			buf_add(out, c->text, c->textlen);
-		else
-			collect_text(c, out);
+	struct buf raw = {0}, t = {0};
+	const struct xnode *stack[64];
+	int sp = 0;
+	if (x == NULL)
+		return NULL;
+	stack[sp++] = x;
+	while (sp > 0) {   /* depth-first, in document order */
+		const struct xnode *n = stack[--sp];
+		if (n->kind == XNODE_TEXT) {
+			buf_add(&raw, n->text, n->textlen);
+			continue;
+		}
+		const struct xnode *kids[256];
+		int nk = 0;
+		for (const struct xnode *c = n->first; c && nk < 256; c = c->next)
+			kids[nk++] = c;
+		while (nk > 0 && sp < 64)
+			stack[sp++] = kids[--nk];
 	}
+	int space = 0;
+	for (size_t i = 0; i < raw.n; i++) {
+		char ch = raw.p[i];
+		if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+			space = t.n > 0;
+			continue;
+		}
+		if (space)
+			buf_putc(&t, ' ');
+		space = 0;
+		buf_putc(&t, ch);
+	}
+	const char *r = t.n ? arena_strdup(b->t->arena, t.p) : NULL;
+	buf_free(&raw);
+	buf_free(&t);
+	return r;
 }
 
 static const struct xnode *
-find_dc_title(const struct xnode *x)
+find_ns(const struct xnode *x, const char *ns, const char *name)
 {
 	for (const struct xnode *c = x->first; c; c = c->next) {
 		if (c->kind != XNODE_ELEMENT)
 			continue;
-		if (c->ns && strcmp(c->ns, DC_NS) == 0 && strcmp(c->name, "title") == 0)
+		if (c->ns && strcmp(c->ns, ns) == 0 && strcmp(c->name, name) == 0)
 			return c;
-		const struct xnode *r = find_dc_title(c);
+		const struct xnode *r = find_ns(c, ns, name);
 		if (r)
 			return r;
 	}
 	return NULL;
 }
 
+#define PDF_NS "http://ns.adobe.com/pdf/1.3/"
+
+/*
+ * Document metadata: XMP in fo:declarations (dc:title, dc:creator,
+ * dc:subject, dc:description, pdf:Keywords) or folio's own
+ * <folio:info title="…" author="…" subject="…" keywords="…"/>; the title
+ * falls back to the first fo:title.
+ */
 static void
 find_title(struct build *b)
 {
-	struct buf out = {0};
-	for (struct fo_node *c = b->t->root->first; c; c = c->next) {
-		if (c->type == FO_DECLARATIONS) {
-			const struct xnode *dc = find_dc_title(c->src);
-			if (dc) {
-				for (const struct xnode *k = dc->first; k; k = k->next)
-					if (k->kind == XNODE_TEXT)
-						buf_add(&out, k->text, k->textlen);
-					else
-						for (const struct xnode *li = k->first; li; li = li->next)
-							for (const struct xnode *tx = li->first; tx; tx = tx->next)
-								if (tx->kind == XNODE_TEXT)
-									buf_add(&out, tx->text, tx->textlen);
-			}
+	struct fo_tree *t = b->t;
+	for (struct fo_node *c = t->root->first; c; c = c->next) {
+		if (c->type != FO_DECLARATIONS)
+			continue;
+		const struct xnode *x = c->src;
+		const struct xnode *info = find_ns(x, FOLIO_NS, "info");
+		if (info) {
+			const char *v;
+			if ((v = xnode_attr(info, "title")) != NULL) t->title = v;
+			if ((v = xnode_attr(info, "author")) != NULL) t->author = v;
+			if ((v = xnode_attr(info, "subject")) != NULL) t->subject = v;
+			if ((v = xnode_attr(info, "keywords")) != NULL) t->keywords = v;
 		}
-		if (out.n == 0 && c->type == FO_PAGE_SEQUENCE)
+		if (t->title == NULL)
+			t->title = xtext(b, find_ns(x, DC_NS, "title"));
+		if (t->author == NULL)
+			t->author = xtext(b, find_ns(x, DC_NS, "creator"));
+		if (t->subject == NULL)
+			t->subject = xtext(b, find_ns(x, DC_NS, "subject"));
+		if (t->subject == NULL)
+			t->subject = xtext(b, find_ns(x, DC_NS, "description"));
+		if (t->keywords == NULL)
+			t->keywords = xtext(b, find_ns(x, PDF_NS, "Keywords"));
+	}
+	if (t->title)
+		return;
+	for (struct fo_node *c = t->root->first; c && !t->title; c = c->next)
+		if (c->type == FO_PAGE_SEQUENCE)
 			for (struct fo_node *k = c->first; k; k = k->next)
-				if (k->type == FO_TITLE)
-					collect_text(k, &out);
-		if (out.n)
-			break;
-	}
-	if (out.n) {
-		/* collapse white space */
-		struct buf t = {0};
-		int sp = 0;
-		for (size_t i = 0; i < out.n; i++) {
-			char ch = out.p[i];
-			if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
-				sp = t.n > 0;
-				continue;
-			}
-			if (sp)
-				buf_putc(&t, ' ');
-			sp = 0;
-			buf_putc(&t, ch);
-		}
-		b->t->title = t.n ? arena_strdup(b->t->arena, t.p) : NULL;
-		buf_free(&t);
-	}
-	buf_free(&out);
+				if (k->type == FO_TITLE && k->src) {
+					t->title = xtext(b, k->src);
+					break;
+				}
 }
 
 struct fo_tree *

@@ -427,6 +427,9 @@ one_pass(struct lay *L)
 	L->at = area_tree_new();
 	L->at->title = fo->title ? arena_strdup(L->at->arena, fo->title) : NULL;
 	L->at->language = fo->language ? arena_strdup(L->at->arena, fo->language) : NULL;
+	L->at->author = fo->author ? arena_strdup(L->at->arena, fo->author) : NULL;
+	L->at->subject = fo->subject ? arena_strdup(L->at->arena, fo->subject) : NULL;
+	L->at->keywords = fo->keywords ? arena_strdup(L->at->arena, fo->keywords) : NULL;
 	L->ncites = 0;
 	L->nrefs = 0;
 	for (const struct fo_node *c = fo->root->first; c; c = c->next)

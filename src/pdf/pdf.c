@@ -562,11 +562,72 @@ text_string(HPDF_Doc doc, const char *s)
 }
 
 static void
+xml_escaped(struct buf *b, const char *s)
+{
+	buf_add_xml(b, s, strlen(s));
+}
+
+/*
+ * An XMP metadata stream in the catalog, with the same title, author,
+ * subject, keywords, producer and language as the Info dictionary.
+ */
+static void
+xmp_metadata(struct writer *w, const struct area_tree *t)
+{
+	if (!t->title && !t->author && !t->subject && !t->keywords)
+		return;
+	struct buf b = {0};
+	buf_puts(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	    "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+	    " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
+	const char *lang = t->language && *t->language ? t->language : "x-default";
+	if (t->title) {
+		buf_printf(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		xml_escaped(&b, t->title);
+		buf_puts(&b, "</rdf:li></rdf:Alt></dc:title>\n");
+	}
+	if (t->author) {
+		buf_puts(&b, "<dc:creator><rdf:Seq><rdf:li>");
+		xml_escaped(&b, t->author);
+		buf_puts(&b, "</rdf:li></rdf:Seq></dc:creator>\n");
+	}
+	if (t->subject) {
+		buf_puts(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		xml_escaped(&b, t->subject);
+		buf_puts(&b, "</rdf:li></rdf:Alt></dc:description>\n");
+	}
+	if (t->keywords) {
+		buf_puts(&b, "<pdf:Keywords>");
+		xml_escaped(&b, t->keywords);
+		buf_puts(&b, "</pdf:Keywords>\n");
+	}
+	buf_printf(&b, "<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>\n", lang);
+	buf_puts(&b, "<pdf:Producer>folio " FOLIO_VERSION "</pdf:Producer>\n"
+	    "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>");
+	HPDF_Dict meta = HPDF_DictStream_New(w->doc->mmgr, w->doc->xref);
+	if (meta) {
+		HPDF_Dict_AddName(meta, "Type", "Metadata");
+		HPDF_Dict_AddName(meta, "Subtype", "XML");
+		HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.n);
+		HPDF_Dict_Add(w->doc->catalog, "Metadata", meta);
+	}
+	buf_free(&b);
+}
+
+static void
 set_info(struct writer *w, const struct area_tree *t)
 {
 	HPDF_SetInfoAttr(w->doc, HPDF_INFO_PRODUCER, "folio " FOLIO_VERSION);
 	if (t->title && w->doc->info)
 		HPDF_Dict_Add(w->doc->info, "Title", text_string(w->doc, t->title));
+	if (t->author && w->doc->info)
+		HPDF_Dict_Add(w->doc->info, "Author", text_string(w->doc, t->author));
+	if (t->subject && w->doc->info)
+		HPDF_Dict_Add(w->doc->info, "Subject", text_string(w->doc, t->subject));
+	if (t->keywords && w->doc->info)
+		HPDF_Dict_Add(w->doc->info, "Keywords", text_string(w->doc, t->keywords));
+	xmp_metadata(w, t);
 	if (t->language && t->language[0])
 		HPDF_Dict_Add(w->doc->catalog, "Lang", HPDF_String_New(w->doc->mmgr, t->language, NULL));
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
