@@ -54,6 +54,8 @@ enum fo_type {
 	FO_BOOKMARK_TREE,
 	FO_BOOKMARK,
 	FO_BOOKMARK_TITLE,
+	FO_CHANGE_BAR_BEGIN,
+	FO_CHANGE_BAR_END,
 	FO_TEXT,            /* character data, not an element */
 	FO__MAX
 };

@@ -77,6 +77,8 @@ static const struct elem_def elems[] = {
 	{ "bookmark-tree",       C_MASTERS, 0 },  /* FO_BOOKMARK_TREE */
 	{ "bookmark",            C_MASTERS, 0 },  /* FO_BOOKMARK */
 	{ "bookmark-title",      C_MIXED, 0 },    /* FO_BOOKMARK_TITLE */
+	{ "change-bar-begin",    C_NONE, 0 },     /* FO_CHANGE_BAR_BEGIN */
+	{ "change-bar-end",      C_NONE, 0 },     /* FO_CHANGE_BAR_END */
 	{ "#text",               C_NONE, 0 },     /* FO_TEXT */
 };
 _Static_assert(sizeof elems / sizeof elems[0] == FO__MAX, "element table");
@@ -250,7 +252,9 @@ allowed(enum content parent, enum fo_type t)
 {
 	switch (parent) {
 	case C_BLOCKS:
-		return (elems[t].block || t == FO_WRAPPER) && !is_part(t);
+		/* change bars are neutral: allowed wherever text or blocks are */
+		return (elems[t].block || t == FO_WRAPPER || t == FO_CHANGE_BAR_BEGIN ||
+		    t == FO_CHANGE_BAR_END) && !is_part(t);
 	case C_MIXED:
 		return !is_part(t);
 	case C_TABLE:

@@ -306,6 +306,10 @@ lay_blocks_in(struct lay *L, const struct fo_node *parent, struct lblock *ctx, s
 		case FO_WRAPPER:
 			lay_blocks_in(L, c, ctx, vl, refw);
 			break;
+		case FO_CHANGE_BAR_BEGIN:
+		case FO_CHANGE_BAR_END:
+			lay_change_bar(L, c);
+			break;
 		case FO_TABLE_COLUMN: case FO_TABLE_HEADER: case FO_TABLE_FOOTER:
 		case FO_TABLE_BODY: case FO_TABLE_ROW: case FO_TABLE_CELL:
 		case FO_LIST_ITEM: case FO_LIST_ITEM_LABEL: case FO_LIST_ITEM_BODY:

@@ -239,9 +239,13 @@ lay_fill_cut(const struct fill *f, mpt H, int strict, struct cut *c)
 			}
 		}
 		mpt h = item_height(f, v, k, spaces);
-		int splittable = v->kind == V_ROW && lay_row_splittable(v->row);
+		/* a kept-together row too tall for a fresh page splits all the same */
+		int splittable = v->kind == V_ROW && (lay_row_splittable(v->row) ||
+		    (!content && !strict && v->row->part == PART_BODY));
 		int first = k == f->i && f->depth > 0 && f->stack[f->depth - 1].rows == 0;
-		if (y + h > H && v->kind != V_CLOSE && v->kind != V_SPACE &&
+		/* a body row must leave room for what a break after it needs */
+		mpt need = v->kind == V_ROW && v->row->part == PART_BODY ? res : 0;
+		if (y + h + need > H && v->kind != V_CLOSE && v->kind != V_SPACE &&
 		    (content || strict || splittable) && !(v->kind == V_BOX && v->abs)) {
 			mpt avail = H - y - (v->kind == V_ROW ? res : 0);
 			if (splittable && lay_row_split_ok(f->L, v->row, avail, strict || content, first)) {

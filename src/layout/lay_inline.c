@@ -177,6 +177,22 @@ lay_obj_breaks(const uint32_t *cps, struct lobj *const *obj, size_t n, const cha
 
 /* ---------------------------------------------------------------- areas */
 
+/* Put a among the line's children in x order, so that text reads in order. */
+static void
+insert_in_order(struct area *la, struct area *a)
+{
+	struct area **p = &la->first, *prev = NULL;
+	while (*p && !((*p)->kind == AREA_RUN && (*p)->x > a->x)) {
+		prev = *p;
+		p = &(*p)->next;
+	}
+	a->next = *p;
+	*p = a;
+	if (a->next == NULL)
+		la->last = a;
+	(void)prev;
+}
+
 static void
 leader_areas(struct lay *L, struct area *la, const struct fo_style *st, mpt x, mpt len,
     mpt baseline)
@@ -225,7 +241,7 @@ leader_areas(struct lay *L, struct area *la, const struct fo_style *st, mpt x, m
 	struct buf b = {0};
 	for (int k = 0; k < n; k++)
 		buf_puts(&b, pat);
-	struct area *r = area_new(L->at, AREA_RUN, la);
+	struct area *r = area_new(L->at, AREA_RUN, NULL);
 	r->text = arena_strndup(L->at->arena, b.p, b.n);
 	r->len = b.n;
 	buf_free(&b);
@@ -241,6 +257,7 @@ leader_areas(struct lay *L, struct area *la, const struct fo_style *st, mpt x, m
 	r->baseline = baseline;
 	r->y = baseline - text_units(f, f->ascender, st->font_size);
 	r->h = text_units(f, f->ascender, st->font_size) - text_units(f, f->descender, st->font_size);
+	insert_in_order(la, r);
 }
 
 /* fo:leader leader-pattern="use-content": its text, drawn as a repeated run. */
@@ -286,7 +303,7 @@ content_leader(struct lay *L, struct area *la, const struct fo_node *n, mpt x, m
 	struct buf b = {0};
 	for (int k = 0; k < n_rep; k++)
 		buf_add(&b, t.p, t.n);
-	struct area *r = area_new(L->at, AREA_RUN, la);
+	struct area *r = area_new(L->at, AREA_RUN, NULL);
 	r->text = arena_strndup(L->at->arena, b.p, b.n);
 	r->len = b.n;
 	r->face = face;
@@ -302,6 +319,7 @@ content_leader(struct lay *L, struct area *la, const struct fo_node *n, mpt x, m
 	r->baseline = baseline;
 	r->y = baseline - text_units(face, face->ascender, st->font_size);
 	r->h = text_units(face, face->ascender, st->font_size) - text_units(face, face->descender, st->font_size);
+	insert_in_order(la, r);
 	buf_free(&b);
 	buf_free(&t);
 }

@@ -58,6 +58,8 @@ struct lay {
 	struct lay_ref       *refs;      /* citations and links, for the dangling check */
 	size_t                nrefs, caprefs;
 	const struct fo_node *link;      /* fo:basic-link being gathered */
+	const struct fo_node *cbar[8];   /* open change bars (fo:change-bar-begin), by class */
+	int                   ncbar;
 	/* tables, lists, leaders and containers */
 	struct lay_measure   *measure;   /* measuring content widths: no lines are made */
 	const struct lay_listctx *list;  /* the list item being laid out */
@@ -66,6 +68,8 @@ struct lay {
 };
 
 void lay_note_ref(struct lay *L, const char *id, int line, int kind);
+/* fo:change-bar-begin and -end, met in document order (lay_line.c). */
+void lay_change_bar(struct lay *L, const struct fo_node *n);
 
 /* Report the characters no face could draw, once per document. */
 void lay_report_missing(struct lay *L);
@@ -104,6 +108,7 @@ struct vitem {
 	                              V_BOX: the container's area at (0, 0) */
 	struct lrow   *row;        /* V_ROW */
 	uint8_t        abs;        /* V_BOX: enum fo_abspos; out of the flow unless auto */
+	const struct fo_node *cbar;  /* V_LINE: inside this change bar */
 	const char   **ids;        /* V_LINE: ids of inline FOs starting in it */
 	int            nids;
 };

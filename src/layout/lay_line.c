@@ -21,6 +21,7 @@ struct ch {
 	const struct fo_node  *link;     /* inside this fo:basic-link */
 	const struct fo_node  *obj;      /* U+FFFC: an inline object */
 	uint8_t                edge;     /* obj is a bordered fo:inline: 1 its start, 2 its end */
+	const struct fo_node  *cbar;     /* inside this change bar (innermost open) */
 };
 
 struct chars {
@@ -35,7 +36,7 @@ push(struct chars *c, uint32_t cp, const struct fo_style *st, int keep)
 		c->cap = c->cap ? c->cap * 2 : 256;
 		c->v = xrealloc(c->v, c->cap * sizeof *c->v);
 	}
-	c->v[c->n++] = (struct ch){ cp, st, (uint8_t)keep, 0, 0, NULL, NULL, 0 };
+	c->v[c->n++] = (struct ch){ cp, st, (uint8_t)keep, 0, 0, NULL, NULL, 0, NULL };
 }
 
 const struct text_fontset *
@@ -68,8 +69,40 @@ push_obj(struct lay *L, struct chars *out, const struct fo_node *c, int keep, in
 {
 	push(out, 0xFFFC, c->style, keep);
 	out->v[out->n - 1].link = L->link;
+	out->v[out->n - 1].cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
 	out->v[out->n - 1].obj = c;
 	out->v[out->n - 1].edge = (uint8_t)edge;
+}
+
+/*
+ * XSL 1.1 §6.13.2: change bars begin and end by class, and may overlap or
+ * nest; a line is marked when it holds text inside one, or when one is open
+ * at block level while the line is made.
+ */
+void
+lay_change_bar(struct lay *L, const struct fo_node *n)
+{
+	const char *cls = fo_node_attr(n, "change-bar-class");
+	if (cls == NULL) {
+		diag_report(L->d, DIAG_WARNING, L->fo->file, n->line, 0,
+		    "fo:%s without change-bar-class is ignored", fo_type_name(n->type));
+		return;
+	}
+	if (n->type == FO_CHANGE_BAR_BEGIN) {
+		if (L->ncbar < 8)
+			L->cbar[L->ncbar++] = n;
+		return;
+	}
+	for (int i = L->ncbar - 1; i >= 0; i--) {
+		const char *c = fo_node_attr(L->cbar[i], "change-bar-class");
+		if (c && strcmp(c, cls) == 0) {
+			memmove(&L->cbar[i], &L->cbar[i + 1], (size_t)(L->ncbar - i - 1) * sizeof L->cbar[0]);
+			L->ncbar--;
+			return;
+		}
+	}
+	diag_report(L->d, DIAG_WARNING, L->fo->file, n->line, 0,
+	    "fo:change-bar-end of class \"%s\" has no fo:change-bar-begin", cls);
 }
 
 void
@@ -89,6 +122,7 @@ push_text(struct lay *L, struct chars *out, const char *text, const struct fo_st
 	while (p < end) {
 		push(out, utf8_next(&p, end), st, keep);
 		out->v[out->n - 1].link = L->link;
+	out->v[out->n - 1].cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
 	}
 }
 
@@ -102,6 +136,7 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 		while (p < end) {
 			push(out, utf8_next(&p, end), c->style, keep);
 			out->v[out->n - 1].link = L->link;
+	out->v[out->n - 1].cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
 		}
 		break;
 	}
@@ -159,6 +194,10 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 	}
 	case FO_BOOKMARK_TREE: case FO_BOOKMARK: case FO_BOOKMARK_TITLE:
 		break;
+	case FO_CHANGE_BAR_BEGIN:
+	case FO_CHANGE_BAR_END:
+		lay_change_bar(L, c);
+		break;
 	case FO_PAGE_NUMBER: {
 		/* in static content the number is known; in the flow it is not
 		 * until the line is placed: reserve "00" and fill it in then */
@@ -177,6 +216,7 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 		push(out, 0xFFFC, c->style->shift == SHIFT_BASELINE && c->parent ? c->parent->style
 		    : c->style, keep);
 		out->v[out->n - 1].link = L->link;
+	out->v[out->n - 1].cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
 		out->v[out->n - 1].obj = c;
 		break;
 	case FO_BLOCK:
@@ -625,6 +665,9 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		v->brk_ok = (uint8_t)ok;
 		v->blk = blk;
 		v->line = la;
+		v->cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
+		for (size_t i = lines[l].start; i < lines[l].end && v->cbar == NULL; i++)
+			v->cbar = cs.v[i].cbar;
 		if (l == 0 && nids > 0) {
 			v->ids = arena_alloc(L->at->arena, (size_t)nids * sizeof *v->ids);
 			memcpy(v->ids, ids, (size_t)nids * sizeof *ids);

@@ -173,6 +173,51 @@ add_links(struct lay *L, struct area_page *pg, const struct area *line)
 	}
 }
 
+/*
+ * The bar beside a line inside a change bar (XSL 1.1 §7.7): a rule at
+ * change-bar-offset outside the start (or end) edge of the column, as tall
+ * as the line, so that the bars of consecutive lines join.
+ */
+static void
+change_bar(struct fill *f, const struct fo_node *cb, struct area *line)
+{
+	struct lay *L = f->L;
+	const char *style = fo_node_attr(cb, "change-bar-style");
+	const char *color = fo_node_attr(cb, "change-bar-color");
+	const char *offset = fo_node_attr(cb, "change-bar-offset");
+	const char *width = fo_node_attr(cb, "change-bar-width");
+	const char *place = fo_node_attr(cb, "change-bar-placement");
+	struct fo_len l;
+	uint8_t st = BORDER_SOLID;
+	if (style == NULL || strcmp(style, "none") == 0 || strcmp(style, "hidden") == 0)
+		return;   /* the initial style is none: nothing is drawn */
+	if (strcmp(style, "dashed") == 0)
+		st = BORDER_DASHED;
+	else if (strcmp(style, "dotted") == 0)
+		st = BORDER_DOTTED;
+	else if (strcmp(style, "double") == 0)
+		st = BORDER_DOUBLE;
+	mpt off = 6000, w = 6000;
+	if (offset && fo_length_parse(offset, cb->style->font_size, &l) == 0)
+		off = fo_len_resolve(l, 0);
+	if (width && fo_length_parse(width, cb->style->font_size, &l) == 0)
+		w = fo_len_resolve(l, 0);
+	uint32_t col = cb->style->color;
+	if (color)
+		fo_color_parse(color, &col);
+	int end = place && (strcmp(place, "end") == 0 || strcmp(place, "right") == 0 ||
+	    strcmp(place, "outside") == 0);
+	struct area *r = area_new(L->at, AREA_RULE, line);
+	r->name = "change-bar";
+	r->x = end ? f->rx + f->refw + off : f->rx - off - w;
+	r->y = line->y;
+	r->w = w;
+	r->h = line->h;
+	r->thickness = line->h;
+	r->style = st;
+	r->color = col;
+}
+
 void
 lay_page_placed(struct fill *f, const struct vitem *v, const struct area *a)
 {
@@ -192,6 +237,8 @@ lay_page_placed(struct fill *f, const struct vitem *v, const struct area *a)
 		for (int i = 0; i < v->nids; i++)
 			record_id(L, pg, f->pagenum, v->ids[i], a->x, a->y);
 		add_links(L, pg, a);
+		if (v->cbar)
+			change_bar(f, v->cbar, (struct area *)a);
 		break;
 	case V_SPACE: case V_BREAK: case V_ROW: case V_BOX:
 		break;
@@ -432,6 +479,7 @@ one_pass(struct lay *L)
 	L->at->keywords = fo->keywords ? arena_strdup(L->at->arena, fo->keywords) : NULL;
 	L->ncites = 0;
 	L->nrefs = 0;
+	L->ncbar = 0;
 	for (const struct fo_node *c = fo->root->first; c; c = c->next)
 		if (c->type == FO_PAGE_SEQUENCE && sequence(L, c, &page_number) < 0)
 			failed = 1;

@@ -744,8 +744,10 @@ cell_setup(struct lay *L, struct ltable *T, const struct tcell *t, struct lcell 
 	lay_fill_init(&lc->fill, L, &lc->vl, 0);
 	if (!T->collapse && st->empty_cells_hide && lc->vl.n == 0) {
 		lc->background = COLOR_NONE;
-		for (int s = 0; s < 4; s++)
+		for (int s = 0; s < 4; s++) {
 			lc->bd[s].width = 0;
+			lc->bd[s].style = BORDER_NONE;
+		}
 	}
 }
 
@@ -1012,7 +1014,7 @@ lay_row_place(struct fill *f, struct lrow *row, mpt avail, int strict)
 			a->border[SIDE_AFTER].width = 0;
 		if (top[k] < lc->bw[SIDE_BEFORE] + lc->pad[SIDE_BEFORE])
 			a->border[SIDE_BEFORE].width = 0;   /* a continued part without its edge */
-		else if (at_top && r0 == row->r0)
+		else if (at_top && r0 == row->r0 && lc->bd[SIDE_BEFORE].style != BORDER_NONE)
 			a->border[SIDE_BEFORE].width = lc->top_bw;
 		if (!cont)
 			align_content(a, lc, top[k], lc->fill.y);

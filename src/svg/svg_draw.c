@@ -285,7 +285,7 @@ shape_path(struct svg_ctx *c, const struct xnode *x, const struct svg_style *s, 
 		size_t at;
 		if (d && svg_path_data(p, d, &at) < 0) {
 			char key[64];
-			snprintf(key, sizeof key, "path:%d", x->line);
+			snprintf(key, sizeof key, "path:%p", (const void *)x);   /* each path once */
 			svg_warn(c, x, key, "malformed path data at character %zu (\"%.12s\"); drawn up to there",
 			    at + 1, d + at);
 		}
@@ -546,8 +546,8 @@ marker_angle(const struct svg_path *p, size_t i, const char *orient, int *fixed)
 	const struct svg_vertex *v = &p->v[i];
 	double in = v->has_in ? v->in : v->out, out = v->has_out ? v->out : v->in;
 	*fixed = 0;
-	if (orient && strncmp(orient, "auto", 4) != 0) {
-		const char *q = orient;
+	if (orient == NULL || strncmp(orient, "auto", 4) != 0) {   /* an angle; 0 by default */
+		const char *q = orient ? orient : "0";
 		double a = 0;
 		svg_number(&q, &a);
 		*fixed = 1;

@@ -274,14 +274,17 @@ svg_path_data(struct svg_path *p, const char *d, size_t *err_at)
 	double qx = 0, qy = 0;   /* last control point, for S and T */
 
 	while (*s) {
+		const char *at = s;   /* where this command starts, for messages */
 		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')) {
 			cmd = *s;
 			s = skip_sep(s + 1);
 		} else if (cmd == 0 || cmd == 'Z' || cmd == 'z') {
 			goto bad;     /* numbers with no command */
 		}
-		if (p->nops == 0 && cmd != 'M' && cmd != 'm')
+		if (p->nops == 0 && cmd != 'M' && cmd != 'm') {
+			s = at;
 			goto bad;
+		}
 		int rel = cmd >= 'a';
 		double ox = rel ? p->cx : 0, oy = rel ? p->cy : 0, a[7];
 		int fl, fs;
@@ -359,6 +362,7 @@ svg_path_data(struct svg_path *p, const char *d, size_t *err_at)
 			svg_path_close(p);
 			break;
 		default:
+			s = at;
 			goto bad;
 		}
 		prev = cmd;
