@@ -27,6 +27,7 @@ usage(FILE *f)
 {
 	fputs("usage: folio render IN.fo -o OUT.pdf [--areas AREAS.xml]\n"
 	      "       folio check [--root DIR]\n"
+	      "       folio archive [--root DIR]   (keep this revision's sources for change bars)\n"
 	      "       folio manual [--root DIR] [-o OUTDIR] [--procedure CODE] [--copy N] [--fo DIR]\n"
 	      "       folio subset\n"
 	      "       folio --version\n"
@@ -150,6 +151,8 @@ cmd_docset(const char *cmd, int argc, char **argv)
 	diag_init(&d);
 	if (strcmp(cmd, "check") == 0) {
 		rc = docset_check(&o, &d) < 0 ? 1 : 0;
+	} else if (strcmp(cmd, "archive") == 0) {
+		rc = docset_archive(&o, &d) < 0 ? 1 : 0;
 	} else {
 		struct text_fonts *fonts = text_fonts_new(&d);
 		rc = docset_manual(&o, fonts, &d) < 0 ? 1 : 0;
@@ -171,7 +174,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "render") == 0)
 		return cmd_render(argc - 2, argv + 2);
-	if (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "manual") == 0)
+	if (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "manual") == 0 ||
+	    strcmp(argv[1], "archive") == 0)
 		return cmd_docset(argv[1], argc - 2, argv + 2);
 	if (strcmp(argv[1], "subset") == 0) {
 		fo_subset_print(stdout);

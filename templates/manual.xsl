@@ -15,6 +15,9 @@
 
   <xsl:param name="procedure" select="''"/>
   <xsl:param name="copy" select="''"/>
+  <!-- the previous issued revision's sources, relative to procedures/
+       (e.g. issued/E1R0/), or empty: then nothing is marked as changed -->
+  <xsl:param name="previous" select="''"/>
 
   <xsl:variable name="m" select="/p:manual"/>
   <xsl:variable name="c" select="$m/p:control"/>
@@ -62,7 +65,9 @@
         <xsl:call-template name="front"/>
       </xsl:if>
       <xsl:for-each select="$refs">
-        <xsl:apply-templates select="document(@href, $m)/p:procedure"/>
+        <xsl:apply-templates select="document(@href, $m)/p:procedure">
+          <xsl:with-param name="old" select="document(concat($previous, @href), $m)[$previous != '']/p:procedure"/>
+        </xsl:apply-templates>
       </xsl:for-each>
     </fo:root>
   </xsl:template>
@@ -160,14 +165,61 @@
             </xsl:for-each>
           </fo:table-body>
         </fo:table>
+        <xsl:call-template name="changes"/>
       </fo:flow>
     </fo:page-sequence>
+  </xsl:template>
+
+  <!-- a change bar beside what differs from the previous issued revision -->
+  <xsl:template name="bar-begin">
+    <xsl:param name="c"/>
+    <fo:change-bar-begin change-bar-class="{$c}" change-bar-style="solid" change-bar-width="1.5pt"
+        change-bar-offset="8pt" change-bar-color="black"/>
+  </xsl:template>
+
+  <!-- what changed since the previous issued revision, procedure by procedure -->
+  <xsl:template name="changes">
+    <xsl:if test="$previous != ''">
+      <xsl:variable name="pv" select="document(concat($previous, 'manual.xml'), $m)/p:manual/p:control/p:version"/>
+      <fo:block font-family="sans-serif" font-weight="bold" space-before="14pt" space-after="6pt" keep-with-next.within-page="always">本次修订变更明细（与<xsl:call-template name="version-zh"><xsl:with-param name="e" select="$pv/@edition"/><xsl:with-param name="r" select="$pv/@revision"/></xsl:call-template>比较）</fo:block>
+      <xsl:for-each select="$refs">
+        <xsl:variable name="new" select="document(@href, $m)/p:procedure"/>
+        <xsl:variable name="old" select="document(concat($previous, @href), $m)/p:procedure"/>
+        <xsl:variable name="list">
+          <xsl:choose>
+            <xsl:when test="not($old)">新增程序；</xsl:when>
+            <xsl:otherwise>
+              <xsl:for-each select="$new/p:steps/p:step">
+                <xsl:variable name="os" select="$old/p:steps/p:step[@id = current()/@id]"/>
+                <xsl:choose>
+                  <xsl:when test="not($os)">新增步骤“<xsl:value-of select="p:label"/>”；</xsl:when>
+                  <xsl:when test="string($os/p:label) != string(p:label) or normalize-space($os/p:text) != normalize-space(p:text)
+                      or string($os/@dept) != string(@dept) or string($os/@assist) != string(@assist)
+                      or normalize-space($os/p:list) != normalize-space(p:list)">修改步骤“<xsl:value-of select="p:label"/>”；</xsl:when>
+                </xsl:choose>
+              </xsl:for-each>
+              <xsl:for-each select="$old/p:steps/p:step[not(@id = $new/p:steps/p:step/@id)]">删除步骤“<xsl:value-of select="p:label"/>”；</xsl:for-each>
+              <xsl:if test="normalize-space($new/p:notes) != normalize-space($old/p:notes)">修改程序说明；</xsl:if>
+              <xsl:if test="count($new/p:records/p:record) != count($old/p:records/p:record) or $new/p:records/p:record[not(@form = $old/p:records/p:record/@form)]">修改相关记录；</xsl:if>
+              <xsl:if test="normalize-space($new/p:supporting) != normalize-space($old/p:supporting)">修改相关支持文件；</xsl:if>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:if test="string($list) != ''">
+          <fo:block start-indent="2em" text-indent="-2em" space-after="2pt"><xsl:value-of select="@code"/>　<xsl:value-of select="$new/p:title"/>：<xsl:value-of select="$list"/></fo:block>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:for-each select="document(concat($previous, 'manual.xml'), $m)/p:manual/p:procedures/p:procedure-ref[not(@code = $refs/@code)][$procedure = '']">
+        <fo:block start-indent="2em" text-indent="-2em" space-after="2pt"><xsl:value-of select="@code"/>：删除程序。</fo:block>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
 
   <xsl:variable name="rev-heads"><h>版本</h><h>修订内容摘要</h><h>修订人</h><h>审核人</h><h>生效日期</h></xsl:variable>
 
   <!-- ============================================================ procedures -->
   <xsl:template match="p:procedure">
+    <xsl:param name="old"/>
     <xsl:variable name="code" select="@code"/>
     <fo:page-sequence master-reference="procedure">
       <fo:static-content flow-name="xsl-region-before">
@@ -215,28 +267,46 @@
         <!-- numbered steps with a hanging indent -->
         <xsl:for-each select="p:steps/p:step">
           <xsl:variable name="d" select="@dept"/>
+          <xsl:variable name="os" select="$old/p:steps/p:step[@id = current()/@id]"/>
+          <xsl:variable name="changed" select="$previous != '' and (not($os) or string($os/p:label) != string(p:label)
+              or normalize-space($os/p:text) != normalize-space(p:text) or string($os/@dept) != string(@dept)
+              or string($os/@assist) != string(@assist) or normalize-space($os/p:list) != normalize-space(p:list))"/>
+          <xsl:if test="$changed"><xsl:call-template name="bar-begin"><xsl:with-param name="c" select="concat($code, '-', @id)"/></xsl:call-template></xsl:if>
           <fo:block start-indent="2em" text-indent="-2em" text-align="justify" space-after="3pt">
             <xsl:value-of select="position()"/>.　<fo:inline font-weight="bold"><xsl:value-of select="p:label"/></fo:inline>（<xsl:value-of select="$depts[@id = $d]"/>）：<xsl:value-of select="p:text"/>
           </fo:block>
           <xsl:for-each select="p:list/p:item">
             <fo:block start-indent="4em" text-indent="-2em">（<xsl:value-of select="position()"/>）<xsl:value-of select="."/></fo:block>
           </xsl:for-each>
+          <xsl:if test="$changed"><fo:change-bar-end change-bar-class="{concat($code, '-', @id)}"/></xsl:if>
         </xsl:for-each>
         <xsl:call-template name="h2"><xsl:with-param name="text">程序说明</xsl:with-param></xsl:call-template>
         <xsl:for-each select="p:notes/p:note">
+          <xsl:variable name="i" select="position()"/>
+          <xsl:variable name="changed" select="$previous != '' and normalize-space($old/p:notes/p:note[$i]) != normalize-space(.)"/>
+          <xsl:if test="$changed"><xsl:call-template name="bar-begin"><xsl:with-param name="c" select="concat($code, '-n', $i)"/></xsl:call-template></xsl:if>
           <fo:block text-indent="2em" text-align="justify" space-after="2pt">
             <xsl:if test="@role = 'key'"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if>
             <xsl:value-of select="position()"/>、<xsl:value-of select="."/>
           </fo:block>
+          <xsl:if test="$changed"><fo:change-bar-end change-bar-class="{concat($code, '-n', $i)}"/></xsl:if>
         </xsl:for-each>
         <xsl:call-template name="h2"><xsl:with-param name="text">相关记录</xsl:with-param></xsl:call-template>
         <xsl:for-each select="p:records/p:record">
           <xsl:variable name="f" select="$forms//p:form[@id = current()/@form]"/>
+          <xsl:variable name="i" select="position()"/>
+          <xsl:variable name="changed" select="$previous != '' and string($old/p:records/p:record[$i]/@form) != string(@form)"/>
+          <xsl:if test="$changed"><xsl:call-template name="bar-begin"><xsl:with-param name="c" select="concat($code, '-r', $i)"/></xsl:call-template></xsl:if>
           <fo:block text-indent="2em"><xsl:value-of select="position()"/>. <xsl:value-of select="$f/p:name"/>（<xsl:value-of select="$f/@number"/>）<xsl:if test="$f/p:ordinal">　<xsl:value-of select="$f/p:ordinal"/></xsl:if></fo:block>
+          <xsl:if test="$changed"><fo:change-bar-end change-bar-class="{concat($code, '-r', $i)}"/></xsl:if>
         </xsl:for-each>
         <xsl:call-template name="h2"><xsl:with-param name="text">相关支持文件</xsl:with-param></xsl:call-template>
         <xsl:for-each select="p:supporting/p:document">
+          <xsl:variable name="i" select="position()"/>
+          <xsl:variable name="changed" select="$previous != '' and normalize-space($old/p:supporting/p:document[$i]) != normalize-space(.)"/>
+          <xsl:if test="$changed"><xsl:call-template name="bar-begin"><xsl:with-param name="c" select="concat($code, '-d', $i)"/></xsl:call-template></xsl:if>
           <fo:block text-indent="2em"><xsl:value-of select="position()"/>. <xsl:value-of select="."/></fo:block>
+          <xsl:if test="$changed"><fo:change-bar-end change-bar-class="{concat($code, '-d', $i)}"/></xsl:if>
         </xsl:for-each>
         <xsl:if test="generate-id(.) = generate-id(document($refs[last()]/@href, $m)/p:procedure)">
           <fo:block id="manual-end"/>

@@ -33,4 +33,12 @@ int docset_check(const struct docset_opts *o, struct diag *d);
  */
 int docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag *d);
 
+/*
+ * folio archive: keep the sources of the current revision under
+ * procedures/issued/E<edition>R<revision>/, so that the next revision's
+ * manual can mark what changed.  Refuses invalid sources and an existing
+ * archive.  Returns 0 or -1.
+ */
+int docset_archive(const struct docset_opts *o, struct diag *d);
+
 #endif

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -50,6 +51,119 @@ ds_render(struct xdoc *fo, struct text_fonts *fonts, const char *path, struct di
 		rc = pdf_write(at, path, d);
 	area_tree_free(at);
 	fo_tree_free(t);
+	return rc;
+}
+
+/*
+ * The previous issued revision: the greatest procedures/issued/E<e>R<r>
+ * below the current version.  Returns an owned path relative to
+ * procedures/ ("issued/E1R0/"), or NULL when there is none.
+ */
+static char *
+previous_issue(const char *pdir, int ed, int rv)
+{
+	char *idir = ds_path(pdir, "issued");
+	DIR *dp = opendir(idir);
+	int be = -1, br = -1;
+	free(idir);
+	if (dp == NULL)
+		return NULL;
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL) {
+		int e, r;
+		char tail;
+		if (sscanf(de->d_name, "E%dR%d%c", &e, &r, &tail) != 2)
+			continue;
+		if (e > ed || (e == ed && r >= rv))
+			continue;
+		if (e > be || (e == be && r > br)) {
+			be = e;
+			br = r;
+		}
+	}
+	closedir(dp);
+	if (be < 0)
+		return NULL;
+	char buf[64];
+	snprintf(buf, sizeof buf, "issued/E%dR%d/", be, br);
+	return xstrdup(buf);
+}
+
+static int
+copy_file(const char *from, const char *to, struct diag *d)
+{
+	FILE *in = fopen(from, "rb");
+	if (in == NULL) {
+		diag_report(d, DIAG_ERROR, from, 0, 0, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	struct buf b = {0};
+	char tmp[65536];
+	size_t k;
+	while ((k = fread(tmp, 1, sizeof tmp, in)) > 0)
+		buf_add(&b, tmp, k);
+	fclose(in);
+	FILE *out = fopen(to, "wb");
+	int ok = out && fwrite(b.p ? b.p : "", 1, b.n, out) == b.n;
+	if (out && fclose(out) != 0)
+		ok = 0;
+	buf_free(&b);
+	if (!ok)
+		diag_report(d, DIAG_ERROR, to, 0, 0, "cannot write: %s", strerror(errno));
+	return ok ? 0 : -1;
+}
+
+int
+docset_archive(const struct docset_opts *o, struct diag *d)
+{
+	char *pdir = ds_path(o->root, "procedures"), *manual = ds_path(pdir, "manual.xml");
+	struct xdoc *md = NULL;
+	int rc = -1;
+	ds_allow(o);
+	if (ds_check_procedures(o, d) < 0) {
+		diag_report(d, DIAG_ERROR, NULL, 0, 0, "the procedure sources are not valid; nothing is archived");
+		goto done;
+	}
+	md = src_xml_load(manual, d);
+	const struct xnode *ver = md ? ds_child(ds_child(md->root, "control"), "version") : NULL;
+	if (ver == NULL)
+		goto done;
+	char sub[64];
+	snprintf(sub, sizeof sub, "issued/E%sR%s", xnode_attr(ver, "edition"), xnode_attr(ver, "revision"));
+	char *dir = ds_path(pdir, sub);
+	struct stat st;
+	if (stat(dir, &st) == 0) {
+		diag_report(d, DIAG_ERROR, dir, 0, 0, "this revision is archived already");
+		free(dir);
+		goto done;
+	}
+	if (mkdirs(dir, d) < 0) {
+		free(dir);
+		goto done;
+	}
+	rc = 0;
+	const char *fixed[] = { "manual.xml", "forms-register.xml" };
+	for (int i = 0; i < 2 && rc == 0; i++) {
+		char *from = ds_path(pdir, fixed[i]), *to = ds_path(dir, fixed[i]);
+		rc = copy_file(from, to, d);
+		free(from);
+		free(to);
+	}
+	const struct xnode *ps = ds_child(md->root, "procedures");
+	for (const struct xnode *r = ds_child(ps, "procedure-ref"); r && rc == 0; r = ds_next(r, "procedure-ref")) {
+		char *from = ds_path(pdir, xnode_attr(r, "href")), *to = ds_path(dir, xnode_attr(r, "href"));
+		rc = copy_file(from, to, d);
+		free(from);
+		free(to);
+	}
+	if (rc == 0 && !o->quiet)
+		fprintf(stderr, "folio: archived the sources of this revision in %s\n", dir);
+	free(dir);
+done:
+	src_xdoc_free(md);
+	src_allow_reset();
+	free(pdir);
+	free(manual);
 	return rc;
 }
 
@@ -99,8 +213,9 @@ docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag
 	}
 	char copy[16];
 	snprintf(copy, sizeof copy, "%d", o->copy);
+	char *prev = previous_issue(pdir, atoi(ed ? ed : "0"), atoi(rv ? rv : "0"));
 	const char *params[] = { "procedure", o->procedure ? o->procedure : "",
-		"copy", o->copy > 0 ? copy : "", NULL };
+		"copy", o->copy > 0 ? copy : "", "previous", prev ? prev : "", NULL };
 	char *fo_out = NULL;
 	if (o->fo_dir) {
 		if (mkdirs(o->fo_dir, d) < 0)
@@ -114,6 +229,7 @@ docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag
 	clock_t t0 = clock();
 	struct xdoc *fo = src_xslt_run(xsl, manual, params, fo_out ? fo_out : foname, fo_out, d);
 	free(fo_out);
+	free(prev);
 	if (fo == NULL)
 		goto done;
 	if (mkdirs(mdir, d) < 0) {

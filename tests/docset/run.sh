@@ -77,6 +77,59 @@ check "--procedure builds one procedure" sh -c "pdftotext '$P2' - 2>/dev/null | 
 check "--copy marks a controlled copy" sh -c "pdftotext '$T/out4/manual/WB-XT-KF-CX-E1R0-copy007.pdf' - 2>/dev/null | grep -q '分发号：7'"
 check "an unknown procedure is an error" sh -c "! '$FOLIO' manual --root '$ROOT' -o '$T/out5' --procedure XT-KF-CX-099 2>/dev/null"
 
+# ---- a revision: change bars beside exactly what changed -----------------------------------
+R=$T/rev
+mkdir -p "$R/docs"
+cp -r "$ROOT/procedures" "$ROOT/schemas" "$ROOT/cases" "$ROOT/templates" "$R/"
+cp -r "$ROOT/docs/content" "$R/docs/"
+python3 - "$R/procedures" <<'PY'
+import sys
+d = sys.argv[1]
+p = d + "/XT-KF-CX-002.xml"
+s = open(p).read()
+i = s.index('<step id="s2"'); j = s.index('<text>', i); k = s.index('</text>', j)
+s = s[:j + 6] + '装修公司向工程部提交装修方案、施工图纸及消防报审资料，工程部在 5 个工作日内完成初审并书面答复客户。' + s[k:]
+open(p, "w").write(s)
+p = d + "/manual.xml"
+s = open(p).read()
+s = s.replace('<version edition="1" revision="0"/>', '<version edition="1" revision="1"/>')
+s = s.replace('<effective date="2011-06-01"/>', '<effective date="2012-03-01"/>')
+s = s.replace('</revision>\n  </revisions>', '</revision>\n    <revision edition="1" revision="1" effective="2012-03-01"><summary>装修申请程序第 2 步增加消防报审资料和初审时限。</summary><reviser>客服部经理</reviser><reviewer>项目总经理</reviewer><changed code="XT-KF-CX-002"/></revision>\n  </revisions>')
+open(p, "w").write(s)
+PY
+check "the revised sources are valid" "$FOLIO" check --root "$R"
+"$FOLIO" manual --root "$R" -o "$R/out" --fo "$R/fo" 2>/dev/null
+RP=$R/out/manual/WB-XT-KF-CX-E1R1.pdf
+check "the revision builds, named with the new revision" test -s "$RP"
+pdftotext "$RP" - 2>/dev/null | tr -d ' \n' > "$R/rev.txt"
+check "the new revision shows on the cover and in the headers" sh -c "grep -q '第1版第1次修改' '$R/rev.txt' && grep -q '版本/修订号：1/1' '$R/rev.txt'"
+check "the revision record lists the change" sh -c "grep -q '本次修订变更明细（与第1版第0次修改比较）' '$R/rev.txt' && grep -q 'XT-KF-CX-002装修申请程序：修改步骤“提交装修方案及施工图纸”；' '$R/rev.txt'"
+"$FOLIO" render "$R/fo/WB-XT-KF-CX-E1R1.fo" --areas "$R/areas.xml" 2>/dev/null
+check "change bars beside exactly the lines of the changed step" python3 - "$R/areas.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+t = ET.parse(sys.argv[1]).getroot()
+marked, step = [], []
+for p in t.findall('page'):
+    lines = list(p.iter('line'))
+    for i, l in enumerate(lines):
+        bar = any(r.get('fo') == 'change-bar' for r in l.findall('rule'))
+        if bar:
+            marked.append(l.get('text'))
+# the step's block: the line starting "2.　提交装修方案及施工图纸" and its continuation lines
+for p in t.findall('page'):
+    for b in p.iter('block'):
+        ls = b.findall('line')
+        if ls and ls[0].get('text', '').startswith('2.　提交装修方案及施工图纸'):
+            step = [l.get('text') for l in ls]
+print("marked:", marked)
+print("step:", step)
+sys.exit(0 if step and marked == step and len(step) >= 2 else 1)
+PY
+check "folio archive keeps the revision's sources" sh -c "'$FOLIO' archive --root '$R' 2>/dev/null && test -f '$R/procedures/issued/E1R1/XT-KF-CX-002.xml' && test -f '$R/procedures/issued/E1R1/manual.xml'"
+check "folio archive refuses to overwrite an archived revision" sh -c "! '$FOLIO' archive --root '$R' 2>/dev/null"
+"$FOLIO" manual --root "$ROOT" -o "$T/out6" --fo "$T/fo6" 2>/dev/null
+check "the issued revision itself has no change bars" sh -c "! grep -q 'change-bar-begin' '$T/fo6/WB-XT-KF-CX-E1R0.fo'"
+
 # ---- portable FO: Apache FOP renders it too -----------------------------------------------
 if command -v fop >/dev/null 2>&1; then
 	CONF=$ROOT/docs/fop.xconf
