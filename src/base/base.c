@@ -504,3 +504,98 @@ diag_free(struct diag *d)
 	free(d->files);
 	memset(d, 0, sizeof(*d));
 }
+
+/* ---------------------------------------------------------------- amounts */
+
+/*
+ * Chinese capital amounts (大写金额) by the usual banking rules: digits in
+ * groups of four (元, 万, 亿); a run of zeros inside the number is read as
+ * one 零; 零 is not read at the end of a group, but before a group that
+ * follows a zero-led group it is; no 角 or 分 → 整; 角 without 分 → 整;
+ * 分 without 角 → 零 before it when there are yuan.
+ */
+int
+zh_amount_capital(const char *text, struct buf *out)
+{
+	static const char *digit[] = { "零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖" };
+	static const char *unit[] = { "", "拾", "佰", "仟" };
+	static const char *group[] = { "", "万", "亿" };
+	char ip[16];
+	int jiao = 0, fen = 0;
+	size_t n = 0;
+	const char *p = text;
+
+	while (*p == ' ')
+		p++;
+	if (*p < '0' || *p > '9')
+		return -1;
+	while (*p >= '0' && *p <= '9') {
+		if (n >= 12)
+			return -1;
+		ip[n++] = *p++;
+	}
+	ip[n] = '\0';
+	if (*p == '.') {
+		p++;
+		if (*p >= '0' && *p <= '9')
+			jiao = *p++ - '0';
+		if (*p >= '0' && *p <= '9')
+			fen = *p++ - '0';
+	}
+	while (*p == ' ')
+		p++;
+	if (*p != '\0')
+		return -1;
+	/* strip leading zeros of the integer part */
+	const char *ds = ip;
+	while (*ds == '0' && ds[1] != '\0')
+		ds++;
+	size_t len = strlen(ds);
+	int yuan = !(len == 1 && ds[0] == '0');
+
+	buf_puts(out, "人民币");
+	if (yuan) {
+		int zero = 0;        /* a zero is pending */
+		int ngroups = (int)((len + 3) / 4);
+		for (int gi = ngroups - 1; gi >= 0; gi--) {
+			/* digits of group gi (0 = lowest) */
+			int any = 0;
+			for (int k = 3; k >= 0; k--) {
+				long pos = (long)len - 1 - (gi * 4 + k);
+				if (pos < 0)
+					continue;
+				int dgt = ds[pos] - '0';
+				if (dgt == 0) {
+					zero = 1;
+					continue;
+				}
+				if (zero && (any || gi < ngroups - 1 || k < 3) && out->n > strlen("人民币"))
+					buf_puts(out, "零");
+				zero = 0;
+				buf_puts(out, digit[dgt]);
+				buf_puts(out, unit[k]);
+				any = 1;
+			}
+			if (any)
+				buf_puts(out, group[gi]);
+		}
+		buf_puts(out, "元");
+	}
+	if (jiao == 0 && fen == 0) {
+		buf_puts(out, yuan ? "整" : "零元整");
+		return 0;
+	}
+	if (jiao) {
+		buf_puts(out, digit[jiao]);
+		buf_puts(out, "角");
+	} else if (yuan) {
+		buf_puts(out, "零");
+	}
+	if (fen) {
+		buf_puts(out, digit[fen]);
+		buf_puts(out, "分");
+	} else {
+		buf_puts(out, "整");
+	}
+	return 0;
+}

@@ -68,6 +68,15 @@ uint32_t utf8_next(const char **p, const char *end);
 int utf8_encode(uint32_t cp, char out[4]);   /* returns bytes written */
 size_t utf8_count(const char *s, size_t n);  /* code points in s */
 
+/*
+ * An amount of money in Chinese capital numerals, as payment notices
+ * require: "12345.60" → 人民币壹万贰仟叁佰肆拾伍元陆角整.  The amount is a
+ * non-negative decimal with at most two places, below one trillion.
+ * Appends to out; returns 0, or -1 (nothing appended) if text is not such
+ * an amount.
+ */
+int zh_amount_capital(const char *text, struct buf *out);
+
 /* ---- diagnostics ---- */
 enum diag_level {
 	DIAG_NOTE,

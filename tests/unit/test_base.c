@@ -1,0 +1,81 @@
+/*
+ * Unit tests of the base stage: Chinese capital amounts, UTF-8.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "base/base.h"
+
+static void
+amount(const char *in, const char *want)
+{
+	struct buf b = {0};
+	assert_int_equal(zh_amount_capital(in, &b), 0);
+	assert_string_equal(b.p, want);
+	buf_free(&b);
+}
+
+static void
+test_amounts(void **state)
+{
+	(void)state;
+	amount("0", "人民币零元整");
+	amount("0.05", "人民币伍分");
+	amount("10", "人民币壹拾元整");
+	amount("100.10", "人民币壹佰元壹角整");
+	amount("1001", "人民币壹仟零壹元整");
+	amount("10010.01", "人民币壹万零壹拾元零壹分");
+	amount("100000000", "人民币壹亿元整");
+	amount("123456789.12", "人民币壹亿贰仟叁佰肆拾伍万陆仟柒佰捌拾玖元壹角贰分");
+	amount("12345.60", "人民币壹万贰仟叁佰肆拾伍元陆角整");
+	amount("105000", "人民币壹拾万零伍仟元整");
+	amount("100010000", "人民币壹亿零壹万元整");
+	amount("60102.50", "人民币陆万零壹佰零贰元伍角整");
+}
+
+static void
+test_bad_amounts(void **state)
+{
+	struct buf b = {0};
+	(void)state;
+	assert_int_equal(zh_amount_capital("abc", &b), -1);
+	assert_int_equal(zh_amount_capital("1.234", &b), -1);
+	assert_int_equal(zh_amount_capital("-5", &b), -1);
+	assert_int_equal(zh_amount_capital("1000000000000", &b), -1);
+	assert_int_equal(zh_amount_capital("", &b), -1);
+	assert_int_equal(b.n, 0);
+	buf_free(&b);
+}
+
+static void
+test_utf8(void **state)
+{
+	(void)state;
+	const char *s = "中a\xF0\xA0\xAE\xB7\xFF";
+	const char *p = s, *e = s + strlen(s);
+	assert_int_equal(utf8_next(&p, e), 0x4E2D);
+	assert_int_equal(utf8_next(&p, e), 'a');
+	assert_int_equal(utf8_next(&p, e), 0x20BB7);
+	assert_int_equal(utf8_next(&p, e), 0xFFFD);   /* malformed byte */
+	assert_true(p == e);
+	char out[4];
+	assert_int_equal(utf8_encode(0x20BB7, out), 4);
+	assert_int_equal(utf8_count(s, strlen(s)), 4);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_amounts),
+		cmocka_unit_test(test_bad_amounts),
+		cmocka_unit_test(test_utf8),
+	};
+	return cmocka_run_group_tests_name("base", tests, NULL, NULL);
+}
