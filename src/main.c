@@ -27,6 +27,8 @@ usage(FILE *f)
 {
 	fputs("usage: folio render IN.fo -o OUT.pdf [--areas AREAS.xml]\n"
 	      "       folio check [--root DIR]\n"
+	      "       folio packet [--root DIR] [-o OUTDIR] [--fo DIR] CASE.xml...\n"
+	      "       folio forms [--root DIR] [-o OUTDIR] [--combined] [--copies N] [--serial] [FORM...]\n"
 	      "       folio archive [--root DIR]   (keep this revision's sources for change bars)\n"
 	      "       folio manual [--root DIR] [-o OUTDIR] [--procedure CODE] [--copy N] [--fo DIR]\n"
 	      "       folio subset\n"
@@ -120,7 +122,8 @@ cmd_docset(const char *cmd, int argc, char **argv)
 {
 	struct docset_opts o;
 	struct diag d;
-	int rc;
+	int rc, combined = 0, copies = 1, serial = 0, npos = 0;
+	char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
 
 	memset(&o, 0, sizeof o);
 	o.root = getenv("FOLIO_ROOT") ? getenv("FOLIO_ROOT") : ".";
@@ -142,17 +145,46 @@ cmd_docset(const char *cmd, int argc, char **argv)
 				return 2;
 			}
 			o.copy = (int)n;
+		} else if (strcmp(a, "--combined") == 0) {
+			combined = 1;
+		} else if (strcmp(a, "--serial") == 0) {
+			serial = 1;
+		} else if (strcmp(a, "--copies") == 0 && v) {
+			char *end;
+			long n = strtol(argv[++i], &end, 10);
+			if (*end || n < 1 || n > 10000) {
+				fprintf(stderr, "folio: --copies needs a number from 1 to 10000\n");
+				free(pos);
+				return 2;
+			}
+			copies = (int)n;
+		} else if (a[0] != '-' && (strcmp(cmd, "packet") == 0 || strcmp(cmd, "forms") == 0)) {
+			pos[npos++] = argv[i];
 		} else {
 			fprintf(stderr, "folio: unknown option %s\n", a);
 			usage(stderr);
+			free(pos);
 			return 2;
 		}
+	}
+	if (strcmp(cmd, "packet") == 0 && npos == 0) {
+		fprintf(stderr, "folio: packet needs at least one case file\n");
+		usage(stderr);
+		free(pos);
+		return 2;
 	}
 	diag_init(&d);
 	if (strcmp(cmd, "check") == 0) {
 		rc = docset_check(&o, &d) < 0 ? 1 : 0;
 	} else if (strcmp(cmd, "archive") == 0) {
 		rc = docset_archive(&o, &d) < 0 ? 1 : 0;
+	} else if (strcmp(cmd, "packet") == 0 || strcmp(cmd, "forms") == 0) {
+		struct text_fonts *fonts = text_fonts_new(&d);
+		if (strcmp(cmd, "packet") == 0)
+			rc = docset_packet(&o, fonts, pos, npos, &d) < 0 ? 1 : 0;
+		else
+			rc = docset_forms(&o, fonts, pos, npos, combined, copies, serial, &d) < 0 ? 1 : 0;
+		text_fonts_free(fonts);
 	} else {
 		struct text_fonts *fonts = text_fonts_new(&d);
 		rc = docset_manual(&o, fonts, &d) < 0 ? 1 : 0;
@@ -162,6 +194,7 @@ cmd_docset(const char *cmd, int argc, char **argv)
 		rc = 1;
 	diag_flush(&d, stderr);
 	diag_free(&d);
+	free(pos);
 	return rc;
 }
 
@@ -175,7 +208,8 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "render") == 0)
 		return cmd_render(argc - 2, argv + 2);
 	if (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "manual") == 0 ||
-	    strcmp(argv[1], "archive") == 0)
+	    strcmp(argv[1], "archive") == 0 || strcmp(argv[1], "packet") == 0 ||
+	    strcmp(argv[1], "forms") == 0)
 		return cmd_docset(argv[1], argc - 2, argv + 2);
 	if (strcmp(argv[1], "subset") == 0) {
 		fo_subset_print(stdout);

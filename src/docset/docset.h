@@ -34,6 +34,24 @@ int docset_check(const struct docset_opts *o, struct diag *d);
 int docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag *d);
 
 /*
+ * folio packet: for each case file, check every problem at once, then write
+ * output/packets/<case id>/: each document and completed form as its own
+ * PDF and packet.pdf with all of them, bookmarked, in handover order.  A bad
+ * case is reported and skipped; the others are still produced.  Returns 0
+ * if every case succeeded.
+ */
+int docset_packet(const struct docset_opts *o, struct text_fonts *fonts, char **cases,
+    int ncases, struct diag *d);
+
+/*
+ * folio forms: blank forms (all, or those named by id or printed number)
+ * into output/forms/: one PDF per form, or forms.pdf when combined; copies
+ * of each, numbered (编号) from 1 when serial is set.
+ */
+int docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms,
+    int nforms, int combined, int copies, int serial, struct diag *d);
+
+/*
  * folio archive: keep the sources of the current revision under
  * procedures/issued/E<edition>R<revision>/, so that the next revision's
  * manual can mark what changed.  Refuses invalid sources and an existing

@@ -17,6 +17,8 @@
 #include <libxslt/transform.h>
 #include <libxslt/security.h>
 #include <libxslt/xsltutils.h>
+#include <libxslt/extensions.h>
+#include <libxml/xpathInternals.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
@@ -363,6 +365,35 @@ src_relaxng_validate(const char *path, const char *rng, struct diag *d)
 
 /* ---------------------------------------------------------------- XSLT */
 
+/* f:amount-zh(string) in namespace urn:folio:xslt: the amount in Chinese
+ * capital numerals; an empty string for what is not an amount. */
+static void
+ext_amount_zh(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	xmlChar *s = xmlXPathPopString(ctxt);
+	struct buf b = {0};
+	if (s == NULL || zh_amount_capital((const char *)s, &b) < 0)
+		buf_puts(&b, "");
+	xmlXPathReturnString(ctxt, xmlStrdup((const xmlChar *)(b.p ? b.p : "")));
+	xmlFree(s);
+	buf_free(&b);
+}
+
+static void
+register_extensions(void)
+{
+	static int done;
+	if (done)
+		return;
+	done = 1;
+	xsltRegisterExtModuleFunction((const xmlChar *)"amount-zh",
+	    (const xmlChar *)"urn:folio:xslt", ext_amount_zh);
+}
+
 static int
 xslt_deny(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value)
 {
@@ -423,9 +454,43 @@ write_atomic(const char *path, const xmlChar *bytes, int n, struct diag *d)
 	return ok ? 0 : -1;
 }
 
+static xmlDocPtr
+parse_mem(const char *bytes, size_t n, const char *name, struct errctx *ec)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL)
+		return NULL;
+	xmlSetStructuredErrorFunc(ec, on_error);
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)n, name, NULL, PARSE_OPTS);
+	if (doc && !ctxt->wellFormed) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+static struct xdoc *xslt_run(const char *xsl, const char *in, const char *in_bytes, size_t in_len,
+    const char **params, const char *name, const char *fo_out, struct diag *d);
+
 struct xdoc *
 src_xslt_run(const char *xsl, const char *in, const char **params, const char *name,
     const char *fo_out, struct diag *d)
+{
+	return xslt_run(xsl, in, NULL, 0, params, name, fo_out, d);
+}
+
+struct xdoc *
+src_xslt_run_mem(const char *xsl, const char *bytes, size_t n, const char *in_name,
+    const char **params, const char *name, const char *fo_out, struct diag *d)
+{
+	return xslt_run(xsl, in_name, bytes, n, params, name, fo_out, d);
+}
+
+static struct xdoc *
+xslt_run(const char *xsl, const char *in, const char *in_bytes, size_t in_len,
+    const char **params, const char *name, const char *fo_out, struct diag *d)
 {
 	struct errctx ec = { d, in, 0 };
 	struct xdoc *out = NULL;
@@ -433,7 +498,8 @@ src_xslt_run(const char *xsl, const char *in, const char **params, const char *n
 	size_t np = 0;
 
 	setup_once();
-	xmlDocPtr doc = read_doc(in, &ec);
+	register_extensions();
+	xmlDocPtr doc = in_bytes ? parse_mem(in_bytes, in_len, in, &ec) : read_doc(in, &ec);
 	if (doc == NULL)
 		return NULL;
 	xslt_diag = d;

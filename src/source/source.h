@@ -84,4 +84,9 @@ int src_relaxng_validate(const char *path, const char *rng, struct diag *d);
 struct xdoc *src_xslt_run(const char *xsl, const char *in, const char **params,
     const char *name, const char *fo_out, struct diag *d);
 
+/* The same, with the input document held in memory (in_name names it). */
+struct xdoc *src_xslt_run_mem(const char *xsl, const char *bytes, size_t n,
+    const char *in_name, const char **params, const char *name, const char *fo_out,
+    struct diag *d);
+
 #endif

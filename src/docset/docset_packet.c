@@ -1,0 +1,525 @@
+/*
+ * docset — folio packet (a customer's move-in packet, every form filled
+ * from the case) and folio forms (blank forms in batches).  Both build a
+ * job document (namespace urn:folio:job) listing what to render and run
+ * templates/job.xsl on it; each PDF is written atomically, and a packet's
+ * folder appears only when all its files are written.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../source/source.h"
+#include "docset.h"
+#include "docset_int.h"
+
+/* The handover procedure's order: documents handed out, then 收楼表格一…八. */
+static const char *const packet_docs[] = {
+	"customer-handbook", "renovation-rules", "emergency-manual",
+	"safety-agreement", "access-pass-register",
+};
+static const char *const packet_forms[] = {
+	"XT-KF-CX-001-R01", "XT-KF-CX-001-R02", "XT-KF-CX-001-R03", "XT-KF-CX-001-R04",
+	"XT-KF-CX-001-R05", "XT-KF-CX-001-R06", "XT-KF-CX-001-R07", "XT-KF-CX-001-R08",
+};
+#define NDOCS  (sizeof packet_docs / sizeof packet_docs[0])
+#define NFORMS (sizeof packet_forms / sizeof packet_forms[0])
+
+static char *
+abspath(const char *p)
+{
+	char *r = realpath(p, NULL);
+	return r ? r : xstrdup(p);
+}
+
+static void
+job_item(struct buf *b, const char *kind, const char *href, int copies, int serial)
+{
+	buf_printf(b, "  <item kind=\"%s\"", kind);
+	if (href) {
+		buf_puts(b, " href=\"");
+		buf_add_xml(b, href, strlen(href));
+		buf_putc(b, '"');
+	}
+	if (copies > 1)
+		buf_printf(b, " copies=\"%d\"", copies);
+	if (serial > 0)
+		buf_printf(b, " serial-start=\"%d\"", serial);
+	buf_puts(b, "/>\n");
+}
+
+/* Run templates/job.xsl on a job and write the PDF. */
+static int
+run_job(const struct docset_opts *o, struct text_fonts *fonts, const char *job, size_t n,
+    const char *name, const char *pdf, struct diag *d)
+{
+	char *xsl = ds_path(o->root, "templates/job.xsl");
+	char *fo_out = NULL;
+	if (o->fo_dir) {
+		char fn[300];
+		const char *base = strrchr(pdf, '/');
+		snprintf(fn, sizeof fn, "%s", base ? base + 1 : pdf);
+		size_t k = strlen(fn);
+		if (k > 4 && strcmp(fn + k - 4, ".pdf") == 0)
+			strcpy(fn + k - 4, ".fo");
+		mkdir(o->fo_dir, 0777);
+		fo_out = ds_path(o->fo_dir, fn);
+	}
+	struct xdoc *fo = src_xslt_run_mem(xsl, job, n, name, NULL, fo_out ? fo_out : name, fo_out, d);
+	free(xsl);
+	free(fo_out);
+	if (fo == NULL)
+		return -1;
+	return ds_render(fo, fonts, pdf, d);
+}
+
+/* ---------------------------------------------------------------- case checks */
+
+static const struct xnode *
+at_path(const struct xnode *e, const char *path)
+{
+	char seg[128];
+	while (e && *path) {
+		const char *slash = strchr(path, '/');
+		size_t n = slash ? (size_t)(slash - path) : strlen(path);
+		if (n >= sizeof seg)
+			return NULL;
+		memcpy(seg, path, n);
+		seg[n] = '\0';
+		e = ds_child(e, seg);
+		path = slash ? slash + 1 : path + n;
+	}
+	return e;
+}
+
+static int
+has_text(const struct xnode *e)
+{
+	for (const struct xnode *c = e ? e->first : NULL; c; c = c->next)
+		if (c->kind == XNODE_TEXT && strspn(c->text, " \t\n\r") < c->textlen)
+			return 1;
+	return 0;
+}
+
+/* GB 32100-2015: the 18th character of a unified social credit code. */
+static int
+credit_code_ok(const char *s)
+{
+	static const char chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	static const int w[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+	if (strlen(s) != 18)
+		return 0;
+	int sum = 0;
+	for (int i = 0; i < 17; i++) {
+		const char *p = strchr(chars, s[i]);
+		if (p == NULL || s[i] == '\0')
+			return 0;
+		sum += (int)(p - chars) * w[i];
+	}
+	int c = (31 - sum % 31) % 31;
+	return s[17] == chars[c];
+}
+
+static void
+need(const char *file, const struct xnode *root, const char *path, const char *who, struct diag *d, int *bad)
+{
+	const struct xnode *e = at_path(root, path);
+	if (e && has_text(e))
+		return;
+	const struct xnode *parent = root;
+	char p2[256];
+	snprintf(p2, sizeof p2, "%s", path);
+	char *slash = strrchr(p2, '/');
+	if (slash) {
+		*slash = '\0';
+		const struct xnode *pe = at_path(root, p2);
+		if (pe)
+			parent = pe;
+	}
+	char key[512];
+	snprintf(key, sizeof key, "need:%s:%s", file, path);
+	diag_once(d, key, DIAG_ERROR, file, parent->line, 0, "%s: missing; %s needs it", path, who);
+	*bad = 1;
+}
+
+/* Fields the packet's forms mark required and the documents' placeholders. */
+static void
+collect_needs(const struct docset_opts *o, const struct xnode *root, const char *file,
+    struct diag *d, int *bad)
+{
+	for (size_t i = 0; i < NFORMS; i++) {
+		char name[128];
+		snprintf(name, sizeof name, "procedures/forms/%s.xml", packet_forms[i]);
+		char *p = ds_path(o->root, name);
+		struct diag q;
+		diag_init(&q);
+		struct xdoc *f = src_xml_load(p, &q);
+		diag_free(&q);
+		free(p);
+		if (f == NULL)
+			continue;
+		const char *title = NULL;
+		const struct xnode *t = ds_child(f->root, "title");
+		char who[256];
+		for (const struct xnode *c = t ? t->first : NULL; c; c = c->next)
+			if (c->kind == XNODE_TEXT)
+				title = c->text;
+		snprintf(who, sizeof who, "%s (%s)", title ? title : packet_forms[i], packet_forms[i]);
+		/* walk the definition for required fields */
+		const struct xnode *stack[256];
+		int sp = 0;
+		stack[sp++] = f->root;
+		while (sp > 0) {
+			const struct xnode *e = stack[--sp];
+			const char *req = xnode_attr(e, "required"), *path = xnode_attr(e, "path");
+			if (req && strcmp(req, "true") == 0 && path && path[0] != '@')
+				need(file, root, path, who, d, bad);
+			for (const struct xnode *c = e->first; c && sp < 256; c = c->next)
+				if (c->kind == XNODE_ELEMENT)
+					stack[sp++] = c;
+		}
+		src_xdoc_free(f);
+	}
+	for (size_t i = 0; i < NDOCS; i++) {
+		char name[128];
+		snprintf(name, sizeof name, "docs/content/%s.xml", packet_docs[i]);
+		char *p = ds_path(o->root, name);
+		struct diag q;
+		diag_init(&q);
+		struct xdoc *doc = src_xml_load(p, &q);
+		diag_free(&q);
+		free(p);
+		if (doc == NULL)
+			continue;
+		const struct xnode *t = ds_child(doc->root, "title");
+		const char *title = NULL;
+		for (const struct xnode *c = t ? t->first : NULL; c; c = c->next)
+			if (c->kind == XNODE_TEXT)
+				title = c->text;
+		char who[256];
+		snprintf(who, sizeof who, "%s", title ? title : packet_docs[i]);
+		const struct xnode *stack[256];
+		int sp = 0;
+		stack[sp++] = doc->root;
+		while (sp > 0) {
+			const struct xnode *e = stack[--sp];
+			const char *ref = strcmp(e->name, "field") == 0 ? xnode_attr(e, "ref") : NULL;
+			if (ref)
+				need(file, root, ref, who, d, bad);
+			for (const struct xnode *c = e->first; c && sp < 256; c = c->next)
+				if (c->kind == XNODE_ELEMENT)
+					stack[sp++] = c;
+		}
+		src_xdoc_free(doc);
+	}
+}
+
+/*
+ * Every problem of a case, at once, before anything is written: the
+ * schema, the fields the packet needs (naming the form or document), the
+ * credit code's check character, the lease dates' order.
+ */
+static int
+check_case(const struct docset_opts *o, const char *file, struct diag *d)
+{
+	char *rng = ds_path(o->root, "schemas/case.rng");
+	struct diag sd;
+	diag_init(&sd);
+	int bad = src_relaxng_validate(file, rng, &sd) < 0;
+	free(rng);
+	struct xdoc *x = src_xml_load(file, d);
+	if (x == NULL) {
+		diag_free(&sd);
+		return -1;
+	}
+	/* the schema's missing-element messages repeat ours: keep the others */
+	for (size_t i = 0; i < sd.n; i++)
+		if (strstr(sd.v[i].text, "Expecting") == NULL && strstr(sd.v[i].text, "failed to validate content") == NULL &&
+		    strstr(sd.v[i].text, "Did not expect element") == NULL)
+			diag_report(d, sd.v[i].level, sd.v[i].file, sd.v[i].line, sd.v[i].col, "%s", sd.v[i].text);
+	int ours = 0;
+	collect_needs(o, x->root, file, d, &ours);
+	if (bad && !ours && sd.n > 0)
+		for (size_t i = 0; i < sd.n; i++)
+			if (strstr(sd.v[i].text, "Expecting") != NULL || strstr(sd.v[i].text, "failed to validate content") != NULL)
+				diag_report(d, sd.v[i].level, sd.v[i].file, sd.v[i].line, sd.v[i].col, "%s", sd.v[i].text);
+	diag_free(&sd);
+	const struct xnode *cc = at_path(x->root, "customer/credit-code");
+	if (cc && has_text(cc)) {
+		char code[64] = "";
+		for (const struct xnode *c = cc->first; c; c = c->next)
+			if (c->kind == XNODE_TEXT)
+				snprintf(code, sizeof code, "%.*s", (int)c->textlen, c->text);
+		if (!credit_code_ok(code)) {
+			diag_report(d, DIAG_ERROR, file, cc->line, 0,
+			    "customer/credit-code: \"%s\" is not a valid unified social credit code "
+			    "(18 characters, the last a check character per GB 32100-2015)", code);
+			bad = 1;
+		}
+	}
+	const struct xnode *ls = at_path(x->root, "lease/start"), *le = at_path(x->root, "lease/end");
+	if (ls && le && ls->first && le->first && ls->first->kind == XNODE_TEXT && le->first->kind == XNODE_TEXT &&
+	    strcmp(ls->first->text, le->first->text) >= 0) {
+		diag_report(d, DIAG_ERROR, file, le->line, 0, "lease/end: the lease ends before it starts");
+		bad = 1;
+	}
+	src_xdoc_free(x);
+	return bad || ours ? -1 : 0;
+}
+
+static char *
+case_id(const char *file, struct diag *d)
+{
+	struct xdoc *x = src_xml_load(file, d);
+	char *id = NULL;
+	if (x) {
+		const char *v = xnode_attr(x->root, "id");
+		if (v && *v && strchr(v, '/') == NULL && v[0] != '.')
+			id = xstrdup(v);
+		else
+			diag_report(d, DIAG_ERROR, file, x->root->line, 0, "the case has no usable id");
+		src_xdoc_free(x);
+	}
+	return id;
+}
+
+/* ---------------------------------------------------------------- packet */
+
+static int
+remove_dir(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	if (dp == NULL)
+		return -1;
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		char *p = ds_path(dir, de->d_name);
+		unlink(p);
+		free(p);
+	}
+	closedir(dp);
+	return rmdir(dir);
+}
+
+static int
+one_packet(const struct docset_opts *o, struct text_fonts *fonts, const char *casefile,
+    const char *outdir, struct diag *d)
+{
+	if (check_case(o, casefile, d) < 0) {
+		diag_report(d, DIAG_ERROR, casefile, 0, 0, "the case has errors; its packet is not written");
+		return -1;
+	}
+	char *id = case_id(casefile, d);
+	if (id == NULL)
+		return -1;
+	char *abscase = abspath(casefile);
+	char tmpname[300], finalname[300];
+	snprintf(tmpname, sizeof tmpname, ".%s.tmp%ld", id, (long)getpid());
+	snprintf(finalname, sizeof finalname, "%s", id);
+	char *tmp = ds_path(outdir, tmpname), *fin = ds_path(outdir, finalname);
+	int rc = 0;
+	mkdir(tmp, 0777);
+
+	struct buf all = {0};
+	buf_puts(&all, "<job xmlns=\"urn:folio:job\" mode=\"completed\" title=\"收楼文件 ");
+	buf_add_xml(&all, id, strlen(id));
+	buf_puts(&all, "\">\n  <case href=\"");
+	buf_add_xml(&all, abscase, strlen(abscase));
+	buf_puts(&all, "\"/>\n");
+	const char *head = all.p ? xstrdup(all.p) : NULL;
+	for (size_t i = 0; i < NDOCS + NFORMS + 1 && rc == 0; i++) {
+		char rel[200], *href = NULL;
+		const char *kind, *name;
+		if (i < NDOCS) {
+			snprintf(rel, sizeof rel, "docs/content/%s.xml", packet_docs[i]);
+			kind = "document";
+			name = packet_docs[i];
+		} else if (i < NDOCS + NFORMS) {
+			snprintf(rel, sizeof rel, "procedures/forms/%s.xml", packet_forms[i - NDOCS]);
+			kind = "form";
+			name = packet_forms[i - NDOCS];
+		} else {
+			rel[0] = '\0';
+			kind = "receipt";
+			name = "receipt";
+		}
+		if (rel[0]) {
+			char *p = ds_path(o->root, rel);
+			href = abspath(p);
+			free(p);
+		}
+		/* this item alone, and into the combined packet */
+		struct buf one = {0};
+		buf_puts(&one, head);
+		job_item(&one, kind, href, 1, 0);
+		buf_puts(&one, "</job>\n");
+		job_item(&all, kind, href, 1, 0);
+		char pdfname[256];
+		snprintf(pdfname, sizeof pdfname, "%02zu-%s.pdf", i + 1, name);
+		char *pdf = ds_path(tmp, pdfname);
+		rc = run_job(o, fonts, one.p, one.n, casefile, pdf, d);
+		free(pdf);
+		free(href);
+		buf_free(&one);
+	}
+	buf_puts(&all, "</job>\n");
+	if (rc == 0) {
+		char *pdf = ds_path(tmp, "packet.pdf");
+		rc = run_job(o, fonts, all.p, all.n, casefile, pdf, d);
+		free(pdf);
+	}
+	buf_free(&all);
+	free((char *)head);
+	if (rc == 0) {
+		/* replace an earlier packet of this case as a whole */
+		struct stat st;
+		if (stat(fin, &st) == 0)
+			remove_dir(fin);
+		if (rename(tmp, fin) != 0) {
+			diag_report(d, DIAG_ERROR, fin, 0, 0, "cannot write: %s", strerror(errno));
+			rc = -1;
+		}
+	}
+	if (rc != 0)
+		remove_dir(tmp);
+	else if (!o->quiet)
+		fprintf(stderr, "folio: wrote %s/\n", fin);
+	free(tmp);
+	free(fin);
+	free(abscase);
+	free(id);
+	return rc;
+}
+
+int
+docset_packet(const struct docset_opts *o, struct text_fonts *fonts, char **cases, int ncases,
+    struct diag *d)
+{
+	char *out = o->out_dir ? xstrdup(o->out_dir) : ds_path(o->root, "output");
+	char *dir = ds_path(out, "packets");
+	int bad = 0;
+	mkdir(out, 0777);
+	mkdir(dir, 0777);
+	for (int i = 0; i < ncases; i++) {
+		ds_allow(o);
+		/* the case may live outside the project: its folder may be read */
+		char *c = abspath(cases[i]);
+		char *slash = strrchr(c, '/');
+		if (slash) {
+			*slash = '\0';
+			src_allow_dir(c);
+		}
+		free(c);
+		if (one_packet(o, fonts, cases[i], dir, d) < 0)
+			bad = 1;   /* the other cases are still produced */
+		src_allow_reset();
+	}
+	free(dir);
+	free(out);
+	return bad ? -1 : 0;
+}
+
+/* ---------------------------------------------------------------- forms */
+
+int
+docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms, int nforms,
+    int combined, int copies, int serial, struct diag *d)
+{
+	char *fdir = ds_path(o->root, "procedures/forms");
+	char *out = o->out_dir ? xstrdup(o->out_dir) : ds_path(o->root, "output");
+	char *dir = ds_path(out, "forms");
+	size_t n;
+	char **all = ds_list_xml(fdir, &n);
+	int rc = 0;
+	ds_allow(o);
+	mkdir(out, 0777);
+	mkdir(dir, 0777);
+	/* which forms: all, or those named by id or printed number */
+	char **pick = xcalloc(n + 1, sizeof *pick);
+	size_t np = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct diag q;
+		diag_init(&q);
+		struct xdoc *x = src_xml_load(all[i], &q);
+		diag_free(&q);
+		const char *id = x ? xnode_attr(x->root, "id") : NULL;
+		const char *num = x ? xnode_attr(x->root, "number") : NULL;
+		int want = nforms == 0;
+		for (int k = 0; k < nforms && !want; k++)
+			want = (id && strcmp(forms[k], id) == 0) || (num && strcmp(forms[k], num) == 0);
+		if (want)
+			pick[np++] = all[i];
+		src_xdoc_free(x);
+	}
+	for (int k = 0; k < nforms; k++) {
+		int found = 0;
+		for (size_t i = 0; i < np && !found; i++)
+			found = strstr(pick[i], forms[k]) != NULL;
+		if (!found) {
+			/* by number: check the picked files' numbers */
+			for (size_t i = 0; i < np && !found; i++) {
+				struct diag q;
+				diag_init(&q);
+				struct xdoc *x = src_xml_load(pick[i], &q);
+				diag_free(&q);
+				const char *num = x ? xnode_attr(x->root, "number") : NULL;
+				found = num && strcmp(num, forms[k]) == 0;
+				src_xdoc_free(x);
+			}
+		}
+		if (!found) {
+			diag_report(d, DIAG_ERROR, NULL, 0, 0, "no form %s (give a form id such as "
+			    "XT-KF-CX-001-R01 or a printed number such as WB/XT-KF-JL-001-01)", forms[k]);
+			rc = -1;
+		}
+	}
+	if (rc == 0) {
+		struct buf job = {0};
+		buf_puts(&job, "<job xmlns=\"urn:folio:job\" mode=\"blank\" title=\"空白表格\">\n");
+		for (size_t i = 0; i < np && rc == 0; i++) {
+			char *href = abspath(pick[i]);
+			job_item(&job, "form", href, copies, serial ? 1 : 0);
+			if (!combined) {
+				struct buf one = {0};
+				buf_puts(&one, "<job xmlns=\"urn:folio:job\" mode=\"blank\" title=\"空白表格\">\n");
+				job_item(&one, "form", href, copies, serial ? 1 : 0);
+				buf_puts(&one, "</job>\n");
+				const char *base = strrchr(pick[i], '/');
+				char name[256];
+				snprintf(name, sizeof name, "%s", base ? base + 1 : pick[i]);
+				size_t k = strlen(name);
+				if (k > 4)
+					strcpy(name + k - 4, ".pdf");
+				char *pdf = ds_path(dir, name);
+				rc = run_job(o, fonts, one.p, one.n, "forms-job.xml", pdf, d);
+				if (rc == 0 && !o->quiet)
+					fprintf(stderr, "folio: wrote %s\n", pdf);
+				free(pdf);
+				buf_free(&one);
+			}
+			free(href);
+		}
+		buf_puts(&job, "</job>\n");
+		if (combined && rc == 0) {
+			char *pdf = ds_path(dir, "forms.pdf");
+			rc = run_job(o, fonts, job.p, job.n, "forms-job.xml", pdf, d);
+			if (rc == 0 && !o->quiet)
+				fprintf(stderr, "folio: wrote %s\n", pdf);
+			free(pdf);
+		}
+		buf_free(&job);
+	}
+	free(pick);
+	ds_list_free(all, n);
+	src_allow_reset();
+	free(fdir);
+	free(out);
+	free(dir);
+	return rc;
+}
