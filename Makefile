@@ -22,7 +22,7 @@ TEXT_OBJS   := text/text_font.o text/text_break.o text/text_para.o
 AREA_OBJS   := area/area.o
 IMAGE_OBJS  := image/image.o image/image_png.o
 SVG_OBJS    := svg/svg_draw.o svg/svg_style.o svg/svg_path.o svg/svg_text.o
-LAYOUT_OBJS := layout/lay_line.o layout/lay_block.o layout/lay_page.o layout/lay_ids.o \
+LAYOUT_OBJS := layout/lay_line.o layout/lay_block.o layout/lay_page.o layout/lay_ids.o layout/lay_master.o \
                layout/lay_object.o layout/lay_fill.o layout/lay_table.o layout/lay_list.o \
                layout/lay_container.o layout/lay_inline.o
 PDF_OBJS    := pdf/pdf.o pdf/pdf_graphics.o

@@ -155,6 +155,8 @@ struct area_page {
 	int               index;    /* 1-based position in the document */
 	int               number;   /* page number */
 	const char       *label;    /* formatted number */
+	uint8_t           label_style;  /* PDF page-label style D r R a A, or 0: the label as is */
+	uint8_t           seq_first;    /* first page of its page sequence */
 	mpt               w, h;     /* page size */
 	struct area      *root;     /* regions */
 	struct area_link *links;    /* clickable rectangles, in layout order */

@@ -79,6 +79,13 @@ static const struct elem_def elems[] = {
 	{ "bookmark-title",      C_MIXED, 0 },    /* FO_BOOKMARK_TITLE */
 	{ "change-bar-begin",    C_NONE, 0 },     /* FO_CHANGE_BAR_BEGIN */
 	{ "change-bar-end",      C_NONE, 0 },     /* FO_CHANGE_BAR_END */
+	{ "page-sequence-master", C_MASTERS, 0 }, /* FO_PAGE_SEQUENCE_MASTER */
+	{ "single-page-master-reference", C_NONE, 0 },       /* FO_SINGLE_PAGE_MASTER_REFERENCE */
+	{ "repeatable-page-master-reference", C_NONE, 0 },   /* FO_REPEATABLE_PAGE_MASTER_REFERENCE */
+	{ "repeatable-page-master-alternatives", C_MASTERS, 0 }, /* FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES */
+	{ "conditional-page-master-reference", C_NONE, 0 },  /* FO_CONDITIONAL_PAGE_MASTER_REFERENCE */
+	{ "marker",              C_MIXED, 0 },    /* FO_MARKER */
+	{ "retrieve-marker",     C_NONE, 0 },     /* FO_RETRIEVE_MARKER */
 	{ "#text",               C_NONE, 0 },     /* FO_TEXT */
 };
 _Static_assert(sizeof elems / sizeof elems[0] == FO__MAX, "element table");
@@ -254,7 +261,7 @@ allowed(enum content parent, enum fo_type t)
 	case C_BLOCKS:
 		/* change bars are neutral: allowed wherever text or blocks are */
 		return (elems[t].block || t == FO_WRAPPER || t == FO_CHANGE_BAR_BEGIN ||
-		    t == FO_CHANGE_BAR_END) && !is_part(t);
+		    t == FO_CHANGE_BAR_END || t == FO_MARKER || t == FO_RETRIEVE_MARKER) && !is_part(t);
 	case C_MIXED:
 		return !is_part(t);
 	case C_TABLE:

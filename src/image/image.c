@@ -136,20 +136,160 @@ png_header(const uint8_t *b, size_t n, struct image_info *info, const char **why
 
 /* ---------------------------------------------------------------- JPEG */
 
+/* What the frame header said, for checking the scans against it. */
+struct jframe {
+	int     sof;           /* 0xC0, 0xC1, 0xC2, or 0 before the frame */
+	int     ncomp;
+	uint8_t id[4];         /* component ids */
+	uint8_t tables;        /* bits: DC 0-3 defined, AC 0-3 (<<4) defined */
+};
+
+/* DHT: every table's counts fit its data and make a valid prefix code
+ * (no code of all 1 bits: libjpeg's test). */
+static int
+jpeg_dht(const uint8_t *s, unsigned n, struct jframe *f)
+{
+	while (n > 0) {
+		if (n < 17 || (s[0] >> 4) > 1 || (s[0] & 15) > 3)
+			return -1;
+		unsigned total = 0;
+		long code = 0;
+		for (int len = 1; len <= 16; len++) {
+			code = (code << 1) + s[len];
+			total += s[len];
+			if (s[len] && code >= (1L << len))
+				return -1;
+		}
+		if (total > 256 || 17 + total > n)
+			return -1;
+		f->tables |= (uint8_t)(1u << ((s[0] & 15) + ((s[0] >> 4) ? 4 : 0)));
+		s += 17 + total;
+		n -= 17 + total;
+	}
+	return 0;
+}
+
+/* SOS: components of the frame, tables defined, spectral parameters. */
+static int
+jpeg_sos(const uint8_t *s, unsigned n, const struct jframe *f)
+{
+	if (n < 1 || s[0] < 1 || s[0] > 4 || n != 4u + 2u * s[0])
+		return -1;
+	for (int i = 0; i < s[0]; i++) {
+		int found = 0;
+		for (int k = 0; k < f->ncomp; k++)
+			found |= f->id[k] == s[1 + 2 * i];
+		uint8_t td = s[2 + 2 * i] >> 4, ta = s[2 + 2 * i] & 15;
+		if (!found || td > 3 || ta > 3)
+			return -1;
+		if (f->sof != 0xC2 && (!(f->tables & (1u << td)) || !(f->tables & (1u << (ta + 4)))))
+			return -1;
+	}
+	const uint8_t *t = s + 1 + 2 * s[0];   /* Ss, Se, Ah/Al */
+	if (f->sof != 0xC2)
+		return t[0] == 0 && t[1] == 63 && t[2] == 0 ? 0 : -1;
+	return t[0] <= t[1] && t[1] <= 63 && (t[0] > 0 || t[1] == 0) ? 0 : -1;
+}
+
+/* SOFn: size, precision and components (PDF takes 8-bit, 1, 3 or 4). */
+static int
+jpeg_sof(unsigned m, const uint8_t *s, unsigned sl, struct image_info *info, struct jframe *f,
+    const char **why)
+{
+	if (m != 0xC0 && m != 0xC1 && m != 0xC2) {
+		*why = "unsupported JPEG coding (only baseline and progressive Huffman)";
+		return -1;
+	}
+	if (sl < 6 || s[0] != 8) {
+		*why = sl < 6 ? "corrupt JPEG frame header" : "unsupported JPEG sample precision (only 8 bits)";
+		return -1;
+	}
+	int64_t h = be16(s + 1), w = be16(s + 3);
+	if (!sides_ok(w, h, why))
+		return -1;
+	info->h = (int32_t)h;
+	info->w = (int32_t)w;
+	info->components = s[5];
+	if (s[5] != 1 && s[5] != 3 && s[5] != 4) {
+		*why = "unsupported JPEG colour (1, 3 or 4 components)";
+		return -1;
+	}
+	*why = "corrupt JPEG frame header";
+	if (sl != 6u + 3u * s[5])
+		return -1;
+	f->sof = (int)m;
+	f->ncomp = s[5];
+	for (int k = 0; k < s[5]; k++) {
+		const uint8_t *c = s + 6 + 3 * k;
+		uint8_t hs = c[1] >> 4, vs = c[1] & 15;
+		f->id[k] = c[0];
+		if (hs < 1 || hs > 4 || vs < 1 || vs > 4 || c[2] > 3)
+			return -1;
+	}
+	return 0;
+}
+
+/* One marker segment before the entropy-coded data. */
+static int
+jpeg_segment(unsigned m, const uint8_t *s, unsigned sl, struct image_info *info, struct jframe *f,
+    const char **why)
+{
+	if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC)
+		return jpeg_sof(m, s, sl, info, f, why);
+	switch (m) {
+	case 0xC4:
+		*why = "corrupt JPEG (a bad Huffman table)";
+		return jpeg_dht(s, sl, f);
+	case 0xDB:
+		for (unsigned k = 0; k < sl; ) {
+			unsigned tl = (s[k] >> 4) ? 129 : 65;
+			if ((s[k] >> 4) > 1 || (s[k] & 15) > 3 || k + tl > sl) {
+				*why = "corrupt JPEG (a bad quantisation table)";
+				return -1;
+			}
+			k += tl;
+		}
+		return 0;
+	case 0xDA:
+		*why = f->sof ? "corrupt JPEG (a bad scan header)" : "corrupt JPEG (scan before frame header)";
+		return f->sof ? jpeg_sos(s, sl, f) : -1;
+	case 0xE0:
+		if (sl >= 12 && memcmp(s, "JFIF", 5) == 0) {
+			unsigned unit = s[7], dx = be16(s + 8), dy = be16(s + 10);
+			if (unit == 1 && dx >= 10 && dy >= 10) {
+				info->dpi_x = (int32_t)dx;
+				info->dpi_y = (int32_t)dy;
+			} else if (unit == 2 && dx >= 4 && dy >= 4) {
+				info->dpi_x = (int32_t)((dx * 254 + 50) / 100);
+				info->dpi_y = (int32_t)((dy * 254 + 50) / 100);
+			}
+		}
+		return 0;
+	case 0xEE:
+		if (sl >= 12 && memcmp(s, "Adobe", 5) == 0)
+			info->adobe = 1;
+		return 0;
+	}
+	return 0;
+}
+
 /*
  * Walk the markers: segments with a length until SOS, then the entropy
  * coded data (where 0xFF is followed by 0x00 or a restart marker) up to
  * EOI.  PDF's DCTDecode takes baseline and progressive Huffman JPEGs of
- * 8-bit samples with 1, 3 or 4 components.
+ * 8-bit samples with 1, 3 or 4 components; the tables and scan headers are
+ * checked as libjpeg would, so a viewer does not meet a bad one.
  */
 static int
 jpeg_header(const uint8_t *b, size_t n, struct image_info *info, const char **why)
 {
 	size_t pos = 2;
-	int sof = 0, sos = 0, eoi = 0;
+	int sos = 0, eoi = 0;
+	struct jframe fr;
 
+	memset(&fr, 0, sizeof fr);
 	info->format = IMAGE_JPEG;
-	while (pos < n) {
+	while (pos < n && !eoi) {
 		if (b[pos] != 0xFF) {
 			*why = "corrupt JPEG (a marker is missing)";
 			return -1;
@@ -159,74 +299,31 @@ jpeg_header(const uint8_t *b, size_t n, struct image_info *info, const char **wh
 		if (pos >= n)
 			break;
 		unsigned m = b[pos++];
-		if (m == 0xD9) {     /* EOI */
-			eoi = 1;
-			break;
+		eoi = m == 0xD9;
+		if (eoi || m == 0x01 || (m >= 0xD0 && m <= 0xD7))
+			continue;         /* EOI, TEM, RSTn: no length */
+		if (m < 0xC0) {
+			*why = "corrupt JPEG (a reserved marker)";
+			return -1;
 		}
-		if (m == 0x01 || (m >= 0xD0 && m <= 0xD7))
-			continue;         /* TEM, RSTn: no length */
-		if (pos + 2 > n)
-			break;
-		unsigned len = be16(b + pos);
+		unsigned len = pos + 2 <= n ? be16(b + pos) : 0;
 		if (len < 2 || pos + len > n) {
 			*why = "corrupt JPEG (a segment runs past the end of the file)";
 			return -1;
 		}
-		const uint8_t *s = b + pos + 2;
-		unsigned sl = len - 2;
-		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
-			if (m != 0xC0 && m != 0xC1 && m != 0xC2) {
-				*why = "unsupported JPEG coding (only baseline and progressive Huffman)";
-				return -1;
-			}
-			if (sl < 6) {
-				*why = "corrupt JPEG frame header";
-				return -1;
-			}
-			if (s[0] != 8) {
-				*why = "unsupported JPEG sample precision (only 8 bits)";
-				return -1;
-			}
-			int64_t h = be16(s + 1), w = be16(s + 3);
-			if (!sides_ok(w, h, why))
-				return -1;
-			info->h = (int32_t)h;
-			info->w = (int32_t)w;
-			info->components = s[5];
-			if (s[5] != 1 && s[5] != 3 && s[5] != 4) {
-				*why = "unsupported JPEG colour (1, 3 or 4 components)";
-				return -1;
-			}
-			sof = 1;
-		} else if (m == 0xE0 && sl >= 12 && memcmp(s, "JFIF", 5) == 0) {
-			unsigned unit = s[7], dx = be16(s + 8), dy = be16(s + 10);
-			if (unit == 1 && dx >= 10 && dy >= 10) {
-				info->dpi_x = (int32_t)dx;
-				info->dpi_y = (int32_t)dy;
-			} else if (unit == 2 && dx >= 4 && dy >= 4) {
-				info->dpi_x = (int32_t)((dx * 254 + 50) / 100);
-				info->dpi_y = (int32_t)((dy * 254 + 50) / 100);
-			}
-		} else if (m == 0xEE && sl >= 12 && memcmp(s, "Adobe", 5) == 0) {
-			info->adobe = 1;
-		}
+		if (jpeg_segment(m, b + pos + 2, len - 2, info, &fr, why) < 0)
+			return -1;
 		pos += len;
 		if (m == 0xDA) {     /* SOS: skip the entropy-coded data */
-			if (!sof) {
-				*why = "corrupt JPEG (scan before frame header)";
-				return -1;
-			}
 			sos = 1;
 			while (pos + 1 < n && !(b[pos] == 0xFF && b[pos + 1] != 0x00 &&
 			    !(b[pos + 1] >= 0xD0 && b[pos + 1] <= 0xD7)))
 				pos++;
-			if (pos + 1 >= n) {
-				*why = "corrupt JPEG (truncated: no end-of-image marker)";
-				return -1;
-			}
+			if (pos + 1 >= n)
+				break;
 		}
 	}
-	if (!sof || !sos) {
+	if (!fr.sof || !sos) {
 		*why = "corrupt JPEG (no frame header or no scan)";
 		return -1;
 	}
@@ -251,6 +348,8 @@ image_info_read(const char *path, struct image_info *info, const char **why)
 		rc = png_header(b, n, info, why);
 	else if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
 		rc = jpeg_header(b, n, info, why);
+	else if (n > 0 && (b[0] == '<' || (n > 3 && memcmp(b, "\xEF\xBB\xBF<", 4) == 0)))
+		*why = "an XML or SVG file, not a PNG or JPEG file (put drawings in fo:instream-foreign-object)";
 	else
 		*why = n == 0 ? "the file is empty" : "not a PNG or JPEG file";
 	free(b);

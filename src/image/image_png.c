@@ -87,6 +87,68 @@ raw_size(const struct png *p)
 /* ---------------------------------------------------------------- chunks */
 
 static int
+png_ihdr(struct png *p, const uint8_t *data, const char **why)
+{
+	p->w = (int32_t)image_be32(data);
+	p->h = (int32_t)image_be32(data + 4);
+	p->depth = data[8];
+	p->ct = data[9];
+	p->interlace = data[12];
+	p->bpp = image_png_depth_ok(p->ct, p->depth);
+	if (p->w <= 0 || p->h <= 0 || p->bpp == 0 || data[10] || data[11] || data[12] > 1) {
+		*why = "corrupt PNG header";
+		return -1;
+	}
+	if (p->w > LIMIT_IMAGE_SIDE || p->h > LIMIT_IMAGE_SIDE ||
+	    (int64_t)p->w * p->h > LIMIT_IMAGE_PIXELS) {
+		*why = "the image is larger than folio's limit (40 million pixels)";
+		return -1;
+	}
+	p->channels = p->ct == 0 || p->ct == 3 ? 1 : p->ct == 4 ? 2 : p->ct == 2 ? 3 : 4;
+	p->nraw = raw_size(p);
+	p->raw = xmalloc(p->nraw);
+	return 0;
+}
+
+/* Inflate one IDAT's data (into the image's scanlines); *end is set at the stream's end. */
+static int
+png_idat(z_stream *z, const uint8_t *data, uint32_t len, int *end, const char **why)
+{
+	z->next_in = (Bytef *)data;
+	z->avail_in = len;
+	while (z->avail_in > 0) {
+		int r = inflate(z, Z_NO_FLUSH);
+		if (r == Z_STREAM_END) {
+			*end = 1;
+			return 0;
+		}
+		if (r == Z_OK)
+			continue;
+		*why = r == Z_BUF_ERROR && z->avail_out == 0
+		    ? "corrupt PNG (more pixel data than the image holds)"
+		    : "corrupt PNG (pixel data does not decompress)";
+		return -1;
+	}
+	return 0;
+}
+
+static void
+png_trns(struct png *p, const uint8_t *data, uint32_t len)
+{
+	if (p->ct == 3) {
+		p->ntrns = len > 256 ? 256 : (int)len;
+		memcpy(p->trns, data, (size_t)p->ntrns);
+	} else if (p->ct == 0 && len >= 2) {
+		p->key[0] = (unsigned)data[0] << 8 | data[1];
+		p->has_key = 1;
+	} else if (p->ct == 2 && len >= 6) {
+		for (int i = 0; i < 3; i++)
+			p->key[i] = (unsigned)data[2 * i] << 8 | data[2 * i + 1];
+		p->has_key = 1;
+	}
+}
+
+static int
 read_chunks(struct png *p, const uint8_t *b, size_t n, const char **why)
 {
 	z_stream z;
@@ -106,24 +168,8 @@ read_chunks(struct png *p, const uint8_t *b, size_t n, const char **why)
 			goto fail;
 		}
 		if (memcmp(type, "IHDR", 4) == 0 && len == 13 && !ihdr) {
-			p->w = (int32_t)image_be32(data);
-			p->h = (int32_t)image_be32(data + 4);
-			p->depth = data[8];
-			p->ct = data[9];
-			p->interlace = data[12];
-			p->bpp = image_png_depth_ok(p->ct, p->depth);
-			if (p->w <= 0 || p->h <= 0 || p->bpp == 0 || data[10] || data[11] || data[12] > 1) {
-				*why = "corrupt PNG header";
+			if (png_ihdr(p, data, why) < 0)
 				goto fail;
-			}
-			if (p->w > LIMIT_IMAGE_SIDE || p->h > LIMIT_IMAGE_SIDE ||
-			    (int64_t)p->w * p->h > LIMIT_IMAGE_PIXELS) {
-				*why = "the image is larger than folio's limit (40 million pixels)";
-				goto fail;
-			}
-			p->channels = p->ct == 0 || p->ct == 3 ? 1 : p->ct == 4 ? 2 : p->ct == 2 ? 3 : 4;
-			p->nraw = raw_size(p);
-			p->raw = xmalloc(p->nraw);
 			ihdr = 1;
 		} else if (!ihdr) {
 			*why = "corrupt PNG (IHDR is not first)";
@@ -136,17 +182,7 @@ read_chunks(struct png *p, const uint8_t *b, size_t n, const char **why)
 			p->npal = (int)(len / 3);
 			memcpy(p->pal, data, len);
 		} else if (memcmp(type, "tRNS", 4) == 0) {
-			if (p->ct == 3) {
-				p->ntrns = len > 256 ? 256 : (int)len;
-				memcpy(p->trns, data, (size_t)p->ntrns);
-			} else if (p->ct == 0 && len >= 2) {
-				p->key[0] = (unsigned)data[0] << 8 | data[1];
-				p->has_key = 1;
-			} else if (p->ct == 2 && len >= 6) {
-				for (int i = 0; i < 3; i++)
-					p->key[i] = (unsigned)data[2 * i] << 8 | data[2 * i + 1];
-				p->has_key = 1;
-			}
+			png_trns(p, data, len);
 		} else if (memcmp(type, "IDAT", 4) == 0) {
 			if (!zinit) {
 				if (inflateInit(&z) != Z_OK) {
@@ -157,30 +193,14 @@ read_chunks(struct png *p, const uint8_t *b, size_t n, const char **why)
 				z.next_out = p->raw;
 				z.avail_out = (uInt)p->nraw;
 			}
-			if (zend)
-				goto next;   /* data after the end of the stream is ignored */
-			z.next_in = (Bytef *)data;
-			z.avail_in = len;
-			while (z.avail_in > 0) {
-				int r = inflate(&z, Z_NO_FLUSH);
-				if (r == Z_STREAM_END) {
-					zend = 1;
-					break;
-				}
-				if (r == Z_OK)
-					continue;
-				*why = r == Z_BUF_ERROR && z.avail_out == 0
-				    ? "corrupt PNG (more pixel data than the image holds)"
-				    : "corrupt PNG (pixel data does not decompress)";
-				goto fail;
-			}
+			if (!zend && png_idat(&z, data, len, &zend, why) < 0)
+				goto fail;   /* data after the end of the stream is ignored */
 		} else if (memcmp(type, "IEND", 4) == 0) {
 			iend = 1;
 		} else if (!(type[0] & 0x20)) {
 			*why = "unsupported PNG (unknown critical chunk)";
 			goto fail;
 		}
-next:
 		pos += 12 + (size_t)len;
 	}
 	if (!ihdr || !zinit) {

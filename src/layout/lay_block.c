@@ -310,6 +310,18 @@ lay_blocks_in(struct lay *L, const struct fo_node *parent, struct lblock *ctx, s
 		case FO_CHANGE_BAR_END:
 			lay_change_bar(L, c);
 			break;
+		case FO_RETRIEVE_MARKER: {
+			/* the retrieved marker's children stand here (XSL 1.1 §6.13.6) */
+			const struct fo_node *m = lay_retrieve(L, c);
+			if (m)
+				lay_blocks_in(L, m, ctx, vl, refw);
+			break;
+		}
+		case FO_MARKER:
+		case FO_PAGE_SEQUENCE_MASTER: case FO_SINGLE_PAGE_MASTER_REFERENCE:
+		case FO_REPEATABLE_PAGE_MASTER_REFERENCE: case FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES:
+		case FO_CONDITIONAL_PAGE_MASTER_REFERENCE:
+			break;
 		case FO_TABLE_COLUMN: case FO_TABLE_HEADER: case FO_TABLE_FOOTER:
 		case FO_TABLE_BODY: case FO_TABLE_ROW: case FO_TABLE_CELL:
 		case FO_LIST_ITEM: case FO_LIST_ITEM_LABEL: case FO_LIST_ITEM_BODY:

@@ -149,6 +149,9 @@ lay_box_content(struct lay *L, const struct fo_node *n, mpt cw, mpt ch, mpt *use
 	struct fill f;
 	struct area *frame = area_new(L->at, AREA_BLOCK, NULL);
 
+	/* laid out for real even while an enclosing table is being measured */
+	struct lay_measure *measuring = L->measure;
+	L->measure = NULL;
 	ctx->fo = n;
 	ctx->w = cw;
 	memset(&vl, 0, sizeof vl);
@@ -156,6 +159,7 @@ lay_box_content(struct lay *L, const struct fo_node *n, mpt cw, mpt ch, mpt *use
 	lay_fill_init(&f, L, &vl, 0);
 	*used = lay_fill_all(&f, frame, 0, 0, cw, ch);
 	vlist_free(&vl);
+	L->measure = measuring;
 	frame->w = cw;
 	frame->h = ch == LAY_INF ? *used : ch;
 	return frame;
@@ -242,8 +246,6 @@ box_build(struct lay *L, const struct fo_node *n, mpt W, mpt H, int w_auto, mpt 
 	for (struct area *c = frame->first; c; c = c->next)
 		lay_translate(c, A.x, A.y);
 	*baseline = o == 0 ? last_baseline(frame) : -1;
-	if (*baseline >= 0)
-		*baseline += A.y;
 	if (o != 0)
 		bake(frame->first, &A);
 	struct area *holder = box;
@@ -363,4 +365,5 @@ lay_box_place(struct fill *f, const struct vitem *v)
 	}
 	lay_translate(a, x - a->x, y - a->y);
 	area_append(lay_fill_parent(f), a);
+	lay_page_id(f, v->blk->fo->id, a->x, a->y);
 }

@@ -148,6 +148,13 @@ void
 lay_obj_breaks(const uint32_t *cps, struct lobj *const *obj, size_t n, const char *lang,
     uint8_t *brk)
 {
+	size_t edges = 0;
+	for (size_t i = 0; i < n; i++)
+		edges += obj[i] && (obj[i]->kind == OBJ_EDGE_START || obj[i]->kind == OBJ_EDGE_END);
+	if (edges == 0) {
+		text_breaks(cps, n, lang, brk);
+		return;
+	}
 	uint32_t *v = xmalloc((n ? n : 1) * sizeof *v);
 	uint8_t *b = xmalloc(n ? n : 1);
 	size_t *at = xmalloc((n ? n : 1) * sizeof *at), m = 0;
@@ -181,16 +188,13 @@ lay_obj_breaks(const uint32_t *cps, struct lobj *const *obj, size_t n, const cha
 static void
 insert_in_order(struct area *la, struct area *a)
 {
-	struct area **p = &la->first, *prev = NULL;
-	while (*p && !((*p)->kind == AREA_RUN && (*p)->x > a->x)) {
-		prev = *p;
+	struct area **p = &la->first;
+	while (*p && !((*p)->kind == AREA_RUN && (*p)->x > a->x))
 		p = &(*p)->next;
-	}
 	a->next = *p;
 	*p = a;
 	if (a->next == NULL)
 		la->last = a;
-	(void)prev;
 }
 
 static void
@@ -350,10 +354,13 @@ edge_box(struct lay *L, struct area *la, const struct fo_node *n, mpt x0, mpt x1
 	b->y = baseline - asc - fo_len_resolve(st->padding[SIDE_BEFORE], w) - st->border[SIDE_BEFORE].width;
 	b->h = baseline + desc + fo_len_resolve(st->padding[SIDE_AFTER], w) +
 	    st->border[SIDE_AFTER].width - b->y;
-	/* first among the line's children: drawn under the text */
-	b->next = la->first;
-	la->first = b;
-	if (la->last == NULL)
+	/* before the line's text (drawn under it), boxes in x order */
+	struct area **p = &la->first;
+	while (*p && (*p)->kind == AREA_BLOCK && (*p)->name == b->name && (*p)->x <= b->x)
+		p = &(*p)->next;
+	b->next = *p;
+	*p = b;
+	if (b->next == NULL)
 		la->last = b;
 }
 
@@ -382,7 +389,7 @@ lay_obj_areas(struct lay *L, struct area *la, const struct text_item *it,
 			if (o->box) {
 				struct area *b = o->box;
 				lay_translate(b, cx + x - b->x, baseline - o->base - b->y);
-				area_append(la, b);
+				insert_in_order(la, b);
 			}
 			break;
 		case OBJ_EDGE_START: {
@@ -411,5 +418,4 @@ lay_obj_areas(struct lay *L, struct area *la, const struct text_item *it,
 		}
 		}
 	}
-	(void)line_x0;
 }

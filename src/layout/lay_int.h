@@ -39,6 +39,29 @@ struct lay_ref {
 	uint8_t     kind;   /* 0 citation, 1 link */
 };
 
+/* Where a page stands, for choosing its master. */
+struct lay_pagepos {
+	int first, last, blank;   /* page-position, blank-or-not-blank */
+	int number;               /* for odd-or-even */
+};
+
+/* Progress through a page-sequence-master's sub-sequences. */
+struct lay_masterstate {
+	int sub;     /* index of the current sub-sequence */
+	int count;   /* pages it has made */
+};
+
+enum { MARK_START, MARK_CARRY, MARK_END };
+
+/* A marker and where its block was: page, sequence, how. */
+struct lay_mark {
+	const char           *cls;
+	const struct fo_node *marker;
+	uint8_t               kind;   /* MARK_* */
+	int                   page;   /* page index */
+	int                   seq;    /* page-sequence ordinal */
+};
+
 struct lay {
 	const struct fo_tree *fo;
 	struct text_fonts    *fonts;
@@ -60,6 +83,10 @@ struct lay {
 	const struct fo_node *link;      /* fo:basic-link being gathered */
 	const struct fo_node *cbar[8];   /* open change bars (fo:change-bar-begin), by class */
 	int                   ncbar;
+	struct lay_mark      *marks;     /* every marker placed so far */
+	size_t                nmarks, capmarks;
+	int                   mark_page; /* the page whose markers are current */
+	int                   mark_seq;  /* its page-sequence ordinal */
 	/* tables, lists, leaders and containers */
 	struct lay_measure   *measure;   /* measuring content widths: no lines are made */
 	const struct lay_listctx *list;  /* the list item being laid out */
@@ -68,6 +95,15 @@ struct lay {
 };
 
 void lay_note_ref(struct lay *L, const char *id, int line, int kind);
+
+/* lay_master.c */
+void lay_page_label(int n, const struct fo_node *seq, struct buf *b);
+uint8_t lay_label_style(const struct fo_node *seq);   /* PDF /S, or 0 */
+const struct fo_node *lay_find_master(const struct fo_tree *fo, const char *name, enum fo_type type);
+const struct fo_node *lay_choose_master(struct lay *L, const struct fo_node *seq,
+    struct lay_masterstate *st, const struct lay_pagepos *pp, int advance);
+void lay_mark(struct lay *L, const struct fo_node *block, uint8_t kind);
+const struct fo_node *lay_retrieve(struct lay *L, const struct fo_node *rm);
 /* fo:change-bar-begin and -end, met in document order (lay_line.c). */
 void lay_change_bar(struct lay *L, const struct fo_node *n);
 
@@ -223,6 +259,8 @@ struct cut {
 void lay_fill_init(struct fill *f, struct lay *L, const struct vlist *vl, int pages);
 /* lay_page.c: note what was placed (ids, link rectangles) on f's page. */
 void lay_page_placed(struct fill *f, const struct vitem *v, const struct area *a);
+/* lay_page.c: id lands at (x, y) on f's page (cells, rows, boxes). */
+void lay_page_id(struct fill *f, const char *id, mpt x, mpt y);
 /* Start a fragment in parent: reopen open blocks, repeat a table header. */
 void lay_fill_begin(struct fill *f, struct area *parent, mpt rx, mpt ry, mpt refw, mpt refh);
 /* Height lay_fill_begin adds at the top of the next fragment. */

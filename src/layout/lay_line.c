@@ -198,6 +198,17 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 	case FO_CHANGE_BAR_END:
 		lay_change_bar(L, c);
 		break;
+	case FO_RETRIEVE_MARKER: {
+		const struct fo_node *m = lay_retrieve(L, c);
+		for (const struct fo_node *k = m ? m->first : NULL; k; k = k->next)
+			gather(L, k, out, keep);
+		break;
+	}
+	case FO_MARKER:
+	case FO_PAGE_SEQUENCE_MASTER: case FO_SINGLE_PAGE_MASTER_REFERENCE:
+	case FO_REPEATABLE_PAGE_MASTER_REFERENCE: case FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES:
+	case FO_CONDITIONAL_PAGE_MASTER_REFERENCE:
+		break;
 	case FO_PAGE_NUMBER: {
 		/* in static content the number is known; in the flow it is not
 		 * until the line is placed: reserve "00" and fill it in then */

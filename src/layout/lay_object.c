@@ -313,11 +313,14 @@ foreign_object(struct lay *L, const struct fo_node *n, mpt avail)
 		st->font_weight, st->font_italic, st->color,
 	};
 	mpt iw = 0, ih = 0;
-	if (n->foreign)
+	if (n->foreign) {
 		svg_size(n->foreign, &env, &iw, &ih);
-	else
-		diag_report(L->d, DIAG_WARNING, L->fo->file, n->line, 0,
+	} else {
+		char key[64];   /* once, however many layout passes there are */
+		snprintf(key, sizeof key, "ifo-empty:%p", (const void *)n);
+		diag_once(L->d, key, DIAG_WARNING, L->fo->file, n->line, 0,
 		    "fo:instream-foreign-object holds no SVG drawing; it is empty");
+	}
 	struct placement pl;
 	place_content(L, n, iw, ih, avail, &pl);
 	struct area *v = viewport(L, n, &pl, avail);

@@ -111,19 +111,6 @@ read_master(struct lay *L, const struct fo_node *spm, struct master *m)
 	return 0;
 }
 
-static const struct fo_node *
-find_master(const struct fo_tree *fo, const char *name)
-{
-	for (const struct fo_node *c = fo->root->first; c; c = c->next)
-		if (c->type == FO_LAYOUT_MASTER_SET)
-			for (const struct fo_node *m = c->first; m; m = m->next)
-				if (m->type == FO_SIMPLE_PAGE_MASTER) {
-					const char *mn = fo_node_attr(m, "master-name");
-					if (mn && name && strcmp(mn, name) == 0)
-						return m;
-				}
-	return NULL;
-}
 
 /* ---------------------------------------------------------------- placing */
 
@@ -219,6 +206,13 @@ change_bar(struct fill *f, const struct fo_node *cb, struct area *line)
 }
 
 void
+lay_page_id(struct fill *f, const char *id, mpt x, mpt y)
+{
+	if (id && f->page)
+		record_id(f->L, f->page, f->pagenum, id, x, y);
+}
+
+void
 lay_page_placed(struct fill *f, const struct vitem *v, const struct area *a)
 {
 	struct lay *L = f->L;
@@ -228,8 +222,12 @@ lay_page_placed(struct fill *f, const struct vitem *v, const struct area *a)
 	switch ((enum vkind)v->kind) {
 	case V_OPEN:
 		record_id(L, pg, f->pagenum, v->blk->fo->id, a->x, a->y);
+		if (f->pages)
+			lay_mark(L, v->blk->fo, MARK_START);
 		break;
 	case V_CLOSE:
+		if (f->pages)
+			lay_mark(L, v->blk->fo, MARK_END);
 		if (v->blk->fo->id)
 			idmap_set(L->ids, v->blk->fo->id, f->pagenum ? f->pagenum : "", pg->index);
 		break;
@@ -260,10 +258,8 @@ new_region(struct lay *L, struct area *root, const struct region *g)
 
 static void
 static_content(struct lay *L, const struct fo_node *seq, struct area *root,
-    const struct region *g, int page_number)
+    const struct region *g, const char *num)
 {
-	char num[32];
-	snprintf(num, sizeof num, "%d", page_number);
 	for (const struct fo_node *sc = seq->first; sc; sc = sc->next) {
 		if (sc->type != FO_STATIC_CONTENT)
 			continue;
@@ -291,22 +287,76 @@ static_content(struct lay *L, const struct fo_node *seq, struct area *root,
 	}
 }
 
+/* The regions of master m on page pg: static content, with markers of pg. */
+static void
+page_regions(struct lay *L, const struct fo_node *seq, struct area_page *pg, const struct master *m)
+{
+	L->mark_page = pg->index;
+	if (m->has_before)
+		static_content(L, seq, pg->root, &m->before, pg->label);
+	if (m->has_after)
+		static_content(L, seq, pg->root, &m->after, pg->label);
+	if (m->has_start)
+		static_content(L, seq, pg->root, &m->start, pg->label);
+	if (m->has_end)
+		static_content(L, seq, pg->root, &m->end, pg->label);
+}
+
+static struct area_page *
+new_page(struct lay *L, const struct fo_node *seq, const struct master *m, int number, int first)
+{
+	struct area_page *pg = area_page_add(L->at, m->pw, m->ph);
+	struct buf b = {0};
+	pg->number = number;
+	lay_page_label(number, seq, &b);
+	pg->label = arena_strdup(L->at->arena, b.p ? b.p : "");
+	buf_free(&b);
+	pg->label_style = lay_label_style(seq);
+	pg->seq_first = (uint8_t)first;
+	pg->root = area_new(L->at, AREA_REGION, NULL);
+	return pg;
+}
+
+/* A page with nothing from the flow: force-page-count, odd/even breaks. */
+static void
+blank_page(struct lay *L, const struct fo_node *seq, struct lay_masterstate *ms, int *page_number, int first)
+{
+	struct lay_pagepos pp = { first, 0, 1, *page_number };
+	const struct fo_node *spm = lay_choose_master(L, seq, ms, &pp, 1);
+	struct master m;
+	if (spm == NULL || read_master(L, spm, &m) < 0)
+		return;
+	struct area_page *pg = new_page(L, seq, &m, *page_number, first);
+	new_region(L, pg->root, &m.body);
+	page_regions(L, seq, pg, &m);
+	(*page_number)++;
+}
+
 static int
 sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 {
 	const char *mref = fo_node_attr(seq, "master-reference");
-	const struct fo_node *spm = find_master(L->fo, mref);
+	struct lay_masterstate ms = { 0, 0 };
 	struct master m;
 
-	if (spm == NULL) {
+	if (lay_find_master(L->fo, mref, FO_SIMPLE_PAGE_MASTER) == NULL &&
+	    lay_find_master(L->fo, mref, FO_PAGE_SEQUENCE_MASTER) == NULL) {
 		diag_report(L->d, DIAG_ERROR, L->fo->file, seq->line, 0,
-		    "master-reference \"%s\" names no fo:simple-page-master", mref ? mref : "");
+		    "master-reference \"%s\" names no fo:simple-page-master or fo:page-sequence-master",
+		    mref ? mref : "");
 		return -1;
 	}
-	if (read_master(L, spm, &m) < 0)
-		return -1;
+	L->mark_seq++;
+	/* XSL 1.1 §7.27.7 initial-page-number: a number, auto, auto-odd, auto-even */
 	const char *ipn = fo_node_attr(seq, "initial-page-number");
-	if (ipn && strcmp(ipn, "auto") != 0) {
+	int need_blank = 0;
+	if (ipn && (strcmp(ipn, "auto-odd") == 0 || strcmp(ipn, "auto-even") == 0)) {
+		int odd = strcmp(ipn, "auto-odd") == 0;
+		if ((*page_number % 2 != 0) != odd)
+			need_blank = L->at->npages > 0;   /* a blank page keeps the parity */
+		if (!need_blank && (*page_number % 2 != 0) != odd)
+			(*page_number)++;
+	} else if (ipn && strcmp(ipn, "auto") != 0) {
 		int k = atoi(ipn);
 		if (k > 0)
 			*page_number = k;
@@ -314,6 +364,17 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 			diag_report(L->d, DIAG_WARNING, L->fo->file, seq->line, 0,
 			    "initial-page-number=\"%s\" is not a positive number; ignored", ipn);
 	}
+	int first_number = *page_number;
+	if (need_blank)
+		blank_page(L, seq, &ms, page_number, 1);
+
+	/* the first page's master sets the width the flow is laid out to */
+	struct lay_masterstate probe = ms;
+	struct lay_pagepos pp0 = { !need_blank, 0, 0, *page_number };
+	const struct fo_node *spm0 = lay_choose_master(L, seq, &probe, &pp0, 1);
+	if (spm0 == NULL || read_master(L, spm0, &m) < 0)
+		return -1;
+	mpt width = m.body.w;
 
 	const struct fo_node *flow = NULL;
 	for (const struct fo_node *c = seq->first; c; c = c->next)
@@ -332,7 +393,7 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 	L->body_h = m.body.h;
 	struct lblock ctx;
 	memset(&ctx, 0, sizeof ctx);
-	ctx.w = m.body.w;
+	ctx.w = width;
 	struct vlist vl;
 	memset(&vl, 0, sizeof vl);
 	if (flow)
@@ -340,19 +401,24 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 
 	struct fill f;
 	lay_fill_init(&f, L, &vl, 1);
-	int empty = 0;
+	int empty = 0, first = !need_blank;
 	do {
 		if (L->at->npages >= LIMIT_PAGES) {
 			diag_report(L->d, DIAG_ERROR, L->fo->file, seq->line, 0,
 			    "more than %d pages; the rest is not laid out", LIMIT_PAGES);
 			break;
 		}
-		struct area_page *pg = area_page_add(L->at, m.pw, m.ph);
-		pg->number = *page_number;
-		char lbl[32];
-		snprintf(lbl, sizeof lbl, "%d", *page_number);
-		pg->label = arena_strdup(L->at->arena, lbl);
-		pg->root = area_new(L->at, AREA_REGION, NULL);
+		struct lay_masterstate before_state = ms;
+		struct lay_pagepos pp = { first, 0, 0, *page_number };
+		const struct fo_node *spm = lay_choose_master(L, seq, &ms, &pp, 1);
+		if (spm == NULL || read_master(L, spm, &m) < 0)
+			break;
+		if (m.body.w != width)
+			diag_once(L->d, "masterwidth", DIAG_WARNING, L->fo->file, spm->line, 0,
+			    "page master \"%s\" has another region-body width than the sequence's first page; "
+			    "the text keeps the first width", m.name ? m.name : "");
+		struct area_page *pg = new_page(L, seq, &m, *page_number, first);
+		L->mark_page = pg->index;
 		record_id(L, pg, pg->label, seq->id, m.body.x, m.body.y);
 		f.pagenum = pg->label;
 		f.page = pg;
@@ -361,30 +427,49 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		size_t before = f.i;
 		struct cut c;
 		lay_fill_begin(&f, new_region(L, pg->root, &m.body), m.body.x, m.body.y, m.body.w, m.body.h);
+		for (int k = 0; k < f.depth; k++)
+			if (f.stack[k].b && f.stack[k].b->fo)
+				lay_mark(L, f.stack[k].b->fo, MARK_CARRY);
 		lay_fill_cut(&f, m.body.h, 0, &c);
 		lay_fill_place(&f, &c);
 		lay_fill_end(&f);
 		if (f.y > m.body.h)
 			diag_once(L->d, "tall", DIAG_WARNING, L->fo->file, seq->line, 0,
 			    "content taller than the page body is placed anyway and overflows the page");
-		/* skip the break item that ended the page */
+		/* skip the break item that ended the page; odd/even asks for parity */
+		uint8_t brk = BREAK_AUTO;
 		while (f.i < vl.n && vl.v[f.i].kind == V_BREAK)
-			f.i++;
+			brk = vl.v[f.i++].brk_kind;
 		empty = f.i == before && !c.split ? empty + 1 : 0;
 		if (empty > LIMIT_EMPTY_PAGES)
 			break;
-
-		if (m.has_before)
-			static_content(L, seq, pg->root, &m.before, *page_number);
-		if (m.has_after)
-			static_content(L, seq, pg->root, &m.after, *page_number);
-		if (m.has_start)
-			static_content(L, seq, pg->root, &m.start, *page_number);
-		if (m.has_end)
-			static_content(L, seq, pg->root, &m.end, *page_number);
+		/* the last page of the sequence may have a master of its own */
+		int done = lay_fill_done(&f);
+		if (done) {
+			struct lay_pagepos pl = { first, 1, 0, *page_number };
+			const struct fo_node *spl = lay_choose_master(L, seq, &before_state, &pl, 0);
+			struct master ml;
+			if (spl && spl != spm && read_master(L, spl, &ml) == 0)
+				m = ml;   /* its regions; the body is placed already */
+		}
+		page_regions(L, seq, pg, &m);
 		(*page_number)++;
+		first = 0;
+		if (!done && ((brk == BREAK_ODD_PAGE && *page_number % 2 == 0) ||
+		    (brk == BREAK_EVEN_PAGE && *page_number % 2 != 0)))
+			blank_page(L, seq, &ms, page_number, 0);
 	} while (!lay_fill_done(&f));
 	vlist_free(&vl);
+
+	/* XSL 1.1 §7.27.6 force-page-count: even/odd count pages, end-on-*
+	 * the last page's number */
+	const char *fpc = fo_node_attr(seq, "force-page-count");
+	int last = *page_number - 1, count = *page_number - first_number;
+	if (fpc && ((strcmp(fpc, "even") == 0 && count % 2 != 0) ||
+	    (strcmp(fpc, "odd") == 0 && count % 2 == 0) ||
+	    (strcmp(fpc, "end-on-even") == 0 && last % 2 != 0) ||
+	    (strcmp(fpc, "end-on-odd") == 0 && last % 2 == 0)))
+		blank_page(L, seq, &ms, page_number, 0);
 	return 0;
 }
 
@@ -480,6 +565,8 @@ one_pass(struct lay *L)
 	L->ncites = 0;
 	L->nrefs = 0;
 	L->ncbar = 0;
+	L->nmarks = 0;
+	L->mark_seq = 0;
 	for (const struct fo_node *c = fo->root->first; c; c = c->next)
 		if (c->type == FO_PAGE_SEQUENCE && sequence(L, c, &page_number) < 0)
 			failed = 1;
@@ -537,6 +624,7 @@ lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 	idmap_free(&prev);
 	idmap_free(&cur);
 	free(L.refs);
+	free(L.marks);
 	free(L.missing);
 	free(L.cache_style);
 	free(L.cache_set);

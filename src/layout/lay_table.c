@@ -579,12 +579,6 @@ consider(struct area_border *best, const struct fo_border *b)
 	}
 }
 
-static const struct fo_style *
-style_of(const struct fo_node *n)
-{
-	return n ? n->style : NULL;
-}
-
 static void
 consider_n(struct area_border *best, const struct fo_node *n, int side)
 {
@@ -665,7 +659,6 @@ resolve_collapsed(struct ltable *T)
 	for (int i = 0; i < g->ncells; i++)
 		for (int s = 0; s < 4; s++)
 			g->cell[i].edge[s] = edge_of(T, &g->cell[i], s);
-	(void)style_of;
 }
 
 /* ================================================================ cells */
@@ -940,6 +933,8 @@ row_areas(struct fill *f, const struct lrow *row, const mpt *T, mpt F, struct ar
 		a->h = (end < F ? end : F) - T[r];
 		a->name = "table-row";
 		a->line = rf ? rf->line : 0;
+		if (rf)
+			lay_page_id(f, rf->id, a->x, a->y);   /* first and last page of it */
 		if (rf && rf->style->background != COLOR_NONE)
 			a->background = rf->style->background;
 		ra[r] = a;
@@ -947,20 +942,81 @@ row_areas(struct fill *f, const struct lrow *row, const mpt *T, mpt F, struct ar
 	return ra;
 }
 
+/* Lay out cell lc's part from oy down (all of it when avail < 0) into a new
+ * area; returns the area.  top: what the cell takes above its content. */
+static struct area *
+cell_part(struct fill *f, struct lcell *lc, mpt oy, mpt top, mpt avail, int strict)
+{
+	struct area *a = cell_area(f->L, NULL, lc, f->rx + lc->x, f->ry + f->y + oy);
+	mpt rx = lc->refarea ? f->rx + lc->cx : f->rx;
+	struct cut c;
+
+	lc->fill.pagenum = f->pagenum;
+	lc->fill.page = f->page;
+	lay_page_id(f, lc->fo->id, a->x, a->y);   /* first and last page of it */
+	lay_fill_begin(&lc->fill, a, rx, a->y + top, lc->cw, LAY_INF);
+	if (avail < 0) {
+		lay_fill_cut(&lc->fill, LAY_INF, 0, &c);
+	} else {
+		mpt h = avail - oy - top - cell_bottom(lc);
+		lay_fill_cut(&lc->fill, h > 0 ? h : 0, strict, &c);
+	}
+	lay_fill_place(&lc->fill, &c);
+	lay_fill_end(&lc->fill);
+	lc->started = 1;
+	return a;
+}
+
+/* Size cell part a to the rows it covers in a part F tall; its edges. */
+static void
+cell_finish(const struct lrow *row, const struct lcell *lc, struct area *a, const mpt *T, mpt F,
+    mpt top, int at_top)
+{
+	int r0 = first_row(row, lc);
+	mpt end = lc->row1 + 1 == row->nrows ? T[row->nrows] : T[lc->row1 + 1] - row->sep;
+	int cont = !lay_fill_done(&lc->fill);
+	if (end > F || cont)
+		end = F;
+	a->h = end - T[r0];
+	if (cont && !lc->retain)
+		a->border[SIDE_AFTER].width = 0;
+	if (top < lc->bw[SIDE_BEFORE] + lc->pad[SIDE_BEFORE])
+		a->border[SIDE_BEFORE].width = 0;   /* a continued part without its edge */
+	else if (at_top && r0 == row->r0 && lc->bd[SIDE_BEFORE].style != BORDER_NONE)
+		a->border[SIDE_BEFORE].width = lc->top_bw;
+	if (!cont)
+		align_content(a, lc, top, lc->fill.y);
+}
+
+/* After a part F tall: rows it covered are gone, minimum heights shrink. */
+static void
+row_rest(struct lay *L, struct lrow *row, const mpt *T, mpt F)
+{
+	int r0 = row->r0;
+	for (int r = row->r0; r < row->nrows; r++) {
+		mpt used = F - T[r];
+		if (used < 0)
+			used = 0;
+		row->minh[r] = row->minh[r] > used ? row->minh[r] - used : 0;
+		if (T[r + 1] <= F && r == r0)
+			r0 = r + 1;
+	}
+	row->r0 = r0 < row->nrows ? r0 : row->nrows - 1;
+	lay_row_solve(L, row);
+}
+
 void
 lay_row_place(struct fill *f, struct lrow *row, mpt avail, int strict)
 {
-	struct lay *L = f->L;
 	int whole = avail < 0;
 	int at_top = row->tbl && f->depth > 0 && f->stack[f->depth - 1].rows == 0;
-	mpt extra = at_top ? row->top_extra : 0;
 	mpt *T = xmalloc((size_t)(row->nrows + 1) * sizeof *T);
 	mpt *top = xcalloc((size_t)row->ncells, sizeof *top);
 	struct area **ca = xcalloc((size_t)row->ncells, sizeof *ca);
 	struct area *parent = f->depth > 0 ? f->stack[f->depth - 1].a : f->parent;
 	mpt F = 0;
 
-	row_offsets(row, extra, T);
+	row_offsets(row, at_top ? row->top_extra : 0, T);
 	if (whole)
 		F = T[row->nrows];
 	/* content first: a split part's height is known only afterwards */
@@ -969,75 +1025,25 @@ lay_row_place(struct fill *f, struct lrow *row, mpt avail, int strict)
 		if (cell_done(lc) || lc->row1 < row->r0)
 			continue;
 		int r0 = first_row(row, lc);
-		mpt oy = T[r0];
-		if (!whole && oy >= avail)
+		if (!whole && T[r0] >= avail)
 			continue;
 		top[k] = cell_top(lc, at_top && r0 == row->r0);
-		struct area *a = cell_area(L, NULL, lc, f->rx + lc->x, f->ry + f->y + oy);
-		ca[k] = a;
-		mpt rx = lc->refarea ? f->rx + lc->cx : f->rx;
-		lc->fill.pagenum = f->pagenum;
-		lc->fill.page = f->page;
-		lay_fill_begin(&lc->fill, a, rx, a->y + top[k], lc->cw, LAY_INF);
-		struct cut c;
-		if (whole) {
-			lay_fill_cut(&lc->fill, LAY_INF, 0, &c);
-		} else {
-			mpt h = avail - oy - top[k] - cell_bottom(lc);
-			lay_fill_cut(&lc->fill, h > 0 ? h : 0, strict, &c);
-		}
-		lay_fill_place(&lc->fill, &c);
-		lay_fill_end(&lc->fill);
-		lc->started = 1;
-		if (!whole) {
-			mpt bottom = oy + top[k] + lc->fill.y + cell_bottom(lc);
-			if (bottom > F)
-				F = bottom;
-		}
+		ca[k] = cell_part(f, lc, T[r0], top[k], avail, strict);
+		mpt bottom = T[r0] + top[k] + lc->fill.y + cell_bottom(lc);
+		if (!whole && bottom > F)
+			F = bottom;
 	}
 	/* areas: the grid rows, then each cell part inside its first row */
 	struct area **ra = row_areas(f, row, T, F, parent);
-	for (int k = 0; k < row->ncells; k++) {
-		struct lcell *lc = &row->cells[k];
-		struct area *a = ca[k];
-		if (a == NULL)
-			continue;
-		int r0 = first_row(row, lc);
-		mpt end = T[lc->row1 + 1] - (lc->row1 + 1 < row->nrows ? row->sep : 0);
-		if (lc->row1 + 1 == row->nrows)
-			end = T[row->nrows];
-		int cont = !lay_fill_done(&lc->fill);
-		if (end > F || cont)
-			end = F;
-		a->h = end - T[r0];
-		if (cont && !lc->retain)
-			a->border[SIDE_AFTER].width = 0;
-		if (top[k] < lc->bw[SIDE_BEFORE] + lc->pad[SIDE_BEFORE])
-			a->border[SIDE_BEFORE].width = 0;   /* a continued part without its edge */
-		else if (at_top && r0 == row->r0 && lc->bd[SIDE_BEFORE].style != BORDER_NONE)
-			a->border[SIDE_BEFORE].width = lc->top_bw;
-		if (!cont)
-			align_content(a, lc, top[k], lc->fill.y);
-		area_append(ra[r0] ? ra[r0] : parent, a);
-	}
-	f->y += F;
-	if (!whole) {
-		/* what is left: rows the part covered are gone, min heights shrink */
-		int r0 = row->r0;
-		for (int r = row->r0; r < row->nrows; r++) {
-			mpt used = F - T[r];
-			if (used < 0)
-				used = 0;
-			row->minh[r] = row->minh[r] > used ? row->minh[r] - used : 0;
-			if (T[r + 1] <= F && r == r0)
-				r0 = r + 1;
+	for (int k = 0; k < row->ncells; k++)
+		if (ca[k]) {
+			cell_finish(row, &row->cells[k], ca[k], T, F, top[k], at_top);
+			int r0 = first_row(row, &row->cells[k]);
+			area_append(ra[r0] ? ra[r0] : parent, ca[k]);
 		}
-		row->r0 = r0 < row->nrows ? r0 : row->nrows - 1;
-		lay_row_solve(L, row);
-	} else {
-		for (int k = 0; k < row->ncells; k++)
-			row->cells[k].started = 1;
-	}
+	f->y += F;
+	if (!whole)
+		row_rest(f->L, row, T, F);
 	free(ra);
 	free(T);
 	free(top);
@@ -1255,10 +1261,13 @@ push_part(struct lay *L, struct ltable *T, struct vlist *vl, uint8_t part, int *
 static void
 templates_to_arena(struct lay *L, struct ltable *T)
 {
-	if (T->head)
-		T->head = arena_dup(L, T->head, (size_t)T->nhead * sizeof *T->head);
-	if (T->foot)
-		T->foot = arena_dup(L, T->foot, (size_t)T->nfoot * sizeof *T->foot);
+	struct lrow **h = T->head, **f = T->foot;
+	if (h)
+		T->head = arena_dup(L, h, (size_t)T->nhead * sizeof *h);
+	if (f)
+		T->foot = arena_dup(L, f, (size_t)T->nfoot * sizeof *f);
+	free(h);
+	free(f);
 }
 
 /* Column offsets from the table's content edge, and the content width. */
@@ -1338,6 +1347,13 @@ lay_table(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vli
 	push_part(L, T, vl, PART_FOOTER, &first_body);
 	vl->keep_next = 0;
 	lay_block_push_close(L, b, vl);
+	if (L->body_h > 0 && T->head_h + T->foot_h > L->body_h / 2) {
+		/* repeated, they would leave no room for the body on any page */
+		warn_at(L, n, "repeat", "the table-header and table-footer of fo:table take %.1fpt "
+		    "of a %.1fpt page body; they are not repeated", (T->head_h + T->foot_h) / 1000.0,
+		    L->body_h / 1000.0);
+		T->rep_head = T->rep_foot = 0;
+	}
 	templates_to_arena(L, T);
 	grid_free(g);
 	memset(g, 0, sizeof *g);
@@ -1417,7 +1433,10 @@ lay_measure_blocks(struct lay *L, const struct fo_node *n, mpt *min, mpt *max)
 	struct lblock *ctx = arena_alloc(L->at->arena, sizeof *ctx);
 	struct vlist vl;
 
-	/* everything is laid out again for real: say things only then */
+	/* everything is laid out again for real: say and note things only then */
+	const struct fo_node *cbar[sizeof L->cbar / sizeof L->cbar[0]];
+	int ncbar = L->ncbar;
+	memcpy(cbar, L->cbar, sizeof cbar);
 	diag_init(&quiet);
 	L->d = &quiet;
 	L->measure = &m;
@@ -1428,6 +1447,8 @@ lay_measure_blocks(struct lay *L, const struct fo_node *n, mpt *min, mpt *max)
 	vlist_free(&vl);
 	L->measure = save;
 	L->d = d;
+	memcpy(L->cbar, cbar, sizeof cbar);
+	L->ncbar = ncbar;
 	diag_free(&quiet);
 	*min = m.min;
 	*max = m.max;

@@ -205,9 +205,11 @@ border_side(struct writer *w, HPDF_Page page, const struct area *a, int side)
 	rgb_stroke(page, b->color);
 	HPDF_Page_SetLineWidth(page, pt(bw));
 	if (b->style == BORDER_DOTTED) {
-		HPDF_UINT16 pat[2] = { 0, (HPDF_UINT16)(bw * 2 / 1000 > 0 ? bw * 2 / 1000 : 1) };
+		/* round dots: a dash of length 0, which HPDF_Page_SetDash refuses */
+		char d[64];
+		int n = snprintf(d, sizeof d, "[0 %.3f] 0 d\n", pt(bw * 2));
 		HPDF_Page_SetLineCap(page, HPDF_ROUND_END);
-		HPDF_Page_SetDash(page, pat, 2, 0);
+		HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, (const HPDF_BYTE *)d, (HPDF_UINT)n);
 	} else {
 		HPDF_UINT16 d = (HPDF_UINT16)(bw * 3 / 1000 > 1 ? bw * 3 / 1000 : 2);
 		HPDF_UINT16 pat[2] = { d, d };
@@ -457,24 +459,32 @@ draw_graphics(struct writer *w, HPDF_Page page, const struct area *a)
 				draw_deco(w, page, a);
 			break;
 		case AREA_RULE:
-			if (a->thickness > 0)
+			if (a->thickness > 0 && a->style != BORDER_NONE && a->style != BORDER_SOLID) {
+				/* a leader's rule-style: drawn as the top border of its box */
+				struct area r = *a;
+				r.h = a->thickness;
+				r.border[SIDE_BEFORE] = (struct area_border){ a->style, a->thickness, a->color };
+				border_side(w, page, &r, SIDE_BEFORE);
+			} else if (a->thickness > 0) {
 				fill_rect(w, page, a->x, a->y, a->w, a->thickness, a->color);
+			}
 			break;
 		case AREA_VIEWPORT:
 			if (a->background != 0xFFFFFFFFu)
 				fill_rect(w, page, a->x, a->y, a->w, a->h, a->background);
 			for (int s = 0; s < 4; s++)
 				border_side(w, page, a, s);
-			if (a->clip) {
-				pdf_gfx_clip(page, w->ph, a);
-				draw_graphics(w, page, a->first);
+			if (a->clip)
+				pdf_gfx_clip(page, w->phm, a);
+			pdf_gfx_viewport(w->gfx, a);
+			draw_graphics(w, page, a->first);
+			pdf_gfx_viewport(w->gfx, NULL);
+			if (a->clip)
 				HPDF_Page_GRestore(page);
-				continue;
-			}
-			break;
+			continue;
 		case AREA_IMAGE:
 		case AREA_PATH:
-			pdf_gfx_draw(w->gfx, page, w->ph, a);
+			pdf_gfx_draw(w->gfx, page, w->phm, a);
 			break;
 		case AREA_LINE:
 			break;
@@ -747,9 +757,45 @@ write_outline(struct writer *w, HPDF_Page *pages, const struct area_tree *t,
 	}
 }
 
+/*
+ * PDF page labels equal the printed numbers: a numbering range per page
+ * sequence in a style PDF knows (decimal, roman, letters), or the label
+ * itself for each page (01, Chinese numerals).
+ */
+static void
+page_labels(struct writer *w, const struct area_tree *t)
+{
+	HPDF_Array nums = HPDF_Array_New(w->doc->mmgr);
+	if (nums == NULL)
+		return;
+	const struct area_page *prev = NULL;
+	for (const struct area_page *p = t->first; p; p = p->next) {
+		int start = prev == NULL || p->seq_first || p->label_style != prev->label_style ||
+		    p->label_style == 0 || p->number != prev->number + 1;
+		prev = p;
+		if (!start)
+			continue;
+		HPDF_Dict d = HPDF_Dict_New(w->doc->mmgr);
+		if (p->label_style) {
+			char st[2] = { (char)p->label_style, '\0' };
+			HPDF_Dict_AddName(d, "S", st);
+			if (p->number != 1)
+				HPDF_Dict_AddNumber(d, "St", p->number);
+		} else {
+			HPDF_Dict_Add(d, "P", text_string(w->doc, p->label ? p->label : ""));
+		}
+		HPDF_Array_AddNumber(nums, p->index - 1);
+		HPDF_Array_Add(nums, d);
+	}
+	HPDF_Dict labels = HPDF_Dict_New(w->doc->mmgr);
+	HPDF_Dict_Add(labels, "Nums", nums);
+	HPDF_Dict_Add(w->doc->catalog, "PageLabels", labels);
+}
+
 static void
 links_and_outline(struct writer *w, HPDF_Page *pages, const struct area_tree *t)
 {
+	page_labels(w, t);
 	struct dests ds = { NULL, 0 };
 	for (const struct area_dest *d = t->dests; d; d = d->next)
 		ds.n++;

@@ -44,6 +44,7 @@ struct pdf_gfx {
 	size_t         nimg;
 	struct pgs    *gs;
 	size_t         ngs;
+	const struct area *viewport; /* around the images being drawn */
 	int            loading;  /* an image is being loaded */
 	HPDF_STATUS    err;      /* libharu's error while loading */
 };
@@ -157,11 +158,26 @@ image_of(struct pdf_gfx *g, const struct area *a)
 	return p->img;
 }
 
-/* A framed grey box with its diagonals: where an image could not go. */
 static void
-placeholder(HPDF_Page page, float ph, const struct area *a)
+content_box(const struct area *v, mpt *x, mpt *y, mpt *w, mpt *h)
 {
-	float x = pt(a->x), y = ph - pt(a->y + a->h), w = pt(a->w), h = pt(a->h);
+	*x = v->x + v->border[SIDE_START].width + v->pad[SIDE_START];
+	*y = v->y + v->border[SIDE_BEFORE].width + v->pad[SIDE_BEFORE];
+	*w = v->w - v->border[SIDE_START].width - v->pad[SIDE_START] - v->border[SIDE_END].width -
+	    v->pad[SIDE_END];
+	*h = v->h - v->border[SIDE_BEFORE].width - v->pad[SIDE_BEFORE] - v->border[SIDE_AFTER].width -
+	    v->pad[SIDE_AFTER];
+}
+
+/* A framed grey box with its diagonals where an image could not go: the
+ * viewport's content box (the declared size), else the image's box. */
+static void
+placeholder(const struct pdf_gfx *g, HPDF_Page page, mpt ph, const struct area *a)
+{
+	mpt bx = a->x, by = a->y, bw = a->w, bh = a->h;
+	if (g->viewport)
+		content_box(g->viewport, &bx, &by, &bw, &bh);
+	float x = pt(bx), y = pt(ph - by - bh), w = pt(bw), h = pt(bh);
 	if (w <= 0 || h <= 0)
 		return;
 	HPDF_Page_GSave(page);
@@ -179,17 +195,17 @@ placeholder(HPDF_Page page, float ph, const struct area *a)
 }
 
 static void
-draw_image(struct pdf_gfx *g, HPDF_Page page, float ph, const struct area *a)
+draw_image(struct pdf_gfx *g, HPDF_Page page, mpt ph, const struct area *a)
 {
 	if (a->w <= 0 || a->h <= 0)
 		return;
 	HPDF_Image img = a->image && a->image->format != AREA_IMG_NONE && a->image->path
 	    ? image_of(g, a) : NULL;
 	if (img == NULL) {
-		placeholder(page, ph, a);
+		placeholder(g, page, ph, a);
 		return;
 	}
-	HPDF_Page_DrawImage(page, img, pt(a->x), ph - pt(a->y + a->h), pt(a->w), pt(a->h));
+	HPDF_Page_DrawImage(page, img, pt(a->x), pt(ph - a->y - a->h), pt(a->w), pt(a->h));
 }
 
 /* ---------------------------------------------------------------- paths */
@@ -242,7 +258,7 @@ stroke_state(HPDF_Page page, const struct area_path *p)
 }
 
 static void
-draw_path(struct pdf_gfx *g, HPDF_Page page, float ph, const struct area *a)
+draw_path(struct pdf_gfx *g, HPDF_Page page, mpt ph, const struct area *a)
 {
 	const struct area_path *p = a->path;
 	int fill = p->fill != AREA_NO_PAINT, stroke = p->stroke != AREA_NO_PAINT;
@@ -267,16 +283,16 @@ draw_path(struct pdf_gfx *g, HPDF_Page page, float ph, const struct area *a)
 		const mpt *q = p->pts + 2 * k;
 		switch ((enum area_path_op)p->ops[i]) {
 		case AP_MOVE:
-			HPDF_Page_MoveTo(page, pt(a->x + q[0]), ph - pt(a->y + q[1]));
+			HPDF_Page_MoveTo(page, pt(a->x + q[0]), pt(ph - a->y - q[1]));
 			k += 1;
 			break;
 		case AP_LINE:
-			HPDF_Page_LineTo(page, pt(a->x + q[0]), ph - pt(a->y + q[1]));
+			HPDF_Page_LineTo(page, pt(a->x + q[0]), pt(ph - a->y - q[1]));
 			k += 1;
 			break;
 		case AP_CURVE:
-			HPDF_Page_CurveTo(page, pt(a->x + q[0]), ph - pt(a->y + q[1]), pt(a->x + q[2]),
-			    ph - pt(a->y + q[3]), pt(a->x + q[4]), ph - pt(a->y + q[5]));
+			HPDF_Page_CurveTo(page, pt(a->x + q[0]), pt(ph - a->y - q[1]), pt(a->x + q[2]),
+			    pt(ph - a->y - q[3]), pt(a->x + q[4]), pt(ph - a->y - q[5]));
 			k += 3;
 			break;
 		case AP_CLOSE:
@@ -294,7 +310,7 @@ draw_path(struct pdf_gfx *g, HPDF_Page page, float ph, const struct area *a)
 }
 
 void
-pdf_gfx_draw(struct pdf_gfx *g, HPDF_Page page, float ph, const struct area *a)
+pdf_gfx_draw(struct pdf_gfx *g, HPDF_Page page, mpt ph, const struct area *a)
 {
 	if (a->kind == AREA_IMAGE)
 		draw_image(g, page, ph, a);
@@ -303,16 +319,22 @@ pdf_gfx_draw(struct pdf_gfx *g, HPDF_Page page, float ph, const struct area *a)
 }
 
 void
-pdf_gfx_clip(HPDF_Page page, float ph, const struct area *v)
+pdf_gfx_viewport(struct pdf_gfx *g, const struct area *v)
 {
-	mpt x = v->x + v->border[SIDE_START].width + v->pad[SIDE_START];
-	mpt y = v->y + v->border[SIDE_BEFORE].width + v->pad[SIDE_BEFORE];
-	mpt w = v->w - v->border[SIDE_START].width - v->pad[SIDE_START] - v->border[SIDE_END].width -
-	    v->pad[SIDE_END];
-	mpt h = v->h - v->border[SIDE_BEFORE].width - v->pad[SIDE_BEFORE] - v->border[SIDE_AFTER].width -
-	    v->pad[SIDE_AFTER];
+	g->viewport = v;
+}
+
+void
+pdf_gfx_clip(HPDF_Page page, mpt ph, const struct area *v)
+{
+	mpt x, y, w, h;
+	content_box(v, &x, &y, &w, &h);
 	HPDF_Page_GSave(page);
-	HPDF_Page_Rectangle(page, pt(x), ph - pt(y + (h > 0 ? h : 0)), pt(w > 0 ? w : 0), pt(h > 0 ? h : 0));
+	if (w < 0)
+		w = 0;
+	if (h < 0)
+		h = 0;
+	HPDF_Page_Rectangle(page, pt(x), pt(ph - y - h), pt(w), pt(h));
 	HPDF_Page_Clip(page);
 	HPDF_Page_EndPath(page);
 }

@@ -24,11 +24,16 @@ void pdf_gfx_free(struct pdf_gfx *g);                         /* accepts NULL */
  */
 int pdf_gfx_take_error(struct pdf_gfx *g, HPDF_STATUS code);
 
-/* Draw a, an AREA_PATH or AREA_IMAGE, on page (ph: page height, points). */
-void pdf_gfx_draw(struct pdf_gfx *g, HPDF_Page page, float ph, const struct area *a);
+/* Draw a, an AREA_PATH or AREA_IMAGE, on page (ph: page height, millipoints). */
+void pdf_gfx_draw(struct pdf_gfx *g, HPDF_Page page, mpt ph, const struct area *a);
+
+/* The viewport whose children are being drawn (NULL after them): an image
+ * that cannot be embedded becomes a placeholder filling its content box,
+ * the size the document declared. */
+void pdf_gfx_viewport(struct pdf_gfx *g, const struct area *v);
 
 /* Save the graphics state and clip to the content box of viewport v;
  * the caller ends with HPDF_Page_GRestore. */
-void pdf_gfx_clip(HPDF_Page page, float ph, const struct area *v);
+void pdf_gfx_clip(HPDF_Page page, mpt ph, const struct area *v);
 
 #endif

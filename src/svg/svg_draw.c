@@ -346,6 +346,23 @@ shape_attrs(const char *name)
 
 /* ---------------------------------------------------------------- walk */
 
+/* A basic shape or path: its area, then its markers on top. */
+static void
+draw_shape(struct svg_ctx *c, const struct xnode *x, const struct svg_mat *m, struct svg_style *s)
+{
+	struct svg_path p;
+	const char *n = x->name;
+	memset(&p, 0, sizeof p);
+	shape_path(c, x, s, &p);
+	if (strcmp(n, "line") == 0)
+		s->fill.kind = PAINT_NONE;   /* a line has no inside */
+	svg_path_area(c, &p, m, s, x);
+	if (strcmp(n, "path") == 0 || strcmp(n, "line") == 0 || strcmp(n, "polyline") == 0 ||
+	    strcmp(n, "polygon") == 0)
+		svg_markers(c, &p, m, s, x);
+	svg_path_free(&p);
+}
+
 static void draw_element(struct svg_ctx *c, const struct xnode *x, const struct svg_mat *m,
     const struct svg_style *ps, int level);
 
@@ -510,17 +527,8 @@ draw_element(struct svg_ctx *c, const struct xnode *x, const struct svg_mat *m,
 		svg_check_attrs(c, x, "transform x y dx dy");
 		svg_text(c, x, &mm, &s);
 	} else {
-		struct svg_path p;
-		memset(&p, 0, sizeof p);
 		svg_check_attrs(c, x, attrs);
-		shape_path(c, x, &s, &p);
-		if (strcmp(n, "line") == 0)
-			s.fill.kind = PAINT_NONE;   /* a line has no inside */
-		svg_path_area(c, &p, &mm, &s, x);
-		if (strcmp(n, "path") == 0 || strcmp(n, "line") == 0 || strcmp(n, "polyline") == 0 ||
-		    strcmp(n, "polygon") == 0)
-			svg_markers(c, &p, &mm, &s, x);
-		svg_path_free(&p);
+		draw_shape(c, x, &mm, &s);
 	}
 }
 

@@ -336,8 +336,6 @@ svg_text(struct svg_ctx *c, const struct xnode *x, const struct svg_mat *m, cons
 {
 	struct gather g;
 	double scale = sqrt(fabs(m->a * m->d - m->b * m->c));
-	if (s->hidden && x->first == NULL)
-		return;
 	if (!(scale > 1e-9))
 		return;
 	memset(&g, 0, sizeof g);

@@ -166,6 +166,16 @@ print(dests, uris)
 sys.exit(0 if ok else 1)
 PY
 
+# ---- page labels equal the printed numbers ------------------------------------------------
+cat > "$T/labels.fo" <<'FO'
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set><fo:simple-page-master master-name="p" page-width="200pt" page-height="200pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="p" format="i"><fo:flow flow-name="xsl-region-body"><fo:block>a</fo:block><fo:block break-before="page">b</fo:block></fo:flow></fo:page-sequence>
+<fo:page-sequence master-reference="p" format="一" initial-page-number="1"><fo:flow flow-name="xsl-region-body"><fo:block>c</fo:block><fo:block break-before="page">d</fo:block></fo:flow></fo:page-sequence>
+<fo:page-sequence master-reference="p" initial-page-number="5"><fo:flow flow-name="xsl-region-body"><fo:block>e</fo:block><fo:block break-before="page">f</fo:block></fo:flow></fo:page-sequence></fo:root>
+FO
+"$FOLIO" render "$T/labels.fo" -o "$T/labels.pdf" 2>/dev/null
+check "PDF page labels: i ii, 一 二, 5 6" sh -c "qpdf --json --json-key=pagelabels '$T/labels.pdf' | python3 -c \"import json,sys; l=[(x['index'], x['label'].get('/S'), x['label'].get('/P'), x['label'].get('/St')) for x in json.load(sys.stdin)['pagelabels']]; print(l); sys.exit(0 if l == [(0,'/r',None,1),(2,None,'u:一',1),(3,None,'u:二',1),(4,'/D',None,5)] else 1)\""
+
 # ---- document metadata ---------------------------------------------------------------------
 cat > "$T/meta.fo" <<'FO'
 <fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" xmlns:folio="urn:folio:fo" language="zh" country="CN">
@@ -184,6 +194,80 @@ check "an XMP metadata stream with the same title and language" sh -c "pdfinfo -
 sed -i 's|<fo:declarations>|<fo:declarations><folio:info title="自定义标题" author="管理处" subject="主题" keywords="关键词"/>|' "$T/meta.fo"
 "$FOLIO" render "$T/meta.fo" -o "$T/meta2.pdf" 2>/dev/null
 check "folio:info sets the metadata" sh -c "pdfinfo '$T/meta2.pdf' 2>/dev/null | grep -q '^Title: *自定义标题' && pdfinfo '$T/meta2.pdf' 2>/dev/null | grep -q '^Keywords: *关键词'"
+
+# ---- graphics: images and SVG drawn as vectors (docs/graphics.md) ----------------------
+python3 tests/mkimages.py "$T/img"
+FOHEAD='<?xml version="1.0" encoding="UTF-8"?><fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" language="zh"><fo:layout-master-set><fo:simple-page-master master-name="p" page-width="400pt" page-height="600pt" margin="20pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">'
+FOTAIL='</fo:flow></fo:page-sequence></fo:root>'
+{
+	echo "$FOHEAD"
+	echo '<fo:block line-height="50pt">'
+	for f in rgb.png rgb16.png interlaced.png pal8.png pal4.png pal8-trns.png pal4-trns.png rgba.png rgb-trns.png; do
+		printf '<fo:external-graphic src="img/%s" content-width="40pt"/> ' "$f"
+	done
+	echo '</fo:block><fo:block line-height="50pt">'
+	for f in grey.png grey16.png grey1.png grey-trns.png ga.png grey.jpg rgb.jpg cmyk.jpg; do
+		printf '<fo:external-graphic src="img/%s" content-width="40pt"/> ' "$f"
+	done
+	echo '</fo:block>'
+	cat <<'SVG'
+<fo:block><fo:instream-foreign-object><svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">
+<rect x="0" y="0" width="40" height="40" fill="red"/>
+<rect x="50" y="0" width="40" height="40" fill="#00AA00"/>
+<rect x="100" y="0" width="40" height="40" fill="blue" fill-opacity="0.5"/>
+<polygon points="150,0 190,0 170,40" fill="rgb(255,255,0)"/>
+<path d="M0 50 H40 V90 H0 Z M10 60 H30 V80 H10 Z" fill="#444444" fill-rule="evenodd"/>
+<rect x="50" y="50" width="40" height="40" rx="8" fill="#884400"/>
+<g transform="rotate(45 120 70)"><rect x="110" y="60" width="20" height="20" fill="navy"/></g>
+<path d="M150 50 L190 90" stroke="black" stroke-width="3" stroke-dasharray="6 3"/>
+<text x="170" y="98" text-anchor="middle" font-size="9">测试卡</text>
+</svg></fo:instream-foreign-object></fo:block>
+SVG
+	echo "$FOTAIL"
+} > "$T/gfx.fo"
+check "render images and a drawing" "$FOLIO" render "$T/gfx.fo" -o "$T/gfx.pdf" --areas "$T/gfx.xml"
+check "graphics PDF passes qpdf --check" qpdf --check "$T/gfx.pdf"
+pdftoppm -r 72 "$T/gfx.pdf" "$T/gfx" 2>/dev/null
+check "pixel colours of images (PNG: every type, JPEG: grey, RGB, CMYK) and of the drawing" \
+	python3 tests/pdf/pixels.py "$T/gfx.xml" "$T/gfx" 72
+check "the drawing is vectors: only the 17 external graphics are images" \
+	sh -c "test \$(pdfimages -list '$T/gfx.pdf' 2>/dev/null | tail -n +3 | awk '\$3 == \"image\"' | wc -l) -eq 17"
+check "two renders of graphics are byte-identical" sh -c "'$FOLIO' render '$T/gfx.fo' -o '$T/gfx2.pdf' && cmp '$T/gfx.pdf' '$T/gfx2.pdf'"
+
+# the flowchart: boxes with Chinese labels, arrows with markers, swimlanes
+cp tests/pdf/flowchart.fo "$T/flow.fo"
+check "render the sample flowchart" "$FOLIO" render "$T/flow.fo" -o "$T/flow.pdf" --areas "$T/flow.xml"
+check "SVG text is real text: pdftotext finds the Chinese labels" \
+	sh -c "pdftotext '$T/flow.pdf' - 2>/dev/null | tr -d ' \n' | grep -q '客户提交收楼申请' && pdftotext '$T/flow.pdf' - 2>/dev/null | grep -q '客服部'"
+check "flowchart labels leave ink" sh -c "pdftoppm -gray -r 200 '$T/flow.pdf' '$T/flowink' && python3 tests/pdf/ink.py '$T/flow.xml' '$T/flowink' 200"
+check "the flowchart has no raster images" sh -c "test \$(pdfimages -list '$T/flow.pdf' 2>/dev/null | tail -n +3 | wc -l) -eq 0"
+
+# the same image many times is embedded once, however its src is written
+{
+	echo "$FOHEAD<fo:block>"
+	echo '<fo:external-graphic src="img/rgb.png"/><fo:external-graphic src="url('"'"'./img/rgb.png'"'"')"/>'
+	echo "<fo:external-graphic src=\"$T/img/rgb.png\"/><fo:external-graphic src=\"img/rgba.png\"/><fo:external-graphic src=\"img/rgba.png\"/>"
+	echo "</fo:block>$FOTAIL"
+} > "$T/once.fo"
+"$FOLIO" render "$T/once.fo" -o "$T/once.pdf" 2>/dev/null
+check "the same image used many times is embedded once (pdfimages -list)" \
+	sh -c "test \$(pdfimages -list '$T/once.pdf' | tail -n +3 | wc -l) -eq 7 && test \$(pdfimages -list '$T/once.pdf' | tail -n +3 | awk '\$3 == \"image\" { print \$11 }' | sort -u | wc -l) -eq 2"
+
+# bad images: warnings naming the files, placeholders, and a PDF all the same
+{
+	echo "$FOHEAD<fo:block line-height=\"40pt\">"
+	echo '<fo:external-graphic src="img/corrupt.png" width="60pt" height="30pt"/> <fo:external-graphic src="img/missing.jpg" width="60pt" height="30pt"/> <fo:external-graphic src="img/truncated.png" width="60pt" height="30pt"/>'
+	echo "</fo:block><fo:block>图片坏了，文字照常。</fo:block>$FOTAIL"
+} > "$T/badimg.fo"
+"$FOLIO" render "$T/badimg.fo" -o "$T/badimg.pdf" --areas "$T/badimg.xml" 2>"$T/badimg.err"
+rc=$?
+check "bad images: the document still renders" sh -c "test $rc -eq 0 && qpdf --check '$T/badimg.pdf' >/dev/null"
+check "bad images: a corrupt PNG is named in a warning" grep -q "warning: image img/corrupt.png cannot be embedded: corrupt PNG" "$T/badimg.err"
+check "bad images: a missing JPEG is named in a warning" grep -q 'warning: fo:external-graphic src="img/missing.jpg": no such file; a placeholder is drawn' "$T/badimg.err"
+check "bad images: a truncated PNG is named in a warning" grep -q "img/truncated.png.*corrupt PNG" "$T/badimg.err"
+pdftoppm -r 72 "$T/badimg.pdf" "$T/badimg" 2>/dev/null
+check "bad images: framed placeholders are drawn" python3 tests/pdf/pixels.py "$T/badimg.xml" "$T/badimg" 72
+check "bad images: the text after them is there" sh -c "pdftotext '$T/badimg.pdf' - | grep -q '文字照常'"
 
 # ---- the documented subset is the one in the code -----------------------------------------
 check "docs/fo-subset.md matches 'folio subset'" sh -c "'$FOLIO' subset | diff -u docs/fo-subset.md -"

@@ -63,6 +63,33 @@ test_expressions(void **state)
 	assert_int_equal(fo_length_parse("((((((((((((((((((((((((((((((((((1pt))))))))))))))))))))))))))))))))))", 10000, &l), -1);
 }
 
+/* proportional-column-width(), label-end(), body-start() (XSL 1.1 §5.10.4) */
+static void
+test_length_functions(void **state)
+{
+	struct fo_len l;
+	(void)state;
+	assert_int_equal(fo_length_parse("proportional-column-width(2)", 10000, &l), 0);
+	assert_int_equal(l.prop, 2000);
+	assert_int_equal(l.abs, 0);
+	assert_int_equal(fo_length_parse("proportional-column-width(1.5) + 2cm", 10000, &l), 0);
+	assert_int_equal(l.prop, 1500);
+	assert_int_equal(l.abs, 56693);
+	assert_int_equal(fo_length_parse("body-start()", 10000, &l), 0);
+	assert_int_equal(l.body_start, 1);
+	assert_int_equal(l.label_end, 0);
+	assert_int_equal(fo_length_parse("label-end() + 1em", 12000, &l), 0);
+	assert_int_equal(l.label_end, 1);
+	assert_int_equal(l.abs, 12000);
+	assert_int_equal(fo_length_parse("body-start ( )", 10000, &l), 0);
+	/* not lengths */
+	assert_int_equal(fo_length_parse("proportional-column-width(2pt)", 10000, &l), -1);
+	assert_int_equal(fo_length_parse("proportional-column-width(-1)", 10000, &l), -1);
+	assert_int_equal(fo_length_parse("no-such-function()", 10000, &l), -1);
+	assert_int_equal(fo_length_parse("label-end", 10000, &l), -1);
+	assert_int_equal(fo_length_parse("label-end() mod 2pt", 10000, &l), -1);
+}
+
 static void
 test_colors(void **state)
 {
@@ -218,6 +245,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_expressions),
+		cmocka_unit_test(test_length_functions),
 		cmocka_unit_test(test_colors),
 		cmocka_unit_test(test_shorthands),
 		cmocka_unit_test(test_inheritance),

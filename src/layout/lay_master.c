@@ -1,0 +1,339 @@
+/*
+ * layout — page masters, page numbers and markers.
+ *
+ *   page-sequence-master: which simple-page-master each page uses
+ *     (single-, repeatable-page-master-reference, and alternatives chosen by
+ *     page-position, odd-or-even and blank-or-not-blank; XSL 1.1 §6.4.8–14);
+ *   page numbers: the sequence's format (1, 01, i, I, a, A, and Chinese
+ *     numerals 一), grouping-separator and grouping-size (§7.26);
+ *   markers: fo:marker recorded where its block lands, fo:retrieve-marker
+ *     answered per retrieve-position and retrieve-boundary (§6.13.5–6).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lay_int.h"
+
+/* ---------------------------------------------------------------- numbers */
+
+static void
+roman(int n, int upper, struct buf *b)
+{
+	static const struct { int v; const char *s; } t[] = {
+		{ 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" }, { 100, "c" }, { 90, "xc" },
+		{ 50, "l" }, { 40, "xl" }, { 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" },
+	};
+	if (n <= 0 || n >= 4000) {
+		buf_printf(b, "%d", n);
+		return;
+	}
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		while (n >= t[i].v) {
+			for (const char *s = t[i].s; *s; s++)
+				buf_putc(b, (char)(upper ? *s - 'a' + 'A' : *s));
+			n -= t[i].v;
+		}
+}
+
+static void
+alpha(int n, int upper, struct buf *b)
+{
+	char tmp[16];
+	int k = 0;
+	while (n > 0 && k < 15) {
+		n--;
+		tmp[k++] = (char)((upper ? 'A' : 'a') + n % 26);
+		n /= 26;
+	}
+	while (k > 0)
+		buf_putc(b, tmp[--k]);
+}
+
+/* 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五, 1010 → 一千零一十 */
+static void
+chinese(int n, struct buf *b)
+{
+	static const char *d[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+	static const char *u[] = { "", "十", "百", "千" };
+	if (n <= 0 || n >= 10000) {
+		buf_printf(b, "%d", n);
+		return;
+	}
+	if (n < 20 && n >= 10) {
+		buf_puts(b, "十");
+		if (n % 10)
+			buf_puts(b, d[n % 10]);
+		return;
+	}
+	int digits[4], k = 0, zero = 0;
+	for (int m = n; m > 0; m /= 10)
+		digits[k++] = m % 10;
+	for (int i = k - 1; i >= 0; i--) {
+		if (digits[i] == 0) {
+			zero = 1;
+			continue;
+		}
+		if (zero)
+			buf_puts(b, "零");
+		zero = 0;
+		buf_puts(b, d[digits[i]]);
+		buf_puts(b, u[i]);
+	}
+}
+
+void
+lay_page_label(int n, const struct fo_node *seq, struct buf *b)
+{
+	const char *fmt = seq ? fo_node_attr(seq, "format") : NULL;
+	const char *gsep = seq ? fo_node_attr(seq, "grouping-separator") : NULL;
+	const char *gsz = seq ? fo_node_attr(seq, "grouping-size") : NULL;
+	if (fmt == NULL || *fmt == '\0')
+		fmt = "1";
+	if (strcmp(fmt, "i") == 0 || strcmp(fmt, "I") == 0) {
+		roman(n, fmt[0] == 'I', b);
+	} else if (strcmp(fmt, "a") == 0 || strcmp(fmt, "A") == 0) {
+		alpha(n, fmt[0] == 'A', b);
+	} else if (strcmp(fmt, "一") == 0 || strcmp(fmt, "〇") == 0) {
+		chinese(n, b);
+	} else {
+		/* 1, 01, 001 …: zero-padded decimal, optionally grouped */
+		int width = 0;
+		for (const char *s = fmt; *s >= '0' && *s <= '9'; s++)
+			width++;
+		char num[32];
+		snprintf(num, sizeof num, "%0*d", width > 0 && width < 10 ? width : 1, n);
+		int size = gsz ? atoi(gsz) : 0;
+		if (gsep && *gsep && size > 0) {
+			size_t len = strlen(num);
+			for (size_t i = 0; i < len; i++) {
+				buf_putc(b, num[i]);
+				size_t left = len - i - 1;
+				if (left > 0 && left % (size_t)size == 0)
+					buf_puts(b, gsep);
+			}
+		} else {
+			buf_puts(b, num);
+		}
+	}
+}
+
+uint8_t
+lay_label_style(const struct fo_node *seq)
+{
+	const char *fmt = seq ? fo_node_attr(seq, "format") : NULL;
+	const char *gsep = seq ? fo_node_attr(seq, "grouping-separator") : NULL;
+	if (gsep && *gsep)
+		return 0;
+	if (fmt == NULL || strcmp(fmt, "1") == 0)
+		return 'D';
+	if (strcmp(fmt, "i") == 0)
+		return 'r';
+	if (strcmp(fmt, "I") == 0)
+		return 'R';
+	if (strcmp(fmt, "a") == 0)
+		return 'a';
+	if (strcmp(fmt, "A") == 0)
+		return 'A';
+	return 0;   /* 01, 一 …: written out page by page */
+}
+
+/* ---------------------------------------------------------------- masters */
+
+const struct fo_node *
+lay_find_master(const struct fo_tree *fo, const char *name, enum fo_type type)
+{
+	for (const struct fo_node *c = fo->root->first; c; c = c->next)
+		if (c->type == FO_LAYOUT_MASTER_SET)
+			for (const struct fo_node *m = c->first; m; m = m->next)
+				if (m->type == type) {
+					const char *mn = fo_node_attr(m, "master-name");
+					if (mn && name && strcmp(mn, name) == 0)
+						return m;
+				}
+	return NULL;
+}
+
+static int
+repeats(const struct fo_node *n)
+{
+	const char *v = fo_node_attr(n, "maximum-repeats");
+	if (v == NULL || strcmp(v, "no-limit") == 0)
+		return -1;
+	int k = atoi(v);
+	return k < 0 ? 0 : k;
+}
+
+static int
+cond_ok(const struct fo_node *c, const struct lay_pagepos *pp)
+{
+	const char *pos = fo_node_attr(c, "page-position");
+	const char *oe = fo_node_attr(c, "odd-or-even");
+	const char *bl = fo_node_attr(c, "blank-or-not-blank");
+	if (pos && strcmp(pos, "any") != 0) {
+		if (strcmp(pos, "first") == 0 && !pp->first)
+			return 0;
+		if (strcmp(pos, "rest") == 0 && pp->first)
+			return 0;
+		if (strcmp(pos, "last") == 0 && !pp->last)
+			return 0;
+		if (strcmp(pos, "only") == 0 && !(pp->first && pp->last))
+			return 0;
+	}
+	if (oe && strcmp(oe, "odd") == 0 && pp->number % 2 == 0)
+		return 0;
+	if (oe && strcmp(oe, "even") == 0 && pp->number % 2 != 0)
+		return 0;
+	if (bl && strcmp(bl, "blank") == 0 && !pp->blank)
+		return 0;
+	if (bl && strcmp(bl, "not-blank") == 0 && pp->blank)
+		return 0;
+	return 1;
+}
+
+/*
+ * The simple-page-master for the page described by pp, from the
+ * sequence's master-reference (a simple master, or a page-sequence-master
+ * whose sub-sequences are consumed in order).  state counts pages per
+ * sub-sequence; zero it at the start of a page sequence.
+ */
+const struct fo_node *
+lay_choose_master(struct lay *L, const struct fo_node *seq, struct lay_masterstate *st,
+    const struct lay_pagepos *pp, int advance)
+{
+	const char *ref = fo_node_attr(seq, "master-reference");
+	const struct fo_node *spm = lay_find_master(L->fo, ref, FO_SIMPLE_PAGE_MASTER);
+	if (spm)
+		return spm;
+	const struct fo_node *psm = lay_find_master(L->fo, ref, FO_PAGE_SEQUENCE_MASTER);
+	if (psm == NULL)
+		return NULL;
+	int idx = 0;
+	const struct fo_node *last = NULL;
+	for (const struct fo_node *sub = psm->first; sub; sub = sub->next, idx++) {
+		if (sub->type != FO_SINGLE_PAGE_MASTER_REFERENCE &&
+		    sub->type != FO_REPEATABLE_PAGE_MASTER_REFERENCE &&
+		    sub->type != FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES)
+			continue;
+		last = sub;
+		int max = sub->type == FO_SINGLE_PAGE_MASTER_REFERENCE ? 1 : repeats(sub);
+		if (idx < st->sub) 
+			continue;
+		if (max >= 0 && st->count >= max) {
+			if (advance) {
+				st->sub = idx + 1;
+				st->count = 0;
+			}
+			continue;
+		}
+		const struct fo_node *chosen = NULL;
+		if (sub->type == FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES) {
+			for (const struct fo_node *c = sub->first; c && !chosen; c = c->next)
+				if (c->type == FO_CONDITIONAL_PAGE_MASTER_REFERENCE && cond_ok(c, pp))
+					chosen = lay_find_master(L->fo, fo_node_attr(c, "master-reference"),
+					    FO_SIMPLE_PAGE_MASTER);
+			if (chosen == NULL) {
+				diag_once(L->d, "nocond", DIAG_WARNING, L->fo->file, sub->line, 0,
+				    "no conditional-page-master-reference fits page %d; the first is used", pp->number);
+				for (const struct fo_node *c = sub->first; c && !chosen; c = c->next)
+					if (c->type == FO_CONDITIONAL_PAGE_MASTER_REFERENCE)
+						chosen = lay_find_master(L->fo, fo_node_attr(c, "master-reference"),
+						    FO_SIMPLE_PAGE_MASTER);
+			}
+		} else {
+			chosen = lay_find_master(L->fo, fo_node_attr(sub, "master-reference"), FO_SIMPLE_PAGE_MASTER);
+		}
+		if (advance) {
+			st->sub = idx;
+			st->count++;
+		}
+		return chosen;
+	}
+	/* every sub-sequence used up: XSL says it is an error; keep the last */
+	diag_once(L->d, "psm-exhausted", DIAG_WARNING, L->fo->file, psm->line, 0,
+	    "page-sequence-master \"%s\" has no page master left for page %d; its last one is repeated",
+	    ref ? ref : "", pp->number);
+	if (last == NULL)
+		return NULL;
+	if (last->type == FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES) {
+		for (const struct fo_node *c = last->first; c; c = c->next)
+			if (c->type == FO_CONDITIONAL_PAGE_MASTER_REFERENCE && cond_ok(c, pp))
+				return lay_find_master(L->fo, fo_node_attr(c, "master-reference"), FO_SIMPLE_PAGE_MASTER);
+		return NULL;
+	}
+	return lay_find_master(L->fo, fo_node_attr(last, "master-reference"), FO_SIMPLE_PAGE_MASTER);
+}
+
+/* ---------------------------------------------------------------- markers */
+
+void
+lay_mark(struct lay *L, const struct fo_node *block, uint8_t kind)
+{
+	for (const struct fo_node *c = block->first; c; c = c->next) {
+		if (c->type != FO_MARKER)
+			continue;
+		const char *cls = fo_node_attr(c, "marker-class-name");
+		if (cls == NULL)
+			continue;
+		if (L->nmarks == L->capmarks) {
+			L->capmarks = L->capmarks ? L->capmarks * 2 : 32;
+			L->marks = xrealloc(L->marks, L->capmarks * sizeof *L->marks);
+		}
+		L->marks[L->nmarks++] = (struct lay_mark){ cls, c, kind, L->mark_page, L->mark_seq };
+	}
+}
+
+/*
+ * XSL 1.1 §6.13.6.  The page's markers are the entries of the current
+ * page; earlier pages' entries answer when the page has none of the class
+ * and the boundary reaches back (page-sequence: this sequence; document).
+ */
+const struct fo_node *
+lay_retrieve(struct lay *L, const struct fo_node *rm)
+{
+	const char *cls = fo_node_attr(rm, "retrieve-class-name");
+	const char *pos = fo_node_attr(rm, "retrieve-position");
+	const char *bnd = fo_node_attr(rm, "retrieve-boundary");
+	if (cls == NULL)
+		return NULL;
+	if (pos == NULL)
+		pos = "first-starting-within-page";
+	if (bnd == NULL)
+		bnd = "page-sequence";
+	const struct fo_node *hit = NULL;
+	int first = strncmp(pos, "first", 5) == 0;
+	int carry = strcmp(pos, "first-including-carryover") == 0;
+	int ending = strcmp(pos, "last-ending-within-page") == 0;
+	for (size_t i = 0; i < L->nmarks; i++) {
+		const struct lay_mark *m = &L->marks[i];
+		if (m->page != L->mark_page || strcmp(m->cls, cls) != 0)
+			continue;
+		int ok = m->kind == MARK_START || (carry && m->kind == MARK_CARRY) ||
+		    (ending && m->kind == MARK_END);
+		if (!ok)
+			continue;
+		hit = m->marker;
+		if (first)
+			break;
+	}
+	if (hit == NULL && ending) {
+		/* no block ends here: the last one starting here */
+		for (size_t i = 0; i < L->nmarks; i++) {
+			const struct lay_mark *m = &L->marks[i];
+			if (m->page == L->mark_page && strcmp(m->cls, cls) == 0 && m->kind == MARK_START)
+				hit = m->marker;
+		}
+	}
+	if (hit || strcmp(bnd, "page") == 0)
+		return hit;
+	/* the last marker of the class on an earlier page within the boundary */
+	for (size_t i = L->nmarks; i > 0; i--) {
+		const struct lay_mark *m = &L->marks[i - 1];
+		if (m->page >= L->mark_page || strcmp(m->cls, cls) != 0 || m->kind == MARK_CARRY)
+			continue;
+		if (strcmp(bnd, "page-sequence") == 0 && m->seq != L->mark_seq)
+			break;
+		return m->marker;
+	}
+	return NULL;
+}
