@@ -63,6 +63,8 @@ enum fo_type {
 	FO_CONDITIONAL_PAGE_MASTER_REFERENCE,
 	FO_MARKER,
 	FO_RETRIEVE_MARKER,
+	FO_FOOTNOTE,
+	FO_FOOTNOTE_BODY,
 	FO_TEXT,            /* character data, not an element */
 	FO__MAX
 };

@@ -86,6 +86,8 @@ static const struct elem_def elems[] = {
 	{ "conditional-page-master-reference", C_NONE, 0 },  /* FO_CONDITIONAL_PAGE_MASTER_REFERENCE */
 	{ "marker",              C_MIXED, 0 },    /* FO_MARKER */
 	{ "retrieve-marker",     C_NONE, 0 },     /* FO_RETRIEVE_MARKER */
+	{ "footnote",            C_MIXED, 0 },    /* FO_FOOTNOTE */
+	{ "footnote-body",       C_BLOCKS, 0 },   /* FO_FOOTNOTE_BODY */
 	{ "#text",               C_NONE, 0 },     /* FO_TEXT */
 };
 _Static_assert(sizeof elems / sizeof elems[0] == FO__MAX, "element table");

@@ -317,7 +317,7 @@ lay_blocks_in(struct lay *L, const struct fo_node *parent, struct lblock *ctx, s
 				lay_blocks_in(L, m, ctx, vl, refw);
 			break;
 		}
-		case FO_MARKER:
+		case FO_MARKER: case FO_FOOTNOTE: case FO_FOOTNOTE_BODY:
 		case FO_PAGE_SEQUENCE_MASTER: case FO_SINGLE_PAGE_MASTER_REFERENCE:
 		case FO_REPEATABLE_PAGE_MASTER_REFERENCE: case FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES:
 		case FO_CONDITIONAL_PAGE_MASTER_REFERENCE:

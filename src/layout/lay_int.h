@@ -145,6 +145,8 @@ struct vitem {
 	struct lrow   *row;        /* V_ROW */
 	uint8_t        abs;        /* V_BOX: enum fo_abspos; out of the flow unless auto */
 	const struct fo_node *cbar;  /* V_LINE: inside this change bar */
+	const struct fo_node **notes;  /* V_LINE: fo:footnote-body of citations in it */
+	int            nnotes;
 	const char   **ids;        /* V_LINE: ids of inline FOs starting in it */
 	int            nids;
 };

@@ -22,6 +22,7 @@ struct ch {
 	const struct fo_node  *obj;      /* U+FFFC: an inline object */
 	uint8_t                edge;     /* obj is a bordered fo:inline: 1 its start, 2 its end */
 	const struct fo_node  *cbar;     /* inside this change bar (innermost open) */
+	const struct fo_node  *note;     /* the first character of a footnote citation: its body */
 };
 
 struct chars {
@@ -36,7 +37,7 @@ push(struct chars *c, uint32_t cp, const struct fo_style *st, int keep)
 		c->cap = c->cap ? c->cap * 2 : 256;
 		c->v = xrealloc(c->v, c->cap * sizeof *c->v);
 	}
-	c->v[c->n++] = (struct ch){ cp, st, (uint8_t)keep, 0, 0, NULL, NULL, 0, NULL };
+	c->v[c->n++] = (struct ch){ cp, st, (uint8_t)keep, 0, 0, NULL, NULL, 0, NULL, NULL };
 }
 
 const struct text_fontset *
@@ -197,6 +198,26 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 	case FO_CHANGE_BAR_BEGIN:
 	case FO_CHANGE_BAR_END:
 		lay_change_bar(L, c);
+		break;
+	case FO_FOOTNOTE: {
+		/* the citation is inline here; the body goes to the page's foot,
+		 * remembered on the citation's first character */
+		size_t at = out->n;
+		const struct fo_node *body = NULL;
+		for (const struct fo_node *k = c->first; k; k = k->next) {
+			if (k->type == FO_FOOTNOTE_BODY)
+				body = k;
+			else
+				gather(L, k, out, keep);
+		}
+		if (body && out->n > at)
+			out->v[at].note = body;
+		else if (body)
+			diag_once(L->d, "footnote-empty", DIAG_WARNING, L->fo->file, c->line, 0,
+			    "fo:footnote without an inline citation: its body is not placed");
+		break;
+	}
+	case FO_FOOTNOTE_BODY:
 		break;
 	case FO_RETRIEVE_MARKER: {
 		const struct fo_node *m = lay_retrieve(L, c);
@@ -677,6 +698,15 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		v->blk = blk;
 		v->line = la;
 		v->cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
+		int nn = 0;
+		for (size_t i = lines[l].start; i < lines[l].end; i++)
+			nn += cs.v[i].note != NULL;
+		if (nn > 0) {
+			v->notes = arena_alloc(L->at->arena, (size_t)nn * sizeof *v->notes);
+			for (size_t i = lines[l].start; i < lines[l].end; i++)
+				if (cs.v[i].note)
+					v->notes[v->nnotes++] = cs.v[i].note;
+		}
 		for (size_t i = lines[l].start; i < lines[l].end && v->cbar == NULL; i++)
 			v->cbar = cs.v[i].cbar;
 		if (l == 0 && nids > 0) {

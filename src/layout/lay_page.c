@@ -287,6 +287,80 @@ static_content(struct lay *L, const struct fo_node *seq, struct area *root,
 	}
 }
 
+/* ---------------------------------------------------------------- footnotes */
+
+/* The height of a footnote body laid out to width, millipoints. */
+static mpt
+note_height(struct lay *L, const struct fo_node *body, mpt width)
+{
+	struct lblock ctx;
+	struct vlist vl;
+	memset(&ctx, 0, sizeof ctx);
+	memset(&vl, 0, sizeof vl);
+	ctx.w = width;
+	lay_blocks(L, body, &ctx, &vl);
+	mpt h = 0;
+	for (size_t i = 0; i < vl.n; i++)
+		h += vl.v[i].h;
+	vlist_free(&vl);
+	return h;
+}
+
+static const struct fo_node *
+separator(const struct fo_node *seq)
+{
+	for (const struct fo_node *sc = seq->first; sc; sc = sc->next) {
+		const char *fn = sc->type == FO_STATIC_CONTENT ? fo_node_attr(sc, "flow-name") : NULL;
+		if (fn && strcmp(fn, "xsl-footnote-separator") == 0)
+			return sc;
+	}
+	return NULL;
+}
+
+/* What the footnotes cited by items [from, to) take at the page's foot. */
+static mpt
+notes_height(struct lay *L, const struct fo_node *seq, const struct vlist *vl, size_t from,
+    size_t to, mpt width)
+{
+	mpt h = 0;
+	for (size_t i = from; i < to && i < vl->n; i++)
+		for (int k = 0; k < vl->v[i].nnotes; k++)
+			h += note_height(L, vl->v[i].notes[k], width);
+	const struct fo_node *sep = separator(seq);
+	if (h > 0 && sep)
+		h += note_height(L, sep, width);
+	return h;
+}
+
+/* Lay the footnotes of items [from, to) out at the foot of the body. */
+static void
+place_notes(struct lay *L, const struct fo_node *seq, const struct vlist *vl, size_t from,
+    size_t to, struct area *region, const struct region *body, mpt h, struct area_page *pg)
+{
+	mpt y = body->y + body->h - h;
+	const struct fo_node *sep = separator(seq);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = from; i < to && i < vl->n; i++) {
+			int n = pass == 0 ? (sep && i == from ? 1 : 0) : vl->v[i].nnotes;
+			for (int k = 0; k < n; k++) {
+				const struct fo_node *what = pass == 0 ? sep : vl->v[i].notes[k];
+				struct lblock ctx;
+				struct vlist nv;
+				memset(&ctx, 0, sizeof ctx);
+				memset(&nv, 0, sizeof nv);
+				ctx.w = body->w;
+				lay_blocks(L, what, &ctx, &nv);
+				struct fill f;
+				lay_fill_init(&f, L, &nv, 0);
+				f.page = pg;
+				f.pagenum = pg->label;
+				y += lay_fill_all(&f, region, body->x, y, body->w, body->y + body->h - y);
+				vlist_free(&nv);
+			}
+		}
+	}
+}
+
 /* The regions of master m on page pg: static content, with markers of pg. */
 static void
 page_regions(struct lay *L, const struct fo_node *seq, struct area_page *pg, const struct master *m)
@@ -426,13 +500,30 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		/* fill the body: the last allowed break that fits (lay_fill.c) */
 		size_t before = f.i;
 		struct cut c;
-		lay_fill_begin(&f, new_region(L, pg->root, &m.body), m.body.x, m.body.y, m.body.w, m.body.h);
+		struct area *body_area = new_region(L, pg->root, &m.body);
+		lay_fill_begin(&f, body_area, m.body.x, m.body.y, m.body.w, m.body.h);
 		for (int k = 0; k < f.depth; k++)
 			if (f.stack[k].b && f.stack[k].b->fo)
 				lay_mark(L, f.stack[k].b->fo, MARK_CARRY);
 		lay_fill_cut(&f, m.body.h, 0, &c);
+		/* footnotes take room at the foot of the page of their citation:
+		 * cut again in what is left (XSL 1.1 §6.10.3) */
+		size_t from = f.i;
+		mpt fh = notes_height(L, seq, &vl, from, c.end, m.body.w);
+		if (fh > 0) {
+			if (fh > m.body.h / 2)
+				diag_once(L->d, "bignote", DIAG_WARNING, L->fo->file, seq->line, 0,
+				    "footnotes take more than half a page; they are placed at the foot of their citation's page anyway");
+			struct cut c2;
+			lay_fill_cut(&f, m.body.h - fh > m.body.h / 2 ? m.body.h - fh : m.body.h / 2, 0, &c2);
+			if (c2.end > from)
+				c = c2;
+			fh = notes_height(L, seq, &vl, from, c.end, m.body.w);
+		}
 		lay_fill_place(&f, &c);
 		lay_fill_end(&f);
+		if (fh > 0)
+			place_notes(L, seq, &vl, from, c.end, body_area, &m.body, fh, pg);
 		if (f.y > m.body.h)
 			diag_once(L->d, "tall", DIAG_WARNING, L->fo->file, seq->line, 0,
 			    "content taller than the page body is placed anyway and overflows the page");
