@@ -18,7 +18,7 @@
     <xsl:variable name="rows" select="count($proc/p:steps/p:step)"/>
     <xsl:variable name="head" select="22"/>
     <xsl:variable name="pitch" select="58"/>
-    <xsl:variable name="bh" select="36"/>
+    <xsl:variable name="bh" select="40"/>
     <xsl:variable name="h" select="$head + $rows * $pitch + 10"/>
     <fo:block text-align="center" space-after="8pt" keep-together.within-page="always">
       <fo:instream-foreign-object content-width="{$chart-width}pt" content-height="{$h}pt">
@@ -43,8 +43,19 @@
             <xsl:variable name="y" select="$head + 10 + (position() - 1) * $pitch"/>
             <xsl:variable name="bw" select="$lw - 16"/>
             <svg:rect x="{$cx - $bw div 2}" y="{$y}" width="{$bw}" height="{$bh}" rx="4" ry="4" fill="white" stroke="black" stroke-width="0.8"/>
-            <svg:text x="{$cx}" y="{$y + 15}" text-anchor="middle" font-family="serif" font-size="9"><xsl:value-of select="position()"/>. <xsl:value-of select="p:label"/></svg:text>
-            <svg:text x="{$cx}" y="{$y + 29}" text-anchor="middle" font-family="serif" font-size="8" fill="#444444"><xsl:value-of select="$depts[@id = $d]"/></svg:text>
+            <!-- the label on up to two lines of at most $per characters -->
+            <xsl:variable name="label" select="concat(position(), '. ', p:label)"/>
+            <xsl:variable name="per" select="floor(($bw - 8) div 8.5)"/>
+            <xsl:choose>
+              <xsl:when test="string-length($label) &lt;= $per">
+                <svg:text x="{$cx}" y="{$y + 17}" text-anchor="middle" font-family="serif" font-size="8.5"><xsl:value-of select="$label"/></svg:text>
+              </xsl:when>
+              <xsl:otherwise>
+                <svg:text x="{$cx}" y="{$y + 12}" text-anchor="middle" font-family="serif" font-size="8.5"><xsl:value-of select="substring($label, 1, ceiling(string-length($label) div 2))"/></svg:text>
+                <svg:text x="{$cx}" y="{$y + 23}" text-anchor="middle" font-family="serif" font-size="8.5"><xsl:value-of select="substring($label, ceiling(string-length($label) div 2) + 1)"/></svg:text>
+              </xsl:otherwise>
+            </xsl:choose>
+            <svg:text x="{$cx}" y="{$y + 35}" text-anchor="middle" font-family="serif" font-size="7.5" fill="#444444"><xsl:value-of select="$depts[@id = $d]"/></svg:text>
             <xsl:variable name="next" select="following-sibling::p:step[1]"/>
             <xsl:if test="$next">
               <xsl:variable name="nd" select="$next/@dept"/>
