@@ -68,6 +68,47 @@ done
 check "the cover carries the document control" sh -c "grep -q 'WB/XT-KF-CX' '$T/m.txt' && grep -q '第 1 版第 0 次修改' '$T/m.txt'"
 check "the title is set" sh -c "pdfinfo '$PDF' 2>/dev/null | grep -q '^Title: *客服部工作程序 WB/XT-KF-CX'"
 check "--fo writes the intermediate FO" test -s "$T/fo/WB-XT-KF-CX-E1R0.fo"
+qpdf --json "$PDF" > "$T/m.json" 2>/dev/null
+check "every procedure is bookmarked, in order, with code and title" python3 - "$T/m.json" <<'PY'
+import sys, json
+o = json.load(open(sys.argv[1]))["outlines"]
+titles = [b["title"] for b in o]
+codes = [t.split()[0] for t in titles if t.startswith("XT-KF-CX-")]
+print(titles)
+sys.exit(0 if codes == ["XT-KF-CX-%03d" % i for i in range(1, 14)] and all(len(t.split()) == 2 for t in titles if t.startswith("XT-")) else 1)
+PY
+"$FOLIO" render "$T/fo/WB-XT-KF-CX-E1R0.fo" --areas "$T/m.xml" 2>/dev/null
+check "contents numbers equal the pages the procedures start on; 第 x 页 共 y 页 on every procedure page" python3 - "$T/m.xml" <<'PY'
+import sys, re, xml.etree.ElementTree as ET
+t = ET.parse(sys.argv[1]).getroot()
+pages = t.findall('page')
+start, toc, bad = {}, {}, 0
+for p in pages:
+    for l in p.iter('line'):
+        txt = l.get('text')
+        m = re.match(r'^.+（(XT-KF-CX-\d{3})）$', txt)
+        if m and l.find('run') is not None and float(l.find('run').get('size')) >= 15000:
+            start.setdefault(m.group(1), p.get('label'))
+        m = re.match(r'^\d+\. .+（(XT-KF-CX-\d{3})）\.*\s*(\d+)$', txt.replace(' ', '')) or re.match(r'^\d+\..+（(XT-KF-CX-\d{3})）.*?(\d+)$', txt)
+        if m:
+            toc[m.group(1)] = m.group(2)
+for code in sorted(start):
+    if toc.get(code) != start[code]:
+        bad += 1
+        print("contents: %s says %s, starts on %s" % (code, toc.get(code), start[code]))
+n = len(pages)
+proc_pages = 0
+for p in pages:
+    heads = [l.get('text') for r in p.findall('region') if r.get('fo') == 'xsl-region-before' for l in r.iter('line')]
+    if any('文件编号' in h for h in heads):
+        proc_pages += 1
+        want = '第%s页共%d页' % (p.get('label'), n)
+        if not any(want in h.replace(' ', '').replace('\u3000', '') for h in heads):
+            bad += 1
+            print("page %s header: %s" % (p.get('label'), heads))
+print(len(start), "procedures,", proc_pages, "procedure pages")
+sys.exit(0 if len(start) == 13 and len(toc) == 13 and proc_pages >= 13 and bad == 0 else 1)
+PY
 "$FOLIO" manual --root "$ROOT" -o "$T/out2" 2>/dev/null
 check "the manual build is deterministic" cmp "$PDF" "$T/out2/manual/WB-XT-KF-CX-E1R0.pdf"
 "$FOLIO" manual --root "$ROOT" -o "$T/out3" --procedure XT-KF-CX-002 2>/dev/null
