@@ -146,75 +146,68 @@ need(const char *file, const struct xnode *root, const char *path, const char *w
 	*bad = 1;
 }
 
+/* The text of x's <title>, or dflt. */
+static void
+title_of(const struct xdoc *x, const char *dflt, char *out, size_t n)
+{
+	const struct xnode *t = ds_child(x->root, "title");
+	const char *title = NULL;
+	for (const struct xnode *c = t ? t->first : NULL; c; c = c->next)
+		if (c->kind == XNODE_TEXT)
+			title = c->text;
+	snprintf(out, n, "%s", title ? title : dflt);
+}
+
+/*
+ * Check the case paths a source needs: for a form, fields marked
+ * required="true" (path); for a document, its <field ref="…"/> placeholders.
+ */
+static void
+need_paths(const struct xnode *e, int form, const char *file, const struct xnode *root,
+    const char *who, struct diag *d, int *bad)
+{
+	const char *path = NULL;
+	if (form) {
+		const char *req = xnode_attr(e, "required");
+		if (req && strcmp(req, "true") == 0)
+			path = xnode_attr(e, "path");
+	} else if (strcmp(e->name, "field") == 0) {
+		path = xnode_attr(e, "ref");
+	}
+	if (path && path[0] != '@')
+		need(file, root, path, who, d, bad);
+	for (const struct xnode *c = e->first; c; c = c->next)
+		if (c->kind == XNODE_ELEMENT)
+			need_paths(c, form, file, root, who, d, bad);
+}
+
 /* Fields the packet's forms mark required and the documents' placeholders. */
 static void
 collect_needs(const struct docset_opts *o, const struct xnode *root, const char *file,
     struct diag *d, int *bad)
 {
-	for (size_t i = 0; i < NFORMS; i++) {
-		char name[128];
-		snprintf(name, sizeof name, "procedures/forms/%s.xml", packet_forms[i]);
+	for (size_t i = 0; i < NFORMS + NDOCS; i++) {
+		int form = i < NFORMS;
+		char name[128], who[256], title[200];
+		if (form)
+			snprintf(name, sizeof name, "procedures/forms/%s.xml", packet_forms[i]);
+		else
+			snprintf(name, sizeof name, "docs/content/%s.xml", packet_docs[i - NFORMS]);
 		char *p = ds_path(o->root, name);
 		struct diag q;
 		diag_init(&q);
-		struct xdoc *f = src_xml_load(p, &q);
+		struct xdoc *x = src_xml_load(p, &q);
 		diag_free(&q);
 		free(p);
-		if (f == NULL)
+		if (x == NULL)
 			continue;
-		const char *title = NULL;
-		const struct xnode *t = ds_child(f->root, "title");
-		char who[256];
-		for (const struct xnode *c = t ? t->first : NULL; c; c = c->next)
-			if (c->kind == XNODE_TEXT)
-				title = c->text;
-		snprintf(who, sizeof who, "%s (%s)", title ? title : packet_forms[i], packet_forms[i]);
-		/* walk the definition for required fields */
-		const struct xnode *stack[256];
-		int sp = 0;
-		stack[sp++] = f->root;
-		while (sp > 0) {
-			const struct xnode *e = stack[--sp];
-			const char *req = xnode_attr(e, "required"), *path = xnode_attr(e, "path");
-			if (req && strcmp(req, "true") == 0 && path && path[0] != '@')
-				need(file, root, path, who, d, bad);
-			for (const struct xnode *c = e->first; c && sp < 256; c = c->next)
-				if (c->kind == XNODE_ELEMENT)
-					stack[sp++] = c;
-		}
-		src_xdoc_free(f);
-	}
-	for (size_t i = 0; i < NDOCS; i++) {
-		char name[128];
-		snprintf(name, sizeof name, "docs/content/%s.xml", packet_docs[i]);
-		char *p = ds_path(o->root, name);
-		struct diag q;
-		diag_init(&q);
-		struct xdoc *doc = src_xml_load(p, &q);
-		diag_free(&q);
-		free(p);
-		if (doc == NULL)
-			continue;
-		const struct xnode *t = ds_child(doc->root, "title");
-		const char *title = NULL;
-		for (const struct xnode *c = t ? t->first : NULL; c; c = c->next)
-			if (c->kind == XNODE_TEXT)
-				title = c->text;
-		char who[256];
-		snprintf(who, sizeof who, "%s", title ? title : packet_docs[i]);
-		const struct xnode *stack[256];
-		int sp = 0;
-		stack[sp++] = doc->root;
-		while (sp > 0) {
-			const struct xnode *e = stack[--sp];
-			const char *ref = strcmp(e->name, "field") == 0 ? xnode_attr(e, "ref") : NULL;
-			if (ref)
-				need(file, root, ref, who, d, bad);
-			for (const struct xnode *c = e->first; c && sp < 256; c = c->next)
-				if (c->kind == XNODE_ELEMENT)
-					stack[sp++] = c;
-		}
-		src_xdoc_free(doc);
+		title_of(x, form ? packet_forms[i] : packet_docs[i - NFORMS], title, sizeof title);
+		if (form)
+			snprintf(who, sizeof who, "%s (%s)", title, packet_forms[i]);
+		else
+			snprintf(who, sizeof who, "%s", title);
+		need_paths(x->root, form, file, root, who, d, bad);
+		src_xdoc_free(x);
 	}
 }
 

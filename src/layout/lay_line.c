@@ -123,7 +123,7 @@ push_text(struct lay *L, struct chars *out, const char *text, const struct fo_st
 	while (p < end) {
 		push(out, utf8_next(&p, end), st, keep);
 		out->v[out->n - 1].link = L->link;
-	out->v[out->n - 1].cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
+		out->v[out->n - 1].cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
 	}
 }
 
@@ -137,7 +137,7 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 		while (p < end) {
 			push(out, utf8_next(&p, end), c->style, keep);
 			out->v[out->n - 1].link = L->link;
-	out->v[out->n - 1].cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
+			out->v[out->n - 1].cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
 		}
 		break;
 	}
@@ -248,7 +248,7 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 		push(out, 0xFFFC, c->style->shift == SHIFT_BASELINE && c->parent ? c->parent->style
 		    : c->style, keep);
 		out->v[out->n - 1].link = L->link;
-	out->v[out->n - 1].cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
+		out->v[out->n - 1].cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
 		out->v[out->n - 1].obj = c;
 		break;
 	case FO_BLOCK:

@@ -239,6 +239,23 @@ line_end(const struct para *p, size_t s, size_t cap, mpt avail, int *hang)
 
 /* ---------------------------------------------------------------- justify */
 
+/* The squeeze order: 1 leaders first, then clreq's: 2 spaces, 3
+ * interpuncts, 4 brackets, 5 pause marks, (6 Han–Latin gaps), 7 stops;
+ * 0 for what never squeezes. */
+static int
+squeeze_order(uint8_t kind)
+{
+	switch (kind) {
+	case TK_LEADER: return 1;
+	case TK_SPACE: return 2;
+	case TK_MIDDLE: return 3;
+	case TK_OPEN: case TK_CLOSE: return 4;
+	case TK_PAUSE: return 5;
+	case TK_STOP: return 7;
+	}
+	return 0;
+}
+
 /* Remove up to want from the items' shrink of one priority class. */
 static mpt
 squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want)
@@ -247,16 +264,7 @@ squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want)
 	mpt total = 0;
 	for (size_t i = s; i <= lv; i++) {
 		int c;
-		switch ((enum text_kind)it[i].kind) {
-		case TK_SPACE: c = 2; break;
-		case TK_MIDDLE: c = 3; break;
-		case TK_OPEN: c = 4; break;
-		case TK_CLOSE: c = 4; break;
-		case TK_PAUSE: c = 5; break;
-		case TK_STOP: c = 7; break;
-		case TK_LEADER: c = 1; break;
-		default: c = 0; break;
-		}
+		c = squeeze_order(it[i].kind);
 		if (c == cls && (i != lv || c == 1))
 			total += p->shrink[i];
 		if (cls == 6 && i < lv && p->agap[i] > 0)
@@ -269,16 +277,7 @@ squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want)
 	for (size_t i = s; i <= lv && done < take; i++) {
 		mpt cap;
 		int c;
-		switch ((enum text_kind)it[i].kind) {
-		case TK_SPACE: c = 2; break;
-		case TK_MIDDLE: c = 3; break;
-		case TK_OPEN: c = 4; break;
-		case TK_CLOSE: c = 4; break;
-		case TK_PAUSE: c = 5; break;
-		case TK_STOP: c = 7; break;
-		case TK_LEADER: c = 1; break;
-		default: c = 0; break;
-		}
+		c = squeeze_order(it[i].kind);
 		if (cls == 6) {
 			if (i >= lv || p->agap[i] <= 0)
 				continue;
