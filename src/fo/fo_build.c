@@ -106,6 +106,16 @@ struct build {
 	const char    **spec;       /* scratch, fo_nprops entries */
 	const char    **fam;        /* interned font-family strings */
 	size_t          nfam;
+	/* memo: (parent style, element, attributes) → style; documents repeat
+	 * the same cells and blocks thousands of times */
+	struct memo {
+		uint64_t               h;
+		const struct fo_style *parent;
+		const char            *key;    /* arena */
+		const struct fo_style *style;
+	}              *memo;
+	size_t          nmemo, capmemo;
+	struct buf      key;        /* scratch */
 };
 
 /* ---------------------------------------------------------------- styles */
@@ -209,8 +219,55 @@ warn_unsupported_elem(struct build *b, const struct xnode *x)
 	    : " (not in the XSL-FO namespace)");
 }
 
+static const struct fo_style *compute_style_new(struct build *b, const struct xnode *x,
+    const struct fo_style *parent);
+
 static const struct fo_style *
 compute_style(struct build *b, const struct xnode *x, const struct fo_style *parent)
+{
+	buf_reset(&b->key);
+	buf_puts(&b->key, x->name);
+	for (int i = 0; i < x->nattrs; i++) {
+		buf_putc(&b->key, '\1');
+		if (x->attrs[i].ns)
+			buf_puts(&b->key, x->attrs[i].ns);
+		buf_putc(&b->key, '\2');
+		buf_puts(&b->key, x->attrs[i].name);
+		buf_putc(&b->key, '\3');
+		buf_puts(&b->key, x->attrs[i].value);
+	}
+	uint64_t h = hash_bytes(b->key.p, b->key.n) ^ (uint64_t)(uintptr_t)parent * 0x9E3779B97F4A7C15ull;
+	if (b->capmemo) {
+		for (size_t k = h & (b->capmemo - 1); b->memo[k].key; k = (k + 1) & (b->capmemo - 1))
+			if (b->memo[k].h == h && b->memo[k].parent == parent && strcmp(b->memo[k].key, b->key.p) == 0)
+				return b->memo[k].style;
+	}
+	const struct fo_style *s = compute_style_new(b, x, parent);
+	if (b->nmemo * 2 >= b->capmemo) {
+		size_t cap = b->capmemo ? b->capmemo * 2 : 1024;
+		struct memo *m = xcalloc(cap, sizeof *m);
+		for (size_t i = 0; i < b->capmemo; i++) {
+			if (b->memo[i].key == NULL)
+				continue;
+			size_t k = b->memo[i].h & (cap - 1);
+			while (m[k].key)
+				k = (k + 1) & (cap - 1);
+			m[k] = b->memo[i];
+		}
+		free(b->memo);
+		b->memo = m;
+		b->capmemo = cap;
+	}
+	size_t k = h & (b->capmemo - 1);
+	while (b->memo[k].key)
+		k = (k + 1) & (b->capmemo - 1);
+	b->memo[k] = (struct memo){ h, parent, arena_strndup(b->t->arena, b->key.p, b->key.n), s };
+	b->nmemo++;
+	return s;
+}
+
+static const struct fo_style *
+compute_style_new(struct build *b, const struct xnode *x, const struct fo_style *parent)
 {
 	struct style_ctx c = { b->d, b->t->file, x->line, NULL, b->t->arena };
 	int any = 0;
@@ -578,11 +635,15 @@ fo_tree_build_take(struct xdoc *doc, struct diag *d)
 	free(b.styles);
 	free(b.spec);
 	free(b.fam);
+	free(b.memo);
+	buf_free(&b.key);
 	return t;
 fail:
 	free(b.styles);
 	free(b.spec);
 	free(b.fam);
+	free(b.memo);
+	buf_free(&b.key);
 	fo_tree_free(t);
 	return NULL;
 }

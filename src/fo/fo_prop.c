@@ -286,12 +286,36 @@ const size_t fo_nprops = sizeof fo_props / sizeof fo_props[0];
 #undef S
 #undef E
 
+/* Names hash into a table built on first use: every attribute of every
+ * element is looked up, so this is on the hot path. */
+#define PROP_HASH 1024
+
+static unsigned
+prop_hash(const char *s)
+{
+	unsigned h = 2166136261u;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h & (PROP_HASH - 1);
+}
+
 int
 fo_prop_lookup(const char *name)
 {
-	for (size_t i = 0; i < fo_nprops; i++)
-		if (strcmp(fo_props[i].name, name) == 0)
-			return (int)i;
+	static int16_t table[PROP_HASH];   /* index + 1, 0 = empty */
+	static int built;
+	if (!built) {
+		for (size_t i = 0; i < fo_nprops; i++) {
+			unsigned h = prop_hash(fo_props[i].name);
+			while (table[h])
+				h = (h + 1) & (PROP_HASH - 1);
+			table[h] = (int16_t)(i + 1);
+		}
+		built = 1;
+	}
+	for (unsigned h = prop_hash(name); table[h]; h = (h + 1) & (PROP_HASH - 1))
+		if (strcmp(fo_props[table[h] - 1].name, name) == 0)
+			return table[h] - 1;
 	return -1;
 }
 

@@ -408,8 +408,10 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 				pen -= (double)tenths / 10.0 * size / 1000.0;
 			}
 		}
+		static const char hex[] = "0123456789ABCDEF";
 		uint32_t cp = g[k].cp < 0x10000 ? g[k].cp : 0xFFFD;
-		buf_printf(&tj, "%04X", (unsigned)cp);
+		char h4[4] = { hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15] };
+		buf_add(&tj, h4, 4);
 		pen += g[k].pw + tc;
 	}
 	buf_puts(&tj, ">] TJ\n");
