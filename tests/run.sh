@@ -39,5 +39,12 @@ line=$(printf '%s\n' "$out" | grep '^docset:')
 echo "$line"
 add "$(echo "$line" | sed 's/docset: \([0-9]*\) passed.*/\1/')" "$(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/')"
 
+out=$(sh tests/packet/run.sh "$B/folio" 2>&1)
+printf '%s\n' "$out" | grep -v '^packet:' || true
+line=$(printf '%s\n' "$out" | grep '^packet:')
+[ -n "$line" ] || line="packet: 0 passed, 1 failed"
+echo "$line"
+add "$(echo "$line" | sed 's/packet: \([0-9]*\) passed.*/\1/')" "$(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/')"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

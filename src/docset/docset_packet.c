@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "../source/source.h"
+#include "../text/text.h"
 #include "docset.h"
 #include "docset_int.h"
 
@@ -409,8 +410,15 @@ docset_packet(const struct docset_opts *o, struct text_fonts *fonts, char **case
 			src_allow_dir(c);
 		}
 		free(c);
-		if (one_packet(o, fonts, cases[i], dir, d) < 0)
+		/* each case has its own diagnostics: one bad case stops only itself */
+		struct diag cd;
+		diag_init(&cd);
+		text_fonts_set_diag(fonts, &cd);
+		if (one_packet(o, fonts, cases[i], dir, &cd) < 0 || cd.worst >= DIAG_ERROR)
 			bad = 1;   /* the other cases are still produced */
+		text_fonts_set_diag(fonts, d);
+		diag_merge(d, &cd);
+		diag_free(&cd);
 		src_allow_reset();
 	}
 	free(dir);

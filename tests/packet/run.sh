@@ -1,0 +1,69 @@
+#!/bin/sh
+# Tests of folio packet and folio forms.  Ends with "packet: N passed, M failed".
+FOLIO=$(cd "$(dirname "${1:-build/release/folio}")" && pwd)/$(basename "${1:-build/release/folio}")
+ROOT=$(pwd)
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL packet: $*"; }
+check() { name=$1; shift; if "$@" >"$T/check.log" 2>&1; then ok; else no "$name"; sed 's/^/    /' "$T/check.log" | head -20; fi; }
+txt() { pdftotext "$1" - 2>/dev/null | tr -d ' \n\f'; }
+
+# ---- a packet from a sample case -----------------------------------------------------------
+"$FOLIO" packet --root "$ROOT" -o "$T/out" cases/2024-001.xml 2>"$T/p.err"
+rc=$?
+P=$T/out/packets/2024-001
+check "folio packet succeeds on a sample case" test $rc -eq 0
+check "every document and form, the receipt and the combined packet" sh -c "test \$(ls '$P' | grep -c '\\.pdf\$') -eq 15 && test -s '$P/packet.pdf'"
+for f in "$P"/*.pdf; do
+	qpdf --check "$f" >/dev/null 2>&1 || { no "qpdf --check $(basename "$f")"; continue; }
+	ok
+done
+txt "$P/06-XT-KF-CX-001-R01.pdf" > "$T/r01.txt"
+check "the fee notice has the customer, the unit and the computed totals" sh -c "grep -q '北京云帆数智科技有限公司' '$T/r01.txt' && grep -q '1501-1503' '$T/r01.txt' && grep -q '142,048.36' '$T/r01.txt' && grep -q '人民币壹拾肆万贰仟零肆拾捌元叁角陆分' '$T/r01.txt'"
+check "values stand beside their labels" sh -c "grep -q '客户名称北京云帆数智科技有限公司' '$T/r01.txt' && grep -q '租赁单元1501-1503' '$T/r01.txt'"
+txt "$P/13-XT-KF-CX-001-R08.pdf" > "$T/r08.txt"
+check "the contact register has the credit code and the contacts" sh -c "grep -q \"\$(sed -n 's/.*<credit-code>\\(.*\\)<\\/credit-code>.*/\\1/p' cases/2024-001.xml)\" '$T/r08.txt' && grep -q \"\$(sed -n '0,/<contact role=\\\"primary\\\">/d; s/.*<name>\\(.*\\)<\\/name>.*/\\1/p' cases/2024-001.xml | head -1)\" '$T/r08.txt'"
+txt "$P/04-safety-agreement.pdf" > "$T/sa.txt"
+check "the safety agreement names 乙方 from the case" grep -q '北京云帆数智科技有限公司' "$T/sa.txt"
+qpdf --json "$P/packet.pdf" > "$T/pk.json" 2>/dev/null
+check "the packet's bookmarks are its documents in handover order" python3 - "$T/pk.json" <<'PY'
+import sys, json
+o = [b["title"] for b in json.load(open(sys.argv[1]))["outlines"]]
+print(o)
+want = ["客户手册", "装修守则", "应急安全手册", "安全协议书", "客户出入证登记表"]
+ok = len(o) == 14 and all(w in o[i] for i, w in enumerate(want))
+ok = ok and all("XT-KF-JL-001-0%d" % (k + 1) in o[5 + k] or "收楼表格" in o[5 + k] for k in range(8)) and "签收" in o[13]
+sys.exit(0 if ok else 1)
+PY
+"$FOLIO" packet --root "$ROOT" -o "$T/out2" cases/2024-001.xml 2>/dev/null
+check "a packet is deterministic" cmp "$P/packet.pdf" "$T/out2/packets/2024-001/packet.pdf"
+
+# ---- bad cases ----------------------------------------------------------------------------------
+sed -e '/<legal-rep>/d' -e '/<handover-date>/d' cases/2024-004.xml > "$T/bad.xml"
+"$FOLIO" packet --root "$ROOT" -o "$T/out3" "$T/bad.xml" cases/2024-002.xml 2>"$T/bad.err"
+rc=$?
+check "a bad case fails, the other is still produced" sh -c "test $rc -ne 0 && test -s '$T/out3/packets/2024-002/packet.pdf'"
+check "nothing of the bad case is written" sh -c "! ls -a '$T/out3/packets' | grep -q '2024-004'"
+check "the two missing fields are named, and only they" sh -c "test \$(grep -c 'missing;' '$T/bad.err') -eq 2 && grep -q 'bad.xml:[0-9]*: error: handover-date: missing; .* needs it' '$T/bad.err' && grep -q 'bad.xml:[0-9]*: error: customer/legal-rep: missing; .* needs it' '$T/bad.err'"
+sed -e 's/<credit-code>\([0-9A-Z]*\)[0-9A-Z]<\/credit-code>/<credit-code>\1I<\/credit-code>/' cases/2024-004.xml > "$T/bad2.xml"
+"$FOLIO" packet --root "$ROOT" -o "$T/out4" "$T/bad2.xml" 2>"$T/bad2.err"
+check "a malformed credit code is reported with its line" grep -q 'bad2.xml:[0-9]*: error: .*credit' "$T/bad2.err"
+
+# ---- blank forms ---------------------------------------------------------------------------------
+"$FOLIO" forms --root "$ROOT" -o "$T/f" 2>"$T/f.err"
+rc=$?
+check "blank forms for every form id render" sh -c "test $rc -eq 0 && test \$(ls '$T/f/forms' | grep -c '\\.pdf\$') -eq \$(ls procedures/forms/*.xml | wc -l)"
+for c in cases/*.xml; do
+	name=$(sed -n 's/.*<name-zh>\(.*\)<\/name-zh>.*/\1/p' "$c" | head -1)
+	for f in "$T/f/forms"/*.pdf; do txt "$f"; done | grep -q "$name" && { no "blank forms carry case data ($name)"; continue; }
+	ok
+done
+"$FOLIO" forms --root "$ROOT" -o "$T/g" --combined --copies 3 --serial XT-KF-CX-004-R02 WB/XT-KF-JL-001-01 2>"$T/g.err"
+check "--combined --copies --serial: one PDF, three numbered copies of each" sh -c "test -s '$T/g/forms/forms.pdf' && test \$(pdfinfo '$T/g/forms/forms.pdf' | sed -n 's/^Pages: *//p') -ge 6"
+check "an unknown form is an error" sh -c "! '$FOLIO' forms --root '$ROOT' -o '$T/h' XT-KF-CX-099-R01 2>/dev/null"
+
+echo "packet: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
