@@ -337,4 +337,39 @@ fi
 if grep -q '\*$' "$SUMMARY"; then
     echo "  * not like-for-like (folio skipped content or page counts differ): read as indicative only"
 fi
+
+# ---- the user's jobs: packets and blank forms (folio only) -------------------------------
+ROOT=$(cd "$here/.." && pwd)
+if [ -d "$ROOT/cases" ] && [ -f "$ROOT/templates/job.xsl" ]; then
+    echo
+    echo "== jobs (folio only; medians of $RUNS runs)"
+    JOBS=$(mktemp -d)
+    for c in "$ROOT"/cases/*.xml; do
+        t=""
+        for r in $(seq 1 "$RUNS"); do
+            s0=$(date +%s%N)
+            "$FOLIO" packet --root "$ROOT" -o "$JOBS/p" "$c" >/dev/null 2>&1
+            s1=$(date +%s%N)
+            t="$t $(( (s1 - s0) / 1000000 ))"
+        done
+        med=$(echo $t | tr ' ' '\n' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+        id=$(basename "$c" .xml)
+        pages=$(pdfinfo "$JOBS/p/packets/$id/packet.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+        files=$(ls "$JOBS/p/packets/$id" | wc -l)
+        echo "  packet $id: ${med} ms for $files PDFs, $pages pages in the combined packet (target < 500 ms)"
+    done
+    nforms=$(ls "$ROOT"/procedures/forms/*.xml | wc -l)
+    s0=$(date +%s%N)
+    "$FOLIO" forms --root "$ROOT" -o "$JOBS/f" >/dev/null 2>&1
+    s1=$(date +%s%N)
+    ms=$(( (s1 - s0) / 1000000 ))
+    echo "  forms, one PDF each: $nforms forms in ${ms} ms, $(( ms / nforms )) ms a form (target < 20 ms)"
+    s0=$(date +%s%N)
+    "$FOLIO" forms --root "$ROOT" -o "$JOBS/g" --combined --copies 100 --serial >/dev/null 2>&1
+    s1=$(date +%s%N)
+    ms=$(( (s1 - s0) / 1000000 ))
+    pages=$(pdfinfo "$JOBS/g/forms/forms.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+    echo "  forms --combined --copies 100 --serial: ${pages:-?} pages in ${ms} ms, $(( ms * 1000 / (${pages:-1} + 0) )) µs a page"
+    rm -rf "$JOBS"
+fi
 exit 0
