@@ -195,6 +195,7 @@ cmd_docset(const char *cmd, int argc, char **argv)
 	diag_flush(&d, stderr);
 	diag_free(&d);
 	free(pos);
+	src_cleanup();
 	return rc;
 }
 

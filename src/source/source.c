@@ -454,6 +454,36 @@ write_atomic(const char *path, const xmlChar *bytes, int n, struct diag *d)
 	return ok ? 0 : -1;
 }
 
+/* Compiled stylesheets, kept while the process runs: a packet renders
+ * fifteen jobs with the same templates. */
+static struct { char *path; xsltStylesheetPtr style; } sheets[8];
+static int nsheets;
+
+static xsltStylesheetPtr
+stylesheet(const char *path)
+{
+	for (int i = 0; i < nsheets; i++)
+		if (strcmp(sheets[i].path, path) == 0)
+			return sheets[i].style;
+	xsltStylesheetPtr s = xsltParseStylesheetFile((const xmlChar *)path);
+	if (s && nsheets < 8) {
+		sheets[nsheets].path = xstrdup(path);
+		sheets[nsheets++].style = s;
+	}
+	return s;
+}
+
+void
+src_cleanup(void)
+{
+	for (int i = 0; i < nsheets; i++) {
+		xsltFreeStylesheet(sheets[i].style);
+		free(sheets[i].path);
+	}
+	nsheets = 0;
+	src_allow_reset();
+}
+
 static xmlDocPtr
 parse_mem(const char *bytes, size_t n, const char *name, struct errctx *ec)
 {
@@ -508,7 +538,7 @@ xslt_run(const char *xsl, const char *in, const char *in_bytes, size_t in_len,
 	xmlSetGenericErrorFunc(NULL, xslt_error);
 	struct errctx sc = { d, xsl, 0 };
 	xmlSetStructuredErrorFunc(&sc, on_error);
-	xsltStylesheetPtr style = path_allowed(xsl) ? xsltParseStylesheetFile((const xmlChar *)xsl) : NULL;
+	xsltStylesheetPtr style = path_allowed(xsl) ? stylesheet(xsl) : NULL;
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (style == NULL) {
 		diag_report(d, DIAG_ERROR, xsl, 0, 0, "cannot load the stylesheet");
@@ -569,7 +599,7 @@ done:
 			free((char *)qp[i]);
 		free(qp);
 	}
-	xsltFreeStylesheet(style);
+	/* the stylesheet stays cached for the next job (src_cleanup frees it) */
 	xmlFreeDoc(doc);
 	xsltSetGenericErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, NULL);

@@ -89,4 +89,7 @@ struct xdoc *src_xslt_run_mem(const char *xsl, const char *bytes, size_t n,
     const char *in_name, const char **params, const char *name, const char *fo_out,
     struct diag *d);
 
+/* Free what the stage keeps between documents (compiled stylesheets). */
+void src_cleanup(void);
+
 #endif
