@@ -173,6 +173,20 @@ cmd_docset(const char *cmd, int argc, char **argv)
 		free(pos);
 		return 2;
 	}
+	{
+		/* the jobs read the project's sources: say so when they are not here */
+		size_t n = strlen(o.root) + 32;
+		char *probe = xmalloc(n);
+		snprintf(probe, n, "%s/schemas/case.rng", o.root);
+		int here = access(probe, R_OK) == 0;
+		free(probe);
+		if (!here) {
+			fprintf(stderr, "folio: %s is not a folio project (no schemas/ there): run folio from "
+			    "the project's folder or give --root DIR\n", o.root);
+			free(pos);
+			return 2;
+		}
+	}
 	diag_init(&d);
 	if (strcmp(cmd, "check") == 0) {
 		rc = docset_check(&o, &d) < 0 ? 1 : 0;

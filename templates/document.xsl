@@ -342,7 +342,7 @@
   <xsl:template match="d:note | d:warning" mode="doc-block">
     <xsl:param name="prefix"/>
     <xsl:variable name="warn" select="self::d:warning"/>
-    <fo:block space-before="4pt" space-after="8pt" padding="5pt 7pt" start-indent="0pt" end-indent="0pt" keep-together.within-page="always">
+    <fo:block space-before="4pt" space-after="8pt" padding="5pt 7pt" start-indent="8pt" end-indent="8pt" keep-together.within-page="always">
       <xsl:choose>
         <xsl:when test="$warn">
           <xsl:attribute name="border">1pt solid #B00000</xsl:attribute>

@@ -112,7 +112,7 @@
         </xsl:choose>
         <xsl:if test="$empty-text">
           <fo:table-row>
-            <fo:table-cell xsl:use-attribute-sets="body-cell" number-columns-spanned="{count($cols) + $num}">
+            <fo:table-cell xsl:use-attribute-sets="cell-body" number-columns-spanned="{count($cols) + $num}">
               <fo:block text-align="center" color="{$fill-color}"><xsl:value-of select="@empty"/></fo:block>
             </fo:table-cell>
           </fo:table-row>
@@ -160,7 +160,7 @@
       </xsl:variable>
       <xsl:variable name="rows" select="$data[contains($ids, concat(' ', generate-id(), ' '))]"/>
       <fo:table-row keep-with-next.within-page="always">
-        <fo:table-cell xsl:use-attribute-sets="body-cell" number-columns-spanned="{count($cols) + $num}" background-color="#F4F4F4">
+        <fo:table-cell xsl:use-attribute-sets="cell-body" number-columns-spanned="{count($cols) + $num}" background-color="#F4F4F4">
           <fo:block font-weight="bold"><xsl:value-of select="$g/@label"/></fo:block>
         </fo:table-cell>
       </fo:table-row>
@@ -202,7 +202,7 @@
   <!-- ============================================================ rows -->
   <xsl:template name="num-cell">
     <xsl:param name="n"/>
-    <fo:table-cell xsl:use-attribute-sets="body-cell">
+    <fo:table-cell xsl:use-attribute-sets="cell-body">
       <fo:block text-align="center"><xsl:value-of select="$n"/></fo:block>
     </fo:table-cell>
   </xsl:template>
@@ -229,7 +229,7 @@
     <fo:table-row keep-together.within-page="always">
       <xsl:if test="$num = 1"><xsl:call-template name="num-cell"><xsl:with-param name="n" select="$n"/></xsl:call-template></xsl:if>
       <xsl:for-each select="$cols">
-        <fo:table-cell xsl:use-attribute-sets="body-cell">
+        <fo:table-cell xsl:use-attribute-sets="cell-body">
           <fo:block>
             <xsl:attribute name="text-align"><xsl:call-template name="col-align"><xsl:with-param name="col" select="."/></xsl:call-template></xsl:attribute>
             <xsl:choose>
@@ -257,6 +257,7 @@
                 <xsl:if test="$s != ''">
                   <xsl:call-template name="filled">
                     <xsl:with-param name="text"><xsl:value-of select="$s"/><xsl:if test="$unit != ''"><xsl:text> </xsl:text><xsl:value-of select="$unit"/></xsl:if></xsl:with-param>
+                    <xsl:with-param name="format" select="string(@format)"/>
                   </xsl:call-template>
                 </xsl:if>
               </xsl:when>
@@ -278,7 +279,7 @@
       <xsl:for-each select="fm:cell">
         <xsl:variable name="i" select="count(preceding-sibling::fm:cell[not(@span)]) + sum(preceding-sibling::fm:cell/@span) + 1"/>
         <xsl:variable name="col" select="$cols[$i]"/>
-        <fo:table-cell xsl:use-attribute-sets="body-cell">
+        <fo:table-cell xsl:use-attribute-sets="cell-body">
           <xsl:if test="number(@span) &gt; 1"><xsl:attribute name="number-columns-spanned"><xsl:value-of select="number(@span)"/></xsl:attribute></xsl:if>
           <fo:block>
             <xsl:attribute name="text-align">
@@ -319,7 +320,7 @@
       <fo:table-row keep-together.within-page="always">
         <xsl:if test="$num = 1"><xsl:call-template name="num-cell"><xsl:with-param name="n" select="''"/></xsl:call-template></xsl:if>
         <xsl:for-each select="$cols">
-          <fo:table-cell xsl:use-attribute-sets="body-cell">
+          <fo:table-cell xsl:use-attribute-sets="cell-body">
             <fo:block text-align="center">
               <xsl:choose>
                 <xsl:when test="@check = 'true'">☐</xsl:when>
@@ -348,18 +349,25 @@
     <xsl:param name="label"/>
     <xsl:param name="format"/>  <!-- the total's @format, or '' -->
     <xsl:variable name="named" select="$cols[@name and contains($names, concat(' ', @name, ' '))]"/>
-    <xsl:variable name="first" select="count($named[1]/preceding::fm:column[generate-id(ancestor::fm:table[1]) = generate-id($named[1]/ancestor::fm:table[1])]) + 1"/>
+    <xsl:variable name="at" select="count($named[1]/preceding::fm:column[generate-id(ancestor::fm:table[1]) = generate-id($named[1]/ancestor::fm:table[1])]) + 1"/>
+    <!-- the capitals need the room: their label keeps to the first column -->
+    <xsl:variable name="first">
+      <xsl:choose>
+        <xsl:when test="$format = 'amount-zh-capital' and $at &gt; 2"><xsl:value-of select="2"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$at"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="span" select="$first - 1 + $num"/>
     <fo:table-row keep-together.within-page="always" keep-with-previous.within-page="always">
       <xsl:if test="$span &gt; 0">
-        <fo:table-cell xsl:use-attribute-sets="body-cell" number-columns-spanned="{$span}">
+        <fo:table-cell xsl:use-attribute-sets="cell-body" number-columns-spanned="{$span}">
           <fo:block text-align="center" font-weight="bold"><xsl:value-of select="$label"/></fo:block>
         </fo:table-cell>
       </xsl:if>
       <xsl:choose>
         <xsl:when test="$format = 'amount-zh-capital'">
-          <fo:table-cell xsl:use-attribute-sets="body-cell" number-columns-spanned="{count($cols) - $first + 1}">
-            <fo:block font-weight="bold">
+          <fo:table-cell xsl:use-attribute-sets="cell-body" number-columns-spanned="{count($cols) - $first + 1}">
+            <fo:block font-weight="bold" text-align-last="start">
               <xsl:variable name="sum">
                 <xsl:if test="$completed">
                   <xsl:call-template name="col-sum"><xsl:with-param name="col" select="$named[1]"/><xsl:with-param name="rows" select="$rows"/></xsl:call-template>
@@ -378,7 +386,7 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:for-each select="$cols[position() &gt;= $first]">
-            <fo:table-cell xsl:use-attribute-sets="body-cell">
+            <fo:table-cell xsl:use-attribute-sets="cell-body">
               <fo:block font-weight="bold">
                 <xsl:attribute name="text-align"><xsl:call-template name="col-align"><xsl:with-param name="col" select="."/></xsl:call-template></xsl:attribute>
                 <xsl:if test="$completed and (@compute or contains($names, concat(' ', @name, ' ')))">

@@ -8,18 +8,18 @@
     xmlns:p="urn:folio:procedures" exclude-result-prefixes="fm p">
 
   <!-- ============================================================ cell styles -->
-  <xsl:attribute-set name="label-cell">
+  <xsl:attribute-set name="cell-label">
     <xsl:attribute name="border">0.5pt solid black</xsl:attribute>
     <xsl:attribute name="padding">3pt 3pt</xsl:attribute>
     <xsl:attribute name="background-color">#F2F2F2</xsl:attribute>
     <xsl:attribute name="display-align">center</xsl:attribute>
   </xsl:attribute-set>
-  <xsl:attribute-set name="value-cell">
+  <xsl:attribute-set name="cell-value">
     <xsl:attribute name="border">0.5pt solid black</xsl:attribute>
     <xsl:attribute name="padding">3pt 4pt</xsl:attribute>
     <xsl:attribute name="display-align">center</xsl:attribute>
   </xsl:attribute-set>
-  <xsl:attribute-set name="body-cell">
+  <xsl:attribute-set name="cell-body">
     <xsl:attribute name="border">0.5pt solid black</xsl:attribute>
     <xsl:attribute name="padding">2pt 2.5pt</xsl:attribute>
     <xsl:attribute name="display-align">center</xsl:attribute>
@@ -28,7 +28,7 @@
   <xsl:template name="label-cell">
     <xsl:param name="label"/>
     <xsl:param name="mark" select="false()"/>
-    <fo:table-cell xsl:use-attribute-sets="label-cell">
+    <fo:table-cell xsl:use-attribute-sets="cell-label">
       <fo:block text-align="center" font-weight="bold" font-size="10pt">
         <xsl:value-of select="$label"/>
         <xsl:if test="$mark"><fo:inline color="#C00000">*</fo:inline></xsl:if>
@@ -369,7 +369,7 @@
             <xsl:with-param name="label" select="@label"/>
             <xsl:with-param name="mark" select="@required = 'true' and not($completed)"/>
           </xsl:call-template>
-          <fo:table-cell xsl:use-attribute-sets="value-cell">
+          <fo:table-cell xsl:use-attribute-sets="cell-value">
             <xsl:if test="2 * ($s + $extra) - 1 &gt; 1"><xsl:attribute name="number-columns-spanned"><xsl:value-of select="2 * ($s + $extra) - 1"/></xsl:attribute></xsl:if>
             <xsl:apply-templates select="." mode="grid-value"/>
           </fo:table-cell>
@@ -405,7 +405,7 @@
         </fo:block>
       </xsl:when>
       <xsl:when test="$v != ''">
-        <fo:block><xsl:call-template name="filled"><xsl:with-param name="text" select="$v"/></xsl:call-template><xsl:value-of select="$unit"/></fo:block>
+        <fo:block><xsl:call-template name="filled"><xsl:with-param name="text" select="$v"/><xsl:with-param name="format" select="$format"/></xsl:call-template><xsl:value-of select="$unit"/></fo:block>
       </xsl:when>
       <xsl:when test="$fixed != ''">
         <fo:block><xsl:value-of select="$fixed"/><xsl:value-of select="$unit"/></fo:block>
@@ -431,7 +431,7 @@
   <xsl:template name="cell-lines">
     <xsl:param name="n"/>
     <xsl:param name="i" select="1"/>
-    <fo:block line-height="2">
+    <fo:block line-height="1.8">
       <xsl:if test="$i &lt; $n"><xsl:attribute name="border-bottom">0.4pt dotted #808080</xsl:attribute></xsl:if>
       <xsl:text>&#x3000;</xsl:text>
     </fo:block>
@@ -538,7 +538,10 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$v != ''">
-        <fo:inline color="{$fill-color}" text-decoration="underline"><xsl:value-of select="$v"/></fo:inline>
+        <fo:inline color="{$fill-color}" text-decoration="underline">
+          <xsl:if test="$format = 'phone'"><xsl:attribute name="keep-together.within-line">always</xsl:attribute></xsl:if>
+          <xsl:value-of select="$v"/>
+        </fo:inline>
       </xsl:when>
       <xsl:when test="normalize-space(text()) != ''"><xsl:value-of select="normalize-space(text())"/></xsl:when>
       <xsl:otherwise>
@@ -560,7 +563,7 @@
       <fo:table-body>
         <xsl:for-each select="fm:approval">
           <fo:table-row keep-together.within-page="always">
-            <fo:table-cell xsl:use-attribute-sets="label-cell">
+            <fo:table-cell xsl:use-attribute-sets="cell-label">
               <fo:block text-align="center" font-weight="bold" font-size="10pt"><xsl:value-of select="@label"/></fo:block>
             </fo:table-cell>
             <fo:table-cell border="0.5pt solid black" padding="3pt 5pt 4pt 5pt">
@@ -598,7 +601,7 @@
   <xsl:template name="approval-lines">
     <xsl:param name="n"/>
     <xsl:if test="$n &gt; 0">
-      <fo:block line-height="1.9" border-bottom="0.4pt dotted #808080">&#x3000;</fo:block>
+      <fo:block line-height="1.75" border-bottom="0.4pt dotted #808080">&#x3000;</fo:block>
       <xsl:call-template name="approval-lines"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template>
     </xsl:if>
   </xsl:template>
@@ -607,8 +610,7 @@
   <xsl:template match="fm:signatures" mode="form-block">
     <xsl:choose>
       <xsl:when test="fm:party">
-        <xsl:variable name="n" select="count(fm:party)"/>
-        <fo:table table-layout="fixed" width="100%" space-before="4pt" space-after="2pt" keep-together.within-page="always">
+        <fo:table table-layout="fixed" width="100%" space-before="4pt" keep-together.within-page="always">
           <xsl:for-each select="fm:party">
             <xsl:if test="position() &gt; 1"><fo:table-column column-width="6mm"/></xsl:if>
             <fo:table-column column-width="proportional-column-width(1)"/>
@@ -634,7 +636,7 @@
             <xsl:otherwise>2</xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
-        <fo:table table-layout="fixed" width="100%" space-before="6pt" space-after="4pt" keep-together.within-page="always">
+        <fo:table table-layout="fixed" width="100%" space-before="6pt" keep-together.within-page="always">
           <xsl:for-each select="fm:sign[position() &lt;= $per]">
             <xsl:if test="position() &gt; 1"><fo:table-column column-width="5mm"/></xsl:if>
             <fo:table-column column-width="proportional-column-width(1)"/>

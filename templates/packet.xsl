@@ -195,16 +195,16 @@
     <xsl:param name="w" select="6"/>
     <xsl:choose>
       <xsl:when test="$format = 'date-zh'">
-        <xsl:call-template name="rule"><xsl:with-param name="w" select="3"/></xsl:call-template>年<xsl:call-template name="rule"><xsl:with-param name="w" select="1.8"/></xsl:call-template>月<xsl:call-template name="rule"><xsl:with-param name="w" select="1.8"/></xsl:call-template>日</xsl:when>
+        <xsl:call-template name="rule"><xsl:with-param name="w" select="2.6"/></xsl:call-template>年<xsl:call-template name="rule"><xsl:with-param name="w" select="1.6"/></xsl:call-template>月<xsl:call-template name="rule"><xsl:with-param name="w" select="1.6"/></xsl:call-template>日</xsl:when>
       <xsl:when test="$format = 'date-range'">
         <xsl:call-template name="blank-pattern"><xsl:with-param name="format" select="'date-zh'"/></xsl:call-template>至<xsl:call-template name="blank-pattern"><xsl:with-param name="format" select="'date-zh'"/></xsl:call-template>
       </xsl:when>
       <xsl:when test="$format = 'year-month'">
-        <xsl:call-template name="rule"><xsl:with-param name="w" select="3"/></xsl:call-template>年<xsl:call-template name="rule"><xsl:with-param name="w" select="1.8"/></xsl:call-template>月</xsl:when>
+        <xsl:call-template name="rule"><xsl:with-param name="w" select="2.6"/></xsl:call-template>年<xsl:call-template name="rule"><xsl:with-param name="w" select="1.6"/></xsl:call-template>月</xsl:when>
       <xsl:when test="$format = 'datetime-zh'">
-        <xsl:call-template name="blank-pattern"><xsl:with-param name="format" select="'date-zh'"/></xsl:call-template><xsl:call-template name="rule"><xsl:with-param name="w" select="1.8"/></xsl:call-template>时<xsl:call-template name="rule"><xsl:with-param name="w" select="1.8"/></xsl:call-template>分</xsl:when>
+        <xsl:call-template name="rule"><xsl:with-param name="w" select="2.2"/></xsl:call-template>年<xsl:call-template name="rule"><xsl:with-param name="w" select="1.2"/></xsl:call-template>月<xsl:call-template name="rule"><xsl:with-param name="w" select="1.2"/></xsl:call-template>日<xsl:call-template name="rule"><xsl:with-param name="w" select="1.2"/></xsl:call-template>时<xsl:call-template name="rule"><xsl:with-param name="w" select="1.2"/></xsl:call-template>分</xsl:when>
       <xsl:when test="$format = 'time'">
-        <xsl:call-template name="rule"><xsl:with-param name="w" select="1.8"/></xsl:call-template>时<xsl:call-template name="rule"><xsl:with-param name="w" select="1.8"/></xsl:call-template>分</xsl:when>
+        <xsl:call-template name="rule"><xsl:with-param name="w" select="1.6"/></xsl:call-template>时<xsl:call-template name="rule"><xsl:with-param name="w" select="1.6"/></xsl:call-template>分</xsl:when>
       <xsl:when test="$format = 'amount-zh-capital'">人民币（大写）<xsl:call-template name="rule"><xsl:with-param name="w" select="16"/></xsl:call-template></xsl:when>
       <xsl:when test="$format = 'percent'">
         <xsl:call-template name="rule"><xsl:with-param name="w" select="4"/></xsl:call-template>%</xsl:when>
@@ -217,7 +217,11 @@
   <!-- a filled-in value -->
   <xsl:template name="filled">
     <xsl:param name="text"/>
-    <fo:inline color="{$fill-color}"><xsl:value-of select="$text"/></fo:inline>
+    <xsl:param name="format" select="'text'"/>
+    <fo:inline color="{$fill-color}">
+      <xsl:if test="$format = 'phone'"><xsl:attribute name="keep-together.within-line">always</xsl:attribute></xsl:if>
+      <xsl:value-of select="$text"/>
+    </fo:inline>
   </xsl:template>
 
   <!-- a value, or the fallback text, or the blank pattern -->
@@ -361,7 +365,7 @@
             </fo:table-row>
             <fo:table-row>
               <xsl:call-template name="label-cell"><xsl:with-param name="label" select="'租赁单元'"/></xsl:call-template>
-              <fo:table-cell xsl:use-attribute-sets="value-cell">
+              <fo:table-cell xsl:use-attribute-sets="cell-value">
                 <fo:block>
                   <xsl:choose>
                     <xsl:when test="$completed">
@@ -438,16 +442,16 @@
               </xsl:for-each>
             </xsl:if>
             <fo:table-row>
-              <fo:table-cell xsl:use-attribute-sets="body-cell" number-columns-spanned="3">
+              <fo:table-cell xsl:use-attribute-sets="cell-body" number-columns-spanned="3">
                 <fo:block text-align="center" font-weight="bold">合计</fo:block>
               </fo:table-cell>
-              <fo:table-cell xsl:use-attribute-sets="body-cell">
+              <fo:table-cell xsl:use-attribute-sets="cell-body">
                 <fo:block text-align="center">
                   <xsl:variable name="total"><xsl:call-template name="receipt-total"><xsl:with-param name="items" select="$items"/></xsl:call-template></xsl:variable>
                   <xsl:value-of select="$total"/>
                 </fo:block>
               </fo:table-cell>
-              <fo:table-cell xsl:use-attribute-sets="body-cell"><fo:block/></fo:table-cell>
+              <fo:table-cell xsl:use-attribute-sets="cell-body"><fo:block/></fo:table-cell>
             </fo:table-row>
           </fo:table-body>
         </fo:table>
@@ -481,7 +485,7 @@
     <xsl:param name="path"/>
     <xsl:param name="format" select="'text'"/>
     <xsl:param name="span" select="1"/>
-    <fo:table-cell xsl:use-attribute-sets="value-cell" number-columns-spanned="{$span}">
+    <fo:table-cell xsl:use-attribute-sets="cell-value" number-columns-spanned="{$span}">
       <fo:block>
         <xsl:variable name="t"><xsl:call-template name="case-text"><xsl:with-param name="path" select="$path"/><xsl:with-param name="format" select="$format"/></xsl:call-template></xsl:variable>
         <xsl:choose>
@@ -495,7 +499,7 @@
   <xsl:template name="receipt-group">
     <xsl:param name="text"/>
     <fo:table-row keep-with-next.within-page="always">
-      <fo:table-cell xsl:use-attribute-sets="body-cell" number-columns-spanned="5" background-color="#F4F4F4">
+      <fo:table-cell xsl:use-attribute-sets="cell-body" number-columns-spanned="5" background-color="#F4F4F4">
         <fo:block font-weight="bold"><xsl:value-of select="$text"/></fo:block>
       </fo:table-cell>
     </fo:table-row>
@@ -507,11 +511,11 @@
     <xsl:param name="number"/>
     <xsl:param name="copies"/>
     <fo:table-row>
-      <fo:table-cell xsl:use-attribute-sets="body-cell" padding="4pt 2.5pt"><fo:block text-align="center"><xsl:value-of select="$n"/></fo:block></fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="body-cell"><fo:block><xsl:value-of select="$name"/></fo:block></fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="body-cell"><fo:block font-size="9pt"><xsl:value-of select="$number"/></fo:block></fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="body-cell"><fo:block text-align="center"><xsl:value-of select="$copies"/></fo:block></fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="body-cell"><fo:block/></fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="cell-body" padding="4pt 2.5pt"><fo:block text-align="center"><xsl:value-of select="$n"/></fo:block></fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="cell-body"><fo:block><xsl:value-of select="$name"/></fo:block></fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="cell-body"><fo:block font-size="9pt"><xsl:value-of select="$number"/></fo:block></fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="cell-body"><fo:block text-align="center"><xsl:value-of select="$copies"/></fo:block></fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="cell-body"><fo:block/></fo:table-cell>
     </fo:table-row>
   </xsl:template>
 

@@ -444,6 +444,22 @@ draw_line_text(struct writer *w, HPDF_Page page, const struct area *line)
 }
 
 /* Pass 1: backgrounds, borders, rules and decorations, in tree order. */
+/*
+ * Pass 0: every background of the page, before any border, so that a
+ * shaded table cell never paints over the border it shares with the cell
+ * before it (collapsed borders straddle the cells' edges).
+ */
+static void
+draw_backgrounds(struct writer *w, HPDF_Page page, const struct area *a)
+{
+	for (; a; a = a->next) {
+		if ((a->kind == AREA_REGION || a->kind == AREA_BLOCK || a->kind == AREA_VIEWPORT) &&
+		    a->background != 0xFFFFFFFFu)
+			fill_rect(w, page, a->x, a->y, a->w, a->h, a->background);
+		draw_backgrounds(w, page, a->first);
+	}
+}
+
 static void
 draw_graphics(struct writer *w, HPDF_Page page, const struct area *a)
 {
@@ -451,8 +467,6 @@ draw_graphics(struct writer *w, HPDF_Page page, const struct area *a)
 		switch ((enum area_kind)a->kind) {
 		case AREA_REGION:
 		case AREA_BLOCK:
-			if (a->background != 0xFFFFFFFFu)
-				fill_rect(w, page, a->x, a->y, a->w, a->h, a->background);
 			for (int s = 0; s < 4; s++)
 				border_side(w, page, a, s);
 			break;
@@ -472,8 +486,6 @@ draw_graphics(struct writer *w, HPDF_Page page, const struct area *a)
 			}
 			break;
 		case AREA_VIEWPORT:
-			if (a->background != 0xFFFFFFFFu)
-				fill_rect(w, page, a->x, a->y, a->w, a->h, a->background);
 			for (int s = 0; s < 4; s++)
 				border_side(w, page, a, s);
 			if (a->clip)
@@ -896,6 +908,7 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 		HPDF_Page_SetWidth(page, pt(p->w));
 		HPDF_Page_SetHeight(page, pt(p->h));
 		const struct area *top = p->root ? p->root->first : NULL;
+		draw_backgrounds(&w, page, top);
 		draw_graphics(&w, page, top);
 		w.tc = 0;
 		w.font = NULL;
