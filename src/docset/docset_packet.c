@@ -70,7 +70,9 @@ run_job(const struct docset_opts *o, struct text_fonts *fonts, const char *job, 
 		mkdir(o->fo_dir, 0777);
 		fo_out = ds_path(o->fo_dir, fn);
 	}
-	struct xdoc *fo = src_xslt_run_mem(xsl, job, n, name, NULL, fo_out ? fo_out : name, fo_out, d);
+	/* the job document gets a name of its own: were it named after the case
+	 * file, document() would return the job itself for the case's URI */
+	struct xdoc *fo = src_xslt_run_mem(xsl, job, n, "folio-job.xml", NULL, fo_out ? fo_out : name, fo_out, d);
 	free(xsl);
 	free(fo_out);
 	if (fo == NULL)

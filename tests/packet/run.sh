@@ -38,6 +38,8 @@ ok = len(o) == 14 and all(w in o[i] for i, w in enumerate(want))
 ok = ok and all("XT-KF-JL-001-0%d" % (k + 1) in o[5 + k] or "收楼表格" in o[5 + k] for k in range(8)) and "签收" in o[13]
 sys.exit(0 if ok else 1)
 PY
+"$FOLIO" packet --root "$ROOT" -o "$T/out5" "$ROOT/cases/2024-001.xml" 2>/dev/null
+check "a case given by its absolute path is filled in too" sh -c "pdftotext '$T/out5/packets/2024-001/06-XT-KF-CX-001-R01.pdf' - 2>/dev/null | grep -q '北京云帆数智科技有限公司'"
 "$FOLIO" packet --root "$ROOT" -o "$T/out2" cases/2024-001.xml 2>/dev/null
 check "a packet is deterministic" cmp "$P/packet.pdf" "$T/out2/packets/2024-001/packet.pdf"
 
