@@ -18,33 +18,23 @@ for t in $B/tests/test_*; do
 	add "${p:-0}" "${f:-0}"
 done
 
-out=$($B/layout-test tests/layout/*.xml 2>&1)
-printf '%s\n' "$out" | grep -v '^layout:' || true
-line=$(printf '%s\n' "$out" | grep '^layout:')
-[ -n "$line" ] || line="layout: 0 passed, 1 failed"
-echo "$line"
-add "$(echo "$line" | sed 's/layout: \([0-9]*\) passed.*/\1/')" "$(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/')"
+# A layer prints "NAME: N passed, M failed" last; no such line counts as a failure.
+layer() {
+	name=$1
+	shift
+	out=$("$@" 2>&1)
+	printf '%s\n' "$out" | grep -v "^$name:" || true
+	line=$(printf '%s\n' "$out" | grep "^$name:")
+	[ -n "$line" ] || line="$name: 0 passed, 1 failed"
+	echo "$line"
+	add "$(echo "$line" | sed "s/$name: \\([0-9]*\\) passed.*/\\1/")" "$(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/')"
+}
 
-out=$(sh tests/pdf/run.sh "$B/folio" 2>&1)
-printf '%s\n' "$out" | grep -v '^pdf:' || true
-line=$(printf '%s\n' "$out" | grep '^pdf:')
-[ -n "$line" ] || line="pdf: 0 passed, 1 failed"
-echo "$line"
-add "$(echo "$line" | sed 's/pdf: \([0-9]*\) passed.*/\1/')" "$(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/')"
+layer layout "$B/layout-test" tests/layout/*.xml
 
-out=$(sh tests/docset/run.sh "$B/folio" 2>&1)
-printf '%s\n' "$out" | grep -v '^docset:' || true
-line=$(printf '%s\n' "$out" | grep '^docset:')
-[ -n "$line" ] || line="docset: 0 passed, 1 failed"
-echo "$line"
-add "$(echo "$line" | sed 's/docset: \([0-9]*\) passed.*/\1/')" "$(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/')"
-
-out=$(sh tests/packet/run.sh "$B/folio" 2>&1)
-printf '%s\n' "$out" | grep -v '^packet:' || true
-line=$(printf '%s\n' "$out" | grep '^packet:')
-[ -n "$line" ] || line="packet: 0 passed, 1 failed"
-echo "$line"
-add "$(echo "$line" | sed 's/packet: \([0-9]*\) passed.*/\1/')" "$(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/')"
+layer pdf sh tests/pdf/run.sh "$B/folio"
+layer docset sh tests/docset/run.sh "$B/folio"
+layer packet sh tests/packet/run.sh "$B/folio"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

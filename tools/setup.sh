@@ -1,13 +1,9 @@
 #!/bin/sh
 # Installs what folio needs to build, test and render on Debian 12:
 # libraries, the default Chinese and Latin fonts, and the PDF tools the tests
-# use.  Runs apt-get only for packages that are missing, as root or via sudo.
+# use (the list is tools/packages.txt).  Runs apt-get only for packages that are missing, as root or via sudo.
 set -e
-PKGS="gcc make pkg-config python3 libxml2-dev libxslt1-dev libfontconfig-dev
-libharfbuzz-dev libunibreak-dev libhpdf-dev zlib1g-dev libcmocka-dev
-fonts-arphic-uming fonts-arphic-gbsn00lp fonts-wqy-zenhei fonts-wqy-microhei
-fonts-lxgw-wenkai fonts-liberation2 fonts-dejavu-core
-poppler-utils qpdf libxml2-utils xsltproc time"
+PKGS=$(cat "$(dirname "$0")/packages.txt")
 [ -n "$FOLIO_SETUP_EXTRA" ] && PKGS="$PKGS $FOLIO_SETUP_EXTRA"
 missing=""
 for p in $PKGS; do
