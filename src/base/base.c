@@ -213,6 +213,34 @@ buf_add_xml(struct buf *b, const char *s, size_t n)
 }
 
 void
+buf_family_list(struct buf *b, const char *v)
+{
+	const char *q = v;
+	while (*q) {
+		while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+			q++;
+		const char *st = q;
+		while (*q && *q != ',')
+			q++;
+		const char *en = q;
+		while (en > st && (en[-1] == ' ' || en[-1] == '\t' || en[-1] == '\n' || en[-1] == '\r'))
+			en--;
+		if (en > st && (*st == '\'' || *st == '"')) {
+			st++;
+			if (en > st && (en[-1] == '\'' || en[-1] == '"'))
+				en--;
+		}
+		if (en > st) {
+			if (b->n)
+				buf_putc(b, ',');
+			buf_add(b, st, (size_t)(en - st));
+		}
+		if (*q == ',')
+			q++;
+	}
+}
+
+void
 buf_reset(struct buf *b)
 {
 	b->n = 0;

@@ -51,6 +51,9 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_add_utf8(struct buf *b, uint32_t cp);
 void buf_add_xml(struct buf *b, const char *s, size_t n); /* escaped for XML */
+/* A font-family list as "A,B,C": quotes and white space around the names
+ * removed, empty names dropped (XSL and SVG font-family alike). */
+void buf_family_list(struct buf *b, const char *list);
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 

@@ -1042,31 +1042,8 @@ apply(struct fo_style *s, const struct fo_style *parent, const struct prop_def *
 	case PK_RAW:
 		break;
 	case PK_FONT_FAMILY: {
-		/* normalise: strip quotes and spaces around commas */
 		struct buf b = {0};
-		const char *q = v;
-		while (*q) {
-			while (*q == ' ' || *q == '\t' || *q == '\n')
-				q++;
-			const char *st = q;
-			while (*q && *q != ',')
-				q++;
-			const char *en = q;
-			while (en > st && isspace((unsigned char)en[-1]))
-				en--;
-			if (en > st && (*st == '\'' || *st == '"')) {
-				st++;
-				if (en > st && (en[-1] == '\'' || en[-1] == '"'))
-					en--;
-			}
-			if (en > st) {
-				if (b.n)
-					buf_putc(&b, ',');
-				buf_add(&b, st, (size_t)(en - st));
-			}
-			if (*q == ',')
-				q++;
-		}
+		buf_family_list(&b, v);
 		if (b.n)
 			s->font_family = arena_strdup(c->arena, b.p);
 		buf_free(&b);

@@ -550,28 +550,7 @@ static const char *
 family(struct svg_ctx *c, const char *v)
 {
 	struct buf b = {0};
-	const char *q = v;
-	while (*q) {
-		q = skip_ws(q);
-		const char *st = q;
-		while (*q && *q != ',')
-			q++;
-		const char *en = q;
-		while (en > st && isspace((unsigned char)en[-1]))
-			en--;
-		if (en > st && (*st == '\'' || *st == '"')) {
-			st++;
-			if (en > st && (en[-1] == '\'' || en[-1] == '"'))
-				en--;
-		}
-		if (en > st) {
-			if (b.n)
-				buf_putc(&b, ',');
-			buf_add(&b, st, (size_t)(en - st));
-		}
-		if (*q == ',')
-			q++;
-	}
+	buf_family_list(&b, v);
 	const char *r = b.n ? arena_strdup(c->env->at->arena, b.p) : NULL;
 	buf_free(&b);
 	return r;

@@ -1,15 +1,8 @@
 #!/bin/sh
 # Tests of the document-set jobs: folio check and folio manual.
 # usage: run.sh FOLIO ; ends with "docset: N passed, M failed".
-FOLIO=$(cd "$(dirname "${1:-build/release/folio}")" && pwd)/$(basename "${1:-build/release/folio}")
-ROOT=$(pwd)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL docset: $*"; }
-check() { name=$1; shift; if "$@" >"$T/check.log" 2>&1; then ok; else no "$name"; sed 's/^/    /' "$T/check.log" | head -20; fi; }
+LAYER=docset
+. "$(dirname "$0")/../lib.sh"
 
 # ---- folio check on the sources as they are ------------------------------------------
 "$FOLIO" check --root "$ROOT" 2>"$T/check.err"
@@ -181,5 +174,4 @@ else
 	echo "skipped: Apache FOP is not installed (apt-get install fop); the FO portability test did not run"
 fi
 
-echo "docset: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

@@ -1,14 +1,7 @@
 #!/bin/sh
 # Tests of folio packet and folio forms.  Ends with "packet: N passed, M failed".
-FOLIO=$(cd "$(dirname "${1:-build/release/folio}")" && pwd)/$(basename "${1:-build/release/folio}")
-ROOT=$(pwd)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL packet: $*"; }
-check() { name=$1; shift; if "$@" >"$T/check.log" 2>&1; then ok; else no "$name"; sed 's/^/    /' "$T/check.log" | head -20; fi; }
+LAYER=packet
+. "$(dirname "$0")/../lib.sh"
 txt() { pdftotext "$1" - 2>/dev/null | tr -d ' \n\f'; }
 
 # ---- a packet from a sample case -----------------------------------------------------------
@@ -67,5 +60,4 @@ done
 check "--combined --copies --serial: one PDF, three numbered copies of each" sh -c "test -s '$T/g/forms/forms.pdf' && test \$(pdfinfo '$T/g/forms/forms.pdf' | sed -n 's/^Pages: *//p') -ge 6"
 check "an unknown form is an error" sh -c "! '$FOLIO' forms --root '$ROOT' -o '$T/h' XT-KF-CX-099-R01 2>/dev/null"
 
-echo "packet: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

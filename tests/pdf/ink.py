@@ -9,20 +9,11 @@ PAGE-PREFIX-N.pgm are the pages rendered by `pdftoppm -gray -r DPI`.
 Each run is checked glyph by glyph when it holds one glyph, else as a box.
 Prints one line per blank run and exits 1 if any."""
 import sys, glob, xml.etree.ElementTree as ET
+import os
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pnm
 
-def pgm(path):
-    data = open(path, 'rb').read()
-    parts, pos = [], 0
-    while len(parts) < 4:
-        while data[pos:pos+1].isspace(): pos += 1
-        if data[pos:pos+1] == b'#':
-            while data[pos:pos+1] != b'\n': pos += 1
-            continue
-        start = pos
-        while not data[pos:pos+1].isspace(): pos += 1
-        parts.append(data[start:pos])
-    w, h = int(parts[1]), int(parts[2])
-    return w, h, data[pos+1:]
+pgm = pnm.read
 
 areas, prefix, dpi = sys.argv[1], sys.argv[2], float(sys.argv[3])
 scale = dpi / 72000.0

@@ -13,6 +13,9 @@ they are filled rectangles or polygons with no stroke: the fill colour,
 blended with white by fill-alpha; an even-odd path must show white in its
 hole.  Prints one line per mismatch and exits 1 if any."""
 import glob, sys, xml.etree.ElementTree as ET
+import os
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pnm
 
 WHITE = (255, 255, 255)
 RED, BLUE = (255, 0, 0), (0, 0, 255)
@@ -28,18 +31,7 @@ IMAGES = {
     'cmyk.jpg': ('reddish', 'bluish'),
 }
 
-def ppm(path):
-    data = open(path, 'rb').read()
-    parts, pos = [], 0
-    while len(parts) < 4:
-        while data[pos:pos+1].isspace(): pos += 1
-        if data[pos:pos+1] == b'#':
-            while data[pos:pos+1] != b'\n': pos += 1
-            continue
-        start = pos
-        while not data[pos:pos+1].isspace(): pos += 1
-        parts.append(data[start:pos])
-    return int(parts[1]), int(parts[2]), data[pos+1:]
+ppm = pnm.read
 
 def hexrgb(s):
     return (int(s[1:3], 16), int(s[3:5], 16), int(s[5:7], 16))

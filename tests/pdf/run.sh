@@ -1,14 +1,8 @@
 #!/bin/sh
 # PDF tests with real tools: qpdf, pdffonts, pdftotext, pdfinfo, pdftoppm.
 # usage: run.sh FOLIO ; ends with "pdf: N passed, M failed".
-FOLIO=${1:-build/release/folio}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL pdf: $*"; }
-check() { name=$1; shift; if "$@" >"$T/out" 2>&1; then ok; else no "$name"; sed 's/^/    /' "$T/out" | head -20; fi; }
+LAYER=pdf
+. "$(dirname "$0")/../lib.sh"
 
 # ---- a one-page Chinese document -------------------------------------------------
 cat > "$T/doc.fo" <<'FO'
@@ -272,5 +266,4 @@ check "bad images: the text after them is there" sh -c "pdftotext '$T/badimg.pdf
 # ---- the documented subset is the one in the code -----------------------------------------
 check "docs/fo-subset.md matches 'folio subset'" sh -c "'$FOLIO' subset | diff -u docs/fo-subset.md -"
 
-echo "pdf: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary
