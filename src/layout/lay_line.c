@@ -582,8 +582,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 			it[i].brk = TB_ALLOW;
 			fi = set->n > 0 ? 0 : -1;
 		} else {
-			if (cp <= 0xFFFF)
-				fi = text_fontset_find(set, cp, &adv);
+			fi = text_fontset_find(set, cp, &adv);
 			if (fi < 0) {
 				if (cp != ' ')
 					note_missing(L, cp);

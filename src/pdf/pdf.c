@@ -1,14 +1,10 @@
 /*
  * pdf — PDF writer.
  *
- *   area tree ──► collect code points per face ──► hb-subset each face into
- *   a temporary TrueType file ──► libharu loads it (embedded, Identity-H)
- *   ──► pages: backgrounds, borders, glyph runs (Tc for justification,
- *   fill-and-stroke for synthetic bold, a skewed text matrix for slant)
- *   ──► save to a temporary file ──► rename.
- *
- * Subsetting first keeps a one-page Chinese document small and also avoids
- * libharu 2.3.0's loss of composite glyphs at high glyph ids (docs/fonts.md).
+ *   area tree ──► collect code points per face ──► embed each face as a
+ *   subset CID font (pdf_font.c) ──► pages: backgrounds, borders, glyph
+ *   runs (Tc for justification, fill-and-stroke for synthetic bold, a
+ *   skewed text matrix for slant) ──► save to a temporary file ──► rename.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -32,9 +28,9 @@
 
 struct pface {
 	struct text_face *face;
-	hb_set_t         *cps;
-	HPDF_Font         font;
-	char              tmp[64];   /* subset file */
+	hb_set_t         *cps;       /* code points used */
+	hb_map_t         *cid;       /* code point → CID */
+	HPDF_Dict         font;      /* Type0 font, NULL until embedded */
 };
 
 struct writer {
@@ -47,7 +43,7 @@ struct writer {
 	float         ph;          /* page height, points */
 	/* text state of the current page */
 	float         tc;
-	HPDF_Font     font;
+	HPDF_Dict     font;
 	float         size;
 	uint32_t      fill, stroke;
 	uint8_t       bold, italic, placed;
@@ -81,6 +77,7 @@ pface_of(struct writer *w, struct text_face *f)
 	memset(p, 0, sizeof *p);
 	p->face = f;
 	p->cps = hb_set_create();
+	p->cid = hb_map_create();
 	return p;
 }
 
@@ -96,48 +93,6 @@ collect(struct writer *w, const struct area *a)
 		}
 		collect(w, a->first);
 	}
-}
-
-static int
-subset_and_load(struct writer *w, struct pface *p)
-{
-	hb_subset_input_t *in = hb_subset_input_create_or_fail();
-	if (in == NULL)
-		return -1;
-	hb_set_union(hb_subset_input_unicode_set(in), p->cps);
-	hb_face_t *sub = hb_subset_or_fail((hb_face_t *)p->face->hb_face, in);
-	hb_subset_input_destroy(in);
-	if (sub == NULL) {
-		diag_report(w->d, DIAG_ERROR, NULL, 0, 0, "cannot subset font %s", p->face->path);
-		return -1;
-	}
-	hb_blob_t *blob = hb_face_reference_blob(sub);
-	unsigned len;
-	const char *data = hb_blob_get_data(blob, &len);
-	const char *tmpdir = getenv("TMPDIR");
-	snprintf(p->tmp, sizeof p->tmp, "%s/folio-font-XXXXXX", tmpdir && strlen(tmpdir) < 40 ? tmpdir : "/tmp");
-	int fd = mkstemp(p->tmp);
-	int ok = fd >= 0;
-	if (ok) {
-		FILE *f = fdopen(fd, "wb");
-		ok = f && fwrite(data, 1, len, f) == len;
-		if (f == NULL || fclose(f) != 0)
-			ok = 0;
-	}
-	hb_blob_destroy(blob);
-	hb_face_destroy(sub);
-	if (!ok) {
-		diag_report(w->d, DIAG_ERROR, NULL, 0, 0, "cannot write a temporary font file: %s", strerror(errno));
-		if (fd >= 0)
-			unlink(p->tmp);
-		p->tmp[0] = '\0';
-		return -1;
-	}
-	const char *name = HPDF_LoadTTFontFromFile(w->doc, p->tmp, HPDF_TRUE);
-	if (name == NULL)
-		return -1;
-	p->font = HPDF_GetFont(w->doc, name, "UTF-8");
-	return p->font ? 0 : -1;
 }
 
 static float
@@ -247,11 +202,9 @@ draw_deco(struct writer *w, HPDF_Page page, const struct area *r)
  * character spacing (Tc); other gaps (compressed punctuation, ¼ em between
  * Han and Latin, the joins between runs) are TJ adjustments computed against
  * the absolute positions layout chose, so rounding never accumulates.
- * Advances are libharu's: the font's advance × 1000 / upem, truncated, as
- * in its /W array (layout measures with the same, text_advance).  libharu
- * has no TJ call, so the array is written to the page stream directly;
- * HPDF_Font_TextWidth marks the glyphs as used so that they are embedded
- * and get widths.
+ * Advances are those of the /W array: the font's advance × 1000 / upem,
+ * truncated (layout measures with the same, text_advance).  libharu has no
+ * TJ call, so the array is written to the page stream directly, as CIDs.
  */
 struct glyph_pos {
 	uint32_t cp;
@@ -321,7 +274,11 @@ set_text_state(struct writer *w, HPDF_Page page, const struct area *first, struc
 		w->bold = first->bold;
 	}
 	if (p->font != w->font || size_pt != w->size) {
-		HPDF_Page_SetFontAndSize(page, p->font, size_pt);
+		/* Tf by hand: the font is not one of libharu's HPDF_Font objects */
+		const char *name = HPDF_Page_GetLocalFontName(page, p->font);
+		char op[160];
+		int n = snprintf(op, sizeof op, "/%s %.3f Tf\n", name ? name : "F0", size_pt);
+		HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, (const HPDF_BYTE *)op, (HPDF_UINT)n);
 		w->font = p->font;
 		w->size = size_pt;
 	}
@@ -340,7 +297,6 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 	mpt size = first->size;
 	size_t n = 0, cap = 0;
 	struct glyph_pos *g = NULL;
-	struct buf text = {0};
 
 	if (p->font == NULL)
 		return;
@@ -349,7 +305,6 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 		double x = r->x;
 		/* the run's extra space, spread evenly over its gaps */
 		double extra = r->nglyphs > 1 ? (double)r->spacing / (r->nglyphs - 1) : 0;
-		buf_add(&text, r->text, r->len);
 		while (s < e) {
 			uint32_t cp = utf8_next(&s, e);
 			int32_t units = text_face_advance(f, cp);
@@ -368,7 +323,6 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 	}
 	if (n == 0) {
 		free(g);
-		buf_free(&text);
 		return;
 	}
 	double tc = common_gap(g, n);
@@ -390,7 +344,6 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 	w->lx = x0;
 	w->ly = y0;
 
-	HPDF_Font_TextWidth(p->font, (const HPDF_BYTE *)text.p, (HPDF_UINT)text.n);
 	struct buf tj = {0};
 	buf_puts(&tj, "[<");
 	double pen = x0;
@@ -409,8 +362,10 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 			}
 		}
 		static const char hex[] = "0123456789ABCDEF";
-		uint32_t cp = g[k].cp < 0x10000 ? g[k].cp : 0xFFFD;
-		char h4[4] = { hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15] };
+		uint32_t cid = hb_map_get(p->cid, g[k].cp);
+		if (cid == HB_MAP_VALUE_INVALID || cid == 0)
+			continue;   /* not in the font: left blank, as layout warned */
+		char h4[4] = { hex[(cid >> 12) & 15], hex[(cid >> 8) & 15], hex[(cid >> 4) & 15], hex[cid & 15] };
 		buf_add(&tj, h4, 4);
 		pen += g[k].pw + tc;
 	}
@@ -418,7 +373,6 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
 	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)tj.p, (HPDF_UINT)tj.n);
 	buf_free(&tj);
-	buf_free(&text);
 	free(g);
 }
 
@@ -517,48 +471,6 @@ draw_text(struct writer *w, HPDF_Page page, const struct area *a)
 		else
 			draw_text(w, page, a->first);
 	}
-}
-
-/*
- * Replace libharu's ToUnicode CMap, whose begincidrange over <0000>–<FFFF>
- * is not valid in a ToUnicode CMap (poppler warns on every page), with a
- * bfrange per 256 code points used.  CIDs equal Unicode here.
- */
-static void
-fix_tounicode(struct writer *w, struct pface *p)
-{
-	uint8_t used[256] = {0};
-	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-	int n = 0;
-	while (hb_set_next(p->cps, &cp))
-		if (cp < 0x10000 && !used[cp >> 8]) {
-			used[cp >> 8] = 1;
-			n++;
-		}
-	HPDF_Dict cmap = HPDF_DictStream_New(w->doc->mmgr, w->doc->xref);
-	if (cmap == NULL)
-		return;
-	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	struct buf b = {0};
-	buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	int k = 0;
-	for (int hi = 0; hi < 256; hi++) {
-		if (!used[hi])
-			continue;
-		if (k % 100 == 0)
-			buf_printf(&b, "%d beginbfrange\n", n - k < 100 ? n - k : 100);
-		buf_printf(&b, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
-		k++;
-		if (k % 100 == 0 || k == n)
-			buf_puts(&b, "endbfrange\n");
-	}
-	buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.n);
-	buf_free(&b);
-	HPDF_Dict_Add((HPDF_Dict)p->font, "ToUnicode", cmap);
 }
 
 /* A PDF text string in UTF-16BE with a byte-order mark. */
@@ -896,9 +808,12 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 
 	for (const struct area_page *p = t->first; p; p = p->next)
 		collect(&w, p->root);
-	for (size_t i = 0; i < w.nfaces; i++)
-		if (subset_and_load(&w, &w.faces[i]) < 0)
+	for (size_t i = 0; i < w.nfaces; i++) {
+		struct pface *p = &w.faces[i];
+		p->font = pdf_font_embed(w.doc, p->face, p->cps, p->cid, d);
+		if (p->font == NULL)
 			goto done;
+	}
 	HPDF_Page *pages = xcalloc((size_t)(t->npages > 0 ? t->npages : 1), sizeof *pages);
 	for (const struct area_page *p = t->first; p && !w.failed; p = p->next) {
 		HPDF_Page page = HPDF_AddPage(w.doc);
@@ -927,15 +842,11 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 	free(pages);
 	if (w.failed)
 		goto done;
-	for (size_t i = 0; i < w.nfaces; i++)
-		if (w.faces[i].font)
-			fix_tounicode(&w, &w.faces[i]);
 	rc = save(&w, path);
 done:
 	for (size_t i = 0; i < w.nfaces; i++) {
 		hb_set_destroy(w.faces[i].cps);
-		if (w.faces[i].tmp[0])
-			unlink(w.faces[i].tmp);
+		hb_map_destroy(w.faces[i].cid);
 	}
 	free(w.faces);
 	HPDF_Free(w.doc);

@@ -1,15 +1,27 @@
 /*
- * pdf — internal interface between pdf.c (the writer: fonts, text, boxes,
- * links) and pdf_graphics.c (vector paths, images, clipping).  Both include
- * hpdf.h; no other stage does.
+ * pdf — internal interface between pdf.c (the writer: text, boxes, links),
+ * pdf_font.c (embedded fonts) and pdf_graphics.c (vector paths, images,
+ * clipping).  They include hpdf.h; no other stage does.
  */
 #ifndef FOLIO_PDF_INT_H
 #define FOLIO_PDF_INT_H
 
+#include <hb.h>
 #include <hpdf.h>
 
 #include "../area/area.h"
 #include "pdf.h"
+
+struct text_face;
+
+/*
+ * Embed face f for the code points cps as a subset CIDFontType2 font and
+ * return its Type0 font dictionary (owned by doc), or NULL after reporting
+ * to d.  cid receives code point → CID (the subset's glyph id) for every
+ * code point the face has; the others show as CID 0, .notdef.
+ */
+HPDF_Dict pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t *cid,
+    struct diag *d);
 
 /* Images and transparency states of one document, each made once. */
 struct pdf_gfx;

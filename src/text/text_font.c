@@ -4,7 +4,8 @@
  *
  * A family list resolves to up to TEXT_MAX_FACES faces: each named family
  * that fontconfig really has (a substitute family does not count), then the
- * default Chinese faces, then DejaVu for symbols.  Bold or italic that a
+ * default Chinese faces, then DejaVu for symbols and LXGW WenKai for rare
+ * ideographs.  Bold or italic that a
  * family lacks is synthesised later (fill-and-stroke, slant): the set
  * records which.
  */
@@ -34,8 +35,10 @@ static const struct { const char *generic; const char *families; } generics[] = 
 	{ "cursive",    "LXGW WenKai,AR PL UMing CN" },
 	{ "fantasy",    "LXGW WenKai,AR PL UMing CN" },
 };
-/* Always at the end of a set: every Chinese character finds a face. */
-static const char *const fallback = "AR PL UMing CN,WenQuanYi Zen Hei,DejaVu Sans";
+/* Always at the end of a set: every Chinese character finds a face.  LXGW
+ * WenKai comes last for the rare ideographs the others lack, among them
+ * the supplementary-plane ones of personal names (𠮷 U+20BB7). */
+static const char *const fallback = "AR PL UMing CN,WenQuanYi Zen Hei,DejaVu Sans,LXGW WenKai";
 
 struct set_entry {
 	char               *key;   /* families|weight|italic */

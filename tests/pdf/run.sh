@@ -36,7 +36,7 @@ check "SOURCE_DATE_EPOCH sets the date" sh -c "SOURCE_DATE_EPOCH=1700000000 '$FO
 "$FOLIO" render "$T/doc.fo" -o "$T/doc2.pdf" 2>/dev/null
 check "two renders are byte-identical" cmp "$T/doc.pdf" "$T/doc2.pdf"
 check "standard input and output" sh -c "'$FOLIO' render - -o - < '$T/doc.fo' > '$T/stdout.pdf' && cmp '$T/doc.pdf' '$T/stdout.pdf'"
-check "streams are compressed" sh -c "qpdf --show-npages '$T/doc.pdf' >/dev/null && ! grep -a -q 'BT' '$T/doc.pdf'"
+check "streams are compressed" sh -c "qpdf --show-npages '$T/doc.pdf' >/dev/null && ! grep -a -q -x 'BT' '$T/doc.pdf'"
 
 # ---- ink: every glyph of every default face is drawn --------------------------------
 {
@@ -45,7 +45,7 @@ check "streams are compressed" sh -c "qpdf --show-npages '$T/doc.pdf' >/dev/null
 		for weight in normal bold; do
 			printf '<fo:block font-family="%s" font-weight="%s" font-size="20pt" line-height="1.6">' "$fam" "$weight"
 			i=0
-			for ch in 写 字 楼 收 程 序 客 须 服 部 提 交 《 装 修 》 。 ， 、 户 这 个 们 A g 1 '&amp;' Q; do
+			for ch in 写 字 楼 收 程 序 客 须 服 部 提 交 《 装 修 》 。 ， 、 户 这 个 们 A g 1 '&amp;' Q 𠮷; do
 				i=$((i + 1))
 				printf '<fo:inline color="#00000%d">%s</fo:inline>' $((i % 2)) "$ch"
 			done
@@ -58,6 +58,10 @@ check "render the ink sheet" "$FOLIO" render "$T/ink.fo" -o "$T/ink.pdf" --areas
 pdftoppm -gray -r 100 "$T/ink.pdf" "$T/ink" 2>/dev/null
 for f in "$T"/ink-*.pgm; do :; done
 check "ink in every glyph's box (all default faces and WenQuanYi Micro Hei)" python3 tests/pdf/ink.py "$T/ink.xml" "$T/ink" 100
+check "a supplementary-plane ideograph (U+20BB7) is drawn by the fallback face and extracts" sh -c "
+	test \$(pdftotext '$T/ink.pdf' - | grep -o '𠮷' | wc -l) -eq 14 &&
+	grep -c 'text=\"𠮷\"' '$T/ink.xml' | grep -qx 14 &&
+	pdffonts '$T/ink.pdf' | grep -q 'LXGWWenKai'"
 
 # ---- bad input ------------------------------------------------------------------------
 printf '<?xml version="1.0"?>\n<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">\n  <fo:block>\n</fo:root>\n' > "$T/bad.fo"

@@ -1,0 +1,381 @@
+/*
+ * pdf_font — embed a face as a CIDFontType2 font.
+ *
+ *   code points used ──► hb-subset (glyph ids renumbered 0…n-1, layout
+ *   tables dropped) ──► the font objects, written with libharu's object
+ *   layer: Type0 (Identity-H) → CIDFontType2 (CIDToGIDMap /Identity, /W)
+ *   → FontDescriptor → FontFile2, and a ToUnicode CMap.
+ *
+ * CIDs are the glyph ids of the subset font, so the text on the page is
+ * a string of glyph ids and no code-to-glyph table is needed.  libharu's
+ * own TrueType path is not used: it maps every one of the 65,536 UTF-16
+ * codes through the font's cmap by linear search, writes a 128 KB
+ * CIDToGIDMap for each font, re-parses and re-writes the font program,
+ * needs a temporary file, and cannot show code points beyond the BMP
+ * (docs/fonts.md).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hb.h>
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <hpdf.h>
+#include <hpdf_doc.h>
+
+#include "pdf_int.h"
+#include "../text/text.h"
+
+/* Tables a CIDFontType2 program keeps (ISO 32000-1 §9.9, plus cmap, name,
+ * OS/2 and post, which some readers look at). */
+static const hb_tag_t keep_tables[] = {
+	HB_TAG('c', 'm', 'a', 'p'), HB_TAG('c', 'v', 't', ' '), HB_TAG('f', 'p', 'g', 'm'),
+	HB_TAG('g', 'l', 'y', 'f'), HB_TAG('h', 'e', 'a', 'd'), HB_TAG('h', 'h', 'e', 'a'),
+	HB_TAG('h', 'm', 't', 'x'), HB_TAG('l', 'o', 'c', 'a'), HB_TAG('m', 'a', 'x', 'p'),
+	HB_TAG('n', 'a', 'm', 'e'), HB_TAG('O', 'S', '/', '2'), HB_TAG('p', 'o', 's', 't'),
+	HB_TAG('p', 'r', 'e', 'p'),
+};
+
+static int
+kept(hb_tag_t t)
+{
+	for (size_t i = 0; i < sizeof keep_tables / sizeof keep_tables[0]; i++)
+		if (keep_tables[i] == t)
+			return 1;
+	return 0;
+}
+
+static hb_face_t *
+subset(hb_face_t *face, const hb_set_t *cps)
+{
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	if (in == NULL)
+		return NULL;
+	hb_set_union(hb_subset_input_unicode_set(in), cps);
+	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+	hb_tag_t tags[64];
+	unsigned start = 0, n;
+	do {
+		n = sizeof tags / sizeof tags[0];
+		hb_face_get_table_tags(face, start, &n, tags);
+		for (unsigned i = 0; i < n; i++)
+			if (!kept(tags[i]))
+				hb_set_add(drop, tags[i]);
+		start += n;
+	} while (n == sizeof tags / sizeof tags[0]);
+	hb_face_t *sub = hb_subset_or_fail(face, in);
+	hb_subset_input_destroy(in);
+	return sub;
+}
+
+/* The PostScript name, reduced to the characters a PDF name may hold
+ * without escapes; the family name when the font has none. */
+static void
+ps_name(hb_face_t *face, const struct text_face *f, char *out, size_t size)
+{
+	char raw[96];
+	unsigned len = sizeof raw;
+	if (hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, raw) == 0)
+		snprintf(raw, sizeof raw, "%s", f->family ? f->family : "Font");
+	size_t k = 0;
+	for (const char *s = raw; *s && k + 1 < size; s++)
+		if (*s > ' ' && *s < 127 && !strchr("()<>[]{}/%#", *s))
+			out[k++] = *s;
+	if (k == 0)
+		k = (size_t)snprintf(out, size, "Font");
+	out[k] = '\0';
+}
+
+/* The six-letter subset tag: a hash of the name and the glyph set, so that
+ * the same subset gets the same tag and different ones (almost surely)
+ * do not. */
+static void
+subset_tag(const char *name, const hb_set_t *cps, char tag[7])
+{
+	uint64_t h = 1469598103934665603ull;
+	for (const char *s = name; *s; s++)
+		h = (h ^ (uint8_t)*s) * 1099511628211ull;
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	while (hb_set_next(cps, &cp))
+		h = (h ^ cp) * 1099511628211ull;
+	for (int i = 0; i < 6; i++) {
+		tag[i] = (char)('A' + h % 26);
+		h /= 26;
+	}
+	tag[6] = '\0';
+}
+
+static int
+most_common(const int *w, unsigned n)
+{
+	int best = n > 1 ? w[1] : 1000, bestn = 0;
+	for (unsigned i = 1; i < n; i++) {
+		if (i > 1 && w[i] == best)
+			continue;
+		int c = 0;
+		for (unsigned j = i; j < n && c < (int)n; j++)
+			c += w[j] == w[i];
+		if (c > bestn) {
+			bestn = c;
+			best = w[i];
+		}
+		if ((unsigned)bestn * 2 > n)
+			break;
+	}
+	return best;
+}
+
+/* /W: runs of three or more equal widths as c_first c_last w, others as
+ * c [w …]; widths equal to /DW are left out. */
+static HPDF_Array
+width_array(HPDF_MMgr mm, const int *w, unsigned n, int dw)
+{
+	HPDF_Array a = HPDF_Array_New(mm);
+	HPDF_Array list = NULL;
+	for (unsigned i = 1; i < n;) {
+		unsigned j = i;
+		while (j < n && w[j] == w[i])
+			j++;
+		if (w[i] == dw) {
+			list = NULL;
+		} else if (j - i >= 3) {
+			HPDF_Array_AddNumber(a, (HPDF_INT32)i);
+			HPDF_Array_AddNumber(a, (HPDF_INT32)(j - 1));
+			HPDF_Array_AddNumber(a, w[i]);
+			list = NULL;
+		} else {
+			if (list == NULL) {
+				HPDF_Array_AddNumber(a, (HPDF_INT32)i);
+				list = HPDF_Array_New(mm);
+				HPDF_Array_Add(a, list);
+			}
+			for (unsigned k = i; k < j; k++)
+				HPDF_Array_AddNumber(list, w[k]);
+		}
+		i = j;
+	}
+	return a;
+}
+
+static void
+utf16_hex(struct buf *b, uint32_t cp)
+{
+	if (cp >= 0x10000) {
+		cp -= 0x10000;
+		buf_printf(b, "%04X%04X", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
+	} else {
+		buf_printf(b, "%04X", cp);
+	}
+}
+
+/*
+ * The ToUnicode CMap: uni[cid] is the code point a glyph stands for (the
+ * lowest, when several share a glyph; 0 for none).  Consecutive glyphs of
+ * consecutive BMP code points within one high byte become a bfrange, the
+ * rest bfchar entries; at most 100 entries a block.
+ */
+struct tu_entry {
+	unsigned lo, hi;
+	uint32_t cp;
+};
+
+static void
+tu_blocks(struct buf *b, const struct tu_entry *e, size_t n, const char *kind)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i % 100 == 0)
+			buf_printf(b, "%zu begin%s\n", n - i < 100 ? n - i : 100, kind);
+		if (e[i].hi > e[i].lo)
+			buf_printf(b, "<%04X> <%04X> ", e[i].lo, e[i].hi);
+		else
+			buf_printf(b, "<%04X> ", e[i].lo);
+		buf_puts(b, "<");
+		utf16_hex(b, e[i].cp);
+		buf_puts(b, ">\n");
+		if (i % 100 == 99 || i + 1 == n)
+			buf_printf(b, "end%s\n", kind);
+	}
+}
+
+static HPDF_Dict
+tounicode(HPDF_Doc doc, const uint32_t *uni, unsigned n)
+{
+	HPDF_Dict cmap = HPDF_DictStream_New(doc->mmgr, doc->xref);
+	if (cmap == NULL)
+		return NULL;
+	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	struct tu_entry *range = xmalloc((n ? n : 1) * sizeof *range);
+	struct tu_entry *single = xmalloc((n ? n : 1) * sizeof *single);
+	size_t nr = 0, ns = 0;
+	for (unsigned i = 1; i < n;) {
+		if (uni[i] == 0) {
+			i++;
+			continue;
+		}
+		unsigned j = i + 1;
+		while (j < n && (j & 0xFF) != 0 && uni[j] == uni[j - 1] + 1 && uni[j] < 0x10000 &&
+		    (uni[j] & 0xFF) != 0)
+			j++;
+		if (j - i >= 2)
+			range[nr++] = (struct tu_entry){ i, j - 1, uni[i] };
+		else
+			single[ns++] = (struct tu_entry){ i, i, uni[i] };
+		i = j;
+	}
+	struct buf b = {0};
+	buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	tu_blocks(&b, range, nr, "bfrange");
+	tu_blocks(&b, single, ns, "bfchar");
+	buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.n);
+	buf_free(&b);
+	free(range);
+	free(single);
+	return cmap;
+}
+
+static HPDF_INT32
+scaled(hb_position_t v, unsigned upem)
+{
+	return (HPDF_INT32)((int64_t)v * 1000 / (int64_t)upem);
+}
+
+HPDF_Dict
+pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t *cid, struct diag *d)
+{
+	hb_face_t *sub = subset((hb_face_t *)f->hb_face, cps);
+	if (sub == NULL) {
+		diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot subset font %s", f->path);
+		return NULL;
+	}
+	unsigned n = hb_face_get_glyph_count(sub);
+	if (n > 0xFFFF) {
+		diag_report(d, DIAG_ERROR, NULL, 0, 0, "font %s: more than 65535 glyphs used", f->path);
+		hb_face_destroy(sub);
+		return NULL;
+	}
+	hb_font_t *font = hb_font_create(sub);   /* scale: font units */
+	unsigned upem = hb_face_get_upem(sub);
+	if (upem == 0)
+		upem = 1000;
+
+	/* code point → glyph id (= CID), and back */
+	uint32_t *uni = xcalloc(n ? n : 1, sizeof *uni);
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	while (hb_set_next(cps, &cp)) {
+		hb_codepoint_t g;
+		if (hb_font_get_nominal_glyph(font, cp, &g) && g < n) {
+			hb_map_set(cid, cp, g);
+			if (uni[g] == 0)
+				uni[g] = cp;
+		}
+	}
+	/* widths as the layout measured them: advance × 1000 / upem, truncated */
+	int *w = xcalloc(n ? n : 1, sizeof *w);
+	for (unsigned g = 0; g < n; g++)
+		w[g] = (int)((int64_t)hb_font_get_glyph_h_advance(font, g) * 1000 / upem);
+	int dw = most_common(w, n);
+
+	char name[100], tag[7], full[112];
+	ps_name(sub, f, name, sizeof name);
+	subset_tag(name, cps, tag);
+	snprintf(full, sizeof full, "%s+%s", tag, name);
+
+	HPDF_MMgr mm = doc->mmgr;
+	HPDF_Dict program = HPDF_DictStream_New(mm, doc->xref);
+	HPDF_Dict desc = HPDF_Dict_New(mm);
+	HPDF_Dict cidfont = HPDF_Dict_New(mm);
+	HPDF_Dict type0 = HPDF_Dict_New(mm);
+	HPDF_Dict info = HPDF_Dict_New(mm);
+	HPDF_Dict tu = tounicode(doc, uni, n);
+	HPDF_STATUS st = HPDF_OK;
+	if (!program || !desc || !cidfont || !type0 || !info || !tu) {
+		st = HPDF_FAILD_TO_ALLOC_MEM;
+		goto done;
+	}
+	st |= HPDF_Xref_Add(doc->xref, desc);
+	st |= HPDF_Xref_Add(doc->xref, cidfont);
+	st |= HPDF_Xref_Add(doc->xref, type0);
+	if (st != HPDF_OK)
+		goto done;
+
+	hb_blob_t *blob = hb_face_reference_blob(sub);
+	unsigned len;
+	const char *data = hb_blob_get_data(blob, &len);
+	program->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	st |= HPDF_Stream_Write(program->stream, (const HPDF_BYTE *)data, len);
+	st |= HPDF_Dict_AddNumber(program, "Length1", (HPDF_INT32)len);
+	hb_blob_destroy(blob);
+
+	hb_position_t asc = 0, dsc = 0, cap = 0;
+	hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &asc);
+	hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &dsc);
+	hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap);
+	float slant = hb_style_get_value(font, HB_STYLE_TAG_SLANT_ANGLE);
+	/* the font box from the original face's head table (the subset's may
+	 * not be recomputed) */
+	HPDF_Box box = { 0, (HPDF_REAL)scaled(dsc, upem), 1000, (HPDF_REAL)scaled(asc, upem) };
+	hb_blob_t *head = hb_face_reference_table((hb_face_t *)f->hb_face, HB_TAG('h', 'e', 'a', 'd'));
+	unsigned hl;
+	const uint8_t *h = (const uint8_t *)hb_blob_get_data(head, &hl);
+	if (hl >= 54) {
+		unsigned fu = (unsigned)(h[18] << 8 | h[19]);
+		int16_t v[4];
+		for (int k = 0; k < 4; k++)
+			v[k] = (int16_t)(h[36 + 2 * k] << 8 | h[37 + 2 * k]);
+		if (fu > 0) {
+			box.left = (HPDF_REAL)scaled(v[0], fu);
+			box.bottom = (HPDF_REAL)scaled(v[1], fu);
+			box.right = (HPDF_REAL)scaled(v[2], fu);
+			box.top = (HPDF_REAL)scaled(v[3], fu);
+		}
+	}
+	hb_blob_destroy(head);
+
+	st |= HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+	st |= HPDF_Dict_AddName(desc, "FontName", full);
+	st |= HPDF_Dict_AddNumber(desc, "Flags", 4 | (slant != 0 ? 64 : 0));   /* symbolic, italic */
+	st |= HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(mm, box));
+	st |= HPDF_Dict_AddNumber(desc, "ItalicAngle", (HPDF_INT32)slant);
+	st |= HPDF_Dict_AddNumber(desc, "Ascent", scaled(asc, upem));
+	st |= HPDF_Dict_AddNumber(desc, "Descent", scaled(dsc, upem));
+	st |= HPDF_Dict_AddNumber(desc, "CapHeight", scaled(cap ? cap : asc, upem));
+	st |= HPDF_Dict_AddNumber(desc, "StemV", 80);
+	st |= HPDF_Dict_Add(desc, "FontFile2", program);
+
+	st |= HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+	st |= HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+	st |= HPDF_Dict_AddNumber(info, "Supplement", 0);
+
+	st |= HPDF_Dict_AddName(cidfont, "Type", "Font");
+	st |= HPDF_Dict_AddName(cidfont, "Subtype", "CIDFontType2");
+	st |= HPDF_Dict_AddName(cidfont, "BaseFont", full);
+	st |= HPDF_Dict_Add(cidfont, "CIDSystemInfo", info);
+	st |= HPDF_Dict_Add(cidfont, "FontDescriptor", desc);
+	st |= HPDF_Dict_AddNumber(cidfont, "DW", dw);
+	st |= HPDF_Dict_Add(cidfont, "W", width_array(mm, w, n, dw));
+	st |= HPDF_Dict_AddName(cidfont, "CIDToGIDMap", "Identity");
+
+	HPDF_Array desc_fonts = HPDF_Array_New(mm);
+	st |= HPDF_Array_Add(desc_fonts, cidfont);
+	st |= HPDF_Dict_AddName(type0, "Type", "Font");
+	st |= HPDF_Dict_AddName(type0, "Subtype", "Type0");
+	st |= HPDF_Dict_AddName(type0, "BaseFont", full);
+	st |= HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+	st |= HPDF_Dict_Add(type0, "DescendantFonts", desc_fonts);
+	st |= HPDF_Dict_Add(type0, "ToUnicode", tu);
+done:
+	free(uni);
+	free(w);
+	hb_font_destroy(font);
+	hb_face_destroy(sub);
+	if (st != HPDF_OK) {
+		diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot embed font %s", f->path);
+		return NULL;
+	}
+	return type0;
+}
