@@ -40,6 +40,43 @@ area_page_add(struct area_tree *t, mpt w, mpt h)
 	return p;
 }
 
+struct area_tree *
+area_tree_slice(const struct area_tree *t, int first, int last, const char *title,
+    const struct area_bookmark *bm)
+{
+	struct area_tree *s = area_tree_new();
+	for (const struct area_page *p = t->first; p; p = p->next) {
+		if (p->index < first || p->index > last)
+			continue;
+		struct area_page *c = area_page_add(s, p->w, p->h);
+		int index = c->index;
+		*c = *p;
+		c->index = index;
+		c->next = NULL;
+	}
+	for (const struct area_dest *d = t->dests; d; d = d->next) {
+		if (d->page < first || d->page > last)
+			continue;
+		struct area_dest *c = arena_alloc(s->arena, sizeof *c);
+		*c = *d;
+		c->page = d->page - first + 1;
+		c->next = s->dests;
+		s->dests = c;
+	}
+	if (bm) {
+		struct area_bookmark *c = arena_alloc(s->arena, sizeof *c);
+		*c = *bm;
+		c->next = NULL;
+		s->bookmarks = c;
+	}
+	s->title = title ? arena_strdup(s->arena, title) : NULL;
+	s->author = t->author;
+	s->subject = t->subject;
+	s->keywords = t->keywords;
+	s->language = t->language;
+	return s;
+}
+
 struct area *
 area_new(struct area_tree *t, enum area_kind kind, struct area *parent)
 {

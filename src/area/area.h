@@ -177,6 +177,16 @@ struct area_tree {
 struct area_tree *area_tree_new(void);   /* owned */
 void area_tree_free(struct area_tree *t);
 struct area_page *area_page_add(struct area_tree *t, mpt w, mpt h);
+/*
+ * Pages first…last (1-based) of t as a tree of their own, to write a part
+ * of a document as a PDF of its own: the pages are copied and numbered from
+ * 1, their areas are shared with t, which must outlive the slice.  Only the
+ * destinations on those pages are kept (links to others are not written);
+ * the outline is the single entry bm with its children (NULL: none), the
+ * title is title.  Owned.
+ */
+struct area_tree *area_tree_slice(const struct area_tree *t, int first, int last,
+    const char *title, const struct area_bookmark *bm);
 /* A new area, appended to parent's children unless parent is NULL. */
 struct area *area_new(struct area_tree *t, enum area_kind kind, struct area *parent);
 /* Append a parentless area to parent's children. */

@@ -3,7 +3,9 @@
  * from the case) and folio forms (blank forms in batches).  Both build a
  * job document (namespace urn:folio:job) listing what to render and run
  * templates/job.xsl on it; each PDF is written atomically, and a packet's
- * folder appears only when all its files are written.
+ * folder appears only when all its files are written.  A packet is laid
+ * out once: packet.pdf is the whole area tree, and each document's and
+ * form's own PDF is its pages of that tree.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -14,7 +16,11 @@
 #include <unistd.h>
 
 #include "../source/source.h"
+#include "../fo/fo.h"
 #include "../text/text.h"
+#include "../area/area.h"
+#include "../layout/layout.h"
+#include "../pdf/pdf.h"
 #include "docset.h"
 #include "docset_int.h"
 
@@ -29,6 +35,7 @@ static const char *const packet_forms[] = {
 };
 #define NDOCS  (sizeof packet_docs / sizeof packet_docs[0])
 #define NFORMS (sizeof packet_forms / sizeof packet_forms[0])
+#define NITEMS (NDOCS + NFORMS + 1)   /* and the receipt */
 
 static char *
 abspath(const char *p)
@@ -53,10 +60,11 @@ job_item(struct buf *b, const char *kind, const char *href, int copies, int seri
 	buf_puts(b, "/>\n");
 }
 
-/* Run templates/job.xsl on a job and write the PDF. */
-static int
-run_job(const struct docset_opts *o, struct text_fonts *fonts, const char *job, size_t n,
-    const char *name, const char *pdf, struct diag *d)
+/* Run templates/job.xsl on a job: the FO document (owned), or NULL.  With
+ * --fo, the FO is also written there, named after pdf. */
+static struct xdoc *
+job_fo(const struct docset_opts *o, const char *job, size_t n, const char *name, const char *pdf,
+    struct diag *d)
 {
 	char *xsl = ds_path(o->root, "templates/job.xsl");
 	char *fo_out = NULL;
@@ -75,6 +83,15 @@ run_job(const struct docset_opts *o, struct text_fonts *fonts, const char *job, 
 	struct xdoc *fo = src_xslt_run_mem(xsl, job, n, "folio-job.xml", NULL, fo_out ? fo_out : name, fo_out, d);
 	free(xsl);
 	free(fo_out);
+	return fo;
+}
+
+/* Run templates/job.xsl on a job and write the PDF. */
+static int
+run_job(const struct docset_opts *o, struct text_fonts *fonts, const char *job, size_t n,
+    const char *name, const char *pdf, struct diag *d)
+{
+	struct xdoc *fo = job_fo(o, job, n, name, pdf, d);
 	if (fo == NULL)
 		return -1;
 	return ds_render(fo, fonts, pdf, d);
@@ -303,6 +320,45 @@ remove_dir(const char *dir)
 	return rmdir(dir);
 }
 
+/*
+ * The pages of the packet's item k (1-based): from the start of the page
+ * sequence that holds its anchor (job.xsl: id "i<k>" on its first block) to
+ * the page before item k+1's, or to the end.  -1 if the anchor is missing.
+ */
+static const struct area_dest *
+dest_of(const struct area_tree *t, const char *id)
+{
+	for (const struct area_dest *d = t->dests; d; d = d->next)
+		if (strcmp(d->id, id) == 0)
+			return d;
+	return NULL;
+}
+
+static int
+seq_start(const struct area_tree *t, int page)
+{
+	int start = 1;
+	for (const struct area_page *p = t->first; p && p->index <= page; p = p->next)
+		if (p->seq_first)
+			start = p->index;
+	return start;
+}
+
+static int
+item_pages(const struct area_tree *t, size_t k, int *first, int *last)
+{
+	char id[32];
+	snprintf(id, sizeof id, "i%zu", k);
+	const struct area_dest *a = dest_of(t, id);
+	snprintf(id, sizeof id, "i%zu", k + 1);
+	const struct area_dest *b = dest_of(t, id);
+	if (a == NULL)
+		return -1;
+	*first = seq_start(t, a->page);
+	*last = b ? seq_start(t, b->page) - 1 : t->npages;
+	return *last >= *first ? 0 : -1;
+}
+
 static int
 one_packet(const struct docset_opts *o, struct text_fonts *fonts, const char *casefile,
     const char *outdir, struct diag *d)
@@ -322,14 +378,14 @@ one_packet(const struct docset_opts *o, struct text_fonts *fonts, const char *ca
 	int rc = 0;
 	mkdir(tmp, 0777);
 
-	struct buf all = {0};
-	buf_puts(&all, "<job xmlns=\"urn:folio:job\" mode=\"completed\" title=\"收楼文件 ");
-	buf_add_xml(&all, id, strlen(id));
-	buf_puts(&all, "\">\n  <case href=\"");
-	buf_add_xml(&all, abscase, strlen(abscase));
-	buf_puts(&all, "\"/>\n");
-	const char *head = all.p ? xstrdup(all.p) : NULL;
-	for (size_t i = 0; i < NDOCS + NFORMS + 1 && rc == 0; i++) {
+	struct buf job = {0};
+	buf_puts(&job, "<job xmlns=\"urn:folio:job\" mode=\"completed\" title=\"收楼文件 ");
+	buf_add_xml(&job, id, strlen(id));
+	buf_puts(&job, "\">\n  <case href=\"");
+	buf_add_xml(&job, abscase, strlen(abscase));
+	buf_puts(&job, "\"/>\n");
+	char *names[NITEMS];
+	for (size_t i = 0; i < NITEMS; i++) {
 		char rel[200], *href = NULL;
 		const char *kind, *name;
 		if (i < NDOCS) {
@@ -350,28 +406,41 @@ one_packet(const struct docset_opts *o, struct text_fonts *fonts, const char *ca
 			href = abspath(p);
 			free(p);
 		}
-		/* this item alone, and into the combined packet */
-		struct buf one = {0};
-		buf_puts(&one, head);
-		job_item(&one, kind, href, 1, 0);
-		buf_puts(&one, "</job>\n");
-		job_item(&all, kind, href, 1, 0);
+		job_item(&job, kind, href, 1, 0);
 		char pdfname[256];
 		snprintf(pdfname, sizeof pdfname, "%02zu-%s.pdf", i + 1, name);
-		char *pdf = ds_path(tmp, pdfname);
-		rc = run_job(o, fonts, one.p, one.n, casefile, pdf, d);
-		free(pdf);
+		names[i] = ds_path(tmp, pdfname);
 		free(href);
-		buf_free(&one);
 	}
-	buf_puts(&all, "</job>\n");
-	if (rc == 0) {
-		char *pdf = ds_path(tmp, "packet.pdf");
-		rc = run_job(o, fonts, all.p, all.n, casefile, pdf, d);
-		free(pdf);
+	buf_puts(&job, "</job>\n");
+
+	/* laid out once: the whole packet, then each item's pages */
+	char *packet = ds_path(tmp, "packet.pdf");
+	struct xdoc *fo = job_fo(o, job.p, job.n, casefile, packet, d);
+	struct fo_tree *ft = fo ? fo_tree_build_take(fo, d) : NULL;
+	struct area_tree *at = ft ? lay_document(ft, fonts, d) : NULL;
+	rc = at && d->worst < DIAG_ERROR ? pdf_write(at, packet, d) : -1;
+	const struct area_bookmark *bm = at ? at->bookmarks : NULL;
+	for (size_t i = 0; i < NITEMS && rc == 0; i++, bm = bm ? bm->next : NULL) {
+		int first, last;
+		if (item_pages(at, i + 1, &first, &last) < 0 || bm == NULL) {
+			diag_report(d, DIAG_ERROR, casefile, 0, 0, "item %zu of the packet has no pages", i + 1);
+			rc = -1;
+			break;
+		}
+		struct buf title = {0};
+		buf_printf(&title, "%s — 收楼文件 %s", bm->title ? bm->title : "", id);
+		struct area_tree *part = area_tree_slice(at, first, last, title.p, bm);
+		rc = pdf_write(part, names[i], d);
+		area_tree_free(part);
+		buf_free(&title);
 	}
-	buf_free(&all);
-	free((char *)head);
+	area_tree_free(at);
+	fo_tree_free(ft);
+	free(packet);
+	for (size_t i = 0; i < NITEMS; i++)
+		free(names[i]);
+	buf_free(&job);
 	if (rc == 0) {
 		/* replace an earlier packet of this case as a whole */
 		struct stat st;

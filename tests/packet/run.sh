@@ -31,6 +31,33 @@ ok = len(o) == 14 and all(w in o[i] for i, w in enumerate(want))
 ok = ok and all("XT-KF-JL-001-0%d" % (k + 1) in o[5 + k] or "收楼表格" in o[5 + k] for k in range(8)) and "签收" in o[13]
 sys.exit(0 if ok else 1)
 PY
+check "each item's PDF is exactly its pages of the packet, pixel for pixel" python3 - "$P" "$T/split" <<'PY'
+import sys, os, glob, subprocess
+d, tmp = sys.argv[1], sys.argv[2]
+os.makedirs(tmp, exist_ok=True)
+def pages(f):
+    out = subprocess.run(["pdfinfo", f], capture_output=True, text=True).stdout
+    return int([l for l in out.splitlines() if l.startswith("Pages:")][0].split()[1])
+def raster(f, first, last, prefix):
+    subprocess.run(["pdftoppm", "-gray", "-r", "30", "-f", str(first), "-l", str(last), f, prefix], check=True)
+    return [open(p, "rb").read() for p in sorted(glob.glob(prefix + "-*.pgm"))]
+items = sorted(f for f in glob.glob(d + "/[0-9][0-9]-*.pdf"))
+whole = raster(d + "/packet.pdf", 1, pages(d + "/packet.pdf"), tmp + "/all")
+at, bad = 0, 0
+for f in items:
+    n = pages(f)
+    mine = raster(f, 1, n, tmp + "/" + os.path.basename(f)[:2])
+    if mine != whole[at:at + n]:
+        print("differs:", os.path.basename(f)); bad = 1
+    at += n
+if at != len(whole):
+    print("pages: items", at, "packet", len(whole)); bad = 1
+sys.exit(bad)
+PY
+check "an item's PDF: its own title, page numbers and bookmarks" sh -c "
+	pdfinfo '$P/01-customer-handbook.pdf' | grep -q '^Title: *客户手册 — 收楼文件 2024-001' &&
+	pdftotext -f 1 -l 1 '$P/01-customer-handbook.pdf' - | tr -d ' \n' | grep -q '第1页共15页' &&
+	qpdf --json '$P/01-customer-handbook.pdf' | python3 -c 'import sys, json; o = json.load(sys.stdin)[\"outlines\"]; sys.exit(0 if len(o) == 1 and \"客户手册\" in o[0][\"title\"] and len(o[0][\"kids\"]) >= 5 and o[0][\"destpageposfrom1\"] == 1 else 1)'"
 "$FOLIO" packet --root "$ROOT" -o "$T/out5" "$ROOT/cases/2024-001.xml" 2>/dev/null
 check "a case given by its absolute path is filled in too" sh -c "pdftotext '$T/out5/packets/2024-001/06-XT-KF-CX-001-R01.pdf' - 2>/dev/null | grep -q '北京云帆数智科技有限公司'"
 "$FOLIO" packet --root "$ROOT" -o "$T/out2" cases/2024-001.xml 2>/dev/null
