@@ -512,44 +512,48 @@ docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms
 	ds_allow(o);
 	mkdir(out, 0777);
 	mkdir(dir, 0777);
-	/* which forms: all, or those named by id or printed number */
+	/* which forms: all, or those named by id or printed number, in the
+	 * order of the files */
 	char **pick = xcalloc(n + 1, sizeof *pick);
 	size_t np = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct diag q;
-		diag_init(&q);
-		struct xdoc *x = src_xml_load(all[i], &q);
-		diag_free(&q);
-		const char *id = x ? xnode_attr(x->root, "id") : NULL;
-		const char *num = x ? xnode_attr(x->root, "number") : NULL;
-		int want = nforms == 0;
-		for (int k = 0; k < nforms && !want; k++)
-			want = (id && strcmp(forms[k], id) == 0) || (num && strcmp(forms[k], num) == 0);
-		if (want)
+	if (nforms == 0) {
+		for (size_t i = 0; i < n; i++)
 			pick[np++] = all[i];
-		src_xdoc_free(x);
-	}
-	for (int k = 0; k < nforms; k++) {
-		int found = 0;
-		for (size_t i = 0; i < np && !found; i++)
-			found = strstr(pick[i], forms[k]) != NULL;
-		if (!found) {
-			/* by number: check the picked files' numbers */
-			for (size_t i = 0; i < np && !found; i++) {
-				struct diag q;
-				diag_init(&q);
-				struct xdoc *x = src_xml_load(pick[i], &q);
-				diag_free(&q);
-				const char *num = x ? xnode_attr(x->root, "number") : NULL;
-				found = num && strcmp(num, forms[k]) == 0;
-				src_xdoc_free(x);
+	} else {
+		char *want = xcalloc(n + 1, 1);
+		for (int k = 0; k < nforms; k++) {
+			/* an id names its file; a printed number needs a look inside */
+			int found = 0;
+			for (int pass = 0; pass < 2 && !found; pass++) {
+				for (size_t i = 0; i < n && !found; i++) {
+					const char *base = strrchr(all[i], '/');
+					base = base ? base + 1 : all[i];
+					size_t bl = strlen(base) - 4;   /* without .xml */
+					int same_name = strlen(forms[k]) == bl && strncmp(base, forms[k], bl) == 0;
+					if (pass == 0 && !same_name)
+						continue;
+					struct diag q;
+					diag_init(&q);
+					struct xdoc *x = src_xml_load(all[i], &q);
+					diag_free(&q);
+					const char *id = x ? xnode_attr(x->root, "id") : NULL;
+					const char *num = x ? xnode_attr(x->root, "number") : NULL;
+					found = (id && strcmp(forms[k], id) == 0) || (num && strcmp(forms[k], num) == 0);
+					if (found)
+						want[i] = 1;
+					src_xdoc_free(x);
+				}
+			}
+			if (!found) {
+				diag_report(d, DIAG_ERROR, NULL, 0, 0, "no form %s (give a form id such as "
+				    "XT-KF-CX-001-R01 or a printed number such as WB/XT-KF-JL-001-01)", forms[k]);
+				rc = -1;
 			}
 		}
-		if (!found) {
-			diag_report(d, DIAG_ERROR, NULL, 0, 0, "no form %s (give a form id such as "
-			    "XT-KF-CX-001-R01 or a printed number such as WB/XT-KF-JL-001-01)", forms[k]);
-			rc = -1;
-		}
+		for (size_t i = 0; i < n; i++)
+			if (want[i])
+				pick[np++] = all[i];
+		free(want);
 	}
 	if (rc == 0) {
 		struct buf job = {0};

@@ -23,7 +23,8 @@ struct text_face {
 	unsigned  ordinal;     /* load order, for deterministic names */
 	void     *hb_face;     /* hb_face_t * */
 	void     *hb_font;     /* hb_font_t * */
-	int32_t  *adv;         /* lazily filled: advance per BMP code point, -1 missing, -2 unknown */
+	int32_t  *adv[256];    /* advance per BMP code point, -1 missing, -2 unknown:
+	                          pages of 256, each made on first use */
 };
 
 #define TEXT_MAX_FACES 8

@@ -86,7 +86,8 @@ face_free(struct text_face *face)
 {
 	hb_font_destroy(face->hb_font);
 	hb_face_destroy(face->hb_face);
-	free(face->adv);
+	for (int i = 0; i < 256; i++)
+		free(face->adv[i]);
 	free(face->path);
 	free(face->family);
 	free(face);
@@ -172,9 +173,6 @@ face_load(struct text_fonts *f, const char *path, int index, const char *family,
 	}
 	hb_blob_destroy(os2);
 	face->ordinal = (unsigned)f->nfaces;
-	face->adv = xmalloc(65536 * sizeof(int32_t));
-	for (size_t i = 0; i < 65536; i++)
-		face->adv[i] = -2;
 	f->faces = xrealloc(f->faces, (f->nfaces + 1) * sizeof *f->faces);
 	f->faces[f->nfaces++] = face;
 	return face;
@@ -183,14 +181,21 @@ face_load(struct text_fonts *f, const char *path, int index, const char *family,
 int32_t
 text_face_advance(struct text_face *face, uint32_t cp)
 {
-	if (cp < 65536 && face->adv[cp] != -2)
-		return face->adv[cp];
+	int32_t *page = cp < 65536 ? face->adv[cp >> 8] : NULL;
+	if (page && page[cp & 255] != -2)
+		return page[cp & 255];
 	hb_codepoint_t gid;
 	int32_t a = -1;
 	if (hb_font_get_nominal_glyph(face->hb_font, cp, &gid) && gid != 0)
 		a = hb_font_get_glyph_h_advance(face->hb_font, gid);
-	if (cp < 65536)
-		face->adv[cp] = a;
+	if (cp < 65536) {
+		if (page == NULL) {
+			page = face->adv[cp >> 8] = xmalloc(256 * sizeof *page);
+			for (int i = 0; i < 256; i++)
+				page[i] = -2;
+		}
+		page[cp & 255] = a;
+	}
 	return a;
 }
 
