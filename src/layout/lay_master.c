@@ -82,6 +82,15 @@ chinese(int n, struct buf *b)
 	}
 }
 
+/* letter-value="alphabetic" makes a format of i or I the alphabetic
+ * sequence that starts at that letter (i, j, k …), as in XSLT. */
+static int
+alphabetic(const struct fo_node *seq)
+{
+	const char *lv = seq ? fo_node_attr(seq, "letter-value") : NULL;
+	return lv && strcmp(lv, "alphabetic") == 0;
+}
+
 void
 lay_page_label(int n, const struct fo_node *seq, struct buf *b)
 {
@@ -90,7 +99,9 @@ lay_page_label(int n, const struct fo_node *seq, struct buf *b)
 	const char *gsz = seq ? fo_node_attr(seq, "grouping-size") : NULL;
 	if (fmt == NULL || *fmt == '\0')
 		fmt = "1";
-	if (strcmp(fmt, "i") == 0 || strcmp(fmt, "I") == 0) {
+	if ((strcmp(fmt, "i") == 0 || strcmp(fmt, "I") == 0) && alphabetic(seq)) {
+		alpha(n + 8, fmt[0] == 'I', b);   /* 1 → i */
+	} else if (strcmp(fmt, "i") == 0 || strcmp(fmt, "I") == 0) {
 		roman(n, fmt[0] == 'I', b);
 	} else if (strcmp(fmt, "a") == 0 || strcmp(fmt, "A") == 0) {
 		alpha(n, fmt[0] == 'A', b);
@@ -127,6 +138,8 @@ lay_label_style(const struct fo_node *seq)
 		return 0;
 	if (fmt == NULL || strcmp(fmt, "1") == 0)
 		return 'D';
+	if ((strcmp(fmt, "i") == 0 || strcmp(fmt, "I") == 0) && alphabetic(seq))
+		return 0;   /* i, j, k …: no PDF style starts at i */
 	if (strcmp(fmt, "i") == 0)
 		return 'r';
 	if (strcmp(fmt, "I") == 0)

@@ -317,48 +317,133 @@ separator(const struct fo_node *seq)
 	return NULL;
 }
 
-/* What the footnotes cited by items [from, to) take at the page's foot. */
+/*
+ * The footnotes of a page sequence (XSL 1.1 §6.10.3): the bodies of the
+ * citations placed so far, laid out in citation order into one vertical
+ * list, and a fill that places them page by page at the foot of the body.
+ * What does not fit on its citation's page continues on the next pages,
+ * split where a page may break (keeps, widows and orphans hold).
+ */
+struct notes {
+	struct vlist          vl;
+	struct fill           f;
+	const struct fo_node *sep;     /* xsl-footnote-separator, or NULL */
+	mpt                   sep_h;   /* its height */
+};
+
+static void
+notes_init(struct lay *L, struct notes *nt, const struct fo_node *seq, mpt width)
+{
+	memset(nt, 0, sizeof *nt);
+	lay_fill_init(&nt->f, L, &nt->vl, 0);
+	nt->sep = separator(seq);
+	nt->sep_h = nt->sep ? note_height(L, nt->sep, width) : 0;
+}
+
+static int
+notes_pending(const struct notes *nt)
+{
+	return !lay_fill_done(&nt->f);
+}
+
+/* What the footnotes cited by items [from, to) of vl take. */
 static mpt
-notes_height(struct lay *L, const struct fo_node *seq, const struct vlist *vl, size_t from,
-    size_t to, mpt width)
+notes_height(struct lay *L, const struct vlist *vl, size_t from, size_t to, mpt width)
 {
 	mpt h = 0;
 	for (size_t i = from; i < to && i < vl->n; i++)
 		for (int k = 0; k < vl->v[i].nnotes; k++)
 			h += note_height(L, vl->v[i].notes[k], width);
-	const struct fo_node *sep = separator(seq);
-	if (h > 0 && sep)
-		h += note_height(L, sep, width);
 	return h;
 }
 
-/* Lay the footnotes of items [from, to) out at the foot of the body. */
+/* Queue the footnotes cited by items [from, to) of vl. */
 static void
-place_notes(struct lay *L, const struct fo_node *seq, const struct vlist *vl, size_t from,
-    size_t to, struct area *region, const struct region *body, mpt h, struct area_page *pg)
+notes_add(struct lay *L, struct notes *nt, const struct vlist *vl, size_t from, size_t to, mpt width)
 {
-	mpt y = body->y + body->h - h;
-	const struct fo_node *sep = separator(seq);
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = from; i < to && i < vl->n; i++) {
-			int n = pass == 0 ? (sep && i == from ? 1 : 0) : vl->v[i].nnotes;
-			for (int k = 0; k < n; k++) {
-				const struct fo_node *what = pass == 0 ? sep : vl->v[i].notes[k];
-				struct lblock ctx;
-				struct vlist nv;
-				memset(&ctx, 0, sizeof ctx);
-				memset(&nv, 0, sizeof nv);
-				ctx.w = body->w;
-				lay_blocks(L, what, &ctx, &nv);
-				struct fill f;
-				lay_fill_init(&f, L, &nv, 0);
-				f.page = pg;
-				f.pagenum = pg->label;
-				y += lay_fill_all(&f, region, body->x, y, body->w, body->y + body->h - y);
-				vlist_free(&nv);
-			}
+	for (size_t i = from; i < to && i < vl->n; i++)
+		for (int k = 0; k < vl->v[i].nnotes; k++) {
+			struct lblock ctx;
+			memset(&ctx, 0, sizeof ctx);
+			ctx.w = width;
+			lay_blocks(L, vl->v[i].notes[k], &ctx, &nt->vl);
 		}
+}
+
+/* Where the queued footnotes would end in height H, from the top of a new
+ * fragment: a probe, nothing is placed. */
+static void
+notes_cut(const struct notes *nt, mpt H, struct cut *c)
+{
+	struct fill probe = nt->f;
+	probe.y = lay_fill_top(&probe);
+	probe.placed = 0;
+	probe.content = 0;
+	lay_fill_cut(&probe, H, 0, c);
+}
+
+/*
+ * Place what of the queued footnotes fits below the used height of the
+ * body, under the separator, flush with the foot of the body; the rest
+ * waits for the next page.  At least one line moves on each page.
+ */
+static void
+notes_place(struct lay *L, struct notes *nt, struct area *region, const struct region *body,
+    mpt used, struct area_page *pg)
+{
+	if (!notes_pending(nt))
+		return;
+	mpt space = body->h - used - nt->sep_h;
+	struct cut c;
+	notes_cut(nt, space, &c);
+	mpt y = body->y + body->h - c.h - nt->sep_h;
+	if (nt->sep) {
+		struct lblock ctx;
+		struct vlist sv;
+		struct fill f;
+		memset(&ctx, 0, sizeof ctx);
+		memset(&sv, 0, sizeof sv);
+		ctx.w = body->w;
+		lay_blocks(L, nt->sep, &ctx, &sv);
+		lay_fill_init(&f, L, &sv, 0);
+		f.page = pg;
+		f.pagenum = pg->label;
+		lay_fill_all(&f, region, body->x, y, body->w, nt->sep_h);
+		vlist_free(&sv);
 	}
+	y += nt->sep_h;
+	nt->f.page = pg;
+	nt->f.pagenum = pg->label;
+	lay_fill_begin(&nt->f, region, body->x, y, body->w, body->y + body->h - y);
+	lay_fill_cut(&nt->f, body->y + body->h - y, 0, &c);
+	lay_fill_place(&nt->f, &c);
+	lay_fill_end(&nt->f);
+}
+
+/*
+ * Whether all that is left of the flow, with its footnotes, fits a body of
+ * height h: then the page about to be made is the sequence's last.
+ */
+static int
+rest_fits(struct lay *L, const struct fill *f, const struct notes *nt, mpt h, mpt width)
+{
+	struct fill probe = *f;
+	probe.y = lay_fill_top(&probe);
+	probe.placed = 0;
+	probe.content = 0;
+	struct cut c;
+	lay_fill_cut(&probe, h, 0, &c);
+	if (c.end < f->vl->n || c.split || c.h > h)
+		return 0;
+	mpt notes = notes_height(L, f->vl, f->i, c.end, width);
+	if (notes_pending(nt)) {
+		struct cut cn;
+		notes_cut(nt, LAY_INF, &cn);
+		notes += cn.h;
+	}
+	if (notes > 0)
+		notes += nt->sep_h;
+	return c.h + notes <= h;
 }
 
 /* The regions of master m on page pg: static content, with markers of pg. */
@@ -475,6 +560,8 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 
 	struct fill f;
 	lay_fill_init(&f, L, &vl, 1);
+	struct notes nt;
+	notes_init(L, &nt, seq, width);
 	int empty = 0, first = !need_blank;
 	do {
 		if (L->at->npages >= LIMIT_PAGES) {
@@ -487,6 +574,20 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		const struct fo_node *spm = lay_choose_master(L, seq, &ms, &pp, 1);
 		if (spm == NULL || read_master(L, spm, &m) < 0)
 			break;
+		/* page-position="last": when what is left fits the body of the
+		 * last page's master, this page is the last and takes that master
+		 * whole (another width would need the text broken again) */
+		struct lay_pagepos pl = { first, 1, 0, *page_number };
+		struct lay_masterstate last_state = before_state;
+		const struct fo_node *spl = lay_choose_master(L, seq, &last_state, &pl, 1);
+		struct master ml;
+		int other_last = spl && spl != spm && read_master(L, spl, &ml) == 0;
+		if (other_last && ml.body.w == width && rest_fits(L, &f, &nt, ml.body.h, width)) {
+			spm = spl;
+			m = ml;
+			ms = last_state;
+			other_last = 0;
+		}
 		if (m.body.w != width)
 			diag_once(L->d, "masterwidth", DIAG_WARNING, L->fo->file, spm->line, 0,
 			    "page master \"%s\" has another region-body width than the sequence's first page; "
@@ -505,25 +606,40 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		for (int k = 0; k < f.depth; k++)
 			if (f.stack[k].b && f.stack[k].b->fo)
 				lay_mark(L, f.stack[k].b->fo, MARK_CARRY);
-		lay_fill_cut(&f, m.body.h, 0, &c);
-		/* footnotes take room at the foot of the page of their citation:
-		 * cut again in what is left (XSL 1.1 §6.10.3) */
+		/* footnotes continued from the page before take up to half of
+		 * this one; those cited here come after them (XSL 1.1 §6.10.3) */
+		mpt carried = 0;
+		if (notes_pending(&nt)) {
+			struct cut cn;
+			notes_cut(&nt, m.body.h / 2 - nt.sep_h, &cn);
+			carried = cn.h + nt.sep_h;
+		}
+		lay_fill_cut(&f, m.body.h - carried, 0, &c);
+		/* all that is left fits here but not in the last master's body:
+		 * the last lines go to a last page of that master */
+		if (other_last && c.end >= vl.n && !c.split && ml.body.w == width &&
+		    (ml.body.h != m.body.h || ml.body.y != m.body.y)) {
+			struct cut c3;
+			lay_fill_cut(&f, c.h - 1, 0, &c3);
+			if (c3.end > f.i && c3.end < vl.n)
+				c = c3;
+		}
 		size_t from = f.i;
-		mpt fh = notes_height(L, seq, &vl, from, c.end, m.body.w);
+		mpt fh = notes_height(L, &vl, from, c.end, m.body.w);
 		if (fh > 0) {
-			if (fh > m.body.h / 2)
-				diag_once(L->d, "bignote", DIAG_WARNING, L->fo->file, seq->line, 0,
-				    "footnotes take more than half a page; they are placed at the foot of their citation's page anyway");
+			/* cut again in what the new footnotes leave, keeping half the
+			 * page for the flow; what of them does not fit continues */
+			fh += carried ? carried : nt.sep_h;
 			struct cut c2;
 			lay_fill_cut(&f, m.body.h - fh > m.body.h / 2 ? m.body.h - fh : m.body.h / 2, 0, &c2);
 			if (c2.end > from)
 				c = c2;
-			fh = notes_height(L, seq, &vl, from, c.end, m.body.w);
+			notes_add(L, &nt, &vl, from, c.end, m.body.w);
 		}
 		lay_fill_place(&f, &c);
 		lay_fill_end(&f);
-		if (fh > 0)
-			place_notes(L, seq, &vl, from, c.end, body_area, &m.body, fh, pg);
+		size_t notes_before = nt.f.i;
+		notes_place(L, &nt, body_area, &m.body, f.y, pg);
 		if (f.y > m.body.h)
 			diag_once(L->d, "tall", DIAG_WARNING, L->fo->file, seq->line, 0,
 			    "content taller than the page body is placed anyway and overflows the page");
@@ -531,26 +647,22 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		uint8_t brk = BREAK_AUTO;
 		while (f.i < vl.n && vl.v[f.i].kind == V_BREAK)
 			brk = vl.v[f.i++].brk_kind;
-		empty = f.i == before && !c.split ? empty + 1 : 0;
+		empty = f.i == before && !c.split && nt.f.i == notes_before ? empty + 1 : 0;
 		if (empty > LIMIT_EMPTY_PAGES)
 			break;
 		/* the last page of the sequence may have a master of its own */
-		int done = lay_fill_done(&f);
-		if (done) {
-			struct lay_pagepos pl = { first, 1, 0, *page_number };
-			const struct fo_node *spl = lay_choose_master(L, seq, &before_state, &pl, 0);
-			struct master ml;
-			if (spl && spl != spm && read_master(L, spl, &ml) == 0)
-				m = ml;   /* its regions; the body is placed already */
-		}
+		int done = lay_fill_done(&f) && !notes_pending(&nt);
+		if (done && other_last)
+			m = ml;   /* its regions: the rest fits no page of its body */
 		page_regions(L, seq, pg, &m);
 		(*page_number)++;
 		first = 0;
 		if (!done && ((brk == BREAK_ODD_PAGE && *page_number % 2 == 0) ||
 		    (brk == BREAK_EVEN_PAGE && *page_number % 2 != 0)))
 			blank_page(L, seq, &ms, page_number, 0);
-	} while (!lay_fill_done(&f));
+	} while (!lay_fill_done(&f) || notes_pending(&nt));
 	vlist_free(&vl);
+	vlist_free(&nt.vl);
 
 	/* XSL 1.1 §7.27.6 force-page-count: even/odd count pages, end-on-*
 	 * the last page's number */
