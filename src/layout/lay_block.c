@@ -339,3 +339,22 @@ lay_blocks_in(struct lay *L, const struct fo_node *parent, struct lblock *ctx, s
 		}
 	}
 }
+
+void
+lay_notes_gather(struct lay *L, struct vitem *v, const struct vlist *vl)
+{
+	int n = v->nnotes;
+	for (size_t i = 0; i < vl->n; i++)
+		n += vl->v[i].nnotes;
+	if (n == v->nnotes)
+		return;
+	const struct fo_node **all = arena_alloc(L->at->arena, (size_t)n * sizeof *all);
+	int k = 0;
+	for (int i = 0; i < v->nnotes; i++)
+		all[k++] = v->notes[i];
+	for (size_t i = 0; i < vl->n; i++)
+		for (int j = 0; j < vl->v[i].nnotes; j++)
+			all[k++] = vl->v[i].notes[j];
+	v->notes = all;
+	v->nnotes = k;
+}

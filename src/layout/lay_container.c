@@ -158,6 +158,11 @@ lay_box_content(struct lay *L, const struct fo_node *n, mpt cw, mpt ch, mpt *use
 	lay_blocks_in(L, n, ctx, &vl, cw);
 	lay_fill_init(&f, L, &vl, 0);
 	*used = lay_fill_all(&f, frame, 0, 0, cw, ch);
+	struct vitem notes;
+	memset(&notes, 0, sizeof notes);
+	lay_notes_gather(L, &notes, &vl);
+	L->box_notes = notes.notes;
+	L->nbox_notes = notes.nnotes;
 	vlist_free(&vl);
 	L->measure = measuring;
 	frame->w = cw;
@@ -300,6 +305,8 @@ positioned(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vl
 	v->line = a;
 	v->blk = b;
 	v->abs = st->abs_pos;
+	v->notes = L->box_notes;
+	v->nnotes = L->nbox_notes;
 }
 
 void
@@ -329,6 +336,8 @@ lay_container(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct
 	struct vitem *v = lay_block_push_atom(L, n, vl, V_BOX, a->h);
 	v->line = a;
 	v->blk = b;
+	v->notes = L->box_notes;
+	v->nnotes = L->nbox_notes;
 	lay_block_atom_end(n, vl);
 }
 

@@ -64,6 +64,9 @@ struct lay_mark {
 
 struct lay {
 	const struct fo_tree *fo;
+	/* footnotes cited in the content of the last lay_box_content */
+	const struct fo_node **box_notes;
+	int                   nbox_notes;
 	struct text_fonts    *fonts;
 	struct diag          *d;
 	struct area_tree     *at;
@@ -145,7 +148,8 @@ struct vitem {
 	struct lrow   *row;        /* V_ROW */
 	uint8_t        abs;        /* V_BOX: enum fo_abspos; out of the flow unless auto */
 	const struct fo_node *cbar;  /* V_LINE: inside this change bar */
-	const struct fo_node **notes;  /* V_LINE: fo:footnote-body of citations in it */
+	const struct fo_node **notes;  /* fo:footnote-body of citations in it (V_LINE), or
+	                                  in its cells or content (V_ROW, V_BOX) */
 	int            nnotes;
 	const char   **ids;        /* V_LINE: ids of inline FOs starting in it */
 	int            nids;
@@ -162,6 +166,9 @@ struct vlist {
 };
 
 /* lay_block.c */
+/* Add to v the footnotes cited in vl (a row's cell, a box's content): they
+ * go to the page where v lands. */
+void lay_notes_gather(struct lay *L, struct vitem *v, const struct vlist *vl);
 /* May a page break come before the next item pushed onto vl? */
 int  vl_boundary_ok(const struct vlist *vl);
 struct vitem *vl_push(struct vlist *vl, enum vkind kind, mpt h);

@@ -145,6 +145,8 @@ item(struct lay *L, const struct fo_node *n, struct lblock *list, struct vlist *
 	v->brk_ok = (uint8_t)vl_boundary_ok(vl);
 	v->row = row;
 	v->blk = ib;
+	for (int c = 0; c < row->ncells; c++)
+		lay_notes_gather(L, v, &row->cells[c].vl);
 	vl->keep_next = 0;
 	vl->space_at = SIZE_MAX;
 	lay_block_push_close(L, ib, vl);

@@ -1219,6 +1219,8 @@ push_row(struct lay *L, struct ltable *T, struct vlist *vl, struct lrow *row, in
 	v->brk_ok = (uint8_t)ok;
 	v->row = row;
 	v->blk = T->blk;
+	for (int c = 0; c < row->ncells; c++)
+		lay_notes_gather(L, v, &row->cells[c].vl);
 	vl->space_at = SIZE_MAX;
 	vl->keep_next = last && last->style->keep_with_next != KEEP_AUTO;
 	if (body && last && last->style->break_after != BREAK_AUTO) {
