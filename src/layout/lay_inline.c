@@ -28,6 +28,8 @@ struct lobj {
 	const struct fo_node *fo;
 	struct area          *box;    /* container: laid out when its line width is known */
 	mpt                   base;   /* container: baseline from its top */
+	const struct fo_node **notes; /* container: footnotes cited in it */
+	int                   nnotes;
 };
 
 static struct lobj *
@@ -120,6 +122,8 @@ lay_obj_item(struct lay *L, const struct lobj *o, mpt w, struct text_item *it, m
 			}
 			mpt H = st->height.is_auto ? LAY_INF : fo_len_resolve(st->height, 0);
 			m->box = lay_box_build(L, o->fo, W, H, st->width.is_auto, &m->base);
+			m->notes = L->box_notes;
+			m->nnotes = L->nbox_notes;
 			if (m->base < 0)
 				m->base = m->box->h;
 		}
@@ -418,4 +422,11 @@ lay_obj_areas(struct lay *L, struct area *la, const struct text_item *it,
 		}
 		}
 	}
+}
+
+int
+lay_obj_notes(const struct lobj *o, const struct fo_node *const **notes)
+{
+	*notes = o ? o->notes : NULL;
+	return o ? o->nnotes : 0;
 }

@@ -394,6 +394,8 @@ struct lobj;
 /* The object for n (edge: 1 start, 2 end of a bordered inline), or NULL
  * when n is not one of these (graphics are lay_object's). */
 struct lobj *lay_obj_new(struct lay *L, const struct fo_node *n, int edge);
+/* The footnotes cited inside an inline-container, once it is laid out. */
+int lay_obj_notes(const struct lobj *o, const struct fo_node *const **notes);
 /* Has the inline n borders, padding or a background of its own? */
 int  lay_inline_boxed(const struct fo_node *n);
 /* Set item it, the ascent, descent and style for object o in a line of width w. */

@@ -697,14 +697,19 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		v->blk = blk;
 		v->line = la;
 		v->cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
+		/* footnotes cited in the line, and in its inline-containers */
 		int nn = 0;
+		const struct fo_node *const *on;
 		for (size_t i = lines[l].start; i < lines[l].end; i++)
-			nn += cs.v[i].note != NULL;
+			nn += (cs.v[i].note != NULL) + lay_obj_notes(g[i].lobj, &on);
 		if (nn > 0) {
 			v->notes = arena_alloc(L->at->arena, (size_t)nn * sizeof *v->notes);
-			for (size_t i = lines[l].start; i < lines[l].end; i++)
+			for (size_t i = lines[l].start; i < lines[l].end; i++) {
 				if (cs.v[i].note)
 					v->notes[v->nnotes++] = cs.v[i].note;
+				for (int k = lay_obj_notes(g[i].lobj, &on); k > 0; k--)
+					v->notes[v->nnotes++] = *on++;
+			}
 		}
 		for (size_t i = lines[l].start; i < lines[l].end && v->cbar == NULL; i++)
 			v->cbar = cs.v[i].cbar;
