@@ -17,6 +17,7 @@
 #include <hb.h>
 #include <hb-subset.h>
 #include <hpdf.h>
+#include <zlib.h>
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
 
@@ -29,6 +30,7 @@
 struct pface {
 	struct text_face *face;
 	hb_set_t         *cps;       /* code points used */
+	uint64_t         *bmp;       /* … of the BMP, as bits while collecting */
 	hb_map_t         *cid;       /* code point → CID */
 	HPDF_Dict         font;      /* Type0 font, NULL until embedded */
 };
@@ -77,6 +79,7 @@ pface_of(struct writer *w, struct text_face *f)
 	memset(p, 0, sizeof *p);
 	p->face = f;
 	p->cps = hb_set_create();
+	p->bmp = xcalloc(65536 / 64, sizeof *p->bmp);
 	p->cid = hb_map_create();
 	return p;
 }
@@ -88,8 +91,13 @@ collect(struct writer *w, const struct area *a)
 		if (a->kind == AREA_RUN && a->face) {
 			struct pface *p = pface_of(w, a->face);
 			const char *s = a->text, *e = a->text + a->len;
-			while (s < e)
-				hb_set_add(p->cps, utf8_next(&s, e));
+			while (s < e) {
+				uint32_t cp = utf8_next(&s, e);
+				if (cp < 65536)
+					p->bmp[cp >> 6] |= 1ull << (cp & 63);
+				else
+					hb_set_add(p->cps, cp);
+			}
 		}
 		collect(w, a->first);
 	}
@@ -113,15 +121,54 @@ rgb_stroke(HPDF_Page page, uint32_t c)
 	HPDF_Page_SetRGBStroke(page, ((c >> 16) & 255) / 255.0f, ((c >> 8) & 255) / 255.0f, (c & 255) / 255.0f);
 }
 
-/* A rectangle in area coordinates, filled. */
+/* v/1000 in the shortest decimal form: 12.5, -0.25, 3. */
+static char *
+put_milli(char *p, int64_t v)
+{
+	if (v < 0) {
+		*p++ = '-';
+		v = -v;
+	}
+	p += sprintf(p, "%lld", (long long)(v / 1000));
+	int f = (int)(v % 1000);
+	if (f) {
+		*p++ = '.';
+		*p++ = (char)('0' + f / 100);
+		if (f % 100) {
+			*p++ = (char)('0' + f / 10 % 10);
+			if (f % 10)
+				*p++ = (char)('0' + f % 10);
+		}
+	}
+	*p++ = ' ';
+	return p;
+}
+
+/*
+ * A rectangle in area coordinates, filled: written to the page stream
+ * directly (rules, borders, backgrounds are most of a table's drawing,
+ * and libharu's operator calls cost more than the bytes).
+ */
 static void
 fill_rect(struct writer *w, HPDF_Page page, mpt x, mpt y, mpt wd, mpt h, uint32_t color)
 {
 	if (wd <= 0 || h <= 0)
 		return;
-	rgb_fill(page, color);
-	HPDF_Page_Rectangle(page, pt(x), w->ph - pt(y) - pt(h), pt(wd), pt(h));
-	HPDF_Page_Fill(page);
+	char op[160], *p = op;
+	if (color != w->fill) {
+		for (int k = 16; k >= 0; k -= 8)
+			p = put_milli(p, (int64_t)((color >> k) & 255) * 1000 / 255);
+		memcpy(p, "rg ", 3);
+		p += 3;
+		w->fill = color;
+	}
+	p = put_milli(p, x);
+	p = put_milli(p, (int64_t)w->phm - y - h);
+	p = put_milli(p, wd);
+	p = put_milli(p, h);
+	memcpy(p, "re f\n", 5);
+	p += 5;
+	HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, (const HPDF_BYTE *)op, (HPDF_UINT)(p - op));
 }
 
 /* One border side as a line along its middle, or filled strips. */
@@ -449,10 +496,12 @@ draw_graphics(struct writer *w, HPDF_Page page, const struct area *a)
 			pdf_gfx_viewport(w->gfx, NULL);
 			if (a->clip)
 				HPDF_Page_GRestore(page);
+			w->fill = 0xFFFFFFFFu;   /* the drawing may have set its own */
 			continue;
 		case AREA_IMAGE:
 		case AREA_PATH:
 			pdf_gfx_draw(w->gfx, page, w->phm, a);
+			w->fill = 0xFFFFFFFFu;
 			break;
 		case AREA_LINE:
 			break;
@@ -787,6 +836,55 @@ save(struct writer *w, const char *path)
 	return 0;
 }
 
+/*
+ * Deflate a finished page's content stream here, at a faster level than
+ * libharu's (zlib's default): page streams are most of a long document's
+ * bytes, and level 3 takes two thirds of the time for about a tenth more
+ * size (docs/bench.md).  Fonts, images and the rest keep libharu's.
+ */
+#define PAGE_DEFLATE_LEVEL 3
+
+/* The stream is deflated already: libharu must name the filter but not
+ * apply it (with no filter of its own it drops a /Filter entry, so the
+ * name is written by this hook, after the entries). */
+static HPDF_STATUS
+flate_filter_entry(HPDF_Dict obj, HPDF_Stream stream)
+{
+	(void)obj;
+	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+static void
+compress_page(struct writer *w, HPDF_Page page)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	HPDF_Stream st = attr->stream;
+	HPDF_UINT n = HPDF_Stream_Size(st), k = 0;
+	if (w->failed || n == 0)
+		return;
+	Bytef *raw = xmalloc(n);
+	for (HPDF_UINT i = 0, nb = HPDF_MemStream_GetBufCount(st); i < nb && k < n; i++) {
+		HPDF_UINT len = 0;
+		HPDF_BYTE *b = HPDF_MemStream_GetBufPtr(st, i, &len);
+		if (b == NULL)
+			break;
+		if (len > n - k)
+			len = n - k;
+		memcpy(raw + k, b, len);
+		k += len;
+	}
+	uLongf zn = compressBound(n);
+	Bytef *z = xmalloc(zn);
+	if (k == n && compress2(z, &zn, raw, n, PAGE_DEFLATE_LEVEL) == Z_OK) {
+		HPDF_MemStream_FreeData(st);
+		HPDF_Stream_Write(st, z, (HPDF_UINT)zn);
+		attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+		attr->contents->write_fn = flate_filter_entry;
+	}
+	free(raw);
+	free(z);
+}
+
 int
 pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 {
@@ -810,6 +908,10 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 		collect(&w, p->root);
 	for (size_t i = 0; i < w.nfaces; i++) {
 		struct pface *p = &w.faces[i];
+		for (uint32_t k = 0; k < 65536 / 64; k++)
+			for (uint32_t b = 0; p->bmp[k] != 0 && b < 64; b++)
+				if (p->bmp[k] >> b & 1)
+					hb_set_add(p->cps, k * 64 + b);
 		p->font = pdf_font_embed(w.doc, p->face, p->cps, p->cid, d);
 		if (p->font == NULL)
 			goto done;
@@ -823,6 +925,7 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 		HPDF_Page_SetWidth(page, pt(p->w));
 		HPDF_Page_SetHeight(page, pt(p->h));
 		const struct area *top = p->root ? p->root->first : NULL;
+		w.fill = 0xFFFFFFFFu;   /* the graphics' fill colour, written when it changes */
 		draw_backgrounds(&w, page, top);
 		draw_graphics(&w, page, top);
 		w.tc = 0;
@@ -836,6 +939,7 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 		HPDF_Page_BeginText(page);
 		draw_text(&w, page, top);
 		HPDF_Page_EndText(page);
+		compress_page(&w, page);
 	}
 	if (!w.failed)
 		links_and_outline(&w, pages, t);
@@ -846,6 +950,7 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 done:
 	for (size_t i = 0; i < w.nfaces; i++) {
 		hb_set_destroy(w.faces[i].cps);
+		free(w.faces[i].bmp);
 		hb_map_destroy(w.faces[i].cid);
 	}
 	free(w.faces);
