@@ -148,15 +148,101 @@ lay_obj_item(struct lay *L, const struct lobj *o, mpt w, struct text_item *it, m
  * Break opportunities as if the edges of bordered inlines were not there:
  * none just inside an edge, and the text's own opportunity just outside.
  */
+struct brk_entry {
+	uint64_t        hash;
+	size_t          n;
+	const char     *lang;     /* borrowed from a style: lives as long as the FO tree */
+	const uint32_t *cps;
+	const uint8_t  *brk;
+};
+
+struct lay_brk {
+	struct brk_entry *tab;    /* open addressing; hash 0 = empty */
+	size_t            cap, n;
+	struct arena     *mem;    /* copies of the texts and their breaks */
+};
+
+#define BRK_CACHE_MAX (32u << 20)   /* bytes of texts kept, at most */
+
 void
-lay_obj_breaks(const uint32_t *cps, struct lobj *const *obj, size_t n, const char *lang,
+lay_brk_free(struct lay_brk *c)
+{
+	if (c == NULL)
+		return;
+	free(c->tab);
+	arena_free(c->mem);
+	free(c);
+}
+
+static uint64_t
+brk_hash(const uint32_t *cps, size_t n, const char *lang)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (const char *l = lang; *l; l++)
+		h = (h ^ (uint8_t)*l) * 1099511628211ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ cps[i]) * 1099511628211ull;
+	return h ? h : 1;
+}
+
+static struct brk_entry *
+brk_slot(struct lay_brk *c, uint64_t h, const uint32_t *cps, size_t n, const char *lang)
+{
+	for (size_t k = h & (c->cap - 1);; k = (k + 1) & (c->cap - 1)) {
+		struct brk_entry *e = &c->tab[k];
+		if (e->hash == 0 || (e->hash == h && e->n == n && strcmp(e->lang, lang) == 0 &&
+		    memcmp(e->cps, cps, n * sizeof *cps) == 0))
+			return e;
+	}
+}
+
+/* The text's own break opportunities, from the cache or text_breaks. */
+static void
+cached_breaks(struct lay *L, const uint32_t *cps, size_t n, const char *lang, uint8_t *brk)
+{
+	if (L->brk == NULL) {
+		L->brk = xcalloc(1, sizeof *L->brk);
+		L->brk->mem = arena_new();
+		L->brk->cap = 1024;
+		L->brk->tab = xcalloc(L->brk->cap, sizeof *L->brk->tab);
+	}
+	struct lay_brk *c = L->brk;
+	uint64_t h = brk_hash(cps, n, lang);
+	struct brk_entry *e = brk_slot(c, h, cps, n, lang);
+	if (e->hash) {
+		memcpy(brk, e->brk, n);
+		return;
+	}
+	text_breaks(cps, n, lang, brk);
+	if (arena_bytes(c->mem) > BRK_CACHE_MAX)
+		return;
+	uint32_t *kc = arena_alloc(c->mem, n * sizeof *kc);
+	uint8_t *kb = arena_alloc(c->mem, n);
+	memcpy(kc, cps, n * sizeof *kc);
+	memcpy(kb, brk, n);
+	*e = (struct brk_entry){ h, n, lang, kc, kb };
+	if (++c->n * 2 > c->cap) {
+		struct brk_entry *old = c->tab;
+		size_t ocap = c->cap;
+		c->cap *= 2;
+		c->tab = xcalloc(c->cap, sizeof *c->tab);
+		for (size_t i = 0; i < ocap; i++)
+			if (old[i].hash)
+				*brk_slot(c, old[i].hash, old[i].cps, old[i].n, old[i].lang) = old[i];
+		free(old);
+	}
+}
+
+void
+lay_obj_breaks(struct lay *L, const uint32_t *cps, struct lobj *const *obj, size_t n, const char *lang,
     uint8_t *brk)
 {
 	size_t edges = 0;
 	for (size_t i = 0; i < n; i++)
 		edges += obj[i] && (obj[i]->kind == OBJ_EDGE_START || obj[i]->kind == OBJ_EDGE_END);
 	if (edges == 0) {
-		text_breaks(cps, n, lang, brk);
+		if (n > 0)
+			cached_breaks(L, cps, n, lang, brk);
 		return;
 	}
 	uint32_t *v = xmalloc((n ? n : 1) * sizeof *v);

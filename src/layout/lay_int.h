@@ -62,8 +62,13 @@ struct lay_mark {
 	int                   seq;    /* page-sequence ordinal */
 };
 
+/* Line-break opportunities of texts already seen: the passes of a
+ * document see the same paragraphs again, and tables the same cells. */
+struct lay_brk;
+
 struct lay {
 	const struct fo_tree *fo;
+	struct lay_brk       *brk;       /* owned, across passes */
 	/* footnotes cited in the content of the last lay_box_content */
 	const struct fo_node **box_notes;
 	int                   nbox_notes;
@@ -74,7 +79,7 @@ struct lay {
 	/* style → fontset cache */
 	const struct fo_style **cache_style;
 	const struct text_fontset **cache_set;
-	size_t                ncache, capcache;
+	size_t                ncache, capcache, cache_last;
 	uint32_t             *missing;   /* code points no face draws, reported once */
 	size_t                nmissing;
 	/* ids and citations */
@@ -402,7 +407,8 @@ int  lay_inline_boxed(const struct fo_node *n);
 void lay_obj_item(struct lay *L, const struct lobj *o, mpt w, struct text_item *it,
     mpt *asc, mpt *desc, const struct fo_style **st);
 /* Break opportunities when objects are present (edges are transparent). */
-void lay_obj_breaks(const uint32_t *cps, struct lobj *const *obj, size_t n, const char *lang,
+void lay_brk_free(struct lay_brk *c);   /* accepts NULL */
+void lay_obj_breaks(struct lay *L, const uint32_t *cps, struct lobj *const *obj, size_t n, const char *lang,
     uint8_t *brk);
 /* Add the areas of the objects in items [s, e) of a line; cx: line start. */
 void lay_obj_areas(struct lay *L, struct area *la, const struct text_item *it,

@@ -43,9 +43,14 @@ push(struct chars *c, uint32_t cp, const struct fo_style *st, int keep)
 const struct text_fontset *
 lay_fontset(struct lay *L, const struct fo_style *s)
 {
+	/* most characters have the style of the one before */
+	if (L->ncache > 0 && L->cache_style[L->cache_last] == s)
+		return L->cache_set[L->cache_last];
 	for (size_t i = 0; i < L->ncache; i++)
-		if (L->cache_style[i] == s)
+		if (L->cache_style[i] == s) {
+			L->cache_last = i;
 			return L->cache_set[i];
+		}
 	const struct text_fontset *set = text_fontset_lookup(L->fonts, s->font_family,
 	    s->font_weight, s->font_italic);
 	if (L->ncache == L->capcache) {
@@ -53,6 +58,7 @@ lay_fontset(struct lay *L, const struct fo_style *s)
 		L->cache_style = xrealloc(L->cache_style, L->capcache * sizeof *L->cache_style);
 		L->cache_set = xrealloc(L->cache_set, L->capcache * sizeof *L->cache_set);
 	}
+	L->cache_last = L->ncache;
 	L->cache_style[L->ncache] = s;
 	L->cache_set[L->ncache++] = set;
 	return set;
@@ -535,7 +541,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	for (size_t i = 0; i < n; i++)
 		if (cs.v[i].obj)
 			objs[i] = lay_obj_new(L, cs.v[i].obj, cs.v[i].edge);
-	lay_obj_breaks(cps, objs, n, lang, brk);
+	lay_obj_breaks(L, cps, objs, n, lang, brk);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct fo_style *st = cs.v[i].st;

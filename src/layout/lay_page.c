@@ -831,6 +831,7 @@ lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 	free(L.missing);
 	free(L.cache_style);
 	free(L.cache_set);
+	lay_brk_free(L.brk);
 	if (failed || L.at->npages == 0) {
 		area_tree_free(L.at);
 		return NULL;
