@@ -182,7 +182,7 @@ static enum fo_type
 lookup_elem(const char *name)
 {
 	for (int i = 0; i < FO_TEXT; i++)
-		if (strcmp(elems[i].name, name) == 0)
+		if (elems[i].name[0] == name[0] && strcmp(elems[i].name, name) == 0)
 			return (enum fo_type)i;
 	return FO__MAX;
 }

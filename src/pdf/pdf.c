@@ -121,7 +121,22 @@ rgb_stroke(HPDF_Page page, uint32_t c)
 	HPDF_Page_SetRGBStroke(page, ((c >> 16) & 255) / 255.0f, ((c >> 8) & 255) / 255.0f, (c & 255) / 255.0f);
 }
 
-/* v/1000 in the shortest decimal form: 12.5, -0.25, 3. */
+/* The decimal digits of v ≥ 0. */
+static char *
+put_uint(char *p, uint64_t v)
+{
+	char d[24];
+	int n = 0;
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		*p++ = d[--n];
+	return p;
+}
+
+/* v/1000 in the shortest decimal form and a space: "12.5 ", "-0.25 ", "3 ". */
 static char *
 put_milli(char *p, int64_t v)
 {
@@ -129,7 +144,7 @@ put_milli(char *p, int64_t v)
 		*p++ = '-';
 		v = -v;
 	}
-	p += sprintf(p, "%lld", (long long)(v / 1000));
+	p = put_uint(p, (uint64_t)(v / 1000));
 	int f = (int)(v % 1000);
 	if (f) {
 		*p++ = '.';
@@ -382,10 +397,17 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 		float c = -first->matrix[2] / 65536.0f, d = first->matrix[3] / 65536.0f;
 		float k = first->italic ? 0.2f : 0;
 		HPDF_Page_SetTextMatrix(page, a, b, c + k * a, d + k * b, pt(x0), pt(y0));
-	} else if (first->italic || w->italic || !w->placed)
+	} else if (first->italic || w->italic || !w->placed) {
 		HPDF_Page_SetTextMatrix(page, 1, 0, first->italic ? 0.2f : 0, 1, pt(x0), pt(y0));
-	else
-		HPDF_Page_MoveTextPos(page, pt(x0 - w->lx), pt(y0 - w->ly));
+	} else {
+		/* Td by hand, exact in millipoints (and without libharu's
+		 * bookkeeping of a text position nothing else reads) */
+		char op[64], *q = put_milli(op, (int64_t)x0 - w->lx);
+		q = put_milli(q, (int64_t)y0 - w->ly);
+		memcpy(q, "Td\n", 3);
+		q += 3;
+		HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, (const HPDF_BYTE *)op, (HPDF_UINT)(q - op));
+	}
 	w->italic = first->italic;
 	w->placed = !first->has_matrix;   /* after a matrix, the next run sets its own */
 	w->lx = x0;
@@ -400,11 +422,17 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 			if (delta >= 8.0 || delta <= -8.0) {   /* 0.008 pt: invisible */
 				double num = -delta * 1000.0 / size;
 				long tenths = (long)(num * 10 + (num >= 0 ? 0.5 : -0.5));
-				if (tenths % 10 == 0)
-					buf_printf(&tj, ">%ld<", tenths / 10);
-				else
-					buf_printf(&tj, ">%s%ld.%ld<", tenths < 0 && tenths > -10 ? "-" : "",
-					    tenths / 10, labs(tenths % 10));
+				char adj[32], *q = adj;
+				*q++ = '>';
+				if (tenths < 0)
+					*q++ = '-';
+				q = put_uint(q, (uint64_t)labs(tenths) / 10);
+				if (tenths % 10 != 0) {
+					*q++ = '.';
+					*q++ = (char)('0' + labs(tenths) % 10);
+				}
+				*q++ = '<';
+				buf_add(&tj, adj, (size_t)(q - adj));
 				pen -= (double)tenths / 10.0 * size / 1000.0;
 			}
 		}
