@@ -14,7 +14,7 @@ struct vitem *
 vl_push(struct vlist *vl, enum vkind kind, mpt h)
 {
 	if (vl->n == vl->cap) {
-		vl->cap = vl->cap ? vl->cap * 2 : 16;   /* small: every table cell has one */
+		vl->cap = vl->cap ? vl->cap * 2 : 4;   /* small: every table cell has one */
 		vl->v = xrealloc(vl->v, vl->cap * sizeof *vl->v);
 	}
 	struct vitem *v = &vl->v[vl->n++];

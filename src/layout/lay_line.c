@@ -527,17 +527,21 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		return c;
 	}
 
+	/* the per-character arrays, in one block (a document has many short
+	 * paragraphs: table cells) */
 	size_t n = cs.n;
-	struct text_item *it = xcalloc(n, sizeof *it);
-	struct glyph *g = xcalloc(n, sizeof *g);
-	uint32_t *cps = xmalloc(n * sizeof *cps);
-	uint8_t *brk = xmalloc(n);
+	char *per_char = xcalloc(n, sizeof(struct glyph) + sizeof(struct lobj *) +
+	    sizeof(struct text_item) + sizeof(uint32_t) + 1);   /* by alignment */
+	struct glyph *g = (struct glyph *)per_char;
+	struct lobj **objs = (struct lobj **)(g + n);
+	struct text_item *it = (struct text_item *)(objs + n);
+	uint32_t *cps = (uint32_t *)(it + n);
+	uint8_t *brk = (uint8_t *)(cps + n);
 
 	for (size_t i = 0; i < n; i++)
 		cps[i] = cs.v[i].cp;
 	mpt line_w = blk->w - blk->pad[SIDE_START] - blk->pad[SIDE_END] - blk->bw[SIDE_START] - blk->bw[SIDE_END];
 	const char *lang = bs->language[0] ? bs->language : (L->fo->language ? L->fo->language : "zh");
-	struct lobj **objs = xcalloc(n, sizeof *objs);
 	for (size_t i = 0; i < n; i++)
 		if (cs.v[i].obj)
 			objs[i] = lay_obj_new(L, cs.v[i].obj, cs.v[i].edge);
@@ -728,12 +732,8 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		vl->space_at = SIZE_MAX;
 	}
 	free(ids);
-	free(objs);
 	free(lines);
-	free(it);
-	free(g);
-	free(cps);
-	free(brk);
+	free(per_char);
 	free(cs.v);
 	return c;
 }

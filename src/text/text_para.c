@@ -469,10 +469,10 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 	*out = NULL;
 	if (n == 0)
 		return 0;
-	p.scut_l = xcalloc(n, sizeof(mpt));
-	p.scut_r = xcalloc(n, sizeof(mpt));
-	p.agap = xcalloc(n, sizeof(mpt));
-	p.shrink = xcalloc(n, sizeof(mpt));
+	p.scut_l = xcalloc(4 * n, sizeof(mpt));   /* one block for the four */
+	p.scut_r = p.scut_l + n;
+	p.agap = p.scut_r + n;
+	p.shrink = p.agap + n;
 	static_adjust(&p);
 
 	size_t s = skip_spaces(&p, 0), limit = n;
@@ -523,9 +523,6 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 		place(&p, &lines[i], last, forced, lines[i].avail, i == 0 ? o->indent : 0, hangs[i]);
 	}
 	free(p.scut_l);
-	free(p.scut_r);
-	free(p.agap);
-	free(p.shrink);
 	free(hangs);
 	*out = lines;
 	return nl;
