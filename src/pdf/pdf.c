@@ -866,11 +866,12 @@ save(struct writer *w, const char *path)
 
 /*
  * Deflate a finished page's content stream here, at a faster level than
- * libharu's (zlib's default): page streams are most of a long document's
- * bytes, and level 3 takes two thirds of the time for about a tenth more
- * size (docs/bench.md).  Fonts, images and the rest keep libharu's.
+ * libharu's (zlib's default, 6): page streams are most of a long
+ * document's bytes, and level 4 saves a tenth of a 400-page document's
+ * time for 4 % more size (docs/bench.md).  Fonts, images and the rest keep
+ * libharu's.
  */
-#define PAGE_DEFLATE_LEVEL 3
+#define PAGE_DEFLATE_LEVEL 4
 
 /* The stream is deflated already: libharu must name the filter but not
  * apply it (with no filter of its own it drops a /Filter entry, so the
