@@ -308,8 +308,10 @@ pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t 
 	hb_blob_t *blob = hb_face_reference_blob(sub);
 	unsigned len;
 	const char *data = hb_blob_get_data(blob, &len);
-	program->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	st |= HPDF_Stream_Write(program->stream, (const HPDF_BYTE *)data, len);
+	if (pdf_stream_deflated(program, data, len) < 0) {
+		program->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+		st |= HPDF_Stream_Write(program->stream, (const HPDF_BYTE *)data, len);
+	}
 	st |= HPDF_Dict_AddNumber(program, "Length1", (HPDF_INT32)len);
 	hb_blob_destroy(blob);
 

@@ -23,6 +23,13 @@ struct text_face;
 HPDF_Dict pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t *cid,
     struct diag *d);
 
+/*
+ * Replace the data of stream dict (a new HPDF_DictStream) with data,
+ * deflated at folio's level, and name the filter.  Returns 0, or -1 when
+ * nothing was changed.
+ */
+int pdf_stream_deflated(HPDF_Dict dict, const void *data, size_t n);
+
 /* Images and transparency states of one document, each made once. */
 struct pdf_gfx;
 
