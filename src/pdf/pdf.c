@@ -32,6 +32,7 @@ struct pface {
 	hb_set_t         *cps;       /* code points used */
 	uint64_t         *bmp;       /* … of the BMP, as bits while collecting */
 	hb_map_t         *cid;       /* code point → CID */
+	uint16_t         *cid_bmp;   /* the same for the BMP, as a table */
 	HPDF_Dict         font;      /* Type0 font, NULL until embedded */
 };
 
@@ -414,7 +415,7 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 	w->ly = y0;
 
 	struct buf tj = {0};
-	buf_puts(&tj, "[<");
+	buf_puts(&tj, "[(");
 	double pen = x0;
 	for (size_t k = 0; k < n; k++) {
 		if (k > 0) {
@@ -423,7 +424,7 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 				double num = -delta * 1000.0 / size;
 				long tenths = (long)(num * 10 + (num >= 0 ? 0.5 : -0.5));
 				char adj[32], *q = adj;
-				*q++ = '>';
+				*q++ = ')';
 				if (tenths < 0)
 					*q++ = '-';
 				q = put_uint(q, (uint64_t)labs(tenths) / 10);
@@ -431,20 +432,31 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 					*q++ = '.';
 					*q++ = (char)('0' + labs(tenths) % 10);
 				}
-				*q++ = '<';
+				*q++ = '(';
 				buf_add(&tj, adj, (size_t)(q - adj));
 				pen -= (double)tenths / 10.0 * size / 1000.0;
 			}
 		}
-		static const char hex[] = "0123456789ABCDEF";
-		uint32_t cid = hb_map_get(p->cid, g[k].cp);
+		uint32_t cid = g[k].cp < 65536 ? p->cid_bmp[g[k].cp] : hb_map_get(p->cid, g[k].cp);
 		if (cid == HB_MAP_VALUE_INVALID || cid == 0)
 			continue;   /* not in the font: left blank, as layout warned */
-		char h4[4] = { hex[(cid >> 12) & 15], hex[(cid >> 8) & 15], hex[(cid >> 4) & 15], hex[cid & 15] };
-		buf_add(&tj, h4, 4);
+		/* the two bytes of the CID in a literal string: half the bytes of
+		 * hex; ( ) \ escaped, and CR, which a reader would read as LF */
+		char b2[4], *q = b2;
+		for (int sh = 8; sh >= 0; sh -= 8) {
+			char c = (char)((cid >> sh) & 255);
+			if (c == '(' || c == ')' || c == '\\')
+				*q++ = '\\';
+			if (c == '\r') {
+				*q++ = '\\';
+				c = 'r';
+			}
+			*q++ = c;
+		}
+		buf_add(&tj, b2, (size_t)(q - b2));
 		pen += g[k].pw + tc;
 	}
-	buf_puts(&tj, ">] TJ\n");
+	buf_puts(&tj, ")] TJ\n");
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
 	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)tj.p, (HPDF_UINT)tj.n);
 	buf_free(&tj);
@@ -953,6 +965,11 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 				if (p->bmp[k] >> b & 1)
 					hb_set_add(p->cps, k * 64 + b);
 		p->font = pdf_font_embed(w.doc, p->face, p->cps, p->cid, d);
+		p->cid_bmp = xcalloc(65536, sizeof *p->cid_bmp);
+		for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(p->cps, &cp) && cp < 65536;) {
+			uint32_t c = hb_map_get(p->cid, cp);
+			p->cid_bmp[cp] = (uint16_t)(c == HB_MAP_VALUE_INVALID ? 0 : c);
+		}
 		if (p->font == NULL)
 			goto done;
 	}
@@ -991,6 +1008,7 @@ done:
 	for (size_t i = 0; i < w.nfaces; i++) {
 		hb_set_destroy(w.faces[i].cps);
 		free(w.faces[i].bmp);
+		free(w.faces[i].cid_bmp);
 		hb_map_destroy(w.faces[i].cid);
 	}
 	free(w.faces);

@@ -24,6 +24,16 @@ check "every font embedded and subset" sh -c "pdffonts '$T/doc.pdf' | tail -n +3
 check "fonts are CID TrueType, Identity-H" sh -c "pdffonts '$T/doc.pdf' | tail -n +3 | grep -c 'CID TrueType *Identity-H' | grep -qv '^0$'"
 check "pdftotext gives the text back" sh -c "pdftotext '$T/doc.pdf' - 2>/dev/null | tr -d ' \n' | grep -q '写字楼收楼程序（XT-KF-CX-001）向客户发放下列文件，并做详细说明：客户手册、装修守则'"
 check "pdftotext: numbers and codes" sh -c "pdftotext '$T/doc.pdf' - 2>/dev/null | grep -q '¥1,280.50'"
+# 600 distinct ideographs: their glyph ids in the subset run past 13 (CR),
+# 40 and 41 (parentheses) and 92 (backslash), which the text strings escape
+python3 -c "
+import sys
+t = ''.join(chr(0x4E00 + 7 * i) for i in range(600))
+open(sys.argv[1], 'w', encoding='utf-8').write('<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\" font-family=\"WenQuanYi Micro Hei\" language=\"zh\"><fo:layout-master-set><fo:simple-page-master master-name=\"p\" page-width=\"210mm\" page-height=\"297mm\" margin=\"15mm\"><fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\"><fo:block>' + t + '</fo:block></fo:flow></fo:page-sequence></fo:root>')
+open(sys.argv[2], 'w', encoding='utf-8').write(t)
+" "$T/many.fo" "$T/many.txt"
+"$FOLIO" render "$T/many.fo" -o "$T/many.pdf" 2>/dev/null
+check "600 distinct ideographs come back from pdftotext in order (escaped glyph ids)" sh -c "pdftotext '$T/many.pdf' - 2>/dev/null | tr -d ' \n\f' | cmp -s - '$T/many.txt'"
 check "page number in the header" sh -c "pdftotext '$T/doc.pdf' - 2>/dev/null | grep -q 'WB/XT-KF-CX *第 *1 *页'"
 check "title from fo:title" sh -c "pdfinfo '$T/doc.pdf' 2>/dev/null | grep -q '^Title: *写字楼收楼程序'"
 check "document language /Lang from fo:root" sh -c "qpdf --qdf --object-streams=disable '$T/doc.pdf' - | grep -a -q '/Lang (zh-CN)'"
