@@ -65,6 +65,8 @@ struct lay_mark {
 /* Line-break opportunities of texts already seen: the passes of a
  * document see the same paragraphs again, and tables the same cells. */
 struct lay_brk;
+/* Pages whose static content waits for the end of the pass (lay_page.c). */
+struct lay_deferred;
 
 struct lay {
 	const struct fo_tree *fo;
@@ -93,6 +95,8 @@ struct lay {
 	int                   ncbar;
 	struct lay_mark      *marks;     /* every marker placed so far */
 	size_t                nmarks, capmarks;
+	struct lay_deferred  *deferred;  /* static content to lay out after the flows */
+	size_t                ndeferred, capdeferred;
 	int                   mark_page; /* the page whose markers are current */
 	int                   mark_seq;  /* its page-sequence ordinal */
 	/* tables, lists, leaders and containers */

@@ -185,15 +185,22 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 		 * the FO with this id; from the previous layout pass, or a
 		 * two-digit placeholder in the first */
 		const char *ref = fo_node_attr(c, "ref-id");
-		const struct lay_id *e = ref && L->ids_prev ? idmap_find(L->ids_prev, ref) : NULL;
 		const char *txt;
-		L->ncites++;
-		if (e)
-			txt = c->type == FO_PAGE_NUMBER_CITATION ? e->first : e->last;
-		else if (L->ids_prev == NULL)
-			txt = "00";
-		else
-			txt = "??";   /* a dangling ref-id, reported after layout */
+		if (L->pagenum) {
+			/* static content is laid out after the pass's flows: this
+			 * pass's numbers are all known */
+			const struct lay_id *e = ref ? idmap_find(L->ids, ref) : NULL;
+			txt = e ? (c->type == FO_PAGE_NUMBER_CITATION ? e->first : e->last) : "??";
+		} else {
+			const struct lay_id *e = ref && L->ids_prev ? idmap_find(L->ids_prev, ref) : NULL;
+			L->ncites++;   /* a flow's citation: the next pass may change it */
+			if (e)
+				txt = c->type == FO_PAGE_NUMBER_CITATION ? e->first : e->last;
+			else if (L->ids_prev == NULL)
+				txt = "00";
+			else
+				txt = "??";   /* a dangling ref-id, reported after layout */
+		}
 		if (ref)
 			lay_note_ref(L, ref, c->line, 0);
 		push_text(L, out, txt, c->style, 1);

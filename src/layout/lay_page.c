@@ -257,9 +257,10 @@ new_region(struct lay *L, struct area *root, const struct region *g)
 }
 
 static void
-static_content(struct lay *L, const struct fo_node *seq, struct area *root,
+static_content(struct lay *L, const struct fo_node *seq, struct area_page *pg,
     const struct region *g, const char *num)
 {
+	struct area *root = pg->root;
 	for (const struct fo_node *sc = seq->first; sc; sc = sc->next) {
 		if (sc->type != FO_STATIC_CONTENT)
 			continue;
@@ -276,7 +277,7 @@ static_content(struct lay *L, const struct fo_node *seq, struct area *root,
 		L->pagenum = NULL;
 		struct fill f;
 		lay_fill_init(&f, L, &vl, 0);
-		f.page = L->at->last;
+		f.page = pg;
 		f.pagenum = num;
 		mpt y = lay_fill_all(&f, new_region(L, root, g), g->x, g->y, g->w, g->h);
 		if (y > g->h)
@@ -446,19 +447,53 @@ rest_fits(struct lay *L, const struct fill *f, const struct notes *nt, mpt h, mp
 	return c.h + notes <= h;
 }
 
-/* The regions of master m on page pg: static content, with markers of pg. */
+/*
+ * The regions of master m on page pg wait until every flow of the pass is
+ * laid out: static content does not move the flow, and by then its
+ * page-number citations ("共 N 页") read this pass's page numbers, so a
+ * document whose only citations are in its headers and footers is laid out
+ * once.  Markers are retrieved for pg as they were placed.
+ */
+struct lay_deferred {
+	struct area_page     *pg;
+	const struct fo_node *seq;
+	struct master         m;
+	int                   mark_seq;
+	mpt                   page_w, page_h, body_h;
+};
+
 static void
 page_regions(struct lay *L, const struct fo_node *seq, struct area_page *pg, const struct master *m)
 {
-	L->mark_page = pg->index;
-	if (m->has_before)
-		static_content(L, seq, pg->root, &m->before, pg->label);
-	if (m->has_after)
-		static_content(L, seq, pg->root, &m->after, pg->label);
-	if (m->has_start)
-		static_content(L, seq, pg->root, &m->start, pg->label);
-	if (m->has_end)
-		static_content(L, seq, pg->root, &m->end, pg->label);
+	if (L->ndeferred == L->capdeferred) {
+		L->capdeferred = L->capdeferred ? L->capdeferred * 2 : 64;
+		L->deferred = xrealloc(L->deferred, L->capdeferred * sizeof *L->deferred);
+	}
+	L->deferred[L->ndeferred++] = (struct lay_deferred){ pg, seq, *m, L->mark_seq,
+		L->page_w, L->page_h, L->body_h };
+}
+
+static void
+deferred_regions(struct lay *L)
+{
+	for (size_t i = 0; i < L->ndeferred; i++) {
+		const struct lay_deferred *e = &L->deferred[i];
+		const struct master *m = &e->m;
+		L->mark_page = e->pg->index;
+		L->mark_seq = e->mark_seq;
+		L->page_w = e->page_w;
+		L->page_h = e->page_h;
+		L->body_h = e->body_h;
+		if (m->has_before)
+			static_content(L, e->seq, e->pg, &m->before, e->pg->label);
+		if (m->has_after)
+			static_content(L, e->seq, e->pg, &m->after, e->pg->label);
+		if (m->has_start)
+			static_content(L, e->seq, e->pg, &m->start, e->pg->label);
+		if (m->has_end)
+			static_content(L, e->seq, e->pg, &m->end, e->pg->label);
+	}
+	L->ndeferred = 0;
 }
 
 static struct area_page *
@@ -773,6 +808,7 @@ one_pass(struct lay *L)
 	for (const struct fo_node *c = fo->root->first; c; c = c->next)
 		if (c->type == FO_PAGE_SEQUENCE && sequence(L, c, &page_number) < 0)
 			failed = 1;
+	deferred_regions(L);
 	for (const struct fo_node *c = fo->root->first; c; c = c->next)
 		if (c->type == FO_BOOKMARK_TREE)
 			L->at->bookmarks = bookmarks(L, c);
@@ -831,6 +867,7 @@ lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 	free(L.missing);
 	free(L.cache_style);
 	free(L.cache_set);
+	free(L.deferred);
 	lay_brk_free(L.brk);
 	if (failed || L.at->npages == 0) {
 		area_tree_free(L.at);
