@@ -516,3 +516,9 @@ lay_obj_notes(const struct lobj *o, const struct fo_node *const **notes)
 	*notes = o ? o->notes : NULL;
 	return o ? o->nnotes : 0;
 }
+
+int
+lay_obj_simple(const struct lobj *o)
+{
+	return o->kind != OBJ_CONTAINER;
+}

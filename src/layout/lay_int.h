@@ -68,6 +68,21 @@ struct lay_brk;
 /* Pages whose static content waits for the end of the pass (lay_page.c). */
 struct lay_deferred;
 
+/*
+ * A paragraph with page-number citations in a flow, as laid out in this
+ * pass: at its end it is composed again with the pass's own numbers, and
+ * when its lines keep their heights they take the new content in place
+ * instead of a second pass (lay_page.c).
+ */
+struct lay_cite_para {
+	const struct fo_node *block, *first;
+	struct lblock        *blk;
+	int                   first_line;
+	uint8_t               patchable;   /* nothing that composing again would disturb */
+	size_t                nl;
+	struct area         **lines;       /* its line areas, placed or not */
+};
+
 struct lay {
 	const struct fo_tree *fo;
 	struct lay_brk       *brk;       /* owned, across passes */
@@ -96,6 +111,10 @@ struct lay {
 	struct lay_mark      *marks;     /* every marker placed so far */
 	size_t                nmarks, capmarks;
 	struct lay_deferred  *deferred;  /* static content to lay out after the flows */
+	struct lay_cite_para *cparas;    /* paragraphs with citations, this pass */
+	size_t                ncparas, capcparas;
+	int                   recompose; /* composing a cite paragraph again */
+	int                   cbar_events; /* change-bar begins and ends met */
 	size_t                ndeferred, capdeferred;
 	int                   mark_page; /* the page whose markers are current */
 	int                   mark_seq;  /* its page-sequence ordinal */
@@ -403,6 +422,8 @@ struct lobj;
 /* The object for n (edge: 1 start, 2 end of a bordered inline), or NULL
  * when n is not one of these (graphics are lay_object's). */
 struct lobj *lay_obj_new(struct lay *L, const struct fo_node *n, int edge);
+/* Laid out without side effects (not an inline-container): may be composed again. */
+int lay_obj_simple(const struct lobj *o);
 /* The footnotes cited inside an inline-container, once it is laid out. */
 int lay_obj_notes(const struct lobj *o, const struct fo_node *const **notes);
 /* Has the inline n borders, padding or a background of its own? */

@@ -90,6 +90,7 @@ void
 lay_change_bar(struct lay *L, const struct fo_node *n)
 {
 	const char *cls = fo_node_attr(n, "change-bar-class");
+	L->cbar_events++;
 	if (cls == NULL) {
 		diag_report(L->d, DIAG_WARNING, L->fo->file, n->line, 0,
 		    "fo:%s without change-bar-class is ignored", fo_type_name(n->type));
@@ -521,6 +522,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 
 	const char **ids = NULL;
 	int nids = 0;
+	int ncites0 = L->ncites, cbar_events0 = L->cbar_events;
 	for (; c; c = c->next) {
 		if (is_block_level(c))
 			break;
@@ -660,6 +662,22 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		lay_measure_para(L, blk, it, n, o.indent);
 	else
 		nl = text_para_break(it, n, &o, &lines);
+	/* a paragraph of a flow with citations: remembered for the end of the pass */
+	struct lay_cite_para *cp = NULL;
+	if (!L->measure && !L->pagenum && !L->recompose && L->ncites > ncites0) {
+		if (L->ncparas == L->capcparas) {
+			L->capcparas = L->capcparas ? L->capcparas * 2 : 64;
+			L->cparas = xrealloc(L->cparas, L->capcparas * sizeof *L->cparas);
+		}
+		cp = &L->cparas[L->ncparas++];
+		*cp = (struct lay_cite_para){ block, first, blk, first_line, 1, nl,
+			arena_alloc(L->at->arena, (nl ? nl : 1) * sizeof *cp->lines) };
+		if (L->cbar_events != cbar_events0)
+			cp->patchable = 0;
+		for (size_t i = 0; i < n; i++)
+			if (cs.v[i].pnum || cs.v[i].note || (objs[i] && !lay_obj_simple(objs[i])))
+				cp->patchable = 0;
+	}
 	mpt cx = blk->pad[SIDE_START] + blk->bw[SIDE_START];
 	for (size_t l = 0; l < nl; l++) {
 		mpt above = 0, below = 0;
@@ -709,6 +727,8 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		int before = (int)l, after = (int)(nl - l);
 		int ok = l == 0 ? vl_boundary_ok(vl)
 		    : before >= bs->orphans && after >= bs->widows && !vl->in_keep;
+		if (cp)
+			cp->lines[l] = la;
 		struct vitem *v = vl_push(vl, V_LINE, la->h);
 		v->brk_ok = (uint8_t)ok;
 		v->blk = blk;
