@@ -413,6 +413,10 @@ xslt_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *va
 
 static struct diag *xslt_diag;
 static const char *xslt_file;
+/* While a transformation runs, what libxslt reports is held here: an
+ * xsl:message of a transformation that succeeds is a warning, the reports
+ * of one that fails are errors (libxslt gives both the same channel). */
+static struct buf *xslt_held;
 
 static void
 xslt_error(void *ctx, const char *fmt, ...)
@@ -426,8 +430,22 @@ xslt_error(void *ctx, const char *fmt, ...)
 	size_t n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
-	if (n > 0 && xslt_diag)
+	if (n > 0 && xslt_held) {
+		buf_puts(xslt_held, msg);
+		buf_putc(xslt_held, '\0');
+	} else if (n > 0 && xslt_diag) {
 		diag_report(xslt_diag, DIAG_ERROR, xslt_file, 0, 0, "%s", msg);
+	}
+}
+
+/* Report what was held during a transformation, at level. */
+static void
+xslt_release(struct buf *held, enum diag_level level)
+{
+	for (size_t i = 0; i < held->n; i += strlen(held->p + i) + 1)
+		diag_report(xslt_diag, level, xslt_file, 0, 0, "%s%s", level == DIAG_WARNING ? "xsl:message: " : "",
+		    held->p + i);
+	buf_free(held);
 }
 
 static int
@@ -564,23 +582,20 @@ xslt_run(const char *xsl, const char *in, const char *in_bytes, size_t in_len,
 	xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE, xslt_read);
 	xsltTransformContextPtr tc = xsltNewTransformContext(style, doc);
 	xsltSetCtxtSecurityPrefs(sec, tc);
+	struct buf held = {0};
+	xslt_held = &held;
 	xmlDocPtr res = xsltApplyStylesheetUser(style, doc, qp, NULL, NULL, tc);
+	xslt_held = NULL;
 	int state = tc->state;
 	xsltFreeTransformContext(tc);
 	xsltFreeSecurityPrefs(sec);
 	if (res == NULL || state != XSLT_STATE_OK) {
+		xslt_release(&held, DIAG_ERROR);
 		diag_report(d, DIAG_ERROR, xsl, 0, 0, "the transformation of %s failed", in);
 		xmlFreeDoc(res);
 		goto done;
 	}
-	if (fo_out) {
-		xmlChar *mem = NULL;
-		int len = 0;
-		xsltSaveResultToString(&mem, &len, res, style);
-		if (mem)
-			write_atomic(fo_out, mem, len, d);
-		xmlFree(mem);
-	}
+	xslt_release(&held, DIAG_WARNING);
 	/* result line numbers refer to nothing useful: count them off the
 	 * serialised FO instead, so diagnostics point into the --fo file */
 	{
@@ -589,6 +604,8 @@ xslt_run(const char *xsl, const char *in, const char *in_bytes, size_t in_len,
 		xsltSaveResultToString(&mem, &len, res, style);
 		xmlFreeDoc(res);
 		if (mem) {
+			if (fo_out)
+				write_atomic(fo_out, mem, len, d);
 			out = src_xml_parse((const char *)mem, (size_t)len, name, d);
 			xmlFree(mem);
 		}

@@ -164,6 +164,19 @@ check "folio archive refuses to overwrite an archived revision" sh -c "! '$FOLIO
 "$FOLIO" manual --root "$ROOT" -o "$T/out6" --fo "$T/fo6" 2>/dev/null
 check "the issued revision itself has no change bars" sh -c "! grep -q 'change-bar-begin' '$T/fo6/WB-XT-KF-CX-E1R0.fo'"
 
+# ---- xsl:message: a warning when the transformation goes on, an error when it stops -------
+M=$T/msg
+mkdir -p "$M/docs" && cp -r "$ROOT/procedures" "$ROOT/schemas" "$ROOT/cases" "$ROOT/templates" "$M/" && cp -r "$ROOT/docs/content" "$M/docs/"
+sed -i '0,/<xsl:template match="\/">/s//<xsl:template match="\/"><xsl:message>manual: building the contents<\/xsl:message>/' "$M/templates/manual.xsl"
+"$FOLIO" manual --root "$M" -o "$M/out" 2>"$T/msg.err"
+rc=$?
+check "xsl:message is a warning and the manual is still written" sh -c "test $rc -eq 0 && grep -q 'warning: xsl:message: manual: building the contents' '$T/msg.err' && test -s '$M/out/manual/WB-XT-KF-CX-E1R0.pdf'"
+sed -i 's/<xsl:message>manual: building/<xsl:message terminate="yes">manual: stopped at/' "$M/templates/manual.xsl"
+rm -rf "$M/out"
+"$FOLIO" manual --root "$M" -o "$M/out" 2>"$T/msg2.err"
+rc=$?
+check "xsl:message terminate=yes is an error and writes nothing" sh -c "test $rc -ne 0 && grep -q 'error: manual: stopped at' '$T/msg2.err' && ! test -e '$M/out/manual/WB-XT-KF-CX-E1R0.pdf'"
+
 # ---- portable FO: Apache FOP renders it too -----------------------------------------------
 if command -v fop >/dev/null 2>&1; then
 	CONF=$ROOT/docs/fop.xconf
