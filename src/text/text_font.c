@@ -45,6 +45,15 @@ struct set_entry {
 	struct text_fontset set;
 };
 
+/* What fontconfig answered for a family at a weight and slant: a face, or
+ * NULL when the family is not installed (every set ends with the same
+ * fallback families, so the same questions come back). */
+struct match {
+	char             *family;
+	int               weight, italic;
+	struct text_face *face;
+};
+
 struct text_fonts {
 	struct diag       *d;
 	FcConfig          *fc;
@@ -54,6 +63,8 @@ struct text_fonts {
 	size_t             nsets;
 	char             **missing;   /* families reported missing */
 	size_t             nmissing;
+	struct match      *matches;   /* fontconfig's answers, asked once each */
+	size_t             nmatches;
 };
 
 struct text_fonts *
@@ -109,6 +120,9 @@ text_fonts_free(struct text_fonts *f)
 	for (size_t i = 0; i < f->nmissing; i++)
 		free(f->missing[i]);
 	free(f->missing);
+	for (size_t i = 0; i < f->nmatches; i++)
+		free(f->matches[i].family);
+	free(f->matches);
 	free(f);
 	FcFini();   /* folio is fontconfig's only user in the process */
 }
@@ -239,6 +253,9 @@ note_missing(struct text_fonts *f, const char *family)
 	    "font family \"%s\" is not installed; the next family in the list is used", family);
 }
 
+static struct text_face *match_family(struct text_fonts *f, const char *family, int weight, int italic,
+    int report);
+
 static void
 add_family(struct text_fonts *f, struct text_fontset *set, const char *family,
     int weight, int italic, int report)
@@ -263,6 +280,38 @@ add_family(struct text_fonts *f, struct text_fontset *set, const char *family,
 			return;
 		}
 	}
+	struct text_face *face = NULL;
+	size_t mi;
+	for (mi = 0; mi < f->nmatches; mi++)
+		if (f->matches[mi].weight == weight && f->matches[mi].italic == italic &&
+		    strcmp(f->matches[mi].family, family) == 0)
+			break;
+	if (mi < f->nmatches) {
+		face = f->matches[mi].face;
+		if (face == NULL && report)
+			note_missing(f, family);
+	} else {
+		face = match_family(f, family, weight, italic, report);
+		f->matches = xrealloc(f->matches, (f->nmatches + 1) * sizeof *f->matches);
+		f->matches[f->nmatches++] = (struct match){ xstrdup(family), weight, italic, face };
+	}
+	if (face == NULL)
+		return;
+	for (int i = 0; i < set->n; i++)
+		if (set->face[i] == face)
+			return;
+	int k = set->n++;
+	set->latin_only[k] = (uint8_t)latin;
+	set->face[k] = face;
+	set->synth_bold[k] = weight >= 600 && face->weight < 600;
+	set->synth_italic[k] = italic && !face->italic;
+}
+
+/* Ask fontconfig for family; NULL (reported when asked) if it would only
+ * substitute another. */
+static struct text_face *
+match_family(struct text_fonts *f, const char *family, int weight, int italic, int report)
+{
 	FcPattern *p = FcPatternCreate();
 	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
 	FcPatternAddInteger(p, FC_WEIGHT, FcWeightFromOpenType(weight));
@@ -277,7 +326,7 @@ add_family(struct text_fonts *f, struct text_fontset *set, const char *family,
 			note_missing(f, family);
 		if (m)
 			FcPatternDestroy(m);
-		return;
+		return NULL;
 	}
 	FcChar8 *file;
 	int index = 0, fw = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
@@ -288,16 +337,7 @@ add_family(struct text_fonts *f, struct text_fontset *set, const char *family,
 	struct text_face *face = face_load(f, (const char *)file, index, family,
 	    FcWeightToOpenType(fw), slant != FC_SLANT_ROMAN);
 	FcPatternDestroy(m);
-	if (face == NULL)
-		return;
-	for (int i = 0; i < set->n; i++)
-		if (set->face[i] == face)
-			return;
-	int k = set->n++;
-	set->latin_only[k] = (uint8_t)latin;
-	set->face[k] = face;
-	set->synth_bold[k] = weight >= 600 && face->weight < 600;
-	set->synth_italic[k] = italic && !face->italic;
+	return face;
 }
 
 const struct text_fontset *
