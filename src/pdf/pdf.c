@@ -298,9 +298,16 @@ common_gap(const struct glyph_pos *g, size_t n)
 	if (n < 2)
 		return 0;
 	double *d = xmalloc((n - 1) * sizeof *d);
+	double lo = 0, hi = 0;
 	for (size_t k = 0; k + 1 < n; k++) {
 		double v = g[k + 1].x - g[k].x - g[k].pw;
 		d[k] = (double)(long)(v + (v >= 0 ? 0.5 : -0.5));
+		lo = k == 0 || d[k] < lo ? d[k] : lo;
+		hi = k == 0 || d[k] > hi ? d[k] : hi;
+	}
+	if (hi - lo <= 1.0) {   /* one window holds them all: its start */
+		free(d);
+		return lo;
 	}
 	qsort(d, n - 1, sizeof *d, cmp_double);
 	size_t best = 0, bestn = 0;
