@@ -73,6 +73,14 @@ check "a supplementary-plane ideograph (U+20BB7) is drawn by the fallback face a
 	grep -c 'text=\"𠮷\"' '$T/ink.xml' | grep -qx 14 &&
 	pdffonts '$T/ink.pdf' | grep -q 'LXGWWenKai'"
 
+# ---- decorations: an underlined value of Chinese and Latin is one rule --------------------
+cat > "$T/ul.fo" <<'FO'
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-size="14pt" language="zh"><fo:layout-master-set><fo:simple-page-master master-name="p" page-width="120mm" page-height="30mm" margin="5mm"><fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body"><fo:block>单元：<fo:inline text-decoration="underline">15层1501-1503单元 A座</fo:inline>。</fo:block></fo:flow></fo:page-sequence></fo:root>
+FO
+"$FOLIO" render "$T/ul.fo" -o "$T/ul.pdf" --areas "$T/ul.xml" 2>/dev/null
+pdftoppm -gray -r 150 "$T/ul.pdf" "$T/ul" 2>/dev/null
+check "an underline runs unbroken through the spaces between Chinese and Latin" python3 tests/pdf/underline.py "$T/ul.xml" "$T/ul" 150
+
 # ---- bad input ------------------------------------------------------------------------
 printf '<?xml version="1.0"?>\n<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">\n  <fo:block>\n</fo:root>\n' > "$T/bad.fo"
 "$FOLIO" render "$T/bad.fo" -o "$T/bad.pdf" 2>"$T/bad.err"
