@@ -367,7 +367,14 @@ notes_add(struct lay *L, struct notes *nt, const struct vlist *vl, size_t from, 
 			struct lblock ctx;
 			memset(&ctx, 0, sizeof ctx);
 			ctx.w = width;
+			size_t start = nt->vl.n;
 			lay_blocks(L, vl->v[i].notes[k], &ctx, &nt->vl);
+			/* XSL 1.1 §6.10.3: no fo:footnote inside a footnote */
+			for (size_t j = start; j < nt->vl.n; j++)
+				if (nt->vl.v[j].nnotes > 0)
+					diag_once(L->d, "note-in-note", DIAG_WARNING, L->fo->file,
+					    nt->vl.v[j].notes[0]->line, 0,
+					    "fo:footnote inside a footnote body is not allowed; its body is not placed");
 		}
 }
 
