@@ -694,8 +694,15 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 			break;
 		/* the last page of the sequence may have a master of its own */
 		int done = lay_fill_done(&f) && !notes_pending(&nt);
-		if (done && other_last)
-			m = ml;   /* its regions: the rest fits no page of its body */
+		if (done && other_last) {
+			/* its regions: the rest fits no page of its body */
+			if (ml.body.h != m.body.h || ml.body.y != m.body.y)
+				diag_once(L->d, "lastbody", DIAG_WARNING, L->fo->file, seq->line, 0,
+				    "what is left for the last page does not fit the region-body of master \"%s\" "
+				    "(page-position=\"last\"); the page keeps the body of \"%s\" and takes its other regions",
+				    ml.name ? ml.name : "", m.name ? m.name : "");
+			m = ml;
+		}
 		page_regions(L, seq, pg, &m);
 		(*page_number)++;
 		first = 0;
