@@ -109,22 +109,32 @@ subset_tag(const char *name, const hb_set_t *cps, char tag[7])
 }
 
 static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The most frequent width of glyphs 1…n-1 (the smallest of equals): /DW. */
+static int
 most_common(const int *w, unsigned n)
 {
-	int best = n > 1 ? w[1] : 1000, bestn = 0;
-	for (unsigned i = 1; i < n; i++) {
-		if (i > 1 && w[i] == best)
-			continue;
-		int c = 0;
-		for (unsigned j = i; j < n && c < (int)n; j++)
-			c += w[j] == w[i];
-		if (c > bestn) {
-			bestn = c;
-			best = w[i];
+	if (n < 2)
+		return 1000;
+	int *v = xmalloc((n - 1) * sizeof *v);
+	memcpy(v, w + 1, (n - 1) * sizeof *v);
+	qsort(v, n - 1, sizeof *v, cmp_int);
+	int best = v[0];
+	unsigned bestn = 0;
+	for (unsigned i = 0, j; i < n - 1; i = j) {
+		for (j = i; j < n - 1 && v[j] == v[i]; j++)
+			;
+		if (j - i > bestn) {
+			bestn = j - i;
+			best = v[i];
 		}
-		if ((unsigned)bestn * 2 > n)
-			break;
 	}
+	free(v);
 	return best;
 }
 
