@@ -157,13 +157,15 @@ width_array(HPDF_MMgr mm, const int *w, unsigned n, int dw)
 			HPDF_Array_AddNumber(a, w[i]);
 			list = NULL;
 		} else {
-			if (list == NULL) {
-				HPDF_Array_AddNumber(a, (HPDF_INT32)i);
-				list = HPDF_Array_New(mm);
-				HPDF_Array_Add(a, list);
-			}
-			for (unsigned k = i; k < j; k++)
+			for (unsigned k = i; k < j; k++) {
+				/* libharu's arrays hold at most HPDF_LIMIT_MAX_ARRAY items */
+				if (list == NULL || list->list->count >= 8192) {
+					HPDF_Array_AddNumber(a, (HPDF_INT32)k);
+					list = HPDF_Array_New(mm);
+					HPDF_Array_Add(a, list);
+				}
 				HPDF_Array_AddNumber(list, w[k]);
+			}
 		}
 		i = j;
 	}
