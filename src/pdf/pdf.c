@@ -820,12 +820,29 @@ write_outline(struct writer *w, HPDF_Page *pages, const struct area_tree *t,
  * sequence in a style PDF knows (decimal, roman, letters), or the label
  * itself for each page (01, Chinese numerals).
  */
+/* A leaf of the page-label number tree, with the page range it covers. */
+static void
+label_leaf(struct writer *w, HPDF_Array kids, HPDF_Array nums, int first, int last)
+{
+	HPDF_Dict leaf = HPDF_Dict_New(w->doc->mmgr);
+	HPDF_Array limits = HPDF_Array_New(w->doc->mmgr);
+	HPDF_Xref_Add(w->doc->xref, leaf);
+	HPDF_Dict_Add(leaf, "Nums", nums);
+	HPDF_Array_AddNumber(limits, first);
+	HPDF_Array_AddNumber(limits, last);
+	HPDF_Dict_Add(leaf, "Limits", limits);
+	HPDF_Array_Add(kids, leaf);
+}
+
 static void
 page_labels(struct writer *w, const struct area_tree *t)
 {
-	HPDF_Array nums = HPDF_Array_New(w->doc->mmgr);
-	if (nums == NULL)
-		return;
+	/* a number tree: one /Nums array, or leaves of at most LEAF ranges
+	 * under /Kids (libharu's arrays hold at most 32767 items) */
+	enum { LEAF = 4096 };
+	HPDF_MMgr mm = w->doc->mmgr;
+	HPDF_Array kids = NULL, nums = HPDF_Array_New(mm);
+	int n = 0, first = 0, last = 0;
 	const struct area_page *prev = NULL;
 	for (const struct area_page *p = t->first; p; p = p->next) {
 		int start = prev == NULL || p->seq_first || p->label_style != prev->label_style ||
@@ -833,7 +850,15 @@ page_labels(struct writer *w, const struct area_tree *t)
 		prev = p;
 		if (!start)
 			continue;
-		HPDF_Dict d = HPDF_Dict_New(w->doc->mmgr);
+		if (n > 0 && n % LEAF == 0) {
+			if (kids == NULL)
+				kids = HPDF_Array_New(mm);
+			label_leaf(w, kids, nums, first, last);
+			nums = HPDF_Array_New(mm);
+		}
+		if (n % LEAF == 0)
+			first = p->index - 1;
+		HPDF_Dict d = HPDF_Dict_New(mm);
 		if (p->label_style) {
 			char st[2] = { (char)p->label_style, '\0' };
 			HPDF_Dict_AddName(d, "S", st);
@@ -844,9 +869,16 @@ page_labels(struct writer *w, const struct area_tree *t)
 		}
 		HPDF_Array_AddNumber(nums, p->index - 1);
 		HPDF_Array_Add(nums, d);
+		last = p->index - 1;
+		n++;
 	}
-	HPDF_Dict labels = HPDF_Dict_New(w->doc->mmgr);
-	HPDF_Dict_Add(labels, "Nums", nums);
+	HPDF_Dict labels = HPDF_Dict_New(mm);
+	if (kids) {
+		label_leaf(w, kids, nums, first, last);
+		HPDF_Dict_Add(labels, "Kids", kids);
+	} else {
+		HPDF_Dict_Add(labels, "Nums", nums);
+	}
 	HPDF_Dict_Add(w->doc->catalog, "PageLabels", labels);
 }
 
@@ -1016,6 +1048,9 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 		if (p->font == NULL)
 			goto done;
 	}
+	/* more pages than one /Kids array holds (libharu: 32767): a tree */
+	if (t->npages > 8192)
+		HPDF_SetPagesConfiguration(w.doc, 1024);
 	HPDF_Page *pages = xcalloc((size_t)(t->npages > 0 ? t->npages : 1), sizeof *pages);
 	for (const struct area_page *p = t->first; p && !w.failed; p = p->next) {
 		HPDF_Page page = HPDF_AddPage(w.doc);

@@ -81,6 +81,17 @@ FO
 pdftoppm -gray -r 150 "$T/ul.pdf" "$T/ul" 2>/dev/null
 check "an underline runs unbroken through the spaces between Chinese and Latin" python3 tests/pdf/underline.py "$T/ul.xml" "$T/ul" 150
 
+# ---- 35,000 pages, each its own page sequence and label: past libharu's 32,767-item arrays --
+python3 -c "
+import sys
+seq = '<fo:page-sequence master-reference=\"p\" format=\"一\"><fo:flow flow-name=\"xsl-region-body\"><fo:block>页</fo:block></fo:flow></fo:page-sequence>'
+open(sys.argv[1], 'w', encoding='utf-8').write('<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\" font-family=\"LXGW WenKai\" language=\"zh\"><fo:layout-master-set><fo:simple-page-master master-name=\"p\" page-width=\"100pt\" page-height=\"100pt\" margin=\"10pt\"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>' + seq * 35000 + '</fo:root>')
+" "$T/big.fo"
+"$FOLIO" render "$T/big.fo" -o "$T/big.pdf" 2>/dev/null
+check "35,000 pages with a label each: valid, every page and label there" sh -c "
+	qpdf --check '$T/big.pdf' >/dev/null 2>&1 && test \$(qpdf --show-npages '$T/big.pdf') -eq 35000 &&
+	qpdf --json --json-key=pagelabels '$T/big.pdf' | python3 -c 'import sys, json; l = json.load(sys.stdin)[\"pagelabels\"]; sys.exit(0 if len(l) == 35000 and l[1][\"label\"][\"/P\"].endswith(\"二\") and l[-1][\"index\"] == 34999 else 1)'"
+
 # ---- bad input ------------------------------------------------------------------------
 printf '<?xml version="1.0"?>\n<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">\n  <fo:block>\n</fo:root>\n' > "$T/bad.fo"
 "$FOLIO" render "$T/bad.fo" -o "$T/bad.pdf" 2>"$T/bad.err"
