@@ -53,8 +53,6 @@ subset(hb_face_t *face, const hb_set_t *cps)
 	if (in == NULL)
 		return NULL;
 	hb_set_union(hb_subset_input_unicode_set(in), cps);
-	if (getenv("FOLIO_NOHINT"))
-		hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	hb_tag_t tags[64];
 	unsigned start = 0, n;
