@@ -334,6 +334,7 @@ struct lcell {
 	uint8_t  started;          /* a fragment has been placed */
 	struct vlist vl;
 	struct fill  fill;
+	size_t   notes_done;       /* items before it have had their footnotes queued */
 };
 
 /* A row group: grid rows bound together by row spans, or one list item. */

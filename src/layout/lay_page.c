@@ -347,47 +347,97 @@ notes_pending(const struct notes *nt)
 	return !lay_fill_done(&nt->f);
 }
 
+/*
+ * A row's footnotes go with the lines that cite them: those of the part of
+ * a row placed on a page are queued there (end: each cell's next item), the
+ * rest when the row ends (end: NULL, all).  notes_done remembers per cell
+ * what was queued.
+ */
+static mpt
+row_notes_height(struct lay *L, const struct lrow *row, mpt width)
+{
+	mpt h = 0;
+	for (int c = 0; c < row->ncells; c++) {
+		const struct lcell *lc = &row->cells[c];
+		for (size_t i = lc->notes_done; i < lc->vl.n; i++)
+			for (int k = 0; k < lc->vl.v[i].nnotes; k++)
+				h += note_height(L, lc->vl.v[i].notes[k], width);
+	}
+	return h;
+}
+
+static void notes_queue(struct lay *L, struct notes *nt, const struct fo_node *body, mpt width);
+
+static void
+row_notes_add(struct lay *L, struct notes *nt, struct lrow *row, mpt width, int all)
+{
+	for (int c = 0; c < row->ncells; c++) {
+		struct lcell *lc = &row->cells[c];
+		size_t end = all ? lc->vl.n : lc->fill.i;
+		for (size_t i = lc->notes_done; i < end && i < lc->vl.n; i++)
+			for (int k = 0; k < lc->vl.v[i].nnotes; k++)
+				notes_queue(L, nt, lc->vl.v[i].notes[k], width);
+		if (end > lc->notes_done)
+			lc->notes_done = end;
+	}
+}
+
 /* What the footnotes cited by items [from, to) of vl take. */
 static mpt
 notes_height(struct lay *L, const struct vlist *vl, size_t from, size_t to, mpt width)
 {
 	mpt h = 0;
-	for (size_t i = from; i < to && i < vl->n; i++)
+	for (size_t i = from; i < to && i < vl->n; i++) {
+		if (vl->v[i].kind == V_ROW) {
+			h += row_notes_height(L, vl->v[i].row, width);
+			continue;
+		}
 		for (int k = 0; k < vl->v[i].nnotes; k++)
 			h += note_height(L, vl->v[i].notes[k], width);
+	}
 	return h;
+}
+
+/* Lay out one footnote body at the end of the queue. */
+static void
+notes_queue(struct lay *L, struct notes *nt, const struct fo_node *body, mpt width)
+{
+	struct lblock ctx;
+	memset(&ctx, 0, sizeof ctx);
+	ctx.w = width;
+	size_t start = nt->vl.n;
+	lay_blocks(L, body, &ctx, &nt->vl);
+	/* XSL 1.1 §6.10.3: no fo:footnote inside a footnote */
+	for (size_t j = start; j < nt->vl.n; j++)
+		if (nt->vl.v[j].nnotes > 0)
+			diag_once(L->d, "note-in-note", DIAG_WARNING, L->fo->file, nt->vl.v[j].notes[0]->line, 0,
+			    "fo:footnote inside a footnote body is not allowed; its body is not placed");
 }
 
 /* Queue the footnotes cited by items [from, to) of vl. */
 static void
 notes_add(struct lay *L, struct notes *nt, const struct vlist *vl, size_t from, size_t to, mpt width)
 {
-	for (size_t i = from; i < to && i < vl->n; i++)
-		for (int k = 0; k < vl->v[i].nnotes; k++) {
-			struct lblock ctx;
-			memset(&ctx, 0, sizeof ctx);
-			ctx.w = width;
-			size_t start = nt->vl.n;
-			lay_blocks(L, vl->v[i].notes[k], &ctx, &nt->vl);
-			/* XSL 1.1 §6.10.3: no fo:footnote inside a footnote */
-			for (size_t j = start; j < nt->vl.n; j++)
-				if (nt->vl.v[j].nnotes > 0)
-					diag_once(L->d, "note-in-note", DIAG_WARNING, L->fo->file,
-					    nt->vl.v[j].notes[0]->line, 0,
-					    "fo:footnote inside a footnote body is not allowed; its body is not placed");
+	for (size_t i = from; i < to && i < vl->n; i++) {
+		if (vl->v[i].kind == V_ROW) {
+			row_notes_add(L, nt, vl->v[i].row, width, 1);
+			continue;
 		}
+		for (int k = 0; k < vl->v[i].nnotes; k++)
+			notes_queue(L, nt, vl->v[i].notes[k], width);
+	}
 }
 
 /* Where the queued footnotes would end in height H, from the top of a new
  * fragment: a probe, nothing is placed. */
 static void
-notes_cut(const struct notes *nt, mpt H, struct cut *c)
+notes_cut(const struct notes *nt, mpt H, int strict, struct cut *c)
 {
 	struct fill probe = nt->f;
 	probe.y = lay_fill_top(&probe);
 	probe.placed = 0;
 	probe.content = 0;
-	lay_fill_cut(&probe, H, 0, c);
+	lay_fill_cut(&probe, H, strict, c);
 }
 
 /*
@@ -401,9 +451,15 @@ notes_place(struct lay *L, struct notes *nt, struct area *region, const struct r
 {
 	if (!notes_pending(nt))
 		return;
+	/* below text, only what fits by the rules of breaking (a footnote of
+	 * a row split here may find no room: it starts on the next page);
+	 * on a page of footnotes alone, at least one line */
+	int strict = used > 0;
 	mpt space = body->h - used - nt->sep_h;
 	struct cut c;
-	notes_cut(nt, space, &c);
+	notes_cut(nt, space, strict, &c);
+	if (c.end == nt->f.i && !c.split)
+		return;
 	mpt y = body->y + body->h - c.h - nt->sep_h;
 	if (nt->sep) {
 		struct lblock ctx;
@@ -423,7 +479,7 @@ notes_place(struct lay *L, struct notes *nt, struct area *region, const struct r
 	nt->f.page = pg;
 	nt->f.pagenum = pg->label;
 	lay_fill_begin(&nt->f, region, body->x, y, body->w, body->y + body->h - y);
-	lay_fill_cut(&nt->f, body->y + body->h - y, 0, &c);
+	lay_fill_cut(&nt->f, body->y + body->h - y, strict, &c);
 	lay_fill_place(&nt->f, &c);
 	lay_fill_end(&nt->f);
 }
@@ -446,7 +502,7 @@ rest_fits(struct lay *L, const struct fill *f, const struct notes *nt, mpt h, mp
 	mpt notes = notes_height(L, f->vl, f->i, c.end, width);
 	if (notes_pending(nt)) {
 		struct cut cn;
-		notes_cut(nt, LAY_INF, &cn);
+		notes_cut(nt, LAY_INF, 0, &cn);
 		notes += cn.h;
 	}
 	if (notes > 0)
@@ -653,7 +709,7 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		mpt carried = 0;
 		if (notes_pending(&nt)) {
 			struct cut cn;
-			notes_cut(&nt, m.body.h / 2 - nt.sep_h, &cn);
+			notes_cut(&nt, m.body.h / 2 - nt.sep_h, 0, &cn);
 			carried = cn.h + nt.sep_h;
 		}
 		lay_fill_cut(&f, m.body.h - carried, 0, &c);
@@ -679,6 +735,9 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 			notes_add(L, &nt, &vl, from, c.end, m.body.w);
 		}
 		lay_fill_place(&f, &c);
+		/* a row split here: the footnotes of its part on this page */
+		if (c.split && c.end < vl.n && vl.v[c.end].kind == V_ROW)
+			row_notes_add(L, &nt, vl.v[c.end].row, m.body.w, 0);
 		lay_fill_end(&f);
 		size_t notes_before = nt.f.i;
 		notes_place(L, &nt, body_area, &m.body, f.y, pg);
