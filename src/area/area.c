@@ -163,6 +163,19 @@ dump_path(const struct area *a, struct buf *b)
 	buf_putc(b, '"');
 }
 
+/* Background and borders of a region, block or viewport. */
+static void
+dump_box(const struct area *a, struct buf *b)
+{
+	if (a->background != 0xFFFFFFFFu)
+		buf_printf(b, " background=\"#%06X\"", a->background);
+	for (int i = 0; i < 4; i++)
+		if (a->border[i].width > 0)
+			buf_printf(b, " border-%s=\"%d %d #%06X\"",
+			    i == 0 ? "before" : i == 1 ? "after" : i == 2 ? "start" : "end",
+			    a->border[i].width, a->border[i].style, a->border[i].color);
+}
+
 static void
 dump_image(const struct area *a, struct buf *b)
 {
@@ -197,13 +210,7 @@ dump(const struct area *a, struct buf *b, int depth)
 	switch ((enum area_kind)a->kind) {
 	case AREA_REGION:
 	case AREA_BLOCK:
-		if (a->background != 0xFFFFFFFFu)
-			buf_printf(b, " background=\"#%06X\"", a->background);
-		for (int i = 0; i < 4; i++)
-			if (a->border[i].width > 0)
-				buf_printf(b, " border-%s=\"%d %d #%06X\"",
-				    i == 0 ? "before" : i == 1 ? "after" : i == 2 ? "start" : "end",
-				    a->border[i].width, a->border[i].style, a->border[i].color);
+		dump_box(a, b);
 		break;
 	case AREA_LINE: {
 		struct buf t = {0};
@@ -243,13 +250,7 @@ dump(const struct area *a, struct buf *b, int depth)
 		buf_printf(b, " thickness=\"%d\" style=\"%d\" color=\"#%06X\"", a->thickness, a->style, a->color);
 		break;
 	case AREA_VIEWPORT:
-		if (a->background != 0xFFFFFFFFu)
-			buf_printf(b, " background=\"#%06X\"", a->background);
-		for (int i = 0; i < 4; i++)
-			if (a->border[i].width > 0)
-				buf_printf(b, " border-%s=\"%d %d #%06X\"",
-				    i == 0 ? "before" : i == 1 ? "after" : i == 2 ? "start" : "end",
-				    a->border[i].width, a->border[i].style, a->border[i].color);
+		dump_box(a, b);
 		if (a->clip)
 			buf_puts(b, " clip=\"1\"");
 		break;
