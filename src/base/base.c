@@ -627,3 +627,12 @@ zh_amount_capital(const char *text, struct buf *out)
 	}
 	return 0;
 }
+
+uint64_t
+hash_bytes(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211ull;
+	return h;
+}

@@ -71,6 +71,10 @@ uint32_t utf8_next(const char **p, const char *end);
 int utf8_encode(uint32_t cp, char out[4]);   /* returns bytes written */
 size_t utf8_count(const char *s, size_t n);  /* code points in s */
 
+/* FNV-1a over n bytes, continuing from h (start with HASH_INIT). */
+#define HASH_INIT 1469598103934665603ull
+uint64_t hash_bytes(uint64_t h, const void *p, size_t n);
+
 /*
  * An amount of money in Chinese capital numerals, as payment notices
  * require: "12345.60" → 人民币壹万贰仟叁佰肆拾伍元陆角整.  The amount is a

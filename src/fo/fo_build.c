@@ -120,18 +120,6 @@ struct build {
 
 /* ---------------------------------------------------------------- styles */
 
-static uint64_t
-hash_bytes(const void *p, size_t n)
-{
-	const unsigned char *b = p;
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= b[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
 static const struct fo_style *
 intern(struct build *b, const struct fo_style *s)
 {
@@ -141,7 +129,7 @@ intern(struct build *b, const struct fo_style *s)
 		for (size_t i = 0; i < b->capstyles; i++) {
 			if (b->styles[i] == NULL)
 				continue;
-			size_t k = hash_bytes(b->styles[i], sizeof(struct fo_style)) & (cap - 1);
+			size_t k = hash_bytes(HASH_INIT, b->styles[i], sizeof(struct fo_style)) & (cap - 1);
 			while (v[k])
 				k = (k + 1) & (cap - 1);
 			v[k] = b->styles[i];
@@ -150,7 +138,7 @@ intern(struct build *b, const struct fo_style *s)
 		b->styles = v;
 		b->capstyles = cap;
 	}
-	size_t k = hash_bytes(s, sizeof *s) & (b->capstyles - 1);
+	size_t k = hash_bytes(HASH_INIT, s, sizeof *s) & (b->capstyles - 1);
 	while (b->styles[k]) {
 		if (memcmp(b->styles[k], s, sizeof *s) == 0)
 			return b->styles[k];
@@ -236,7 +224,7 @@ compute_style(struct build *b, const struct xnode *x, const struct fo_style *par
 		buf_putc(&b->key, '\3');
 		buf_puts(&b->key, x->attrs[i].value);
 	}
-	uint64_t h = hash_bytes(b->key.p, b->key.n) ^ (uint64_t)(uintptr_t)parent * 0x9E3779B97F4A7C15ull;
+	uint64_t h = hash_bytes(HASH_INIT, b->key.p, b->key.n) ^ (uint64_t)(uintptr_t)parent * 0x9E3779B97F4A7C15ull;
 	if (b->capmemo) {
 		for (size_t k = h & (b->capmemo - 1); b->memo[k].key; k = (k + 1) & (b->capmemo - 1))
 			if (b->memo[k].h == h && b->memo[k].parent == parent && strcmp(b->memo[k].key, b->key.p) == 0)

@@ -177,11 +177,7 @@ lay_brk_free(struct lay_brk *c)
 static uint64_t
 brk_hash(const uint32_t *cps, size_t n, const char *lang)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (const char *l = lang; *l; l++)
-		h = (h ^ (uint8_t)*l) * 1099511628211ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ cps[i]) * 1099511628211ull;
+	uint64_t h = hash_bytes(hash_bytes(HASH_INIT, lang, strlen(lang)), cps, n * sizeof *cps);
 	return h ? h : 1;
 }
 

@@ -93,12 +93,10 @@ ps_name(hb_face_t *face, const struct text_face *f, char *out, size_t size)
 static void
 subset_tag(const char *name, const hb_set_t *cps, char tag[7])
 {
-	uint64_t h = 1469598103934665603ull;
-	for (const char *s = name; *s; s++)
-		h = (h ^ (uint8_t)*s) * 1099511628211ull;
+	uint64_t h = hash_bytes(HASH_INIT, name, strlen(name));
 	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
 	while (hb_set_next(cps, &cp))
-		h = (h ^ cp) * 1099511628211ull;
+		h = hash_bytes(h, &cp, sizeof cp);
 	for (int i = 0; i < 6; i++) {
 		tag[i] = (char)('A' + h % 26);
 		h /= 26;
