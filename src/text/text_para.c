@@ -507,7 +507,8 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 			mpt avail = o->width - (nl == 0 ? o->indent : 0);
 			int hang;
 			size_t e = line_end(&p, s, limit, avail, &hang);
-			int ok = e <= limit && (e == limit || items[e - 1].brk != TB_NONE);
+			/* …nor end where no break is allowed (keeps, R1–R7) */
+			int ok = e <= limit && items[e - 1].brk != TB_NONE;
 			if (!ok || e <= s) {
 				nl += 2;
 				break;
