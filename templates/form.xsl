@@ -669,8 +669,9 @@
     </xsl:variable>
     <fo:block space-before="7pt" line-height="1.4">
       <xsl:if test="$fixed = '' and $format = 'text' and string-length($v) &lt;= 4"><xsl:attribute name="text-align-last">justify</xsl:attribute></xsl:if>
-      <xsl:value-of select="@label"/>
-      <xsl:text>：</xsl:text>
+      <!-- the label stays whole: a line to sign on goes below it rather
+           than splitting 签字 -->
+      <fo:inline keep-together.within-line="always"><xsl:value-of select="@label"/><xsl:text>：</xsl:text></fo:inline>
       <xsl:choose>
         <xsl:when test="$fixed != ''"><xsl:value-of select="$fixed"/></xsl:when>
         <xsl:when test="$format != 'text'">
