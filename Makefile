@@ -13,9 +13,13 @@ CFLAGS  := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(BUILD)) $(shell pkg-config 
 LDFLAGS_asan := -fsanitize=address,undefined
 LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lhpdf -lz -lm $(LDFLAGS_$(BUILD))
 
+PREFIX    ?= /usr/local
+LOCALEDIR ?= $(PREFIX)/share/locale
+CFLAGS  += -DLOCALEDIR='"$(LOCALEDIR)"'
+
 -include config.mk
 
-BASE_OBJS   := base/base.o
+BASE_OBJS   := base/base.o base/intl.o
 SOURCE_OBJS := source/source.o
 FO_OBJS     := fo/fo_build.o fo/fo_prop.o fo/fo_expr.o
 TEXT_OBJS   := text/text_font.o text/text_break.o text/text_para.o
@@ -36,7 +40,30 @@ else
 Q := @
 endif
 
-all: $(O)/folio
+# translations: po/<lang>.po → $(O)/locale/<lang>/LC_MESSAGES/folio.mo (found
+# beside the binary); `make po` refreshes po/folio.pot and merges it into
+# every po/<lang>.po after messages were added or changed (docs/messages.md)
+LANGS   := $(patsubst po/%.po,%,$(wildcard po/*.po))
+MO      := $(patsubst %,$(O)/locale/%/LC_MESSAGES/folio.mo,$(LANGS))
+MSGSRC  := $(sort $(wildcard src/*.c src/*/*.c))
+
+all: $(O)/folio $(MO)
+
+$(O)/locale/%/LC_MESSAGES/folio.mo: po/%.po
+	@mkdir -p $(dir $@)
+	$(Q)msgfmt --check -o $@ $<
+
+po/folio.pot: $(MSGSRC)
+	$(Q)xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
+	    --package-name=folio --msgid-bugs-address= --no-location --sort-output \
+	    --omit-header -o $@.tmp $(MSGSRC) && mv $@.tmp $@
+
+po: po/folio.pot
+	$(Q)for l in $(LANGS); do msgmerge --quiet --update --backup=none --no-location --sort-output po/$$l.po po/folio.pot || exit 1; done
+
+install-locale: $(MO)
+	$(Q)for l in $(LANGS); do install -D -m 644 $(O)/locale/$$l/LC_MESSAGES/folio.mo \
+	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/folio.mo || exit 1; done
 
 $(O)/%.o: src/%.c
 	@mkdir -p $(dir $@)
@@ -61,7 +88,7 @@ $(O)/layout-test: tests/layout_runner.c $(O)/libfolio.a
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/*.c))
 
-test: $(O)/folio $(UNIT_TESTS) $(O)/layout-test
+test: $(O)/folio $(MO) $(UNIT_TESTS) $(O)/layout-test
 	@BUILD=$(BUILD) sh tests/run.sh
 
 asan:
@@ -89,6 +116,6 @@ docs/fo-subset.md: $(O)/folio
 clean:
 	rm -rf build folio-bin
 
-.PHONY: all test asan bench demo setup check-includes clean
+.PHONY: all po install-locale test asan bench demo setup check-includes clean
 
 -include $(LIB_OBJS:.o=.d) $(O)/main.d

@@ -216,6 +216,7 @@ cmd_docset(const char *cmd, int argc, char **argv)
 int
 main(int argc, char **argv)
 {
+	intl_init();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

@@ -3,6 +3,9 @@
 #   unit tests (cmocka), layout tests (XPath on the area tree), PDF tests.
 BUILD=${BUILD:-release}
 B=build/$BUILD
+# messages in English whatever the machine's locale; tests/messages asks for Chinese itself
+unset LANGUAGE LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
 pass=0
 fail=0
 add() { pass=$((pass + $1)); fail=$((fail + $2)); }
@@ -33,6 +36,7 @@ layer() {
 layer layout "$B/layout-test" tests/layout/*.xml
 
 layer pdf sh tests/pdf/run.sh "$B/folio"
+layer messages sh tests/messages/run.sh "$B/folio"
 layer docset sh tests/docset/run.sh "$B/folio"
 layer packet sh tests/packet/run.sh "$B/folio"
 

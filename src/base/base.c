@@ -353,10 +353,10 @@ const char *
 diag_level_name(enum diag_level level)
 {
 	switch (level) {
-	case DIAG_NOTE:    return "note";
-	case DIAG_WARNING: return "warning";
-	case DIAG_ERROR:   return "error";
-	case DIAG_FATAL:   return "fatal";
+	case DIAG_NOTE:    return _("note");
+	case DIAG_WARNING: return _("warning");
+	case DIAG_ERROR:   return _("error");
+	case DIAG_FATAL:   return _("fatal");
 	}
 	return "?";
 }
@@ -482,8 +482,10 @@ diag_flush(struct diag *d, void *stream)
 		fprintf(f, "%s: %s\n", diag_level_name(m->level), m->text);
 		free(m->text);
 	}
-	if (d->dropped)
-		fprintf(f, "folio: note: %zu more messages not shown\n", d->dropped);
+	if (d->dropped) {
+		fprintf(f, "folio: %s: ", _("note"));
+		fprintf(f, _("%zu more messages not shown\n"), d->dropped);
+	}
 	d->n = 0;
 	d->dropped = 0;
 	fflush(f);

@@ -6,6 +6,7 @@
 #ifndef FOLIO_BASE_H
 #define FOLIO_BASE_H
 
+#include <libintl.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -83,6 +84,17 @@ uint64_t hash_bytes(uint64_t h, const void *p, size_t n);
  * an amount.
  */
 int zh_amount_capital(const char *text, struct buf *out);
+
+/*
+ * ---- messages: every user-facing string is marked _("…") where it is made
+ * (N_("…") where it is only listed, translated where it is used); the
+ * catalogues are po/<lang>.po, built into locale/<lang>/LC_MESSAGES/folio.mo.
+ */
+#define _(s)  gettext(s)
+#define N_(s) (s)
+/* Set the locale from the environment and find the catalogues: once, first
+ * thing in main.  Numbers stay in the C format. */
+void intl_init(void);
 
 /* ---- diagnostics ---- */
 enum diag_level {
