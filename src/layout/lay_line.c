@@ -662,6 +662,14 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		lay_measure_para(L, blk, it, n, o.indent);
 	else
 		nl = text_para_break(it, n, &o, &lines);
+	for (size_t l = 0; l < nl; l++)
+		if (lines[l].cut) {
+			/* every character is kept: the run goes on on the next line */
+			diag_report(L->d, DIAG_WARNING, L->fo->file, block->line, 0,
+			    "text with no break opportunity is wider than the line (%.1fpt): "
+			    "broken where it reaches the end of the line", o.width / 1000.0);
+			break;
+		}
 	/* a paragraph of a flow with citations: remembered for the end of the pass */
 	struct lay_cite_para *cp = NULL;
 	if (!L->measure && !L->pagenum && !L->recompose && L->ncites > ncites0) {

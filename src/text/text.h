@@ -151,6 +151,8 @@ struct text_line {
 	mpt    width;         /* set width of the content */
 	mpt    avail;         /* width available */
 	int    last;          /* last line of the paragraph */
+	int    cut;           /* ends where no break is allowed: the text
+	                         before the next break is wider than the line */
 };
 
 struct text_para_opts {

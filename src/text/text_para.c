@@ -153,10 +153,10 @@ last_visible(const struct para *p, size_t s, size_t e)
  * the line width.  Sets *hang when the last item hangs past the margin.
  */
 static size_t
-line_end(const struct para *p, size_t s, size_t cap, mpt avail, int *hang)
+line_end(const struct para *p, size_t s, size_t cap, mpt avail, int *hang, int *cut)
 {
 	const struct text_item *it = p->it;
-	mpt w = 0, sh = 0, trail = 0;
+	int64_t w = 0, sh = 0, trail = 0;   /* 64-bit: a long unbreakable run overflows mpt */
 	size_t best = 0;
 	int wrap = p->o->wrap;
 
@@ -167,14 +167,15 @@ line_end(const struct para *p, size_t s, size_t cap, mpt avail, int *hang)
 	 * squeezed to avoid a prohibited break (R3) but not crammed routinely.
 	 */
 	size_t best_sq = 0;
-	mpt nat_adj = 0, sq_adj = 0;
+	int64_t nat_adj = 0, sq_adj = 0;
 	int justify = p->o->align == A_JUSTIFY;
 
 	*hang = 0;
+	*cut = 0;
 	for (size_t e = s + 1; e <= cap; e++) {
 		size_t i = e - 1;
 		mpt a = it[i].adv - p->scut_l[i] - p->scut_r[i];
-		mpt wprev = w;
+		int64_t wprev = w;
 		if (i > s)
 			w += p->agap[i - 1];
 		if (it[i].kind == TK_SPACE) {
@@ -185,12 +186,18 @@ line_end(const struct para *p, size_t s, size_t cap, mpt avail, int *hang)
 		}
 		sh += p->shrink[i];
 		int cand = e == p->n || it[i].brk != TB_NONE;
-		if (!cand || (!wrap && e < p->n && it[i].brk != TB_FORCE))
+		if (!cand || (!wrap && e < p->n && it[i].brk != TB_FORCE)) {
+			/* no later break can fit once even the squeezed width
+			 * (less the largest line-end trim) is past the line:
+			 * stop, so that a long unbreakable run costs linear time */
+			if (wrap && w - sh - it[i].em > avail)
+				break;
 			continue;
+		}
 		size_t lv = last_visible(p, s, e);
 		mpt trim = lv < e ? end_trim(p, lv) : 0;
-		mpt lsh = sh - (lv < e && it[lv].kind != TK_LEADER ? p->shrink[lv] : 0);
-		mpt natw = w - trim;
+		int64_t lsh = sh - (lv < e && it[lv].kind != TK_LEADER ? p->shrink[lv] : 0);
+		int64_t natw = w - trim;
 		int forced = it[i].brk == TB_FORCE;
 		if (natw <= avail || !wrap) {
 			best = e;
@@ -225,6 +232,7 @@ line_end(const struct para *p, size_t s, size_t cap, mpt avail, int *hang)
 	if (best > s)
 		return best;
 	/* emergency: nothing breakable fits; take what fits, at least one item */
+	*cut = 1;
 	w = 0;
 	size_t e = s;
 	while (e < cap) {
@@ -480,15 +488,15 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 	for (;;) {
 		while (s < n) {
 			mpt avail = o->width - (nl == 0 ? o->indent : 0);
-			int hang;
-			size_t e = line_end(&p, s, limit, avail, &hang);
+			int hang, cut;
+			size_t e = line_end(&p, s, limit, avail, &hang, &cut);
 			limit = n;
 			if (nl == cap) {
 				cap = cap ? cap * 2 : 16;
 				lines = xrealloc(lines, cap * sizeof *lines);
 				hangs = xrealloc(hangs, cap * sizeof *hangs);
 			}
-			lines[nl] = (struct text_line){ s, e, 0, avail, 0 };
+			lines[nl] = (struct text_line){ s, e, 0, avail, 0, cut };
 			hangs[nl] = hang;
 			nl++;
 			s = items[e - 1].brk == TB_FORCE ? e : skip_spaces(&p, e);
@@ -505,8 +513,8 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 			retries++;
 			/* the capped line may not find a break: keep the old result then */
 			mpt avail = o->width - (nl == 0 ? o->indent : 0);
-			int hang;
-			size_t e = line_end(&p, s, limit, avail, &hang);
+			int hang, cut;
+			size_t e = line_end(&p, s, limit, avail, &hang, &cut);
 			/* …nor end where no break is allowed (keeps, R1–R7) */
 			int ok = e <= limit && items[e - 1].brk != TB_NONE;
 			if (!ok || e <= s) {

@@ -48,6 +48,22 @@ check "two renders are byte-identical" cmp "$T/doc.pdf" "$T/doc2.pdf"
 check "standard input and output" sh -c "'$FOLIO' render - -o - < '$T/doc.fo' > '$T/stdout.pdf' && cmp '$T/doc.pdf' '$T/stdout.pdf'"
 check "streams are compressed" sh -c "qpdf --show-npages '$T/doc.pdf' >/dev/null && ! grep -a -q -x 'BT' '$T/doc.pdf'"
 
+# ---- a run with no break opportunity is broken at the line's end, never lost ------------
+# 2,300 W at 1000pt sum past 2^31 millipoints; 300,000 letters made the scan quadratic
+python3 -c "
+import sys
+head = '<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\" language=\"zh\"><fo:layout-master-set><fo:simple-page-master master-name=\"p\" page-width=\"%s\" page-height=\"%s\" margin=\"20pt\"><fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\">'
+tail = '</fo:flow></fo:page-sequence></fo:root>'
+open(sys.argv[1], 'w').write(head % ('300pt', '300pt') + '<fo:block font-size=\"1000pt\">' + 'W' * 2300 + '</fo:block>' + tail)
+open(sys.argv[2], 'w').write(head % ('210mm', '297mm') + '<fo:block>' + 'x' * 300000 + '</fo:block>' + tail)
+" "$T/wide.fo" "$T/long.fo"
+"$FOLIO" render "$T/wide.fo" -o "$T/wide.pdf" 2>"$T/wide.err"
+# the glyphs of a line taller than the page sit below it: read the whole plane
+check "2,300 W at 1000pt: every W is in the PDF" sh -c "test \$(pdftotext -x -2000 -y -2000 -W 4000 -H 4000 '$T/wide.pdf' - | tr -cd W | wc -c) -eq 2300"
+check "2,300 W at 1000pt: a warning with file:line says the run is broken" grep -q "wide.fo:1: warning: text with no break opportunity is wider than the line" "$T/wide.err"
+check "300,000 letters without a break: rendered" "$FOLIO" render "$T/long.fo" -o "$T/long.pdf"
+check "300,000 letters without a break: every letter is in the PDF" sh -c "test \$(pdftotext '$T/long.pdf' - | tr -cd x | wc -c) -eq 300000"
+
 # ---- ink: every glyph of every default face is drawn --------------------------------
 {
 	echo '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" language="zh"><fo:layout-master-set><fo:simple-page-master master-name="p" page-width="210mm" page-height="297mm" margin="15mm"><fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">'
