@@ -371,6 +371,96 @@ build_elem(struct build *b, const struct xnode *x, const struct fo_style *pstyle
 	return n;
 }
 
+/* ---------------------------------------------------------------- blocks in inlines */
+
+/* An inline FO that may hold block-level FOs (XSL 1.1 §6.6.7, §6.11.3, §6.9.2). */
+static int
+splittable(enum fo_type t)
+{
+	return t == FO_INLINE || t == FO_WRAPPER || t == FO_BASIC_LINK;
+}
+
+static int
+holds_blocks(const struct fo_node *n)
+{
+	for (const struct fo_node *c = n->first; c; c = c->next)
+		if (elems[c->type].block || (splittable(c->type) && holds_blocks(c)))
+			return 1;
+	return 0;
+}
+
+/* A part of inline n: its style and source, no children; the id stays
+ * with the first part. */
+static struct fo_node *
+inline_part(struct build *b, const struct fo_node *n, int first)
+{
+	struct fo_node *p = arena_alloc(b->t->arena, sizeof *p);
+	*p = *n;
+	p->parent = NULL;
+	p->first = p->last = p->next = NULL;
+	if (!first)
+		p->id = NULL;
+	return p;
+}
+
+/*
+ * Split inline n at the block-level FOs it holds, at any depth of inlines,
+ * appending the pieces to out: parts of n (with the inline content between
+ * blocks) and the blocks themselves, in order.  A block in an inline
+ * makes block areas, the inline's areas end before it and go on after it,
+ * as FOP and XEP do; the blocks inherited the inline's properties already.
+ */
+static void
+split_inline(struct build *b, struct fo_node *n, struct fo_node *out)
+{
+	struct fo_node *part = NULL, *next;
+	int parts = 0;
+	for (struct fo_node *c = n->first; c; c = next) {
+		next = c->next;
+		c->next = NULL;
+		struct fo_node pieces = { .type = FO_INLINE }, *k, *kn;
+		if (splittable(c->type) && holds_blocks(c))
+			split_inline(b, c, &pieces);
+		else
+			pieces.first = c;
+		for (k = pieces.first; k; k = kn) {
+			kn = k->next;
+			k->next = NULL;
+			if (elems[k->type].block) {
+				append(out, k);
+				part = NULL;
+				continue;
+			}
+			if (part == NULL) {
+				part = inline_part(b, n, parts++ == 0);
+				append(out, part);
+			}
+			append(part, k);
+		}
+	}
+}
+
+/* The children of block n with every inline that holds blocks split. */
+static void
+hoist_blocks(struct build *b, struct fo_node *n)
+{
+	int any = 0;
+	for (struct fo_node *c = n->first; c && !any; c = c->next)
+		any = splittable(c->type) && holds_blocks(c);
+	if (!any)
+		return;
+	struct fo_node *c = n->first, *next;
+	n->first = n->last = NULL;
+	for (; c; c = next) {
+		next = c->next;
+		c->next = NULL;
+		if (splittable(c->type) && holds_blocks(c))
+			split_inline(b, c, n);
+		else
+			append(n, c);
+	}
+}
+
 static void
 build_children(struct build *b, const struct xnode *x, struct fo_node *n, int depth)
 {
@@ -420,6 +510,8 @@ build_children(struct build *b, const struct xnode *x, struct fo_node *n, int de
 		}
 		append(n, build_elem(b, c, n->style, depth + 1));
 	}
+	if (n->type == FO_BLOCK)
+		hoist_blocks(b, n);
 }
 
 /* ---------------------------------------------------------------- ids */

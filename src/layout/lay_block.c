@@ -232,27 +232,59 @@ lay_vlist_freeze(struct lay *L, struct vlist *vl)
 static void block_level(struct lay *L, const struct fo_node *c, struct lblock *ctx,
     struct vlist *vl, mpt refw);
 
-static void
-lay_block(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vlist *vl, mpt refw)
+/*
+ * The marker a retrieve-marker in a block brings, when its content has
+ * block-level FOs (a list, a table): then it stands as blocks, not inline.
+ */
+const struct fo_node *
+lay_retrieve_blocks(struct lay *L, const struct fo_node *c)
 {
-	struct lblock *b = lay_lblock_new(L, n, ctx, refw);
+	if (c->type != FO_RETRIEVE_MARKER)
+		return NULL;
+	const struct fo_node *m = lay_retrieve(L, c);
+	for (const struct fo_node *k = m ? m->first : NULL; k; k = k->next)
+		if (lay_is_block_level(k))
+			return m;
+	return NULL;
+}
 
-	lay_block_push_open(L, b, vl);
-	int first = 1;
-	for (const struct fo_node *c = n->first; c; ) {
+/* The children of block n from first on: runs of inline content become
+ * lines, block-level children blocks. */
+static void
+block_children(struct lay *L, const struct fo_node *n, const struct fo_node *first_child,
+    struct lblock *b, struct vlist *vl, mpt refw, int *first)
+{
+	for (const struct fo_node *c = first_child; c; ) {
+		const struct fo_node *m;
 		if (lay_is_block_level(c)) {
 			block_level(L, c, b, vl, refw);
 			c = c->next;
-			first = 0;
+			*first = 0;
 			continue;
 		}
-		const struct fo_node *stop = lay_inlines(L, n, c, b, vl, first);
-		first = 0;
+		if ((m = lay_retrieve_blocks(L, c)) != NULL) {
+			/* XSL 1.1 §6.13.6: the marker's children stand here */
+			block_children(L, n, m->first, b, vl, refw, first);
+			c = c->next;
+			continue;
+		}
+		const struct fo_node *stop = lay_inlines(L, n, c, b, vl, *first);
+		*first = 0;
 		if (stop == c)
 			c = c->next;  /* nothing consumed: skip */
 		else
 			c = stop;
 	}
+}
+
+static void
+lay_block(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vlist *vl, mpt refw)
+{
+	struct lblock *b = lay_lblock_new(L, n, ctx, refw);
+	int first = 1;
+
+	lay_block_push_open(L, b, vl);
+	block_children(L, n, n->first, b, vl, refw, &first);
 	lay_block_push_close(L, b, vl);
 }
 

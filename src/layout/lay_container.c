@@ -375,4 +375,6 @@ lay_box_place(struct fill *f, const struct vitem *v)
 	lay_translate(a, x - a->x, y - a->y);
 	area_append(lay_fill_parent(f), a);
 	lay_page_id(f, v->blk->fo->id, a->x, a->y);
+	if (f->flow && f->page)
+		lay_mark_tree(L, v->blk->fo);   /* its content was laid out before the page */
 }

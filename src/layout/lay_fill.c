@@ -33,6 +33,7 @@ lay_fill_init(struct fill *f, struct lay *L, const struct vlist *vl, int pages)
 	f->L = L;
 	f->vl = vl;
 	f->pages = (uint8_t)pages;
+	f->flow = (uint8_t)pages;
 }
 
 static struct area *

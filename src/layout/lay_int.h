@@ -134,6 +134,9 @@ const struct fo_node *lay_find_master(const struct fo_tree *fo, const char *name
 const struct fo_node *lay_choose_master(struct lay *L, const struct fo_node *seq,
     struct lay_masterstate *st, const struct lay_pagepos *pp, int advance);
 void lay_mark(struct lay *L, const struct fo_node *block, uint8_t kind);
+/* The markers of n and of everything under it, placed whole on the
+ * current page (a container laid out as one box). */
+void lay_mark_tree(struct lay *L, const struct fo_node *n);
 const struct fo_node *lay_retrieve(struct lay *L, const struct fo_node *rm);
 /* fo:change-bar-begin and -end, met in document order (lay_line.c). */
 void lay_change_bar(struct lay *L, const struct fo_node *n);
@@ -232,6 +235,9 @@ void lay_translate(struct area *a, mpt dx, mpt dy);
 
 /* Is n laid out as a block (block, block-container, table, list-block)? */
 int  lay_is_block_level(const struct fo_node *n);
+/* If c is a retrieve-marker whose marker holds block-level FOs: the marker
+ * (its content is laid out as blocks), else NULL. */
+const struct fo_node *lay_retrieve_blocks(struct lay *L, const struct fo_node *c);
 /* Lay out the block-level children of parent in the reference width refw. */
 void lay_blocks_in(struct lay *L, const struct fo_node *parent, struct lblock *ctx,
     struct vlist *vl, mpt refw);
@@ -273,6 +279,7 @@ struct fill {
 	struct open  *stack;       /* blocks open before item i (arena) */
 	int           depth, cap;
 	uint8_t       pages;       /* forced page breaks end a fragment */
+	uint8_t       flow;        /* a page's flow or a cell in it: markers are recorded */
 	/* the current fragment */
 	struct area  *parent;      /* region, cell or container area */
 	mpt           rx, ry;      /* content origin of the reference area on the page */

@@ -23,6 +23,7 @@ struct ch {
 	uint8_t                edge;     /* obj is a bordered fo:inline: 1 its start, 2 its end */
 	const struct fo_node  *cbar;     /* inside this change bar (innermost open) */
 	const struct fo_node  *note;     /* the first character of a footnote citation: its body */
+	uint32_t               seq;      /* position before white-space handling */
 };
 
 struct chars {
@@ -37,7 +38,8 @@ push(struct chars *c, uint32_t cp, const struct fo_style *st, int keep)
 		c->cap = c->cap ? c->cap * 2 : 256;
 		c->v = xrealloc(c->v, c->cap * sizeof *c->v);
 	}
-	c->v[c->n++] = (struct ch){ cp, st, (uint8_t)keep, 0, 0, NULL, NULL, 0, NULL, NULL };
+	c->v[c->n] = (struct ch){ cp, st, (uint8_t)keep, 0, 0, NULL, NULL, 0, NULL, NULL, (uint32_t)c->n };
+	c->n++;
 }
 
 const struct text_fontset *
@@ -134,6 +136,8 @@ push_text(struct lay *L, struct chars *out, const char *text, const struct fo_st
 	}
 }
 
+static int is_ws(uint32_t c);
+
 static void
 gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 {
@@ -164,10 +168,26 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 	case FO_INLINE_CONTAINER:
 		push_obj(L, out, c, keep, 0);
 		break;
-	case FO_TABLE: case FO_TABLE_COLUMN: case FO_TABLE_HEADER: case FO_TABLE_FOOTER:
-	case FO_TABLE_BODY: case FO_TABLE_ROW: case FO_TABLE_CELL: case FO_LIST_BLOCK:
-	case FO_LIST_ITEM: case FO_LIST_ITEM_LABEL: case FO_LIST_ITEM_BODY:
-		break;   /* block-level inside an inline: not laid out there */
+	case FO_TABLE: case FO_LIST_BLOCK: {
+		/* a table or list where only inline content can stand (a
+		 * footnote citation, a leader): its text joins the line */
+		char key[64];
+		snprintf(key, sizeof key, "inline-table:%d", c->line);
+		diag_once(L->d, key, DIAG_WARNING, L->fo->file, c->line, 0,
+		    "fo:%s inside fo:%s cannot be laid out as a %s here; its text is set as running text",
+		    fo_type_name(c->type), c->parent ? fo_type_name(c->parent->type) : "?",
+		    c->type == FO_TABLE ? "table" : "list");
+		for (const struct fo_node *k = c->first; k; k = k->next)
+			gather(L, k, out, keep);
+		break;
+	}
+	case FO_TABLE_HEADER: case FO_TABLE_FOOTER: case FO_TABLE_BODY: case FO_TABLE_ROW:
+	case FO_TABLE_CELL: case FO_LIST_ITEM: case FO_LIST_ITEM_LABEL: case FO_LIST_ITEM_BODY:
+		for (const struct fo_node *k = c->first; k; k = k->next)
+			gather(L, k, out, keep);
+		break;
+	case FO_TABLE_COLUMN:
+		break;
 	case FO_BASIC_LINK: {
 		const struct fo_node *save = L->link;
 		const char *dest = fo_node_attr(c, "internal-destination");
@@ -224,8 +244,13 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 			else
 				gather(L, k, out, keep);
 		}
+		/* on the citation's first visible character: white space
+		 * around it may be collapsed away (pretty-printed FO) */
+		size_t first = at;
+		while (first + 1 < out->n && is_ws(out->v[first].cp))
+			first++;
 		if (body && out->n > at)
-			out->v[at].note = body;
+			out->v[first].note = body;
 		else if (body)
 			diag_once(L->d, "footnote-empty", DIAG_WARNING, L->fo->file, c->line, 0,
 			    "fo:footnote without an inline citation: its body is not placed");
@@ -286,11 +311,9 @@ is_ws(uint32_t c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/*
- * White space (XSL 1.1 §7.16.7–7.16.12) and R16.  Works in place.
- */
+/* White space (XSL 1.1 §7.16.7–7.16.12) and R16.  Works in place. */
 static void
-whitespace(struct chars *c)
+whitespace_chars(struct chars *c)
 {
 	size_t w = 0;
 	/* linefeed-treatment; R16 removes a line feed between wide characters */
@@ -356,6 +379,60 @@ whitespace(struct chars *c)
 	for (size_t i = 0; i < c->n; i++)
 		if (c->v[i].preserved_lf)
 			c->v[i].cp = '\n';
+}
+
+/*
+ * Footnote citations whose characters white-space handling removed: each
+ * body moves to the next character kept (else the last), so that no body
+ * is lost with a collapsed space.  notes[] holds the bodies and their
+ * positions before the handling, in order.
+ */
+static void
+whitespace_notes(struct chars *c, const struct fo_node **note, const uint32_t *at, size_t nn)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < c->n; i++)
+		c->v[i].note = NULL;
+	for (size_t j = 0; j < nn; j++) {
+		while (k < c->n && (c->v[k].seq < at[j] || c->v[k].note))
+			k++;
+		size_t t = k;
+		if (t == c->n) {   /* after the last character: the last free one */
+			while (t > 0 && c->v[t - 1].note)
+				t--;
+			if (t == 0)
+				return;   /* more notes than characters: cannot happen */
+			t--;
+		}
+		c->v[t].note = note[j];
+	}
+}
+
+/*
+ * White space (XSL 1.1 §7.16.7–7.16.12) and R16.  Works in place.
+ */
+static const struct fo_node *
+whitespace(struct chars *c)
+{
+	const struct fo_node *lost = NULL;
+	const struct fo_node **note = NULL;
+	uint32_t *at = NULL;
+	size_t nn = 0;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].note) {
+			note = xrealloc(note, (nn + 1) * sizeof *note);
+			at = xrealloc(at, (nn + 1) * sizeof *at);
+			note[nn] = c->v[i].note;
+			at[nn++] = c->v[i].seq;
+		}
+	whitespace_chars(c);
+	if (nn > 0 && c->n > 0)
+		whitespace_notes(c, note, at, nn);
+	else if (nn > 0)
+		lost = note[0];
+	free(note);
+	free(at);
+	return lost;   /* a footnote body with no character left to cite it */
 }
 
 /* Per-item data the composer does not need. */
@@ -524,12 +601,15 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	int nids = 0;
 	int ncites0 = L->ncites, cbar_events0 = L->cbar_events;
 	for (; c; c = c->next) {
-		if (is_block_level(c))
+		if (is_block_level(c) || lay_retrieve_blocks(L, c))
 			break;
 		gather(L, c, &cs, 0);
 		inline_ids(L, c, &ids, &nids);
 	}
-	whitespace(&cs);
+	const struct fo_node *lost = whitespace(&cs);
+	if (lost)
+		diag_report(L->d, DIAG_WARNING, L->fo->file, lost->line, 0,
+		    "fo:footnote whose citation is only white space: its body is not placed");
 	if (cs.n == 0) {
 		free(cs.v);
 		free(ids);

@@ -296,6 +296,17 @@ lay_mark(struct lay *L, const struct fo_node *block, uint8_t kind)
 	}
 }
 
+void
+lay_mark_tree(struct lay *L, const struct fo_node *n)
+{
+	if (n->type == FO_MARKER || n->type == FO_TEXT)
+		return;
+	lay_mark(L, n, MARK_START);
+	for (const struct fo_node *c = n->first; c; c = c->next)
+		lay_mark_tree(L, c);
+	lay_mark(L, n, MARK_END);
+}
+
 /*
  * XSL 1.1 §6.13.6.  The page's markers are the entries of the current
  * page; earlier pages' entries answer when the page has none of the class

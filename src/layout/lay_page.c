@@ -222,11 +222,11 @@ lay_page_placed(struct fill *f, const struct vitem *v, const struct area *a)
 	switch ((enum vkind)v->kind) {
 	case V_OPEN:
 		record_id(L, pg, f->pagenum, v->blk->fo->id, a->x, a->y);
-		if (f->pages)
+		if (f->flow)
 			lay_mark(L, v->blk->fo, MARK_START);
 		break;
 	case V_CLOSE:
-		if (f->pages)
+		if (f->flow)
 			lay_mark(L, v->blk->fo, MARK_END);
 		if (v->blk->fo->id)
 			idmap_set(L->ids, v->blk->fo->id, f->pagenum ? f->pagenum : "", pg->index);

@@ -953,6 +953,7 @@ cell_part(struct fill *f, struct lcell *lc, mpt oy, mpt top, mpt avail, int stri
 
 	lc->fill.pagenum = f->pagenum;
 	lc->fill.page = f->page;
+	lc->fill.flow = f->flow;
 	lay_page_id(f, lc->fo->id, a->x, a->y);   /* first and last page of it */
 	lay_fill_begin(&lc->fill, a, rx, a->y + top, lc->cw, LAY_INF);
 	if (avail < 0) {
