@@ -505,8 +505,9 @@ draw_line_text(struct writer *w, HPDF_Page page, const struct area *line)
 	const struct area *r = line->first;
 	while (r) {
 		if (r->kind != AREA_RUN || r->face == NULL || r->len == 0) {
-			if (r->kind == AREA_VIEWPORT)
-				draw_text(w, page, r->first);   /* an inline drawing's labels */
+			/* an inline drawing's labels, an inline-container's lines */
+			if (r->kind == AREA_VIEWPORT || r->kind == AREA_BLOCK)
+				draw_text(w, page, r->first);
 			r = r->next;
 			continue;
 		}
