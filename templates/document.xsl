@@ -26,10 +26,7 @@
           <xsl:if test="d:info/d:edition">　<xsl:value-of select="d:info/d:edition"/></xsl:if>
         </xsl:with-param>
         <xsl:with-param name="foot">
-          <xsl:choose>
-            <xsl:when test="d:info/d:issuer"><xsl:value-of select="d:info/d:issuer"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="$company"/></xsl:otherwise>
-          </xsl:choose>
+<xsl:call-template name="doc-issuer"/>
         </xsl:with-param>
         <xsl:with-param name="foot-right" select="$title"/>
         <xsl:with-param name="seq" select="$seq"/>
@@ -58,14 +55,25 @@
     </fo:page-sequence>
   </xsl:template>
 
+  <!-- who issues the document: its own issuer, or the site's company and office -->
+  <xsl:template name="doc-issuer">
+    <xsl:choose>
+      <xsl:when test="d:info/d:issuer"><xsl:apply-templates select="d:info/d:issuer/node()" mode="doc-inline"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$company"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- issuer, title, subtitle and the document control line; larger and
        lower on the page (cover-like) for the long documents -->
   <xsl:template name="doc-title-block">
     <xsl:param name="long"/>
     <fo:block text-align="center" keep-with-next.within-page="always" line-height="1.3">
       <xsl:attribute name="space-before"><xsl:choose><xsl:when test="$long">22mm</xsl:when><xsl:otherwise>2mm</xsl:otherwise></xsl:choose></xsl:attribute>
-      <xsl:if test="d:info/d:issuer">
-        <fo:block font-size="11pt" space-after="6pt"><xsl:value-of select="d:info/d:issuer"/></fo:block>
+      <xsl:if test="$site-logo != ''">
+        <fo:block space-after="4pt"><xsl:call-template name="site-logo"/></fo:block>
+      </xsl:if>
+      <xsl:if test="d:info">
+        <fo:block font-size="11pt" space-after="6pt"><xsl:call-template name="doc-issuer"/></fo:block>
       </xsl:if>
       <fo:block font-family="sans-serif" font-weight="bold" letter-spacing="0.15em">
         <xsl:attribute name="font-size"><xsl:choose><xsl:when test="$long">28pt</xsl:when><xsl:otherwise>20pt</xsl:otherwise></xsl:choose></xsl:attribute>
@@ -403,6 +411,11 @@
   <!-- ============================================================ inline -->
   <xsl:template match="text()" mode="doc-inline">
     <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- a value of the site file (site.xml) -->
+  <xsl:template match="d:site" mode="doc-inline">
+    <xsl:call-template name="site-value"><xsl:with-param name="ref" select="@ref"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="d:strong" mode="doc-inline">

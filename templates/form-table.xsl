@@ -317,7 +317,7 @@
     <xsl:param name="cols"/>
     <xsl:param name="num"/>
     <xsl:if test="$n &gt; 0">
-      <fo:table-row keep-together.within-page="always">
+      <fo:table-row keep-together.within-page="always" height="{$form-row-height}">
         <xsl:if test="$num = 1"><xsl:call-template name="num-cell"><xsl:with-param name="n" select="''"/></xsl:call-template></xsl:if>
         <xsl:for-each select="$cols">
           <fo:table-cell xsl:use-attribute-sets="cell-body">

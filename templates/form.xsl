@@ -393,7 +393,12 @@
         <xsl:with-param name="maps" select="fm:map"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="fixed" select="normalize-space(text())"/>
+    <xsl:variable name="fixed">
+      <xsl:choose>
+        <xsl:when test="@site"><xsl:call-template name="site-value"><xsl:with-param name="ref" select="@site"/></xsl:call-template></xsl:when>
+        <xsl:otherwise><xsl:variable name="t"><xsl:apply-templates select="text() | fm:site" mode="form-inline"/></xsl:variable><xsl:value-of select="normalize-space($t)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="unit"><xsl:if test="@unit"><xsl:text> </xsl:text><xsl:value-of select="@unit"/></xsl:if></xsl:variable>
     <xsl:choose>
       <xsl:when test="fm:option">
@@ -513,6 +518,11 @@
   <!-- ============================================================ inline -->
   <xsl:template match="text()" mode="form-inline">
     <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- a value of the site file (site.xml) -->
+  <xsl:template match="fm:site" mode="form-inline">
+    <xsl:call-template name="site-value"><xsl:with-param name="ref" select="@ref"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="fm:strong" mode="form-inline">
@@ -660,7 +670,12 @@
        pattern; with @date a 日期 line below -->
   <xsl:template match="fm:sign" mode="form-sign">
     <xsl:variable name="format"><xsl:choose><xsl:when test="@format"><xsl:value-of select="@format"/></xsl:when><xsl:otherwise>text</xsl:otherwise></xsl:choose></xsl:variable>
-    <xsl:variable name="fixed" select="normalize-space(.)"/>
+    <xsl:variable name="fixed">
+      <xsl:choose>
+        <xsl:when test="@site"><xsl:call-template name="site-value"><xsl:with-param name="ref" select="@site"/></xsl:call-template></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="v">
       <xsl:call-template name="case-text">
         <xsl:with-param name="path" select="string(@path)"/>

@@ -41,7 +41,7 @@
           <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
             <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
               <dc:title><xsl:value-of select="@title"/></dc:title>
-              <dc:creator>北京 XX 物业管理有限公司 XX 大厦物业管理处</dc:creator>
+              <dc:creator><xsl:value-of select="$company"/></dc:creator>
               <dc:language>zh-CN</dc:language>
             </rdf:Description>
           </rdf:RDF>
@@ -63,28 +63,28 @@
        the right for the label of a part (第一联：客户存根). -->
   <xsl:template name="packet-masters">
     <fo:layout-master-set>
-      <fo:simple-page-master master-name="doc" page-width="210mm" page-height="297mm" margin="15mm 20mm 12mm 20mm">
+      <fo:simple-page-master master-name="doc" page-width="{$page-w}" page-height="{$page-h}" margin="15mm 20mm 12mm 20mm">
         <fo:region-body margin-top="14mm" margin-bottom="12mm"/>
         <fo:region-before extent="10mm"/>
         <fo:region-after extent="8mm"/>
       </fo:simple-page-master>
-      <fo:simple-page-master master-name="form-portrait" page-width="210mm" page-height="297mm" margin="12mm 15mm 10mm 18mm">
+      <fo:simple-page-master master-name="form-portrait" page-width="{$page-w}" page-height="{$page-h}" margin="12mm 15mm 10mm 18mm">
         <fo:region-body margin-top="11mm" margin-bottom="10mm"/>
         <fo:region-before extent="8mm"/>
         <fo:region-after extent="7mm"/>
       </fo:simple-page-master>
-      <fo:simple-page-master master-name="form-landscape" page-width="297mm" page-height="210mm" margin="12mm 15mm 10mm 18mm">
+      <fo:simple-page-master master-name="form-landscape" page-width="{$page-h}" page-height="{$page-w}" margin="12mm 15mm 10mm 18mm">
         <fo:region-body margin-top="11mm" margin-bottom="10mm"/>
         <fo:region-before extent="8mm"/>
         <fo:region-after extent="7mm"/>
       </fo:simple-page-master>
-      <fo:simple-page-master master-name="form-portrait-parts" page-width="210mm" page-height="297mm" margin="12mm 10mm 10mm 18mm">
+      <fo:simple-page-master master-name="form-portrait-parts" page-width="{$page-w}" page-height="{$page-h}" margin="12mm 10mm 10mm 18mm">
         <fo:region-body margin-top="11mm" margin-bottom="10mm" margin-right="9mm"/>
         <fo:region-before extent="8mm"/>
         <fo:region-after extent="7mm"/>
         <fo:region-end extent="6mm"/>
       </fo:simple-page-master>
-      <fo:simple-page-master master-name="form-landscape-parts" page-width="297mm" page-height="210mm" margin="12mm 10mm 10mm 18mm">
+      <fo:simple-page-master master-name="form-landscape-parts" page-width="{$page-h}" page-height="{$page-w}" margin="12mm 10mm 10mm 18mm">
         <fo:region-body margin-top="11mm" margin-bottom="10mm" margin-right="9mm"/>
         <fo:region-before extent="8mm"/>
         <fo:region-after extent="7mm"/>

@@ -42,7 +42,7 @@
           <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
             <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
               <dc:title><xsl:value-of select="$c/p:short-title"/><xsl:text> </xsl:text><xsl:value-of select="$m/@code"/></dc:title>
-              <dc:creator><xsl:value-of select="$c/p:issuer"/></dc:creator>
+              <dc:creator><xsl:value-of select="$office"/></dc:creator>
             </rdf:Description>
           </rdf:RDF>
         </x:xmpmeta>
@@ -82,9 +82,15 @@
             <fo:inline border="1.5pt solid #C00000" color="#C00000" padding="3pt" font-family="sans-serif" font-weight="bold" font-size="14pt">受控　分发号：<xsl:value-of select="$copy"/></fo:inline>
           </fo:block>
         </xsl:if>
-        <fo:block font-size="14pt" text-align="center" space-before="30mm"><xsl:value-of select="$c/p:issuer"/></fo:block>
-        <fo:block font-family="sans-serif" font-size="26pt" font-weight="bold" text-align="center" space-before="18mm" space-after="6mm"><xsl:value-of select="$c/p:title"/></fo:block>
-        <fo:block font-size="16pt" text-align="center" space-after="45mm"><xsl:value-of select="$m/@code"/></fo:block>
+        <xsl:if test="$site-logo != ''">
+          <fo:block text-align="center" space-before="{10 * $page-k}mm"><xsl:call-template name="site-logo"/></fo:block>
+        </xsl:if>
+        <fo:block font-size="14pt" text-align="center">
+          <xsl:attribute name="space-before"><xsl:choose><xsl:when test="$site-logo != ''"><xsl:value-of select="8 * $page-k"/>mm</xsl:when><xsl:otherwise><xsl:value-of select="30 * $page-k"/>mm</xsl:otherwise></xsl:choose></xsl:attribute>
+          <xsl:value-of select="$office"/>
+        </fo:block>
+        <fo:block font-family="sans-serif" font-size="26pt" font-weight="bold" text-align="center" space-before="{18 * $page-k}mm" space-after="{6 * $page-k}mm"><xsl:value-of select="$c/p:title"/></fo:block>
+        <fo:block font-size="16pt" text-align="center" space-after="{45 * $page-k}mm"><xsl:value-of select="$m/@code"/></fo:block>
         <fo:table table-layout="fixed" width="120mm" start-indent="25mm" border-collapse="collapse" font-size="12pt">
           <fo:table-column column-width="40mm"/>
           <fo:table-column column-width="80mm"/>
@@ -98,7 +104,7 @@
             <xsl:call-template name="control-row"><xsl:with-param name="k">受控状态</xsl:with-param><xsl:with-param name="v"><xsl:choose><xsl:when test="$copy != ''">受控（分发号 <xsl:value-of select="$copy"/>）</xsl:when><xsl:otherwise><xsl:value-of select="$c/p:status"/></xsl:otherwise></xsl:choose></xsl:with-param></xsl:call-template>
           </fo:table-body>
         </fo:table>
-        <fo:block font-size="14pt" text-align="center" space-before="40mm"><xsl:value-of select="$c/p:company"/></fo:block>
+        <fo:block font-size="14pt" text-align="center" space-before="{40 * $page-k}mm"><xsl:value-of select="$site-company"/></fo:block>
       </fo:flow>
     </fo:page-sequence>
   </xsl:template>
@@ -117,7 +123,7 @@
     <xsl:param name="left"/>
     <fo:static-content flow-name="xsl-region-before">
       <fo:block font-size="9pt" text-align-last="justify" border-bottom="0.5pt solid black" padding-bottom="2pt">
-        <xsl:value-of select="$c/p:issuer"/>　<xsl:value-of select="$c/p:short-title"/><fo:leader leader-pattern="space"/><xsl:value-of select="$m/@code"/>　<xsl:value-of select="$version"/>
+        <xsl:value-of select="$office"/>　<xsl:value-of select="$c/p:short-title"/><fo:leader leader-pattern="space"/><xsl:value-of select="$m/@code"/>　<xsl:value-of select="$version"/>
       </fo:block>
     </fo:static-content>
     <fo:static-content flow-name="xsl-region-after">
@@ -230,7 +236,7 @@
           <fo:table-column column-width="proportional-column-width(1)"/>
           <fo:table-body>
             <fo:table-row>
-              <fo:table-cell border="0.5pt solid black" padding="2pt" number-rows-spanned="2" display-align="center"><fo:block text-align="center" font-weight="bold"><xsl:value-of select="$c/p:issuer"/></fo:block></fo:table-cell>
+              <fo:table-cell border="0.5pt solid black" padding="2pt" number-rows-spanned="2" display-align="center"><fo:block text-align="center" font-weight="bold"><xsl:value-of select="$office"/></fo:block></fo:table-cell>
               <fo:table-cell border="0.5pt solid black" padding="2pt" number-rows-spanned="2" display-align="center"><fo:block text-align="center" font-family="sans-serif" font-weight="bold" font-size="11pt"><xsl:value-of select="p:title"/></fo:block><fo:block text-align="center"><xsl:value-of select="$code"/></fo:block></fo:table-cell>
               <fo:table-cell border="0.5pt solid black" padding="2pt"><fo:block>文件编号：<xsl:value-of select="$m/@code"/></fo:block></fo:table-cell>
               <fo:table-cell border="0.5pt solid black" padding="2pt"><fo:block>版本/修订号：<xsl:value-of select="$c/p:version/@edition"/>/<xsl:value-of select="$c/p:version/@revision"/></fo:block></fo:table-cell>
@@ -243,7 +249,7 @@
         </fo:table>
       </fo:static-content>
       <fo:static-content flow-name="xsl-region-after">
-        <fo:block font-size="8pt" text-align="center" color="#555555"><xsl:value-of select="$c/p:company"/>　<xsl:value-of select="$version"/></fo:block>
+        <fo:block font-size="8pt" text-align="center" color="#555555"><xsl:value-of select="$site-company"/>　<xsl:value-of select="$version"/></fo:block>
       </fo:static-content>
       <fo:flow flow-name="xsl-region-body">
         <xsl:call-template name="h1">

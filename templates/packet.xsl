@@ -13,8 +13,6 @@
   <!-- case values are printed in this colour, so that what was filled in
        stands apart from the pre-printed text -->
   <xsl:variable name="fill-color" select="'#003399'"/>
-  <xsl:variable name="office">XX 大厦物业管理处</xsl:variable>
-  <xsl:variable name="company">北京 XX 物业管理有限公司 XX 大厦物业管理处</xsl:variable>
   <xsl:variable name="receipt-title">收楼文件签收单</xsl:variable>
 
   <!-- ============================================================ case paths -->
@@ -393,7 +391,7 @@
             </fo:table-row>
           </fo:table-body>
         </fo:table>
-        <fo:block text-indent="2em" text-align="justify" space-after="8pt">客户确认已收到 XX 大厦物业管理处交付的下列收楼文件，管理处已就其中的主要内容向客户作了讲解和说明。文件经客户逐项核对，齐全无误；其中的协议书和收楼表格经双方签署后，按各自注明的份数由双方分别留存。</fo:block>
+        <fo:block text-indent="2em" text-align="justify" space-after="8pt">客户确认已收到<xsl:value-of select="$office"/>交付的下列收楼文件，管理处已就其中的主要内容向客户作了讲解和说明。文件经客户逐项核对，齐全无误；其中的协议书和收楼表格经双方签署后，按各自注明的份数由双方分别留存。</fo:block>
         <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="10pt" space-after="10pt">
           <fo:table-column column-width="2.6em"/>
           <fo:table-column column-width="proportional-column-width(6)"/>

@@ -11,7 +11,9 @@
 struct text_fonts;
 
 struct docset_opts {
-	const char *root;        /* project directory: procedures/, templates/, schemas/ … */
+	const char *root;        /* project directory: site.xml, procedures/, cases/, docs/content/ */
+	const char *data;        /* the folder of templates/ and schemas/ (NULL: root) */
+	const char *site;        /* the site file (NULL: ROOT/site.xml) */
 	const char *out_dir;     /* where PDFs go (default ROOT/output) */
 	const char *fo_dir;      /* also write the intermediate FO here, or NULL */
 	const char *procedure;   /* one procedure code, or NULL for the whole manual */

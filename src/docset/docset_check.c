@@ -217,7 +217,7 @@ ds_check_procedures(const struct docset_opts *o, struct diag *d)
 	struct ctx c;
 	memset(&c, 0, sizeof c);
 	c.d = d;
-	char *pdir = ds_path(o->root, "procedures"), *sdir = ds_path(o->root, "schemas");
+	char *pdir = ds_path(o->root, "procedures"), *sdir = ds_path(ds_data(o), "schemas");
 	char *manual = ds_path(pdir, "manual.xml"), *reg = ds_path(pdir, "forms-register.xml");
 	char *rng_m = ds_path(sdir, "manual.rng"), *rng_r = ds_path(sdir, "forms-register.rng");
 	char *rng_p = ds_path(sdir, "procedure.rng");
@@ -314,7 +314,7 @@ ds_check_procedures(const struct docset_opts *o, struct diag *d)
 static int
 check_dir(const struct docset_opts *o, const char *sub, const char *schema, struct diag *d)
 {
-	char *dir = ds_path(o->root, sub), *rng = ds_path(o->root, schema);
+	char *dir = ds_path(o->root, sub), *rng = ds_path(ds_data(o), schema);
 	size_t n;
 	char **files = ds_list_xml(dir, &n);
 	int bad = 0;
@@ -327,23 +327,58 @@ check_dir(const struct docset_opts *o, const char *sub, const char *schema, stru
 	return bad ? -1 : 0;
 }
 
+const char *
+ds_data(const struct docset_opts *o)
+{
+	return o->data ? o->data : o->root;
+}
+
 void
 ds_allow(const struct docset_opts *o)
 {
-	static const char *dirs[] = { "procedures", "templates", "schemas", "cases", "docs/content" };
+	static const char *src[] = { "procedures", "cases", "docs/content" };
+	static const char *data[] = { "templates", "schemas" };
 	src_allow_reset();
-	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
-		char *p = ds_path(o->root, dirs[i]);
+	for (size_t i = 0; i < sizeof src / sizeof src[0]; i++) {
+		char *p = ds_path(o->root, src[i]);
 		src_allow_dir(p);
 		free(p);
 	}
+	for (size_t i = 0; i < sizeof data / sizeof data[0]; i++) {
+		char *p = ds_path(ds_data(o), data[i]);
+		src_allow_dir(p);
+		free(p);
+	}
+}
+
+/* The placeholders of the documents and forms name values the site has. */
+static int
+check_site_refs(const struct docset_opts *o, const struct ds_site *site, struct diag *d)
+{
+	static const char *dirs[] = { "docs/content", "procedures/forms" };
+	int bad = 0;
+	for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++) {
+		char *dir = ds_path(o->root, dirs[k]);
+		size_t n;
+		char **files = ds_list_xml(dir, &n);
+		for (size_t i = 0; i < n; i++)
+			if (ds_site_check_refs(site, files[i], d) < 0)
+				bad = 1;
+		ds_list_free(files, n);
+		free(dir);
+	}
+	return bad ? -1 : 0;
 }
 
 int
 docset_check(const struct docset_opts *o, struct diag *d)
 {
 	int bad = 0;
+	struct ds_site site;
 	ds_allow(o);
+	if (ds_site_load(o, &site, d) < 0 || check_site_refs(o, &site, d) < 0)
+		bad = 1;
+	ds_site_free(&site);
 	if (ds_check_procedures(o, d) < 0)
 		bad = 1;
 	if (check_dir(o, "cases", "schemas/case.rng", d) < 0)

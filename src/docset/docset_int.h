@@ -20,6 +20,31 @@ int ds_check_procedures(const struct docset_opts *o, struct diag *d);
 
 struct xdoc;
 struct text_fonts;
+
+/* The folder of templates/ and schemas/. */
+const char *ds_data(const struct docset_opts *o);
+
+/* The site file (docset_site.c), read once per job. */
+struct ds_site {
+	char        *file;      /* absolute path */
+	char        *logo;      /* absolute path of the logo, or NULL */
+	char        *latin;     /* default faces, or NULL */
+	char        *chinese;
+	struct xdoc *doc;
+};
+/* Find, validate and read the site file; -1 with the reasons in d. */
+int ds_site_load(const struct docset_opts *o, struct ds_site *s, struct diag *d);
+void ds_site_free(struct ds_site *s);
+/* Let the XSLT read the site file and its logo (after ds_allow). */
+void ds_site_allow(const struct ds_site *s);
+/* The site's default faces become what "serif" means. */
+void ds_site_fonts(const struct ds_site *s, struct text_fonts *fonts);
+/* Does the site have a value named key (a fixed name or a hotline id)? */
+int ds_site_has(const struct ds_site *s, const char *key);
+/* Every placeholder of the source file names a site value; -1 if not. */
+int ds_site_check_refs(const struct ds_site *s, const char *file, struct diag *d);
+/* Append the parameters site and site-logo to params (n used, cap room). */
+const char **ds_site_params(const struct ds_site *s, const char **params, int n, int cap);
 /* Lay out and write an FO document (taken); -1 with reasons in d. */
 int ds_render(struct xdoc *fo, struct text_fonts *fonts, const char *path, struct diag *d);
 

@@ -170,14 +170,21 @@ done:
 int
 docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag *d)
 {
-	char *pdir = ds_path(o->root, "procedures"), *tdir = ds_path(o->root, "templates");
+	char *pdir = ds_path(o->root, "procedures"), *tdir = ds_path(ds_data(o), "templates");
 	char *manual = ds_path(pdir, "manual.xml"), *xsl = ds_path(tdir, "manual.xsl");
 	char *outdir = o->out_dir ? xstrdup(o->out_dir) : ds_path(o->root, "output");
 	char *mdir = ds_path(outdir, "manual");
 	struct xdoc *md = NULL;
+	struct ds_site site;
 	int rc = -1;
 
 	ds_allow(o);
+	if (ds_site_load(o, &site, d) < 0) {
+		diag_report(d, DIAG_ERROR, NULL, 0, 0, "the site file is not valid; the manual is not built");
+		goto done;
+	}
+	ds_site_allow(&site);
+	ds_site_fonts(&site, fonts);
 	if (ds_check_procedures(o, d) < 0) {
 		diag_report(d, DIAG_ERROR, NULL, 0, 0, "the procedure sources are not valid; the manual is not built");
 		goto done;
@@ -214,8 +221,9 @@ docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag
 	char copy[16];
 	snprintf(copy, sizeof copy, "%d", o->copy);
 	char *prev = previous_issue(pdir, atoi(ed ? ed : "0"), atoi(rv ? rv : "0"));
-	const char *params[] = { "procedure", o->procedure ? o->procedure : "",
+	const char *params[12] = { "procedure", o->procedure ? o->procedure : "",
 		"copy", o->copy > 0 ? copy : "", "previous", prev ? prev : "", NULL };
+	ds_site_params(&site, params, 6, 12);
 	char *fo_out = NULL;
 	if (o->fo_dir) {
 		if (mkdirs(o->fo_dir, d) < 0)
@@ -245,6 +253,7 @@ docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag
 	free(pdf);
 done:
 	src_xdoc_free(md);
+	ds_site_free(&site);
 	src_allow_reset();
 	free(pdir);
 	free(tdir);

@@ -63,10 +63,12 @@ job_item(struct buf *b, const char *kind, const char *href, int copies, int seri
 /* Run templates/job.xsl on a job: the FO document (owned), or NULL.  With
  * --fo, the FO is also written there, named after pdf. */
 static struct xdoc *
-job_fo(const struct docset_opts *o, const char *job, size_t n, const char *name, const char *pdf,
-    struct diag *d)
+job_fo(const struct docset_opts *o, const struct ds_site *site, const char *job, size_t n,
+    const char *name, const char *pdf, struct diag *d)
 {
-	char *xsl = ds_path(o->root, "templates/job.xsl");
+	char *xsl = ds_path(ds_data(o), "templates/job.xsl");
+	const char *params[8];
+	ds_site_params(site, params, 0, 8);
 	char *fo_out = NULL;
 	if (o->fo_dir) {
 		char fn[300];
@@ -80,7 +82,7 @@ job_fo(const struct docset_opts *o, const char *job, size_t n, const char *name,
 	}
 	/* the job document gets a name of its own: were it named after the case
 	 * file, document() would return the job itself for the case's URI */
-	struct xdoc *fo = src_xslt_run_mem(xsl, job, n, "folio-job.xml", NULL, fo_out ? fo_out : name, fo_out, d);
+	struct xdoc *fo = src_xslt_run_mem(xsl, job, n, "folio-job.xml", params, fo_out ? fo_out : name, fo_out, d);
 	free(xsl);
 	free(fo_out);
 	return fo;
@@ -88,10 +90,10 @@ job_fo(const struct docset_opts *o, const char *job, size_t n, const char *name,
 
 /* Run templates/job.xsl on a job and write the PDF. */
 static int
-run_job(const struct docset_opts *o, struct text_fonts *fonts, const char *job, size_t n,
-    const char *name, const char *pdf, struct diag *d)
+run_job(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
+    const char *job, size_t n, const char *name, const char *pdf, struct diag *d)
 {
-	struct xdoc *fo = job_fo(o, job, n, name, pdf, d);
+	struct xdoc *fo = job_fo(o, site, job, n, name, pdf, d);
 	if (fo == NULL)
 		return -1;
 	return ds_render(fo, fonts, pdf, d);
@@ -239,7 +241,7 @@ collect_needs(const struct docset_opts *o, const struct xnode *root, const char 
 static int
 check_case(const struct docset_opts *o, const char *file, struct diag *d)
 {
-	char *rng = ds_path(o->root, "schemas/case.rng");
+	char *rng = ds_path(ds_data(o), "schemas/case.rng");
 	struct diag sd;
 	diag_init(&sd);
 	int bad = src_relaxng_validate(file, rng, &sd) < 0;
@@ -360,8 +362,8 @@ item_pages(const struct area_tree *t, size_t k, int *first, int *last)
 }
 
 static int
-one_packet(const struct docset_opts *o, struct text_fonts *fonts, const char *casefile,
-    const char *outdir, struct diag *d)
+one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
+    const char *casefile, const char *outdir, struct diag *d)
 {
 	if (check_case(o, casefile, d) < 0) {
 		diag_report(d, DIAG_ERROR, casefile, 0, 0, "the case has errors; its packet is not written");
@@ -416,7 +418,7 @@ one_packet(const struct docset_opts *o, struct text_fonts *fonts, const char *ca
 
 	/* laid out once: the whole packet, then each item's pages */
 	char *packet = ds_path(tmp, "packet.pdf");
-	struct xdoc *fo = job_fo(o, job.p, job.n, casefile, packet, d);
+	struct xdoc *fo = job_fo(o, site, job.p, job.n, casefile, packet, d);
 	struct fo_tree *ft = fo ? fo_tree_build_take(fo, d) : NULL;
 	struct area_tree *at = ft ? lay_document(ft, fonts, d) : NULL;
 	rc = at && d->worst < DIAG_ERROR ? pdf_write(at, packet, d) : -1;
@@ -469,10 +471,20 @@ docset_packet(const struct docset_opts *o, struct text_fonts *fonts, char **case
 	char *out = o->out_dir ? xstrdup(o->out_dir) : ds_path(o->root, "output");
 	char *dir = ds_path(out, "packets");
 	int bad = 0;
+	struct ds_site site;
+	ds_allow(o);
+	if (ds_site_load(o, &site, d) < 0) {
+		ds_site_free(&site);
+		free(dir);
+		free(out);
+		return -1;
+	}
+	ds_site_fonts(&site, fonts);
 	mkdir(out, 0777);
 	mkdir(dir, 0777);
 	for (int i = 0; i < ncases; i++) {
 		ds_allow(o);
+		ds_site_allow(&site);
 		/* the case may live outside the project: its folder may be read */
 		char *c = abspath(cases[i]);
 		char *slash = strrchr(c, '/');
@@ -485,13 +497,14 @@ docset_packet(const struct docset_opts *o, struct text_fonts *fonts, char **case
 		struct diag cd;
 		diag_init(&cd);
 		text_fonts_set_diag(fonts, &cd);
-		if (one_packet(o, fonts, cases[i], dir, &cd) < 0 || cd.worst >= DIAG_ERROR)
+		if (one_packet(o, &site, fonts, cases[i], dir, &cd) < 0 || cd.worst >= DIAG_ERROR)
 			bad = 1;   /* the other cases are still produced */
 		text_fonts_set_diag(fonts, d);
 		diag_merge(d, &cd);
 		diag_free(&cd);
 		src_allow_reset();
 	}
+	ds_site_free(&site);
 	free(dir);
 	free(out);
 	return bad ? -1 : 0;
@@ -509,7 +522,12 @@ docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms
 	size_t n;
 	char **all = ds_list_xml(fdir, &n);
 	int rc = 0;
+	struct ds_site site;
 	ds_allow(o);
+	if (ds_site_load(o, &site, d) < 0)
+		rc = -1;
+	ds_site_allow(&site);
+	ds_site_fonts(&site, fonts);
 	mkdir(out, 0777);
 	mkdir(dir, 0777);
 	/* which forms: all, or those named by id or printed number, in the
@@ -573,7 +591,7 @@ docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms
 				if (k > 4)
 					strcpy(name + k - 4, ".pdf");
 				char *pdf = ds_path(dir, name);
-				rc = run_job(o, fonts, one.p, one.n, "forms-job.xml", pdf, d);
+				rc = run_job(o, &site, fonts, one.p, one.n, "forms-job.xml", pdf, d);
 				if (rc == 0 && !o->quiet)
 					fprintf(stderr, "folio: wrote %s\n", pdf);
 				free(pdf);
@@ -584,7 +602,7 @@ docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms
 		buf_puts(&job, "</job>\n");
 		if (combined && rc == 0) {
 			char *pdf = ds_path(dir, "forms.pdf");
-			rc = run_job(o, fonts, job.p, job.n, "forms-job.xml", pdf, d);
+			rc = run_job(o, &site, fonts, job.p, job.n, "forms-job.xml", pdf, d);
 			if (rc == 0 && !o->quiet)
 				fprintf(stderr, "folio: wrote %s\n", pdf);
 			free(pdf);
@@ -593,6 +611,7 @@ docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms
 	}
 	free(pick);
 	ds_list_free(all, n);
+	ds_site_free(&site);
 	src_allow_reset();
 	free(fdir);
 	free(out);

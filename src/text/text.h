@@ -46,6 +46,10 @@ void text_fonts_free(struct text_fonts *f);
 /* Report to d from now on (one document after another); forgets which
  * missing families were already reported. */
 void text_fonts_set_diag(struct text_fonts *f, struct diag *d);
+/* The generic family serif means these faces first (either may be NULL):
+ * latin for code points below U+2000, chinese for the rest.  Missing ones
+ * are reported; the usual serif faces follow. */
+void text_fonts_set_serif(struct text_fonts *f, const char *latin, const char *chinese);
 
 /*
  * Resolve a comma-separated family list (generic names serif, sans-serif,

@@ -65,6 +65,8 @@ struct text_fonts {
 	size_t             nmissing;
 	struct match      *matches;   /* fontconfig's answers, asked once each */
 	size_t             nmatches;
+	char              *serif_latin;     /* the site's body faces, or NULL */
+	char              *serif_chinese;
 };
 
 struct text_fonts *
@@ -90,6 +92,16 @@ text_fonts_set_diag(struct text_fonts *f, struct diag *d)
 		free(f->sets[i]);
 	}
 	f->nsets = 0;
+}
+
+void
+text_fonts_set_serif(struct text_fonts *f, const char *latin, const char *chinese)
+{
+	free(f->serif_latin);
+	free(f->serif_chinese);
+	f->serif_latin = latin && *latin ? xstrdup(latin) : NULL;
+	f->serif_chinese = chinese && *chinese ? xstrdup(chinese) : NULL;
+	text_fonts_set_diag(f, f->d);   /* sets made before mean the old faces */
 }
 
 static void
@@ -120,6 +132,8 @@ text_fonts_free(struct text_fonts *f)
 	for (size_t i = 0; i < f->nmissing; i++)
 		free(f->missing[i]);
 	free(f->missing);
+	free(f->serif_latin);
+	free(f->serif_chinese);
 	for (size_t i = 0; i < f->nmatches; i++)
 		free(f->matches[i].family);
 	free(f->matches);
@@ -270,6 +284,17 @@ add_family(struct text_fonts *f, struct text_fontset *set, const char *family,
 		for (int i = 0; i < set->n; i++)
 			if (set->latin_only[i])
 				return;
+	}
+	if (strcasecmp(family, "serif") == 0 && (f->serif_latin || f->serif_chinese)) {
+		/* the site's faces first, reported when missing; then the usual */
+		if (f->serif_latin) {
+			char *l = xmalloc(strlen(f->serif_latin) + 2);
+			sprintf(l, "^%s", f->serif_latin);
+			add_family(f, set, l, weight, italic, 1);
+			free(l);
+		}
+		if (f->serif_chinese)
+			add_family(f, set, f->serif_chinese, weight, italic, 1);
 	}
 	for (size_t g = 0; g < sizeof generics / sizeof generics[0]; g++) {
 		if (strcasecmp(family, generics[g].generic) == 0) {

@@ -12,7 +12,7 @@ check "the bundled sources are valid" sh -c "test $rc -eq 0 && ! test -s '$T/che
 # ---- a broken copy: every kind of mistake, all reported at once -------------------------
 B=$T/broken
 mkdir -p "$B/docs"
-cp -r "$ROOT/procedures" "$ROOT/schemas" "$ROOT/cases" "$ROOT/templates" "$B/"
+cp -r "$ROOT/site.xml" "$ROOT/procedures" "$ROOT/schemas" "$ROOT/cases" "$ROOT/templates" "$B/"
 cp -r "$ROOT/docs/content" "$B/docs/"
 P=$B/procedures
 sed -i 's/<step id="s2" dept="kf">/<step id="s1" dept="kf">/' "$P/XT-KF-CX-001.xml"          # duplicate id
@@ -114,7 +114,7 @@ check "an unknown procedure is an error" sh -c "! '$FOLIO' manual --root '$ROOT'
 # ---- a revision: change bars beside exactly what changed -----------------------------------
 R=$T/rev
 mkdir -p "$R/docs"
-cp -r "$ROOT/procedures" "$ROOT/schemas" "$ROOT/cases" "$ROOT/templates" "$R/"
+cp -r "$ROOT/site.xml" "$ROOT/procedures" "$ROOT/schemas" "$ROOT/cases" "$ROOT/templates" "$R/"
 cp -r "$ROOT/docs/content" "$R/docs/"
 python3 - "$R/procedures" <<'PY'
 import sys
@@ -166,7 +166,7 @@ check "the issued revision itself has no change bars" sh -c "! grep -q 'change-b
 
 # ---- xsl:message: a warning when the transformation goes on, an error when it stops -------
 M=$T/msg
-mkdir -p "$M/docs" && cp -r "$ROOT/procedures" "$ROOT/schemas" "$ROOT/cases" "$ROOT/templates" "$M/" && cp -r "$ROOT/docs/content" "$M/docs/"
+mkdir -p "$M/docs" && cp -r "$ROOT/site.xml" "$ROOT/procedures" "$ROOT/schemas" "$ROOT/cases" "$ROOT/templates" "$M/" && cp -r "$ROOT/docs/content" "$M/docs/"
 sed -i '0,/<xsl:template match="\/">/s//<xsl:template match="\/"><xsl:message>manual: building the contents<\/xsl:message>/' "$M/templates/manual.xsl"
 "$FOLIO" manual --root "$M" -o "$M/out" 2>"$T/msg.err"
 rc=$?

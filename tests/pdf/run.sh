@@ -226,13 +226,13 @@ cat > "$T/meta.fo" <<'FO'
 <fo:declarations>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-<dc:title>客户手册</dc:title><dc:creator>XX 大厦物业管理处</dc:creator><dc:description>写字楼客户须知</dc:description><pdf:Keywords>物业, 客户</pdf:Keywords>
+<dc:title>客户手册</dc:title><dc:creator>示例大厦物业管理处</dc:creator><dc:description>写字楼客户须知</dc:description><pdf:Keywords>物业, 客户</pdf:Keywords>
 </rdf:Description></rdf:RDF></x:xmpmeta>
 </fo:declarations>
 <fo:page-sequence master-reference="p"><fo:title>不用这个标题</fo:title><fo:flow flow-name="xsl-region-body"><fo:block>正文</fo:block></fo:flow></fo:page-sequence></fo:root>
 FO
 "$FOLIO" render "$T/meta.fo" -o "$T/meta.pdf" 2>/dev/null
-check "metadata from XMP: title, author, subject, keywords" sh -c "pdfinfo '$T/meta.pdf' 2>/dev/null | grep -q '^Title: *客户手册' && pdfinfo '$T/meta.pdf' 2>/dev/null | grep -q '^Author: *XX 大厦物业管理处' && pdfinfo '$T/meta.pdf' 2>/dev/null | grep -q '^Subject: *写字楼客户须知' && pdfinfo '$T/meta.pdf' 2>/dev/null | grep -q '^Keywords: *物业, 客户'"
+check "metadata from XMP: title, author, subject, keywords" sh -c "pdfinfo '$T/meta.pdf' 2>/dev/null | grep -q '^Title: *客户手册' && pdfinfo '$T/meta.pdf' 2>/dev/null | grep -q '^Author: *示例大厦物业管理处' && pdfinfo '$T/meta.pdf' 2>/dev/null | grep -q '^Subject: *写字楼客户须知' && pdfinfo '$T/meta.pdf' 2>/dev/null | grep -q '^Keywords: *物业, 客户'"
 check "an XMP metadata stream with the same title and language" sh -c "pdfinfo -meta '$T/meta.pdf' 2>/dev/null | grep -q '<rdf:li xml:lang=\"x-default\">客户手册</rdf:li>' && pdfinfo -meta '$T/meta.pdf' 2>/dev/null | grep -q '<rdf:li>zh-CN</rdf:li>'"
 sed -i 's|<fo:declarations>|<fo:declarations><folio:info title="自定义标题" author="管理处" subject="主题" keywords="关键词"/>|' "$T/meta.fo"
 "$FOLIO" render "$T/meta.fo" -o "$T/meta2.pdf" 2>/dev/null
