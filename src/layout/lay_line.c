@@ -15,7 +15,7 @@
 struct ch {
 	uint32_t               cp;
 	const struct fo_style *st;
-	uint8_t                keep;     /* in keep-together.within-line */
+	uint32_t               keep;     /* the keep-together.within-line inline it is in (1, 2, …), or 0 */
 	uint8_t                preserved_lf;
 	uint8_t                pnum;     /* placeholder of a page number */
 	const struct fo_node  *link;     /* inside this fo:basic-link */
@@ -29,16 +29,17 @@ struct ch {
 struct chars {
 	struct ch *v;
 	size_t     n, cap;
+	uint32_t   keeps;   /* keep-together.within-line inlines so far: two of them side by side may break between them */
 };
 
 static void
-push(struct chars *c, uint32_t cp, const struct fo_style *st, int keep)
+push(struct chars *c, uint32_t cp, const struct fo_style *st, uint32_t keep)
 {
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 256;
 		c->v = xrealloc(c->v, c->cap * sizeof *c->v);
 	}
-	c->v[c->n] = (struct ch){ cp, st, (uint8_t)keep, 0, 0, NULL, NULL, 0, NULL, NULL, (uint32_t)c->n };
+	c->v[c->n] = (struct ch){ cp, st, keep, 0, 0, NULL, NULL, 0, NULL, NULL, (uint32_t)c->n };
 	c->n++;
 }
 
@@ -74,7 +75,7 @@ is_block_level(const struct fo_node *n)
 
 /* An inline object of lay_inline.c: a leader, an inline-container, an edge. */
 static void
-push_obj(struct lay *L, struct chars *out, const struct fo_node *c, int keep, int edge)
+push_obj(struct lay *L, struct chars *out, const struct fo_node *c, uint32_t keep, int edge)
 {
 	push(out, 0xFFFC, c->style, keep);
 	out->v[out->n - 1].link = L->link;
@@ -126,7 +127,7 @@ lay_note_ref(struct lay *L, const char *id, int line, int kind)
 }
 
 static void
-push_text(struct lay *L, struct chars *out, const char *text, const struct fo_style *st, int keep)
+push_text(struct lay *L, struct chars *out, const char *text, const struct fo_style *st, uint32_t keep)
 {
 	const char *p = text, *end = text + strlen(text);
 	while (p < end) {
@@ -139,7 +140,7 @@ push_text(struct lay *L, struct chars *out, const char *text, const struct fo_st
 static int is_ws(uint32_t c);
 
 static void
-gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
+gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t keep)
 {
 	switch (c->type) {
 	case FO_TEXT:
@@ -155,7 +156,8 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 	case FO_INLINE:
 	case FO_WRAPPER: {
 		int boxed = c->type == FO_INLINE && lay_inline_boxed(c);
-		keep = keep || c->style->keep_within_line == KEEP_ALWAYS;
+		if (!keep && c->style->keep_within_line == KEEP_ALWAYS)
+			keep = ++out->keeps;
 		if (boxed)
 			push_obj(L, out, c, keep, 1);
 		for (const struct fo_node *k = c->first; k; k = k->next)
@@ -194,7 +196,8 @@ gather(struct lay *L, const struct fo_node *c, struct chars *out, int keep)
 		if (dest && *dest)
 			lay_note_ref(L, dest, c->line, 1);
 		L->link = c;
-		keep = keep || c->style->keep_within_line == KEEP_ALWAYS;
+		if (!keep && c->style->keep_within_line == KEEP_ALWAYS)
+			keep = ++out->keeps;
 		for (const struct fo_node *k = c->first; k; k = k->next)
 			gather(L, k, out, keep);
 		L->link = save;
@@ -648,7 +651,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		it[i].kind = (uint8_t)text_kind_of(cp);
 		it[i].brk = brk[i];
 		it[i].em = em;
-		it[i].keep = cs.v[i].keep;
+		it[i].keep = cs.v[i].keep != 0;
 		if (objs[i]) {
 			lay_obj_item(L, objs[i], line_w > 1000 ? line_w : 1000, &it[i], &g[i].asc,
 			    &g[i].desc, &g[i].st);
@@ -667,7 +670,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 			g[i].gadv = o->w;
 			g[i].asc = o->h;
 			g[i].desc = 0;
-			if (cs.v[i].keep && i + 1 < n && cs.v[i + 1].keep && it[i].brk == TB_ALLOW)
+			if (cs.v[i].keep && i + 1 < n && cs.v[i + 1].keep == cs.v[i].keep && it[i].brk == TB_ALLOW)
 				it[i].brk = TB_NONE;
 			continue;
 		}
@@ -716,7 +719,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		g[i].pnum = cs.v[i].pnum;
 		g[i].link = cs.v[i].link;
 		it[i].adv = g[i].gadv + st->letter_spacing + (it[i].kind == TK_SPACE ? st->word_spacing : 0);
-		if (cs.v[i].keep && i + 1 < n && cs.v[i + 1].keep && it[i].brk == TB_ALLOW)
+		if (cs.v[i].keep && i + 1 < n && cs.v[i + 1].keep == cs.v[i].keep && it[i].brk == TB_ALLOW)
 			it[i].brk = TB_NONE;
 	}
 
