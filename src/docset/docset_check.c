@@ -122,6 +122,39 @@ check_form_ref(struct ctx *c, const char *file, const struct xnode *e, const cha
 	free(copy);
 }
 
+/* The flow of a procedure's steps: every @next, @yes and @no names a step
+ * of the procedure (or "end" for the end), and a label is at most 24
+ * characters, <wbr/> not counted. */
+static void
+check_flow(struct ctx *c, const char *file, const struct xnode *ss, const struct idset *steps)
+{
+	static const char *const attrs[] = { "next", "yes", "no" };
+	for (const struct xnode *s = ds_child(ss, "step"); s; s = ds_next(s, "step")) {
+		for (size_t a = 0; a < sizeof attrs / sizeof attrs[0]; a++) {
+			const char *v = xnode_attr(s, attrs[a]);
+			if (v == NULL)
+				continue;
+			char *copy = xstrdup(v), *save = NULL;
+			for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save))
+				if (strcmp(t, "end") != 0 && idset_find(steps, t) < 0)
+					err(c, file, s->line, "%s: no step \"%s\" in this procedure "
+					    "(expected a step id or \"end\")", attrs[a], t);
+			free(copy);
+		}
+		const struct xnode *l = ds_child(s, "label");
+		size_t n = 0;
+		for (const struct xnode *t = l ? l->first : NULL; t; t = t->next)
+			if (t->kind == XNODE_TEXT)
+				n += utf8_count(t->text, t->textlen);
+		if (n > 24) {
+			char cnt[32];
+			snprintf(cnt, sizeof cnt, "%zu", n);
+			err(c, file, l->line, "the flowchart label has %s characters; at most 24 fit a box%s",
+			    cnt, "");
+		}
+	}
+}
+
 static void
 check_procedure(struct ctx *c, const char *file, const struct xdoc *doc, const char *code)
 {
@@ -153,6 +186,7 @@ check_procedure(struct ctx *c, const char *file, const struct xdoc *doc, const c
 		check_dept(c, file, s, "assist");
 		check_form_ref(c, file, s, "records");
 	}
+	check_flow(c, file, ss, &steps);
 	idset_free(&steps);
 	const struct xnode *rs = ds_child(p, "records");
 	for (const struct xnode *r = ds_child(rs, "record"); r; r = ds_next(r, "record"))

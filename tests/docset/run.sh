@@ -22,9 +22,15 @@ sed -i 's/<effective date="2011-06-01"\/>/<effective date="2011-06-31"\/>/' "$P/
 sed -i 's/code="XT-KF-CX-005" href/code="XT-KF-CX-055" href/' "$P/manual.xml"               # out of sequence
 sed -i 's/<version edition="1" revision="0"\/>/<version edition="1" revision="x"\/>/' "$P/manual.xml"  # revision format
 sed -i 's/<procedure xmlns="urn:folio:procedures" code="XT-KF-CX-006"/<procedure xmlns="urn:folio:procedures"/' "$P/XT-KF-CX-006.xml"  # missing code
+sed -i 's/next="s4 s5"/next="s4 s9"/' "$P/XT-KF-CX-010.xml"                                    # flow to no step
+sed -i 's/<label>确定当日回访对象<\/label>/<label>确定当日回访对象确定当日回访对象确定当日回访对象再<\/label>/' "$P/XT-KF-CX-005.xml"  # label too long
 "$FOLIO" check --root "$B" 2>"$T/broken.err"
 rc=$?
 check "a broken source set fails" test $rc -eq 1
+L=$(grep -n 'next="s4 s9"' "$P/XT-KF-CX-010.xml" | cut -d: -f1)
+check "a flow to no step, with file and line" grep -q "XT-KF-CX-010.xml:$L: error: next: no step \"s9\"" "$T/broken.err"
+L=$(grep -n '确定当日回访对象确定' "$P/XT-KF-CX-005.xml" | cut -d: -f1)
+check "a flowchart label too long, with file and line" grep -q "XT-KF-CX-005.xml:$L: error: the flowchart label has 25 characters" "$T/broken.err"
 L=$(grep -n '<step id="s1"' "$P/XT-KF-CX-001.xml" | tail -1 | cut -d: -f1)
 check "duplicate id, with file and line" grep -q "XT-KF-CX-001.xml:$L: error: duplicate step id \"s1\"" "$T/broken.err"
 L=$(grep -n 'dept="xx"' "$P/XT-KF-CX-003.xml" | cut -d: -f1)
@@ -176,6 +182,14 @@ rm -rf "$M/out"
 "$FOLIO" manual --root "$M" -o "$M/out" 2>"$T/msg2.err"
 rc=$?
 check "xsl:message terminate=yes is an error and writes nothing" sh -c "test $rc -ne 0 && grep -q 'error: manual: stopped at' '$T/msg2.err' && ! test -e '$M/out/manual/WB-XT-KF-CX-E1R0.pdf'"
+
+# ---- flowcharts: laid out from the steps (tests/docset/flowchart.py) -----------------------
+for c in "arrows:orthogonal arrows never run through a box" "lanes:a lane for each department with steps (002)" \
+	"single:one department, one compact column without lanes (001, 013)" "decision:a decision with 是 and 否 (004)" \
+	"loop:否 loops back up into an earlier step (003, 004)" "parallel:parallel steps side by side in one row (010)" \
+	"labels:labels wrapped inside their boxes at word boundaries only"; do
+	check "flowchart: ${c#*:}" python3 "$ROOT/tests/docset/flowchart.py" "$T/fo/WB-XT-KF-CX-E1R0.fo" "$T/m.xml" "$ROOT" "${c%%:*}"
+done
 
 # ---- portable FO: Apache FOP renders it too -----------------------------------------------
 if command -v fop >/dev/null 2>&1; then
