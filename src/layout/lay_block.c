@@ -108,6 +108,13 @@ lay_lblock_new(struct lay *L, const struct fo_node *n, struct lblock *ctx, mpt r
 	/* XSL 1.1 §5.3.2: indents from margins, borders and padding */
 	mpt psi = ctx ? ctx->x + ctx->pad[SIDE_START] + ctx->bw[SIDE_START] : 0;
 	mpt pei = ctx ? refw - (ctx->x + ctx->w) + ctx->pad[SIDE_END] + ctx->bw[SIDE_END] : 0;
+	if ((ctx == NULL || ctx->fo == NULL) && n->parent) {
+		/* the top of a flow, static content or footnote body: the
+		 * indents inherited from fo:flow, fo:page-sequence, fo:root
+		 * (XSL 1.1 §5.3.2, §7.11.6; DocBook indents its body this way) */
+		psi += lay_len(L, n->parent->style->start_indent, refw, n);
+		pei += lay_len(L, n->parent->style->end_indent, refw, n);
+	}
 	if (st->start_indent_set)
 		si = lay_len(L, st->start_indent, refw, n);
 	else

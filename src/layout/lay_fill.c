@@ -204,6 +204,32 @@ item_height(const struct fill *f, const struct vitem *v, size_t k, int spaces)
 }
 
 /*
+ * XSL 1.1 §4.3.1: a conditional space is discarded at the start of a
+ * reference area or fragment (nothing but zero-height edges before it) and
+ * at its end (nothing but zero-height edges and spaces after it, up to the
+ * end of the list or the break).  Both rules hold in lay_fill_cut and in
+ * placing, so that a cell's measured height is the height it takes.
+ */
+static int
+space_at_end(const struct vlist *vl, size_t k, size_t end)
+{
+	for (size_t j = k + 1; j < end; j++) {
+		const struct vitem *v = &vl->v[j];
+		if (v->kind != V_SPACE && v->kind != V_BREAK && !(v->kind == V_CLOSE && v->h == 0))
+			return 0;
+	}
+	return 1;
+}
+
+/* After this item, spaces count: it has height, or it is content. */
+static int
+starts_spaces(const struct vitem *v)
+{
+	return ((v->kind == V_OPEN || v->kind == V_CLOSE) && v->h > 0) || v->kind == V_LINE ||
+	    v->kind == V_ROW || (v->kind == V_BOX && !v->abs);
+}
+
+/*
  * Where the fragment that starts at f->i ends when H is its height.
  * strict: only allowed breaks, and nothing rather than an overflow.
  */
@@ -213,6 +239,7 @@ lay_fill_cut(const struct fill *f, mpt H, int strict, struct cut *c)
 	const struct vlist *vl = f->vl;
 	size_t i = f->i, last_ok = i, last_any = i;
 	mpt y = f->y, y_ok = f->y, y_any = f->y, res = 0;
+	mpt trail = 0;   /* spaces counted since the last edge or content: gone at a break */
 	int spaces = f->placed, content = f->content;
 
 	memset(c, 0, sizeof *c);
@@ -224,19 +251,19 @@ lay_fill_cut(const struct fill *f, mpt H, int strict, struct cut *c)
 		if (v->kind == V_BREAK) {
 			if (f->pages && content) {
 				c->end = k;
-				c->h = y;
+				c->h = y - trail;
 				return;
 			}
 			continue;
 		}
 		if (k > i && content && breakable(v->kind)) {
-			if (v->brk_ok && y + res <= H) {
+			if (v->brk_ok && y - trail + res <= H) {
 				last_ok = k;
-				y_ok = y;
+				y_ok = y - trail;
 			}
 			if (after_content(vl->v[k - 1].kind)) {
 				last_any = k;
-				y_any = y;
+				y_any = y - trail;
 			}
 		}
 		mpt h = item_height(f, v, k, spaces);
@@ -269,7 +296,7 @@ lay_fill_cut(const struct fill *f, mpt H, int strict, struct cut *c)
 					c->h = f->y;
 				} else {
 					c->end = k;
-					c->h = y;
+					c->h = y - trail;
 				}
 				return;
 			}
@@ -281,17 +308,20 @@ lay_fill_cut(const struct fill *f, mpt H, int strict, struct cut *c)
 			/* a fresh fragment takes its first item whatever its size */
 		}
 		y += h;
+		if (v->kind == V_SPACE && !v->retain)
+			trail += h;
+		else if (v->kind != V_SPACE && !(v->kind == V_CLOSE && v->h == 0))
+			trail = 0;
 		if (v->kind == V_OPEN)
 			res += reserve_of(v->blk, k + 1 < vl->n ? &vl->v[k + 1] : NULL);
 		else if (v->kind == V_CLOSE)
 			res -= reserve_of(v->blk, NULL);
-		if (v->kind == V_OPEN || v->kind == V_LINE || v->kind == V_ROW ||
-		    (v->kind == V_BOX && !v->abs))
+		if (starts_spaces(v))
 			spaces = 1;
 		if (v->kind == V_LINE || v->kind == V_ROW || (v->kind == V_BOX && !v->abs))
 			content = 1;
 	}
-	c->h = y;
+	c->h = y - trail;
 }
 
 /* ---------------------------------------------------------------- placing */
@@ -315,11 +345,12 @@ place_line(struct fill *f, const struct vitem *v)
 }
 
 static void
-place(struct fill *f, const struct vitem *v)
+place(struct fill *f, size_t k, size_t end)
 {
+	const struct vitem *v = &f->vl->v[k];
 	switch ((enum vkind)v->kind) {
 	case V_SPACE:
-		if (f->placed || v->retain)
+		if (v->retain || (f->placed && !space_at_end(f->vl, k, end)))
 			f->y += v->h;
 		break;
 	case V_BREAK:
@@ -330,10 +361,13 @@ place(struct fill *f, const struct vitem *v)
 			lay_page_placed(f, v, f->stack[f->depth - 1].a);
 		}
 		f->y += v->h;
-		f->placed = 1;
+		if (v->h > 0)
+			f->placed = 1;
 		break;
 	case V_CLOSE:
 		f->y += v->h;
+		if (v->h > 0)
+			f->placed = 1;
 		lay_page_placed(f, v, NULL);
 		if (f->depth > 0) {
 			struct area *a = f->stack[f->depth - 1].a;
@@ -363,7 +397,7 @@ lay_fill_place(struct fill *f, const struct cut *c)
 {
 	size_t k;
 	for (k = f->i; k < c->end; k++)
-		place(f, &f->vl->v[k]);
+		place(f, k, c->end);
 	f->i = c->end;
 	if (c->split) {
 		lay_row_place(f, f->vl->v[c->end].row, c->avail, c->strict);
