@@ -19,7 +19,7 @@ CFLAGS  += -DLOCALEDIR='"$(LOCALEDIR)"'
 
 -include config.mk
 
-BASE_OBJS   := base/base.o base/intl.o
+BASE_OBJS   := base/base.o base/intl.o base/file.o
 SOURCE_OBJS := source/source.o
 FO_OBJS     := fo/fo_build.o fo/fo_prop.o fo/fo_expr.o
 TEXT_OBJS   := text/text_font.o text/text_break.o text/text_para.o

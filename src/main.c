@@ -7,6 +7,7 @@
  *   folio manual [--procedure CODE] [--copy N] [--fo DIR]
  *   folio subset            (the supported XSL-FO subset, as Markdown)
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "base/base.h"
+#include "base/file.h"
 #include "source/source.h"
 #include "fo/fo.h"
 #include "text/text.h"
@@ -36,36 +38,16 @@ usage(FILE *f)
 	      "IN or OUT may be - for standard input or output.\n", f);
 }
 
-/* Write the area dump atomically. */
+/* Write the area dump (through a temporary, renamed). */
 static int
 write_areas(const struct area_tree *at, const char *path, struct diag *d)
 {
-	if (strcmp(path, "-") == 0)
-		return area_dump(at, stdout);
-	size_t n = strlen(path);
-	char *tmp = xmalloc(n + 16);
-	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd >= 0) {
-		mode_t mask = umask(0);
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-	}
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	int rc = -1;
-	if (f != NULL) {
-		rc = area_dump(at, f);
-		if (fclose(f) != 0)
-			rc = -1;
-		if (rc == 0 && rename(tmp, path) != 0)
-			rc = -1;
-	}
-	if (rc != 0) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot write the area tree");
-		unlink(tmp);
-	}
-	free(tmp);
-	return rc;
+	struct file_out o;
+	if (file_out_open(&o, path, d) < 0)
+		return -1;
+	if (area_dump(at, o.f) != 0)
+		file_out_fail(&o, errno);
+	return file_out_commit(&o, d);
 }
 
 static int
@@ -206,6 +188,8 @@ cmd_docset(const char *cmd, int argc, char **argv)
 	}
 	if (rc == 0 && d.worst >= DIAG_ERROR)
 		rc = 1;
+	if (file_output_failed())
+		rc = 3;
 	diag_flush(&d, stderr);
 	diag_free(&d);
 	free(pos);

@@ -12,6 +12,8 @@
 #define LIMIT_FONT_SIZE_MAX  PT(1000)  /* larger is an error in the source */
 #define LIMIT_FONT_SIZE_MIN  100       /* 0.1 pt */
 #define LIMIT_LENGTH_MAX     PT(100000) /* any length: keeps mpt arithmetic in range */
+#define LIMIT_SOURCE_BYTES   (256L << 20) /* an XML file read into memory: libxml2
+                                        * takes an int size; larger is not a document */
 #define LIMIT_DIAG_MSGS      2000    /* messages kept; the rest are counted */
 #define LIMIT_EXPR_DEPTH     32      /* nesting of parentheses in expressions */
 #define LIMIT_EMPTY_PAGES    50      /* pages in a row without progress */

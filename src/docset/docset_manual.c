@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "../base/file.h"
+#include "../base/limits.h"
 #include "../source/source.h"
 #include "../fo/fo.h"
 #include "../text/text.h"
@@ -92,25 +94,15 @@ previous_issue(const char *pdir, int ed, int rv)
 static int
 copy_file(const char *from, const char *to, struct diag *d)
 {
-	FILE *in = fopen(from, "rb");
-	if (in == NULL) {
-		diag_report(d, DIAG_ERROR, from, 0, 0, "cannot read: %s", strerror(errno));
+	struct buf b = {0};
+	const char *why = NULL;
+	if (file_read(from, LIMIT_SOURCE_BYTES, &b, &why) < 0) {
+		diag_report(d, DIAG_ERROR, from, 0, 0, "cannot read: %s", why);
 		return -1;
 	}
-	struct buf b = {0};
-	char tmp[65536];
-	size_t k;
-	while ((k = fread(tmp, 1, sizeof tmp, in)) > 0)
-		buf_add(&b, tmp, k);
-	fclose(in);
-	FILE *out = fopen(to, "wb");
-	int ok = out && fwrite(b.p ? b.p : "", 1, b.n, out) == b.n;
-	if (out && fclose(out) != 0)
-		ok = 0;
+	int rc = file_write(to, b.p, b.n, d);
 	buf_free(&b);
-	if (!ok)
-		diag_report(d, DIAG_ERROR, to, 0, 0, "cannot write: %s", strerror(errno));
-	return ok ? 0 : -1;
+	return rc;
 }
 
 int

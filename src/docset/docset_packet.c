@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../base/file.h"
 #include "../source/source.h"
 #include "../fo/fo.h"
 #include "../text/text.h"
@@ -378,7 +379,16 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 	snprintf(finalname, sizeof finalname, "%s", id);
 	char *tmp = ds_path(outdir, tmpname), *fin = ds_path(outdir, finalname);
 	int rc = 0;
-	mkdir(tmp, 0777);
+	if (mkdir(tmp, 0777) != 0 && (errno != EEXIST || remove_dir(tmp) != 0 || mkdir(tmp, 0777) != 0)) {
+		/* (one left by an earlier run that had this process id is ours to remove) */
+		diag_report(d, DIAG_ERROR, tmp, 0, 0, "cannot create the folder: %s", strerror(errno));
+		free(tmp);
+		free(fin);
+		free(abscase);
+		free(id);
+		return -1;
+	}
+	file_temp_add(tmp, 1);   /* removed if a signal ends the run */
 
 	struct buf job = {0};
 	buf_puts(&job, "<job xmlns=\"urn:folio:job\" mode=\"completed\" title=\"收楼文件 ");
@@ -455,7 +465,8 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 	}
 	if (rc != 0)
 		remove_dir(tmp);
-	else if (!o->quiet)
+	file_temp_forget(tmp);
+	if (rc == 0 && !o->quiet)
 		fprintf(stderr, "folio: wrote %s/\n", fin);
 	free(tmp);
 	free(fin);

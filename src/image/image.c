@@ -9,46 +9,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/file.h"
 #include "../base/limits.h"
 #include "image_int.h"
 
 int
 image_file_read(const char *path, uint8_t **out, size_t *n, const char **why)
 {
-	FILE *f = fopen(path, "rb");
+	struct buf b = {0};
 	*out = NULL;
 	*n = 0;
-	if (f == NULL) {
-		*why = errno == ENOENT ? "no such file" : "cannot open the file";
+	if (file_read(path, (size_t)LIMIT_IMAGE_BYTES, &b, why) < 0) {
+		if (errno == ENOENT)
+			*why = "no such file";
+		else if (errno == EFBIG)
+			*why = "the file is larger than folio's image limit (256 MB)";
 		return -1;
 	}
-	size_t cap = 65536, len = 0;
-	uint8_t *b = xmalloc(cap);
-	for (;;) {
-		if (len == cap) {
-			if (cap >= (size_t)LIMIT_IMAGE_BYTES) {
-				fclose(f);
-				free(b);
-				*why = "the file is larger than folio's image limit (256 MB)";
-				return -1;
-			}
-			cap *= 2;
-			b = xrealloc(b, cap);
-		}
-		size_t k = fread(b + len, 1, cap - len, f);
-		len += k;
-		if (k == 0)
-			break;
-	}
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		free(b);
-		*why = "cannot read the file";
-		return -1;
-	}
-	*out = b;
-	*n = len;
+	*out = (uint8_t *)b.p;
+	*n = b.n;
 	return 0;
 }
 

@@ -26,6 +26,7 @@
 #include "../area/area.h"
 #include "../fo/fo.h"
 #include "../text/text.h"
+#include "../base/file.h"
 
 struct pface {
 	struct text_face *face;
@@ -904,51 +905,28 @@ links_and_outline(struct writer *w, HPDF_Page *pages, const struct area_tree *t)
 	free(ds.v);
 }
 
+/*
+ * The document is serialised into libharu's memory stream and copied to
+ * the output, so every write is checked here (with its errno) rather than
+ * inside libharu's file writer, which reports only "error 0x1016".
+ */
 static int
-save(struct writer *w, const char *path)
+save(struct writer *w, struct file_out *o)
 {
-	if (strcmp(path, "-") == 0) {
-		if (HPDF_SaveToStream(w->doc) != HPDF_OK)
+	if (HPDF_SaveToStream(w->doc) != HPDF_OK || w->failed)
+		return -1;
+	HPDF_ResetStream(w->doc);
+	for (;;) {
+		HPDF_BYTE buf[65536];
+		HPDF_UINT32 n = sizeof buf;
+		HPDF_STATUS st = HPDF_ReadFromStream(w->doc, buf, &n);
+		if (n > 0 && fwrite(buf, 1, n, o->f) != n) {
+			file_out_fail(o, errno);
 			return -1;
-		HPDF_ResetStream(w->doc);
-		for (;;) {
-			HPDF_BYTE buf[65536];
-			HPDF_UINT32 n = sizeof buf;
-			HPDF_STATUS st = HPDF_ReadFromStream(w->doc, buf, &n);
-			if (n > 0 && fwrite(buf, 1, n, stdout) != n)
-				return -1;
-			if (st != HPDF_OK)
-				break;
 		}
-		return fflush(stdout) == 0 ? 0 : -1;
+		if (st != HPDF_OK)
+			break;
 	}
-	size_t n = strlen(path);
-	char *tmp = xmalloc(n + 16);
-	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		diag_report(w->d, DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	/* mkstemp makes the file owner-only: give it the usual mode */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	close(fd);
-	if (HPDF_SaveToFile(w->doc, tmp) != HPDF_OK || w->failed) {
-		unlink(tmp);
-		diag_report(w->d, DIAG_ERROR, path, 0, 0, "cannot write the PDF");
-		free(tmp);
-		return -1;
-	}
-	if (rename(tmp, path) != 0) {
-		diag_report(w->d, DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
 	return 0;
 }
 
@@ -1019,11 +997,18 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 	struct writer w;
 	int rc = -1;
 
+	struct file_out out;
+
 	memset(&w, 0, sizeof w);
 	w.d = d;
+	/* opened first: a path that cannot be written is found before the
+	 * work, and the temporary is removed if a signal comes meanwhile */
+	if (file_out_open(&out, path, d) < 0)
+		return -1;
 	w.doc = HPDF_New(on_error, &w);
 	if (w.doc == NULL) {
 		diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot create a PDF document");
+		file_out_abort(&out);
 		return -1;
 	}
 	w.gfx = pdf_gfx_new(w.doc, d);
@@ -1082,8 +1067,12 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 	free(pages);
 	if (w.failed)
 		goto done;
-	rc = save(&w, path);
+	if (save(&w, &out) < 0 && out.err == 0)
+		goto done;
+	rc = file_out_commit(&out, d);
 done:
+	if (out.f != NULL)
+		file_out_abort(&out);
 	for (size_t i = 0; i < w.nfaces; i++) {
 		hb_set_destroy(w.faces[i].cps);
 		free(w.faces[i].bmp);
