@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <limits.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -18,17 +19,42 @@
 #include <libxslt/security.h>
 #include <libxslt/xsltutils.h>
 #include <libxslt/extensions.h>
+#include <libxslt/documents.h>
+#include <libxml/uri.h>
 #include <libxml/xpathInternals.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
 #include "source.h"
+#include "../base/file.h"
+#include "../base/limits.h"
 
 struct errctx {
 	struct diag *d;
 	const char  *file;
-	int          count;
+	int          count;      /* messages reported */
+	int          errors;     /* … of them errors */
+	int          line, col;  /* the last one, reported once */
+	char         last[256];
 };
+
+static void
+report_xml(struct errctx *ec, enum diag_level level, const char *file, int line, int col,
+    const char *msg)
+{
+	/* libxml2 repeats a message for every entity it unwinds: once is enough */
+	if (ec->count > 0 && line == ec->line && col == ec->col && strcmp(msg, ec->last) == 0)
+		return;
+	if (ec->count > 50)
+		return;
+	ec->count++;
+	if (level >= DIAG_ERROR)
+		ec->errors++;
+	ec->line = line;
+	ec->col = col;
+	snprintf(ec->last, sizeof ec->last, "%s", msg);
+	diag_report(ec->d, level, file, line, col, "%s", msg);
+}
 
 static void
 on_error(void *data, xmlErrorPtr e)
@@ -37,18 +63,21 @@ on_error(void *data, xmlErrorPtr e)
 	char msg[512];
 	size_t n;
 
-	if (e == NULL || ec->count > 50)
+	if (e == NULL)
 		return;
-	ec->count++;
 	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
+	if (e->code == XML_ERR_ENTITY_LOOP)
+		snprintf(msg + n, sizeof msg - n, "%s",
+		    " (entities expand to too much text: libxml2's guard against entity bombs)");
 	int line = e->line;
 	if (line == 0 && e->node != NULL)
 		line = (int)xmlGetLineNo((xmlNodePtr)e->node);   /* validation errors */
-	diag_report(ec->d, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
-	    ec->file, line, e->int2 > 0 ? e->int2 : 0, "%s", msg);
+	report_xml(ec, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
+	    e->file ? e->file : ec->file, line,
+	    e->int2 > 0 ? e->int2 : 0, msg);
 }
 
 /* ---------------------------------------------------------------- loader */
@@ -99,15 +128,41 @@ path_allowed(const char *url)
 	return ok;
 }
 
-/* External entities, DTDs and includes load only from allowed directories. */
+/*
+ * The one policy for every source document (FO files, sources, cases, the
+ * documents templates read with document(), a transformation's result):
+ * internal entities are substituted, within libxml2's guard against
+ * entity bombs; external entities, external DTDs and the network are
+ * never loaded; any error is an error of the document (docs/security.md).
+ * Stylesheets and schemas are trusted: what they include loads from the
+ * allowed directories only.
+ */
+#define PARSE_OPTS (XML_PARSE_NOENT | XML_PARSE_NONET | XML_PARSE_NOCDATA \
+	| XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES)
+
+static struct errctx *parsing;          /* the source document being parsed */
+static xmlParserCtxtPtr parsing_ctxt;   /* … and its parser */
+
 static xmlParserInputPtr
-no_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
-	(void)id;
+	if (parsing != NULL) {
+		xmlParserInputPtr in = parsing_ctxt ? parsing_ctxt->input : NULL;
+		char msg[512];
+		snprintf(msg, sizeof msg, "external entity \"%s\" not read: sources are read "
+		    "without external entities or DTDs", url ? url : id ? id : "?");
+		report_xml(parsing, DIAG_ERROR, parsing->file, in ? in->line : 0,
+		    in ? in->col : 0, msg);
+		return NULL;
+	}
 	if (!path_allowed(url))
 		return NULL;
 	return xmlNewInputFromFile(ctxt, url);
 }
+
+static xsltDocLoaderFunc default_doc_loader;
+static xmlDocPtr doc_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+    xsltLoadType type);
 
 static void
 setup_once(void)
@@ -117,7 +172,70 @@ setup_once(void)
 		return;
 	done = 1;
 	xmlInitParser();
-	xmlSetExternalEntityLoader(no_loader);
+	xmlSetExternalEntityLoader(entity_loader);
+	default_doc_loader = xsltDocDefaultLoader;
+	xsltSetLoaderFunc(doc_loader);
+}
+
+/*
+ * Parse a source document held in memory by the policy above, into dict
+ * when not NULL (documents of a transformation share its dictionary).
+ * Returns the document, or NULL after reporting every problem to ec: a
+ * document with any error is not used.
+ */
+static xmlDocPtr
+parse_source(const char *bytes, size_t n, const char *name, xmlDictPtr dict, struct errctx *ec)
+{
+	if (n > INT_MAX) {
+		report_xml(ec, DIAG_ERROR, name, 0, 0, "the file is too large to parse");
+		return NULL;
+	}
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL)
+		return NULL;
+	if (dict != NULL) {
+		xmlDictFree(ctxt->dict);
+		ctxt->dict = dict;
+		xmlDictReference(dict);
+	}
+	struct errctx *outer = parsing;
+	xmlParserCtxtPtr outer_ctxt = parsing_ctxt;
+	xmlStructuredErrorFunc outer_f = xmlStructuredError;
+	void *outer_data = xmlStructuredErrorContext;
+	parsing = ec;
+	parsing_ctxt = ctxt;
+	xmlSetStructuredErrorFunc(ec, on_error);
+	int errors = ec->errors;
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)n, name, NULL, PARSE_OPTS);
+	xmlSetStructuredErrorFunc(outer_data, outer_f);
+	parsing = outer;
+	parsing_ctxt = outer_ctxt;
+	int wf = ctxt->wellFormed;
+	xmlFreeParserCtxt(ctxt);
+	if (doc == NULL || !wf || ec->errors > errors) {
+		if (ec->errors == errors)
+			report_xml(ec, DIAG_ERROR, name, 0, 0, "cannot parse XML");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* Read path (a regular file, or "-") and parse it as a source document. */
+static xmlDocPtr
+load_source(const char *path, const char *name, xmlDictPtr dict, struct errctx *ec)
+{
+	struct buf b = {0};
+	const char *why = NULL;
+	if (file_read(path, LIMIT_SOURCE_BYTES, &b, &why) < 0) {
+		char msg[512];
+		snprintf(msg, sizeof msg, "cannot read: %s", why);
+		report_xml(ec, DIAG_ERROR, name, 0, 0, msg);
+		return NULL;
+	}
+	xmlDocPtr doc = parse_source(b.p, b.n, name, dict, ec);
+	buf_free(&b);
+	return doc;
 }
 
 static struct xnode *
@@ -207,59 +325,23 @@ finish(xmlDocPtr doc, const char *name, struct diag *d)
 	return x;
 }
 
-#define PARSE_OPTS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING \
-	| XML_PARSE_BIG_LINES)
-
-static struct xdoc *finish(xmlDocPtr doc, const char *name, struct diag *d);
-
 struct xdoc *
 src_xml_parse(const char *bytes, size_t n, const char *name, struct diag *d)
 {
-	struct errctx ec = { d, name, 0 };
+	struct errctx ec = { .d = d, .file = name };
 	setup_once();
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL)
-		return NULL;
-	xmlSetStructuredErrorFunc(&ec, on_error);
-	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)n, name, NULL, PARSE_OPTS);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	int wf = ctxt->wellFormed;
-	xmlFreeParserCtxt(ctxt);
-	if (doc == NULL || !wf) {
-		if (ec.count == 0)
-			diag_report(d, DIAG_ERROR, name, 0, 0, "cannot parse XML");
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	return finish(doc, name, d);
+	xmlDocPtr doc = parse_source(bytes, n, name, NULL, &ec);
+	return doc ? finish(doc, name, d) : NULL;
 }
 
 struct xdoc *
 src_xml_load(const char *path, struct diag *d)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	struct buf b = {0};
-	char tmp[65536];
-	size_t k;
-
-	if (f == NULL) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-		buf_add(&b, tmp, k);
-	int err = ferror(f);
-	if (f != stdin)
-		fclose(f);
-	if (err) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot read");
-		buf_free(&b);
-		return NULL;
-	}
-	struct xdoc *x = src_xml_parse(b.p ? b.p : "", b.n,
-	    strcmp(path, "-") == 0 ? "<stdin>" : path, d);
-	buf_free(&b);
-	return x;
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	struct errctx ec = { .d = d, .file = name };
+	setup_once();
+	xmlDocPtr doc = load_source(path, name, NULL, &ec);
+	return doc ? finish(doc, name, d) : NULL;
 }
 
 void
@@ -293,52 +375,21 @@ xnode_attr(const struct xnode *e, const char *name)
 
 /* ---------------------------------------------------------------- RELAX NG */
 
-static struct xdoc *finish(xmlDocPtr doc, const char *name, struct diag *d);
-
 static xmlDocPtr
 read_doc(const char *path, struct errctx *ec)
 {
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL)
-		return NULL;
-	xmlSetStructuredErrorFunc(ec, on_error);
-	/* read the file ourselves, so the loader's directory check does not apply to it */
-	FILE *f = fopen(path, "rb");
-	struct buf b = {0};
-	char tmp[65536];
-	size_t k;
-	xmlDocPtr doc = NULL;
-	if (f == NULL) {
-		diag_report(ec->d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		ec->count++;
-	} else {
-		while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-			buf_add(&b, tmp, k);
-		fclose(f);
-		doc = xmlCtxtReadMemory(ctxt, b.p ? b.p : "", (int)b.n, path, NULL, PARSE_OPTS);
-		if (doc && !ctxt->wellFormed) {
-			xmlFreeDoc(doc);
-			doc = NULL;
-		}
-		buf_free(&b);
-	}
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	xmlFreeParserCtxt(ctxt);
-	return doc;
+	return load_source(path, path, NULL, ec);
 }
 
 int
 src_relaxng_validate(const char *path, const char *rng, struct diag *d)
 {
-	struct errctx ec = { d, path, 0 };
+	struct errctx ec = { .d = d, .file = path };
 	setup_once();
 	xmlDocPtr doc = read_doc(path, &ec);
-	if (doc == NULL) {
-		if (ec.count == 0)
-			diag_report(d, DIAG_ERROR, path, 0, 0, "cannot parse XML");
+	if (doc == NULL)
 		return -1;
-	}
-	struct errctx sc = { d, rng, 0 };
+	struct errctx sc = { .d = d, .file = rng };
 	xmlSetStructuredErrorFunc(&sc, on_error);
 	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(rng);
 	xmlRelaxNGPtr schema = pc ? xmlRelaxNGParse(pc) : NULL;
@@ -413,10 +464,21 @@ xslt_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *va
 
 static struct diag *xslt_diag;
 static const char *xslt_file;
-/* While a transformation runs, what libxslt reports is held here: an
- * xsl:message of a transformation that succeeds is a warning, the reports
- * of one that fails are errors (libxslt gives both the same channel). */
+/*
+ * While a stylesheet compiles or a transformation runs, what libxslt and
+ * libxml2 report is held here, one NUL-terminated entry each, tagged 'm'
+ * (libxslt's channel: its messages and xsl:message) or 'x' (a libxml2
+ * error, such as an XPath one), and sorted out at the end (xslt_release).
+ */
 static struct buf *xslt_held;
+
+static void
+hold(char tag, const char *msg)
+{
+	buf_putc(xslt_held, tag);
+	buf_puts(xslt_held, msg);
+	buf_putc(xslt_held, '\0');
+}
 
 static void
 xslt_error(void *ctx, const char *fmt, ...)
@@ -430,46 +492,176 @@ xslt_error(void *ctx, const char *fmt, ...)
 	size_t n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
-	if (n > 0 && xslt_held) {
-		buf_puts(xslt_held, msg);
-		buf_putc(xslt_held, '\0');
-	} else if (n > 0 && xslt_diag) {
+	if (n > 0 && xslt_held)
+		hold('m', msg);
+	else if (n > 0 && xslt_diag)
 		diag_report(xslt_diag, DIAG_ERROR, xslt_file, 0, 0, "%s", msg);
-	}
 }
 
-/* Report what was held during a transformation, at level. */
 static void
-xslt_release(struct buf *held, enum diag_level level)
+xslt_xml_error(void *data, xmlErrorPtr e)
 {
+	(void)data;
+	if (e == NULL || xslt_held == NULL)
+		return;
+	char msg[512];
+	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "error");
+	size_t n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	hold('x', msg);
+}
+
+/* While a stylesheet compiles: XPath errors wait for libxslt's location;
+ * errors in the stylesheet's XML carry their own. */
+static void
+xslt_compile_error(void *data, xmlErrorPtr e)
+{
+	if (e != NULL && e->domain == XML_FROM_XPATH && xslt_held)
+		xslt_xml_error(data, e);
+	else
+		on_error(data, e);
+}
+
+/*
+ * libxslt puts the location in a message of its own before the message it
+ * locates: "runtime error: file F line N element E".  Returns 1 and the
+ * file and line when msg is such a one.
+ */
+static int
+xslt_location(const char *msg, struct buf *file, int *line)
+{
+	const char *p;
+	if (strncmp(msg, "runtime error: file ", 20) == 0)
+		p = msg + 20;
+	else if (strncmp(msg, "compilation error: file ", 24) == 0)
+		p = msg + 24;
+	else
+		return 0;
+	const char *l = strstr(p, " line ");
+	if (l == NULL)
+		return 0;
+	buf_reset(file);
+	buf_add(file, p, (size_t)(l - p));
+	*line = atoi(l + 6);
+	return 1;
+}
+
+struct held_msg {
+	char        tag;
+	const char *text;
+	int         loc;       /* a location message */
+	struct buf  file;
+	int         line;
+};
+
+/*
+ * Report what was held as file:line diagnostics, each once.  A location
+ * message locates the message after it; libxml2's errors (raised before
+ * libxslt's location message) take the next location.  A located message
+ * is an error, or a warning when the transformation succeeded; an
+ * unlocated one of a transformation that succeeded is an xsl:message.
+ */
+static void
+xslt_release(struct buf *held, int failed)
+{
+	size_t n = 0;
 	for (size_t i = 0; i < held->n; i += strlen(held->p + i) + 1)
-		diag_report(xslt_diag, level, xslt_file, 0, 0, "%s%s", level == DIAG_WARNING ? "xsl:message: " : "",
-		    held->p + i);
+		n++;
+	struct held_msg *v = xcalloc(n ? n : 1, sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < held->n; i += strlen(held->p + i) + 1, k++) {
+		v[k].tag = held->p[i];
+		v[k].text = held->p + i + 1;
+		v[k].loc = v[k].tag == 'm' && xslt_location(v[k].text, &v[k].file, &v[k].line);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].loc)
+			continue;
+		const struct held_msg *at = NULL;
+		if (i > 0 && v[i - 1].loc && v[i].tag == 'm')
+			at = &v[i - 1];
+		for (size_t j = i + 1; at == NULL && v[i].tag == 'x' && j < n; j++)
+			if (v[j].loc)
+				at = &v[j];
+		int dup = 0;
+		for (size_t j = 0; j < i && !dup; j++)
+			dup = !v[j].loc && strcmp(v[j].text, v[i].text) == 0 && v[j].line == (at ? at->line : 0) &&
+			    strcmp(v[j].file.p ? v[j].file.p : "", at && at->file.p ? at->file.p : "") == 0;
+		if (at) {
+			buf_puts(&v[i].file, at->file.p ? at->file.p : "");
+			v[i].line = at->line;
+		}
+		if (dup)
+			continue;
+		enum diag_level level = failed || at ? DIAG_ERROR : DIAG_WARNING;
+		if (!failed && at)
+			level = DIAG_WARNING;
+		diag_report(xslt_diag, level, at ? v[i].file.p : xslt_file, at ? v[i].line : 0, 0, "%s%s",
+		    !failed && !at && v[i].tag == 'm' ? "xsl:message: " : "", v[i].text);
+	}
+	for (size_t i = 0; i < n; i++)
+		buf_free(&v[i].file);
+	free(v);
 	buf_free(held);
 }
 
-static int
-write_atomic(const char *path, const xmlChar *bytes, int n, struct diag *d)
+/* A file: URI or a plain path as a path (owned), or NULL for other schemes. */
+static char *
+uri_path(const char *uri)
 {
-	size_t len = strlen(path);
-	char *tmp = xmalloc(len + 16);
-	snprintf(tmp, len + 16, "%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);
-	int ok = fd >= 0;
-	if (ok) {
-		mode_t mask = umask(0);
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-		ok = write(fd, bytes, (size_t)n) == n;
-		ok = close(fd) == 0 && ok;
-		ok = ok && rename(tmp, path) == 0;
+	if (strncmp(uri, "file://", 7) == 0)
+		uri += 7;
+	else if (strstr(uri, "://") != NULL || strncmp(uri, "ftp:", 4) == 0)
+		return NULL;
+	char *u = xmlURIUnescapeString(uri, 0, NULL);
+	char *p = u ? xstrdup(u) : NULL;
+	xmlFree(u);
+	return p;
+}
+
+/*
+ * libxslt's document loader.  Stylesheets (xsl:include, xsl:import) load as
+ * libxslt loads them; a document a template reads with document() is read
+ * and parsed like every other source document.  A file that is not there
+ * is an empty node-set, as XSLT says (templates test for it); one that
+ * cannot be read or parsed is an error that stops the transformation,
+ * never a blank field.
+ */
+static xmlDocPtr
+doc_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltLoadType type)
+{
+	if (type != XSLT_LOAD_DOCUMENT || ctxt == NULL || xslt_diag == NULL)
+		return default_doc_loader(uri, dict, options, ctxt, type);
+	xsltTransformContextPtr tc = ctxt;
+	char *path = uri_path((const char *)uri);
+	if (path == NULL || !path_allowed(path)) {
+		free(path);
+		return NULL;   /* libxslt's read check has said why */
 	}
-	if (!ok) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
-		unlink(tmp);
+	struct errctx ec = { .d = xslt_diag, .file = path };
+	struct buf b = {0};
+	const char *why = NULL;
+	xmlDocPtr doc = NULL;
+	if (file_read(path, LIMIT_SOURCE_BYTES, &b, &why) < 0) {
+		if (errno != ENOENT) {
+			diag_report(xslt_diag, DIAG_ERROR, path, 0, 0, "cannot read: %s", why);
+			tc->state = XSLT_STATE_STOPPED;
+		}
+	} else {
+		doc = parse_source(b.p, b.n, path, dict, &ec);
+		if (doc == NULL) {
+			xmlNodePtr inst = tc->inst;
+			diag_report(xslt_diag, DIAG_ERROR,
+			    inst && inst->doc && inst->doc->URL ? (const char *)inst->doc->URL : xslt_file,
+			    inst ? (int)xmlGetLineNo(inst) : 0, 0,
+			    "document('%s') has errors: the transformation stops", path);
+			tc->state = XSLT_STATE_STOPPED;
+		}
 	}
-	free(tmp);
-	return ok ? 0 : -1;
+	buf_free(&b);
+	free(path);
+	return doc;
 }
 
 /* Compiled stylesheets, kept while the process runs: a packet renders
@@ -502,23 +694,6 @@ src_cleanup(void)
 	src_allow_reset();
 }
 
-static xmlDocPtr
-parse_mem(const char *bytes, size_t n, const char *name, struct errctx *ec)
-{
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL)
-		return NULL;
-	xmlSetStructuredErrorFunc(ec, on_error);
-	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)n, name, NULL, PARSE_OPTS);
-	if (doc && !ctxt->wellFormed) {
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	xmlFreeParserCtxt(ctxt);
-	return doc;
-}
-
 static struct xdoc *xslt_run(const char *xsl, const char *in, const char *in_bytes, size_t in_len,
     const char **params, const char *name, const char *fo_out, struct diag *d);
 
@@ -540,24 +715,28 @@ static struct xdoc *
 xslt_run(const char *xsl, const char *in, const char *in_bytes, size_t in_len,
     const char **params, const char *name, const char *fo_out, struct diag *d)
 {
-	struct errctx ec = { d, in, 0 };
+	struct errctx ec = { .d = d, .file = in };
 	struct xdoc *out = NULL;
 	const char **qp = NULL;
 	size_t np = 0;
 
 	setup_once();
 	register_extensions();
-	xmlDocPtr doc = in_bytes ? parse_mem(in_bytes, in_len, in, &ec) : read_doc(in, &ec);
+	xmlDocPtr doc = in_bytes ? parse_source(in_bytes, in_len, in, NULL, &ec) : read_doc(in, &ec);
 	if (doc == NULL)
 		return NULL;
 	xslt_diag = d;
 	xslt_file = xsl;
 	xsltSetGenericErrorFunc(NULL, xslt_error);
 	xmlSetGenericErrorFunc(NULL, xslt_error);
-	struct errctx sc = { d, xsl, 0 };
-	xmlSetStructuredErrorFunc(&sc, on_error);
+	struct errctx sc = { .d = d, .file = xsl };
+	struct buf held = {0};
+	xmlSetStructuredErrorFunc(&sc, xslt_compile_error);
+	xslt_held = &held;
 	xsltStylesheetPtr style = path_allowed(xsl) ? stylesheet(xsl) : NULL;
+	xslt_held = NULL;
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	xslt_release(&held, style == NULL);
 	if (style == NULL) {
 		diag_report(d, DIAG_ERROR, xsl, 0, 0, "cannot load the stylesheet");
 		goto done;
@@ -582,20 +761,21 @@ xslt_run(const char *xsl, const char *in, const char *in_bytes, size_t in_len,
 	xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE, xslt_read);
 	xsltTransformContextPtr tc = xsltNewTransformContext(style, doc);
 	xsltSetCtxtSecurityPrefs(sec, tc);
-	struct buf held = {0};
 	xslt_held = &held;
+	xmlSetStructuredErrorFunc(NULL, xslt_xml_error);
 	xmlDocPtr res = xsltApplyStylesheetUser(style, doc, qp, NULL, NULL, tc);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	xslt_held = NULL;
 	int state = tc->state;
 	xsltFreeTransformContext(tc);
 	xsltFreeSecurityPrefs(sec);
 	if (res == NULL || state != XSLT_STATE_OK) {
-		xslt_release(&held, DIAG_ERROR);
+		xslt_release(&held, 1);
 		diag_report(d, DIAG_ERROR, xsl, 0, 0, "the transformation of %s failed", in);
 		xmlFreeDoc(res);
 		goto done;
 	}
-	xslt_release(&held, DIAG_WARNING);
+	xslt_release(&held, 0);
 	/* result line numbers refer to nothing useful: count them off the
 	 * serialised FO instead, so diagnostics point into the --fo file */
 	{
@@ -605,7 +785,7 @@ xslt_run(const char *xsl, const char *in, const char *in_bytes, size_t in_len,
 		xmlFreeDoc(res);
 		if (mem) {
 			if (fo_out)
-				write_atomic(fo_out, mem, len, d);
+				file_write(fo_out, mem, (size_t)len, d);
 			out = src_xml_parse((const char *)mem, (size_t)len, name, d);
 			xmlFree(mem);
 		}
