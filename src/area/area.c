@@ -71,6 +71,7 @@ area_tree_slice(const struct area_tree *t, int first, int last, const char *titl
 	}
 	s->title = title ? arena_strdup(s->arena, title) : NULL;
 	s->author = t->author;
+	s->file = t->file;
 	s->subject = t->subject;
 	s->keywords = t->keywords;
 	s->language = t->language;

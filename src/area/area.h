@@ -170,6 +170,7 @@ struct area_tree {
 	const char       *title;
 	const char       *author, *subject, *keywords;   /* or NULL */
 	const char       *language;
+	const char       *file;     /* the FO source, for messages; or NULL */
 	struct area_dest *dests;    /* ids, newest first */
 	struct area_bookmark *bookmarks;  /* top-level outline entries */
 };

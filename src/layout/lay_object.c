@@ -295,6 +295,7 @@ external_graphic(struct lay *L, const struct fo_node *n, mpt avail)
 	place_content(L, n, iw, ih, avail, &pl);
 	struct area *v = viewport(L, n, &pl, avail);
 	struct area *a = area_new(L->at, AREA_IMAGE, v);
+	a->line = n->line;   /* the PDF writer's warnings name it */
 	a->x = v->border[SIDE_START].width + v->pad[SIDE_START] + pl.cx;
 	a->y = v->border[SIDE_BEFORE].width + v->pad[SIDE_BEFORE] + pl.cy;
 	a->w = pl.cw;

@@ -996,6 +996,7 @@ one_pass(struct lay *L)
 	L->at = area_tree_new();
 	L->at->title = fo->title ? arena_strdup(L->at->arena, fo->title) : NULL;
 	L->at->language = fo->language ? arena_strdup(L->at->arena, fo->language) : NULL;
+	L->at->file = fo->file ? arena_strdup(L->at->arena, fo->file) : NULL;
 	L->at->author = fo->author ? arena_strdup(L->at->arena, fo->author) : NULL;
 	L->at->subject = fo->subject ? arena_strdup(L->at->arena, fo->subject) : NULL;
 	L->at->keywords = fo->keywords ? arena_strdup(L->at->arena, fo->keywords) : NULL;

@@ -1011,7 +1011,7 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 		file_out_abort(&out);
 		return -1;
 	}
-	w.gfx = pdf_gfx_new(w.doc, d);
+	w.gfx = pdf_gfx_new(w.doc, t->file, d);
 	HPDF_SetCompressionMode(w.doc, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(w.doc);
 	HPDF_SetCurrentEncoder(w.doc, "UTF-8");

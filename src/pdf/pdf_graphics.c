@@ -40,6 +40,7 @@ struct pgs {
 struct pdf_gfx {
 	HPDF_Doc       doc;
 	struct diag   *d;
+	const char    *file;     /* the FO source, for messages */
 	struct pimage *img;
 	size_t         nimg;
 	struct pgs    *gs;
@@ -50,10 +51,11 @@ struct pdf_gfx {
 };
 
 struct pdf_gfx *
-pdf_gfx_new(HPDF_Doc doc, struct diag *d)
+pdf_gfx_new(HPDF_Doc doc, const char *file, struct diag *d)
 {
 	struct pdf_gfx *g = xcalloc(1, sizeof *g);
 	g->doc = doc;
+	g->file = file;
 	g->d = d;
 	return g;
 }
@@ -152,7 +154,7 @@ image_of(struct pdf_gfx *g, const struct area *a)
 	g->loading = 0;
 	if (p->img == NULL) {
 		HPDF_ResetError(g->doc);
-		diag_report(g->d, DIAG_WARNING, NULL, a->line, 0,
+		diag_report(g->d, DIAG_WARNING, g->file, a->line, 0,
 		    "image %s cannot be embedded: %s; a placeholder is drawn", im->src, why ? why : "unknown error");
 	}
 	return p->img;

@@ -33,7 +33,8 @@ int pdf_stream_deflated(HPDF_Dict dict, const void *data, size_t n);
 /* Images and transparency states of one document, each made once. */
 struct pdf_gfx;
 
-struct pdf_gfx *pdf_gfx_new(HPDF_Doc doc, struct diag *d);   /* owned */
+/* file names the FO source in messages (may be NULL); owned */
+struct pdf_gfx *pdf_gfx_new(HPDF_Doc doc, const char *file, struct diag *d);
 void pdf_gfx_free(struct pdf_gfx *g);                         /* accepts NULL */
 
 /*
