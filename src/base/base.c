@@ -57,6 +57,20 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+/* ---------------------------------------------------------------- lengths */
+
+mpt
+mpt_add(mpt a, mpt b, int *over)
+{
+	int64_t s = (int64_t)a + b;
+	if (s > LIMIT_LENGTH_MAX || s < -LIMIT_LENGTH_MAX) {
+		if (over)
+			*over = 1;
+		return s > 0 ? LIMIT_LENGTH_MAX : -LIMIT_LENGTH_MAX;
+	}
+	return (mpt)s;
+}
+
 /* ---------------------------------------------------------------- arena */
 
 struct chunk {

@@ -20,6 +20,14 @@ typedef int32_t mpt;
 #define MPT_PER_PT   1000
 #define PT(x)        ((mpt)((x) * MPT_PER_PT))
 
+/*
+ * a + b, saturated at ±LIMIT_LENGTH_MAX (limits.h): sums of lengths that
+ * layout keeps (indents, nested borders and padding, positions) stay in
+ * that range, so a few of them more still fit an mpt.  Sets *over to 1
+ * (when over is not NULL) if the sum was out of range, for a diagnostic.
+ */
+mpt mpt_add(mpt a, mpt b, int *over);
+
 /* ---- allocation: these abort with a message when memory runs out ---- */
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);

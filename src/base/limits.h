@@ -7,11 +7,18 @@
 
 #define LIMIT_DEPTH          200     /* FO nesting depth: deeper is hostile input */
 #define LIMIT_PAGES          100000  /* pages per document: runaway layout guard */
+#define LIMIT_PAGE_NUMBER    1000000000 /* initial-page-number: with LIMIT_PAGES
+                                         * more, a page number still fits an int */
 #define LIMIT_PAGE_MIN       PT(36)  /* smallest page side: half an inch */
 #define LIMIT_PAGE_MAX       PT(14400) /* largest page side: PDF's 200 in */
 #define LIMIT_FONT_SIZE_MAX  PT(1000)  /* larger is an error in the source */
 #define LIMIT_FONT_SIZE_MIN  100       /* 0.1 pt */
-#define LIMIT_LENGTH_MAX     PT(100000) /* any length: keeps mpt arithmetic in range */
+#define LIMIT_LINE_HEIGHT_FACTOR 1000000 /* line-height as a number (×1000): 1000 */
+#define LIMIT_LENGTH_MAX     PT(100000) /* any length, and any sum of lengths layout
+                                         * keeps (nested margins, borders, padding,
+                                         * indents): sums saturate here (mpt_add)
+                                         * with a warning, so mpt arithmetic on a
+                                         * few of them stays in range */
 #define LIMIT_SOURCE_BYTES   (256L << 20) /* an XML file read into memory: libxml2
                                         * takes an int size; larger is not a document */
 #define LIMIT_DIAG_MSGS      2000    /* messages kept; the rest are counted */

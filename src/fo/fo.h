@@ -128,6 +128,9 @@ enum fo_leader { LEADER_SPACE, LEADER_RULE, LEADER_DOTS, LEADER_USE_CONTENT };
 
 enum fo_abspos { ABSPOS_AUTO, ABSPOS_ABSOLUTE, ABSPOS_FIXED };
 
+/* initial-page-number, XSL 1.1 §7.27.7 */
+enum fo_ipn { IPN_AUTO, IPN_AUTO_ODD, IPN_AUTO_EVEN, IPN_NUMBER };
+
 #define KEEP_AUTO    0
 #define KEEP_ALWAYS  INT32_MAX
 #define COLOR_NONE   0xFFFFFFFFu
@@ -207,6 +210,9 @@ struct fo_style {
 	uint8_t      overflow_hidden;  /* overflow="hidden" (or scroll) */
 	int16_t      ref_orient;       /* reference-orientation: 0, 90, 180, 270 */
 	struct fo_len pos[4];          /* top, bottom, left, right (enum fo_side order) */
+	/* page sequences, §6.4.5 */
+	uint8_t      ipn_kind;         /* enum fo_ipn */
+	int32_t      ipn;              /* IPN_NUMBER: 1..LIMIT_PAGE_NUMBER */
 };
 
 struct fo_node {

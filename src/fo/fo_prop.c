@@ -4,6 +4,7 @@
  * struct fo_style.  docs/fo-subset.md is generated from this table.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +73,7 @@ enum prop_kind {
 	PK_POS,              /* arg: side */
 	PK_OVERFLOW,
 	PK_REF_ORIENT,
+	PK_INITIAL_PAGE,
 	/* shorthands: expanded before computing */
 	PK_SH_MARGIN,
 	PK_SH_PADDING,
@@ -246,7 +248,7 @@ const struct prop_def fo_props[] = {
 	{ "master-reference",       PK_RAW, 0, 0, "none" },
 	{ "region-name",            PK_RAW, 0, 0, "per region" },
 	{ "flow-name",              PK_RAW, 0, 0, "none" },
-	{ "initial-page-number",    PK_RAW, 0, 0, "auto" },
+	{ "initial-page-number",    PK_INITIAL_PAGE, 0, 0, "auto" },
 	{ "character",              PK_RAW, 0, 0, "none" },
 	{ "role",                   PK_RAW, 0, 0, "none" },
 	{ "ref-id",                 PK_RAW, 0, 0, "none" },
@@ -328,6 +330,16 @@ bad(struct style_ctx *c, const char *v, const char *expected)
 	snprintf(key, sizeof key, "badval:%s:%d:%s", c->file ? c->file : "", c->line, c->prop);
 	diag_once(c->d, key, DIAG_WARNING, c->file, c->line, 0,
 	    "%s=\"%s\": expected %s; the value is ignored", c->prop, v, expected);
+}
+
+/* A bad value replaced by the initial value (not the inherited one). */
+static void
+bad_initial(struct style_ctx *c, const char *v, const char *expected, const char *initial)
+{
+	char key[256];
+	snprintf(key, sizeof key, "badval:%s:%d:%s", c->file ? c->file : "", c->line, c->prop);
+	diag_once(c->d, key, DIAG_WARNING, c->file, c->line, 0,
+	    "%s=\"%s\": expected %s; the initial value %s is used", c->prop, v, expected, initial);
 }
 
 static int
@@ -600,6 +612,8 @@ reset_noninherited(struct fo_style *s)
 	s->ref_orient = 0;
 	for (int i = 0; i < 4; i++)
 		s->pos[i] = (struct fo_len){ .is_auto = 1 };
+	s->ipn_kind = IPN_AUTO;
+	s->ipn = 0;
 }
 
 static void
@@ -1013,6 +1027,32 @@ apply_leader_container(struct fo_style *s, const struct prop_def *p, const char 
 	}
 }
 
+/* initial-page-number: auto, auto-odd, auto-even or a positive number, at
+ * most LIMIT_PAGE_NUMBER (a larger one is cut to it, with a warning) */
+static void
+apply_initial_page(struct fo_style *s, const char *v, struct style_ctx *c)
+{
+	if (is(v, "auto") || is(v, "auto-odd") || is(v, "auto-even")) {
+		s->ipn_kind = is(v, "auto") ? IPN_AUTO : is(v, "auto-odd") ? IPN_AUTO_ODD : IPN_AUTO_EVEN;
+		return;
+	}
+	char *end;
+	errno = 0;
+	long long n = strtoll(v, &end, 10);
+	while (isspace((unsigned char)*end))
+		end++;
+	if (end == v || *end || n < 1) {
+		bad(c, v, "auto, auto-odd, auto-even or a positive whole number");
+		return;
+	}
+	s->ipn_kind = IPN_NUMBER;
+	s->ipn = (int32_t)(n > LIMIT_PAGE_NUMBER ? LIMIT_PAGE_NUMBER : n);
+	if (n > LIMIT_PAGE_NUMBER || errno == ERANGE)
+		diag_report(c->d, DIAG_WARNING, c->file, c->line, 0,
+		    "%s=\"%s\" is more than %d, the largest page number folio numbers; %d is used",
+		    c->prop, v, LIMIT_PAGE_NUMBER, LIMIT_PAGE_NUMBER);
+}
+
 /* Apply one specified value.  Called in table order. */
 static void
 apply(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
@@ -1078,13 +1118,26 @@ apply(struct fo_style *s, const struct fo_style *parent, const struct prop_def *
 			bad(c, v, "normal, italic or oblique");
 		break;
 	case PK_LINE_HEIGHT:
+		/* a negative line-height would run the page fill backwards: the
+		 * initial value, normal, is used instead */
 		if (is(v, "normal")) {
 			s->lh_factor = 1200;
 		} else if (fo_expr_number(v, &i32) == 0) {
-			s->lh_factor = i32 < 0 ? 0 : i32;
+			if (i32 < 0 || i32 > LIMIT_LINE_HEIGHT_FACTOR) {
+				bad_initial(c, v, "a number from 0 to 1000 or a length from 0 to 100000pt", "normal");
+				s->lh_factor = 1200;
+			} else {
+				s->lh_factor = i32;
+			}
 		} else if (parse_len(c, v, em, &l) == 0 && !l.is_auto) {
-			s->lh_factor = 0;
-			s->line_height = fo_len_resolve(l, em);
+			mpt h = fo_len_resolve(l, em);
+			if (h < 0) {
+				bad_initial(c, v, "a number from 0 to 1000 or a length from 0 to 100000pt", "normal");
+				s->lh_factor = 1200;
+			} else {
+				s->lh_factor = 0;
+				s->line_height = h;
+			}
 		}
 		break;
 	case PK_COLOR:
@@ -1350,6 +1403,9 @@ apply(struct fo_style *s, const struct fo_style *parent, const struct prop_def *
 	case PK_OVERFLOW: case PK_REF_ORIENT:
 		apply_leader_container(s, p, v, c, em);
 		break;
+	case PK_INITIAL_PAGE:
+		apply_initial_page(s, v, c);
+		break;
 	case PK_SH_MARGIN: case PK_SH_PADDING: case PK_SH_BORDER:
 	case PK_SH_BORDER_WIDTH: case PK_SH_BORDER_STYLE: case PK_SH_BORDER_COLOR:
 	case PK_SH_WHITE_SPACE: case PK_SH_PAGE_BREAK: case PK_SH_FONT:
@@ -1394,4 +1450,6 @@ fo_style_compute(struct fo_style *s, const struct fo_style *parent,
 	}
 	if (s->lh_factor > 0)
 		s->line_height = (mpt)((int64_t)s->font_size * s->lh_factor / 1000);
+	if (s->line_height > LIMIT_LENGTH_MAX)
+		s->line_height = LIMIT_LENGTH_MAX;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/limits.h"
 #include "lay_int.h"
 
 struct vitem *
@@ -92,50 +93,93 @@ lay_len(struct lay *L, struct fo_len len, mpt ref, const struct fo_node *n)
 	return v + len.label_end * L->list->label_end + len.body_start * L->list->body_start;
 }
 
+/*
+ * Nested margins, borders and padding add up: the sums are saturated at
+ * LIMIT_LENGTH_MAX (base mpt_add) and a block whose sums reach it is
+ * reported once, so no position overflows.
+ */
+static void
+too_deep(struct lay *L, const struct fo_node *n)
+{
+	char key[64];
+	snprintf(key, sizeof key, "lensum:%d", n->line);
+	diag_once(L->d, key, DIAG_WARNING, L->fo->file, n->line, 0,
+	    "the margins, borders, padding and indents of fo:%s and its ancestors add up to "
+	    "more than %dpt; they are cut there", fo_type_name(n->type), LIMIT_LENGTH_MAX / MPT_PER_PT);
+}
+
+/* The borders and padding of one side, cut so that with the ancestors' they
+ * stay within LIMIT_LENGTH_MAX. */
+static void
+nest_side(struct lblock *b, int k, int side, mpt parent, int *over)
+{
+	mpt have = mpt_add(b->bw[side], b->pad[side], over);
+	mpt sum = mpt_add(parent, have, over);
+	if (sum - parent < have) {
+		/* take the cut from the padding first, then the border */
+		mpt cut = have - (sum - parent);
+		mpt p = cut < b->pad[side] ? cut : b->pad[side];
+		b->pad[side] -= p;
+		b->bw[side] -= cut - p;
+	}
+	b->nest[k] = sum;
+}
+
 struct lblock *
 lay_lblock_new(struct lay *L, const struct fo_node *n, struct lblock *ctx, mpt refw)
 {
 	const struct fo_style *st = n->style;
 	struct lblock *b = arena_alloc(L->at->arena, sizeof *b);
 	mpt si, ei;
+	int over = 0;
 
 	b->fo = n;
 	b->parent = ctx;
 	for (int i = 0; i < 4; i++) {
-		b->pad[i] = fo_len_resolve(st->padding[i], refw);
+		b->pad[i] = mpt_add(fo_len_resolve(st->padding[i], refw), 0, &over);
 		b->bw[i] = st->border[i].width;
 	}
+	nest_side(b, 0, SIDE_BEFORE, ctx ? ctx->nest[0] : 0, &over);
+	nest_side(b, 1, SIDE_AFTER, ctx ? ctx->nest[1] : 0, &over);
 	/* XSL 1.1 §5.3.2: indents from margins, borders and padding */
-	mpt psi = ctx ? ctx->x + ctx->pad[SIDE_START] + ctx->bw[SIDE_START] : 0;
-	mpt pei = ctx ? refw - (ctx->x + ctx->w) + ctx->pad[SIDE_END] + ctx->bw[SIDE_END] : 0;
+	mpt pstart = mpt_add(ctx ? ctx->pad[SIDE_START] : 0, ctx ? ctx->bw[SIDE_START] : 0, &over);
+	mpt pend = mpt_add(ctx ? ctx->pad[SIDE_END] : 0, ctx ? ctx->bw[SIDE_END] : 0, &over);
+	mpt sbox = mpt_add(b->pad[SIDE_START], b->bw[SIDE_START], &over);
+	mpt ebox = mpt_add(b->pad[SIDE_END], b->bw[SIDE_END], &over);
+	mpt mstart = mpt_add(fo_len_resolve(st->margin[SIDE_START], refw), 0, &over);
+	mpt mendm = mpt_add(fo_len_resolve(st->margin[SIDE_END], refw), 0, &over);
+	mpt psi = ctx ? mpt_add(ctx->x, pstart, &over) : 0;
+	mpt pei = ctx ? mpt_add(mpt_add(refw, -ctx->x, &over), mpt_add(-ctx->w, pend, &over), &over) : 0;
 	if ((ctx == NULL || ctx->fo == NULL) && n->parent) {
 		/* the top of a flow, static content or footnote body: the
 		 * indents inherited from fo:flow, fo:page-sequence, fo:root
 		 * (XSL 1.1 §5.3.2, §7.11.6; DocBook indents its body this way) */
-		psi += lay_len(L, n->parent->style->start_indent, refw, n);
-		pei += lay_len(L, n->parent->style->end_indent, refw, n);
+		psi = mpt_add(psi, lay_len(L, n->parent->style->start_indent, refw, n), &over);
+		pei = mpt_add(pei, lay_len(L, n->parent->style->end_indent, refw, n), &over);
 	}
 	if (st->start_indent_set)
-		si = lay_len(L, st->start_indent, refw, n);
+		si = mpt_add(lay_len(L, st->start_indent, refw, n), 0, &over);
 	else
-		si = psi + fo_len_resolve(st->margin[SIDE_START], refw) + b->pad[SIDE_START] + b->bw[SIDE_START];
+		si = mpt_add(mpt_add(psi, mstart, &over), sbox, &over);
 	if (st->end_indent_set) {
-		ei = lay_len(L, st->end_indent, refw, n);
+		ei = mpt_add(lay_len(L, st->end_indent, refw, n), 0, &over);
 		/* measuring, a list label's end is the body's start: not room taken */
 		b->mend = st->end_indent.label_end ? 0 : ei;
 	} else {
-		ei = pei + fo_len_resolve(st->margin[SIDE_END], refw) + b->pad[SIDE_END] + b->bw[SIDE_END];
-		b->mend = (ctx ? ctx->mend : 0) + fo_len_resolve(st->margin[SIDE_END], refw) +
-		    b->pad[SIDE_END] + b->bw[SIDE_END];
+		ei = mpt_add(mpt_add(pei, mendm, &over), ebox, &over);
+		b->mend = mpt_add(mpt_add(ctx ? ctx->mend : 0, mendm, &over), ebox, &over);
 	}
-	b->x = si - b->pad[SIDE_START] - b->bw[SIDE_START];
-	b->w = refw - si - ei + b->pad[SIDE_START] + b->bw[SIDE_START] + b->pad[SIDE_END] + b->bw[SIDE_END];
+	b->x = si - sbox;
+	b->w = refw - si - ei + sbox + ebox;
 	if (!st->width.is_auto && (n->type == FO_BLOCK_CONTAINER || n->type == FO_TABLE))
 		b->w = fo_len_resolve(st->width, refw);
-	if (b->w < b->pad[SIDE_START] + b->pad[SIDE_END] + b->bw[SIDE_START] + b->bw[SIDE_END] + 1000) {
+	b->w = mpt_add(b->w, 0, &over);
+	if (over)
+		too_deep(L, n);
+	if (b->w < sbox + ebox + 1000) {
 		diag_once(L->d, "narrow", DIAG_WARNING, L->fo->file, n->line, 0,
 		    "fo:%s is narrower than its borders and padding; it is widened", fo_type_name(n->type));
-		b->w = b->pad[SIDE_START] + b->pad[SIDE_END] + b->bw[SIDE_START] + b->bw[SIDE_END] + 1000;
+		b->w = sbox + ebox + 1000;
 	}
 	b->keep_together = st->keep_together != KEEP_AUTO;
 	return b;

@@ -273,7 +273,7 @@ lay_fill_cut(const struct fill *f, mpt H, int strict, struct cut *c)
 		int first = k == f->i && f->depth > 0 && f->stack[f->depth - 1].rows == 0;
 		/* a body row must leave room for what a break after it needs */
 		mpt need = v->kind == V_ROW && v->row->part == PART_BODY ? res : 0;
-		if (y + h + need > H && v->kind != V_CLOSE && v->kind != V_SPACE &&
+		if ((int64_t)y + h + need > H && v->kind != V_CLOSE && v->kind != V_SPACE &&
 		    (content || strict || splittable) && !(v->kind == V_BOX && v->abs)) {
 			mpt avail = H - y - (v->kind == V_ROW ? res : 0);
 			if (splittable && lay_row_split_ok(f->L, v->row, avail, strict || content, first)) {
@@ -307,7 +307,7 @@ lay_fill_cut(const struct fill *f, mpt H, int strict, struct cut *c)
 			}
 			/* a fresh fragment takes its first item whatever its size */
 		}
-		y += h;
+		y = mpt_add(y, h, NULL);   /* past H already: no more to report */
 		if (v->kind == V_SPACE && !v->retain)
 			trail += h;
 		else if (v->kind != V_SPACE && !(v->kind == V_CLOSE && v->h == 0))

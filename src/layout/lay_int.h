@@ -156,6 +156,8 @@ struct lblock {
 	uint8_t noborder;     /* the area draws no border (a collapsed table) */
 	uint8_t retain;       /* borders and padding on every fragment (tables) */
 	mpt   mend;           /* measuring: room taken at the end side, millipoints */
+	mpt   nest[2];        /* borders and padding before, after: this block's
+	                         and its ancestors', at most LIMIT_LENGTH_MAX */
 };
 
 /*

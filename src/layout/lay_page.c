@@ -605,21 +605,16 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 	}
 	L->mark_seq++;
 	/* XSL 1.1 §7.27.7 initial-page-number: a number, auto, auto-odd, auto-even */
-	const char *ipn = fo_node_attr(seq, "initial-page-number");
+	uint8_t ipn = seq->style->ipn_kind;
 	int need_blank = 0;
-	if (ipn && (strcmp(ipn, "auto-odd") == 0 || strcmp(ipn, "auto-even") == 0)) {
-		int odd = strcmp(ipn, "auto-odd") == 0;
+	if (ipn == IPN_AUTO_ODD || ipn == IPN_AUTO_EVEN) {
+		int odd = ipn == IPN_AUTO_ODD;
 		if ((*page_number % 2 != 0) != odd)
 			need_blank = L->at->npages > 0;   /* a blank page keeps the parity */
 		if (!need_blank && (*page_number % 2 != 0) != odd)
 			(*page_number)++;
-	} else if (ipn && strcmp(ipn, "auto") != 0) {
-		int k = atoi(ipn);
-		if (k > 0)
-			*page_number = k;
-		else
-			diag_report(L->d, DIAG_WARNING, L->fo->file, seq->line, 0,
-			    "initial-page-number=\"%s\" is not a positive number; ignored", ipn);
+	} else if (ipn == IPN_NUMBER) {
+		*page_number = seq->style->ipn;
 	}
 	int first_number = *page_number;
 	if (need_blank)
