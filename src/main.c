@@ -4,6 +4,7 @@
  *
  *   folio render IN.fo -o OUT.pdf [--areas OUT.xml]
  *   folio check             (validate every source)
+ *   folio check --layout    (is what folio ships ready to print?)
  *   folio manual [--procedure CODE] [--copy N] [--fo DIR]
  *   folio subset            (the supported XSL-FO subset, as Markdown)
  */
@@ -29,6 +30,7 @@ usage(FILE *f)
 {
 	fputs("usage: folio render IN.fo -o OUT.pdf [--areas AREAS.xml]\n"
 	      "       folio check [--root DIR]\n"
+	      "       folio check --layout [--root DIR] [FILE.fo…]\n"
 	      "       folio packet [--root DIR] [-o OUTDIR] [--fo DIR] CASE.xml...\n"
 	      "       folio forms [--root DIR] [-o OUTDIR] [--combined] [--copies N] [--serial] [FORM...]\n"
 	      "       folio archive [--root DIR]   (keep this revision's sources for change bars)\n"
@@ -104,7 +106,7 @@ cmd_docset(const char *cmd, int argc, char **argv)
 {
 	struct docset_opts o;
 	struct diag d;
-	int rc, combined = 0, copies = 1, serial = 0, npos = 0;
+	int rc, combined = 0, copies = 1, serial = 0, npos = 0, layout = 0;
 	char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
 
 	memset(&o, 0, sizeof o);
@@ -127,6 +129,8 @@ cmd_docset(const char *cmd, int argc, char **argv)
 				return 2;
 			}
 			o.copy = (int)n;
+		} else if (strcmp(a, "--layout") == 0 && strcmp(cmd, "check") == 0) {
+			layout = 1;
 		} else if (strcmp(a, "--combined") == 0) {
 			combined = 1;
 		} else if (strcmp(a, "--serial") == 0) {
@@ -140,7 +144,8 @@ cmd_docset(const char *cmd, int argc, char **argv)
 				return 2;
 			}
 			copies = (int)n;
-		} else if (a[0] != '-' && (strcmp(cmd, "packet") == 0 || strcmp(cmd, "forms") == 0)) {
+		} else if (a[0] != '-' && (strcmp(cmd, "packet") == 0 || strcmp(cmd, "forms") == 0
+		    || strcmp(cmd, "check") == 0)) {
 			pos[npos++] = argv[i];
 		} else {
 			fprintf(stderr, "folio: unknown option %s\n", a);
@@ -148,6 +153,12 @@ cmd_docset(const char *cmd, int argc, char **argv)
 			free(pos);
 			return 2;
 		}
+	}
+	if (strcmp(cmd, "check") == 0 && npos > 0 && !layout) {
+		fprintf(stderr, "folio: check takes files only with --layout\n");
+		usage(stderr);
+		free(pos);
+		return 2;
 	}
 	if (strcmp(cmd, "packet") == 0 && npos == 0) {
 		fprintf(stderr, "folio: packet needs at least one case file\n");
@@ -170,7 +181,11 @@ cmd_docset(const char *cmd, int argc, char **argv)
 		}
 	}
 	diag_init(&d);
-	if (strcmp(cmd, "check") == 0) {
+	if (strcmp(cmd, "check") == 0 && layout) {
+		struct text_fonts *fonts = text_fonts_new(&d);
+		rc = docset_layout(&o, fonts, pos, npos, &d) < 0 ? 1 : 0;
+		text_fonts_free(fonts);
+	} else if (strcmp(cmd, "check") == 0) {
 		rc = docset_check(&o, &d) < 0 ? 1 : 0;
 	} else if (strcmp(cmd, "archive") == 0) {
 		rc = docset_archive(&o, &d) < 0 ? 1 : 0;

@@ -89,6 +89,9 @@ struct area {
 	struct area  *first, *last, *next;
 	const char   *name;       /* region name or FO element, for the dump */
 	int           line;       /* source line of the FO */
+	const void   *fo;         /* the formatting object it was made from
+	                           * (struct fo_node), or NULL: for checks that
+	                           * read the FO's properties (folio check --layout) */
 	/* region, block */
 	uint32_t      background; /* 0xRRGGBB or 0xFFFFFFFF for none */
 	struct area_border border[4];  /* before, after, start, end */

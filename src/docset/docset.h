@@ -54,6 +54,17 @@ int docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **f
     int nforms, int combined, int copies, int serial, struct diag *d);
 
 /*
+ * folio check --layout: lay out the manual, the packet of every case under
+ * cases/ and every blank form (or, with files, those FO files) and report
+ * what would not print well: lines out of their box, headings alone at a
+ * page foot, tables broken after one row, rows to write in lower than the
+ * site's form row height, names broken in signature rows, near-empty
+ * pages.  Returns 0 when there is no finding, -1 otherwise.
+ */
+int docset_layout(const struct docset_opts *o, struct text_fonts *fonts, char **files, int nfiles,
+    struct diag *d);
+
+/*
  * folio archive: keep the sources of the current revision under
  * procedures/issued/E<edition>R<revision>/, so that the next revision's
  * manual can mark what changed.  Refuses invalid sources and an existing

@@ -48,4 +48,12 @@ const char **ds_site_params(const struct ds_site *s, const char **params, int n,
 /* Lay out and write an FO document (taken); -1 with reasons in d. */
 int ds_render(struct xdoc *fo, struct text_fonts *fonts, const char *path, struct diag *d);
 
+/* folio check --layout (docset_layout.c): from now on, every document laid
+ * out is checked; rows to write in must be row_h high; prefix is left out
+ * of the document names in the findings. */
+struct area_tree;
+void ds_layout_enable(mpt row_h, const char *prefix);
+/* The findings of one laid-out document (nothing unless enabled). */
+void ds_layout_check(const struct area_tree *t, const char *path, struct diag *d);
+
 #endif

@@ -51,6 +51,7 @@ ds_render(struct xdoc *fo, struct text_fonts *fonts, const char *path, struct di
 	int rc = -1;
 	if (at && d->worst < DIAG_ERROR)
 		rc = pdf_write(at, path, d);
+	ds_layout_check(at, path, d);
 	area_tree_free(at);
 	fo_tree_free(t);
 	return rc;

@@ -432,6 +432,7 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 	struct fo_tree *ft = fo ? fo_tree_build_take(fo, d) : NULL;
 	struct area_tree *at = ft ? lay_document(ft, fonts, d) : NULL;
 	rc = at && d->worst < DIAG_ERROR ? pdf_write(at, packet, d) : -1;
+	ds_layout_check(at, packet, d);
 	const struct area_bookmark *bm = at ? at->bookmarks : NULL;
 	for (size_t i = 0; i < NITEMS && rc == 0; i++, bm = bm ? bm->next : NULL) {
 		int first, last;

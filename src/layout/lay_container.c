@@ -238,6 +238,7 @@ box_build(struct lay *L, const struct fo_node *n, mpt W, mpt H, int w_auto, mpt 
 	struct area *box = area_new(L->at, AREA_BLOCK, NULL);
 	box->name = fo_type_name(n->type);
 	box->line = n->line;
+	box->fo = n;
 	box->background = st->background;
 	for (int s = 0; s < 4; s++) {
 		box->border[s].style = st->border[s].style;

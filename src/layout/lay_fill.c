@@ -77,6 +77,7 @@ open_area(struct fill *f, struct lblock *b, int continued)
 	a->w = b->w;
 	a->name = fo_type_name(b->fo->type);
 	a->line = b->fo->line;
+	a->fo = b->fo;
 	a->background = st->background;
 	for (int i = 0; i < 4 && !b->noborder; i++) {
 		a->border[i].style = st->border[i].style;

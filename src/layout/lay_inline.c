@@ -425,6 +425,7 @@ edge_box(struct lay *L, struct area *la, const struct fo_node *n, mpt x0, mpt x1
 	struct area *b = area_new(L->at, AREA_BLOCK, NULL);
 	b->name = "inline";
 	b->line = n->line;
+	b->fo = n;
 	b->background = st->background;
 	for (int s = 0; s < 4; s++) {
 		b->border[s].style = st->border[s].style;

@@ -240,6 +240,7 @@ viewport(struct lay *L, const struct fo_node *n, const struct placement *pl, mpt
 	struct area *v = area_new(L->at, AREA_VIEWPORT, NULL);
 	v->name = fo_type_name(n->type);
 	v->line = n->line;
+	v->fo = n;
 	v->background = st->background;
 	for (int i = 0; i < 4; i++) {
 		v->pad[i] = fo_len_resolve(st->padding[i], avail);

@@ -894,6 +894,7 @@ cell_area(struct lay *L, struct area *parent, const struct lcell *lc, mpt x, mpt
 	a->w = lc->w;
 	a->name = fo_type_name(lc->fo->type);
 	a->line = lc->fo->line;
+	a->fo = lc->fo;
 	a->background = lc->background;
 	for (int s = 0; s < 4; s++)
 		a->border[s] = lc->bd[s];
@@ -933,6 +934,7 @@ row_areas(struct fill *f, const struct lrow *row, const mpt *T, mpt F, struct ar
 		a->h = (end < F ? end : F) - T[r];
 		a->name = "table-row";
 		a->line = rf ? rf->line : 0;
+		a->fo = rf;
 		if (rf)
 			lay_page_id(f, rf->id, a->x, a->y);   /* first and last page of it */
 		if (rf && rf->style->background != COLOR_NONE)

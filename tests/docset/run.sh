@@ -191,6 +191,21 @@ for c in "arrows:orthogonal arrows never run through a box" "lanes:a lane for ea
 	check "flowchart: ${c#*:}" python3 "$ROOT/tests/docset/flowchart.py" "$T/fo/WB-XT-KF-CX-E1R0.fo" "$T/m.xml" "$ROOT" "${c%%:*}"
 done
 
+# ---- folio check --layout: one FO for each finding, and one without --------------------------
+LD=$ROOT/tests/docset/layout
+for c in "overflow:overflow:a line runs" "cell-overflow:overflow:cell text runs" "keep:keep:kept with what follows" \
+	"table-split:table-split:fewer than two rows" "row-height:row-height:5.0mm high, lower than the form row height 8.0mm" \
+	"name-break:name-break:but breaks across lines" "near-empty:near-empty:less than a quarter\\|% full"; do
+	f=${c%%:*}; r=${c#*:}; kind=${r%%:*}; text=${r#*:}
+	"$FOLIO" check --layout --root "$ROOT" "$LD/$f.fo" 2>"$T/lc-$f.err"
+	rc=$?
+	check "check --layout finds $kind ($f.fo)" sh -c "test $rc -eq 1 && grep -q 'warning: page [0-9]*: $kind: .*\($text\)' '$T/lc-$f.err'"
+done
+"$FOLIO" check --layout --root "$ROOT" "$LD/clean.fo" 2>"$T/lc-clean.err"
+rc=$?
+check "check --layout: a part ending early, two rows each side, a name that fits: no finding" \
+	sh -c "test $rc -eq 0 && grep -q 'layout: 0 findings in 1 document' '$T/lc-clean.err'"
+
 # ---- portable FO: Apache FOP renders it too -----------------------------------------------
 if command -v fop >/dev/null 2>&1; then
 	CONF=$ROOT/docs/fop.xconf
