@@ -315,6 +315,20 @@ file_out_open(struct file_out *o, const char *path, struct diag *d)
 		return 0;
 	}
 	o->target = xstrdup(path);
+	if (strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0) {
+		/* /dev/stdout, /dev/fd/N and the like: whatever they lead to is
+		 * opened and written, nothing there is ever replaced */
+		if (stat(path, &st) != 0) {
+			err = errno;
+			goto fail;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			reason = "is a folder";
+			goto fail;
+		}
+		fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | (S_ISREG(st.st_mode) ? O_TRUNC : 0));
+		goto opened;
+	}
 	if (lstat(path, &st) == 0) {
 		if (S_ISLNK(st.st_mode)) {
 			/* write to the file the link names; the link stays */
@@ -325,12 +339,14 @@ file_out_open(struct file_out *o, const char *path, struct diag *d)
 					reason = "is a symbolic link to a file that does not exist";
 				goto fail;
 			}
-			if ((r = realpath(path, NULL)) == NULL) {
-				err = errno;
-				goto fail;
+			if (S_ISREG(st.st_mode)) {
+				if ((r = realpath(path, NULL)) == NULL) {
+					err = errno;
+					goto fail;
+				}
+				free(o->target);
+				o->target = r;
 			}
-			free(o->target);
-			o->target = r;
 		}
 		if (S_ISREG(st.st_mode)) {
 			mode = st.st_mode & 07777;
@@ -352,6 +368,7 @@ file_out_open(struct file_out *o, const char *path, struct diag *d)
 	} else {
 		fd = make_temp(o, mode);
 	}
+opened:
 	if (fd < 0) {
 		err = errno;
 		goto fail;

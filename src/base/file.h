@@ -39,8 +39,9 @@ int file_read(const char *path, size_t limit, struct buf *out, const char **why)
  *                           keeps its permission bits
  *   a symbolic link         the same, for the file the link names: the link
  *                           stays (a link to nothing is refused)
- *   a character device or FIFO
- *                           written directly, never replaced
+ *   a character device or FIFO, or any path under /dev/ or /proc/
+ *                           written directly, never replaced (so
+ *                           /dev/stdout reaches the pipe or file it is)
  *   anything else           refused (a directory, a socket, a block device)
  * Write through f; every failure is reported once as "PATH: cannot write:
  * REASON" and makes file_output_failed() true.

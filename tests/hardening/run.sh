@@ -27,6 +27,14 @@ check "-o FIFO: written through; the FIFO stays a FIFO" sh -c "test $rc -eq 0 &&
 rc=$?
 check "-o /dev/null: succeeds and /dev/null stays a character device" sh -c "test $rc -eq 0 && test -c /dev/null && ! test -s '$T/o/null.err'"
 
+# /dev/stdout (a link to /proc/self/fd/1) is opened and written, never replaced
+before=$(stat -c %F /dev/stdout)
+"$FOLIO" render "$FO" -o /dev/stdout 2>/dev/null | cat > "$T/o/pipe.pdf"
+"$FOLIO" render "$FO" -o /dev/stdout > "$T/o/redirected.pdf" 2>/dev/null
+rc=$?
+check "-o /dev/stdout: the PDF reaches a pipe and a redirected file; /dev/stdout stays as it was" \
+	sh -c "test $rc -eq 0 && cmp '$T/o/ref.pdf' '$T/o/pipe.pdf' && cmp '$T/o/ref.pdf' '$T/o/redirected.pdf' && test \"\$(stat -c %F /dev/stdout)\" = '$before'"
+
 # a symbolic link: the file it names is written, the link stays
 echo old > "$T/o/real.pdf"
 ln -s real.pdf "$T/o/link.pdf"
