@@ -12,6 +12,7 @@
 
 struct xdoc;
 struct xnode;
+struct fo_rebuild;
 
 enum fo_type {
 	FO_ROOT,
@@ -238,6 +239,7 @@ struct fo_tree {
 	const char     *subject; /* dc:subject or dc:description */
 	const char     *keywords;/* pdf:Keywords */
 	const char     *language;/* from fo:root, or NULL */
+	struct fo_rebuild *rebuild; /* build state for fo_marker_restyle, owned */
 };
 
 /*
@@ -248,6 +250,16 @@ struct fo_tree {
  */
 struct fo_tree *fo_tree_build_take(struct xdoc *doc, struct diag *d);
 void fo_tree_free(struct fo_tree *t);
+
+/*
+ * The fo:marker marker with its children styled as if they stood in an
+ * element of style parent: where a retrieve-marker brings them (XSL 1.1
+ * §6.13.6, they inherit from the retrieve-marker's parent).  Made once per
+ * marker and style and kept in t (a cache: t is otherwise unchanged);
+ * returns a borrowed node valid while t lives.
+ */
+const struct fo_node *fo_marker_restyle(const struct fo_tree *t, const struct fo_node *marker,
+    const struct fo_style *parent);
 
 /* Attribute value of a structural property (master-name, flow-name …). */
 const char *fo_node_attr(const struct fo_node *n, const char *name);

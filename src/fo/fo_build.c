@@ -664,9 +664,73 @@ find_title(struct build *b)
 				}
 }
 
+/* ---------------------------------------------------------------- retrieved markers */
+
+/*
+ * The build state, kept with the tree so that retrieved markers can be
+ * styled where they are retrieved, and the copies made so far, by marker
+ * and parent style (both interned or in the tree: compared by pointer).
+ */
+struct fo_rebuild {
+	struct build b;
+	struct restyled {
+		const struct fo_node  *marker;
+		const struct fo_style *parent;
+		const struct fo_node  *copy;
+	}           *v;
+	size_t       n, cap;   /* open addressing, cap a power of two */
+};
+
+static size_t
+restyle_slot(const struct fo_rebuild *r, const struct fo_node *m, const struct fo_style *p)
+{
+	uint64_t h = ((uint64_t)(uintptr_t)m * 0x9E3779B97F4A7C15ull) ^ (uint64_t)(uintptr_t)p;
+	size_t k = (size_t)(h ^ (h >> 29)) & (r->cap - 1);
+	while (r->v[k].marker && (r->v[k].marker != m || r->v[k].parent != p))
+		k = (k + 1) & (r->cap - 1);
+	return k;
+}
+
+const struct fo_node *
+fo_marker_restyle(const struct fo_tree *t, const struct fo_node *marker,
+    const struct fo_style *parent)
+{
+	struct fo_rebuild *r = t->rebuild;
+	if (r == NULL || marker == NULL || parent == NULL || marker->src == NULL)
+		return marker;
+	if (r->n * 2 >= r->cap) {
+		struct fo_rebuild old = *r;
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->v = xcalloc(r->cap, sizeof *r->v);
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.v[i].marker)
+				r->v[restyle_slot(r, old.v[i].marker, old.v[i].parent)] = old.v[i];
+		free(old.v);
+	}
+	size_t k = restyle_slot(r, marker, parent);
+	if (r->v[k].marker)
+		return r->v[k].copy;
+	/* XSL 1.1 §6.13.6: the children inherit from the retrieve-marker's
+	 * parent.  Their diagnostics were reported when the marker was built. */
+	struct diag scratch;
+	diag_init(&scratch);
+	r->b.d = &scratch;
+	struct fo_node *c = arena_alloc(t->arena, sizeof *c);
+	*c = *marker;
+	c->style = parent;
+	c->first = c->last = c->next = NULL;
+	build_children(&r->b, marker->src, c, 1);
+	r->b.d = NULL;
+	diag_free(&scratch);
+	r->v[k] = (struct restyled){ marker, parent, c };
+	r->n++;
+	return c;
+}
+
 struct fo_tree *
 fo_tree_build_take(struct xdoc *doc, struct diag *d)
 {
+	struct fo_rebuild *rb = xcalloc(1, sizeof *rb);
 	struct build b;
 	struct fo_tree *t = xcalloc(1, sizeof *t);
 	struct fo_style init;
@@ -712,11 +776,9 @@ fo_tree_build_take(struct xdoc *doc, struct diag *d)
 	}
 	find_title(&b);
 	check_ids(&b);
-	free(b.styles);
-	free(b.spec);
-	free(b.fam);
-	free(b.memo);
-	buf_free(&b.key);
+	b.d = NULL;
+	rb->b = b;
+	t->rebuild = rb;
 	return t;
 fail:
 	free(b.styles);
@@ -724,6 +786,7 @@ fail:
 	free(b.fam);
 	free(b.memo);
 	buf_free(&b.key);
+	free(rb);
 	fo_tree_free(t);
 	return NULL;
 }
@@ -733,6 +796,16 @@ fo_tree_free(struct fo_tree *t)
 {
 	if (t == NULL)
 		return;
+	if (t->rebuild) {
+		struct build *b = &t->rebuild->b;
+		free(b->styles);
+		free(b->spec);
+		free(b->fam);
+		free(b->memo);
+		buf_free(&b->key);
+		free(t->rebuild->v);
+		free(t->rebuild);
+	}
 	src_xdoc_free(t->doc);
 	arena_free(t->arena);
 	free(t);

@@ -349,7 +349,7 @@ lay_retrieve(struct lay *L, const struct fo_node *rm)
 		}
 	}
 	if (hit || strcmp(bnd, "page") == 0)
-		return hit;
+		return hit && rm->parent ? fo_marker_restyle(L->fo, hit, rm->parent->style) : hit;
 	/* the last marker of the class on an earlier page within the boundary */
 	for (size_t i = L->nmarks; i > 0; i--) {
 		const struct lay_mark *m = &L->marks[i - 1];
@@ -357,7 +357,7 @@ lay_retrieve(struct lay *L, const struct fo_node *rm)
 			continue;
 		if (strcmp(bnd, "page-sequence") == 0 && m->seq != L->mark_seq)
 			break;
-		return m->marker;
+		return rm->parent ? fo_marker_restyle(L->fo, m->marker, rm->parent->style) : m->marker;
 	}
 	return NULL;
 }
