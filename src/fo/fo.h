@@ -129,8 +129,19 @@ enum fo_leader { LEADER_SPACE, LEADER_RULE, LEADER_DOTS, LEADER_USE_CONTENT };
 
 enum fo_abspos { ABSPOS_AUTO, ABSPOS_ABSOLUTE, ABSPOS_FIXED };
 
-/* initial-page-number, XSL 1.1 §7.27.7 */
+/* page sequences and their masters, XSL 1.1 §6.4 and §7.27 */
 enum fo_ipn { IPN_AUTO, IPN_AUTO_ODD, IPN_AUTO_EVEN, IPN_NUMBER };
+enum fo_fpc { FPC_AUTO, FPC_EVEN, FPC_ODD, FPC_END_ON_EVEN, FPC_END_ON_ODD, FPC_NO_FORCE };
+enum fo_pagepos { PAGEPOS_ANY, PAGEPOS_FIRST, PAGEPOS_LAST, PAGEPOS_REST, PAGEPOS_ONLY };
+enum fo_oddeven { ODDEVEN_ANY, ODDEVEN_ODD, ODDEVEN_EVEN };
+enum fo_blankness { BLANKNESS_ANY, BLANKNESS_BLANK, BLANKNESS_NOT_BLANK };
+enum fo_letter_value { LETTER_AUTO, LETTER_ALPHABETIC, LETTER_TRADITIONAL };
+/* fo:retrieve-marker, §7.24 */
+enum fo_retrieve_pos { RETRIEVE_FIRST_STARTING, RETRIEVE_FIRST_CARRYOVER,
+	RETRIEVE_LAST_STARTING, RETRIEVE_LAST_ENDING };
+enum fo_retrieve_bnd { RETRIEVE_PAGE_SEQUENCE, RETRIEVE_PAGE, RETRIEVE_DOCUMENT };
+/* content-width and content-height, §7.15.5 */
+enum fo_content { CONTENT_AUTO, CONTENT_FIT, CONTENT_DOWN, CONTENT_UP, CONTENT_LENGTH };
 
 #define KEEP_AUTO    0
 #define KEEP_ALWAYS  INT32_MAX
@@ -211,9 +222,30 @@ struct fo_style {
 	uint8_t      overflow_hidden;  /* overflow="hidden" (or scroll) */
 	int16_t      ref_orient;       /* reference-orientation: 0, 90, 180, 270 */
 	struct fo_len pos[4];          /* top, bottom, left, right (enum fo_side order) */
-	/* page sequences, §6.4.5 */
+	/* page sequences and masters, §6.4 and §7.27 */
 	uint8_t      ipn_kind;         /* enum fo_ipn */
 	int32_t      ipn;              /* IPN_NUMBER: 1..LIMIT_PAGE_NUMBER */
+	uint8_t      force_page_count; /* enum fo_fpc */
+	uint8_t      page_position;    /* enum fo_pagepos */
+	uint8_t      odd_or_even;      /* enum fo_oddeven */
+	uint8_t      blankness;        /* blank-or-not-blank: enum fo_blankness */
+	int32_t      max_repeats;      /* maximum-repeats; -1: no-limit */
+	uint8_t      letter_value;     /* enum fo_letter_value */
+	int32_t      grouping_size;    /* 0: no grouping */
+	/* change bars, §7.7: inherited, except the class */
+	uint32_t     cbar_color;       /* COLOR_NONE: the color property */
+	mpt          cbar_offset, cbar_width;
+	uint8_t      cbar_end;         /* change-bar-placement end, right or outside */
+	uint8_t      cbar_style;       /* enum fo_border_style */
+	/* bookmarks, links and markers, §6.12, §6.13 */
+	uint8_t      starting_hide;    /* starting-state="hide" */
+	uint8_t      show_new;         /* show-destination="new" */
+	uint8_t      retrieve_pos;     /* enum fo_retrieve_pos */
+	uint8_t      retrieve_bnd;     /* enum fo_retrieve_bnd */
+	/* graphics, §7.15 */
+	uint8_t      scaling_free;     /* scaling="non-uniform" */
+	uint8_t      content_mode[2];  /* content-width, content-height: enum fo_content */
+	struct fo_len content_len[2];  /* CONTENT_LENGTH: % of the intrinsic size */
 };
 
 struct fo_node {

@@ -14,13 +14,21 @@ struct style_ctx {
 	struct arena     *arena;
 };
 
+/* A keyword a property takes and the value it stands for. */
+struct fo_keyword {
+	const char *name;
+	uint8_t     value;
+};
+
 /* One property of the supported subset.  Table in fo_prop.c. */
 struct prop_def {
 	const char *name;
 	uint8_t     kind;       /* enum prop_kind */
-	int8_t      arg;        /* side or component, by kind */
-	uint8_t     inherited;  /* for docs/fo-subset.md */
+	int8_t      arg;        /* side, component or flags, by kind */
+	uint8_t     inherited;  /* inherited (XSL 1.1 §5.1.4); for docs/fo-subset.md */
 	const char *initial;    /* for docs/fo-subset.md */
+	uint16_t    off;        /* the field the value goes to: offset in struct fo_style */
+	const struct fo_keyword *kw;  /* PK_KEYWORD: its keywords, NULL-terminated */
 };
 
 extern const struct prop_def fo_props[];

@@ -14,272 +14,367 @@
 #include "../base/limits.h"
 #include "fo_int.h"
 
+/*
+ * The kinds of value a property takes, each with the one function that
+ * parses it into struct fo_style (the dispatch table below, built from this
+ * same list so that it covers every kind).  Kinds that name a field by its
+ * offset (keyword, length, colour, integer …) serve many properties; the
+ * rest are the few whose values need their own grammar.
+ */
+#define PROP_KINDS(X) \
+	X(PK_RAW,            apply_none)          /* a name, read by fo_node_attr */ \
+	X(PK_KEYWORD,        apply_keyword)       /* one of p->kw, into a uint8_t at p->off */ \
+	X(PK_LENGTH,         apply_length)        /* struct fo_len at p->off; arg: LEN_* flags */ \
+	X(PK_ABS,            apply_abs)           /* mpt at p->off; arg: ABS_* flags */ \
+	X(PK_COLOR,          apply_color)         /* uint32_t at p->off; arg 1: transparent too */ \
+	X(PK_INT,            apply_int)           /* int32_t at p->off; arg: index of int_ranges */ \
+	X(PK_CODE,           apply_code)          /* char[arg] at p->off: language, country */ \
+	X(PK_FONT_FAMILY,    apply_font_family) \
+	X(PK_FONT_SIZE,      apply_font_size) \
+	X(PK_FONT_WEIGHT,    apply_font_weight) \
+	X(PK_LINE_HEIGHT,    apply_line_height) \
+	X(PK_INDENT,         apply_indent)        /* arg: 0 start, 1 end */ \
+	X(PK_MARGIN,         apply_margin)        /* arg: side */ \
+	X(PK_SPACE,          apply_space)         /* arg: 0 before, 1 after */ \
+	X(PK_SPACE_COMP,     apply_space_comp)    /* arg: which*8 + component */ \
+	X(PK_PADDING,        apply_padding)       /* arg: side */ \
+	X(PK_BORDER_WIDTH,   apply_border_width)  /* arg: side */ \
+	X(PK_KEEP,           apply_keep)          /* arg: 0 next, 1 previous, 2 together */ \
+	X(PK_KEEP_COMP,      apply_keep_comp)     /* arg: which*4 + component */ \
+	X(PK_DECORATION,     apply_decoration) \
+	X(PK_BASELINE_SHIFT, apply_baseline_shift) \
+	X(PK_BORDER_SEP,     apply_border_sep)    /* arg: -1 both, 0 inline, 1 block direction */ \
+	X(PK_LEADER_LENGTH,  apply_leader_length) /* arg: -1 all, 0 minimum, 1 optimum, 2 maximum */ \
+	X(PK_LEADER_PW,      apply_leader_pw) \
+	X(PK_REF_ORIENT,     apply_ref_orient) \
+	X(PK_INITIAL_PAGE,   apply_initial_page) \
+	X(PK_CONTENT_SIZE,   apply_content_size)  /* arg: 0 width, 1 height */ \
+	/* shorthands: expanded before computing (fo_props_expand) */ \
+	X(PK_SH_MARGIN,      apply_none) \
+	X(PK_SH_PADDING,     apply_none) \
+	X(PK_SH_BORDER,      apply_none)          /* arg: side, or -1 for all */ \
+	X(PK_SH_BORDER_WIDTH, apply_none) \
+	X(PK_SH_BORDER_STYLE, apply_none) \
+	X(PK_SH_BORDER_COLOR, apply_none) \
+	X(PK_SH_WHITE_SPACE, apply_none) \
+	X(PK_SH_PAGE_BREAK,  apply_none)          /* arg: 0 before, 1 after, 2 inside */ \
+	X(PK_SH_FONT,        apply_none)
+
 enum prop_kind {
-	PK_RAW,              /* structural, read by fo_node_attr */
-	PK_FONT_FAMILY,
-	PK_FONT_SIZE,
-	PK_FONT_WEIGHT,
-	PK_FONT_STYLE,
-	PK_LINE_HEIGHT,
-	PK_COLOR,
-	PK_BACKGROUND,
-	PK_TEXT_ALIGN,
-	PK_TEXT_ALIGN_LAST,
-	PK_TEXT_INDENT,
-	PK_LAST_LINE_END_INDENT,
-	PK_START_INDENT,
-	PK_END_INDENT,
-	PK_MARGIN,           /* arg: side */
-	PK_SPACE,            /* arg: 0 before, 1 after */
-	PK_SPACE_COMP,       /* arg: which*8 + component */
-	PK_PADDING,          /* arg: side */
-	PK_BORDER_WIDTH,     /* arg: side */
-	PK_BORDER_STYLE,
-	PK_BORDER_COLOR,
-	PK_BREAK,            /* arg: 0 before, 1 after */
-	PK_KEEP,             /* arg: 0 next, 1 previous, 2 together */
-	PK_KEEP_COMP,        /* arg: which*4 + component (0 page, 1 column, 2 line) */
-	PK_LINEFEED,
-	PK_WS_COLLAPSE,
-	PK_WS_TREATMENT,
-	PK_WRAP,
-	PK_LETTER_SPACING,
-	PK_WORD_SPACING,
-	PK_DECORATION,
-	PK_BASELINE_SHIFT,
-	PK_LANGUAGE,
-	PK_COUNTRY,
-	PK_WIDOWS,
-	PK_ORPHANS,
-	PK_WIDTH,            /* arg: 0 width, 1 height (also page-width/height) */
-	PK_EXTENT,
-	PK_DISPLAY_ALIGN,
-	PK_HANGING,
-	PK_TABLE_LAYOUT,
-	PK_BORDER_COLLAPSE,
-	PK_BORDER_SEP,       /* arg: -1 both, 0 inline, 1 block direction */
-	PK_COLUMN_WIDTH,
-	PK_INT,              /* arg: 0 columns-repeated, 1 columns-spanned, 2 rows-spanned, 3 column-number */
-	PK_BOOL,             /* arg: 0 starts-row, 1 ends-row, 2 omit header, 3 omit footer */
-	PK_EMPTY_CELLS,
-	PK_LIST_LEN,         /* arg: 0 distance between starts, 1 label separation */
-	PK_RELATIVE_ALIGN,
-	PK_LEADER_PATTERN,
-	PK_LEADER_LENGTH,    /* arg: -1 all, 0 minimum, 1 optimum, 2 maximum */
-	PK_LEADER_PW,
-	PK_RULE_THICKNESS,
-	PK_RULE_STYLE,
-	PK_ABS_POS,
-	PK_POS,              /* arg: side */
-	PK_OVERFLOW,
-	PK_REF_ORIENT,
-	PK_INITIAL_PAGE,
-	/* shorthands: expanded before computing */
-	PK_SH_MARGIN,
-	PK_SH_PADDING,
-	PK_SH_BORDER,        /* arg: side, or -1 for all */
-	PK_SH_BORDER_WIDTH,
-	PK_SH_BORDER_STYLE,
-	PK_SH_BORDER_COLOR,
-	PK_SH_WHITE_SPACE,
-	PK_SH_PAGE_BREAK,    /* arg: 0 before, 1 after, 2 inside */
-	PK_SH_FONT
+#define KIND_ENUM(k, fn) k,
+	PROP_KINDS(KIND_ENUM)
+#undef KIND_ENUM
+	PK__COUNT
+};
+
+/* PK_LENGTH flags */
+#define LEN_NOAUTO      1   /* auto is not a value */
+#define LEN_INDEFINITE  2   /* indefinite means auto */
+/* PK_ABS flags */
+#define ABS_NORMAL      1   /* normal means 0 */
+#define ABS_NONNEG      2   /* a negative value is taken as 0 */
+
+/* ---------------------------------------------------------------- keywords */
+
+static const struct fo_keyword kw_bool[] = {
+	{ "false", 0 }, { "true", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_font_style[] = {
+	{ "normal", 0 }, { "italic", 1 }, { "oblique", 1 }, { "backslant", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_text_align[] = {
+	{ "start", ALIGN_START }, { "center", ALIGN_CENTER }, { "end", ALIGN_END },
+	{ "justify", ALIGN_JUSTIFY }, { "left", ALIGN_START }, { "right", ALIGN_END },
+	{ "inside", ALIGN_START }, { "outside", ALIGN_END }, { NULL, 0 } };
+static const struct fo_keyword kw_text_align_last[] = {
+	{ "relative", ALIGN_RELATIVE }, { "start", ALIGN_START }, { "center", ALIGN_CENTER },
+	{ "end", ALIGN_END }, { "justify", ALIGN_JUSTIFY }, { "left", ALIGN_START },
+	{ "right", ALIGN_END }, { "inside", ALIGN_START }, { "outside", ALIGN_END }, { NULL, 0 } };
+static const struct fo_keyword kw_border_style[] = {
+	{ "none", BORDER_NONE }, { "hidden", BORDER_NONE }, { "solid", BORDER_SOLID },
+	{ "dashed", BORDER_DASHED }, { "dotted", BORDER_DOTTED }, { "double", BORDER_DOUBLE },
+	{ "groove", BORDER_SOLID }, { "ridge", BORDER_SOLID }, { "inset", BORDER_SOLID },
+	{ "outset", BORDER_SOLID }, { NULL, 0 } };
+static const struct fo_keyword kw_break[] = {
+	{ "auto", BREAK_AUTO }, { "page", BREAK_PAGE }, { "column", BREAK_COLUMN },
+	{ "even-page", BREAK_EVEN_PAGE }, { "odd-page", BREAK_ODD_PAGE }, { NULL, 0 } };
+static const struct fo_keyword kw_linefeed[] = {
+	{ "treat-as-space", LF_TREAT_AS_SPACE }, { "ignore", LF_IGNORE },
+	{ "preserve", LF_PRESERVE }, { "treat-as-zero-width-space", LF_TREAT_AS_ZWSP }, { NULL, 0 } };
+static const struct fo_keyword kw_ws_treatment[] = {
+	{ "ignore-if-surrounding-linefeed", WST_IGNORE_IF_SURROUNDING_LINEFEED },
+	{ "ignore", WST_IGNORE }, { "preserve", WST_PRESERVE },
+	{ "ignore-if-before-linefeed", WST_IGNORE_IF_BEFORE_LINEFEED },
+	{ "ignore-if-after-linefeed", WST_IGNORE_IF_AFTER_LINEFEED }, { NULL, 0 } };
+static const struct fo_keyword kw_wrap[] = {
+	{ "wrap", 1 }, { "no-wrap", 0 }, { NULL, 0 } };
+static const struct fo_keyword kw_display_align[] = {
+	{ "auto", 0 }, { "before", 0 }, { "center", 1 }, { "after", 2 }, { NULL, 0 } };
+static const struct fo_keyword kw_hanging[] = {
+	{ "none", 0 }, { "allow-end", 1 }, { "force-end", 1 }, { "true", 1 }, { "false", 0 },
+	{ NULL, 0 } };
+static const struct fo_keyword kw_table_layout[] = {
+	{ "auto", 0 }, { "fixed", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_border_collapse[] = {
+	{ "collapse", 1 }, { "collapse-with-precedence", 1 }, { "separate", 0 }, { NULL, 0 } };
+static const struct fo_keyword kw_empty_cells[] = {
+	{ "show", 0 }, { "hide", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_relative_align[] = {
+	{ "before", 0 }, { "baseline", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_leader_pattern[] = {
+	{ "space", LEADER_SPACE }, { "rule", LEADER_RULE }, { "dots", LEADER_DOTS },
+	{ "use-content", LEADER_USE_CONTENT }, { NULL, 0 } };
+static const struct fo_keyword kw_abs_pos[] = {
+	{ "auto", ABSPOS_AUTO }, { "absolute", ABSPOS_ABSOLUTE }, { "fixed", ABSPOS_FIXED },
+	{ NULL, 0 } };
+static const struct fo_keyword kw_overflow[] = {
+	{ "visible", 0 }, { "hidden", 1 }, { "scroll", 1 }, { "auto", 0 },
+	{ "error-if-overflow", 0 }, { NULL, 0 } };
+static const struct fo_keyword kw_fpc[] = {
+	{ "auto", FPC_AUTO }, { "even", FPC_EVEN }, { "odd", FPC_ODD },
+	{ "end-on-even", FPC_END_ON_EVEN }, { "end-on-odd", FPC_END_ON_ODD },
+	{ "no-force", FPC_NO_FORCE }, { NULL, 0 } };
+static const struct fo_keyword kw_page_position[] = {
+	{ "any", PAGEPOS_ANY }, { "first", PAGEPOS_FIRST }, { "last", PAGEPOS_LAST },
+	{ "rest", PAGEPOS_REST }, { "only", PAGEPOS_ONLY }, { NULL, 0 } };
+static const struct fo_keyword kw_odd_or_even[] = {
+	{ "any", ODDEVEN_ANY }, { "odd", ODDEVEN_ODD }, { "even", ODDEVEN_EVEN }, { NULL, 0 } };
+static const struct fo_keyword kw_blankness[] = {
+	{ "any", BLANKNESS_ANY }, { "blank", BLANKNESS_BLANK },
+	{ "not-blank", BLANKNESS_NOT_BLANK }, { NULL, 0 } };
+static const struct fo_keyword kw_letter_value[] = {
+	{ "auto", LETTER_AUTO }, { "alphabetic", LETTER_ALPHABETIC },
+	{ "traditional", LETTER_TRADITIONAL }, { NULL, 0 } };
+static const struct fo_keyword kw_cbar_place[] = {
+	{ "start", 0 }, { "end", 1 }, { "left", 0 }, { "right", 1 }, { "inside", 0 },
+	{ "outside", 1 }, { "alternate", 0 }, { NULL, 0 } };
+static const struct fo_keyword kw_starting_state[] = {
+	{ "show", 0 }, { "hide", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_show_dest[] = {
+	{ "replace", 0 }, { "new", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_retrieve_pos[] = {
+	{ "first-starting-within-page", RETRIEVE_FIRST_STARTING },
+	{ "first-including-carryover", RETRIEVE_FIRST_CARRYOVER },
+	{ "last-starting-within-page", RETRIEVE_LAST_STARTING },
+	{ "last-ending-within-page", RETRIEVE_LAST_ENDING }, { NULL, 0 } };
+static const struct fo_keyword kw_retrieve_bnd[] = {
+	{ "page-sequence", RETRIEVE_PAGE_SEQUENCE }, { "page", RETRIEVE_PAGE },
+	{ "document", RETRIEVE_DOCUMENT }, { NULL, 0 } };
+static const struct fo_keyword kw_conditionality[] = {
+	{ "discard", 0 }, { "retain", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_scaling[] = {
+	{ "uniform", 0 }, { "non-uniform", 1 }, { NULL, 0 } };
+
+/* PK_INT: the whole numbers a property takes, and its one keyword */
+static const struct {
+	long lo, hi;
+	const char *kw;     /* or NULL */
+	int32_t kwval;
+} int_ranges[] = {
+	{ 1, LIMIT_TABLE_SPAN, NULL, 0 },           /* 0: number-*-repeated/-spanned */
+	{ 1, LIMIT_TABLE_SPAN, "auto", 0 },         /* 1: column-number */
+	{ 1, 100, NULL, 0 },                        /* 2: widows, orphans */
+	{ 0, LIMIT_PAGES, "no-limit", -1 },         /* 3: maximum-repeats */
+	{ 0, 100, NULL, 0 },                        /* 4: grouping-size */
 };
 
 #define B SIDE_BEFORE
 #define A SIDE_AFTER
 #define S SIDE_START
 #define E SIDE_END
+#define OFF(field) ((uint16_t)offsetof(struct fo_style, field))
+/* a property of one kind with no field; one with a keyword field; one with another field */
+#define P(name, kind, arg, inh, init)        { name, kind, arg, inh, init, 0, NULL }
+#define KW(name, field, kw, inh, init)       { name, PK_KEYWORD, 0, inh, init, OFF(field), kw }
+#define F(name, kind, field, arg, inh, init) { name, kind, arg, inh, init, OFF(field), NULL }
 
 /*
  * The one table.  Order matters: font-size comes first (ems depend on it),
  * shorthands before their components.
  */
 const struct prop_def fo_props[] = {
-	{ "font-size",              PK_FONT_SIZE, 0, 1, "medium (12pt)" },
-	{ "font",                   PK_SH_FONT, 0, 1, "(shorthand)" },
-	{ "font-family",            PK_FONT_FAMILY, 0, 1, "serif (the default Song face)" },
-	{ "font-weight",            PK_FONT_WEIGHT, 0, 1, "normal" },
-	{ "font-style",             PK_FONT_STYLE, 0, 1, "normal" },
-	{ "line-height",            PK_LINE_HEIGHT, 0, 1, "normal (1.2)" },
-	{ "color",                  PK_COLOR, 0, 1, "black" },
-	{ "background-color",       PK_BACKGROUND, 0, 0, "transparent" },
-	{ "text-align",             PK_TEXT_ALIGN, 0, 1, "start" },
-	{ "text-align-last",        PK_TEXT_ALIGN_LAST, 0, 1, "relative" },
-	{ "text-indent",            PK_TEXT_INDENT, 0, 1, "0pt" },
-	{ "last-line-end-indent",   PK_LAST_LINE_END_INDENT, 0, 1, "0pt" },
-	{ "margin",                 PK_SH_MARGIN, 0, 0, "(shorthand)" },
-	{ "margin-top",             PK_MARGIN, B, 0, "0pt" },
-	{ "margin-bottom",          PK_MARGIN, A, 0, "0pt" },
-	{ "margin-left",            PK_MARGIN, S, 0, "0pt" },
-	{ "margin-right",           PK_MARGIN, E, 0, "0pt" },
-	{ "padding",                PK_SH_PADDING, 0, 0, "(shorthand)" },
-	{ "padding-before",         PK_PADDING, B, 0, "0pt" },
-	{ "padding-after",          PK_PADDING, A, 0, "0pt" },
-	{ "padding-start",          PK_PADDING, S, 0, "0pt" },
-	{ "padding-end",            PK_PADDING, E, 0, "0pt" },
-	{ "padding-top",            PK_PADDING, B, 0, "0pt" },
-	{ "padding-bottom",         PK_PADDING, A, 0, "0pt" },
-	{ "padding-left",           PK_PADDING, S, 0, "0pt" },
-	{ "padding-right",          PK_PADDING, E, 0, "0pt" },
-	{ "border",                 PK_SH_BORDER, -1, 0, "(shorthand)" },
-	{ "border-width",           PK_SH_BORDER_WIDTH, 0, 0, "(shorthand)" },
-	{ "border-style",           PK_SH_BORDER_STYLE, 0, 0, "(shorthand)" },
-	{ "border-color",           PK_SH_BORDER_COLOR, 0, 0, "(shorthand)" },
-	{ "border-top",             PK_SH_BORDER, B, 0, "(shorthand)" },
-	{ "border-bottom",          PK_SH_BORDER, A, 0, "(shorthand)" },
-	{ "border-left",            PK_SH_BORDER, S, 0, "(shorthand)" },
-	{ "border-right",           PK_SH_BORDER, E, 0, "(shorthand)" },
-	{ "border-before",          PK_SH_BORDER, B, 0, "(shorthand)" },
-	{ "border-after",           PK_SH_BORDER, A, 0, "(shorthand)" },
-	{ "border-start",           PK_SH_BORDER, S, 0, "(shorthand)" },
-	{ "border-end",             PK_SH_BORDER, E, 0, "(shorthand)" },
-	{ "border-top-width",       PK_BORDER_WIDTH, B, 0, "medium" },
-	{ "border-bottom-width",    PK_BORDER_WIDTH, A, 0, "medium" },
-	{ "border-left-width",      PK_BORDER_WIDTH, S, 0, "medium" },
-	{ "border-right-width",     PK_BORDER_WIDTH, E, 0, "medium" },
-	{ "border-before-width",    PK_BORDER_WIDTH, B, 0, "medium" },
-	{ "border-after-width",     PK_BORDER_WIDTH, A, 0, "medium" },
-	{ "border-start-width",     PK_BORDER_WIDTH, S, 0, "medium" },
-	{ "border-end-width",       PK_BORDER_WIDTH, E, 0, "medium" },
-	{ "border-top-style",       PK_BORDER_STYLE, B, 0, "none" },
-	{ "border-bottom-style",    PK_BORDER_STYLE, A, 0, "none" },
-	{ "border-left-style",      PK_BORDER_STYLE, S, 0, "none" },
-	{ "border-right-style",     PK_BORDER_STYLE, E, 0, "none" },
-	{ "border-before-style",    PK_BORDER_STYLE, B, 0, "none" },
-	{ "border-after-style",     PK_BORDER_STYLE, A, 0, "none" },
-	{ "border-start-style",     PK_BORDER_STYLE, S, 0, "none" },
-	{ "border-end-style",       PK_BORDER_STYLE, E, 0, "none" },
-	{ "border-top-color",       PK_BORDER_COLOR, B, 0, "the color property" },
-	{ "border-bottom-color",    PK_BORDER_COLOR, A, 0, "the color property" },
-	{ "border-left-color",      PK_BORDER_COLOR, S, 0, "the color property" },
-	{ "border-right-color",     PK_BORDER_COLOR, E, 0, "the color property" },
-	{ "border-before-color",    PK_BORDER_COLOR, B, 0, "the color property" },
-	{ "border-after-color",     PK_BORDER_COLOR, A, 0, "the color property" },
-	{ "border-start-color",     PK_BORDER_COLOR, S, 0, "the color property" },
-	{ "border-end-color",       PK_BORDER_COLOR, E, 0, "the color property" },
-	{ "start-indent",           PK_START_INDENT, 0, 1, "0pt" },
-	{ "end-indent",             PK_END_INDENT, 0, 1, "0pt" },
-	{ "space-before",           PK_SPACE, 0, 0, "0pt" },
-	{ "space-before.minimum",   PK_SPACE_COMP, 0, 0, "0pt" },
-	{ "space-before.optimum",   PK_SPACE_COMP, 1, 0, "0pt" },
-	{ "space-before.maximum",   PK_SPACE_COMP, 2, 0, "0pt" },
-	{ "space-before.conditionality", PK_SPACE_COMP, 3, 0, "discard" },
-	{ "space-before.precedence", PK_SPACE_COMP, 4, 0, "0" },
-	{ "space-after",            PK_SPACE, 1, 0, "0pt" },
-	{ "space-after.minimum",    PK_SPACE_COMP, 8, 0, "0pt" },
-	{ "space-after.optimum",    PK_SPACE_COMP, 9, 0, "0pt" },
-	{ "space-after.maximum",    PK_SPACE_COMP, 10, 0, "0pt" },
-	{ "space-after.conditionality", PK_SPACE_COMP, 11, 0, "discard" },
-	{ "space-after.precedence", PK_SPACE_COMP, 12, 0, "0" },
-	{ "page-break-before",      PK_SH_PAGE_BREAK, 0, 0, "(shorthand)" },
-	{ "page-break-after",       PK_SH_PAGE_BREAK, 1, 0, "(shorthand)" },
-	{ "page-break-inside",      PK_SH_PAGE_BREAK, 2, 0, "(shorthand)" },
-	{ "break-before",           PK_BREAK, 0, 0, "auto" },
-	{ "break-after",            PK_BREAK, 1, 0, "auto" },
-	{ "keep-with-next",         PK_KEEP, 0, 0, "auto" },
-	{ "keep-with-next.within-page",   PK_KEEP_COMP, 0, 0, "auto" },
-	{ "keep-with-next.within-column", PK_KEEP_COMP, 1, 0, "auto" },
-	{ "keep-with-previous",     PK_KEEP, 1, 0, "auto" },
-	{ "keep-with-previous.within-page",   PK_KEEP_COMP, 4, 0, "auto" },
-	{ "keep-with-previous.within-column", PK_KEEP_COMP, 5, 0, "auto" },
-	{ "keep-together",          PK_KEEP, 2, 1, "auto" },
-	{ "keep-together.within-page",   PK_KEEP_COMP, 8, 1, "auto" },
-	{ "keep-together.within-column", PK_KEEP_COMP, 9, 1, "auto" },
-	{ "keep-together.within-line",   PK_KEEP_COMP, 10, 1, "auto" },
-	{ "white-space",            PK_SH_WHITE_SPACE, 0, 1, "(shorthand)" },
-	{ "linefeed-treatment",     PK_LINEFEED, 0, 1, "treat-as-space" },
-	{ "white-space-collapse",   PK_WS_COLLAPSE, 0, 1, "true" },
-	{ "white-space-treatment",  PK_WS_TREATMENT, 0, 1, "ignore-if-surrounding-linefeed" },
-	{ "wrap-option",            PK_WRAP, 0, 1, "wrap" },
-	{ "letter-spacing",         PK_LETTER_SPACING, 0, 1, "normal" },
-	{ "word-spacing",           PK_WORD_SPACING, 0, 1, "normal" },
-	{ "text-decoration",        PK_DECORATION, 0, 0, "none" },
-	{ "baseline-shift",         PK_BASELINE_SHIFT, 0, 0, "baseline" },
-	{ "language",               PK_LANGUAGE, 0, 1, "none" },
-	{ "country",                PK_COUNTRY, 0, 1, "none" },
-	{ "widows",                 PK_WIDOWS, 0, 1, "2" },
-	{ "orphans",                PK_ORPHANS, 0, 1, "2" },
-	{ "page-width",             PK_WIDTH, 0, 0, "auto (A4, 210mm)" },
-	{ "page-height",            PK_WIDTH, 1, 0, "auto (A4, 297mm)" },
-	{ "width",                  PK_WIDTH, 0, 0, "auto" },
-	{ "height",                 PK_WIDTH, 1, 0, "auto" },
-	{ "extent",                 PK_EXTENT, 0, 0, "0pt" },
-	{ "display-align",          PK_DISPLAY_ALIGN, 0, 1, "auto (before)" },
-	{ "hanging-punctuation",    PK_HANGING, 0, 1, "none (folio extension, in the folio namespace)" },
-	{ "inline-progression-dimension", PK_WIDTH, 0, 0, "auto" },
-	{ "block-progression-dimension",  PK_WIDTH, 1, 0, "auto" },
-	{ "table-layout",           PK_TABLE_LAYOUT, 0, 0, "auto" },
-	{ "border-collapse",        PK_BORDER_COLLAPSE, 0, 1, "collapse" },
-	{ "border-separation",      PK_BORDER_SEP, -1, 1, "0pt" },
-	{ "border-spacing",         PK_BORDER_SEP, -1, 1, "0pt (the CSS name of border-separation)" },
-	{ "border-separation.inline-progression-direction", PK_BORDER_SEP, 0, 1, "0pt" },
-	{ "border-separation.block-progression-direction",  PK_BORDER_SEP, 1, 1, "0pt" },
-	{ "column-width",           PK_COLUMN_WIDTH, 0, 0, "auto" },
-	{ "number-columns-repeated", PK_INT, 0, 0, "1" },
-	{ "number-columns-spanned", PK_INT, 1, 0, "1" },
-	{ "number-rows-spanned",    PK_INT, 2, 0, "1" },
-	{ "column-number",          PK_INT, 3, 0, "the next free column" },
-	{ "starts-row",             PK_BOOL, 0, 0, "false" },
-	{ "ends-row",               PK_BOOL, 1, 0, "false" },
-	{ "table-omit-header-at-break", PK_BOOL, 2, 0, "false" },
-	{ "table-omit-footer-at-break", PK_BOOL, 3, 0, "false" },
-	{ "empty-cells",            PK_EMPTY_CELLS, 0, 1, "show" },
-	{ "provisional-distance-between-starts", PK_LIST_LEN, 0, 1, "24pt" },
-	{ "provisional-label-separation", PK_LIST_LEN, 1, 1, "6pt" },
-	{ "relative-align",         PK_RELATIVE_ALIGN, 0, 1, "before" },
-	{ "leader-pattern",         PK_LEADER_PATTERN, 0, 1, "space" },
-	{ "leader-length",          PK_LEADER_LENGTH, -1, 1, "0pt 12pt 100% (minimum optimum maximum)" },
-	{ "leader-length.minimum",  PK_LEADER_LENGTH, 0, 1, "0pt" },
-	{ "leader-length.optimum",  PK_LEADER_LENGTH, 1, 1, "12pt" },
-	{ "leader-length.maximum",  PK_LEADER_LENGTH, 2, 1, "100%" },
-	{ "leader-pattern-width",   PK_LEADER_PW, 0, 1, "use-font-metrics" },
-	{ "rule-thickness",         PK_RULE_THICKNESS, 0, 1, "1pt" },
-	{ "rule-style",             PK_RULE_STYLE, 0, 1, "solid" },
-	{ "absolute-position",      PK_ABS_POS, 0, 0, "auto" },
-	{ "top",                    PK_POS, SIDE_BEFORE, 0, "auto" },
-	{ "bottom",                 PK_POS, SIDE_AFTER, 0, "auto" },
-	{ "left",                   PK_POS, SIDE_START, 0, "auto" },
-	{ "right",                  PK_POS, SIDE_END, 0, "auto" },
-	{ "overflow",               PK_OVERFLOW, 0, 0, "auto (visible)" },
-	{ "reference-orientation",  PK_REF_ORIENT, 0, 0, "0 (applied per container, not inherited)" },
-	{ "id",                     PK_RAW, 0, 0, "none" },
-	{ "master-name",            PK_RAW, 0, 0, "none" },
-	{ "master-reference",       PK_RAW, 0, 0, "none" },
-	{ "region-name",            PK_RAW, 0, 0, "per region" },
-	{ "flow-name",              PK_RAW, 0, 0, "none" },
-	{ "initial-page-number",    PK_INITIAL_PAGE, 0, 0, "auto" },
-	{ "character",              PK_RAW, 0, 0, "none" },
-	{ "role",                   PK_RAW, 0, 0, "none" },
-	{ "ref-id",                 PK_RAW, 0, 0, "none" },
-	{ "internal-destination",   PK_RAW, 0, 0, "empty" },
-	{ "external-destination",   PK_RAW, 0, 0, "empty" },
-	{ "show-destination",       PK_RAW, 0, 0, "replace" },
-	{ "starting-state",         PK_RAW, 0, 0, "show" },
-	{ "change-bar-class",       PK_RAW, 0, 0, "none (required)" },
-	{ "change-bar-color",       PK_RAW, 0, 1, "the color property" },
-	{ "change-bar-offset",      PK_RAW, 0, 1, "6pt" },
-	{ "change-bar-placement",   PK_RAW, 0, 1, "start" },
-	{ "change-bar-style",       PK_RAW, 0, 1, "none" },
-	{ "change-bar-width",       PK_RAW, 0, 1, "6pt" },
-	{ "maximum-repeats",        PK_RAW, 0, 0, "no-limit" },
-	{ "page-position",          PK_RAW, 0, 0, "any" },
-	{ "odd-or-even",            PK_RAW, 0, 0, "any" },
-	{ "blank-or-not-blank",     PK_RAW, 0, 0, "any" },
-	{ "force-page-count",       PK_RAW, 0, 0, "auto" },
-	{ "format",                 PK_RAW, 0, 0, "1 (also 01, i, I, a, A, 一)" },
-	{ "grouping-separator",     PK_RAW, 0, 0, "none" },
-	{ "grouping-size",          PK_RAW, 0, 0, "0" },
-	{ "letter-value",           PK_RAW, 0, 0, "auto" },
-	{ "marker-class-name",      PK_RAW, 0, 0, "none" },
-	{ "retrieve-class-name",    PK_RAW, 0, 0, "none" },
-	{ "retrieve-position",      PK_RAW, 0, 0, "first-starting-within-page" },
-	{ "retrieve-boundary",      PK_RAW, 0, 0, "page-sequence" },
-	{ "src",                    PK_RAW, 0, 0, "none (docs/graphics.md)" },
-	{ "content-width",          PK_RAW, 0, 0, "auto" },
-	{ "content-height",         PK_RAW, 0, 0, "auto" },
-	{ "scaling",                PK_RAW, 0, 0, "uniform" },
-	{ "content-type",           PK_RAW, 0, 0, "auto" },
+	P("font-size",              PK_FONT_SIZE, 0, 1, "medium (12pt)"),
+	P("font",                   PK_SH_FONT, 0, 1, "(shorthand)"),
+	P("font-family",            PK_FONT_FAMILY, 0, 1, "serif (the default Song face)"),
+	P("font-weight",            PK_FONT_WEIGHT, 0, 1, "normal"),
+	KW("font-style",            font_italic, kw_font_style, 1, "normal"),
+	P("line-height",            PK_LINE_HEIGHT, 0, 1, "normal (1.2)"),
+	F("color",                  PK_COLOR, color, 0, 1, "black"),
+	F("background-color",       PK_COLOR, background, 1, 0, "transparent"),
+	KW("text-align",            text_align, kw_text_align, 1, "start"),
+	KW("text-align-last",       text_align_last, kw_text_align_last, 1, "relative"),
+	F("text-indent",            PK_LENGTH, text_indent, 0, 1, "0pt"),
+	F("last-line-end-indent",   PK_LENGTH, last_line_end_indent, 0, 1, "0pt"),
+	P("margin",                 PK_SH_MARGIN, 0, 0, "(shorthand)"),
+	P("margin-top",             PK_MARGIN, B, 0, "0pt"),
+	P("margin-bottom",          PK_MARGIN, A, 0, "0pt"),
+	P("margin-left",            PK_MARGIN, S, 0, "0pt"),
+	P("margin-right",           PK_MARGIN, E, 0, "0pt"),
+	P("padding",                PK_SH_PADDING, 0, 0, "(shorthand)"),
+	P("padding-before",         PK_PADDING, B, 0, "0pt"),
+	P("padding-after",          PK_PADDING, A, 0, "0pt"),
+	P("padding-start",          PK_PADDING, S, 0, "0pt"),
+	P("padding-end",            PK_PADDING, E, 0, "0pt"),
+	P("padding-top",            PK_PADDING, B, 0, "0pt"),
+	P("padding-bottom",         PK_PADDING, A, 0, "0pt"),
+	P("padding-left",           PK_PADDING, S, 0, "0pt"),
+	P("padding-right",          PK_PADDING, E, 0, "0pt"),
+	P("border",                 PK_SH_BORDER, -1, 0, "(shorthand)"),
+	P("border-width",           PK_SH_BORDER_WIDTH, 0, 0, "(shorthand)"),
+	P("border-style",           PK_SH_BORDER_STYLE, 0, 0, "(shorthand)"),
+	P("border-color",           PK_SH_BORDER_COLOR, 0, 0, "(shorthand)"),
+	P("border-top",             PK_SH_BORDER, B, 0, "(shorthand)"),
+	P("border-bottom",          PK_SH_BORDER, A, 0, "(shorthand)"),
+	P("border-left",            PK_SH_BORDER, S, 0, "(shorthand)"),
+	P("border-right",           PK_SH_BORDER, E, 0, "(shorthand)"),
+	P("border-before",          PK_SH_BORDER, B, 0, "(shorthand)"),
+	P("border-after",           PK_SH_BORDER, A, 0, "(shorthand)"),
+	P("border-start",           PK_SH_BORDER, S, 0, "(shorthand)"),
+	P("border-end",             PK_SH_BORDER, E, 0, "(shorthand)"),
+	P("border-top-width",       PK_BORDER_WIDTH, B, 0, "medium"),
+	P("border-bottom-width",    PK_BORDER_WIDTH, A, 0, "medium"),
+	P("border-left-width",      PK_BORDER_WIDTH, S, 0, "medium"),
+	P("border-right-width",     PK_BORDER_WIDTH, E, 0, "medium"),
+	P("border-before-width",    PK_BORDER_WIDTH, B, 0, "medium"),
+	P("border-after-width",     PK_BORDER_WIDTH, A, 0, "medium"),
+	P("border-start-width",     PK_BORDER_WIDTH, S, 0, "medium"),
+	P("border-end-width",       PK_BORDER_WIDTH, E, 0, "medium"),
+	KW("border-top-style",      border[B].style, kw_border_style, 0, "none"),
+	KW("border-bottom-style",   border[A].style, kw_border_style, 0, "none"),
+	KW("border-left-style",     border[S].style, kw_border_style, 0, "none"),
+	KW("border-right-style",    border[E].style, kw_border_style, 0, "none"),
+	KW("border-before-style",   border[B].style, kw_border_style, 0, "none"),
+	KW("border-after-style",    border[A].style, kw_border_style, 0, "none"),
+	KW("border-start-style",    border[S].style, kw_border_style, 0, "none"),
+	KW("border-end-style",      border[E].style, kw_border_style, 0, "none"),
+	F("border-top-color",       PK_COLOR, border[B].color, 0, 0, "the color property"),
+	F("border-bottom-color",    PK_COLOR, border[A].color, 0, 0, "the color property"),
+	F("border-left-color",      PK_COLOR, border[S].color, 0, 0, "the color property"),
+	F("border-right-color",     PK_COLOR, border[E].color, 0, 0, "the color property"),
+	F("border-before-color",    PK_COLOR, border[B].color, 0, 0, "the color property"),
+	F("border-after-color",     PK_COLOR, border[A].color, 0, 0, "the color property"),
+	F("border-start-color",     PK_COLOR, border[S].color, 0, 0, "the color property"),
+	F("border-end-color",       PK_COLOR, border[E].color, 0, 0, "the color property"),
+	P("start-indent",           PK_INDENT, 0, 1, "0pt"),
+	P("end-indent",             PK_INDENT, 1, 1, "0pt"),
+	P("space-before",           PK_SPACE, 0, 0, "0pt"),
+	P("space-before.minimum",   PK_SPACE_COMP, 0, 0, "0pt"),
+	P("space-before.optimum",   PK_SPACE_COMP, 1, 0, "0pt"),
+	P("space-before.maximum",   PK_SPACE_COMP, 2, 0, "0pt"),
+	P("space-before.conditionality", PK_SPACE_COMP, 3, 0, "discard"),
+	P("space-before.precedence", PK_SPACE_COMP, 4, 0, "0"),
+	P("space-after",            PK_SPACE, 1, 0, "0pt"),
+	P("space-after.minimum",    PK_SPACE_COMP, 8, 0, "0pt"),
+	P("space-after.optimum",    PK_SPACE_COMP, 9, 0, "0pt"),
+	P("space-after.maximum",    PK_SPACE_COMP, 10, 0, "0pt"),
+	P("space-after.conditionality", PK_SPACE_COMP, 11, 0, "discard"),
+	P("space-after.precedence", PK_SPACE_COMP, 12, 0, "0"),
+	P("page-break-before",      PK_SH_PAGE_BREAK, 0, 0, "(shorthand)"),
+	P("page-break-after",       PK_SH_PAGE_BREAK, 1, 0, "(shorthand)"),
+	P("page-break-inside",      PK_SH_PAGE_BREAK, 2, 0, "(shorthand)"),
+	KW("break-before",          break_before, kw_break, 0, "auto"),
+	KW("break-after",           break_after, kw_break, 0, "auto"),
+	P("keep-with-next",         PK_KEEP, 0, 0, "auto"),
+	P("keep-with-next.within-page",   PK_KEEP_COMP, 0, 0, "auto"),
+	P("keep-with-next.within-column", PK_KEEP_COMP, 1, 0, "auto"),
+	P("keep-with-previous",     PK_KEEP, 1, 0, "auto"),
+	P("keep-with-previous.within-page",   PK_KEEP_COMP, 4, 0, "auto"),
+	P("keep-with-previous.within-column", PK_KEEP_COMP, 5, 0, "auto"),
+	P("keep-together",          PK_KEEP, 2, 1, "auto"),
+	P("keep-together.within-page",   PK_KEEP_COMP, 8, 1, "auto"),
+	P("keep-together.within-column", PK_KEEP_COMP, 9, 1, "auto"),
+	P("keep-together.within-line",   PK_KEEP_COMP, 10, 1, "auto"),
+	P("white-space",            PK_SH_WHITE_SPACE, 0, 1, "(shorthand)"),
+	KW("linefeed-treatment",    linefeed, kw_linefeed, 1, "treat-as-space"),
+	KW("white-space-collapse",  ws_collapse, kw_bool, 1, "true"),
+	KW("white-space-treatment", ws_treatment, kw_ws_treatment, 1, "ignore-if-surrounding-linefeed"),
+	KW("wrap-option",           wrap, kw_wrap, 1, "wrap"),
+	F("letter-spacing",         PK_ABS, letter_spacing, ABS_NORMAL, 1, "normal"),
+	F("word-spacing",           PK_ABS, word_spacing, ABS_NORMAL, 1, "normal"),
+	P("text-decoration",        PK_DECORATION, 0, 0, "none"),
+	P("baseline-shift",         PK_BASELINE_SHIFT, 0, 0, "baseline"),
+	F("language",               PK_CODE, language, sizeof ((struct fo_style *)0)->language, 1, "none"),
+	F("country",                PK_CODE, country, sizeof ((struct fo_style *)0)->country, 1, "none"),
+	F("widows",                 PK_INT, widows, 2, 1, "2"),
+	F("orphans",                PK_INT, orphans, 2, 1, "2"),
+	F("page-width",             PK_LENGTH, width, LEN_INDEFINITE, 0, "auto (A4, 210mm)"),
+	F("page-height",            PK_LENGTH, height, LEN_INDEFINITE, 0, "auto (A4, 297mm)"),
+	F("width",                  PK_LENGTH, width, LEN_INDEFINITE, 0, "auto"),
+	F("height",                 PK_LENGTH, height, LEN_INDEFINITE, 0, "auto"),
+	F("extent",                 PK_ABS, extent, ABS_NONNEG, 0, "0pt"),
+	KW("display-align",         display_align, kw_display_align, 1, "auto (before)"),
+	KW("hanging-punctuation",   hanging, kw_hanging, 1, "none (folio extension, in the folio namespace)"),
+	F("inline-progression-dimension", PK_LENGTH, width, LEN_INDEFINITE, 0, "auto"),
+	F("block-progression-dimension",  PK_LENGTH, height, LEN_INDEFINITE, 0, "auto"),
+	KW("table-layout",          table_fixed, kw_table_layout, 0, "auto"),
+	KW("border-collapse",       collapse, kw_border_collapse, 1, "collapse"),
+	P("border-separation",      PK_BORDER_SEP, -1, 1, "0pt"),
+	P("border-spacing",         PK_BORDER_SEP, -1, 1, "0pt (the CSS name of border-separation)"),
+	P("border-separation.inline-progression-direction", PK_BORDER_SEP, 0, 1, "0pt"),
+	P("border-separation.block-progression-direction",  PK_BORDER_SEP, 1, 1, "0pt"),
+	F("column-width",           PK_LENGTH, column_width, 0, 0, "auto"),
+	F("number-columns-repeated", PK_INT, cols_repeated, 0, 0, "1"),
+	F("number-columns-spanned", PK_INT, cols_spanned, 0, 0, "1"),
+	F("number-rows-spanned",    PK_INT, rows_spanned, 0, 0, "1"),
+	F("column-number",          PK_INT, column_number, 1, 0, "the next free column"),
+	KW("starts-row",            starts_row, kw_bool, 0, "false"),
+	KW("ends-row",              ends_row, kw_bool, 0, "false"),
+	KW("table-omit-header-at-break", omit_header, kw_bool, 0, "false"),
+	KW("table-omit-footer-at-break", omit_footer, kw_bool, 0, "false"),
+	KW("empty-cells",           empty_cells_hide, kw_empty_cells, 1, "show"),
+	F("provisional-distance-between-starts", PK_LENGTH, dist_starts, LEN_NOAUTO, 1, "24pt"),
+	F("provisional-label-separation", PK_LENGTH, label_sep, LEN_NOAUTO, 1, "6pt"),
+	KW("relative-align",        rel_align_baseline, kw_relative_align, 1, "before"),
+	KW("leader-pattern",        leader_pattern, kw_leader_pattern, 1, "space"),
+	P("leader-length",          PK_LEADER_LENGTH, -1, 1, "0pt 12pt 100% (minimum optimum maximum)"),
+	P("leader-length.minimum",  PK_LEADER_LENGTH, 0, 1, "0pt"),
+	P("leader-length.optimum",  PK_LEADER_LENGTH, 1, 1, "12pt"),
+	P("leader-length.maximum",  PK_LEADER_LENGTH, 2, 1, "100%"),
+	P("leader-pattern-width",   PK_LEADER_PW, 0, 1, "use-font-metrics"),
+	F("rule-thickness",         PK_ABS, rule_thickness, ABS_NONNEG, 1, "1pt"),
+	KW("rule-style",            rule_style, kw_border_style, 1, "solid"),
+	KW("absolute-position",     abs_pos, kw_abs_pos, 0, "auto"),
+	F("top",                    PK_LENGTH, pos[SIDE_BEFORE], 0, 0, "auto"),
+	F("bottom",                 PK_LENGTH, pos[SIDE_AFTER], 0, 0, "auto"),
+	F("left",                   PK_LENGTH, pos[SIDE_START], 0, 0, "auto"),
+	F("right",                  PK_LENGTH, pos[SIDE_END], 0, 0, "auto"),
+	KW("overflow",              overflow_hidden, kw_overflow, 0, "auto (visible)"),
+	P("reference-orientation",  PK_REF_ORIENT, 0, 0, "0 (applied per container, not inherited)"),
+	P("id",                     PK_RAW, 0, 0, "none"),
+	P("master-name",            PK_RAW, 0, 0, "none"),
+	P("master-reference",       PK_RAW, 0, 0, "none"),
+	P("region-name",            PK_RAW, 0, 0, "per region"),
+	P("flow-name",              PK_RAW, 0, 0, "none"),
+	P("initial-page-number",    PK_INITIAL_PAGE, 0, 0, "auto"),
+	P("character",              PK_RAW, 0, 0, "none"),
+	P("role",                   PK_RAW, 0, 0, "none"),
+	P("ref-id",                 PK_RAW, 0, 0, "none"),
+	P("internal-destination",   PK_RAW, 0, 0, "empty"),
+	P("external-destination",   PK_RAW, 0, 0, "empty"),
+	KW("show-destination",      show_new, kw_show_dest, 0, "replace"),
+	KW("starting-state",        starting_hide, kw_starting_state, 0, "show"),
+	P("change-bar-class",       PK_RAW, 0, 0, "none (required)"),
+	F("change-bar-color",       PK_COLOR, cbar_color, 0, 1, "the color property"),
+	F("change-bar-offset",      PK_ABS, cbar_offset, 0, 1, "6pt"),
+	KW("change-bar-placement",  cbar_end, kw_cbar_place, 1, "start"),
+	KW("change-bar-style",      cbar_style, kw_border_style, 1, "none"),
+	F("change-bar-width",       PK_ABS, cbar_width, ABS_NONNEG, 1, "6pt"),
+	F("maximum-repeats",        PK_INT, max_repeats, 3, 0, "no-limit"),
+	KW("page-position",         page_position, kw_page_position, 0, "any"),
+	KW("odd-or-even",           odd_or_even, kw_odd_or_even, 0, "any"),
+	KW("blank-or-not-blank",    blankness, kw_blankness, 0, "any"),
+	KW("force-page-count",      force_page_count, kw_fpc, 0, "auto"),
+	P("format",                 PK_RAW, 0, 0, "1 (also 01, i, I, a, A, 一)"),
+	P("grouping-separator",     PK_RAW, 0, 0, "none"),
+	F("grouping-size",          PK_INT, grouping_size, 4, 0, "0"),
+	KW("letter-value",          letter_value, kw_letter_value, 0, "auto"),
+	P("marker-class-name",      PK_RAW, 0, 0, "none"),
+	P("retrieve-class-name",    PK_RAW, 0, 0, "none"),
+	KW("retrieve-position",     retrieve_pos, kw_retrieve_pos, 0, "first-starting-within-page"),
+	KW("retrieve-boundary",     retrieve_bnd, kw_retrieve_bnd, 0, "page-sequence"),
+	P("src",                    PK_RAW, 0, 0, "none (docs/graphics.md)"),
+	P("content-width",          PK_CONTENT_SIZE, 0, 0, "auto"),
+	P("content-height",         PK_CONTENT_SIZE, 1, 0, "auto"),
+	KW("scaling",               scaling_free, kw_scaling, 0, "uniform"),
+	P("content-type",           PK_RAW, 0, 0, "auto"),
 };
 const size_t fo_nprops = sizeof fo_props / sizeof fo_props[0];
 
@@ -287,6 +382,9 @@ const size_t fo_nprops = sizeof fo_props / sizeof fo_props[0];
 #undef A
 #undef S
 #undef E
+#undef P
+#undef KW
+#undef F
 
 /* Names hash into a table built on first use: every attribute of every
  * element is looked up, so this is on the hot path. */
@@ -441,15 +539,9 @@ parse_border_width(struct style_ctx *c, const char *v, mpt em, mpt *out)
 static int
 parse_border_style(const char *v, uint8_t *out)
 {
-	static const struct { const char *n; uint8_t s; } t[] = {
-		{ "none", BORDER_NONE }, { "hidden", BORDER_NONE }, { "solid", BORDER_SOLID },
-		{ "dashed", BORDER_DASHED }, { "dotted", BORDER_DOTTED }, { "double", BORDER_DOUBLE },
-		{ "groove", BORDER_SOLID }, { "ridge", BORDER_SOLID }, { "inset", BORDER_SOLID },
-		{ "outset", BORDER_SOLID },
-	};
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-		if (is(v, t[i].n)) {
-			*out = t[i].s;
+	for (const struct fo_keyword *k = kw_border_style; k->name; k++)
+		if (is(v, k->name)) {
+			*out = k->value;
 			return 0;
 		}
 	return -1;
@@ -471,42 +563,6 @@ parse_keep(struct style_ctx *c, const char *v, int32_t *out)
 		}
 		*out = x > 1000000 ? 1000000 : (int32_t)x;
 	}
-	return 0;
-}
-
-static int
-parse_align(const char *v, uint8_t *out, int last)
-{
-	if (is(v, "start") || is(v, "left") || is(v, "inside"))
-		*out = ALIGN_START;
-	else if (is(v, "center"))
-		*out = ALIGN_CENTER;
-	else if (is(v, "end") || is(v, "right") || is(v, "outside"))
-		*out = ALIGN_END;
-	else if (is(v, "justify"))
-		*out = ALIGN_JUSTIFY;
-	else if (last && is(v, "relative"))
-		*out = ALIGN_RELATIVE;
-	else
-		return -1;
-	return 0;
-}
-
-static int
-parse_break(const char *v, uint8_t *out)
-{
-	if (is(v, "auto"))
-		*out = BREAK_AUTO;
-	else if (is(v, "page"))
-		*out = BREAK_PAGE;
-	else if (is(v, "column"))
-		*out = BREAK_COLUMN;
-	else if (is(v, "even-page"))
-		*out = BREAK_EVEN_PAGE;
-	else if (is(v, "odd-page"))
-		*out = BREAK_ODD_PAGE;
-	else
-		return -1;
 	return 0;
 }
 
@@ -576,6 +632,10 @@ fo_style_initial(struct fo_style *s)
 	s->rule_style = BORDER_SOLID;
 	for (int i = 0; i < 4; i++)
 		s->pos[i].is_auto = 1;
+	s->max_repeats = -1;
+	s->cbar_color = COLOR_NONE;
+	s->cbar_offset = s->cbar_width = PT(6);
+	s->cbar_style = BORDER_NONE;
 }
 
 /* Values that are not inherited go back to their initial values. */
@@ -614,6 +674,19 @@ reset_noninherited(struct fo_style *s)
 		s->pos[i] = (struct fo_len){ .is_auto = 1 };
 	s->ipn_kind = IPN_AUTO;
 	s->ipn = 0;
+	s->force_page_count = FPC_AUTO;
+	s->page_position = PAGEPOS_ANY;
+	s->odd_or_even = ODDEVEN_ANY;
+	s->blankness = BLANKNESS_ANY;
+	s->max_repeats = -1;
+	s->letter_value = LETTER_AUTO;
+	s->grouping_size = 0;
+	s->starting_hide = s->show_new = 0;
+	s->retrieve_pos = RETRIEVE_FIRST_STARTING;
+	s->retrieve_bnd = RETRIEVE_PAGE_SEQUENCE;
+	s->scaling_free = 0;
+	memset(s->content_mode, 0, sizeof s->content_mode);
+	memset(s->content_len, 0, sizeof s->content_len);
 }
 
 static void
@@ -804,32 +877,20 @@ fo_props_expand(const char **spec, struct style_ctx *c)
 	}
 }
 
-static void
-apply_space_comp(struct fo_space *sp, int comp, const char *v, struct style_ctx *c, mpt em)
-{
-	mpt x;
-	switch (comp) {
-	case 0: if (parse_abs(c, v, em, &x) == 0) sp->min = x; break;
-	case 1: if (parse_abs(c, v, em, &x) == 0) sp->opt = x; break;
-	case 2: if (parse_abs(c, v, em, &x) == 0) sp->max = x; break;
-	case 3: sp->retain = is(v, "retain"); break;
-	case 4: sp->precedence = is(v, "force") ? INT32_MAX : atoi(v); break;
-	}
-}
-
-/* ---------------------------------------------------------------- tables, lists */
-
-/* A whole number from lo to hi; returns 0 and sets *out, or warns. */
+/* A whole number from lo to hi; returns 0 and sets *out, or warns (the
+ * property's keywords kws, if any, named in the warning). */
 static int
-parse_int_range(struct style_ctx *c, const char *v, long lo, long hi, int32_t *out)
+parse_int_range(struct style_ctx *c, const char *v, long lo, long hi, const char *kws, int32_t *out)
 {
 	char *end;
+	errno = 0;
 	long n = strtol(v, &end, 10);
 	while (isspace((unsigned char)*end))
 		end++;
-	if (end == v || *end || n < lo || n > hi) {
-		char want[64];
-		snprintf(want, sizeof want, "a whole number from %ld to %ld", lo, hi);
+	if (end == v || *end || errno == ERANGE || n < lo || n > hi) {
+		char want[128];
+		snprintf(want, sizeof want, "%s%sa whole number from %ld to %ld", kws ? kws : "",
+		    kws ? " or " : "", lo, hi);
 		bad(c, v, want);
 		return -1;
 	}
@@ -837,201 +898,433 @@ parse_int_range(struct style_ctx *c, const char *v, long lo, long hi, int32_t *o
 	return 0;
 }
 
+/* ---------------------------------------------------------------- applying values */
+
+#define FIELD(s, p, type) ((type *)(void *)((char *)(s) + (p)->off))
+
+/*
+ * The one keyword parser: the value of v among kw, or -1 after a warning
+ * that lists them all ("expected a, b or c").
+ */
+static int
+keyword(struct style_ctx *c, const struct fo_keyword *kw, const char *v, uint8_t *out)
+{
+	size_t n = 0;
+	for (; kw[n].name; n++)
+		if (is(v, kw[n].name)) {
+			*out = kw[n].value;
+			return 0;
+		}
+	struct buf want = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(&want, i + 1 == n ? " or " : ", ");
+		buf_puts(&want, kw[i].name);
+	}
+	bad(c, v, want.p ? want.p : "nothing");
+	buf_free(&want);
+	return -1;
+}
+
+typedef void apply_fn(struct fo_style *s, const struct fo_style *parent,
+    const struct prop_def *p, const char *v, struct style_ctx *c);
+
 static void
-apply_table_list(struct fo_style *s, const struct prop_def *p, const char *v,
-    struct style_ctx *c, mpt em)
+apply_none(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	/* names (read by fo_node_attr) and shorthands (expanded before) */
+	(void)s, (void)parent, (void)p, (void)v, (void)c;
+}
+
+static void
+apply_keyword(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	(void)parent;
+	keyword(c, p->kw, v, FIELD(s, p, uint8_t));
+}
+
+static void
+apply_length(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
 {
 	struct fo_len l;
-	int32_t i32;
-	mpt x;
+	(void)parent;
+	if ((p->arg & LEN_INDEFINITE) && is(v, "indefinite"))
+		v = "auto";
+	if (parse_len(c, v, s->font_size, &l) < 0)
+		return;
+	if (l.is_auto && (p->arg & LEN_NOAUTO)) {
+		bad(c, v, "a length");
+		return;
+	}
+	*FIELD(s, p, struct fo_len) = l;
+}
 
-	switch ((enum prop_kind)p->kind) {
-	case PK_TABLE_LAYOUT:
-		if (is(v, "auto") || is(v, "fixed"))
-			s->table_fixed = is(v, "fixed");
-		else
-			bad(c, v, "auto or fixed");
-		break;
-	case PK_BORDER_COLLAPSE:
-		if (is(v, "collapse") || is(v, "collapse-with-precedence") || is(v, "separate"))
-			s->collapse = !is(v, "separate");
-		else
-			bad(c, v, "collapse or separate");
-		break;
-	case PK_BORDER_SEP: {
-		char tmp[128], *w[3];
-		int n;
-		snprintf(tmp, sizeof tmp, "%s", v);
-		split_words(tmp, w, &n, 3);
-		if (n < 1 || n > 2 || (p->arg >= 0 && n != 1)) {
-			bad(c, v, p->arg >= 0 ? "a length" : "one or two lengths");
-			break;
-		}
-		for (int k = 0; k < n; k++)
-			if (parse_abs(c, w[k], em, &x) < 0)
-				return;
-		if (p->arg >= 0) {
-			parse_abs(c, w[0], em, &s->border_sep[p->arg]);
+static void
+apply_abs(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	mpt x;
+	(void)parent;
+	if ((p->arg & ABS_NORMAL) && is(v, "normal"))
+		x = 0;
+	else if (parse_abs(c, v, s->font_size, &x) < 0)
+		return;
+	if ((p->arg & ABS_NONNEG) && x < 0)
+		x = 0;
+	*FIELD(s, p, mpt) = x;
+}
+
+static void
+apply_color(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	uint32_t col;
+	(void)parent;
+	if (p->arg && is(v, "transparent"))
+		*FIELD(s, p, uint32_t) = COLOR_NONE;
+	else if (fo_color_parse(v, &col) == 0)
+		*FIELD(s, p, uint32_t) = col;
+	else
+		bad(c, v, p->arg ? "a colour or transparent" : "a colour");
+}
+
+static void
+apply_int(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	int32_t i32;
+	(void)parent;
+	if (int_ranges[p->arg].kw && is(v, int_ranges[p->arg].kw))
+		*FIELD(s, p, int32_t) = int_ranges[p->arg].kwval;
+	else if (parse_int_range(c, v, int_ranges[p->arg].lo, int_ranges[p->arg].hi,
+	    int_ranges[p->arg].kw, &i32) == 0)
+		*FIELD(s, p, int32_t) = i32;
+}
+
+static void
+apply_code(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	(void)parent, (void)c;
+	snprintf(FIELD(s, p, char), (size_t)p->arg, "%s", is(v, "none") ? "" : v);
+}
+
+static void
+apply_font_family(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	struct buf b = {0};
+	(void)parent, (void)p;
+	buf_family_list(&b, v);
+	if (b.n)
+		s->font_family = arena_strdup(c->arena, b.p);
+	buf_free(&b);
+}
+
+static void
+apply_font_size(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	(void)p;
+	s->font_size = font_size_of(c, v, parent->font_size);
+}
+
+static void
+apply_font_weight(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	int32_t w;
+	(void)p;
+	if (is(v, "normal"))
+		s->font_weight = 400;
+	else if (is(v, "bold"))
+		s->font_weight = 700;
+	else if (is(v, "bolder"))
+		s->font_weight = parent->font_weight >= 600 ? 900 : 700;
+	else if (is(v, "lighter"))
+		s->font_weight = parent->font_weight > 500 ? 400 : 100;
+	else if (parse_int_range(c, v, 100, 900, "normal, bold, bolder, lighter", &w) == 0)
+		s->font_weight = w / 100 * 100;
+}
+
+static void
+apply_line_height(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	/* a negative line-height would run the page fill backwards: the
+	 * initial value, normal, is used instead */
+	static const char want[] = "a number from 0 to 1000 or a length from 0 to 100000pt";
+	struct fo_len l;
+	int32_t i32;
+	(void)parent, (void)p;
+	if (is(v, "normal")) {
+		s->lh_factor = 1200;
+	} else if (fo_expr_number(v, &i32) == 0) {
+		if (i32 < 0 || i32 > LIMIT_LINE_HEIGHT_FACTOR) {
+			bad_initial(c, v, want, "normal");
+			s->lh_factor = 1200;
 		} else {
-			parse_abs(c, w[0], em, &s->border_sep[0]);
-			parse_abs(c, w[n - 1], em, &s->border_sep[1]);
+			s->lh_factor = i32;
 		}
-		for (int k = 0; k < 2; k++)
-			if (s->border_sep[k] < 0)
-				s->border_sep[k] = 0;
-		break;
-	}
-	case PK_COLUMN_WIDTH:
-		if (parse_len(c, v, em, &l) == 0)
-			s->column_width = l;
-		break;
-	case PK_INT:
-		if (p->arg == 3 && is(v, "auto"))
-			s->column_number = 0;
-		else if (parse_int_range(c, v, 1, LIMIT_TABLE_SPAN, &i32) == 0) {
-			if (p->arg == 0)
-				s->cols_repeated = i32;
-			else if (p->arg == 1)
-				s->cols_spanned = i32;
-			else if (p->arg == 2)
-				s->rows_spanned = i32;
-			else
-				s->column_number = i32;
+	} else if (parse_len(c, v, s->font_size, &l) == 0 && !l.is_auto) {
+		mpt h = fo_len_resolve(l, s->font_size);
+		if (h < 0) {
+			bad_initial(c, v, want, "normal");
+			s->lh_factor = 1200;
+		} else {
+			s->lh_factor = 0;
+			s->line_height = h;
 		}
-		break;
-	case PK_BOOL: {
-		if (!is(v, "true") && !is(v, "false")) {
-			bad(c, v, "true or false");
-			break;
-		}
-		uint8_t b = is(v, "true");
-		if (p->arg == 0)
-			s->starts_row = b;
-		else if (p->arg == 1)
-			s->ends_row = b;
-		else if (p->arg == 2)
-			s->omit_header = b;
-		else
-			s->omit_footer = b;
-		break;
-	}
-	case PK_EMPTY_CELLS:
-		if (is(v, "show") || is(v, "hide"))
-			s->empty_cells_hide = is(v, "hide");
-		else
-			bad(c, v, "show or hide");
-		break;
-	case PK_LIST_LEN:
-		if (parse_len(c, v, em, &l) == 0 && !l.is_auto) {
-			if (p->arg)
-				s->label_sep = l;
-			else
-				s->dist_starts = l;
-		}
-		break;
-	case PK_RELATIVE_ALIGN:
-		if (is(v, "before") || is(v, "baseline"))
-			s->rel_align_baseline = is(v, "baseline");
-		else
-			bad(c, v, "before or baseline");
-		break;
-	default:
-		break;  /* not a table or list property */
 	}
 }
 
-/* ---------------------------------------------------------------- leaders, containers */
-
 static void
-apply_leader_container(struct fo_style *s, const struct prop_def *p, const char *v,
-    struct style_ctx *c, mpt em)
+apply_indent(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
 {
 	struct fo_len l;
-	uint8_t u8;
-	int32_t i32;
-	mpt x;
-
-	switch ((enum prop_kind)p->kind) {
-	case PK_LEADER_PATTERN:
-		if (is(v, "space"))
-			s->leader_pattern = LEADER_SPACE;
-		else if (is(v, "rule"))
-			s->leader_pattern = LEADER_RULE;
-		else if (is(v, "dots"))
-			s->leader_pattern = LEADER_DOTS;
-		else if (is(v, "use-content"))
-			s->leader_pattern = LEADER_USE_CONTENT;
-		else
-			bad(c, v, "space, rule, dots or use-content");
-		break;
-	case PK_LEADER_LENGTH:
-		if (parse_len(c, v, em, &l) < 0)
-			break;
-		if (l.is_auto) {
-			bad(c, v, "a length");
-			break;
-		}
-		if (p->arg < 0)
-			s->leader_len[0] = s->leader_len[1] = s->leader_len[2] = l;
-		else
-			s->leader_len[p->arg] = l;
-		break;
-	case PK_LEADER_PW:
-		if (is(v, "use-font-metrics"))
-			s->leader_pw = (struct fo_len){ .is_auto = 1 };
-		else if (parse_len(c, v, em, &l) == 0)
-			s->leader_pw = l;
-		break;
-	case PK_RULE_THICKNESS:
-		if (parse_abs(c, v, em, &x) == 0)
-			s->rule_thickness = x < 0 ? 0 : x;
-		break;
-	case PK_RULE_STYLE:
-		if (parse_border_style(v, &u8) == 0)
-			s->rule_style = u8;
-		else
-			bad(c, v, "none, solid, dashed, dotted or double");
-		break;
-	case PK_ABS_POS:
-		if (is(v, "auto"))
-			s->abs_pos = ABSPOS_AUTO;
-		else if (is(v, "absolute"))
-			s->abs_pos = ABSPOS_ABSOLUTE;
-		else if (is(v, "fixed"))
-			s->abs_pos = ABSPOS_FIXED;
-		else
-			bad(c, v, "auto, absolute or fixed");
-		break;
-	case PK_POS:
-		if (parse_len(c, v, em, &l) == 0)
-			s->pos[p->arg] = l;
-		break;
-	case PK_OVERFLOW:
-		if (is(v, "visible") || is(v, "auto") || is(v, "error-if-overflow"))
-			s->overflow_hidden = 0;
-		else if (is(v, "hidden") || is(v, "scroll"))
-			s->overflow_hidden = 1;
-		else
-			bad(c, v, "visible, hidden, scroll, auto or error-if-overflow");
-		break;
-	case PK_REF_ORIENT:
-		if (parse_int_range(c, v, -270, 270, &i32) == 0) {
-			if (i32 % 90 != 0)
-				bad(c, v, "0, 90, 180, 270, -90, -180 or -270");
-			else
-				s->ref_orient = (int16_t)((i32 + 360) % 360);
-		}
-		break;
-	default:
-		break;  /* not a leader or container property */
+	(void)parent;
+	if (parse_len(c, v, s->font_size, &l) < 0)
+		return;
+	if (p->arg) {
+		s->end_indent = l;
+		s->end_indent_set = 1;
+	} else {
+		s->start_indent = l;
+		s->start_indent_set = 1;
 	}
+}
+
+static void
+apply_margin(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	struct fo_len l;
+	(void)parent;
+	if (parse_len(c, v, s->font_size, &l) < 0)
+		return;
+	if (l.is_auto)
+		l = (struct fo_len){ .abs = 0 };
+	s->margin[p->arg] = l;
+	s->margin_set[p->arg] = 1;
+}
+
+static void
+apply_space(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	struct fo_space *sp = p->arg ? &s->space_after : &s->space_before;
+	mpt x;
+	(void)parent;
+	if (parse_abs(c, v, s->font_size, &x) == 0)
+		sp->min = sp->opt = sp->max = x;
+}
+
+static void
+apply_space_comp(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	struct fo_space *sp = p->arg >= 8 ? &s->space_after : &s->space_before;
+	mpt x;
+	int32_t k;
+	(void)parent;
+	switch (p->arg & 7) {
+	case 0: if (parse_abs(c, v, s->font_size, &x) == 0) sp->min = x; break;
+	case 1: if (parse_abs(c, v, s->font_size, &x) == 0) sp->opt = x; break;
+	case 2: if (parse_abs(c, v, s->font_size, &x) == 0) sp->max = x; break;
+	case 3: keyword(c, kw_conditionality, v, &sp->retain); break;
+	case 4:
+		if (is(v, "force"))
+			sp->precedence = INT32_MAX;
+		else if (parse_int_range(c, v, -1000000, 1000000, "force", &k) == 0)
+			sp->precedence = k;
+		break;
+	}
+}
+
+static void
+apply_padding(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	struct fo_len l;
+	(void)parent;
+	if (parse_len(c, v, s->font_size, &l) < 0)
+		return;
+	if (l.abs < 0)
+		l.abs = 0;
+	s->padding[p->arg] = l;
+}
+
+static void
+apply_border_width(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	mpt x;
+	(void)parent;
+	if (parse_border_width(c, v, s->font_size, &x) == 0)
+		s->border[p->arg].width = x;
+}
+
+static void
+apply_keep(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	int32_t k;
+	(void)parent;
+	if (parse_keep(c, v, &k) < 0)
+		return;
+	if (p->arg == 0)
+		s->keep_with_next = k;
+	else if (p->arg == 1)
+		s->keep_with_previous = k;
+	else
+		s->keep_together = s->keep_within_line = k;
+}
+
+static void
+apply_keep_comp(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	int32_t k;
+	(void)parent;
+	if (parse_keep(c, v, &k) < 0)
+		return;
+	int which = p->arg / 4, comp = p->arg % 4;
+	int32_t *t = which == 0 ? &s->keep_with_next
+	    : which == 1 ? &s->keep_with_previous : &s->keep_together;
+	if (comp == 2)
+		s->keep_within_line = k;
+	else if (k > *t)
+		*t = k;
+}
+
+static void
+apply_decoration(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	static const struct fo_keyword kw[] = {
+		{ "none", 0 }, { "underline", DECO_UNDERLINE }, { "overline", DECO_OVERLINE },
+		{ "line-through", DECO_LINE_THROUGH }, { "no-underline", 0x10 | DECO_UNDERLINE },
+		{ "no-overline", 0x10 | DECO_OVERLINE }, { "no-line-through", 0x10 | DECO_LINE_THROUGH },
+		{ NULL, 0 } };
+	char tmp[128], *w[4];
+	int n;
+	uint8_t d;
+	(void)parent, (void)p;
+	snprintf(tmp, sizeof tmp, "%s", v);
+	split_words(tmp, w, &n, 4);
+	for (int k = 0; k < n; k++) {
+		if (keyword(c, kw, w[k], &d) < 0)
+			continue;
+		if (d == 0)
+			s->decoration = 0;
+		else if (d & 0x10)
+			s->decoration &= (uint8_t)~(d & 0xF);
+		else
+			s->decoration |= d;
+	}
+}
+
+static void
+apply_baseline_shift(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	struct fo_len l;
+	(void)p;
+	if (is(v, "baseline"))
+		s->shift = SHIFT_BASELINE;
+	else if (is(v, "sub"))
+		s->shift = SHIFT_SUB;
+	else if (is(v, "super"))
+		s->shift = SHIFT_SUPER;
+	else if (parse_len(c, v, parent->font_size, &l) == 0) {
+		s->shift = SHIFT_LENGTH;
+		s->shift_len = l;
+	}
+}
+
+static void
+apply_border_sep(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	char tmp[128], *w[3];
+	int n;
+	mpt x;
+	(void)parent;
+	snprintf(tmp, sizeof tmp, "%s", v);
+	split_words(tmp, w, &n, 3);
+	if (n < 1 || n > 2 || (p->arg >= 0 && n != 1)) {
+		bad(c, v, p->arg >= 0 ? "a length" : "one or two lengths");
+		return;
+	}
+	for (int k = 0; k < n; k++)
+		if (parse_abs(c, w[k], s->font_size, &x) < 0)
+			return;
+	if (p->arg >= 0) {
+		parse_abs(c, w[0], s->font_size, &s->border_sep[p->arg]);
+	} else {
+		parse_abs(c, w[0], s->font_size, &s->border_sep[0]);
+		parse_abs(c, w[n - 1], s->font_size, &s->border_sep[1]);
+	}
+	for (int k = 0; k < 2; k++)
+		if (s->border_sep[k] < 0)
+			s->border_sep[k] = 0;
+}
+
+static void
+apply_leader_length(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	struct fo_len l;
+	(void)parent;
+	if (parse_len(c, v, s->font_size, &l) < 0)
+		return;
+	if (l.is_auto) {
+		bad(c, v, "a length");
+		return;
+	}
+	if (p->arg < 0)
+		s->leader_len[0] = s->leader_len[1] = s->leader_len[2] = l;
+	else
+		s->leader_len[p->arg] = l;
+}
+
+static void
+apply_leader_pw(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	struct fo_len l;
+	(void)parent, (void)p;
+	if (is(v, "use-font-metrics"))
+		s->leader_pw = (struct fo_len){ .is_auto = 1 };
+	else if (parse_len(c, v, s->font_size, &l) == 0)
+		s->leader_pw = l;
+}
+
+static void
+apply_ref_orient(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	int32_t i32;
+	(void)parent, (void)p;
+	if (parse_int_range(c, v, -270, 270, NULL, &i32) < 0)
+		return;
+	if (i32 % 90 != 0)
+		bad(c, v, "0, 90, 180, 270, -90, -180 or -270");
+	else
+		s->ref_orient = (int16_t)((i32 + 360) % 360);
 }
 
 /* initial-page-number: auto, auto-odd, auto-even or a positive number, at
  * most LIMIT_PAGE_NUMBER (a larger one is cut to it, with a warning) */
 static void
-apply_initial_page(struct fo_style *s, const char *v, struct style_ctx *c)
+apply_initial_page(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
 {
+	(void)parent, (void)p;
 	if (is(v, "auto") || is(v, "auto-odd") || is(v, "auto-even")) {
 		s->ipn_kind = is(v, "auto") ? IPN_AUTO : is(v, "auto-odd") ? IPN_AUTO_ODD : IPN_AUTO_EVEN;
 		return;
@@ -1053,364 +1346,79 @@ apply_initial_page(struct fo_style *s, const char *v, struct style_ctx *c)
 		    c->prop, v, LIMIT_PAGE_NUMBER, LIMIT_PAGE_NUMBER);
 }
 
+/* content-width, content-height: a keyword, or a length or percentage of
+ * the intrinsic size that layout resolves */
+static void
+apply_content_size(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	static const struct { const char *n; uint8_t m; } kw[] = {
+		{ "auto", CONTENT_AUTO }, { "scale-to-fit", CONTENT_FIT },
+		{ "scale-down-to-fit", CONTENT_DOWN }, { "scale-up-to-fit", CONTENT_UP },
+	};
+	struct fo_len l;
+	(void)parent;
+	for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
+		if (is(v, kw[i].n)) {
+			s->content_mode[p->arg] = kw[i].m;
+			return;
+		}
+	if (fo_expr_length(v, s->font_size, &l) == 0 && !l.is_auto && l.abs >= 0 && l.pct >= 0 &&
+	    (l.abs > 0 || l.pct > 0)) {
+		s->content_mode[p->arg] = CONTENT_LENGTH;
+		s->content_len[p->arg] = l;
+		return;
+	}
+	bad_initial(c, v, "auto, scale-to-fit, scale-down-to-fit, scale-up-to-fit, a length or "
+	    "a percentage", "auto");
+	s->content_mode[p->arg] = CONTENT_AUTO;
+}
+
+/* The dispatch table: one function per kind, in the order of PROP_KINDS. */
+static apply_fn *const apply_kind[] = {
+#define KIND_FN(k, fn) fn,
+	PROP_KINDS(KIND_FN)
+#undef KIND_FN
+};
+_Static_assert(sizeof apply_kind / sizeof apply_kind[0] == PK__COUNT,
+    "every kind of property has its function");
+
+/* The size of the field a kind with an offset sets, for inherit. */
+static size_t
+field_size(enum prop_kind k, const struct prop_def *p)
+{
+	switch (k) {
+	case PK_KEYWORD: return sizeof(uint8_t);
+	case PK_LENGTH: return sizeof(struct fo_len);
+	case PK_ABS: return sizeof(mpt);
+	case PK_COLOR: return sizeof(uint32_t);
+	case PK_INT: return sizeof(int32_t);
+	case PK_CODE: return (size_t)p->arg;
+	default: return 0;
+	}
+}
+
 /* Apply one specified value.  Called in table order. */
 static void
 apply(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
     const char *v, struct style_ctx *c)
 {
-	mpt em = s->font_size;
-	mpt x;
-	struct fo_len l;
-	uint8_t u8;
-	uint32_t col;
-	int32_t i32;
-
 	c->prop = p->name;
 	if (is(v, "inherit")) {
 		/* inherit: the parent's computed value (XSL 1.1 §5.1.4) */
+		size_t n = field_size((enum prop_kind)p->kind, p);
+		if (n > 0) {
+			memcpy((char *)s + p->off, (const char *)parent + p->off, n);
+			return;
+		}
 		switch ((enum prop_kind)p->kind) {
-		case PK_BACKGROUND: s->background = parent->background; return;
 		case PK_MARGIN: s->margin[p->arg] = parent->margin[p->arg]; s->margin_set[p->arg] = 1; return;
 		case PK_PADDING: s->padding[p->arg] = parent->padding[p->arg]; return;
 		case PK_BORDER_WIDTH: s->border[p->arg].width = parent->border[p->arg].width; return;
-		case PK_BORDER_STYLE: s->border[p->arg].style = parent->border[p->arg].style; return;
-		case PK_BORDER_COLOR: s->border[p->arg].color = parent->border[p->arg].color; return;
 		default: return;  /* inherited properties already carry it */
 		}
 	}
-	switch ((enum prop_kind)p->kind) {
-	case PK_RAW:
-		break;
-	case PK_FONT_FAMILY: {
-		struct buf b = {0};
-		buf_family_list(&b, v);
-		if (b.n)
-			s->font_family = arena_strdup(c->arena, b.p);
-		buf_free(&b);
-		break;
-	}
-	case PK_FONT_SIZE:
-		s->font_size = font_size_of(c, v, parent->font_size);
-		break;
-	case PK_FONT_WEIGHT:
-		if (is(v, "normal"))
-			s->font_weight = 400;
-		else if (is(v, "bold"))
-			s->font_weight = 700;
-		else if (is(v, "bolder"))
-			s->font_weight = parent->font_weight >= 600 ? 900 : 700;
-		else if (is(v, "lighter"))
-			s->font_weight = parent->font_weight > 500 ? 400 : 100;
-		else {
-			int w = atoi(v);
-			if (w >= 100 && w <= 900)
-				s->font_weight = w / 100 * 100;
-			else
-				bad(c, v, "normal, bold, bolder, lighter or 100..900");
-		}
-		break;
-	case PK_FONT_STYLE:
-		if (is(v, "normal"))
-			s->font_italic = 0;
-		else if (is(v, "italic") || is(v, "oblique") || is(v, "backslant"))
-			s->font_italic = 1;
-		else
-			bad(c, v, "normal, italic or oblique");
-		break;
-	case PK_LINE_HEIGHT:
-		/* a negative line-height would run the page fill backwards: the
-		 * initial value, normal, is used instead */
-		if (is(v, "normal")) {
-			s->lh_factor = 1200;
-		} else if (fo_expr_number(v, &i32) == 0) {
-			if (i32 < 0 || i32 > LIMIT_LINE_HEIGHT_FACTOR) {
-				bad_initial(c, v, "a number from 0 to 1000 or a length from 0 to 100000pt", "normal");
-				s->lh_factor = 1200;
-			} else {
-				s->lh_factor = i32;
-			}
-		} else if (parse_len(c, v, em, &l) == 0 && !l.is_auto) {
-			mpt h = fo_len_resolve(l, em);
-			if (h < 0) {
-				bad_initial(c, v, "a number from 0 to 1000 or a length from 0 to 100000pt", "normal");
-				s->lh_factor = 1200;
-			} else {
-				s->lh_factor = 0;
-				s->line_height = h;
-			}
-		}
-		break;
-	case PK_COLOR:
-		if (fo_color_parse(v, &col) == 0)
-			s->color = col;
-		else
-			bad(c, v, "a colour");
-		break;
-	case PK_BACKGROUND:
-		if (is(v, "transparent"))
-			s->background = COLOR_NONE;
-		else if (fo_color_parse(v, &col) == 0)
-			s->background = col;
-		else
-			bad(c, v, "a colour or transparent");
-		break;
-	case PK_TEXT_ALIGN:
-		if (parse_align(v, &u8, 0) == 0)
-			s->text_align = u8;
-		else
-			bad(c, v, "start, center, end, justify, left or right");
-		break;
-	case PK_TEXT_ALIGN_LAST:
-		if (parse_align(v, &u8, 1) == 0)
-			s->text_align_last = u8;
-		else
-			bad(c, v, "relative, start, center, end, justify, left or right");
-		break;
-	case PK_TEXT_INDENT:
-		if (parse_len(c, v, em, &l) == 0)
-			s->text_indent = l;
-		break;
-	case PK_LAST_LINE_END_INDENT:
-		if (parse_len(c, v, em, &l) == 0)
-			s->last_line_end_indent = l;
-		break;
-	case PK_START_INDENT:
-		if (parse_len(c, v, em, &l) == 0) {
-			s->start_indent = l;
-			s->start_indent_set = 1;
-		}
-		break;
-	case PK_END_INDENT:
-		if (parse_len(c, v, em, &l) == 0) {
-			s->end_indent = l;
-			s->end_indent_set = 1;
-		}
-		break;
-	case PK_MARGIN:
-		if (parse_len(c, v, em, &l) == 0) {
-			if (l.is_auto)
-				l = (struct fo_len){ .abs = 0 };
-			s->margin[p->arg] = l;
-			s->margin_set[p->arg] = 1;
-		}
-		break;
-	case PK_SPACE: {
-		struct fo_space *sp = p->arg ? &s->space_after : &s->space_before;
-		if (parse_abs(c, v, em, &x) == 0)
-			sp->min = sp->opt = sp->max = x;
-		break;
-	}
-	case PK_SPACE_COMP:
-		apply_space_comp(p->arg >= 8 ? &s->space_after : &s->space_before, p->arg & 7, v, c, em);
-		break;
-	case PK_PADDING:
-		if (parse_len(c, v, em, &l) == 0) {
-			if (l.abs < 0)
-				l.abs = 0;
-			s->padding[p->arg] = l;
-		}
-		break;
-	case PK_BORDER_WIDTH:
-		if (parse_border_width(c, v, em, &x) == 0)
-			s->border[p->arg].width = x;
-		break;
-	case PK_BORDER_STYLE:
-		if (parse_border_style(v, &u8) == 0)
-			s->border[p->arg].style = u8;
-		else
-			bad(c, v, "a border style");
-		break;
-	case PK_BORDER_COLOR:
-		if (fo_color_parse(v, &col) == 0)
-			s->border[p->arg].color = col;
-		else
-			bad(c, v, "a colour");
-		break;
-	case PK_BREAK:
-		if (parse_break(v, &u8) == 0) {
-			if (p->arg)
-				s->break_after = u8;
-			else
-				s->break_before = u8;
-		} else {
-			bad(c, v, "auto, page, column, even-page or odd-page");
-		}
-		break;
-	case PK_KEEP:
-		if (parse_keep(c, v, &i32) == 0) {
-			if (p->arg == 0)
-				s->keep_with_next = i32;
-			else if (p->arg == 1)
-				s->keep_with_previous = i32;
-			else {
-				s->keep_together = i32;
-				s->keep_within_line = i32;
-			}
-		}
-		break;
-	case PK_KEEP_COMP:
-		if (parse_keep(c, v, &i32) == 0) {
-			int which = p->arg / 4, comp = p->arg % 4;
-			int32_t *t = which == 0 ? &s->keep_with_next
-			    : which == 1 ? &s->keep_with_previous : &s->keep_together;
-			if (comp == 2)
-				s->keep_within_line = i32;
-			else if (i32 > *t)
-				*t = i32;
-		}
-		break;
-	case PK_LINEFEED:
-		if (is(v, "treat-as-space"))
-			s->linefeed = LF_TREAT_AS_SPACE;
-		else if (is(v, "ignore"))
-			s->linefeed = LF_IGNORE;
-		else if (is(v, "preserve"))
-			s->linefeed = LF_PRESERVE;
-		else if (is(v, "treat-as-zero-width-space"))
-			s->linefeed = LF_TREAT_AS_ZWSP;
-		else
-			bad(c, v, "treat-as-space, ignore, preserve or treat-as-zero-width-space");
-		break;
-	case PK_WS_COLLAPSE:
-		if (is(v, "true") || is(v, "false"))
-			s->ws_collapse = is(v, "true");
-		else
-			bad(c, v, "true or false");
-		break;
-	case PK_WS_TREATMENT:
-		if (is(v, "ignore-if-surrounding-linefeed"))
-			s->ws_treatment = WST_IGNORE_IF_SURROUNDING_LINEFEED;
-		else if (is(v, "ignore"))
-			s->ws_treatment = WST_IGNORE;
-		else if (is(v, "preserve"))
-			s->ws_treatment = WST_PRESERVE;
-		else if (is(v, "ignore-if-before-linefeed"))
-			s->ws_treatment = WST_IGNORE_IF_BEFORE_LINEFEED;
-		else if (is(v, "ignore-if-after-linefeed"))
-			s->ws_treatment = WST_IGNORE_IF_AFTER_LINEFEED;
-		else
-			bad(c, v, "a white-space-treatment value");
-		break;
-	case PK_WRAP:
-		if (is(v, "wrap") || is(v, "no-wrap"))
-			s->wrap = is(v, "wrap");
-		else
-			bad(c, v, "wrap or no-wrap");
-		break;
-	case PK_LETTER_SPACING:
-		if (is(v, "normal"))
-			s->letter_spacing = 0;
-		else if (parse_abs(c, v, em, &x) == 0)
-			s->letter_spacing = x;
-		break;
-	case PK_WORD_SPACING:
-		if (is(v, "normal"))
-			s->word_spacing = 0;
-		else if (parse_abs(c, v, em, &x) == 0)
-			s->word_spacing = x;
-		break;
-	case PK_DECORATION: {
-		char tmp[128], *w[4];
-		int n;
-		snprintf(tmp, sizeof tmp, "%s", v);
-		split_words(tmp, w, &n, 4);
-		for (int k = 0; k < n; k++) {
-			if (is(w[k], "none"))
-				s->decoration = 0;
-			else if (is(w[k], "underline"))
-				s->decoration |= DECO_UNDERLINE;
-			else if (is(w[k], "no-underline"))
-				s->decoration &= (uint8_t)~DECO_UNDERLINE;
-			else if (is(w[k], "line-through"))
-				s->decoration |= DECO_LINE_THROUGH;
-			else if (is(w[k], "no-line-through"))
-				s->decoration &= (uint8_t)~DECO_LINE_THROUGH;
-			else if (is(w[k], "overline"))
-				s->decoration |= DECO_OVERLINE;
-			else if (is(w[k], "no-overline"))
-				s->decoration &= (uint8_t)~DECO_OVERLINE;
-			else
-				bad(c, w[k], "none, underline, overline or line-through");
-		}
-		break;
-	}
-	case PK_BASELINE_SHIFT:
-		if (is(v, "baseline"))
-			s->shift = SHIFT_BASELINE;
-		else if (is(v, "sub"))
-			s->shift = SHIFT_SUB;
-		else if (is(v, "super"))
-			s->shift = SHIFT_SUPER;
-		else if (parse_len(c, v, parent->font_size, &l) == 0) {
-			s->shift = SHIFT_LENGTH;
-			s->shift_len = l;
-		}
-		break;
-	case PK_LANGUAGE:
-		snprintf(s->language, sizeof s->language, "%s", is(v, "none") ? "" : v);
-		break;
-	case PK_COUNTRY:
-		snprintf(s->country, sizeof s->country, "%s", is(v, "none") ? "" : v);
-		break;
-	case PK_WIDOWS:
-	case PK_ORPHANS: {
-		char *end;
-		long n = strtol(v, &end, 10);
-		if (*end || n < 1 || n > 100) {
-			bad(c, v, "an integer from 1 to 100");
-			break;
-		}
-		if (p->kind == PK_WIDOWS)
-			s->widows = (int32_t)n;
-		else
-			s->orphans = (int32_t)n;
-		break;
-	}
-	case PK_WIDTH:
-		if (is(v, "indefinite"))
-			v = "auto";
-		if (parse_len(c, v, em, &l) == 0) {
-			if (p->arg)
-				s->height = l;
-			else
-				s->width = l;
-		}
-		break;
-	case PK_EXTENT:
-		if (parse_abs(c, v, em, &x) == 0)
-			s->extent = x < 0 ? 0 : x;
-		break;
-	case PK_DISPLAY_ALIGN:
-		if (is(v, "auto") || is(v, "before"))
-			s->display_align = 0;
-		else if (is(v, "center"))
-			s->display_align = 1;
-		else if (is(v, "after"))
-			s->display_align = 2;
-		else
-			bad(c, v, "auto, before, center or after");
-		break;
-	case PK_HANGING:
-		s->hanging = is(v, "allow-end") || is(v, "true") || is(v, "force-end");
-		break;
-	case PK_TABLE_LAYOUT: case PK_BORDER_COLLAPSE: case PK_BORDER_SEP:
-	case PK_COLUMN_WIDTH: case PK_INT: case PK_BOOL: case PK_EMPTY_CELLS:
-	case PK_LIST_LEN: case PK_RELATIVE_ALIGN:
-		apply_table_list(s, p, v, c, em);
-		break;
-	case PK_LEADER_PATTERN: case PK_LEADER_LENGTH: case PK_LEADER_PW:
-	case PK_RULE_THICKNESS: case PK_RULE_STYLE: case PK_ABS_POS: case PK_POS:
-	case PK_OVERFLOW: case PK_REF_ORIENT:
-		apply_leader_container(s, p, v, c, em);
-		break;
-	case PK_INITIAL_PAGE:
-		apply_initial_page(s, v, c);
-		break;
-	case PK_SH_MARGIN: case PK_SH_PADDING: case PK_SH_BORDER:
-	case PK_SH_BORDER_WIDTH: case PK_SH_BORDER_STYLE: case PK_SH_BORDER_COLOR:
-	case PK_SH_WHITE_SPACE: case PK_SH_PAGE_BREAK: case PK_SH_FONT:
-		break;  /* expanded by fo_props_expand */
-	}
+	apply_kind[p->kind](s, parent, p, v, c);
 }
 
 void
