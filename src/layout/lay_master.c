@@ -87,8 +87,7 @@ chinese(int n, struct buf *b)
 static int
 alphabetic(const struct fo_node *seq)
 {
-	const char *lv = seq ? fo_node_attr(seq, "letter-value") : NULL;
-	return lv && strcmp(lv, "alphabetic") == 0;
+	return seq && seq->style->letter_value == LETTER_ALPHABETIC;
 }
 
 void
@@ -96,7 +95,6 @@ lay_page_label(int n, const struct fo_node *seq, struct buf *b)
 {
 	const char *fmt = seq ? fo_node_attr(seq, "format") : NULL;
 	const char *gsep = seq ? fo_node_attr(seq, "grouping-separator") : NULL;
-	const char *gsz = seq ? fo_node_attr(seq, "grouping-size") : NULL;
 	if (fmt == NULL || *fmt == '\0')
 		fmt = "1";
 	if ((strcmp(fmt, "i") == 0 || strcmp(fmt, "I") == 0) && alphabetic(seq)) {
@@ -114,7 +112,7 @@ lay_page_label(int n, const struct fo_node *seq, struct buf *b)
 			width++;
 		char num[32];
 		snprintf(num, sizeof num, "%0*d", width > 0 && width < 10 ? width : 1, n);
-		int size = gsz ? atoi(gsz) : 0;
+		int size = seq ? seq->style->grouping_size : 0;
 		if (gsep && *gsep && size > 0) {
 			size_t len = strlen(num);
 			for (size_t i = 0; i < len; i++) {
@@ -170,36 +168,27 @@ lay_find_master(const struct fo_tree *fo, const char *name, enum fo_type type)
 static int
 repeats(const struct fo_node *n)
 {
-	const char *v = fo_node_attr(n, "maximum-repeats");
-	if (v == NULL || strcmp(v, "no-limit") == 0)
-		return -1;
-	int k = atoi(v);
-	return k < 0 ? 0 : k;
+	return n->style->max_repeats;   /* -1: no-limit */
 }
 
 static int
 cond_ok(const struct fo_node *c, const struct lay_pagepos *pp)
 {
-	const char *pos = fo_node_attr(c, "page-position");
-	const char *oe = fo_node_attr(c, "odd-or-even");
-	const char *bl = fo_node_attr(c, "blank-or-not-blank");
-	if (pos && strcmp(pos, "any") != 0) {
-		if (strcmp(pos, "first") == 0 && !pp->first)
-			return 0;
-		if (strcmp(pos, "rest") == 0 && pp->first)
-			return 0;
-		if (strcmp(pos, "last") == 0 && !pp->last)
-			return 0;
-		if (strcmp(pos, "only") == 0 && !(pp->first && pp->last))
-			return 0;
+	const struct fo_style *s = c->style;
+	switch ((enum fo_pagepos)s->page_position) {
+	case PAGEPOS_ANY: break;
+	case PAGEPOS_FIRST: if (!pp->first) return 0; break;
+	case PAGEPOS_REST: if (pp->first) return 0; break;
+	case PAGEPOS_LAST: if (!pp->last) return 0; break;
+	case PAGEPOS_ONLY: if (!(pp->first && pp->last)) return 0; break;
 	}
-	if (oe && strcmp(oe, "odd") == 0 && pp->number % 2 == 0)
+	if (s->odd_or_even == ODDEVEN_ODD && pp->number % 2 == 0)
 		return 0;
-	if (oe && strcmp(oe, "even") == 0 && pp->number % 2 != 0)
+	if (s->odd_or_even == ODDEVEN_EVEN && pp->number % 2 != 0)
 		return 0;
-	if (bl && strcmp(bl, "blank") == 0 && !pp->blank)
+	if (s->blankness == BLANKNESS_BLANK && !pp->blank)
 		return 0;
-	if (bl && strcmp(bl, "not-blank") == 0 && pp->blank)
+	if (s->blankness == BLANKNESS_NOT_BLANK && pp->blank)
 		return 0;
 	return 1;
 }
@@ -316,18 +305,13 @@ const struct fo_node *
 lay_retrieve(struct lay *L, const struct fo_node *rm)
 {
 	const char *cls = fo_node_attr(rm, "retrieve-class-name");
-	const char *pos = fo_node_attr(rm, "retrieve-position");
-	const char *bnd = fo_node_attr(rm, "retrieve-boundary");
+	uint8_t pos = rm->style->retrieve_pos, bnd = rm->style->retrieve_bnd;
 	if (cls == NULL)
 		return NULL;
-	if (pos == NULL)
-		pos = "first-starting-within-page";
-	if (bnd == NULL)
-		bnd = "page-sequence";
 	const struct fo_node *hit = NULL;
-	int first = strncmp(pos, "first", 5) == 0;
-	int carry = strcmp(pos, "first-including-carryover") == 0;
-	int ending = strcmp(pos, "last-ending-within-page") == 0;
+	int first = pos == RETRIEVE_FIRST_STARTING || pos == RETRIEVE_FIRST_CARRYOVER;
+	int carry = pos == RETRIEVE_FIRST_CARRYOVER;
+	int ending = pos == RETRIEVE_LAST_ENDING;
 	for (size_t i = 0; i < L->nmarks; i++) {
 		const struct lay_mark *m = &L->marks[i];
 		if (m->page != L->mark_page || strcmp(m->cls, cls) != 0)
@@ -348,14 +332,14 @@ lay_retrieve(struct lay *L, const struct fo_node *rm)
 				hit = m->marker;
 		}
 	}
-	if (hit || strcmp(bnd, "page") == 0)
+	if (hit || bnd == RETRIEVE_PAGE)
 		return hit && rm->parent ? fo_marker_restyle(L->fo, hit, rm->parent->style) : hit;
 	/* the last marker of the class on an earlier page within the boundary */
 	for (size_t i = L->nmarks; i > 0; i--) {
 		const struct lay_mark *m = &L->marks[i - 1];
 		if (m->page >= L->mark_page || strcmp(m->cls, cls) != 0 || m->kind == MARK_CARRY)
 			continue;
-		if (strcmp(bnd, "page-sequence") == 0 && m->seq != L->mark_seq)
+		if (bnd == RETRIEVE_PAGE_SEQUENCE && m->seq != L->mark_seq)
 			break;
 		return rm->parent ? fo_marker_restyle(L->fo, m->marker, rm->parent->style) : m->marker;
 	}

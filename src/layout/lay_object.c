@@ -118,31 +118,20 @@ resolve_src(struct lay *L, const char *src, const char **why)
 
 enum cmode { CM_AUTO, CM_FIT, CM_DOWN, CM_UP, CM_LEN };
 
-/* content-width or content-height (XSL 1.1 §7.15.5): mode and length. */
+/* content-width or content-height (XSL 1.1 §7.15.5), parsed by the FO
+ * stage (axis 0 or 1): mode and length, a percentage of the intrinsic size. */
 static enum cmode
-content_mode(struct lay *L, const struct fo_node *n, const char *name, mpt intrinsic, mpt *len)
+content_mode(const struct fo_node *n, int axis, mpt intrinsic, mpt *len)
 {
-	const char *v = fo_node_attr(n, name);
-	struct fo_len l;
-	if (v == NULL || strcmp(v, "auto") == 0)
-		return CM_AUTO;
-	if (strcmp(v, "scale-to-fit") == 0)
-		return CM_FIT;
-	if (strcmp(v, "scale-down-to-fit") == 0)
-		return CM_DOWN;
-	if (strcmp(v, "scale-up-to-fit") == 0)
-		return CM_UP;
-	if (fo_length_parse(v, n->style->font_size, &l) == 0 && !l.is_auto) {
-		*len = fo_len_resolve(l, intrinsic);
-		if (*len > 0)
-			return CM_LEN;
+	switch ((enum fo_content)n->style->content_mode[axis]) {
+	case CONTENT_AUTO: return CM_AUTO;
+	case CONTENT_FIT: return CM_FIT;
+	case CONTENT_DOWN: return CM_DOWN;
+	case CONTENT_UP: return CM_UP;
+	case CONTENT_LENGTH: break;
 	}
-	char key[128];
-	snprintf(key, sizeof key, "badval:%s:%d", name, n->line);
-	diag_once(L->d, key, DIAG_WARNING, L->fo->file, n->line, 0,
-	    "%s=\"%s\": expected auto, scale-to-fit, scale-down-to-fit, scale-up-to-fit, a length or "
-	    "a percentage; auto is used", name, v);
-	return CM_AUTO;
+	*len = fo_len_resolve(n->style->content_len[axis], intrinsic);
+	return *len > 0 ? CM_LEN : CM_AUTO;   /* a percentage of nothing */
 }
 
 /* The scale one axis asks for (×1 is 1.0), or -1 when it asks for none. */
@@ -199,13 +188,12 @@ place_content(struct lay *L, const struct fo_node *n, mpt iw, mpt ih, mpt avail,
 		else
 			H = st->height.abs;
 	}
-	enum cmode mw = content_mode(L, n, "content-width", iw, &lw);
-	enum cmode mh = content_mode(L, n, "content-height", ih, &lh);
+	enum cmode mw = content_mode(n, 0, iw, &lw);
+	enum cmode mh = content_mode(n, 1, ih, &lh);
 	/* without a width, the *-to-fit values fit the line (docs/graphics.md) */
 	double sx = axis_scale(mw, lw, iw, W >= 0 ? W : avail);
 	double sy = axis_scale(mh, lh, ih, H);
-	const char *scaling = fo_node_attr(n, "scaling");
-	int uniform = scaling == NULL || strcmp(scaling, "non-uniform") != 0;
+	int uniform = !n->style->scaling_free;
 	if (uniform) {
 		if (sx < 0 && sy < 0)
 			sx = sy = 1;

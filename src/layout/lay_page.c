@@ -169,31 +169,13 @@ static void
 change_bar(struct fill *f, const struct fo_node *cb, struct area *line)
 {
 	struct lay *L = f->L;
-	const char *style = fo_node_attr(cb, "change-bar-style");
-	const char *color = fo_node_attr(cb, "change-bar-color");
-	const char *offset = fo_node_attr(cb, "change-bar-offset");
-	const char *width = fo_node_attr(cb, "change-bar-width");
-	const char *place = fo_node_attr(cb, "change-bar-placement");
-	struct fo_len l;
-	uint8_t st = BORDER_SOLID;
-	if (style == NULL || strcmp(style, "none") == 0 || strcmp(style, "hidden") == 0)
+	const struct fo_style *cs = cb->style;
+	if (cs->cbar_style == BORDER_NONE)
 		return;   /* the initial style is none: nothing is drawn */
-	if (strcmp(style, "dashed") == 0)
-		st = BORDER_DASHED;
-	else if (strcmp(style, "dotted") == 0)
-		st = BORDER_DOTTED;
-	else if (strcmp(style, "double") == 0)
-		st = BORDER_DOUBLE;
-	mpt off = 6000, w = 6000;
-	if (offset && fo_length_parse(offset, cb->style->font_size, &l) == 0)
-		off = fo_len_resolve(l, 0);
-	if (width && fo_length_parse(width, cb->style->font_size, &l) == 0)
-		w = fo_len_resolve(l, 0);
-	uint32_t col = cb->style->color;
-	if (color)
-		fo_color_parse(color, &col);
-	int end = place && (strcmp(place, "end") == 0 || strcmp(place, "right") == 0 ||
-	    strcmp(place, "outside") == 0);
+	uint8_t st = cs->cbar_style;
+	mpt off = cs->cbar_offset, w = cs->cbar_width;
+	uint32_t col = cs->cbar_color == COLOR_NONE ? cs->color : cs->cbar_color;
+	int end = cs->cbar_end;
 	struct area *r = area_new(L->at, AREA_RULE, line);
 	r->name = "change-bar";
 	r->x = end ? f->rx + f->refw + off : f->rx - off - w;
@@ -769,12 +751,10 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 
 	/* XSL 1.1 §7.27.6 force-page-count: even/odd count pages, end-on-*
 	 * the last page's number */
-	const char *fpc = fo_node_attr(seq, "force-page-count");
+	uint8_t fpc = seq->style->force_page_count;
 	int last = *page_number - 1, count = *page_number - first_number;
-	if (fpc && ((strcmp(fpc, "even") == 0 && count % 2 != 0) ||
-	    (strcmp(fpc, "odd") == 0 && count % 2 == 0) ||
-	    (strcmp(fpc, "end-on-even") == 0 && last % 2 != 0) ||
-	    (strcmp(fpc, "end-on-odd") == 0 && last % 2 == 0)))
+	if ((fpc == FPC_EVEN && count % 2 != 0) || (fpc == FPC_ODD && count % 2 == 0) ||
+	    (fpc == FPC_END_ON_EVEN && last % 2 != 0) || (fpc == FPC_END_ON_ODD && last % 2 == 0))
 		blank_page(L, seq, &ms, page_number, 0);
 	return 0;
 }
@@ -828,8 +808,7 @@ bookmarks(struct lay *L, const struct fo_node *parent)
 		} else if (uri && *uri) {
 			bm->uri = uri;
 		}
-		const char *st = fo_node_attr(c, "starting-state");
-		bm->open = !(st && strcmp(st, "hide") == 0);
+		bm->open = !c->style->starting_hide;
 		bm->first = bookmarks(L, c);
 		if (last)
 			last->next = bm;
