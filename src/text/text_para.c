@@ -1,17 +1,17 @@
 /*
  * text — the paragraph composer: items in, lines with every item placed out.
  *
- * Design (docs/cjk.md, after clreq and Typst's model):
+ * Design (docs/cjk.md, after clreq, Typst's model and Knuth–Plass):
  *
- *   items ──► static adjustments ──► greedy breaking ──► orphan fix ──► justify
- *             R8 adjacent marks       "先挤进，后推出":     R15: the last   squeeze in
- *             R10 ¼ em Han|Latin      a break fits when    line keeps ≥ 2  clreq order,
- *                                     natural − shrink     characters      stretch spaces,
- *                                     ≤ width (R3), R9                     gaps, then all
- *                                     line-end trim                        gaps equally
+ *   items ──► static adjustments ──► total-fit breaking ──► justify
+ *             R8 adjacent marks       boxes, glue, penalties;   squeeze in clreq
+ *             R10 ¼ em Han|Latin      R3 squeeze as shrink,     order, or stretch
+ *                                     R9 line-end trim, R15     every gap alike
+ *                                     as demerits               (R11)
  *
- * Widths are millipoints.  A line's items keep their natural advances; what
- * changes is lcut/rcut (blank removed from a mark) and gap (space after).
+ * Widths are millipoints, sums 64-bit.  A line's items keep their natural
+ * advances; what changes is lcut/rcut (blank removed from a mark) and gap
+ * (space after).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +55,7 @@ struct para {
 	mpt  *scut_l, *scut_r;  /* static cuts (R8) */
 	mpt  *agap;             /* autospace gap after item (R10) */
 	mpt  *shrink;           /* squeezable amount of the item itself */
+	const uint8_t *jok;     /* justifiable gap after the item (gap_ok) */
 };
 
 static void
@@ -128,15 +129,73 @@ end_trim(const struct para *p, size_t i)
 	return t > 0 ? t : 0;
 }
 
-/* ---------------------------------------------------------------- break */
+/* ---------------------------------------------------------------- total fit */
 
-static size_t
-skip_spaces(const struct para *p, size_t s)
-{
-	while (s < p->n && p->it[s].kind == TK_SPACE && p->it[s].brk != TB_FORCE)
-		s++;
-	return s;
-}
+/*
+ * Breaking is total fit (Knuth and Plass): of every way to break the
+ * paragraph at its allowed breaks, the one with the least total demerits.
+ * The model, with its values, is in docs/cjk.md:
+ *
+ *   box      an item's advance after the R8 cuts; a line-end mark less its
+ *            R9 trim
+ *   glue     the R10 Han–Latin gap (shrinks to half); word spaces (shrink
+ *            to ¼ em, stretch em/6); every other justifiable gap (stretch
+ *            em/16); punctuation blanks are shrink (R3, R8 order in place())
+ *   penalty  a break where UAX #14 and the filter forbid it is not offered
+ *            (R1, R2, R4–R7, keep-together.within-line: infinite);
+ *            break_penalty() is the hook for hyphenation
+ *   demerits (10 + badness)² per line, + 10000 where fitness classes two
+ *            apart meet (tight beside loose), + 3000 for two lines in a
+ *            row ending in a trimmed mark, + 10⁷ for a last line of one
+ *            character (R15)
+ *
+ * Pass 1 offers only lines with badness ≤ 2700 (gaps up to about 0.19 em);
+ * if that finds no set, pass 2 takes any line that fits when squeezed
+ * (emergency stretch).  A run wider than the line whatever its breaks gets
+ * emergency breaks where it reaches the end of the line (line->cut).  A
+ * break point stays active only while a line from it can still fit, so the
+ * work is linear in the paragraph times the breaks that fit in one line.
+ */
+
+#define LINE_PENALTY     10.0
+#define ADJ_DEMERITS     10000.0
+#define MARK_DEMERITS    3000.0
+#define ORPHAN_DEMERITS  1e7
+#define TOLERANCE1       200.0    /* pass 1: 100 r³ at r ≈ 1.26, gaps up to 0.08 em */
+#define TOLERANCE2       2700.0   /* pass 2: r = 3, gaps up to 0.19 em */
+#define AWFUL_BAD        1e9      /* a line with no way to stretch */
+#define RAGGED_SQUEEZE   10000.0  /* a squeezed line in a paragraph not justified */
+
+enum { FIT_TIGHT, FIT_DECENT, FIT_LOOSE, FIT_VERY_LOOSE };
+
+struct sums {
+	int64_t *w;      /* w[k]: advances (after R8 cuts) of the items before k */
+	int64_t *g;      /* g[k]: R10 gaps after the items before k */
+	int64_t *sh;     /* sh[k]: shrink of the items before k, and of their gaps */
+	int64_t *st;     /* st[k]: stretch of the justifiable gaps after them */
+	int64_t *lead;   /* lead[k]: room the leaders before k may grow by */
+	size_t  *lvis;   /* lvis[k]: the last item before k that is not a space */
+	size_t  *next;   /* next[k]: where a line after a break at k starts */
+	uint8_t *cut;    /* cut[k]: an emergency break after item k - 1 */
+	uint8_t *jok;    /* jok[i]: gap_ok(i) */
+	mpt      maxem;  /* largest em in the paragraph */
+};
+
+struct fit_node {
+	size_t  pos;      /* the line before ends here (items before pos) */
+	size_t  prev;     /* node the line starts from; SIZE_MAX at the start */
+	double  dem;      /* total demerits up to here */
+	uint8_t fit;      /* fitness class of the line that ends here */
+	uint8_t hang;     /* that line's last mark hangs (R14) */
+	uint8_t trim;     /* that line ends in a trimmed mark (R9) */
+};
+
+struct line_fit {
+	int64_t nat, shrink, stretch, lead;
+	size_t  lv;       /* last visible item */
+	int     hang;
+	mpt     trim;
+};
 
 /* Last visible item of [s, e), skipping trailing spaces; e if none. */
 static size_t
@@ -148,101 +207,360 @@ last_visible(const struct para *p, size_t s, size_t e)
 	return k > s ? k - 1 : e;
 }
 
+/* May extra space go after item i (inside a line)?  Not after a space
+ * either side of which is justifiable: the space itself takes it. */
+static int
+gap_ok(const struct para *p, size_t i)
+{
+	const struct text_item *a = &p->it[i], *b = &p->it[i + 1];
+	if (a->nojust)
+		return 0;
+	if (a->kind == TK_HAN && b->kind == TK_HAN)
+		return 1;   /* the common case first */
+	if (a->kind == TK_SPACE)
+		return 1;
+	if (b->kind == TK_SPACE)
+		return 0;   /* the space after takes the stretch (R11: not twice) */
+	if ((is_west(a->kind) || a->kind == TK_OTHER) && (is_west(b->kind) || b->kind == TK_OTHER))
+		return 0;   /* inside a Latin word or number (R11a) */
+	if (a->kind == b->kind && (a->kind == TK_DASH || a->kind == TK_ELLIPSIS))
+		return 0;   /* the halves of —— and …… touch (R11b) */
+	if (a->kind == TK_CONNECT || b->kind == TK_CONNECT)
+		return 0;
+	if (a->keep && b->keep && is_west(a->kind))
+		return 0;
+	return 1;
+}
+
 /*
- * End (exclusive) of the line starting at s, no later than cap.  avail is
- * the line width.  Sets *hang when the last item hangs past the margin.
+ * The hook for breaks that cost something: 0 for every break UAX #14 and
+ * the filter allow.  Hyphenation adds discretionary breaks inside Latin
+ * words here (TeX's \hyphenpenalty is 50, squared into the demerits) and
+ * the hyphen's width to the line in measure_line().
  */
-static size_t
-line_end(const struct para *p, size_t s, size_t cap, mpt avail, int *hang, int *cut)
+static double
+break_penalty(const struct para *p, size_t e)
+{
+	(void)p;
+	(void)e;
+	return 0;
+}
+
+static void
+sums_init(struct para *p, struct sums *S)
 {
 	const struct text_item *it = p->it;
-	int64_t w = 0, sh = 0, trail = 0;   /* 64-bit: a long unbreakable run overflows mpt */
-	size_t best = 0;
-	int wrap = p->o->wrap;
+	size_t n = p->n;
+	S->w = xmalloc(5 * (n + 1) * sizeof(int64_t));   /* every entry is set below */
+	S->g = S->w + n + 1;
+	S->sh = S->g + n + 1;
+	S->st = S->sh + n + 1;
+	S->lead = S->st + n + 1;
+	S->lvis = xmalloc(2 * (n + 1) * sizeof(size_t));
+	S->w[0] = S->g[0] = S->sh[0] = S->st[0] = S->lead[0] = 0;
+	S->next = S->lvis + n + 1;
+	S->cut = xcalloc(2 * (n + 1), 1);
+	S->jok = S->cut + n + 1;
+	S->maxem = 0;
+	size_t lv = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		const struct text_item *a = &it[i];
+		S->w[i + 1] = S->w[i] + a->adv - p->scut_l[i] - p->scut_r[i];
+		S->g[i + 1] = S->g[i] + p->agap[i];
+		S->sh[i + 1] = S->sh[i] + p->shrink[i] + p->agap[i] / 2;
+		int64_t z = 0;
+		if (i + 1 < n && (S->jok[i] = (uint8_t)gap_ok(p, i)))
+			z = a->kind == TK_SPACE ? a->em / 6 : a->em / 16;
+		S->st[i + 1] = S->st[i] + z;
+		S->lead[i + 1] = S->lead[i] + (a->kind == TK_LEADER && a->lmax > a->adv ? a->lmax - a->adv : 0);
+		S->lvis[i] = lv;
+		if (a->kind != TK_SPACE)
+			lv = i;
+		if (a->em > S->maxem)
+			S->maxem = a->em;
+	}
+	S->lvis[n] = lv;
+	S->next[n] = n;
+	for (size_t k = n; k-- > 0;)
+		S->next[k] = it[k].kind == TK_SPACE && it[k].brk != TB_FORCE ? S->next[k + 1] : k;
+}
 
-	/*
-	 * Two candidates compete: the last break that fits at natural width
-	 * (stretched if justified) and the first one beyond it that fits only
-	 * when squeezed.  The one needing less adjustment wins, so a line is
-	 * squeezed to avoid a prohibited break (R3) but not crammed routinely.
-	 */
-	size_t best_sq = 0;
-	int64_t nat_adj = 0, sq_adj = 0;
-	int justify = p->o->align == A_JUSTIFY;
+static void
+sums_free(struct sums *S)
+{
+	free(S->w);
+	free(S->lvis);
+	free(S->cut);
+}
 
-	*hang = 0;
-	*cut = 0;
-	for (size_t e = s + 1; e <= cap; e++) {
-		size_t i = e - 1;
-		mpt a = it[i].adv - p->scut_l[i] - p->scut_r[i];
-		int64_t wprev = w;
-		if (i > s)
-			w += p->agap[i - 1];
-		if (it[i].kind == TK_SPACE) {
-			trail += a;
-		} else {
-			w += trail + a;
-			trail = 0;
+/* R14: may the mark at i hang past the margin? */
+static int
+may_hang(const struct para *p, size_t i)
+{
+	const struct text_item *it = p->it;
+	if (!p->o->hanging || (it[i].kind != TK_PAUSE && it[i].kind != TK_STOP))
+		return 0;
+	if (it[i].cp == 0xFF1B || it[i].cp == 0xFF1A || it[i].cp == 0xFF1F || it[i].cp == 0xFF01)
+		return 0;
+	return (i == 0 || !is_mark(it[i - 1].kind)) && (i + 1 >= p->n || !is_mark(it[i + 1].kind));
+}
+
+/* Measure the line [s, e) against avail; 0 when it has nothing visible. */
+static int
+measure_line(const struct para *p, const struct sums *S, size_t s, size_t e, mpt avail,
+    struct line_fit *f)
+{
+	size_t lv = S->lvis[e];
+	if (lv == SIZE_MAX || lv < s)
+		return 0;
+	f->lv = lv;
+	f->trim = end_trim(p, lv);
+	f->nat = S->w[lv + 1] - S->w[s] + S->g[lv] - S->g[s] - f->trim;
+	f->shrink = S->sh[lv] - S->sh[s] + (p->it[lv].kind == TK_LEADER ? p->shrink[lv] : 0);
+	f->stretch = S->st[lv] - S->st[s];
+	f->lead = S->lead[lv + 1] - S->lead[s];
+	f->hang = 0;
+	if (p->o->hanging && f->nat - f->shrink > avail && lv + 1 == e && lv > s && may_hang(p, lv)) {
+		/* the mark stands past the margin; the rest must fit as it is */
+		int64_t w = f->nat - (p->it[lv].adv - p->scut_l[lv] - p->scut_r[lv] - f->trim);
+		if (w <= avail) {
+			f->nat = w;
+			f->shrink = 0;
+			f->hang = 1;
 		}
-		sh += p->shrink[i];
-		int cand = e == p->n || it[i].brk != TB_NONE;
-		if (!cand || (!wrap && e < p->n && it[i].brk != TB_FORCE)) {
-			/* no later break can fit once even the squeezed width
-			 * (less the largest line-end trim) is past the line:
-			 * stop, so that a long unbreakable run costs linear time */
-			if (wrap && w - sh - it[i].em > avail)
-				break;
+	}
+	return 1;
+}
+
+/*
+ * Badness of a line (100 r³, r the part of its stretch or shrink used) and
+ * its fitness class; -1 when it does not fit even squeezed.  A ragged or
+ * last line is as good as its squeezing: its blank is free.
+ */
+static double
+line_badness(const struct line_fit *f, mpt avail, int justify, uint8_t *fit)
+{
+	int64_t slack = avail - f->nat;
+	double r;
+	*fit = FIT_DECENT;
+	if (slack < 0) {
+		if (-slack > f->shrink)
+			return -1;
+		r = (double)-slack / (double)f->shrink;
+		if (r > 0.5)
+			*fit = FIT_TIGHT;
+		return 100 * r * r * r;
+	}
+	if (!justify)
+		return 0;
+	slack -= f->lead < slack ? f->lead : slack;   /* leaders fill first */
+	if (slack == 0)
+		return 0;
+	if (f->stretch <= 0) {
+		*fit = FIT_VERY_LOOSE;
+		return AWFUL_BAD;
+	}
+	r = (double)slack / (double)f->stretch;
+	*fit = r > 1 ? FIT_VERY_LOOSE : r > 0.5 ? FIT_LOOSE : FIT_DECENT;
+	return r > 1e3 ? AWFUL_BAD : 100 * r * r * r;
+}
+
+/* Does the line [s, e) hold fewer than two characters (R15)? */
+static int
+orphan_line(const struct para *p, size_t s, size_t e)
+{
+	int real = 0;
+	for (size_t i = s; i < e && real < 2; i++)
+		real += is_real(p->it[i].kind);
+	return real < 2;
+}
+
+/*
+ * Emergency breaks: a run between two allowed breaks that is wider than
+ * the narrowest line even squeezed is broken where it reaches the end of
+ * the line, so that some set of breaks always fits.
+ */
+static void
+emergency_breaks(const struct para *p, struct sums *S, mpt avail)
+{
+	const struct text_item *it = p->it;
+	size_t s = S->next[0];
+	for (size_t e = 1; e <= p->n; e++) {
+		uint8_t b = it[e - 1].brk;
+		if (e < p->n && b == TB_NONE)
 			continue;
-		}
-		size_t lv = last_visible(p, s, e);
-		mpt trim = lv < e ? end_trim(p, lv) : 0;
-		int64_t lsh = sh - (lv < e && it[lv].kind != TK_LEADER ? p->shrink[lv] : 0);
-		int64_t natw = w - trim;
-		int forced = it[i].brk == TB_FORCE;
-		if (natw <= avail || !wrap) {
-			best = e;
-			nat_adj = (e == p->n || forced || !justify) ? 0 : avail - natw;
-			best_sq = 0;
-			if (forced)
-				break;
-		} else if (natw - lsh <= avail) {
-			if (best_sq == 0) {
-				best_sq = e;
-				sq_adj = natw - avail;
+		struct line_fit f;
+		if (s < e && S->w[e] - S->w[s] + S->g[e] - S->g[s] > avail &&
+		    measure_line(p, S, s, e, avail, &f) && f.nat - f.shrink > avail) {
+			int64_t w = 0;
+			for (size_t j = s; j <= f.lv; j++) {
+				int64_t a = it[j].adv - p->scut_l[j] - p->scut_r[j];
+				if (j > s && w + p->agap[j - 1] + a > avail) {
+					S->cut[j] = 1;
+					w = a;
+					s = j;
+				} else {
+					w += (j > s ? p->agap[j - 1] : 0) + a;
+				}
 			}
-			if (forced)
-				break;
-		} else {
-			/* R14: one pause or stop mark may hang past the margin */
-			if (p->o->hanging && wprev <= avail && best_sq == 0 &&
-			    (it[i].kind == TK_PAUSE || it[i].kind == TK_STOP) &&
-			    it[i].cp != 0xFF1B && it[i].cp != 0xFF1A && it[i].cp != 0xFF1F &&
-			    it[i].cp != 0xFF01 && (i == 0 || !is_mark(it[i - 1].kind)) &&
-			    (e >= p->n || !is_mark(it[e].kind))) {
-				best = e;
-				*hang = 1;
+		}
+		s = b == TB_FORCE ? e : S->next[e];
+	}
+}
+
+struct seg_out {
+	size_t *ends;     /* line ends, in order */
+	uint8_t *hang;
+	size_t n, cap;
+};
+
+static void
+seg_push(struct seg_out *o, size_t end, int hang)
+{
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 16;
+		o->ends = xrealloc(o->ends, o->cap * sizeof *o->ends);
+		o->hang = xrealloc(o->hang, o->cap);
+	}
+	o->ends[o->n] = end;
+	o->hang[o->n] = (uint8_t)hang;
+	o->n++;
+}
+
+/*
+ * Break the items [s0, b0) — a paragraph, or the part of one up to a
+ * forced break — into lines.  first: s0 starts the paragraph's first line;
+ * final: b0 ends the paragraph.  pass 1 and 2 take lines up to a
+ * tolerance, pass 3 any line that fits.  Appends the line ends to out and
+ * returns their total demerits; -1 when no set of breaks passes.
+ */
+static double
+fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, int first,
+    int final, int pass, struct seg_out *out)
+{
+	const struct text_para_opts *o = p->o;
+	int justify = o->align == A_JUSTIFY;
+	struct fit_node *nodes = NULL;
+	size_t nn = 0, capn = 0;
+	size_t *act = NULL, na = 0, capa = 0;
+	mpt margin = S->maxem;   /* a line-end trim, a hanging mark */
+	size_t best = SIZE_MAX;
+
+#define NEW_NODE(...) do { \
+		if (nn == capn) { \
+			capn = capn ? capn * 2 : 64; \
+			nodes = xrealloc(nodes, capn * sizeof *nodes); \
+		} \
+		nodes[nn++] = (struct fit_node){ __VA_ARGS__ }; \
+		if (na == capa) { \
+			capa = capa ? capa * 2 : 64; \
+			act = xrealloc(act, capa * sizeof *act); \
+		} \
+		act[na++] = nn - 1; \
+	} while (0)
+
+	NEW_NODE(s0, SIZE_MAX, 0, FIT_DECENT, 0, 0);
+	for (size_t e = s0 + 1; e <= b0 && na > 0; e++) {
+		int last = e == b0;
+		if (!last && ((p->it[e - 1].brk == TB_NONE && !S->cut[e]) || S->next[e] >= b0))
+			continue;
+		if (!last && justify && pass < 3 && o->indent >= 0) {
+			/* quick: even the line from the oldest node is too loose */
+			const struct fit_node *old = &nodes[act[0]];
+			size_t s = old->prev == SIZE_MAX ? s0 : S->next[old->pos];
+			mpt avail = o->width - (first && old->prev == SIZE_MAX ? o->indent : 0);
+			int64_t wide = S->w[e] - S->w[s] + S->g[e] - S->g[s] + S->lead[e] - S->lead[s];
+			if (s < e && avail - wide > (pass == 1 ? 13 : 31) * (S->st[e] - S->st[s]) / 10)
+				continue;
+		}
+		double bd[4];
+		size_t bp[4];
+		uint8_t bh[4], bt = 0;
+		for (int k = 0; k < 4; k++)
+			bp[k] = SIZE_MAX;
+		size_t keep = 0;
+		for (size_t a = 0; a < na; a++) {
+			const struct fit_node *from = &nodes[act[a]];
+			int isfirst = first && from->prev == SIZE_MAX;
+			size_t s = from->prev == SIZE_MAX ? s0 : S->next[from->pos];
+			mpt avail = o->width - (isfirst ? o->indent : 0) - (last && final ? o->last_end_indent : 0);
+			struct line_fit f;
+			act[keep++] = act[a];
+			if (s >= e || !measure_line(p, S, s, e, avail, &f))
+				continue;
+			if (f.nat - f.shrink > avail + margin && !last) {
+				keep--;   /* no later line from here fits: retire it */
+				continue;
 			}
-			break;
+			uint8_t fit;
+			double b = line_badness(&f, avail, justify && !last, &fit);
+			if (b < 0)
+				continue;
+			if ((pass == 1 && b > TOLERANCE1) || (pass == 2 && b > TOLERANCE2)) {
+				if (f.nat < avail) {
+					/* too loose: from the later nodes shorter still */
+					while (++a < na)
+						act[keep++] = act[a];
+					break;
+				}
+				continue;
+			}
+			if (!justify && f.nat > avail)
+				b += RAGGED_SQUEEZE;   /* ragged text carries over rather than squeeze */
+			double pen = last ? 0 : break_penalty(p, e);
+			double d = (LINE_PENALTY + b) * (LINE_PENALTY + b) + pen * pen;
+			/* tight beside loose; the last line is not justified, so
+			 * its spacing does not show against the line before */
+			if (!last && (fit > from->fit ? fit - from->fit : from->fit - fit) > 1)
+				d += ADJ_DEMERITS;
+			if (justify && from->trim && f.trim > 0 && !last)
+				d += MARK_DEMERITS;
+			if (last && final && (from->prev != SIZE_MAX || !first) && orphan_line(p, s, e))
+				d += ORPHAN_DEMERITS;
+			d += from->dem;
+			/* ties go to the later start: earlier lines are the fuller */
+			if (bp[fit] == SIZE_MAX || d < bd[fit] ||
+			    (d == bd[fit] && from->pos > nodes[bp[fit]].pos)) {
+				bd[fit] = d;
+				bp[fit] = act[a];
+				bh[fit] = (uint8_t)f.hang;
+				bt = f.trim > 0;
+			}
+		}
+		na = keep;
+		for (int k = 0; k < 4; k++) {
+			if (bp[k] == SIZE_MAX)
+				continue;
+			if (last) {
+				if (best == SIZE_MAX || bd[k] < nodes[best].dem) {
+					NEW_NODE(e, bp[k], bd[k], (uint8_t)k, bh[k], bt);
+					best = nn - 1;
+				}
+			} else {
+				NEW_NODE(e, bp[k], bd[k], (uint8_t)k, bh[k], bt);
+			}
 		}
 	}
-	if (best_sq > s && (best <= s || sq_adj < nat_adj)) {
-		*hang = 0;
-		return best_sq;
+#undef NEW_NODE
+	double dem = best != SIZE_MAX ? nodes[best].dem : -1;
+	if (best != SIZE_MAX) {
+		size_t k0 = out->n, cnt = 0;
+		for (size_t k = best; nodes[k].prev != SIZE_MAX; k = nodes[k].prev) {
+			seg_push(out, nodes[k].pos, nodes[k].hang);
+			cnt++;
+		}
+		for (size_t i = 0; i < cnt / 2; i++) {   /* they came last first */
+			size_t t = out->ends[k0 + i];
+			uint8_t h = out->hang[k0 + i];
+			out->ends[k0 + i] = out->ends[k0 + cnt - 1 - i];
+			out->hang[k0 + i] = out->hang[k0 + cnt - 1 - i];
+			out->ends[k0 + cnt - 1 - i] = t;
+			out->hang[k0 + cnt - 1 - i] = h;
+		}
 	}
-	if (best > s)
-		return best;
-	/* emergency: nothing breakable fits; take what fits, at least one item */
-	*cut = 1;
-	w = 0;
-	size_t e = s;
-	while (e < cap) {
-		mpt a = it[e].adv - p->scut_l[e] - p->scut_r[e];
-		if (e > s && w + a > avail)
-			break;
-		w += a + p->agap[e];
-		e++;
-	}
-	return e > s ? e : s + 1;
+	free(nodes);
+	free(act);
+	return dem;
 }
 
 /* ---------------------------------------------------------------- justify */
@@ -345,20 +663,7 @@ grow_leaders(struct para *p, size_t s, size_t lv, mpt slack)
 static int
 justifiable(const struct para *p, size_t i)
 {
-	const struct text_item *a = &p->it[i], *b = &p->it[i + 1];
-	if (a->nojust || a->hidden || b->hidden)
-		return 0;
-	if (a->kind == TK_SPACE)
-		return 1;
-	if ((is_west(a->kind) || a->kind == TK_OTHER) && (is_west(b->kind) || b->kind == TK_OTHER))
-		return 0;   /* inside a Latin word or number (R11a) */
-	if (a->kind == b->kind && (a->kind == TK_DASH || a->kind == TK_ELLIPSIS))
-		return 0;   /* the halves of —— and …… touch (R11b) */
-	if (a->kind == TK_CONNECT || b->kind == TK_CONNECT)
-		return 0;
-	if (a->keep && b->keep && is_west(a->kind))
-		return 0;
-	return 1;
+	return !p->it[i].hidden && !p->it[i + 1].hidden && p->jok[i];
 }
 
 static void
@@ -407,21 +712,8 @@ place(struct para *p, struct text_line *ln, int last, int forced, mpt avail, mpt
 			want -= squeeze_class(p, s, lv, order[k], want);
 		slack = -want;
 	} else if (slack > 0 && align == A_JUSTIFY) {
-		/* stretch: word spaces to ½ em, Han–Latin gaps to ⅓ em, then
-		 * every justifiable gap equally */
-		for (size_t i = s; i < lv && slack > 0; i++) {
-			mpt room = 0;
-			if (it[i].kind == TK_SPACE && !it[i].hidden)
-				room = it[i].em / 2 - it[i].adv;
-			else if (p->agap[i] > 0)
-				room = it[i].em / 3 - it[i].gap;
-			if (room <= 0)
-				continue;
-			if (room > slack)
-				room = slack;
-			it[i].gap += room;
-			slack -= room;
-		}
+		/* stretch (R11): every justifiable gap by the same amount, a
+		 * word space or a Han–Latin gap no more than the rest */
 		size_t k = 0;
 		for (size_t i = s; i < lv; i++)
 			k += (size_t)justifiable(p, i);
@@ -456,23 +748,20 @@ place(struct para *p, struct text_line *ln, int last, int forced, mpt avail, mpt
 	ln->width = pen - indent;
 }
 
-static int
-orphan(const struct para *p, const struct text_line *ln)
+/* Where the line after one ending at e starts. */
+static size_t
+line_start(const struct para *p, const struct sums *S, size_t e)
 {
-	int real = 0;
-	for (size_t i = ln->start; i < ln->end; i++)
-		real += is_real(p->it[i].kind);
-	return real < 2;
+	return p->it[e - 1].brk == TB_FORCE ? e : S->next[e];
 }
 
 size_t
 text_para_break(struct text_item *items, size_t n, const struct text_para_opts *o,
     struct text_line **out)
 {
-	struct para p = { items, n, o, NULL, NULL, NULL, NULL };
-	struct text_line *lines = NULL;
-	int *hangs = NULL;
-	size_t nl = 0, cap = 0;
+	struct para p = { items, n, o, NULL, NULL, NULL, NULL, NULL };
+	struct sums S;
+	struct seg_out seg = { NULL, NULL, 0, 0 };
 
 	*out = NULL;
 	if (n == 0)
@@ -482,57 +771,68 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 	p.agap = p.scut_r + n;
 	p.shrink = p.agap + n;
 	static_adjust(&p);
+	sums_init(&p, &S);
+	p.jok = S.jok;
+	if (o->wrap) {
+		mpt narrow = o->width - (o->indent > 0 ? o->indent : 0) -
+		    (o->last_end_indent > 0 ? o->last_end_indent : 0);
+		emergency_breaks(&p, &S, narrow > 1 ? narrow : 1);
+	}
 
-	size_t s = skip_spaces(&p, 0), limit = n;
-	int retries = 0;
-	for (;;) {
-		while (s < n) {
-			mpt avail = o->width - (nl == 0 ? o->indent : 0);
-			int hang, cut;
-			size_t e = line_end(&p, s, limit, avail, &hang, &cut);
-			limit = n;
-			if (nl == cap) {
-				cap = cap ? cap * 2 : 16;
-				lines = xrealloc(lines, cap * sizeof *lines);
-				hangs = xrealloc(hangs, cap * sizeof *hangs);
+	/* each stretch up to a forced break is broken on its own */
+	for (size_t s = S.next[0]; s < n;) {
+		size_t b = s + 1;
+		while (b < n && items[b - 1].brk != TB_FORCE)
+			b++;
+		size_t lv = S.lvis[b];
+		if (!o->wrap || lv == SIZE_MAX || lv < s) {
+			seg_push(&seg, b, 0);   /* as it is: no-wrap, or only spaces */
+		} else {
+			/* a wider tolerance only when the narrower one finds no
+			 * set, or only one with a lone character on the last line */
+			struct seg_out best = { NULL, NULL, 0, 0 }, try = { NULL, NULL, 0, 0 };
+			double bestd = -1;
+			for (int pass = 1; pass <= 3 && (bestd < 0 || bestd >= ORPHAN_DEMERITS); pass++) {
+				try.n = 0;
+				double d = fit_segment(&p, &S, s, b, seg.n == 0, b == n, pass, &try);
+				if (d >= 0 && (bestd < 0 || d < bestd)) {
+					struct seg_out t = best;
+					best = try;
+					try = t;
+					bestd = d;
+				}
 			}
-			lines[nl] = (struct text_line){ s, e, 0, avail, 0, cut };
-			hangs[nl] = hang;
-			nl++;
-			s = items[e - 1].brk == TB_FORCE ? e : skip_spaces(&p, e);
-		}
-		/* R15: the last line holds at least two characters */
-		if (nl >= 2 && retries < 3 && o->wrap && orphan(&p, &lines[nl - 1]) &&
-		    items[lines[nl - 2].end - 1].brk != TB_FORCE &&
-		    lines[nl - 2].end - 1 > lines[nl - 2].start) {
-			struct text_line prev = lines[nl - 2];
-			/* try once more with the line before ending earlier */
-			nl -= 2;
-			s = prev.start;
-			limit = prev.end - 1;
-			retries++;
-			/* the capped line may not find a break: keep the old result then */
-			mpt avail = o->width - (nl == 0 ? o->indent : 0);
-			int hang, cut;
-			size_t e = line_end(&p, s, limit, avail, &hang, &cut);
-			/* …nor end where no break is allowed (keeps, R1–R7) */
-			int ok = e <= limit && items[e - 1].brk != TB_NONE;
-			if (!ok || e <= s) {
-				nl += 2;
-				break;
+			if (bestd < 0) {
+				/* cannot happen with the emergency breaks; every break then */
+				for (size_t e = s + 1; e < b; e++)
+					if ((items[e - 1].brk != TB_NONE || S.cut[e]) && S.next[e] < b)
+						seg_push(&best, e, 0);
+				seg_push(&best, b, 0);
 			}
-			continue;
+			for (size_t i = 0; i < best.n; i++)
+				seg_push(&seg, best.ends[i], best.hang[i]);
+			free(best.ends);
+			free(best.hang);
+			free(try.ends);
+			free(try.hang);
 		}
-		break;
+		s = b;
 	}
-	for (size_t i = 0; i < nl; i++) {
-		int last = i + 1 == nl;
-		int forced = items[lines[i].end - 1].brk == TB_FORCE;
-		lines[i].last = last;
-		place(&p, &lines[i], last, forced, lines[i].avail, i == 0 ? o->indent : 0, hangs[i]);
+
+	struct text_line *lines = xcalloc(seg.n ? seg.n : 1, sizeof *lines);
+	size_t s = S.next[0];
+	for (size_t i = 0; i < seg.n; i++) {
+		size_t e = seg.ends[i];
+		int last = i + 1 == seg.n;
+		int forced = items[e - 1].brk == TB_FORCE;
+		lines[i] = (struct text_line){ s, e, 0, o->width - (i == 0 ? o->indent : 0), last, S.cut[e] };
+		place(&p, &lines[i], last, forced, lines[i].avail, i == 0 ? o->indent : 0, seg.hang[i]);
+		s = line_start(&p, &S, e);
 	}
+	sums_free(&S);
+	free(seg.ends);
+	free(seg.hang);
 	free(p.scut_l);
-	free(hangs);
 	*out = lines;
-	return nl;
+	return seg.n;
 }

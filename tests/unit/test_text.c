@@ -208,6 +208,51 @@ test_compose_orphan_and_nowrap(void **state)
 	free(ln);
 }
 
+/* R11 (#14): the stretch of a line is spread over every gap alike; a word
+ * space gets what a gap between two Han gets, the gaps beside it nothing */
+static void
+test_compose_spread(void **state)
+{
+	struct text_item it[64];
+	struct text_line *ln;
+	(void)state;
+	struct text_para_opts o = opts(10 * EM, 3);
+	/* 每年 5 月 on a line of 10 em that has to stretch (9⅙ em of text) */
+	size_t n = items("一二三四五每年 5 月ABCDEFGH甲乙丙丁戊己庚辛壬", it);
+	size_t nl = text_para_break(it, n, &o, &ln);
+	assert_true(nl >= 2);
+	assert_int_equal(ln[0].end, 11);   /* …月, the word goes down */
+	mpt han = it[0].gap;
+	assert_true(han > 0);
+	for (int i = 1; i < 6; i++)
+		assert_true(it[i].gap - han <= 1 && han - it[i].gap <= 1);
+	assert_int_equal(it[6].gap, 0);                 /* 年|space */
+	assert_true(it[7].gap - han <= 1 && han - it[7].gap <= 1);   /* the space */
+	assert_int_equal(it[8].gap, 0);                 /* 5|space */
+	assert_true(it[9].gap - han <= 1 && han - it[9].gap <= 1);
+	assert_int_equal(it[10].x + EM, 10 * EM);   /* 月 at the margin */
+	free(ln);
+}
+
+/* total fit: squeezing line 1 saves line 2 from stretching a whole em */
+static void
+test_compose_total_fit(void **state)
+{
+	struct text_item it[64];
+	struct text_line *ln;
+	(void)state;
+	struct text_para_opts o = opts(10 * EM, 3);
+	/* first fit: 一，二三，四五六七八 | 九甲乙丙丁戊己庚辛 (1 em over 8 gaps) | 壬。癸子丑 */
+	size_t n = items("一，二三，四五六七八九甲乙丙丁戊己庚辛壬。癸子丑", it);
+	assert_int_equal(text_para_break(it, n, &o, &ln), 3);
+	assert_int_equal(ln[0].end, 11);   /* 一，二三，四五六七八九: both ， at ½ em */
+	assert_int_equal(ln[1].end, 21);   /* 甲乙丙丁戊己庚辛壬。: ½ em over 9 gaps */
+	assert_int_equal(it[1].rcut, EM / 2);
+	assert_int_equal(it[4].rcut, EM / 2);
+	assert_int_equal(it[10].x + EM, 10 * EM);
+	free(ln);
+}
+
 int
 main(void)
 {
@@ -217,6 +262,8 @@ main(void)
 		cmocka_unit_test(test_compose_r8),
 		cmocka_unit_test(test_compose_justify),
 		cmocka_unit_test(test_compose_orphan_and_nowrap),
+		cmocka_unit_test(test_compose_spread),
+		cmocka_unit_test(test_compose_total_fit),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
