@@ -14,8 +14,11 @@ LDFLAGS_asan := -fsanitize=address,undefined
 LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lhpdf -lz -lm $(LDFLAGS_$(BUILD))
 
 PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share/folio
+MANDIR    ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
-CFLAGS  += -DLOCALEDIR='"$(LOCALEDIR)"'
+CFLAGS  += -DLOCALEDIR='"$(LOCALEDIR)"' -DDATADIR='"$(DATADIR)"'
 
 -include config.mk
 
@@ -31,7 +34,7 @@ LAYOUT_OBJS := layout/lay_line.o layout/lay_block.o layout/lay_page.o layout/lay
                layout/lay_container.o layout/lay_inline.o
 PDF_OBJS    := pdf/pdf.o pdf/pdf_font.o pdf/pdf_graphics.o
 DOCSET_OBJS := docset/docset_check.o docset/docset_manual.o docset/docset_packet.o \
-               docset/docset_site.o docset/docset_layout.o
+               docset/docset_site.o docset/docset_layout.o docset/docset_forms.o
 LIB_OBJS    := $(addprefix $(O)/,$(BASE_OBJS) $(SOURCE_OBJS) $(FO_OBJS) $(TEXT_OBJS) \
                $(AREA_OBJS) $(IMAGE_OBJS) $(SVG_OBJS) $(LAYOUT_OBJS) $(PDF_OBJS) $(DOCSET_OBJS))
 
@@ -66,6 +69,22 @@ install-locale: $(MO)
 	$(Q)for l in $(LANGS); do install -D -m 644 $(O)/locale/$$l/LC_MESSAGES/folio.mo \
 	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/folio.mo || exit 1; done
 
+# make install PREFIX=… DESTDIR=…: the binary, its data (templates, schemas,
+# the packet's documents, the example site file), the translations and the
+# manual page folio(1).  An installed folio finds its data beside its bin/
+# (../share/folio), so a DESTDIR copy works where it lands (folio(1), FILES).
+install: $(O)/folio install-locale
+	$(Q)install -D -m 755 $(O)/folio $(DESTDIR)$(BINDIR)/folio
+	$(Q)for f in templates/*.xsl schemas/*.rng; do install -D -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit 1; done
+	$(Q)for f in docs/content/*.xml; do install -D -m 644 $$f $(DESTDIR)$(DATADIR)/content/$${f##*/} || exit 1; done
+	$(Q)install -D -m 644 site.xml $(DESTDIR)$(DATADIR)/site.xml
+	$(Q)install -D -m 644 docs/folio.1 $(DESTDIR)$(MANDIR)/man1/folio.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/folio $(DESTDIR)$(MANDIR)/man1/folio.1
+	rm -rf $(DESTDIR)$(DATADIR)
+	for l in $(LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/folio.mo; done
+
 $(O)/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "CC $<")
@@ -74,7 +93,7 @@ $(O)/%.o: src/%.c
 $(O)/libfolio.a: $(LIB_OBJS)
 	$(Q)ar rcs $@ $^
 
-$(O)/folio: $(O)/main.o $(O)/libfolio.a
+$(O)/folio: $(O)/main.o $(O)/cli.o $(O)/libfolio.a
 	$(Q)$(CC) -o $@ $^ $(LDLIBS)
 	$(Q)ln -sf $(O)/folio folio-bin 2>/dev/null || true
 
@@ -117,6 +136,6 @@ docs/fo-subset.md: $(O)/folio
 clean:
 	rm -rf build folio-bin
 
-.PHONY: all po install-locale test asan bench demo setup check-includes clean
+.PHONY: all po install install-locale uninstall test asan bench demo setup check-includes clean
 
--include $(LIB_OBJS:.o=.d) $(O)/main.d
+-include $(LIB_OBJS:.o=.d) $(O)/main.d $(O)/cli.d

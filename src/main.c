@@ -2,11 +2,10 @@
  * folio — the command line: parse arguments, run the stages, map the worst
  * diagnostic to the exit status.
  *
- *   folio render IN.fo -o OUT.pdf [--areas OUT.xml]
- *   folio check             (validate every source)
- *   folio check --layout    (is what folio ships ready to print?)
- *   folio manual [--procedure CODE] [--copy N] [--fo DIR]
- *   folio subset            (the supported XSL-FO subset, as Markdown)
+ * The commands, their options and help texts are in cli.c; the folders a
+ * job reads are found here (resolve): the project (--root, $FOLIO_ROOT or
+ * the current folder) and the templates and schemas (the project's own, or
+ * the installed share/folio), documented in folio(1).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -24,21 +23,11 @@
 #include "layout/layout.h"
 #include "pdf/pdf.h"
 #include "docset/docset.h"
+#include "cli.h"
 
-static void
-usage(FILE *f)
-{
-	fputs("usage: folio render IN.fo -o OUT.pdf [--areas AREAS.xml]\n"
-	      "       folio check [--root DIR]\n"
-	      "       folio check --layout [--root DIR] [FILE.fo…]\n"
-	      "       folio packet [--root DIR] [-o OUTDIR] [--fo DIR] CASE.xml...\n"
-	      "       folio forms [--root DIR] [-o OUTDIR] [--combined] [--copies N] [--serial] [FORM...]\n"
-	      "       folio archive [--root DIR]   (keep this revision's sources for change bars)\n"
-	      "       folio manual [--root DIR] [-o OUTDIR] [--procedure CODE] [--copy N] [--fo DIR]\n"
-	      "       folio subset\n"
-	      "       folio --version\n"
-	      "IN or OUT may be - for standard input or output.\n", f);
-}
+#ifndef DATADIR
+#define DATADIR "/usr/local/share/folio"
+#endif
 
 /* Write the area dump (through a temporary, renamed). */
 static int
@@ -53,30 +42,21 @@ write_areas(const struct area_tree *at, const char *path, struct diag *d)
 }
 
 static int
-cmd_render(int argc, char **argv)
+cmd_render(const struct cli_cmd *c, int argc, char **argv)
 {
-	const char *in = NULL, *out = NULL, *areas = NULL;
+	const char *val[CLI_MAX_OPTS];
+	char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
+	int npos, rc = cli_parse(c, argc, argv, val, pos, &npos);
+	const char *in = npos > 0 ? pos[0] : NULL;
+	const char *out = cli_get(c, val, "output"), *areas = cli_get(c, val, "areas");
 	struct diag d;
-	int rc = 0;
-
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
-			out = argv[++i];
-		else if (strcmp(argv[i], "--areas") == 0 && i + 1 < argc)
-			areas = argv[++i];
-		else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			fprintf(stderr, "folio: unknown option %s\n", argv[i]);
-			usage(stderr);
-			return 2;
-		} else if (in == NULL)
-			in = argv[i];
-		else {
-			usage(stderr);
-			return 2;
-		}
-	}
-	if (in == NULL || (out == NULL && areas == NULL)) {
-		usage(stderr);
+	free(pos);
+	if (rc != 0)
+		return rc == 1 ? 0 : 2;
+	if (npos != 1 || (out == NULL && areas == NULL)) {
+		fprintf(stderr, "%s\n", npos != 1 ? _("folio render: give one IN.fo file (- for standard input)") :
+		    _("folio render: give -o OUT.pdf or --areas FILE"));
+		fprintf(stderr, _("Run 'folio help %s' for its options.\n"), c->name);
 		return 2;
 	}
 	diag_init(&d);
@@ -100,85 +80,253 @@ cmd_render(int argc, char **argv)
 	return rc;
 }
 
-/* folio check / folio manual: the document-set jobs. */
+/* Is path/sub a readable file? */
 static int
-cmd_docset(const char *cmd, int argc, char **argv)
+has_file(const char *dir, const char *sub)
 {
+	size_t n = strlen(dir) + strlen(sub) + 2;
+	char *p = xmalloc(n);
+	snprintf(p, n, "%s/%s", dir, sub);
+	int ok = access(p, R_OK) == 0;
+	free(p);
+	return ok;
+}
+
+/* The installed data folder: share/folio beside the binary's bin/, else the
+ * folder compiled in.  NULL if neither has the templates. */
+static char *
+installed_data(void)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			size_t k = strlen(exe) + 32;
+			char *d = xmalloc(k);
+			snprintf(d, k, "%s/../share/folio", exe);
+			if (has_file(d, "templates/job.xsl")) {
+				char *r = realpath(d, NULL);
+				free(d);
+				return r;
+			}
+			free(d);
+		}
+	}
+	return has_file(DATADIR, "templates/job.xsl") ? xstrdup(DATADIR) : NULL;
+}
+
+/*
+ * The folders of a job, in this order (folio(1), FILES):
+ *   sources    --root DIR, else $FOLIO_ROOT, else the current folder
+ *   templates and schemas
+ *              ROOT/templates and ROOT/schemas when the project has them,
+ *              else $FOLIO_DATADIR, else the installed share/folio
+ *   site.xml   ROOT/site.xml, else the installed example (with a warning)
+ *   documents  ROOT/docs/content, else the installed share/folio/content
+ * Owned strings go to *keep (freed by the caller).  Returns 0 or 2.
+ */
+static int
+resolve(struct docset_opts *o, const char *root, int verbose, char **keep)
+{
+	o->root = root ? root : getenv("FOLIO_ROOT") && *getenv("FOLIO_ROOT") ? getenv("FOLIO_ROOT") : ".";
+	struct stat st;
+	if (stat(o->root, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, _("folio: the project folder %s does not exist\n"), o->root);
+		return 2;
+	}
+	if (has_file(o->root, "templates/job.xsl") && has_file(o->root, "schemas/case.rng")) {
+		o->data = o->root;
+	} else if (getenv("FOLIO_DATADIR") && has_file(getenv("FOLIO_DATADIR"), "templates/job.xsl")) {
+		o->data = getenv("FOLIO_DATADIR");
+	} else {
+		keep[0] = installed_data();
+		o->data = keep[0];
+	}
+	if (o->data == NULL) {
+		fprintf(stderr, _("folio: no templates/ and schemas/ in %s, and folio's installed data "
+		    "(share/folio) was not found: run folio from the project's folder, give --root DIR, "
+		    "or install folio (make install)\n"), o->root);
+		return 2;
+	}
+	if (has_file(o->root, "site.xml")) {
+		o->site = NULL;   /* ROOT/site.xml */
+	} else if (o->data != o->root && has_file(o->data, "site.xml")) {
+		size_t n = strlen(o->data) + 16;
+		keep[1] = xmalloc(n);
+		snprintf(keep[1], n, "%s/site.xml", o->data);
+		o->site = keep[1];
+		fprintf(stderr, _("folio: warning: %s/site.xml not found; using the example %s "
+		    "(copy it into the project and fill in the office's names)\n"), o->root, o->site);
+	}
+	size_t n = strlen(o->root) + 16;
+	keep[2] = xmalloc(n);
+	snprintf(keep[2], n, "%s/docs/content", o->root);
+	if (!(stat(keep[2], &st) == 0 && S_ISDIR(st.st_mode)) && o->data != o->root) {
+		free(keep[2]);
+		n = strlen(o->data) + 16;
+		keep[2] = xmalloc(n);
+		snprintf(keep[2], n, "%s/content", o->data);
+	}
+	o->content = keep[2];
+	if (verbose)
+		fprintf(stderr, _("folio: sources from %s; templates and schemas from %s; site file %s; "
+		    "documents from %s\n"), o->root, o->data, o->site ? o->site : "ROOT/site.xml", o->content);
+	return 0;
+}
+
+/* The output folder must be a folder folio can write in: exit 3 if not. */
+static int
+output_ready(const char *dir)
+{
+	struct stat st;
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, _("folio: %s: cannot create the output folder: %s\n"), dir, strerror(errno));
+		return 3;
+	}
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, _("folio: %s: the output folder is not a folder\n"), dir);
+		return 3;
+	}
+	if (access(dir, W_OK | X_OK) != 0) {
+		fprintf(stderr, _("folio: %s: cannot write in the output folder: %s\n"), dir, strerror(errno));
+		return 3;
+	}
+	return 0;
+}
+
+/* A case on standard input: into a private temporary folder, named after
+ * the case's id when it has one.  Returns the file (owned) or NULL. */
+static char *
+stdin_case(char *tmpdir, size_t n)
+{
+	struct buf b = {0};
+	char chunk[65536];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+		buf_add(&b, chunk, k);
+	snprintf(tmpdir, n, "%s/folio-stdin-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (mkdtemp(tmpdir) == NULL) {
+		fprintf(stderr, _("folio: cannot keep the case from standard input: %s\n"), strerror(errno));
+		buf_free(&b);
+		return NULL;
+	}
+	file_temp_add(tmpdir, 1);   /* removed if a signal ends the run */
+	/* the id names the file, as for a case in cases/ */
+	char id[128] = "stdin";
+	const char *p = b.p ? strstr(b.p, " id=\"") : NULL;
+	if (p) {
+		p += 5;
+		size_t m = strcspn(p, "\"/<> \n");
+		if (m > 0 && m < sizeof id && p[m] == '"' && p[0] != '.') {
+			memcpy(id, p, m);
+			id[m] = '\0';
+		}
+	}
+	size_t fn = strlen(tmpdir) + strlen(id) + 8;
+	char *file = xmalloc(fn);
+	snprintf(file, fn, "%s/%s.xml", tmpdir, id);
+	FILE *f = fopen(file, "wb");
+	int ok = f && fwrite(b.p ? b.p : "", 1, b.n, f) == b.n;
+	if (f && fclose(f) != 0)
+		ok = 0;
+	buf_free(&b);
+	if (!ok) {
+		fprintf(stderr, _("folio: cannot keep the case from standard input: %s\n"), strerror(errno));
+		unlink(file);
+		rmdir(tmpdir);
+		file_temp_forget(tmpdir);
+		free(file);
+		return NULL;
+	}
+	return file;
+}
+
+/* folio check, manual, archive, packet, forms: the document-set jobs. */
+static int
+cmd_docset(const struct cli_cmd *c, int argc, char **argv)
+{
+	const char *cmd = c->name;
+	const char *val[CLI_MAX_OPTS];
 	struct docset_opts o;
 	struct diag d;
-	int rc, combined = 0, copies = 1, serial = 0, npos = 0, layout = 0;
+	long copy = 0, copies = 1, serial_start = 0;
+	int rc, npos = 0;
 	char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
+	char *keep[3] = { NULL, NULL, NULL }, tmpdir[512] = "", *incase = NULL;
 
 	memset(&o, 0, sizeof o);
-	o.root = getenv("FOLIO_ROOT") ? getenv("FOLIO_ROOT") : ".";
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-		if (strcmp(a, "--root") == 0 && v)
-			o.root = argv[++i];
-		else if (strcmp(a, "-o") == 0 && v)
-			o.out_dir = argv[++i];
-		else if (strcmp(a, "--fo") == 0 && v)
-			o.fo_dir = argv[++i];
-		else if (strcmp(a, "--procedure") == 0 && v)
-			o.procedure = argv[++i];
-		else if (strcmp(a, "--copy") == 0 && v) {
-			char *end;
-			long n = strtol(argv[++i], &end, 10);
-			if (*end || n < 1 || n > 9999) {
-				fprintf(stderr, "folio: --copy needs a number from 1 to 9999\n");
-				return 2;
-			}
-			o.copy = (int)n;
-		} else if (strcmp(a, "--layout") == 0 && strcmp(cmd, "check") == 0) {
-			layout = 1;
-		} else if (strcmp(a, "--combined") == 0) {
-			combined = 1;
-		} else if (strcmp(a, "--serial") == 0) {
-			serial = 1;
-		} else if (strcmp(a, "--copies") == 0 && v) {
-			char *end;
-			long n = strtol(argv[++i], &end, 10);
-			if (*end || n < 1 || n > 10000) {
-				fprintf(stderr, "folio: --copies needs a number from 1 to 10000\n");
-				free(pos);
-				return 2;
-			}
-			copies = (int)n;
-		} else if (a[0] != '-' && (strcmp(cmd, "packet") == 0 || strcmp(cmd, "forms") == 0
-		    || strcmp(cmd, "check") == 0)) {
-			pos[npos++] = argv[i];
-		} else {
-			fprintf(stderr, "folio: unknown option %s\n", a);
-			usage(stderr);
-			free(pos);
-			return 2;
+	rc = cli_parse(c, argc, argv, val, pos, &npos);
+	if (rc != 0) {
+		free(pos);
+		return rc == 1 ? 0 : 2;
+	}
+	const char *v;
+	if ((v = cli_get(c, val, "copy")) && cli_number(c, "copy", v, 1, 9999, &copy) < 0)
+		rc = 2;
+	if ((v = cli_get(c, val, "copies")) && cli_number(c, "copies", v, 1, 10000, &copies) < 0)
+		rc = 2;
+	if ((v = cli_get(c, val, "serial-start")) && cli_number(c, "serial-start", v, 1, 999999, &serial_start) < 0)
+		rc = 2;
+	int combined = cli_get(c, val, "combined") != NULL, list = cli_get(c, val, "list") != NULL;
+	int serial = cli_get(c, val, "serial") != NULL || serial_start > 0;
+	int verbose = cli_get(c, val, "verbose") != NULL;
+	o.quiet = cli_get(c, val, "quiet") != NULL;
+	o.out_dir = cli_get(c, val, "output");
+	o.fo_dir = cli_get(c, val, "fo");
+	o.procedure = cli_get(c, val, "procedure");
+	o.copy = (int)copy;
+	if (rc == 0 && strcmp(cmd, "packet") == 0 && npos == 0) {
+		fprintf(stderr, "%s\n", _("folio packet: give at least one case file (- for standard input)"));
+		rc = 2;
+	}
+	int layout = cli_get(c, val, "layout") != NULL;
+	if (rc == 0 && npos > 0 && strcmp(cmd, "check") == 0 && !layout) {
+		fprintf(stderr, "%s\n", _("folio check: takes files only with --layout"));
+		rc = 2;
+	} else if (rc == 0 && npos > 0 && strcmp(cmd, "packet") != 0 && strcmp(cmd, "forms") != 0 &&
+	    strcmp(cmd, "check") != 0) {
+		fprintf(stderr, _("folio %s: unexpected operand %s\n"), cmd, pos[0]);
+		rc = 2;
+	}
+	/* several files cannot go to standard output */
+	if (rc == 0 && o.out_dir && strcmp(o.out_dir, "-") == 0 &&
+	    !(strcmp(cmd, "manual") == 0 || (strcmp(cmd, "forms") == 0 && combined && !list))) {
+		fprintf(stderr, _("folio %s: -o - (standard output) takes one PDF: only folio manual and "
+		    "folio forms --combined write one\n"), cmd);
+		rc = 2;
+	}
+	if (rc == 0)
+		rc = resolve(&o, cli_get(c, val, "root"), verbose, keep);
+	if (rc == 0 && (strcmp(cmd, "manual") == 0 || strcmp(cmd, "packet") == 0 ||
+	    (strcmp(cmd, "forms") == 0 && !list))) {
+		if (o.out_dir == NULL || strcmp(o.out_dir, "-") != 0) {
+			size_t n = strlen(o.root) + 16;
+			char *out = o.out_dir ? xstrdup(o.out_dir) : xmalloc(n);
+			if (o.out_dir == NULL)
+				snprintf(out, n, "%s/output", o.root);
+			rc = output_ready(out);
+			free(out);
 		}
 	}
-	if (strcmp(cmd, "check") == 0 && npos > 0 && !layout) {
-		fprintf(stderr, "folio: check takes files only with --layout\n");
-		usage(stderr);
-		free(pos);
-		return 2;
-	}
-	if (strcmp(cmd, "packet") == 0 && npos == 0) {
-		fprintf(stderr, "folio: packet needs at least one case file\n");
-		usage(stderr);
-		free(pos);
-		return 2;
-	}
-	{
-		/* the jobs read the project's sources: say so when they are not here */
-		size_t n = strlen(o.root) + 32;
-		char *probe = xmalloc(n);
-		snprintf(probe, n, "%s/schemas/case.rng", o.root);
-		int here = access(probe, R_OK) == 0;
-		free(probe);
-		if (!here) {
-			fprintf(stderr, "folio: %s is not a folio project (no schemas/ there): run folio from "
-			    "the project's folder or give --root DIR\n", o.root);
-			free(pos);
-			return 2;
+	for (int i = 0; rc == 0 && i < npos && strcmp(cmd, "packet") == 0; i++)
+		if (strcmp(pos[i], "-") == 0) {
+			if (incase) {
+				fprintf(stderr, "%s\n", _("folio packet: standard input (-) can be given once"));
+				rc = 2;
+			} else if ((incase = stdin_case(tmpdir, sizeof tmpdir)) == NULL) {
+				rc = 1;
+			} else {
+				pos[i] = incase;
+			}
 		}
+	if (rc != 0) {
+		free(pos);
+		for (int i = 0; i < 3; i++)
+			free(keep[i]);
+		return rc;
 	}
 	diag_init(&d);
 	if (strcmp(cmd, "check") == 0 && layout) {
@@ -193,8 +341,11 @@ cmd_docset(const char *cmd, int argc, char **argv)
 		struct text_fonts *fonts = text_fonts_new(&d);
 		if (strcmp(cmd, "packet") == 0)
 			rc = docset_packet(&o, fonts, pos, npos, &d) < 0 ? 1 : 0;
+		else if (list)
+			rc = docset_forms_list(&o, fonts, pos, npos, stdout, &d) < 0 ? 1 : 0;
 		else
-			rc = docset_forms(&o, fonts, pos, npos, combined, copies, serial, &d) < 0 ? 1 : 0;
+			rc = docset_forms(&o, fonts, pos, npos, combined, (int)copies, serial, (int)serial_start,
+			    &d) < 0 ? 1 : 0;
 		text_fonts_free(fonts);
 	} else {
 		struct text_fonts *fonts = text_fonts_new(&d);
@@ -208,6 +359,14 @@ cmd_docset(const char *cmd, int argc, char **argv)
 	diag_flush(&d, stderr);
 	diag_free(&d);
 	free(pos);
+	if (incase) {
+		unlink(incase);
+		rmdir(tmpdir);
+		file_temp_forget(tmpdir);
+		free(incase);
+	}
+	for (int i = 0; i < 3; i++)
+		free(keep[i]);
 	src_cleanup();
 	return rc;
 }
@@ -217,28 +376,55 @@ main(int argc, char **argv)
 {
 	intl_init();
 	if (argc < 2) {
-		usage(stderr);
+		cli_usage(stderr);
 		return 2;
 	}
-	if (strcmp(argv[1], "render") == 0)
-		return cmd_render(argc - 2, argv + 2);
-	if (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "manual") == 0 ||
-	    strcmp(argv[1], "archive") == 0 || strcmp(argv[1], "packet") == 0 ||
-	    strcmp(argv[1], "forms") == 0)
-		return cmd_docset(argv[1], argc - 2, argv + 2);
-	if (strcmp(argv[1], "subset") == 0) {
-		fo_subset_print(stdout);
-		return 0;
-	}
-	if (strcmp(argv[1], "--version") == 0) {
+	const char *name = argv[1];
+	if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
 		puts("folio " FOLIO_VERSION);
 		return 0;
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		usage(stdout);
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+		cli_usage(stdout);
 		return 0;
 	}
-	fprintf(stderr, "folio: unknown command %s\n", argv[1]);
-	usage(stderr);
-	return 2;
+	const struct cli_cmd *c = cli_find(name);
+	if (c == NULL) {
+		fprintf(stderr, _("folio: unknown command %s\n"), name);
+		cli_usage(stderr);
+		return 2;
+	}
+	if (strcmp(name, "help") == 0) {
+		const char *val[CLI_MAX_OPTS];
+		char **pos = xcalloc((size_t)argc, sizeof *pos);
+		int npos, rc = cli_parse(c, argc - 2, argv + 2, val, pos, &npos);
+		const struct cli_cmd *about = npos > 0 ? cli_find(pos[0]) : NULL;
+		if (rc == 0 && npos > 0 && about == NULL) {
+			fprintf(stderr, _("folio: unknown command %s\n"), pos[0]);
+			rc = 2;
+		} else if (rc == 0 && about) {
+			cli_help(about, stdout);
+		} else if (rc == 0) {
+			cli_usage(stdout);
+		}
+		free(pos);
+		return rc == 1 ? 0 : rc;
+	}
+	if (strcmp(name, "render") == 0)
+		return cmd_render(c, argc - 2, argv + 2);
+	if (strcmp(name, "subset") == 0) {
+		const char *val[CLI_MAX_OPTS];
+		char **pos = xcalloc((size_t)argc, sizeof *pos);
+		int npos, rc = cli_parse(c, argc - 2, argv + 2, val, pos, &npos);
+		free(pos);
+		if (rc == 0 && npos > 0) {
+			fprintf(stderr, "%s\n", _("folio subset: takes no operands"));
+			rc = 2;
+		}
+		if (rc != 0)
+			return rc == 1 ? 0 : 2;
+		fo_subset_print(stdout);
+		return 0;
+	}
+	return cmd_docset(c, argc - 2, argv + 2);
 }

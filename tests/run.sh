@@ -42,6 +42,7 @@ layer docset sh tests/docset/run.sh "$B/folio"
 layer packet sh tests/packet/run.sh "$B/folio"
 layer site sh tests/site/run.sh "$B/folio"
 layer hardening sh tests/hardening/run.sh "$B/folio"
+layer cli sh tests/cli/run.sh "$B/folio"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

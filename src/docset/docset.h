@@ -14,6 +14,7 @@ struct docset_opts {
 	const char *root;        /* project directory: site.xml, procedures/, cases/, docs/content/ */
 	const char *data;        /* the folder of templates/ and schemas/ (NULL: root) */
 	const char *site;        /* the site file (NULL: ROOT/site.xml) */
+	const char *content;     /* the packet's documents (NULL: ROOT/docs/content) */
 	const char *out_dir;     /* where PDFs go (default ROOT/output) */
 	const char *fo_dir;      /* also write the intermediate FO here, or NULL */
 	const char *procedure;   /* one procedure code, or NULL for the whole manual */
@@ -51,7 +52,14 @@ int docset_packet(const struct docset_opts *o, struct text_fonts *fonts, char **
  * of each, numbered (编号) from 1 when serial is set.
  */
 int docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms,
-    int nforms, int combined, int copies, int serial, struct diag *d);
+    int nforms, int combined, int copies, int serial, int serial_start, struct diag *d);
+
+/*
+ * folio forms --list: one line per form (all, or those named) on out:
+ * printed number, id, pages of one copy, copies per set (联), name.
+ */
+int docset_forms_list(const struct docset_opts *o, struct text_fonts *fonts, char **forms,
+    int nforms, FILE *out, struct diag *d);
 
 /*
  * folio check --layout: lay out the manual, the packet of every case under

@@ -348,7 +348,7 @@ ds_check_procedures(const struct docset_opts *o, struct diag *d)
 static int
 check_dir(const struct docset_opts *o, const char *sub, const char *schema, struct diag *d)
 {
-	char *dir = ds_path(o->root, sub), *rng = ds_path(ds_data(o), schema);
+	char *dir = sub ? ds_path(o->root, sub) : ds_content(o), *rng = ds_path(ds_data(o), schema);
 	size_t n;
 	char **files = ds_list_xml(dir, &n);
 	int bad = 0;
@@ -367,10 +367,16 @@ ds_data(const struct docset_opts *o)
 	return o->data ? o->data : o->root;
 }
 
+char *
+ds_content(const struct docset_opts *o)
+{
+	return o->content ? xstrdup(o->content) : ds_path(o->root, "docs/content");
+}
+
 void
 ds_allow(const struct docset_opts *o)
 {
-	static const char *src[] = { "procedures", "cases", "docs/content" };
+	static const char *src[] = { "procedures", "cases" };
 	static const char *data[] = { "templates", "schemas" };
 	src_allow_reset();
 	for (size_t i = 0; i < sizeof src / sizeof src[0]; i++) {
@@ -383,16 +389,18 @@ ds_allow(const struct docset_opts *o)
 		src_allow_dir(p);
 		free(p);
 	}
+	char *content = ds_content(o);
+	src_allow_dir(content);
+	free(content);
 }
 
 /* The placeholders of the documents and forms name values the site has. */
 static int
 check_site_refs(const struct docset_opts *o, const struct ds_site *site, struct diag *d)
 {
-	static const char *dirs[] = { "docs/content", "procedures/forms" };
 	int bad = 0;
-	for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++) {
-		char *dir = ds_path(o->root, dirs[k]);
+	for (size_t k = 0; k < 2; k++) {
+		char *dir = k == 0 ? ds_content(o) : ds_path(o->root, "procedures/forms");
 		size_t n;
 		char **files = ds_list_xml(dir, &n);
 		for (size_t i = 0; i < n; i++)
@@ -417,7 +425,7 @@ docset_check(const struct docset_opts *o, struct diag *d)
 		bad = 1;
 	if (check_dir(o, "cases", "schemas/case.rng", d) < 0)
 		bad = 1;
-	if (check_dir(o, "docs/content", "schemas/document.rng", d) < 0)
+	if (check_dir(o, NULL, "schemas/document.rng", d) < 0)
 		bad = 1;
 	src_allow_reset();
 	return bad ? -1 : 0;

@@ -23,6 +23,8 @@ struct text_fonts;
 
 /* The folder of templates/ and schemas/. */
 const char *ds_data(const struct docset_opts *o);
+/* The folder of the packet's documents (owned). */
+char *ds_content(const struct docset_opts *o);
 
 /* The site file (docset_site.c), read once per job. */
 struct ds_site {
@@ -55,5 +57,15 @@ struct area_tree;
 void ds_layout_enable(mpt row_h, const char *prefix);
 /* The findings of one laid-out document (nothing unless enabled). */
 void ds_layout_check(const struct area_tree *t, const char *path, struct diag *d);
+
+/* The jobs of templates/job.xsl (docset_packet.c), shared with folio forms. */
+char *ds_abspath(const char *p);   /* owned; p itself when it cannot be resolved */
+void ds_job_item(struct buf *b, const char *kind, const char *href, int copies, int serial);
+/* The FO of a job (owned), or NULL; with --fo also written there, named after pdf. */
+struct xdoc *ds_job_fo(const struct docset_opts *o, const struct ds_site *site, const char *job,
+    size_t n, const char *name, const char *pdf, struct diag *d);
+/* Run a job and write the PDF. */
+int ds_run_job(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
+    const char *job, size_t n, const char *name, const char *pdf, struct diag *d);
 
 #endif

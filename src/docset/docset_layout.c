@@ -559,7 +559,7 @@ docset_layout(const struct docset_opts *o, struct text_fonts *fonts, char **file
 			rc = -1;
 		ds_list_free(cases, nc);
 		free(cdir);
-		if (docset_forms(&oo, fonts, NULL, 0, 0, 1, 0, d) < 0)
+		if (docset_forms(&oo, fonts, NULL, 0, 0, 1, 0, 0, d) < 0)
 			rc = -1;
 		nftw(tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 		free(tmp);

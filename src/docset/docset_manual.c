@@ -173,7 +173,7 @@ docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag
 
 	ds_allow(o);
 	if (ds_site_load(o, &site, d) < 0) {
-		diag_report(d, DIAG_ERROR, NULL, 0, 0, "the site file is not valid; the manual is not built");
+		diag_report(d, DIAG_ERROR, NULL, 0, 0, _("the site file is not valid; the manual is not built"));
 		goto done;
 	}
 	ds_site_allow(&site);
@@ -233,15 +233,17 @@ docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag
 	free(prev);
 	if (fo == NULL)
 		goto done;
-	if (mkdirs(mdir, d) < 0) {
+	/* -o -: the PDF to standard output, no folder */
+	int to_stdout = o->out_dir && strcmp(o->out_dir, "-") == 0;
+	if (!to_stdout && mkdirs(mdir, d) < 0) {
 		src_xdoc_free(fo);
 		goto done;
 	}
 	char pdfname[300];
 	snprintf(pdfname, sizeof pdfname, "%s.pdf", base);
-	char *pdf = ds_path(mdir, pdfname);
+	char *pdf = to_stdout ? xstrdup("-") : ds_path(mdir, pdfname);
 	rc = ds_render(fo, fonts, pdf, d);
-	if (rc == 0 && !o->quiet)
+	if (rc == 0 && !o->quiet && !to_stdout)
 		fprintf(stderr, "folio: wrote %s (%.2f s)\n", pdf, (double)(clock() - t0) / CLOCKS_PER_SEC);
 	free(pdf);
 done:

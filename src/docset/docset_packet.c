@@ -1,8 +1,8 @@
 /*
  * docset — folio packet (a customer's move-in packet, every form filled
- * from the case) and folio forms (blank forms in batches).  Both build a
- * job document (namespace urn:folio:job) listing what to render and run
- * templates/job.xsl on it; each PDF is written atomically, and a packet's
+ * from the case).  It builds a job document (namespace urn:folio:job)
+ * listing what to render and runs templates/job.xsl on it (the job
+ * functions are shared with folio forms, docset_forms.c); each PDF is written atomically, and a packet's
  * folder appears only when all its files are written.  A packet is laid
  * out once: packet.pdf is the whole area tree, and each document's and
  * form's own PDF is its pages of that tree.
@@ -38,15 +38,15 @@ static const char *const packet_forms[] = {
 #define NFORMS (sizeof packet_forms / sizeof packet_forms[0])
 #define NITEMS (NDOCS + NFORMS + 1)   /* and the receipt */
 
-static char *
-abspath(const char *p)
+char *
+ds_abspath(const char *p)
 {
 	char *r = realpath(p, NULL);
 	return r ? r : xstrdup(p);
 }
 
-static void
-job_item(struct buf *b, const char *kind, const char *href, int copies, int serial)
+void
+ds_job_item(struct buf *b, const char *kind, const char *href, int copies, int serial)
 {
 	buf_printf(b, "  <item kind=\"%s\"", kind);
 	if (href) {
@@ -63,8 +63,8 @@ job_item(struct buf *b, const char *kind, const char *href, int copies, int seri
 
 /* Run templates/job.xsl on a job: the FO document (owned), or NULL.  With
  * --fo, the FO is also written there, named after pdf. */
-static struct xdoc *
-job_fo(const struct docset_opts *o, const struct ds_site *site, const char *job, size_t n,
+struct xdoc *
+ds_job_fo(const struct docset_opts *o, const struct ds_site *site, const char *job, size_t n,
     const char *name, const char *pdf, struct diag *d)
 {
 	char *xsl = ds_path(ds_data(o), "templates/job.xsl");
@@ -90,11 +90,11 @@ job_fo(const struct docset_opts *o, const struct ds_site *site, const char *job,
 }
 
 /* Run templates/job.xsl on a job and write the PDF. */
-static int
-run_job(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
+int
+ds_run_job(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
     const char *job, size_t n, const char *name, const char *pdf, struct diag *d)
 {
-	struct xdoc *fo = job_fo(o, site, job, n, name, pdf, d);
+	struct xdoc *fo = ds_job_fo(o, site, job, n, name, pdf, d);
 	if (fo == NULL)
 		return -1;
 	return ds_render(fo, fonts, pdf, d);
@@ -212,11 +212,16 @@ collect_needs(const struct docset_opts *o, const struct xnode *root, const char 
 	for (size_t i = 0; i < NFORMS + NDOCS; i++) {
 		int form = i < NFORMS;
 		char name[128], who[256], title[200];
-		if (form)
+		char *p;
+		if (form) {
 			snprintf(name, sizeof name, "procedures/forms/%s.xml", packet_forms[i]);
-		else
-			snprintf(name, sizeof name, "docs/content/%s.xml", packet_docs[i - NFORMS]);
-		char *p = ds_path(o->root, name);
+			p = ds_path(o->root, name);
+		} else {
+			char *cdir = ds_content(o);
+			snprintf(name, sizeof name, "%s.xml", packet_docs[i - NFORMS]);
+			p = ds_path(cdir, name);
+			free(cdir);
+		}
 		struct diag q;
 		diag_init(&q);
 		struct xdoc *x = src_xml_load(p, &q);
@@ -373,7 +378,7 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 	char *id = case_id(casefile, d);
 	if (id == NULL)
 		return -1;
-	char *abscase = abspath(casefile);
+	char *abscase = ds_abspath(casefile);
 	char tmpname[300], finalname[300];
 	snprintf(tmpname, sizeof tmpname, ".%s.tmp%ld", id, (long)getpid());
 	snprintf(finalname, sizeof finalname, "%s", id);
@@ -401,7 +406,7 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 		char rel[200], *href = NULL;
 		const char *kind, *name;
 		if (i < NDOCS) {
-			snprintf(rel, sizeof rel, "docs/content/%s.xml", packet_docs[i]);
+			snprintf(rel, sizeof rel, "%s.xml", packet_docs[i]);
 			kind = "document";
 			name = packet_docs[i];
 		} else if (i < NDOCS + NFORMS) {
@@ -414,11 +419,13 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 			name = "receipt";
 		}
 		if (rel[0]) {
-			char *p = ds_path(o->root, rel);
-			href = abspath(p);
+			char *cdir = i < NDOCS ? ds_content(o) : NULL;
+			char *p = ds_path(cdir ? cdir : o->root, rel);
+			free(cdir);
+			href = ds_abspath(p);
 			free(p);
 		}
-		job_item(&job, kind, href, 1, 0);
+		ds_job_item(&job, kind, href, 1, 0);
 		char pdfname[256];
 		snprintf(pdfname, sizeof pdfname, "%02zu-%s.pdf", i + 1, name);
 		names[i] = ds_path(tmp, pdfname);
@@ -428,7 +435,7 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 
 	/* laid out once: the whole packet, then each item's pages */
 	char *packet = ds_path(tmp, "packet.pdf");
-	struct xdoc *fo = job_fo(o, site, job.p, job.n, casefile, packet, d);
+	struct xdoc *fo = ds_job_fo(o, site, job.p, job.n, casefile, packet, d);
 	struct fo_tree *ft = fo ? fo_tree_build_take(fo, d) : NULL;
 	struct area_tree *at = ft ? lay_document(ft, fonts, d) : NULL;
 	rc = at && d->worst < DIAG_ERROR ? pdf_write(at, packet, d) : -1;
@@ -498,7 +505,7 @@ docset_packet(const struct docset_opts *o, struct text_fonts *fonts, char **case
 		ds_allow(o);
 		ds_site_allow(&site);
 		/* the case may live outside the project: its folder may be read */
-		char *c = abspath(cases[i]);
+		char *c = ds_abspath(cases[i]);
 		char *slash = strrchr(c, '/');
 		if (slash) {
 			*slash = '\0';
@@ -520,113 +527,4 @@ docset_packet(const struct docset_opts *o, struct text_fonts *fonts, char **case
 	free(dir);
 	free(out);
 	return bad ? -1 : 0;
-}
-
-/* ---------------------------------------------------------------- forms */
-
-int
-docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms, int nforms,
-    int combined, int copies, int serial, struct diag *d)
-{
-	char *fdir = ds_path(o->root, "procedures/forms");
-	char *out = o->out_dir ? xstrdup(o->out_dir) : ds_path(o->root, "output");
-	char *dir = ds_path(out, "forms");
-	size_t n;
-	char **all = ds_list_xml(fdir, &n);
-	int rc = 0;
-	struct ds_site site;
-	ds_allow(o);
-	if (ds_site_load(o, &site, d) < 0)
-		rc = -1;
-	ds_site_allow(&site);
-	ds_site_fonts(&site, fonts);
-	mkdir(out, 0777);
-	mkdir(dir, 0777);
-	/* which forms: all, or those named by id or printed number, in the
-	 * order of the files */
-	char **pick = xcalloc(n + 1, sizeof *pick);
-	size_t np = 0;
-	if (nforms == 0) {
-		for (size_t i = 0; i < n; i++)
-			pick[np++] = all[i];
-	} else {
-		char *want = xcalloc(n + 1, 1);
-		for (int k = 0; k < nforms; k++) {
-			/* an id names its file; a printed number needs a look inside */
-			int found = 0;
-			for (int pass = 0; pass < 2 && !found; pass++) {
-				for (size_t i = 0; i < n && !found; i++) {
-					const char *base = strrchr(all[i], '/');
-					base = base ? base + 1 : all[i];
-					size_t bl = strlen(base) - 4;   /* without .xml */
-					int same_name = strlen(forms[k]) == bl && strncmp(base, forms[k], bl) == 0;
-					if (pass == 0 && !same_name)
-						continue;
-					struct diag q;
-					diag_init(&q);
-					struct xdoc *x = src_xml_load(all[i], &q);
-					diag_free(&q);
-					const char *id = x ? xnode_attr(x->root, "id") : NULL;
-					const char *num = x ? xnode_attr(x->root, "number") : NULL;
-					found = (id && strcmp(forms[k], id) == 0) || (num && strcmp(forms[k], num) == 0);
-					if (found)
-						want[i] = 1;
-					src_xdoc_free(x);
-				}
-			}
-			if (!found) {
-				diag_report(d, DIAG_ERROR, NULL, 0, 0, "no form %s (give a form id such as "
-				    "XT-KF-CX-001-R01 or a printed number such as WB/XT-KF-JL-001-01)", forms[k]);
-				rc = -1;
-			}
-		}
-		for (size_t i = 0; i < n; i++)
-			if (want[i])
-				pick[np++] = all[i];
-		free(want);
-	}
-	if (rc == 0) {
-		struct buf job = {0};
-		buf_puts(&job, "<job xmlns=\"urn:folio:job\" mode=\"blank\" title=\"空白表格\">\n");
-		for (size_t i = 0; i < np && rc == 0; i++) {
-			char *href = abspath(pick[i]);
-			job_item(&job, "form", href, copies, serial ? 1 : 0);
-			if (!combined) {
-				struct buf one = {0};
-				buf_puts(&one, "<job xmlns=\"urn:folio:job\" mode=\"blank\" title=\"空白表格\">\n");
-				job_item(&one, "form", href, copies, serial ? 1 : 0);
-				buf_puts(&one, "</job>\n");
-				const char *base = strrchr(pick[i], '/');
-				char name[256];
-				snprintf(name, sizeof name, "%s", base ? base + 1 : pick[i]);
-				size_t k = strlen(name);
-				if (k > 4)
-					strcpy(name + k - 4, ".pdf");
-				char *pdf = ds_path(dir, name);
-				rc = run_job(o, &site, fonts, one.p, one.n, "forms-job.xml", pdf, d);
-				if (rc == 0 && !o->quiet)
-					fprintf(stderr, "folio: wrote %s\n", pdf);
-				free(pdf);
-				buf_free(&one);
-			}
-			free(href);
-		}
-		buf_puts(&job, "</job>\n");
-		if (combined && rc == 0) {
-			char *pdf = ds_path(dir, "forms.pdf");
-			rc = run_job(o, &site, fonts, job.p, job.n, "forms-job.xml", pdf, d);
-			if (rc == 0 && !o->quiet)
-				fprintf(stderr, "folio: wrote %s\n", pdf);
-			free(pdf);
-		}
-		buf_free(&job);
-	}
-	free(pick);
-	ds_list_free(all, n);
-	ds_site_free(&site);
-	src_allow_reset();
-	free(fdir);
-	free(out);
-	free(dir);
-	return rc;
 }

@@ -53,8 +53,8 @@ ds_site_load(const struct docset_opts *o, struct ds_site *s, struct diag *d)
 	memset(s, 0, sizeof *s);
 	char *file = o->site ? xstrdup(o->site) : ds_path(o->root, "site.xml");
 	if (access(file, R_OK) != 0) {
-		diag_report(d, DIAG_ERROR, file, 0, 0, "no site file: copy site.xml from the installed "
-		    "share/folio folder into the project and fill in the office's names (see docs/site.md)");
+		diag_report(d, DIAG_ERROR, file, 0, 0, _("no site file: copy site.xml from the installed "
+		    "share/folio folder into the project and fill in the office's names (see docs/site.md)"));
 		free(file);
 		return -1;
 	}
@@ -82,7 +82,7 @@ ds_site_load(const struct docset_opts *o, struct ds_site *s, struct diag *d)
 		free(dir);
 		if (access(p, R_OK) != 0) {
 			diag_report(d, DIAG_ERROR, s->file, logo->line, 0,
-			    "logo: cannot read %s (the path is relative to the site file)", p);
+			    _("logo: cannot read %s (the path is relative to the site file)"), p);
 			free(p);
 			return -1;
 		}
@@ -147,13 +147,13 @@ check_refs(const struct ds_site *s, const struct xnode *e, int in_title, const c
 		key = xnode_attr(e, "site");
 	if (key && in_title && strcmp(e->name, "site") == 0) {
 		/* titles go to bookmarks and page heads as plain text */
-		diag_report(d, DIAG_ERROR, file, e->line, 0, "<site ref=\"%s\"/> in a title: write the "
-		    "title without the office's names (titles are printed as plain text)", key);
+		diag_report(d, DIAG_ERROR, file, e->line, 0, _("<site ref=\"%s\"/> in a title: write the "
+		    "title without the office's names (titles are printed as plain text)"), key);
 		bad = 1;
 	} else if (key && !ds_site_has(s, key)) {
-		diag_report(d, DIAG_ERROR, file, e->line, 0, "the site file has no value \"%s\" (give one of "
+		diag_report(d, DIAG_ERROR, file, e->line, 0, _("the site file has no value \"%s\" (give one of "
 		    "office, company, issuer, building, address, postcode, account-holder, bank, "
-		    "account-number, or the id of a <hotline> in %s)", key, s->file);
+		    "account-number, or the id of a <hotline> in %s)"), key, s->file);
 		bad = 1;
 	}
 	for (const struct xnode *c = e->first; c; c = c->next)

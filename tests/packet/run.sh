@@ -84,8 +84,10 @@ for c in cases/*.xml; do
 	for f in "$T/f/forms"/*.pdf; do txt "$f"; done | grep -q "$name" && { no "blank forms carry case data ($name)"; continue; }
 	ok
 done
-"$FOLIO" forms --root "$ROOT" -o "$T/g" --combined --copies 3 --serial XT-KF-CX-004-R02 WB/XT-KF-JL-001-01 2>"$T/g.err"
-check "--combined --copies --serial: one PDF, three numbered copies of each" sh -c "test -s '$T/g/forms/forms.pdf' && test \$(pdfinfo '$T/g/forms/forms.pdf' | sed -n 's/^Pages: *//p') -ge 6"
+# numbered batches keep their counter in the project: a copy of it
+mkdir -p "$T/proj/docs" && cp -r "$ROOT/site.xml" "$ROOT/procedures" "$ROOT/schemas" "$ROOT/templates" "$T/proj/" && cp -r "$ROOT/docs/content" "$T/proj/docs/"
+"$FOLIO" forms --root "$T/proj" -o "$T/g" --combined --copies 3 --serial XT-KF-CX-004-R02 WB/XT-KF-JL-001-01 2>"$T/g.err"
+check "--combined --copies --serial: one PDF, three numbered copies of each" sh -c "test -s '$T/g/forms/forms-No000001-000003.pdf' && test \$(pdfinfo '$T/g/forms/forms-No000001-000003.pdf' | sed -n 's/^Pages: *//p') -ge 6"
 check "an unknown form is an error" sh -c "! '$FOLIO' forms --root '$ROOT' -o '$T/h' XT-KF-CX-099-R01 2>/dev/null"
 
 summary

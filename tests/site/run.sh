@@ -4,6 +4,10 @@
 # manual.  Ends with "site: N passed, M failed".
 LAYER=site
 . "$(dirname "$0")/../lib.sh"
+# the messages checked below are the English ones
+LC_ALL=C.UTF-8
+export LC_ALL
+unset LANGUAGE
 txt() { pdftotext "$1" - 2>/dev/null | tr -d ' \n\f'; }
 val() { sed -n "s/.*<$1>\\(.*\\)<\\/$1>.*/\\1/p" "$ROOT/site.xml" | head -1; }
 office=$(val office)

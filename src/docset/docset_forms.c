@@ -1,0 +1,445 @@
+/*
+ * docset — folio forms: blank forms in batches, and folio forms --list.
+ * A form is chosen by its id, its printed number or its Chinese name (or a
+ * part of the name that names one form).  Serial numbers (编号) continue
+ * from batch to batch: the next number of each form is kept in
+ * ROOT/form-serials.txt, read and rewritten (through a temporary, renamed)
+ * under a lock on the project folder, and only after every PDF of the
+ * batch is written.  Output names carry the form and the serial range.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../base/file.h"
+#include "../source/source.h"
+#include "../fo/fo.h"
+#include "../text/text.h"
+#include "../area/area.h"
+#include "../layout/layout.h"
+#include "docset.h"
+#include "docset_int.h"
+
+#define SERIAL_MAX 999999   /* six digits, as printed */
+
+struct form_info {
+	char *file;     /* absolute */
+	char *id;
+	char *number;   /* printed number, or "" */
+	char *name;     /* the register's name, else the form's title */
+	char *title;
+	int   parts;    /* copies per set (联), 1 when the form has none */
+	int   pick;     /* chosen */
+	long  start;    /* first serial of this batch, 0 for none */
+};
+
+static char *
+text_of(const struct xnode *e)
+{
+	struct buf b = {0};
+	for (const struct xnode *c = e ? e->first : NULL; c; c = c->next)
+		if (c->kind == XNODE_TEXT)
+			buf_add(&b, c->text, c->textlen);
+	char *s = xstrdup(b.p ? b.p : "");
+	buf_free(&b);
+	/* collapse white space */
+	char *w = s;
+	int sp = 0;
+	for (char *r = s; *r; r++) {
+		if (strchr(" \t\r\n", *r)) {
+			sp = w != s;
+			continue;
+		}
+		if (sp)
+			*w++ = ' ';
+		sp = 0;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return s;
+}
+
+/* Every form of procedures/forms/, in file order, with its register name. */
+static struct form_info *
+load_forms(const struct docset_opts *o, size_t *n, struct diag *d)
+{
+	char *fdir = ds_path(o->root, "procedures/forms");
+	char **files = ds_list_xml(fdir, n);
+	char *regf = ds_path(o->root, "procedures/forms-register.xml");
+	struct diag q;
+	diag_init(&q);
+	struct xdoc *reg = src_xml_load(regf, &q);
+	diag_free(&q);
+	struct form_info *v = xcalloc(*n + 1, sizeof *v);
+	for (size_t i = 0; i < *n; i++) {
+		struct xdoc *x = src_xml_load(files[i], d);
+		const char *id = x ? xnode_attr(x->root, "id") : NULL;
+		const char *num = x ? xnode_attr(x->root, "number") : NULL;
+		const char *slash = strrchr(files[i], '/');
+		v[i].file = ds_abspath(files[i]);
+		v[i].id = id ? xstrdup(id) : xstrndup(slash ? slash + 1 : files[i],
+		    strlen(slash ? slash + 1 : files[i]) - 4);
+		v[i].number = xstrdup(num ? num : "");
+		v[i].title = text_of(x ? ds_child(x->root, "title") : NULL);
+		const struct xnode *cp = x ? ds_child(x->root, "copies") : NULL;
+		int parts = 0;
+		for (const struct xnode *c = ds_child(cp, "copy"); c; c = ds_next(c, "copy"))
+			parts++;
+		v[i].parts = parts > 0 ? parts : 1;
+		/* the register's name for this id */
+		const struct xnode *pf = reg ? ds_child(reg->root, "procedure-forms") : NULL;
+		for (; pf && v[i].name == NULL; pf = ds_next(pf, "procedure-forms"))
+			for (const struct xnode *f = ds_child(pf, "form"); f; f = ds_next(f, "form"))
+				if (xnode_attr(f, "id") && strcmp(xnode_attr(f, "id"), v[i].id) == 0) {
+					v[i].name = text_of(ds_child(f, "name"));
+					break;
+				}
+		if (v[i].name == NULL)
+			v[i].name = xstrdup(v[i].title);
+		src_xdoc_free(x);
+	}
+	src_xdoc_free(reg);
+	ds_list_free(files, *n);
+	free(fdir);
+	free(regf);
+	return v;
+}
+
+static void
+free_forms(struct form_info *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].file);
+		free(v[i].id);
+		free(v[i].number);
+		free(v[i].name);
+		free(v[i].title);
+	}
+	free(v);
+}
+
+/* Mark the forms the user named (all when none); -1 after reporting. */
+static int
+pick_forms(struct form_info *v, size_t n, char **want, int nwant, struct diag *d)
+{
+	int rc = 0;
+	if (nwant == 0) {
+		for (size_t i = 0; i < n; i++)
+			v[i].pick = 1;
+		return 0;
+	}
+	for (int k = 0; k < nwant; k++) {
+		const char *w = want[k];
+		long hit = -1;
+		for (size_t i = 0; i < n && hit < 0; i++)
+			if (strcmp(w, v[i].id) == 0 || strcmp(w, v[i].number) == 0 || strcmp(w, v[i].name) == 0 ||
+			    strcmp(w, v[i].title) == 0)
+				hit = (long)i;
+		if (hit < 0 && *w) {
+			/* a part of a name: it must name one form */
+			int count = 0;
+			struct buf names = {0};
+			for (size_t i = 0; i < n; i++)
+				if (strstr(v[i].name, w) || strstr(v[i].title, w)) {
+					if (count++ == 0)
+						hit = (long)i;
+					buf_printf(&names, "%s%s %s", count > 1 ? ", " : "", v[i].id, v[i].name);
+				}
+			if (count > 1) {
+				diag_report(d, DIAG_ERROR, NULL, 0, 0, _("\"%s\" names %d forms (%s): give more of "
+				    "the name, the id or the printed number"), w, count, names.p);
+				hit = -2;
+			}
+			buf_free(&names);
+		}
+		if (hit == -1)
+			diag_report(d, DIAG_ERROR, NULL, 0, 0, _("no form %s (give a form id such as "
+			    "XT-KF-CX-001-R01, a printed number such as WB/XT-KF-JL-001-01 or a Chinese name; "
+			    "folio forms --list lists them)"), w);
+		if (hit < 0)
+			rc = -1;
+		else
+			v[hit].pick = 1;
+	}
+	return rc;
+}
+
+/* ---------------------------------------------------------------- serial numbers */
+
+struct serials {
+	char **id;
+	long  *next;
+	size_t n;
+};
+
+static long
+serial_next(const struct serials *s, const char *id)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->id[i], id) == 0)
+			return s->next[i];
+	return 1;
+}
+
+static void
+serial_set(struct serials *s, const char *id, long next)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->id[i], id) == 0) {
+			s->next[i] = next;
+			return;
+		}
+	s->id = xrealloc(s->id, (s->n + 1) * sizeof *s->id);
+	s->next = xrealloc(s->next, (s->n + 1) * sizeof *s->next);
+	s->id[s->n] = xstrdup(id);
+	s->next[s->n++] = next;
+}
+
+static void
+serials_free(struct serials *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->id[i]);
+	free(s->id);
+	free(s->next);
+}
+
+/* Read the state file: "ID NEXT" per line, # comments.  A missing file is
+ * an empty state; a line that is not understood is an error (a number
+ * must never be issued twice because the file was damaged). */
+static int
+serials_read(const char *path, struct serials *s, struct diag *d)
+{
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return errno == ENOENT ? 0 : (diag_report(d, DIAG_ERROR, path, 0, 0, _("cannot read: %s"),
+		    strerror(errno)), -1);
+	char line[512];
+	int ln = 0, rc = 0;
+	while (fgets(line, sizeof line, f)) {
+		ln++;
+		char id[256];
+		long next;
+		char extra;
+		if (line[0] == '#' || strspn(line, " \t\r\n") == strlen(line))
+			continue;
+		if (sscanf(line, "%255s %ld %c", id, &next, &extra) != 2 || next < 1 || next > SERIAL_MAX + 1) {
+			diag_report(d, DIAG_ERROR, path, ln, 0, _("not \"FORM-ID NEXT-NUMBER\": the serial "
+			    "numbers already used cannot be known; repair the line"));
+			rc = -1;
+			continue;
+		}
+		serial_set(s, id, next);
+	}
+	fclose(f);
+	return rc;
+}
+
+/* Through a temporary renamed over the file (base/file.h): all or nothing. */
+static int
+serials_write(const char *path, const struct serials *s, struct diag *d)
+{
+	struct buf b = {0};
+	buf_puts(&b, "# folio forms: the next serial number (编号) of each form.\n"
+	    "# Written by folio after each numbered batch; do not lower a number.\n");
+	for (size_t i = 0; i < s->n; i++)
+		buf_printf(&b, "%s %ld\n", s->id[i], s->next[i]);
+	int rc = file_write(path, b.p, b.n, d);
+	buf_free(&b);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- jobs */
+
+static void
+range_name(char *out, size_t n, const char *stem, long start, long end, int copies)
+{
+	if (start > 0)
+		snprintf(out, n, "%s-No%06ld-%06ld.pdf", stem, start, end);
+	else if (copies > 1)
+		snprintf(out, n, "%s-x%d.pdf", stem, copies);
+	else
+		snprintf(out, n, "%s.pdf", stem);
+}
+
+int
+docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms, int nforms,
+    int combined, int copies, int serial, int serial_start, struct diag *d)
+{
+	int to_stdout = o->out_dir && strcmp(o->out_dir, "-") == 0;
+	char *out = o->out_dir ? xstrdup(o->out_dir) : ds_path(o->root, "output");
+	char *dir = ds_path(out, "forms");
+	char *state = ds_path(o->root, "form-serials.txt");
+	struct serials ser = {0};
+	struct ds_site site;
+	size_t n = 0;
+	int rc = 0, lock = -1;
+
+	ds_allow(o);
+	if (ds_site_load(o, &site, d) < 0)
+		rc = -1;
+	ds_site_allow(&site);
+	ds_site_fonts(&site, fonts);
+	struct form_info *v = load_forms(o, &n, d);
+	if (rc == 0)
+		rc = pick_forms(v, n, forms, nforms, d);
+	if (rc == 0 && serial) {
+		/* one numbered batch at a time in a project */
+		lock = open(o->root, O_RDONLY | O_DIRECTORY);
+		if (lock >= 0)
+			flock(lock, LOCK_EX);
+		rc = serials_read(state, &ser, d);
+		for (size_t i = 0; i < n && rc == 0; i++) {
+			if (!v[i].pick)
+				continue;
+			long next = serial_next(&ser, v[i].id);
+			if (serial_start > 0 && serial_start < next) {
+				diag_report(d, DIAG_ERROR, state, 0, 0, _("%s: the numbers up to %06ld were issued "
+				    "already; --serial-start must be %ld or more (or leave it out to continue)"),
+				    v[i].id, next - 1, next);
+				rc = -1;
+			}
+			v[i].start = serial_start > 0 ? serial_start : next;
+			if (v[i].start + copies - 1 > SERIAL_MAX) {
+				diag_report(d, DIAG_ERROR, state, 0, 0, _("%s: the numbers would pass %06d"),
+				    v[i].id, SERIAL_MAX);
+				rc = -1;
+			}
+		}
+	}
+	if (rc == 0 && !to_stdout) {
+		mkdir(out, 0777);
+		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+			diag_report(d, DIAG_ERROR, dir, 0, 0, _("cannot create the folder: %s"), strerror(errno));
+			rc = -1;
+		}
+	}
+	const char *head = "<job xmlns=\"urn:folio:job\" mode=\"blank\" title=\"空白表格\">\n";
+	struct buf job = {0};
+	long lo = 0, hi = 0;
+	buf_puts(&job, head);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (!v[i].pick)
+			continue;
+		long end = v[i].start + copies - 1;
+		ds_job_item(&job, "form", v[i].file, copies, (int)v[i].start);
+		if (v[i].start > 0) {
+			lo = lo == 0 || v[i].start < lo ? v[i].start : lo;
+			hi = end > hi ? end : hi;
+		}
+		if (combined)
+			continue;
+		struct buf one = {0};
+		buf_puts(&one, head);
+		ds_job_item(&one, "form", v[i].file, copies, (int)v[i].start);
+		buf_puts(&one, "</job>\n");
+		char name[300];
+		range_name(name, sizeof name, v[i].id, v[i].start, end, copies);
+		char *pdf = ds_path(dir, name);
+		rc = ds_run_job(o, &site, fonts, one.p, one.n, "forms-job.xml", pdf, d);
+		if (rc == 0 && !o->quiet)
+			fprintf(stderr, _("folio: wrote %s\n"), pdf);
+		free(pdf);
+		buf_free(&one);
+	}
+	buf_puts(&job, "</job>\n");
+	if (combined && rc == 0) {
+		char name[300];
+		range_name(name, sizeof name, "forms", lo, hi, copies);
+		char *pdf = to_stdout ? xstrdup("-") : ds_path(dir, name);
+		rc = ds_run_job(o, &site, fonts, job.p, job.n, "forms-job.xml", pdf, d);
+		if (rc == 0 && !o->quiet && !to_stdout)
+			fprintf(stderr, _("folio: wrote %s\n"), pdf);
+		free(pdf);
+	}
+	buf_free(&job);
+	/* the numbers are used once the PDFs exist */
+	if (rc == 0 && serial) {
+		for (size_t i = 0; i < n; i++)
+			if (v[i].pick) {
+				serial_set(&ser, v[i].id, v[i].start + copies);
+				if (!o->quiet)
+					fprintf(stderr, _("folio: %s %s: numbers %06ld to %06ld\n"), v[i].id, v[i].name,
+					    v[i].start, v[i].start + copies - 1);
+			}
+		rc = serials_write(state, &ser, d);
+	}
+	if (lock >= 0)
+		close(lock);
+	serials_free(&ser);
+	free_forms(v, n);
+	ds_site_free(&site);
+	src_allow_reset();
+	free(state);
+	free(out);
+	free(dir);
+	return rc;
+}
+
+/* The pages of one blank copy of a form: laid out, not written. */
+static int
+form_pages(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
+    const struct form_info *f, struct diag *d)
+{
+	struct buf job = {0};
+	buf_puts(&job, "<job xmlns=\"urn:folio:job\" mode=\"blank\" title=\"\">\n");
+	ds_job_item(&job, "form", f->file, 1, 0);
+	buf_puts(&job, "</job>\n");
+	/* the layout's warnings belong to rendering the form, not to a list */
+	struct diag q;
+	diag_init(&q);
+	text_fonts_set_diag(fonts, &q);
+	struct xdoc *fo = ds_job_fo(o, site, job.p, job.n, "forms-job.xml", "list.pdf", &q);
+	buf_free(&job);
+	struct fo_tree *ft = fo ? fo_tree_build_take(fo, &q) : NULL;
+	struct area_tree *at = ft ? lay_document(ft, fonts, &q) : NULL;
+	int pages = at ? at->npages : -1;
+	area_tree_free(at);
+	fo_tree_free(ft);
+	text_fonts_set_diag(fonts, d);
+	for (size_t i = 0; i < q.n; i++)
+		if (q.v[i].level >= DIAG_ERROR)
+			diag_report(d, q.v[i].level, q.v[i].file, q.v[i].line, q.v[i].col, "%s", q.v[i].text);
+	diag_free(&q);
+	return pages > 0 ? pages / f->parts : -1;
+}
+
+int
+docset_forms_list(const struct docset_opts *o, struct text_fonts *fonts, char **forms, int nforms,
+    FILE *out, struct diag *d)
+{
+	struct ds_site site;
+	size_t n = 0;
+	int rc = 0;
+	struct docset_opts q = *o;
+	q.fo_dir = NULL;
+	ds_allow(o);
+	if (ds_site_load(o, &site, d) < 0)
+		rc = -1;
+	ds_site_allow(&site);
+	ds_site_fonts(&site, fonts);
+	struct form_info *v = load_forms(o, &n, d);
+	if (rc == 0)
+		rc = pick_forms(v, n, forms, nforms, d);
+	if (rc == 0) {
+		/* TRANSLATORS: the columns of folio forms --list */
+		fprintf(out, "%-20s %-18s %5s %5s  %s\n", _("number"), _("id"), _("pages"), _("parts"), _("name"));
+		for (size_t i = 0; i < n; i++) {
+			if (!v[i].pick)
+				continue;
+			int pages = form_pages(&q, &site, fonts, &v[i], d);
+			if (pages < 0)
+				rc = -1;
+			fprintf(out, "%-20s %-18s %5d %5d  %s\n", v[i].number, v[i].id, pages, v[i].parts, v[i].name);
+		}
+	}
+	free_forms(v, n);
+	ds_site_free(&site);
+	src_allow_reset();
+	return rc;
+}
