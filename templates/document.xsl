@@ -298,8 +298,12 @@
       <fo:table-body>
         <xsl:for-each select="d:row">
           <!-- a row left empty to write in gets room for handwriting -->
-          <xsl:variable name="to-fill" select="count(d:cell[normalize-space(.) = '' and not(*)]) &gt;= count(d:cell) - 1 and count(d:cell) &gt; 2"/>
+          <xsl:variable name="to-fill" select="count(d:cell[normalize-space(.) = '' and not(*[not(self::d:blank)])]) * 2 &gt;= count(d:cell)"/>
           <fo:table-row keep-together.within-page="always">
+            <xsl:if test="$to-fill"><xsl:attribute name="height"><xsl:value-of select="$form-row-height"/></xsl:attribute></xsl:if>
+            <!-- at least two rows on each side of a page break -->
+            <xsl:if test="position() = 1 and last() &gt; 1"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+            <xsl:if test="position() = last() and last() &gt; 1"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
             <xsl:for-each select="d:cell">
               <fo:table-cell border="0.5pt solid black" padding="3pt" display-align="center">
                 <xsl:if test="$to-fill"><xsl:attribute name="padding">3.5pt 3pt</xsl:attribute></xsl:if>

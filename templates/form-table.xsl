@@ -226,7 +226,10 @@
     <xsl:param name="n"/>
     <xsl:param name="num"/>
     <xsl:variable name="row" select="."/>
-    <fo:table-row keep-together.within-page="always">
+    <fo:table-row keep-together.within-page="always" height="{$form-row-height}">
+      <!-- called in a for-each over the rows: at least two on each side of a page break -->
+      <xsl:if test="position() = 1"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+      <xsl:if test="position() = last() and last() &gt; 1"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
       <xsl:if test="$num = 1"><xsl:call-template name="num-cell"><xsl:with-param name="n" select="$n"/></xsl:call-template></xsl:if>
       <xsl:for-each select="$cols">
         <fo:table-cell xsl:use-attribute-sets="cell-body">
@@ -274,7 +277,10 @@
     <xsl:param name="cols"/>
     <xsl:param name="n"/>
     <xsl:variable name="row" select="."/>
-    <fo:table-row keep-together.within-page="always">
+    <fo:table-row keep-together.within-page="always" height="{$form-row-height}">
+      <!-- called in a for-each over the rows: at least two on each side of a page break -->
+      <xsl:if test="position() = 1"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+      <xsl:if test="position() = last() and last() &gt; 1"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
       <xsl:if test="$n != ''"><xsl:call-template name="num-cell"><xsl:with-param name="n" select="$n"/></xsl:call-template></xsl:if>
       <xsl:for-each select="fm:cell">
         <xsl:variable name="i" select="count(preceding-sibling::fm:cell[not(@span)]) + sum(preceding-sibling::fm:cell/@span) + 1"/>
@@ -316,8 +322,12 @@
     <xsl:param name="n"/>
     <xsl:param name="cols"/>
     <xsl:param name="num"/>
+    <xsl:param name="first" select="true()"/>
     <xsl:if test="$n &gt; 0">
       <fo:table-row keep-together.within-page="always" height="{$form-row-height}">
+        <!-- at least two rows on each side of a page break -->
+        <xsl:if test="$first"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+        <xsl:if test="$n = 1 and not($first)"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
         <xsl:if test="$num = 1"><xsl:call-template name="num-cell"><xsl:with-param name="n" select="''"/></xsl:call-template></xsl:if>
         <xsl:for-each select="$cols">
           <fo:table-cell xsl:use-attribute-sets="cell-body">
@@ -334,6 +344,7 @@
         <xsl:with-param name="n" select="$n - 1"/>
         <xsl:with-param name="cols" select="$cols"/>
         <xsl:with-param name="num" select="$num"/>
+        <xsl:with-param name="first" select="false()"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
@@ -358,7 +369,7 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="span" select="$first - 1 + $num"/>
-    <fo:table-row keep-together.within-page="always" keep-with-previous.within-page="always">
+    <fo:table-row keep-together.within-page="always" keep-with-previous.within-page="always" height="{$form-row-height}">
       <xsl:if test="$span &gt; 0">
         <fo:table-cell xsl:use-attribute-sets="cell-body" number-columns-spanned="{$span}">
           <fo:block text-align="center" font-weight="bold"><xsl:value-of select="$label"/></fo:block>

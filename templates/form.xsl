@@ -294,6 +294,8 @@
       </xsl:choose>
     </xsl:variable>
     <fo:table table-layout="fixed" width="100%" border-collapse="collapse" space-after="6pt">
+      <!-- a grid of a few rows is not split; a long one keeps two rows on each side -->
+      <xsl:if test="count(fm:field | fm:*[@label]) &lt;= 12"><xsl:attribute name="keep-together.within-page">always</xsl:attribute></xsl:if>
       <xsl:call-template name="grid-columns">
         <xsl:with-param name="n" select="number($cols)"/>
         <xsl:with-param name="lw" select="$lw * 10 div 10.5 + 1.2"/>
@@ -327,6 +329,9 @@
     <xsl:choose>
       <xsl:when test="number($field/@span) &gt;= $cols"><xsl:value-of select="$cols"/></xsl:when>
       <xsl:when test="number($field/@span) &gt;= 1"><xsl:value-of select="number($field/@span)"/></xsl:when>
+      <!-- a date range (____年__月__日至____年__月__日) or an amount in
+           capitals needs two pairs of columns to fit on one line -->
+      <xsl:when test="($field/@format = 'date-range' or $field/@format = 'amount-zh-capital') and $cols &gt;= 2">2</xsl:when>
       <xsl:otherwise>1</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -360,7 +365,7 @@
       <xsl:variable name="fit"><xsl:call-template name="grid-fit"><xsl:with-param name="fields" select="$fields"/><xsl:with-param name="cols" select="$cols"/></xsl:call-template></xsl:variable>
       <xsl:variable name="k" select="number(substring-before($fit, ':'))"/>
       <xsl:variable name="used" select="number(substring-after($fit, ':'))"/>
-      <fo:table-row keep-together.within-page="always">
+      <fo:table-row keep-together.within-page="always" height="{$form-row-height}">
         <xsl:for-each select="$fields[position() &lt;= $k]">
           <xsl:variable name="s"><xsl:call-template name="span-of"><xsl:with-param name="field" select="."/><xsl:with-param name="cols" select="$cols"/></xsl:call-template></xsl:variable>
           <!-- the last field of a short row runs to the end of the row -->
@@ -505,10 +510,20 @@
         </xsl:choose>
       </xsl:if>
     </xsl:variable>
+    <!-- the box with its word; a parenthesis may go to the next line, whole -->
+    <xsl:variable name="word">
+      <xsl:choose>
+        <xsl:when test="contains(@label, '（')"><xsl:value-of select="substring-before(@label, '（')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="@label"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <fo:inline keep-together.within-line="always">
       <xsl:call-template name="box"><xsl:with-param name="on" select="$on = 'y'"/></xsl:call-template>
-      <xsl:value-of select="@label"/>
+      <xsl:value-of select="$word"/>
     </fo:inline>
+    <xsl:if test="contains(@label, '（')">
+      <fo:inline keep-together.within-line="always">（<xsl:value-of select="substring-after(@label, '（')"/></fo:inline>
+    </xsl:if>
     <xsl:if test="@fill">
       <xsl:text>：</xsl:text>
       <xsl:call-template name="rule"><xsl:with-param name="w" select="@fill"/></xsl:call-template>
@@ -567,7 +582,8 @@
   <!-- boxes with the deciding department at the left: options, ruled
        lines, then 经办人：____ 日期：____年__月__日 at the bottom right -->
   <xsl:template match="fm:approvals" mode="form-block">
-    <fo:table table-layout="fixed" width="100%" border-collapse="collapse" space-before="4pt" space-after="6pt">
+    <fo:table table-layout="fixed" width="100%" border-collapse="collapse" space-before="4pt" space-after="6pt"
+        keep-together.within-page="always">
       <fo:table-column column-width="7.5em"/>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-body>

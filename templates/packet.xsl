@@ -203,7 +203,7 @@
         <xsl:call-template name="rule"><xsl:with-param name="w" select="2.2"/></xsl:call-template>年<xsl:call-template name="rule"><xsl:with-param name="w" select="1.2"/></xsl:call-template>月<xsl:call-template name="rule"><xsl:with-param name="w" select="1.2"/></xsl:call-template>日<xsl:call-template name="rule"><xsl:with-param name="w" select="1.2"/></xsl:call-template>时<xsl:call-template name="rule"><xsl:with-param name="w" select="1.2"/></xsl:call-template>分</xsl:when>
       <xsl:when test="$format = 'time'">
         <xsl:call-template name="rule"><xsl:with-param name="w" select="1.6"/></xsl:call-template>时<xsl:call-template name="rule"><xsl:with-param name="w" select="1.6"/></xsl:call-template>分</xsl:when>
-      <xsl:when test="$format = 'amount-zh-capital'">人民币（大写）<xsl:call-template name="rule"><xsl:with-param name="w" select="16"/></xsl:call-template></xsl:when>
+      <xsl:when test="$format = 'amount-zh-capital'"><fo:inline keep-together.within-line="always">人民币（大写）</fo:inline><fo:leader leader-pattern="rule" rule-thickness="0.5pt" leader-length.minimum="4em" leader-length.optimum="16em" leader-length.maximum="16em"/></xsl:when>
       <xsl:when test="$format = 'percent'">
         <xsl:call-template name="rule"><xsl:with-param name="w" select="4"/></xsl:call-template>%</xsl:when>
       <xsl:otherwise>
@@ -218,7 +218,11 @@
     <xsl:param name="format" select="'text'"/>
     <fo:inline color="{$fill-color}">
       <xsl:if test="$format = 'phone'"><xsl:attribute name="keep-together.within-line">always</xsl:attribute></xsl:if>
-      <xsl:value-of select="$text"/>
+      <xsl:choose>
+        <!-- an e-mail address may break after its @ in a narrow cell -->
+        <xsl:when test="contains($text, '@') and not(contains($text, ' '))"><xsl:value-of select="substring-before($text, '@')"/>@&#x200B;<xsl:value-of select="substring-after($text, '@')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+      </xsl:choose>
     </fo:inline>
   </xsl:template>
 
@@ -357,11 +361,11 @@
           <fo:table-column column-width="7em"/>
           <fo:table-column column-width="proportional-column-width(1)"/>
           <fo:table-body>
-            <fo:table-row>
+            <fo:table-row height="{$form-row-height}">
               <xsl:call-template name="label-cell"><xsl:with-param name="label" select="'客户名称'"/></xsl:call-template>
               <xsl:call-template name="receipt-value"><xsl:with-param name="path" select="'customer/name-zh'"/><xsl:with-param name="span" select="3"/></xsl:call-template>
             </fo:table-row>
-            <fo:table-row>
+            <fo:table-row height="{$form-row-height}">
               <xsl:call-template name="label-cell"><xsl:with-param name="label" select="'租赁单元'"/></xsl:call-template>
               <fo:table-cell xsl:use-attribute-sets="cell-value">
                 <fo:block>
@@ -383,7 +387,7 @@
               <xsl:call-template name="label-cell"><xsl:with-param name="label" select="'收楼日期'"/></xsl:call-template>
               <xsl:call-template name="receipt-value"><xsl:with-param name="path" select="'handover-date'"/><xsl:with-param name="format" select="'date-zh'"/></xsl:call-template>
             </fo:table-row>
-            <fo:table-row>
+            <fo:table-row height="{$form-row-height}">
               <xsl:call-template name="label-cell"><xsl:with-param name="label" select="'租赁合同编号'"/></xsl:call-template>
               <xsl:call-template name="receipt-value"><xsl:with-param name="path" select="'lease/contract-no'"/></xsl:call-template>
               <xsl:call-template name="label-cell"><xsl:with-param name="label" select="'客户联系人'"/></xsl:call-template>
@@ -399,7 +403,7 @@
           <fo:table-column column-width="3.2em"/>
           <fo:table-column column-width="proportional-column-width(2)"/>
           <fo:table-header>
-            <fo:table-row>
+            <fo:table-row height="{$form-row-height}">
               <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'序号'"/></xsl:call-template>
               <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'文件名称'"/></xsl:call-template>
               <xsl:call-template name="head-cell"><xsl:with-param name="text" select="'文件编号'"/></xsl:call-template>
@@ -439,7 +443,7 @@
                 </xsl:call-template>
               </xsl:for-each>
             </xsl:if>
-            <fo:table-row>
+            <fo:table-row height="{$form-row-height}">
               <fo:table-cell xsl:use-attribute-sets="cell-body" number-columns-spanned="3">
                 <fo:block text-align="center" font-weight="bold">合计</fo:block>
               </fo:table-cell>
@@ -458,7 +462,7 @@
           <fo:table-column column-width="8mm"/>
           <fo:table-column column-width="proportional-column-width(1)"/>
           <fo:table-body>
-            <fo:table-row>
+            <fo:table-row height="{$form-row-height}">
               <fo:table-cell>
                 <xsl:call-template name="sign-line"><xsl:with-param name="label" select="'客户（盖章）'"/><xsl:with-param name="path" select="'customer/name-zh'"/></xsl:call-template>
                 <xsl:call-template name="sign-line"><xsl:with-param name="label" select="'客户签名'"/></xsl:call-template>
@@ -508,7 +512,7 @@
     <xsl:param name="name"/>
     <xsl:param name="number"/>
     <xsl:param name="copies"/>
-    <fo:table-row>
+    <fo:table-row height="{$form-row-height}">
       <fo:table-cell xsl:use-attribute-sets="cell-body" padding="4pt 2.5pt"><fo:block text-align="center"><xsl:value-of select="$n"/></fo:block></fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="cell-body"><fo:block><xsl:value-of select="$name"/></fo:block></fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="cell-body"><fo:block font-size="9pt"><xsl:value-of select="$number"/></fo:block></fo:table-cell>

@@ -88,11 +88,23 @@ text_of(const struct area *a, struct buf *b)
 		text_of(k, b);
 }
 
+/* Text other than spaces (U+0020, U+3000): an ideographic space keeps an
+ * empty cell's line, it is not an entry. */
 static int
 has_text(const struct area *a)
 {
-	if (a->kind == AREA_RUN && a->len > 0)
-		return 1;
+	if (a->kind == AREA_RUN && a->len > 0) {
+		for (size_t i = 0; i < a->len; i++) {
+			if (a->text[i] == ' ')
+				continue;
+			if (i + 2 < a->len && memcmp(a->text + i, "\xE3\x80\x80", 3) == 0) {
+				i += 2;
+				continue;
+			}
+			return 1;
+		}
+		return 0;
+	}
 	for (const struct area *k = a->first; k; k = k->next)
 		if (has_text(k))
 			return 1;
@@ -154,10 +166,11 @@ check_overflow(struct ctx *c, const struct area *a, const struct area *box, cons
 	if (a->kind == AREA_LINE && box) {
 		mpt lo = (ref ? ref->x : box->x) - TOLERANCE, hi = box->x + box->w + TOLERANCE;
 		for (const struct area *r = a->first; r; r = r->next) {
-			if (r->kind != AREA_RUN || r->has_matrix || r->len == 0)
+			/* text, and the rules of leaders (a line to write on) */
+			if (!(r->kind == AREA_RUN && !r->has_matrix && r->len > 0) && r->kind != AREA_RULE)
 				continue;
-			mpt h = r->next == NULL && hangs(r) ? r->size : 0;
-			mpt o = r == a->first && opens(r) ? r->size / 2 : 0;
+			mpt h = r->kind == AREA_RUN && r->next == NULL && hangs(r) ? r->size : 0;
+			mpt o = r->kind == AREA_RUN && r == a->first && opens(r) ? r->size / 2 : 0;
 			if (r->x < lo - o || r->x + r->w > hi + h) {
 				struct buf t = {0};
 				text_of(a, &t);
@@ -219,18 +232,26 @@ is_named(const struct area *a, const char *name)
 	return a->kind == AREA_BLOCK && a->name && strcmp(a->name, name) == 0;
 }
 
-/* Rows left empty to write in: a cell of 15 mm or more without text. */
+/* Rows to write in: ruled cells of 15 mm or more without text, at least as
+ * many as the cells with text (a label and its blank, a numbered empty
+ * row); a blank 备注 in a row of data is not one, nor a cell without
+ * borders, which only spaces a layout table. */
 static void
 check_rows(struct ctx *c, const struct area *a)
 {
 	if (a->kind == AREA_VIEWPORT)
 		return;
 	if (is_named(a, "table-row")) {
-		int blank = 0;
-		for (const struct area *k = a->first; k; k = k->next)
-			if (is_named(k, "table-cell") && k->w >= MM(15) && !has_text(k))
-				blank = 1;
-		if (blank && a->h + TOLERANCE < LC.row_h) {
+		int blank = 0, filled = 0;
+		for (const struct area *k = a->first; k; k = k->next) {
+			if (!is_named(k, "table-cell"))
+				continue;
+			if (has_text(k))
+				filled++;
+			else if (k->w >= MM(15) && (k->border[1].width > 0 || k->border[0].width > 0))
+				blank++;
+		}
+		if (blank > 0 && blank >= filled && a->h + TOLERANCE < LC.row_h) {
 			char h[32], want[32];
 			snprintf(h, sizeof h, "%.1f", a->h * 25.4 / 72000.0);
 			snprintf(want, sizeof want, "%.1f", LC.row_h * 25.4 / 72000.0);

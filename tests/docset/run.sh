@@ -201,6 +201,10 @@ for c in "overflow:overflow:a line runs" "cell-overflow:overflow:cell text runs"
 	rc=$?
 	check "check --layout finds $kind ($f.fo)" sh -c "test $rc -eq 1 && grep -q 'warning: page [0-9]*: $kind: .*\($text\)' '$T/lc-$f.err'"
 done
+"$FOLIO" check --layout --root "$ROOT" 2>"$T/lc-all.err"
+rc=$?
+check "check --layout: the manual, every packet and every blank form have no finding and no warning" \
+	sh -c "test $rc -eq 0 && grep -q 'layout: 0 findings in [1-9][0-9]* documents' '$T/lc-all.err' && ! grep -q 'warning' '$T/lc-all.err'"
 "$FOLIO" check --layout --root "$ROOT" "$LD/clean.fo" 2>"$T/lc-clean.err"
 rc=$?
 check "check --layout: a part ending early, two rows each side, a name that fits: no finding" \
