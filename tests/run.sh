@@ -38,6 +38,7 @@ layer layout "$B/layout-test" tests/layout/*.xml
 layer pdf sh tests/pdf/run.sh "$B/folio"
 layer messages sh tests/messages/run.sh "$B/folio"
 layer fo sh tests/fo/run.sh "$B/folio"
+layer writer sh tests/pdf/writer.sh "$B/folio"
 layer docset sh tests/docset/run.sh "$B/folio"
 layer packet sh tests/packet/run.sh "$B/folio"
 layer site sh tests/site/run.sh "$B/folio"
