@@ -1,5 +1,5 @@
 # folio — build, test, benchmark.  GNU make.
-# make [BUILD=release|debug|asan]; make test; make asan; make bench; make demo
+# make [BUILD=release|debug|asan]; make test; make asan; make mutate; make bench; make demo
 
 BUILD   ?= release
 O       := build/$(BUILD)
@@ -113,6 +113,12 @@ test: $(O)/folio $(MO) $(UNIT_TESTS) $(O)/layout-test
 
 asan:
 	$(MAKE) BUILD=asan test
+
+# break the PDF writer one line at a time (tools/mutations.txt) in a copy of
+# the tree; every mutant must fail the tests (docs/testing.md)
+mutate: $(O)/folio
+	@BUILD=$(BUILD) sh tools/mutate.sh
+.PHONY: mutate
 
 bench: $(O)/folio
 	@sh bench/run.sh $(O)/folio
