@@ -263,6 +263,39 @@ report(const char *path, int err, const char *reason, struct diag *d)
 		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot write: %s", reason);
 }
 
+void
+file_fail(const char *path, int err, struct diag *d)
+{
+	report(path, err, NULL, d);
+}
+
+int
+file_mkdirs(const char *path, struct diag *d)
+{
+	char *p = xstrdup(path);
+	struct stat st;
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		mkdir(p, 0777);
+		*s = '/';
+	}
+	int rc = mkdir(p, 0777);
+	int err = errno;
+	if (rc != 0 && err == EEXIST && stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		rc = 0;
+	else if (rc != 0 && err == EEXIST)
+		err = ENOTDIR;
+	free(p);
+	if (rc != 0) {
+		output_failed = 1;
+		diag_report(d, DIAG_ERROR, path, 0, 0, _("cannot create the folder: %s"), strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
 static void
 out_free(struct file_out *o)
 {

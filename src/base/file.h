@@ -69,6 +69,13 @@ int file_write(const char *path, const void *bytes, size_t n, struct diag *d);
 
 /* Has any output of this process failed?  (The exit status is then 3.) */
 int file_output_failed(void);
+/* Report an output failure found elsewhere (errno value err) as
+ * "PATH: cannot write: REASON"; file_output_failed() is then true. */
+void file_fail(const char *path, int err, struct diag *d);
+/* Create the folder path and its parents (mode 0777 less the umask).
+ * Returns 0, or -1 after reporting "PATH: cannot create the folder:
+ * REASON" as an output failure. */
+int file_mkdirs(const char *path, struct diag *d);
 
 /*
  * Temporaries to remove if a signal ends the process: a file, or a

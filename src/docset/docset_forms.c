@@ -313,11 +313,8 @@ docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms
 		}
 	}
 	if (rc == 0 && !to_stdout) {
-		mkdir(out, 0777);
-		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-			diag_report(d, DIAG_ERROR, dir, 0, 0, _("cannot create the folder: %s"), strerror(errno));
+		if (file_mkdirs(dir, d) < 0)
 			rc = -1;
-		}
 	}
 	const char *head = "<job xmlns=\"urn:folio:job\" mode=\"blank\" title=\"空白表格\">\n";
 	struct buf job = {0};

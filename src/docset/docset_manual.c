@@ -21,27 +21,6 @@
 #include "docset.h"
 #include "docset_int.h"
 
-static int
-mkdirs(const char *path, struct diag *d)
-{
-	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		mkdir(p, 0777);
-		*s = '/';
-	}
-	int rc = mkdir(p, 0777);
-	if (rc != 0 && errno != EEXIST) {
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot create the folder: %s", strerror(errno));
-		free(p);
-		return -1;
-	}
-	free(p);
-	return 0;
-}
-
 /* Render an FO document held as an xdoc (taken) to path. */
 int
 ds_render(struct xdoc *fo, struct text_fonts *fonts, const char *path, struct diag *d)
@@ -130,7 +109,7 @@ docset_archive(const struct docset_opts *o, struct diag *d)
 		free(dir);
 		goto done;
 	}
-	if (mkdirs(dir, d) < 0) {
+	if (file_mkdirs(dir, d) < 0) {
 		free(dir);
 		goto done;
 	}
@@ -219,7 +198,7 @@ docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag
 	ds_site_params(&site, params, 6, 12);
 	char *fo_out = NULL;
 	if (o->fo_dir) {
-		if (mkdirs(o->fo_dir, d) < 0)
+		if (file_mkdirs(o->fo_dir, d) < 0)
 			goto done;
 		char name[300];
 		snprintf(name, sizeof name, "%s.fo", base);
@@ -235,7 +214,7 @@ docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag
 		goto done;
 	/* -o -: the PDF to standard output, no folder */
 	int to_stdout = o->out_dir && strcmp(o->out_dir, "-") == 0;
-	if (!to_stdout && mkdirs(mdir, d) < 0) {
+	if (!to_stdout && file_mkdirs(mdir, d) < 0) {
 		src_xdoc_free(fo);
 		goto done;
 	}

@@ -78,8 +78,8 @@ ds_job_fo(const struct docset_opts *o, const struct ds_site *site, const char *j
 		size_t k = strlen(fn);
 		if (k > 4 && strcmp(fn + k - 4, ".pdf") == 0)
 			strcpy(fn + k - 4, ".fo");
-		mkdir(o->fo_dir, 0777);
-		fo_out = ds_path(o->fo_dir, fn);
+		if (file_mkdirs(o->fo_dir, d) == 0)
+			fo_out = ds_path(o->fo_dir, fn);
 	}
 	/* the job document gets a name of its own: were it named after the case
 	 * file, document() would return the job itself for the case's URI */
@@ -386,7 +386,7 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 	int rc = 0;
 	if (mkdir(tmp, 0777) != 0 && (errno != EEXIST || remove_dir(tmp) != 0 || mkdir(tmp, 0777) != 0)) {
 		/* (one left by an earlier run that had this process id is ours to remove) */
-		diag_report(d, DIAG_ERROR, tmp, 0, 0, "cannot create the folder: %s", strerror(errno));
+		file_fail(tmp, errno, d);
 		free(tmp);
 		free(fin);
 		free(abscase);
@@ -467,7 +467,7 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 		if (stat(fin, &st) == 0)
 			remove_dir(fin);
 		if (rename(tmp, fin) != 0) {
-			diag_report(d, DIAG_ERROR, fin, 0, 0, "cannot write: %s", strerror(errno));
+			file_fail(fin, errno, d);
 			rc = -1;
 		}
 	}
@@ -499,8 +499,8 @@ docset_packet(const struct docset_opts *o, struct text_fonts *fonts, char **case
 		return -1;
 	}
 	ds_site_fonts(&site, fonts);
-	mkdir(out, 0777);
-	mkdir(dir, 0777);
+	if (file_mkdirs(dir, d) < 0)
+		ncases = 0, bad = 1;
 	for (int i = 0; i < ncases; i++) {
 		ds_allow(o);
 		ds_site_allow(&site);

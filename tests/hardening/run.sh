@@ -71,6 +71,17 @@ check "--areas /dev/full: exit 3 with a message" sh -c "test $rc -eq 3 && grep -
 rc=$?
 check "-o into a missing folder: exit 3, 'No such file or directory'" sh -c "test $rc -eq 3 && grep -q 'x.pdf: error: cannot write: No such file or directory' '$T/o/nodir.err'"
 
+# the document-set jobs: a folder that cannot be made is exit 3, named
+echo file > "$T/o/plain"
+"$FOLIO" packet --root "$ROOT" -o "$T/o/pk" --fo "$T/o/plain/fo" "$ROOT/cases/2024-001.xml" 2>"$T/o/packet.err"
+rc=$?
+check "packet --fo under a file: exit 3, the folder and the reason named, no packet" \
+	sh -c "test $rc -eq 3 && grep -q 'plain/fo: error: cannot create the folder: Not a directory' '$T/o/packet.err' && test -z \"\$(ls -A '$T/o/pk/packets')\""
+"$FOLIO" manual --root "$ROOT" -o "$T/o/mk" --fo "$T/o/plain/fo" 2>"$T/o/manual.err"
+rc=$?
+check "manual --fo under a file: exit 3, the folder and the reason named" \
+	sh -c "test $rc -eq 3 && grep -q 'plain/fo: error: cannot create the folder: Not a directory' '$T/o/manual.err'"
+
 # ---- temporaries removed on SIGINT and SIGTERM ------------------------------------------
 python3 - "$T/big.fo" <<'PY'
 import sys
