@@ -356,6 +356,10 @@ cmd_docset(const struct cli_cmd *c, int argc, char **argv)
 		rc = 1;
 	if (file_output_failed())
 		rc = 3;
+	/* the case read from standard input is named as such, not by its temporary */
+	for (size_t i = 0; incase && i < d.n; i++)
+		if (d.v[i].file && strcmp(d.v[i].file, incase) == 0)
+			d.v[i].file = "<stdin>";
 	diag_flush(&d, stderr);
 	diag_free(&d);
 	free(pos);

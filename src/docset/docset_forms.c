@@ -406,6 +406,24 @@ form_pages(const struct docset_opts *o, const struct ds_site *site, struct text_
 	return pages > 0 ? pages / f->parts : -1;
 }
 
+/* s, then spaces up to width terminal columns (a Chinese character takes two) */
+static void
+put_col(FILE *out, const char *s, int width, int right)
+{
+	int w = 0;
+	for (const char *p = s, *end = s + strlen(s); p < end;) {
+		uint32_t cp = utf8_next(&p, end);
+		w += (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+		    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+		    (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000 ? 2 : 1;
+	}
+	if (right)
+		fprintf(out, "%*s%s", width > w ? width - w : 0, "", s);
+	else
+		fprintf(out, "%s%*s", s, width > w ? width - w : 0, "");
+}
+
 int
 docset_forms_list(const struct docset_opts *o, struct text_fonts *fonts, char **forms, int nforms,
     FILE *out, struct diag *d)
@@ -425,7 +443,14 @@ docset_forms_list(const struct docset_opts *o, struct text_fonts *fonts, char **
 		rc = pick_forms(v, n, forms, nforms, d);
 	if (rc == 0) {
 		/* TRANSLATORS: the columns of folio forms --list */
-		fprintf(out, "%-20s %-18s %5s %5s  %s\n", _("number"), _("id"), _("pages"), _("parts"), _("name"));
+		put_col(out, _("number"), 20, 0);
+		fputc(' ', out);
+		put_col(out, _("id"), 18, 0);
+		fputc(' ', out);
+		put_col(out, _("pages"), 5, 1);
+		fputc(' ', out);
+		put_col(out, _("parts"), 5, 1);
+		fprintf(out, "  %s\n", _("name"));
 		for (size_t i = 0; i < n; i++) {
 			if (!v[i].pick)
 				continue;

@@ -43,6 +43,8 @@ check "-- ends the options: -x.xml is a case file" sh -c "'$FOLIO' packet --root
 # ---- standard input and output ---------------------------------------------------------------
 "$FOLIO" packet --root "$P" -o "$T/si" - <"$P/cases/2024-002.xml" 2>"$T/si.err"; rc=$?
 check "a case on standard input (-): its packet, named by its id" sh -c "test $rc -eq 0 && test -s '$T/si/packets/2024-002/packet.pdf' || { cat '$T/si.err'; false; }"
+printf '<case xmlns="urn:folio:case" id="2024-009">\n<oops>\n' | "$FOLIO" packet --root "$P" -o "$T/si2" - 2>"$T/si2.err"; rc=$?
+check "a bad case on standard input: errors name <stdin> and its line, nothing written" sh -c "test $rc -eq 1 && grep -q '^<stdin>:[0-9]*:[0-9]*: error' '$T/si2.err' && ! grep -q folio-stdin '$T/si2.err' && test ! -e '$T/si2/packets/2024-009'"
 (cd "$T" && "$FOLIO" manual --root "$P" -o - >"$T/m.pdf" 2>"$T/m.err"); rc=$?
 check "manual -o -: the PDF on standard output, no folder named -" sh -c "test $rc -eq 0 && pdfinfo '$T/m.pdf' >/dev/null && test ! -e '$T/-' && test ! -e '$P/-'"
 (cd "$T" && "$FOLIO" forms --root "$P" --combined -o - XT-KF-CX-004-R01 >"$T/f.pdf" 2>/dev/null); rc=$?
