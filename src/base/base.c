@@ -421,7 +421,22 @@ diag_vreport(struct diag *d, enum diag_level level, const char *file,
 	m->col = col;
 	m->text = b.p;
 	m->seq = (unsigned)d->n;
+	m->last = 0;
 	d->n++;
+}
+
+void
+diag_summary(struct diag *d, enum diag_level level, const char *file, const char *fmt, ...)
+{
+	if (d == NULL)
+		return;
+	size_t n = d->n;
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vreport(d, level, file, 0, 0, fmt, ap);
+	va_end(ap);
+	if (d->n > n)
+		d->v[d->n - 1].last = 1;
 }
 
 void
@@ -461,6 +476,10 @@ msg_cmp(const void *a, const void *b)
 	const struct diag_msg *x = a, *y = b;
 	int c;
 
+	if (x->last != y->last)
+		return x->last ? 1 : -1;
+	if (x->last)
+		return x->seq < y->seq ? -1 : x->seq > y->seq;
 	if (x->file != y->file) {
 		if (x->file == NULL)
 			return -1;
@@ -510,7 +529,10 @@ diag_merge(struct diag *dst, struct diag *src)
 {
 	for (size_t i = 0; i < src->n; i++) {
 		struct diag_msg *m = &src->v[i];
-		diag_report(dst, m->level, m->file, m->line, m->col, "%s", m->text);
+		if (m->last)
+			diag_summary(dst, m->level, m->file, "%s", m->text);
+		else
+			diag_report(dst, m->level, m->file, m->line, m->col, "%s", m->text);
 	}
 	if (src->any && src->worst > dst->worst)
 		dst->worst = src->worst;

@@ -119,6 +119,7 @@ struct diag_msg {
 	int             col;    /* 1-based, 0 = unknown */
 	char           *text;
 	unsigned        seq;    /* order of reporting */
+	int             last;   /* a summary: printed after every other message */
 };
 
 /*
@@ -149,6 +150,10 @@ void diag_vreport(struct diag *d, enum diag_level level, const char *file,
 int diag_once(struct diag *d, const char *key, enum diag_level level,
     const char *file, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+/* A summary of what went before ("the packet is not written"): printed
+ * after all other messages, whatever its file and line. */
+void diag_summary(struct diag *d, enum diag_level level, const char *file,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void diag_flush(struct diag *d, void *stream);  /* FILE *; prints and empties */
 /* Move every message of src into dst (warn-once keys too); src is emptied. */
 void diag_merge(struct diag *dst, struct diag *src);

@@ -80,6 +80,7 @@ idset_free(struct idset *s)
 
 struct ctx {
 	struct diag *d;
+	struct ds_labels *labels;
 	struct idset depts, forms;
 	const char  *manual_file, *register_file;
 	int          errors;
@@ -196,7 +197,7 @@ check_procedure(struct ctx *c, const char *file, const struct xdoc *doc, const c
 static int
 validate(struct ctx *c, const char *file, const char *schema)
 {
-	int rc = src_relaxng_validate(file, schema, c->d);
+	int rc = ds_validate(c->labels, file, schema, c->d);
 	if (rc < 0)
 		c->errors++;
 	return rc;
@@ -251,6 +252,7 @@ ds_check_procedures(const struct docset_opts *o, struct diag *d)
 	struct ctx c;
 	memset(&c, 0, sizeof c);
 	c.d = d;
+	c.labels = ds_labels_load(o);
 	char *pdir = ds_path(o->root, "procedures"), *sdir = ds_path(ds_data(o), "schemas");
 	char *manual = ds_path(pdir, "manual.xml"), *reg = ds_path(pdir, "forms-register.xml");
 	char *rng_m = ds_path(sdir, "manual.rng"), *rng_r = ds_path(sdir, "forms-register.rng");
@@ -330,6 +332,7 @@ ds_check_procedures(const struct docset_opts *o, struct diag *d)
 		}
 	}
 	diag_free(&quiet);
+	ds_labels_free(c.labels);
 	src_xdoc_free(md);
 	src_xdoc_free(rd);
 	idset_free(&c.depts);
@@ -344,17 +347,20 @@ ds_check_procedures(const struct docset_opts *o, struct diag *d)
 	return c.errors ? -1 : 0;
 }
 
-/* Every file of a folder against one schema. */
+/* Every file of a folder against one schema; cases with every rule of a packet. */
 static int
 check_dir(const struct docset_opts *o, const char *sub, const char *schema, struct diag *d)
 {
 	char *dir = sub ? ds_path(o->root, sub) : ds_content(o), *rng = ds_path(ds_data(o), schema);
 	size_t n;
 	char **files = ds_list_xml(dir, &n);
+	struct ds_labels *labels = ds_labels_load(o);
 	int bad = 0;
 	for (size_t i = 0; i < n; i++)
-		if (src_relaxng_validate(files[i], rng, d) < 0)
+		if ((strcmp(sub, "cases") == 0 ? ds_check_case(o, labels, files[i], 1, NULL, d) :
+		    ds_validate(labels, files[i], rng, d)) < 0)
 			bad = 1;
+	ds_labels_free(labels);
 	ds_list_free(files, n);
 	free(dir);
 	free(rng);
@@ -426,6 +432,8 @@ docset_check(const struct docset_opts *o, struct diag *d)
 	if (check_dir(o, "cases", "schemas/case.rng", d) < 0)
 		bad = 1;
 	if (check_dir(o, NULL, "schemas/document.rng", d) < 0)
+		bad = 1;
+	if (check_dir(o, "procedures/forms", "schemas/form.rng", d) < 0)
 		bad = 1;
 	src_allow_reset();
 	return bad ? -1 : 0;

@@ -18,6 +18,46 @@ void ds_allow(const struct docset_opts *o);
 /* Schema and cross-reference checks of procedures/; -1 if any problem. */
 int ds_check_procedures(const struct docset_opts *o, struct diag *d);
 
+/*
+ * Field messages (docset_fields.c): labels from schemas/labels.xml, and a
+ * context per source file that words its problems with them.
+ */
+struct ds_labels;
+struct ds_fields;
+struct buf;
+struct ds_labels *ds_labels_load(const struct docset_opts *o);   /* owned */
+void ds_labels_free(struct ds_labels *l);
+struct ds_fields *ds_fields_new(const struct ds_labels *l, const char *file, struct diag *d);
+/* Frees c; returns the number of errors it reported. */
+int ds_fields_free(struct ds_fields *c);
+/* Report a problem of the field at path ("case/lease/end"), labelled. */
+void ds_fields_error(struct ds_fields *c, int line, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Has a problem of path (or inside it) been reported? */
+int ds_fields_reported(const struct ds_fields *c, const char *path);
+/* The field's example as a message tail (", e.g. 12000.00"), or "". */
+void ds_fields_example(const struct ds_fields *c, const char *path, char *out, size_t n);
+/* Check every value, then the schema rng: all problems as field messages.
+ * Lenient values are normalised with a warning; with normalised, the
+ * source's bytes as they are to be read are appended there.  -1 if any error. */
+int ds_fields_validate(struct ds_fields *c, const char *rng, struct buf *normalised);
+/* The same for one file, without the context. */
+int ds_validate(const struct ds_labels *l, const char *file, const char *rng, struct diag *d);
+
+/* Case rules (docset_case.c). */
+/* The element at a path of child names below e ("lease/end"), or NULL. */
+const struct xnode *ds_at(const struct xnode *e, const char *path);
+/* The text of e (NULL: ""), cut to n bytes. */
+void ds_text(const struct xnode *e, char *out, size_t n);
+/* The rules the schema cannot express: check characters, dates in order. */
+void ds_case_rules(struct ds_fields *fc, const struct xnode *root);
+/* Every problem of a case file at once, as field messages: the schema, its
+ * values, the rules, and with packet the fields the packet's forms and
+ * documents need.  With normalised, the bytes to read the case from.  -1 if
+ * any error. */
+int ds_check_case(const struct docset_opts *o, const struct ds_labels *labels, const char *file,
+    int packet, struct buf *normalised, struct diag *d);
+
 struct xdoc;
 struct text_fonts;
 

@@ -102,23 +102,6 @@ ds_run_job(const struct docset_opts *o, const struct ds_site *site, struct text_
 
 /* ---------------------------------------------------------------- case checks */
 
-static const struct xnode *
-at_path(const struct xnode *e, const char *path)
-{
-	char seg[128];
-	while (e && *path) {
-		const char *slash = strchr(path, '/');
-		size_t n = slash ? (size_t)(slash - path) : strlen(path);
-		if (n >= sizeof seg)
-			return NULL;
-		memcpy(seg, path, n);
-		seg[n] = '\0';
-		e = ds_child(e, seg);
-		path = slash ? slash + 1 : path + n;
-	}
-	return e;
-}
-
 static int
 has_text(const struct xnode *e)
 {
@@ -128,30 +111,15 @@ has_text(const struct xnode *e)
 	return 0;
 }
 
-/* GB 32100-2015: the 18th character of a unified social credit code. */
-static int
-credit_code_ok(const char *s)
-{
-	static const char chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-	static const int w[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
-	if (strlen(s) != 18)
-		return 0;
-	int sum = 0;
-	for (int i = 0; i < 17; i++) {
-		const char *p = strchr(chars, s[i]);
-		if (p == NULL || s[i] == '\0')
-			return 0;
-		sum += (int)(p - chars) * w[i];
-	}
-	int c = (31 - sum % 31) % 31;
-	return s[17] == chars[c];
-}
-
 static void
-need(const char *file, const struct xnode *root, const char *path, const char *who, struct diag *d, int *bad)
+need(struct ds_fields *fc, const struct xnode *root, const char *path, const char *who)
 {
-	const struct xnode *e = at_path(root, path);
+	const struct xnode *e = ds_at(root, path);
 	if (e && has_text(e))
+		return;
+	char full[300], ex[256];
+	snprintf(full, sizeof full, "case/%s", path);
+	if (ds_fields_reported(fc, full))
 		return;
 	const struct xnode *parent = root;
 	char p2[256];
@@ -159,14 +127,12 @@ need(const char *file, const struct xnode *root, const char *path, const char *w
 	char *slash = strrchr(p2, '/');
 	if (slash) {
 		*slash = '\0';
-		const struct xnode *pe = at_path(root, p2);
+		const struct xnode *pe = ds_at(root, p2);
 		if (pe)
 			parent = pe;
 	}
-	char key[512];
-	snprintf(key, sizeof key, "need:%s:%s", file, path);
-	diag_once(d, key, DIAG_ERROR, file, parent->line, 0, "%s: missing; %s needs it", path, who);
-	*bad = 1;
+	ds_fields_example(fc, full, ex, sizeof ex);
+	ds_fields_error(fc, e ? e->line : parent->line, full, _("missing; %s needs it: fill it in%s"), who, ex);
 }
 
 /* The text of x's <title>, or dflt. */
@@ -186,8 +152,8 @@ title_of(const struct xdoc *x, const char *dflt, char *out, size_t n)
  * required="true" (path); for a document, its <field ref="…"/> placeholders.
  */
 static void
-need_paths(const struct xnode *e, int form, const char *file, const struct xnode *root,
-    const char *who, struct diag *d, int *bad)
+need_paths(struct ds_fields *fc, const struct xnode *e, int form, const struct xnode *root,
+    const char *who)
 {
 	const char *path = NULL;
 	if (form) {
@@ -198,16 +164,15 @@ need_paths(const struct xnode *e, int form, const char *file, const struct xnode
 		path = xnode_attr(e, "ref");
 	}
 	if (path && path[0] != '@')
-		need(file, root, path, who, d, bad);
+		need(fc, root, path, who);
 	for (const struct xnode *c = e->first; c; c = c->next)
 		if (c->kind == XNODE_ELEMENT)
-			need_paths(c, form, file, root, who, d, bad);
+			need_paths(fc, c, form, root, who);
 }
 
 /* Fields the packet's forms mark required and the documents' placeholders. */
 static void
-collect_needs(const struct docset_opts *o, const struct xnode *root, const char *file,
-    struct diag *d, int *bad)
+collect_needs(const struct docset_opts *o, struct ds_fields *fc, const struct xnode *root)
 {
 	for (size_t i = 0; i < NFORMS + NDOCS; i++) {
 		int form = i < NFORMS;
@@ -234,62 +199,42 @@ collect_needs(const struct docset_opts *o, const struct xnode *root, const char 
 			snprintf(who, sizeof who, "%s (%s)", title, packet_forms[i]);
 		else
 			snprintf(who, sizeof who, "%s", title);
-		need_paths(x->root, form, file, root, who, d, bad);
+		need_paths(fc, x->root, form, root, who);
 		src_xdoc_free(x);
 	}
 }
 
-/*
- * Every problem of a case, at once, before anything is written: the
- * schema, the fields the packet needs (naming the form or document), the
- * credit code's check character, the lease dates' order.
- */
-static int
-check_case(const struct docset_opts *o, const char *file, struct diag *d)
+int
+ds_check_case(const struct docset_opts *o, const struct ds_labels *labels, const char *file,
+    int packet, struct buf *normalised, struct diag *d)
 {
 	char *rng = ds_path(ds_data(o), "schemas/case.rng");
-	struct diag sd;
-	diag_init(&sd);
-	int bad = src_relaxng_validate(file, rng, &sd) < 0;
+	struct ds_fields *fc = ds_fields_new(labels, file, d);
+	struct diag q;
+	diag_init(&q);
+	struct xdoc *x = src_xml_load(file, &q);
+	diag_free(&q);
+	/* what the packet's forms and documents need, naming them, first:
+	 * the schema's word for the same missing field is then left out */
+	if (x && packet)
+		collect_needs(o, fc, x->root);
+	struct buf norm = {0};
+	int bad = ds_fields_validate(fc, rng, &norm) < 0;
 	free(rng);
-	struct xdoc *x = src_xml_load(file, d);
-	if (x == NULL) {
-		diag_free(&sd);
-		return -1;
-	}
-	/* the schema's missing-element messages repeat ours: keep the others */
-	for (size_t i = 0; i < sd.n; i++)
-		if (strstr(sd.v[i].text, "Expecting") == NULL && strstr(sd.v[i].text, "failed to validate content") == NULL &&
-		    strstr(sd.v[i].text, "Did not expect element") == NULL)
-			diag_report(d, sd.v[i].level, sd.v[i].file, sd.v[i].line, sd.v[i].col, "%s", sd.v[i].text);
-	int ours = 0;
-	collect_needs(o, x->root, file, d, &ours);
-	if (bad && !ours && sd.n > 0)
-		for (size_t i = 0; i < sd.n; i++)
-			if (strstr(sd.v[i].text, "Expecting") != NULL || strstr(sd.v[i].text, "failed to validate content") != NULL)
-				diag_report(d, sd.v[i].level, sd.v[i].file, sd.v[i].line, sd.v[i].col, "%s", sd.v[i].text);
-	diag_free(&sd);
-	const struct xnode *cc = at_path(x->root, "customer/credit-code");
-	if (cc && has_text(cc)) {
-		char code[64] = "";
-		for (const struct xnode *c = cc->first; c; c = c->next)
-			if (c->kind == XNODE_TEXT)
-				snprintf(code, sizeof code, "%.*s", (int)c->textlen, c->text);
-		if (!credit_code_ok(code)) {
-			diag_report(d, DIAG_ERROR, file, cc->line, 0,
-			    "customer/credit-code: \"%s\" is not a valid unified social credit code "
-			    "(18 characters, the last a check character per GB 32100-2015)", code);
-			bad = 1;
-		}
-	}
-	const struct xnode *ls = at_path(x->root, "lease/start"), *le = at_path(x->root, "lease/end");
-	if (ls && le && ls->first && le->first && ls->first->kind == XNODE_TEXT && le->first->kind == XNODE_TEXT &&
-	    strcmp(ls->first->text, le->first->text) >= 0) {
-		diag_report(d, DIAG_ERROR, file, le->line, 0, "lease/end: the lease ends before it starts");
+	src_xdoc_free(x);
+	x = norm.n ? src_xml_parse(norm.p, norm.n, file, &q) : NULL;
+	diag_free(&q);
+	if (x) {
+		ds_case_rules(fc, x->root);
+		src_xdoc_free(x);
+	} else {
 		bad = 1;
 	}
-	src_xdoc_free(x);
-	return bad || ours ? -1 : 0;
+	if (normalised)
+		buf_add(normalised, norm.p ? norm.p : "", norm.n);
+	buf_free(&norm);
+	int errors = ds_fields_free(fc);
+	return bad || errors ? -1 : 0;
 }
 
 static char *
@@ -371,14 +316,20 @@ static int
 one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
     const char *casefile, const char *outdir, struct diag *d)
 {
-	if (check_case(o, casefile, d) < 0) {
-		diag_report(d, DIAG_ERROR, casefile, 0, 0, "the case has errors; its packet is not written");
+	struct ds_labels *labels = ds_labels_load(o);
+	struct buf norm = {0};
+	int bad = ds_check_case(o, labels, casefile, 1, &norm, d) < 0;
+	ds_labels_free(labels);
+	if (bad) {
+		diag_summary(d, DIAG_ERROR, casefile, _("the case has errors (above); its packet is not written"));
+		buf_free(&norm);
 		return -1;
 	}
 	char *id = case_id(casefile, d);
-	if (id == NULL)
+	if (id == NULL) {
+		buf_free(&norm);
 		return -1;
-	char *abscase = ds_abspath(casefile);
+	}
 	char tmpname[300], finalname[300];
 	snprintf(tmpname, sizeof tmpname, ".%s.tmp%ld", id, (long)getpid());
 	snprintf(finalname, sizeof finalname, "%s", id);
@@ -389,11 +340,26 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 		file_fail(tmp, errno, d);
 		free(tmp);
 		free(fin);
-		free(abscase);
 		free(id);
+		buf_free(&norm);
 		return -1;
 	}
 	file_temp_add(tmp, 1);   /* removed if a signal ends the run */
+	/* the templates read the case as checked (lenient values normalised):
+	 * that copy stays in the packet, the data it was made from */
+	char *copy = ds_path(tmp, "case.xml");
+	FILE *cf = fopen(copy, "wb");
+	int ok = cf != NULL && fwrite(norm.p ? norm.p : "", 1, norm.n, cf) == norm.n;
+	if (cf != NULL && fclose(cf) != 0)
+		ok = 0;
+	if (!ok) {
+		diag_report(d, DIAG_ERROR, copy, 0, 0, _("cannot write: %s"), strerror(errno));
+		rc = -1;
+	}
+	buf_free(&norm);
+	src_allow_dir(tmp);
+	char *abscase = ds_abspath(copy);
+	free(copy);
 
 	struct buf job = {0};
 	buf_puts(&job, "<job xmlns=\"urn:folio:job\" mode=\"completed\" title=\"收楼文件 ");
@@ -438,7 +404,8 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 	struct xdoc *fo = ds_job_fo(o, site, job.p, job.n, casefile, packet, d);
 	struct fo_tree *ft = fo ? fo_tree_build_take(fo, d) : NULL;
 	struct area_tree *at = ft ? lay_document(ft, fonts, d) : NULL;
-	rc = at && d->worst < DIAG_ERROR ? pdf_write(at, packet, d) : -1;
+	if (rc == 0)
+		rc = at && d->worst < DIAG_ERROR ? pdf_write(at, packet, d) : -1;
 	ds_layout_check(at, packet, d);
 	const struct area_bookmark *bm = at ? at->bookmarks : NULL;
 	for (size_t i = 0; i < NITEMS && rc == 0; i++, bm = bm ? bm->next : NULL) {

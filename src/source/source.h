@@ -73,6 +73,37 @@ void src_allow_reset(void);
  */
 int src_relaxng_validate(const char *path, const char *rng, struct diag *d);
 
+/* What a schema found wrong with one element, for a caller that words the
+ * message itself (docset: field labels, in the user's language). */
+enum src_rng_kind {
+	SRC_RNG_VALUE,        /* the text or an attribute is not of its type: name = type */
+	SRC_RNG_UNEXPECTED,   /* element `name` is not allowed here (or not in this order) */
+	SRC_RNG_MISSING,      /* element `name` is missing inside `path` */
+	SRC_RNG_ATTRIBUTES,   /* an attribute of `path` is missing, unknown or wrong */
+	SRC_RNG_CONTENT,      /* the content of `path` is wrong (follows a more precise one) */
+	SRC_RNG_OTHER         /* anything else: message says what */
+};
+
+struct src_rng_problem {
+	enum src_rng_kind kind;
+	int               line;
+	char             *path;     /* element path from the root: "case/fees/fee/unit-price" */
+	char             *name;     /* element or type name the problem is about, or "" */
+	char             *value;    /* the value refused, or "" */
+	char             *message;  /* libxml2's own words, for SRC_RNG_OTHER */
+};
+
+/*
+ * As src_relaxng_validate, but the validity problems are returned in *v (owned,
+ * n of them; free with src_rng_problems_free) rather than reported; a file
+ * that cannot be read or parsed, or a schema that cannot be loaded, is
+ * still reported to d.  With bytes, those n bytes are validated (named
+ * path) instead of the file.  Returns 0 if valid, -1 if not.
+ */
+int src_relaxng_problems(const char *path, const char *bytes, size_t nbytes, const char *rng,
+    struct src_rng_problem **v, size_t *n, struct diag *d);
+void src_rng_problems_free(struct src_rng_problem *v, size_t n);
+
 /*
  * Run the XSLT stylesheet xsl on the XML file in, with string parameters
  * params (name, value, …, NULL; values are passed as XPath strings).  File

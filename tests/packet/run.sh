@@ -70,7 +70,7 @@ sed -e '/<legal-rep>/d' -e '/<handover-date>/d' cases/2024-004.xml > "$T/bad.xml
 rc=$?
 check "a bad case fails, the other is still produced" sh -c "test $rc -ne 0 && test -s '$T/out3/packets/2024-002/packet.pdf'"
 check "nothing of the bad case is written" sh -c "! ls -a '$T/out3/packets' | grep -q '2024-004'"
-check "the two missing fields are named, and only they" sh -c "test \$(grep -c 'missing;' '$T/bad.err') -eq 2 && grep -q 'bad.xml:[0-9]*: error: handover-date: missing; .* needs it' '$T/bad.err' && grep -q 'bad.xml:[0-9]*: error: customer/legal-rep: missing; .* needs it' '$T/bad.err'"
+check "the two missing fields are named, and only they" sh -c "test \$(grep -c 'missing' '$T/bad.err') -eq 2 && grep -q 'bad.xml:[0-9]*: error: handover-date (收楼日期): missing; .* needs it' '$T/bad.err' && grep -q 'bad.xml:[0-9]*: error: customer/legal-rep (法定代表人): missing; .* needs it' '$T/bad.err'"
 sed -e 's/<credit-code>\([0-9A-Z]*\)[0-9A-Z]<\/credit-code>/<credit-code>\1I<\/credit-code>/' cases/2024-004.xml > "$T/bad2.xml"
 "$FOLIO" packet --root "$ROOT" -o "$T/out4" "$T/bad2.xml" 2>"$T/bad2.err"
 check "a malformed credit code is reported with its line" grep -q 'bad2.xml:[0-9]*: error: .*credit' "$T/bad2.err"
