@@ -47,7 +47,7 @@ static const struct rule rules[] = {
 	{ "mobile", "^1[3-9][0-9]{9}$",
 	  N_("write the 11 digits of a mobile number, starting with 1, no spaces or dashes") },
 	{ "phone", "^(0[1-9][0-9]{1,2}-[0-9]{7,8}(-[0-9]{1,6})?|400-[0-9]{3}-[0-9]{4}|1[3-9][0-9]{9})$",
-	  N_("write a landline with its area code (010-85886000, -extension allowed), "
+	  N_("write a landline with its area code (010-12345678, -extension allowed), "
 	     "a 400 number or a mobile number, no spaces") },
 	{ "email", "^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$",
 	  N_("write an e-mail address such as name@example.com") },
