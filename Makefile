@@ -76,7 +76,7 @@ install-locale: $(MO)
 # (../share/folio), so a DESTDIR copy works where it lands (folio(1), FILES).
 install: $(O)/folio install-locale
 	$(Q)install -D -m 755 $(O)/folio $(DESTDIR)$(BINDIR)/folio
-	$(Q)for f in templates/*.xsl schemas/*.rng; do install -D -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit 1; done
+	$(Q)for f in templates/*.xsl schemas/*.rng schemas/labels.xml; do install -D -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit 1; done
 	$(Q)for f in docs/content/*.xml; do install -D -m 644 $$f $(DESTDIR)$(DATADIR)/content/$${f##*/} || exit 1; done
 	$(Q)install -D -m 644 site.xml $(DESTDIR)$(DATADIR)/site.xml
 	$(Q)install -D -m 644 docs/folio.1 $(DESTDIR)$(MANDIR)/man1/folio.1

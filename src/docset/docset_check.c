@@ -357,7 +357,7 @@ check_dir(const struct docset_opts *o, const char *sub, const char *schema, stru
 	struct ds_labels *labels = ds_labels_load(o);
 	int bad = 0;
 	for (size_t i = 0; i < n; i++)
-		if ((strcmp(sub, "cases") == 0 ? ds_check_case(o, labels, files[i], 1, NULL, d) :
+		if ((sub && strcmp(sub, "cases") == 0 ? ds_check_case(o, labels, files[i], 1, NULL, d) :
 		    ds_validate(labels, files[i], rng, d)) < 0)
 			bad = 1;
 	ds_labels_free(labels);

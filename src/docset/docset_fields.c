@@ -363,7 +363,7 @@ walk_values(struct ds_fields *c, const struct xnode *e, struct buf *path)
 	}
 	/* in a case every field has a label: an element without one is unknown
 	 * (the schema stops at the first surprise in an element; this does not) */
-	if (strcmp(path->p, "case") != 0 && strncmp(path->p, "case/", 5) == 0 &&
+	if (c->l && c->l->n > 0 && strcmp(path->p, "case") != 0 && strncmp(path->p, "case/", 5) == 0 &&
 	    label_of(c->l, path->p) == NULL) {
 		/* named by the element it stands in, which has a label */
 		char *parent = xstrndup(path->p, mark);
