@@ -146,4 +146,112 @@
       <xsl:value-of select="$text"/>
     </fo:block>
   </xsl:template>
+
+  <!-- ============================================================ signatures -->
+  <!-- One signature-and-seal component for every template (documents,
+       forms, the receipt): the parties side by side in one table row at
+       least $sig-room high, so that a 40 mm round seal has room over the
+       party's name; every line a single line, so that the parties' lines
+       share their baselines; a name is never broken: it follows its label
+       when both fit the column, else it goes below the label (for every
+       party of the block alike) and is set smaller if it still does not
+       fit; the block is kept on one page. -->
+  <xsl:variable name="sig-room" select="'44mm'"/>
+  <xsl:variable name="sig-size" select="10.5"/>   <!-- pt: the text size of signature lines -->
+  <xsl:variable name="sig-ascii" select="' !&quot;#$%&amp;()*+,-./0123456789:;&lt;=&gt;?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~'"/>
+
+  <!-- the width of a text in ems: Han and full-width 1, ASCII 1/2 -->
+  <xsl:template name="text-ems">
+    <xsl:param name="t"/>
+    <xsl:variable name="wide" select="string-length(translate($t, $sig-ascii, ''))"/>
+    <xsl:value-of select="$wide + (string-length($t) - $wide) div 2"/>
+  </xsl:template>
+
+  <!-- the width of a party's column in ems, for $n parties across $body
+       (pt) with gaps of $gap (pt) -->
+  <xsl:template name="sig-column-ems">
+    <xsl:param name="n"/>
+    <xsl:param name="body"/>
+    <xsl:param name="gap" select="17"/>
+    <xsl:value-of select="floor((($body - ($n - 1) * $gap) div $n) div $sig-size * 10) div 10"/>
+  </xsl:template>
+
+  <!-- A party's name line: "label：name" on one line when it fits $w ems
+       and not $above, else the label and below it the name, kept whole
+       and set smaller when it is wider than the column.  $name is the
+       name as FO (a result tree fragment); its text decides the fit. -->
+  <xsl:template name="sig-name-line">
+    <xsl:param name="label"/>
+    <xsl:param name="name"/>
+    <xsl:param name="w"/>
+    <xsl:param name="above" select="false()"/>
+    <xsl:variable name="ln"><xsl:call-template name="text-ems"><xsl:with-param name="t" select="concat($label, '：')"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="nn"><xsl:call-template name="text-ems"><xsl:with-param name="t" select="normalize-space(string($name))"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="not($above) and $ln + $nn &lt;= $w">
+        <fo:block space-before="9pt" keep-together.within-line="always"><xsl:value-of select="$label"/>：<xsl:copy-of select="$name"/></fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block space-before="9pt" keep-together.within-line="always"><xsl:value-of select="$label"/>：</fo:block>
+        <fo:block keep-together.within-line="always" text-indent="0pt">
+          <xsl:if test="$nn &gt; $w - 1">
+            <xsl:attribute name="font-size"><xsl:value-of select="floor($sig-size * ($w - 1) div $nn * 10) div 10"/>pt</xsl:attribute>
+          </xsl:if>
+          <xsl:copy-of select="$name"/>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Does any party's name line of a block need the label above?  $pairs
+       is "label-ems:name-ems " for each party. -->
+  <xsl:template name="sig-above">
+    <xsl:param name="pairs"/>
+    <xsl:param name="w"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($pairs) = ''">0</xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="p" select="substring-before(concat(normalize-space($pairs), ' '), ' ')"/>
+        <xsl:choose>
+          <xsl:when test="number(substring-before($p, ':')) + number(substring-after($p, ':')) &gt; $w">1</xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="sig-above">
+              <xsl:with-param name="pairs" select="substring-after(normalize-space($pairs), ' ')"/>
+              <xsl:with-param name="w" select="$w"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The copy mark of copy $copy of an agreement between $parties (e.g.
+       "甲方 乙方"): 甲方执, 乙方执; beyond the parties 第 n 份. -->
+  <xsl:template name="copy-mark">
+    <xsl:param name="copy"/>
+    <xsl:param name="parties"/>
+    <xsl:variable name="list" select="concat(normalize-space($parties), ' ')"/>
+    <xsl:variable name="nth">
+      <xsl:call-template name="nth-word"><xsl:with-param name="list" select="$list"/><xsl:with-param name="n" select="$copy"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$nth != ''"><xsl:value-of select="$nth"/>执</xsl:when>
+      <xsl:otherwise>第 <xsl:value-of select="$copy"/> 份</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="nth-word">
+    <xsl:param name="list"/>
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="$list = '' or $n &lt; 1"/>
+      <xsl:when test="$n = 1"><xsl:value-of select="substring-before($list, ' ')"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="nth-word">
+          <xsl:with-param name="list" select="substring-after($list, ' ')"/>
+          <xsl:with-param name="n" select="$n - 1"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 </xsl:stylesheet>

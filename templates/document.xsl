@@ -14,6 +14,8 @@
     <xsl:param name="seq"/>
     <xsl:param name="anchor" select="''"/>
     <xsl:param name="prefix"/>
+    <xsl:param name="copy" select="0"/>   <!-- which copy (1, 2 …) of $copies -->
+    <xsl:param name="copies" select="1"/>
     <xsl:variable name="title" select="normalize-space(d:title)"/>
     <!-- a table of contents for the long documents -->
     <xsl:variable name="long" select="@type != 'agreement' and count(d:chapter | d:appendix) &gt; 3"/>
@@ -50,6 +52,8 @@
         </xsl:apply-templates>
         <xsl:apply-templates select="d:signatures" mode="doc-block">
           <xsl:with-param name="prefix" select="$prefix"/>
+          <xsl:with-param name="copy" select="$copy * (number($copies) &gt; 1)"/>
+          <xsl:with-param name="copies" select="$copies"/>
         </xsl:apply-templates>
       </fo:flow>
     </fo:page-sequence>
@@ -381,35 +385,85 @@
        sign on, or ____年____月____日 -->
   <xsl:template match="d:signatures" mode="doc-block">
     <xsl:param name="prefix"/>
-    <fo:table table-layout="fixed" width="100%" space-before="8pt" keep-together.within-page="always">
+    <xsl:param name="copy" select="0"/>
+    <xsl:param name="copies" select="1"/>
+    <xsl:variable name="n" select="count(d:party)"/>
+    <xsl:variable name="w">
+      <xsl:call-template name="sig-column-ems">
+        <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="body" select="(number(substring-before($page-w, 'mm')) - 40) * 72 div 25.4"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <!-- label above the name for every party when one name does not fit after its label -->
+    <xsl:variable name="pairs">
+      <xsl:for-each select="d:party/d:line[1][normalize-space(.) != '' or *]">
+        <xsl:variable name="v"><xsl:apply-templates mode="doc-inline"><xsl:with-param name="prefix" select="$prefix"/></xsl:apply-templates></xsl:variable>
+        <xsl:call-template name="text-ems"><xsl:with-param name="t" select="concat(@label, '：')"/></xsl:call-template>
+        <xsl:text>:</xsl:text>
+        <xsl:call-template name="text-ems"><xsl:with-param name="t" select="normalize-space(string($v))"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="above"><xsl:call-template name="sig-above"><xsl:with-param name="pairs" select="$pairs"/><xsl:with-param name="w" select="$w"/></xsl:call-template></xsl:variable>
+    <fo:table table-layout="fixed" width="100%" space-before="12pt" keep-together.within-page="always"
+        keep-with-previous.within-page="always">
       <xsl:for-each select="d:party">
-        <xsl:if test="position() &gt; 1"><fo:table-column column-width="8mm"/></xsl:if>
+        <xsl:if test="position() &gt; 1"><fo:table-column column-width="6mm"/></xsl:if>
         <fo:table-column column-width="proportional-column-width(1)"/>
       </xsl:for-each>
       <fo:table-body>
-        <fo:table-row>
+        <fo:table-row height="{$sig-room}">
           <xsl:for-each select="d:party">
             <xsl:if test="position() &gt; 1"><fo:table-cell><fo:block/></fo:table-cell></xsl:if>
             <fo:table-cell>
               <xsl:for-each select="d:line">
                 <xsl:variable name="has" select="normalize-space(.) != '' or *"/>
-                <fo:block space-before="9pt" text-align="start">
-                  <xsl:if test="not($has) and not(@type = 'date')"><xsl:attribute name="text-align-last">justify</xsl:attribute></xsl:if>
-                  <xsl:value-of select="@label"/>
-                  <xsl:text>：</xsl:text>
-                  <xsl:choose>
-                    <xsl:when test="$has"><xsl:apply-templates mode="doc-inline"><xsl:with-param name="prefix" select="$prefix"/></xsl:apply-templates></xsl:when>
-                    <xsl:when test="@type = 'date'">
-                      <xsl:call-template name="rule"><xsl:with-param name="w" select="3.5"/></xsl:call-template>年<xsl:call-template name="rule"><xsl:with-param name="w" select="2.5"/></xsl:call-template>月<xsl:call-template name="rule"><xsl:with-param name="w" select="2.5"/></xsl:call-template>日</xsl:when>
-                    <xsl:otherwise><xsl:call-template name="rule-fill"/></xsl:otherwise>
-                  </xsl:choose>
-                </fo:block>
+                <xsl:choose>
+                  <xsl:when test="$has">
+                    <xsl:call-template name="sig-name-line">
+                      <xsl:with-param name="label" select="@label"/>
+                      <xsl:with-param name="name"><xsl:apply-templates mode="doc-inline"><xsl:with-param name="prefix" select="$prefix"/></xsl:apply-templates></xsl:with-param>
+                      <xsl:with-param name="w" select="$w"/>
+                      <xsl:with-param name="above" select="$above = 1"/>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <fo:block space-before="9pt" text-align="start">
+                      <xsl:if test="not(@type = 'date')"><xsl:attribute name="text-align-last">justify</xsl:attribute></xsl:if>
+                      <fo:inline keep-together.within-line="always"><xsl:value-of select="@label"/>：</fo:inline>
+                      <xsl:choose>
+                        <xsl:when test="@type = 'date'">
+                          <xsl:call-template name="rule"><xsl:with-param name="w" select="3.5"/></xsl:call-template>年<xsl:call-template name="rule"><xsl:with-param name="w" select="2.5"/></xsl:call-template>月<xsl:call-template name="rule"><xsl:with-param name="w" select="2.5"/></xsl:call-template>日</xsl:when>
+                        <xsl:otherwise><xsl:call-template name="rule-fill"/></xsl:otherwise>
+                      </xsl:choose>
+                    </fo:block>
+                  </xsl:otherwise>
+                </xsl:choose>
               </xsl:for-each>
             </fo:table-cell>
           </xsl:for-each>
         </fo:table-row>
       </fo:table-body>
     </fo:table>
+    <xsl:if test="$copy &gt; 0 and ../@type = 'agreement'">
+      <fo:block text-align="end" space-before="4pt" font-size="9pt" keep-with-previous.within-page="always">
+        <xsl:text>本协议一式 </xsl:text><xsl:value-of select="$copies"/><xsl:text> 份，此份</xsl:text>
+        <xsl:call-template name="copy-mark"><xsl:with-param name="copy" select="$copy"/><xsl:with-param name="parties"><xsl:call-template name="doc-parties"/></xsl:with-param></xsl:call-template>
+        <xsl:text>。</xsl:text>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- the parties of an agreement, as their signature labels name them: "甲方 乙方" -->
+  <xsl:template name="doc-parties">
+    <xsl:for-each select="ancestor-or-self::d:document/d:signatures/d:party">
+      <xsl:variable name="l" select="string(d:line[1]/@label)"/>
+      <xsl:choose>
+        <xsl:when test="contains($l, '（')"><xsl:value-of select="substring-before($l, '（')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$l"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> </xsl:text>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ============================================================ inline -->

@@ -634,6 +634,10 @@
 
   <!-- ============================================================ signatures -->
   <xsl:template match="fm:signatures" mode="form-block">
+    <!-- the width of the page body (pt): the page less the margins (18 + 15 mm), less 9 mm more for parts -->
+    <xsl:variable name="land" select="ancestor::fm:form/@orientation = 'landscape'"/>
+    <xsl:variable name="form-body" select="($land * number(substring-before($page-h, 'mm')) + not($land) * number(substring-before($page-w, 'mm'))
+        - 33 - 9 * boolean(ancestor::fm:form/fm:copies/fm:copy)) * 72 div 25.4"/>
     <xsl:choose>
       <xsl:when test="fm:party">
         <fo:table table-layout="fixed" width="100%" space-before="4pt" keep-together.within-page="always">
@@ -646,7 +650,9 @@
               <xsl:for-each select="fm:party">
                 <xsl:if test="position() &gt; 1"><fo:table-cell><fo:block/></fo:table-cell></xsl:if>
                 <fo:table-cell>
-                  <xsl:apply-templates select="fm:sign" mode="form-sign"/>
+                  <xsl:apply-templates select="fm:sign" mode="form-sign">
+                    <xsl:with-param name="w"><xsl:call-template name="sig-column-ems"><xsl:with-param name="n" select="count(../fm:party)"/><xsl:with-param name="body" select="$form-body"/></xsl:call-template></xsl:with-param>
+                  </xsl:apply-templates>
                 </fo:table-cell>
               </xsl:for-each>
             </fo:table-row>
@@ -672,7 +678,9 @@
               <fo:table-row>
                 <xsl:for-each select=". | following-sibling::fm:sign[position() &lt; $per]">
                   <xsl:if test="position() &gt; 1"><fo:table-cell><fo:block/></fo:table-cell></xsl:if>
-                  <fo:table-cell><xsl:apply-templates select="." mode="form-sign"/></fo:table-cell>
+                  <fo:table-cell><xsl:apply-templates select="." mode="form-sign">
+                    <xsl:with-param name="w"><xsl:call-template name="sig-column-ems"><xsl:with-param name="n" select="$per"/><xsl:with-param name="body" select="$form-body"/><xsl:with-param name="gap" select="14"/></xsl:call-template></xsl:with-param>
+                  </xsl:apply-templates></fo:table-cell>
                 </xsl:for-each>
               </fo:table-row>
             </xsl:for-each>
@@ -685,6 +693,7 @@
   <!-- label：static text | the case value | a line to sign on; a date
        pattern; with @date a 日期 line below -->
   <xsl:template match="fm:sign" mode="form-sign">
+    <xsl:param name="w" select="20"/>   <!-- the column's width in ems -->
     <xsl:variable name="format"><xsl:choose><xsl:when test="@format"><xsl:value-of select="@format"/></xsl:when><xsl:otherwise>text</xsl:otherwise></xsl:choose></xsl:variable>
     <xsl:variable name="fixed">
       <xsl:choose>
@@ -698,6 +707,21 @@
         <xsl:with-param name="format" select="$format"/>
       </xsl:call-template>
     </xsl:variable>
+    <xsl:choose>
+      <!-- a name (the office, the customer): never broken, through the signature component -->
+      <xsl:when test="$fixed != '' or ($format = 'text' and string-length($v) &gt; 4)">
+        <xsl:call-template name="sig-name-line">
+          <xsl:with-param name="label" select="@label"/>
+          <xsl:with-param name="name">
+            <xsl:choose>
+              <xsl:when test="$fixed != ''"><xsl:value-of select="$fixed"/></xsl:when>
+              <xsl:otherwise><xsl:call-template name="filled"><xsl:with-param name="text" select="$v"/></xsl:call-template></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+          <xsl:with-param name="w" select="$w"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
     <fo:block space-before="7pt" line-height="1.4">
       <xsl:if test="$fixed = '' and $format = 'text' and string-length($v) &lt;= 4"><xsl:attribute name="text-align-last">justify</xsl:attribute></xsl:if>
       <!-- the label stays whole: a line to sign on goes below it rather
@@ -717,6 +741,8 @@
         </xsl:otherwise>
       </xsl:choose>
     </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:if test="@date = 'true'">
       <fo:block space-before="6pt" line-height="1.5">日期：<xsl:call-template name="blank-pattern"><xsl:with-param name="format" select="'date-zh'"/></xsl:call-template></fo:block>
     </xsl:if>

@@ -182,6 +182,8 @@
           <xsl:with-param name="seq" select="$seq"/>
           <xsl:with-param name="anchor" select="$anchor"/>
           <xsl:with-param name="prefix" select="$seq"/>
+          <xsl:with-param name="copy" select="$copy"/>
+          <xsl:with-param name="copies"><xsl:call-template name="copies-of"/></xsl:with-param>
         </xsl:apply-templates>
       </xsl:when>
       <xsl:when test="@kind = 'form'">

@@ -10,9 +10,10 @@
     xmlns:p="urn:folio:procedures" xmlns:f="urn:folio:xslt"
     exclude-result-prefixes="j c d fm p f">
 
-  <!-- case values are printed in this colour, so that what was filled in
-       stands apart from the pre-printed text -->
-  <xsl:variable name="fill-color" select="'#003399'"/>
+  <!-- case values: black like the pre-printed text, so that they print the
+       same on any printer; in running text they are underlined, blue is
+       for links only -->
+  <xsl:variable name="fill-color" select="'#000000'"/>
   <xsl:variable name="receipt-title">收楼文件签收单</xsl:variable>
 
   <!-- ============================================================ case paths -->
@@ -462,7 +463,7 @@
           <fo:table-column column-width="8mm"/>
           <fo:table-column column-width="proportional-column-width(1)"/>
           <fo:table-body>
-            <fo:table-row height="{$form-row-height}">
+            <fo:table-row height="{$sig-room}">
               <fo:table-cell>
                 <xsl:call-template name="sign-line"><xsl:with-param name="label" select="'客户（盖章）'"/><xsl:with-param name="path" select="'customer/name-zh'"/></xsl:call-template>
                 <xsl:call-template name="sign-line"><xsl:with-param name="label" select="'客户签名'"/></xsl:call-template>
@@ -544,6 +545,23 @@
     <xsl:param name="format" select="'text'"/>
     <xsl:param name="text" select="''"/>
     <xsl:variable name="v"><xsl:call-template name="case-text"><xsl:with-param name="path" select="$path"/><xsl:with-param name="format" select="$format"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <!-- a name: the signature component; the seal lines of both parties
+           put the name below the label, so that they share baselines -->
+      <xsl:when test="$text != '' or ($format = 'text' and string-length($v) &gt; 4)">
+        <xsl:call-template name="sig-name-line">
+          <xsl:with-param name="label" select="$label"/>
+          <xsl:with-param name="name">
+            <xsl:choose>
+              <xsl:when test="$text != ''"><xsl:value-of select="$text"/></xsl:when>
+              <xsl:otherwise><xsl:call-template name="filled"><xsl:with-param name="text" select="$v"/></xsl:call-template></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+          <xsl:with-param name="w" select="22"/>
+          <xsl:with-param name="above" select="contains($label, '盖章')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
     <fo:block space-before="9pt" text-align="start">
       <xsl:if test="$text = '' and $format = 'text' and string-length($v) &lt;= 4"><xsl:attribute name="text-align-last">justify</xsl:attribute></xsl:if>
       <xsl:value-of select="$label"/>
@@ -558,5 +576,7 @@
         </xsl:otherwise>
       </xsl:choose>
     </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>
