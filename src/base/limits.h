@@ -31,12 +31,24 @@
 /* graphics: images and SVG drawings (docs/graphics.md) */
 #define LIMIT_IMAGE_BYTES    (256L << 20) /* an image file read into memory */
 #define LIMIT_IMAGE_SIDE     65535   /* pixels per side: JPEG's own maximum */
-#define LIMIT_IMAGE_PIXELS   40000000L /* decoded pixels (A4 at 600 dpi is 35 M):
-                                        * bounds decoding memory to ~200 MB */
+#define LIMIT_IMAGE_PIXELS   40000000L /* decoded pixels (A4 at 600 dpi is 35 M) */
+#define LIMIT_IMAGE_DECODED  (300L << 20) /* memory to decode one PNG: inflated rows
+                                        * and 8-bit samples; A4 at 600 dpi in RGB
+                                        * with alpha takes 280 MB, 40 M pixels at
+                                        * 16 bits 360-480 MB are refused */
+#define LIMIT_IMAGES_DECODED (1L << 30) /* decoded PNG samples of a whole document,
+                                        * counted 4 bytes a pixel: the PDF writer
+                                        * holds every embedded image until the
+                                        * file is written */
 #define LIMIT_OBJECT_SIZE    PT(14400) /* an image's or drawing's side: the largest page */
 #define LIMIT_SVG_DEPTH      64      /* nesting of svg, g, use and marker in a drawing */
 #define LIMIT_SVG_ELEMENTS   100000  /* elements visited per drawing, each use instance
                                       * counted: stops exponential use chains */
+#define LIMIT_SVG_DOC_ELEMENTS 250000L /* elements of all drawings of a document
+                                      * (each layout pass), each use instance
+                                      * counted: fifty drawings at the cap
+                                      * above took 76 s and 2 GB; this is
+                                      * about 4 s (a flowchart has hundreds) */
 #define LIMIT_SVG_POINTS     1000000 /* path points per drawing: bounds memory */
 #define LIMIT_SVG_DASHES     10000   /* dashes along a path before dashing is dropped:
                                       * a hair-fine dash array would stall viewers */

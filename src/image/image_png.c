@@ -106,6 +106,14 @@ png_ihdr(struct png *p, const uint8_t *data, const char **why)
 	}
 	p->channels = p->ct == 0 || p->ct == 3 ? 1 : p->ct == 4 ? 2 : p->ct == 2 ? 3 : 4;
 	p->nraw = raw_size(p);
+	/* the inflated rows and the samples made of them, alpha included */
+	uint64_t px = (uint64_t)p->w * (uint64_t)p->h;
+	if (p->nraw + px * (p->ct == 0 || p->ct == 4 ? 1 : 3) + px * (p->ct == 4 || p->ct == 6)
+	    > (uint64_t)LIMIT_IMAGE_DECODED) {
+		*why = "decoding it would take more than folio's limit of 300 MB "
+		    "(16 bits a sample double it; save it with 8)";
+		return -1;
+	}
 	p->raw = xmalloc(p->nraw);
 	return 0;
 }

@@ -102,6 +102,7 @@ struct lay {
 	/* ids and citations */
 	const struct idmap   *ids_prev;  /* the previous pass's ids; NULL in the first */
 	struct idmap         *ids;       /* this pass's */
+	long                  svg_elements; /* SVG elements drawn in this pass */
 	int                   ncites;    /* citations seen in this pass */
 	struct lay_ref       *refs;      /* citations and links, for the dangling check */
 	size_t                nrefs, caprefs;

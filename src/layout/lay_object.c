@@ -300,7 +300,7 @@ foreign_object(struct lay *L, const struct fo_node *n, mpt avail)
 	const struct fo_style *st = n->style;
 	struct svg_env env = {
 		L->at, L->fonts, L->d, L->fo->file, st->font_family, st->font_size,
-		st->font_weight, st->font_italic, st->color,
+		st->font_weight, st->font_italic, st->color, &L->svg_elements,
 	};
 	mpt iw = 0, ih = 0;
 	if (n->foreign) {

@@ -975,6 +975,7 @@ one_pass(struct lay *L)
 	L->at->subject = fo->subject ? arena_strdup(L->at->arena, fo->subject) : NULL;
 	L->at->keywords = fo->keywords ? arena_strdup(L->at->arena, fo->keywords) : NULL;
 	L->ncites = 0;
+	L->svg_elements = 0;
 	L->ncparas = 0;
 	L->nrefs = 0;
 	L->ncbar = 0;

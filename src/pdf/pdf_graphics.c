@@ -23,6 +23,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
+#include "../base/limits.h"
 #include "../fo/fo.h"
 #include "../image/image.h"
 #include "pdf_int.h"
@@ -48,6 +49,7 @@ struct pdf_gfx {
 	const struct area *viewport; /* around the images being drawn */
 	int            loading;  /* an image is being loaded */
 	HPDF_STATUS    err;      /* libharu's error while loading */
+	int64_t        decoded;  /* PNG samples embedded so far, 4 bytes a pixel */
 };
 
 struct pdf_gfx *
@@ -150,7 +152,14 @@ image_of(struct pdf_gfx *g, const struct area *a)
 	p->path = im->path;
 	g->loading = 1;
 	g->err = HPDF_OK;
-	p->img = im->format == AREA_IMG_PNG ? load_png(g, im->path, &why) : load_jpeg(g, im->path, &why);
+	int64_t bytes = im->format == AREA_IMG_PNG ? (int64_t)im->px_w * im->px_h * 4 : 0;
+	if (g->decoded + bytes > LIMIT_IMAGES_DECODED) {
+		p->img = NULL;
+		why = "the document's images would take more than folio's limit of 1 GB decoded";
+	} else {
+		g->decoded += bytes;
+		p->img = im->format == AREA_IMG_PNG ? load_png(g, im->path, &why) : load_jpeg(g, im->path, &why);
+	}
 	g->loading = 0;
 	if (p->img == NULL) {
 		HPDF_ResetError(g->doc);

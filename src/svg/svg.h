@@ -29,6 +29,8 @@ struct svg_env {
 	int                font_weight; /* 100–900 */
 	int                font_italic;
 	uint32_t           color;       /* currentColor: the FO's color, 0xRRGGBB */
+	long              *doc_elements;/* elements drawn in the whole document so
+	                                 * far (LIMIT_SVG_DOC_ELEMENTS), or NULL */
 };
 
 /*

@@ -468,9 +468,20 @@ draw_element(struct svg_ctx *c, const struct xnode *x, const struct svg_mat *m,
 	const char *n = x->name;
 	if (x->ns == NULL || strcmp(x->ns, SVG_NS) != 0 || silent(n))
 		return;   /* other vocabularies: metadata of editors */
+	if (c->env->doc_elements && ++*c->env->doc_elements > LIMIT_SVG_DOC_ELEMENTS) {
+		/* one warning per drawing that loses something, with its line */
+		char key[64];
+		snprintf(key, sizeof key, "doc-elements:%d", c->root ? c->root->line : 0);
+		svg_warn(c, c->root, key, "the document's drawings have more than %ld elements in all "
+		    "(counting each use); the rest of this drawing is not drawn", (long)LIMIT_SVG_DOC_ELEMENTS);
+		c->full = 1;
+		return;
+	}
 	if (++c->elements > LIMIT_SVG_ELEMENTS) {
-		svg_warn(c, x, "elements", "the drawing has more than %d elements (counting each use); the rest is not drawn",
-		    LIMIT_SVG_ELEMENTS);
+		char key[64];   /* each drawing that loses something says so */
+		snprintf(key, sizeof key, "elements:%d", c->root ? c->root->line : 0);
+		svg_warn(c, c->root, key, "the drawing has more than %d elements (counting each use); "
+		    "the rest is not drawn", LIMIT_SVG_ELEMENTS);
 		c->full = 1;
 		return;
 	}

@@ -15,6 +15,7 @@
  *   AREA_PATH (points relative to its bounding box)
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -423,7 +424,9 @@ svg_path_area(struct svg_ctx *c, const struct svg_path *p, const struct svg_mat 
 	if (!has_fill && !has_stroke)
 		return NULL;
 	if (c->points + (long)p->npts > LIMIT_SVG_POINTS) {
-		svg_warn(c, x, "points", "the drawing has more than %d path points; the rest is not drawn",
+		char key[64];   /* each drawing that loses something says so */
+		snprintf(key, sizeof key, "points-cap:%d", c->root ? c->root->line : 0);
+		svg_warn(c, c->root, key, "the drawing has more than %d path points; the rest is not drawn",
 		    LIMIT_SVG_POINTS);
 		c->full = 1;
 		return NULL;
