@@ -338,6 +338,44 @@ if grep -q '\*$' "$SUMMARY"; then
     echo "  * not like-for-like (folio skipped content or page counts differ): read as indicative only"
 fi
 
+# ---- spacing evenness: justified Chinese at a narrow measure (bench/evenness.py) ----------
+if command -v mutool >/dev/null 2>&1; then
+    echo
+    echo "== spacing evenness (justified Chinese, 14 em lines; see docs/bench.md)"
+    EV=$here/evenness.py
+    python3 "$EV" write "$TMP/even.fo"
+    printf '  %-6s | %9s | %9s | %5s | %5s | %6s | %7s | %6s | %4s\n' engine "spread em" "mean em" lines loose ragged orphans starts ends
+    printf '  ------ | --------- | --------- | ----- | ----- | ------ | ------- | ------ | ----\n'
+    for eng in folio fop; do
+        rm -f "$TMP/even.$eng.pdf"
+        if [ "$eng" = folio ]; then
+            "$FOLIO" render "$TMP/even.fo" -o "$TMP/even.$eng.pdf" >/dev/null 2>&1
+        elif [ "$HAVE_FOP" = 1 ]; then
+            "$FOP" -c "$XCONF" -fo "$TMP/even.fo" -pdf "$TMP/even.$eng.pdf" >/dev/null 2>&1
+        else
+            continue
+        fi
+        if [ -s "$TMP/even.$eng.pdf" ] && r=$(python3 "$EV" measure "$TMP/even.$eng.pdf"); then
+            # shellcheck disable=SC2086
+            set -- $r
+            printf '  %-6s | %9s | %9s | %5s | %5s | %6s | %7s | %6s | %4s\n' "$eng" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8"
+            [ "$eng" = folio ] && ev_folio="$r"
+        else
+            printf '  %-6s | failed\n' "$eng"
+        fi
+    done
+    if [ -n "${ev_folio:-}" ]; then
+        # shellcheck disable=SC2086
+        set -- $ev_folio
+        awk -v s="$1" -v l="$4" -v o="$6" -v a="$7" -v e="$8" 'BEGIN {
+            printf "  folio targets: spread <= 0.0025 em %s, 0 one-character last lines %s, 0 forbidden starts/ends %s (loose lines: %d)\n",
+                (s <= 0.0025 ? "PASS" : "MISS"), (o == 0 ? "PASS" : "MISS"), (a + e == 0 ? "PASS" : "MISS"), l }'
+    fi
+else
+    echo
+    echo "== spacing evenness: mutool (mupdf-tools) not found, skipped"
+fi
+
 # ---- the user's jobs: packets and blank forms (folio only) -------------------------------
 ROOT=$(cd "$here/.." && pwd)
 if [ -d "$ROOT/cases" ] && [ -f "$ROOT/templates/job.xsl" ]; then

@@ -165,6 +165,7 @@ end_trim(const struct para *p, size_t i)
 #define TOLERANCE2       2700.0   /* pass 2: r = 3, gaps up to 0.19 em */
 #define AWFUL_BAD        1e9      /* a line with no way to stretch */
 #define RAGGED_SQUEEZE   10000.0  /* a squeezed line in a paragraph not justified */
+#define MARK_SQUEEZE     3.0      /* badness of marks squeezed to their limit */
 
 enum { FIT_TIGHT, FIT_DECENT, FIT_LOOSE, FIT_VERY_LOOSE };
 
@@ -174,6 +175,7 @@ struct sums {
 	int64_t *sh;     /* sh[k]: shrink of the items before k, and of their gaps */
 	int64_t *st;     /* st[k]: stretch of the justifiable gaps after them */
 	int64_t *lead;   /* lead[k]: room the leaders before k may grow by */
+	int64_t *shs;    /* shs[k]: the part of sh[k] that spaces and leaders give */
 	size_t  *lvis;   /* lvis[k]: the last item before k that is not a space */
 	size_t  *next;   /* next[k]: where a line after a break at k starts */
 	uint8_t *cut;    /* cut[k]: an emergency break after item k - 1 */
@@ -192,6 +194,7 @@ struct fit_node {
 
 struct line_fit {
 	int64_t nat, shrink, stretch, lead;
+	int64_t sshrink;  /* the part of shrink that spaces and leaders give */
 	size_t  lv;       /* last visible item */
 	int     hang;
 	mpt     trim;
@@ -251,13 +254,14 @@ sums_init(struct para *p, struct sums *S)
 {
 	const struct text_item *it = p->it;
 	size_t n = p->n;
-	S->w = xmalloc(5 * (n + 1) * sizeof(int64_t));   /* every entry is set below */
+	S->w = xmalloc(6 * (n + 1) * sizeof(int64_t));   /* every entry is set below */
 	S->g = S->w + n + 1;
 	S->sh = S->g + n + 1;
 	S->st = S->sh + n + 1;
 	S->lead = S->st + n + 1;
+	S->shs = S->lead + n + 1;
 	S->lvis = xmalloc(2 * (n + 1) * sizeof(size_t));
-	S->w[0] = S->g[0] = S->sh[0] = S->st[0] = S->lead[0] = 0;
+	S->w[0] = S->g[0] = S->sh[0] = S->st[0] = S->lead[0] = S->shs[0] = 0;
 	S->next = S->lvis + n + 1;
 	S->cut = xcalloc(2 * (n + 1), 1);
 	S->jok = S->cut + n + 1;
@@ -268,6 +272,7 @@ sums_init(struct para *p, struct sums *S)
 		S->w[i + 1] = S->w[i] + a->adv - p->scut_l[i] - p->scut_r[i];
 		S->g[i + 1] = S->g[i] + p->agap[i];
 		S->sh[i + 1] = S->sh[i] + p->shrink[i] + p->agap[i] / 2;
+		S->shs[i + 1] = S->shs[i] + (a->kind == TK_SPACE || a->kind == TK_LEADER ? p->shrink[i] : 0);
 		int64_t z = 0;
 		if (i + 1 < n && (S->jok[i] = (uint8_t)gap_ok(p, i)))
 			z = a->kind == TK_SPACE ? a->em / 6 : a->em / 16;
@@ -317,6 +322,7 @@ measure_line(const struct para *p, const struct sums *S, size_t s, size_t e, mpt
 	f->trim = end_trim(p, lv);
 	f->nat = S->w[lv + 1] - S->w[s] + S->g[lv] - S->g[s] - f->trim;
 	f->shrink = S->sh[lv] - S->sh[s] + (p->it[lv].kind == TK_LEADER ? p->shrink[lv] : 0);
+	f->sshrink = S->shs[lv] - S->shs[s] + (p->it[lv].kind == TK_LEADER ? p->shrink[lv] : 0);
 	f->stretch = S->st[lv] - S->st[s];
 	f->lead = S->lead[lv + 1] - S->lead[s];
 	f->hang = 0;
@@ -325,7 +331,7 @@ measure_line(const struct para *p, const struct sums *S, size_t s, size_t e, mpt
 		int64_t w = f->nat - (p->it[lv].adv - p->scut_l[lv] - p->scut_r[lv] - f->trim);
 		if (w <= avail) {
 			f->nat = w;
-			f->shrink = 0;
+			f->shrink = f->sshrink = 0;
 			f->hang = 1;
 		}
 	}
@@ -349,7 +355,12 @@ line_badness(const struct line_fit *f, mpt avail, int justify, uint8_t *fit)
 		r = (double)-slack / (double)f->shrink;
 		if (r > 0.5)
 			*fit = FIT_TIGHT;
-		return 100 * r * r * r;
+		/* spaces (and leaders) give way first, as in place(); then the
+		 * marks, whose blanks are meant to go: cheap (MARK_SQUEEZE) */
+		int64_t qs = -slack < f->sshrink ? -slack : f->sshrink, qm = -slack - qs;
+		double rs = f->sshrink > 0 ? (double)qs / (double)f->sshrink : 0;
+		double rm = f->shrink > f->sshrink ? (double)qm / (double)(f->shrink - f->sshrink) : 0;
+		return 100 * rs * rs * rs + MARK_SQUEEZE * rm * rm * rm;
 	}
 	if (!justify)
 		return 0;
