@@ -226,6 +226,20 @@ file_temp_add(const char *path, int is_dir)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+int
+file_temp_mkdir(const char *path)
+{
+	sigset_t old;
+	block(&old);
+	int rc = mkdir(path, 0777);
+	int e = errno;
+	if (rc == 0)
+		temp_add_blocked(path, 1);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	errno = e;
+	return rc;
+}
+
 void
 file_temp_forget(const char *path)
 {
@@ -260,7 +274,7 @@ report(const char *path, int err, const char *reason, struct diag *d)
 	if (path == NULL || strcmp(path, "-") == 0)
 		diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot write to standard output: %s", reason);
 	else
-		diag_report(d, DIAG_ERROR, path, 0, 0, "cannot write: %s", reason);
+		diag_report(d, DIAG_ERROR, path, 0, 0, _("cannot write: %s"), reason);
 }
 
 void

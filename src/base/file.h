@@ -86,5 +86,9 @@ int file_mkdirs(const char *path, struct diag *d);
  */
 void file_temp_add(const char *path, int is_dir);
 void file_temp_forget(const char *path);
+/* Make the folder path (mode 0777 less the umask) and put it on the list
+ * in one step, with no moment a signal could leave it behind.  Returns 0,
+ * or -1 with errno set (nothing made). */
+int file_temp_mkdir(const char *path);
 
 #endif /* FOLIO_FILE_H */

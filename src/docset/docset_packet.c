@@ -335,7 +335,7 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 	snprintf(finalname, sizeof finalname, "%s", id);
 	char *tmp = ds_path(outdir, tmpname), *fin = ds_path(outdir, finalname);
 	int rc = 0;
-	if (mkdir(tmp, 0777) != 0 && (errno != EEXIST || remove_dir(tmp) != 0 || mkdir(tmp, 0777) != 0)) {
+	if (file_temp_mkdir(tmp) != 0 && (errno != EEXIST || remove_dir(tmp) != 0 || file_temp_mkdir(tmp) != 0)) {
 		/* (one left by an earlier run that had this process id is ours to remove) */
 		file_fail(tmp, errno, d);
 		free(tmp);
@@ -344,18 +344,11 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 		buf_free(&norm);
 		return -1;
 	}
-	file_temp_add(tmp, 1);   /* removed if a signal ends the run */
 	/* the templates read the case as checked (lenient values normalised):
 	 * that copy stays in the packet, the data it was made from */
 	char *copy = ds_path(tmp, "case.xml");
-	FILE *cf = fopen(copy, "wb");
-	int ok = cf != NULL && fwrite(norm.p ? norm.p : "", 1, norm.n, cf) == norm.n;
-	if (cf != NULL && fclose(cf) != 0)
-		ok = 0;
-	if (!ok) {
-		diag_report(d, DIAG_ERROR, copy, 0, 0, _("cannot write: %s"), strerror(errno));
+	if (file_write(copy, norm.p ? norm.p : "", norm.n, d) < 0)
 		rc = -1;
-	}
 	buf_free(&norm);
 	src_allow_dir(tmp);
 	char *abscase = ds_abspath(copy);
