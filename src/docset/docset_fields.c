@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/file.h"
+#include "../base/limits.h"
 #include "../source/source.h"
 #include "docset.h"
 #include "docset_int.h"
@@ -528,14 +530,9 @@ ds_fields_validate(struct ds_fields *c, const char *rng, struct buf *normalised)
 	struct diag *d = c->d;
 	int errors = c->errors;
 	struct buf raw = {0};
-	FILE *f = fopen(file, "rb");
-	if (f) {
-		char tmp[65536];
-		size_t k;
-		while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-			buf_add(&raw, tmp, k);
-		fclose(f);
-	}
+	const char *why = NULL;
+	/* a regular file only, never blocking: the schema pass reports why not */
+	int f = file_read(file, LIMIT_SOURCE_BYTES, &raw, &why) == 0;
 	/* the values first: every bad one, and the lenient ones normalised */
 	struct diag q;
 	diag_init(&q);

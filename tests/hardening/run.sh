@@ -145,6 +145,11 @@ timeout 20 "$FOLIO" render "$T/in/fifo" -o "$T/in/f.pdf" 2>"$T/in/ffo.err"
 rc=$?
 check "an FO file that is a FIFO: refused, no hang" \
 	sh -c "test $rc -eq 1 && grep -q 'fifo: error: cannot read: is a FIFO, not a regular file' '$T/in/ffo.err'"
+mkfifo "$T/in/case.xml"
+timeout 20 "$FOLIO" packet --root "$ROOT" -o "$T/in/pk" "$T/in/case.xml" 2>"$T/in/case.err"
+rc=$?
+check "a case that is a FIFO: refused, no hang" \
+	sh -c "test $rc -eq 1 && grep -q 'case.xml: error: cannot read: is a FIFO, not a regular file' '$T/in/case.err'"
 python3 "$ROOT/tests/mkimages.py" "$T/in/img" >/dev/null
 printf '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set><fo:simple-page-master master-name="p" page-width="200pt" page-height="200pt" margin="20pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>\n<fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body"><fo:block>\nimage:\n<fo:external-graphic src="img/corrupt.png"/></fo:block></fo:flow></fo:page-sequence></fo:root>\n' > "$T/in/corrupt.fo"
 "$FOLIO" render "$T/in/corrupt.fo" -o "$T/in/corrupt.pdf" 2>"$T/in/corrupt.err"
