@@ -6,7 +6,7 @@ O       := build/$(BUILD)
 PKGS    := libxml-2.0 libxslt libexslt fontconfig harfbuzz harfbuzz-subset libunibreak
 CC      ?= cc
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
-CFLAGS_release := -O2 -g
+CFLAGS_release := -O2 -g -DNDEBUG   # fo_check, area_check and assert() off
 CFLAGS_debug   := -O0 -g
 CFLAGS_asan    := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 CFLAGS  := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(BUILD)) $(shell pkg-config --cflags $(PKGS)) $(EXTRA_CFLAGS)
@@ -24,9 +24,9 @@ CFLAGS  += -DLOCALEDIR='"$(LOCALEDIR)"' -DDATADIR='"$(DATADIR)"'
 
 BASE_OBJS   := base/base.o base/intl.o base/file.o
 SOURCE_OBJS := source/source.o
-FO_OBJS     := fo/fo_build.o fo/fo_prop.o fo/fo_expr.o
+FO_OBJS     := fo/fo_build.o fo/fo_prop.o fo/fo_expr.o fo/fo_check.o
 TEXT_OBJS   := text/text_font.o text/text_break.o text/text_para.o
-AREA_OBJS   := area/area.o
+AREA_OBJS   := area/area.o area/area_check.o
 IMAGE_OBJS  := image/image.o image/image_png.o
 SVG_OBJS    := svg/svg_draw.o svg/svg_style.o svg/svg_path.o svg/svg_text.o
 LAYOUT_OBJS := layout/lay_line.o layout/lay_block.o layout/lay_page.o layout/lay_ids.o layout/lay_master.o \

@@ -191,6 +191,12 @@ struct area_page *area_page_add(struct area_tree *t, mpt w, mpt h);
  */
 struct area_tree *area_tree_slice(const struct area_tree *t, int first, int last,
     const char *title, const struct area_bookmark *bm);
+/*
+ * Assert the tree's invariants (pages in order, links agree, each kind of
+ * area complete, no coordinate near overflow).  Called at the end of
+ * layout; does nothing in release builds (NDEBUG).
+ */
+void area_check(const struct area_tree *t);
 /* A new area, appended to parent's children unless parent is NULL. */
 struct area *area_new(struct area_tree *t, enum area_kind kind, struct area *parent);
 /* Append a parentless area to parent's children. */

@@ -293,6 +293,13 @@ void fo_tree_free(struct fo_tree *t);
 const struct fo_node *fo_marker_restyle(const struct fo_tree *t, const struct fo_node *marker,
     const struct fo_style *parent);
 
+/*
+ * Assert the tree's invariants (links agree, every element has a style,
+ * computed values in range).  Called by fo_tree_build_take; does nothing
+ * in release builds (NDEBUG).
+ */
+void fo_check(const struct fo_tree *t);
+
 /* Attribute value of a structural property (master-name, flow-name …). */
 const char *fo_node_attr(const struct fo_node *n, const char *name);
 /* The element name for n's type ("block"), for messages and dumps. */

@@ -779,6 +779,7 @@ fo_tree_build_take(struct xdoc *doc, struct diag *d)
 	b.d = NULL;
 	rb->b = b;
 	t->rebuild = rb;
+	fo_check(t);
 	return t;
 fail:
 	free(b.styles);

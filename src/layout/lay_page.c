@@ -1054,5 +1054,6 @@ lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 		area_tree_free(L.at);
 		return NULL;
 	}
+	area_check(L.at);
 	return L.at;
 }
