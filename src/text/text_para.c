@@ -796,8 +796,12 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 		while (b < n && items[b - 1].brk != TB_FORCE)
 			b++;
 		size_t lv = S.lvis[b];
+		struct line_fit f;
+		mpt avail = o->width - (seg.n == 0 ? o->indent : 0) - (b == n ? o->last_end_indent : 0);
 		if (!o->wrap || lv == SIZE_MAX || lv < s) {
 			seg_push(&seg, b, 0);   /* as it is: no-wrap, or only spaces */
+		} else if (measure_line(&p, &S, s, b, avail, &f) && f.nat <= avail && !f.hang) {
+			seg_push(&seg, b, 0);   /* it fits as it is: one line beats any two */
 		} else {
 			/* a wider tolerance only when the narrower one finds no
 			 * set, or only one with a lone character on the last line */
