@@ -88,6 +88,18 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- ============================================================ type scale -->
+  <!-- One typographic scale for the manual and the packet: body text,
+       headings, captions and tables.  The root sets the body size; flows
+       set the leading. -->
+  <xsl:variable name="body-size" select="'10.5pt'"/>
+  <xsl:variable name="body-leading" select="'1.5'"/>
+  <xsl:variable name="h1-size" select="'16pt'"/>
+  <xsl:variable name="h2-size" select="'12pt'"/>
+  <xsl:variable name="caption-size" select="'10pt'"/>
+  <xsl:variable name="table-size" select="'10pt'"/>
+  <xsl:variable name="table-leading" select="'1.4'"/>
+
   <!-- A4 portrait; the body leaves room for a header table and a footer -->
   <xsl:template name="page-masters">
     <fo:layout-master-set>
@@ -132,7 +144,7 @@
   <xsl:template name="h1">
     <xsl:param name="text"/>
     <xsl:param name="id"/>
-    <fo:block font-family="sans-serif" font-size="16pt" font-weight="bold" space-after="10pt"
+    <fo:block font-family="sans-serif" font-size="{$h1-size}" font-weight="bold" space-after="10pt"
         keep-with-next.within-page="always">
       <xsl:if test="$id"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
       <xsl:value-of select="$text"/>
@@ -141,7 +153,7 @@
 
   <xsl:template name="h2">
     <xsl:param name="text"/>
-    <fo:block font-family="sans-serif" font-size="12pt" font-weight="bold" space-before="10pt"
+    <fo:block font-family="sans-serif" font-size="{$h2-size}" font-weight="bold" space-before="10pt"
         space-after="5pt" keep-with-next.within-page="always">
       <xsl:value-of select="$text"/>
     </fo:block>

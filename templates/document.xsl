@@ -33,7 +33,7 @@
         <xsl:with-param name="foot-right" select="$title"/>
         <xsl:with-param name="seq" select="$seq"/>
       </xsl:call-template>
-      <fo:flow flow-name="xsl-region-body" line-height="1.55">
+      <fo:flow flow-name="xsl-region-body" line-height="{$body-leading}">
         <fo:block>
           <xsl:if test="$anchor != ''"><xsl:attribute name="id"><xsl:value-of select="$anchor"/></xsl:attribute></xsl:if>
         </fo:block>

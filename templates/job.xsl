@@ -34,7 +34,7 @@
   </xsl:template>
 
   <xsl:template match="j:job">
-    <fo:root font-family="serif" font-size="10.5pt" language="zh" country="CN">
+    <fo:root font-family="serif" font-size="{$body-size}" language="zh" country="CN">
       <xsl:call-template name="packet-masters"/>
       <fo:declarations>
         <x:xmpmeta xmlns:x="adobe:ns:meta/">

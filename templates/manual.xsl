@@ -35,7 +35,7 @@
   </xsl:variable>
 
   <xsl:template match="/">
-    <fo:root font-family="serif" font-size="10.5pt" language="zh" country="CN">
+    <fo:root font-family="serif" font-size="{$body-size}" language="zh" country="CN">
       <xsl:call-template name="page-masters"/>
       <fo:declarations>
         <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -134,17 +134,23 @@
   <xsl:template name="front">
     <fo:page-sequence master-reference="front">
       <xsl:call-template name="running"/>
-      <fo:flow flow-name="xsl-region-body">
+      <fo:flow flow-name="xsl-region-body" line-height="{$body-leading}">
         <xsl:call-template name="h1"><xsl:with-param name="text">说明</xsl:with-param><xsl:with-param name="id">notes</xsl:with-param></xsl:call-template>
         <xsl:for-each select="$m/p:notes/p:note">
           <fo:block text-indent="2em" text-align="justify" space-after="3pt"><xsl:value-of select="position()"/>、<xsl:value-of select="."/></fo:block>
         </xsl:for-each>
         <fo:block id="toc" break-before="page" font-family="sans-serif" font-size="16pt" font-weight="bold" text-align="center" space-after="12pt">目　录</fo:block>
         <fo:block text-align-last="justify" space-after="4pt">修订记录<fo:leader leader-pattern="dots"/><fo:page-number-citation ref-id="revisions"/></fo:block>
-        <xsl:for-each select="$refs">
-          <xsl:variable name="pr" select="document(@href, $m)/p:procedure"/>
-          <fo:block text-align-last="justify" space-after="4pt"><xsl:value-of select="position()"/>. <xsl:value-of select="$pr/p:title"/>（<xsl:value-of select="@code"/>）<fo:leader leader-pattern="dots"/><fo:page-number-citation ref-id="{@code}"/></fo:block>
-        </xsl:for-each>
+        <!-- numbers in a column of their own, so that the titles line up -->
+        <fo:list-block provisional-distance-between-starts="2.2em" provisional-label-separation="0.3em">
+          <xsl:for-each select="$refs">
+            <xsl:variable name="pr" select="document(@href, $m)/p:procedure"/>
+            <fo:list-item space-after="4pt">
+              <fo:list-item-label end-indent="label-end()"><fo:block text-align="end"><xsl:value-of select="position()"/>.</fo:block></fo:list-item-label>
+              <fo:list-item-body start-indent="body-start()"><fo:block text-align-last="justify"><xsl:value-of select="$pr/p:title"/>（<xsl:value-of select="@code"/>）<fo:leader leader-pattern="dots"/><fo:page-number-citation ref-id="{@code}"/></fo:block></fo:list-item-body>
+            </fo:list-item>
+          </xsl:for-each>
+        </fo:list-block>
         <fo:block id="revisions" break-before="page" font-family="sans-serif" font-size="16pt" font-weight="bold" text-align="center" space-after="12pt">修订记录</fo:block>
         <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="10pt">
           <fo:table-column column-width="28mm"/>
@@ -239,10 +245,10 @@
               <fo:table-cell border="0.5pt solid black" padding="2pt" number-rows-spanned="2" display-align="center"><fo:block text-align="center" font-weight="bold"><xsl:value-of select="$office"/></fo:block></fo:table-cell>
               <fo:table-cell border="0.5pt solid black" padding="2pt" number-rows-spanned="2" display-align="center"><fo:block text-align="center" font-family="sans-serif" font-weight="bold" font-size="11pt"><xsl:value-of select="p:title"/></fo:block><fo:block text-align="center"><xsl:value-of select="$code"/></fo:block></fo:table-cell>
               <fo:table-cell border="0.5pt solid black" padding="2pt"><fo:block>文件编号：<xsl:value-of select="$m/@code"/></fo:block></fo:table-cell>
-              <fo:table-cell border="0.5pt solid black" padding="2pt"><fo:block>版本/修订号：<xsl:value-of select="$c/p:version/@edition"/>/<xsl:value-of select="$c/p:version/@revision"/></fo:block></fo:table-cell>
+              <fo:table-cell border="0.5pt solid black" padding="2pt"><fo:block>版本/修订号：<fo:inline keep-together.within-line="always"><xsl:value-of select="$version"/></fo:inline></fo:block></fo:table-cell>
             </fo:table-row>
             <fo:table-row>
-              <fo:table-cell border="0.5pt solid black" padding="2pt"><fo:block>生效日期：<xsl:value-of select="$c/p:effective/@date"/></fo:block></fo:table-cell>
+              <fo:table-cell border="0.5pt solid black" padding="2pt"><fo:block>生效日期：<fo:inline keep-together.within-line="always"><xsl:value-of select="$effective"/></fo:inline></fo:block></fo:table-cell>
               <fo:table-cell border="0.5pt solid black" padding="2pt"><fo:block>第 <fo:page-number/> 页　共 <fo:page-number-citation-last ref-id="manual-end"/> 页</fo:block></fo:table-cell>
             </fo:table-row>
           </fo:table-body>
@@ -251,7 +257,7 @@
       <fo:static-content flow-name="xsl-region-after">
         <fo:block font-size="8pt" text-align="center" color="#555555"><xsl:value-of select="$site-company"/>　<xsl:value-of select="$version"/></fo:block>
       </fo:static-content>
-      <fo:flow flow-name="xsl-region-body">
+      <fo:flow flow-name="xsl-region-body" line-height="{$body-leading}">
         <xsl:call-template name="h1">
           <xsl:with-param name="text"><xsl:value-of select="p:title"/>（<xsl:value-of select="$code"/>）</xsl:with-param>
           <xsl:with-param name="id" select="$code"/>

@@ -88,7 +88,7 @@ for p in pages:
         m = re.match(r'^.+（(XT-KF-CX-\d{3})）$', txt)
         if m and l.find('run') is not None and float(l.find('run').get('size')) >= 15000:
             start.setdefault(m.group(1), p.get('label'))
-        m = re.match(r'^\d+\. .+（(XT-KF-CX-\d{3})）\.*\s*(\d+)$', txt.replace(' ', '')) or re.match(r'^\d+\..+（(XT-KF-CX-\d{3})）.*?(\d+)$', txt)
+        m = re.match(r'^\d+\. .+（(XT-KF-CX-\d{3})）\.*\s*(\d+)$', txt.replace(' ', '')) or re.match(r'^(?:\d+\.)?.+（(XT-KF-CX-\d{3})）.*?(\d+)$', txt)
         if m:
             toc[m.group(1)] = m.group(2)
 for code in sorted(start):
@@ -142,7 +142,7 @@ check "the revised sources are valid" "$FOLIO" check --root "$R"
 RP=$R/out/manual/WB-XT-KF-CX-E1R1.pdf
 check "the revision builds, named with the new revision" test -s "$RP"
 pdftotext "$RP" - 2>/dev/null | tr -d ' \n' > "$R/rev.txt"
-check "the new revision shows on the cover and in the headers" sh -c "grep -q '第1版第1次修改' '$R/rev.txt' && grep -q '版本/修订号：1/1' '$R/rev.txt'"
+check "the new revision shows on the cover and in the headers" sh -c "grep -q '第1版第1次修改' '$R/rev.txt' && grep -q '版本/修订号：第1版第1次修改' '$R/rev.txt'"
 check "the revision record lists the change" sh -c "grep -q '本次修订变更明细（与第1版第0次修改比较）' '$R/rev.txt' && grep -q 'XT-KF-CX-002装修申请程序：修改步骤“提交装修方案及施工图纸”；' '$R/rev.txt'"
 "$FOLIO" render "$R/fo/WB-XT-KF-CX-E1R1.fo" --areas "$R/areas.xml" 2>/dev/null
 check "change bars beside exactly the lines of the changed step" python3 - "$R/areas.xml" <<'PY'
