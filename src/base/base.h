@@ -104,6 +104,15 @@ int zh_amount_capital(const char *text, struct buf *out);
  * thing in main.  Numbers stay in the C format. */
 void intl_init(void);
 
+/* ---- colours (color.c) ---- */
+/*
+ * A colour as XSL-FO and SVG write it: #rgb, #rrggbb, rgb(r, g, b) with
+ * numbers 0..255 or percentages, rgb-icc() (its sRGB part), or a CSS/SVG
+ * colour keyword, case-insensitive.  Sets *out to 0xRRGGBB and returns 0,
+ * or returns -1 when v is none of these.
+ */
+int color_parse(const char *v, uint32_t *out);
+
 /* ---- diagnostics ---- */
 enum diag_level {
 	DIAG_NOTE,

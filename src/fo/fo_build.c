@@ -840,5 +840,7 @@ fo_subset_print(void *stream)
 		fprintf(f, "| %s | %s | %s |\n", fo_props[i].name,
 		    fo_props[i].inherited ? "yes" : "no", fo_props[i].initial);
 	fputs("\nLengths: pt, mm, cm, in, pc, px, q, em, %, and XSL 1.1 expressions\n"
-	    "(+ - * div mod, parentheses).  Colours: names, #rgb, #rrggbb, rgb().\n", f);
+	    "(+ - * div mod, parentheses).  Colours: the CSS/SVG colour names, #rgb,\n"
+	    "#rrggbb, rgb() with numbers or percentages, rgb-icc() (its sRGB values).\n"
+	    "font-size 0 and widows/orphans 0 are accepted, as in FOP.\n", f);
 }

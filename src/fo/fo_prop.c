@@ -171,7 +171,7 @@ static const struct {
 } int_ranges[] = {
 	{ 1, LIMIT_TABLE_SPAN, NULL, 0 },           /* 0: number-*-repeated/-spanned */
 	{ 1, LIMIT_TABLE_SPAN, "auto", 0 },         /* 1: column-number */
-	{ 1, 100, NULL, 0 },                        /* 2: widows, orphans */
+	{ 0, 100, NULL, 0 },                        /* 2: widows, orphans (0: none, as FOP) */
 	{ 0, LIMIT_PAGES, "no-limit", -1 },         /* 3: maximum-repeats */
 	{ 0, 100, NULL, 0 },                        /* 4: grouping-size */
 };
@@ -446,54 +446,10 @@ is(const char *v, const char *kw)
 	return strcmp(v, kw) == 0;
 }
 
-static const struct { const char *name; uint32_t rgb; } colors[] = {
-	{ "black", 0x000000 }, { "silver", 0xC0C0C0 }, { "gray", 0x808080 },
-	{ "grey", 0x808080 }, { "white", 0xFFFFFF }, { "maroon", 0x800000 },
-	{ "red", 0xFF0000 }, { "purple", 0x800080 }, { "fuchsia", 0xFF00FF },
-	{ "green", 0x008000 }, { "lime", 0x00FF00 }, { "olive", 0x808000 },
-	{ "yellow", 0xFFFF00 }, { "navy", 0x000080 }, { "blue", 0x0000FF },
-	{ "teal", 0x008080 }, { "aqua", 0x00FFFF }, { "orange", 0xFFA500 },
-	{ "darkgray", 0xA9A9A9 }, { "darkgrey", 0xA9A9A9 }, { "lightgray", 0xD3D3D3 },
-	{ "lightgrey", 0xD3D3D3 }, { "darkred", 0x8B0000 }, { "darkblue", 0x00008B },
-	{ "darkgreen", 0x006400 }, { "brown", 0xA52A2A },
-};
-
 int
 fo_color_parse(const char *v, uint32_t *out)
 {
-	while (isspace((unsigned char)*v))
-		v++;
-	if (v[0] == '#') {
-		size_t n = strspn(v + 1, "0123456789abcdefABCDEF");
-		if (v[1 + n] != '\0' && !isspace((unsigned char)v[1 + n]))
-			return -1;
-		unsigned long x = strtoul(v + 1, NULL, 16);
-		if (n == 3) {
-			*out = (uint32_t)(((x >> 8) & 0xF) * 0x110000 + ((x >> 4) & 0xF) * 0x1100 + (x & 0xF) * 0x11);
-			return 0;
-		}
-		if (n == 6) {
-			*out = (uint32_t)x;
-			return 0;
-		}
-		return -1;
-	}
-	if (strncmp(v, "rgb(", 4) == 0) {
-		double r, g, b;
-		if (sscanf(v + 4, "%lf , %lf , %lf", &r, &g, &b) != 3)
-			return -1;
-		int ri = r < 0 ? 0 : r > 255 ? 255 : (int)(r + 0.5);
-		int gi = g < 0 ? 0 : g > 255 ? 255 : (int)(g + 0.5);
-		int bi = b < 0 ? 0 : b > 255 ? 255 : (int)(b + 0.5);
-		*out = (uint32_t)(ri << 16 | gi << 8 | bi);
-		return 0;
-	}
-	for (size_t i = 0; i < sizeof colors / sizeof colors[0]; i++)
-		if (strcasecmp(colors[i].name, v) == 0) {
-			*out = colors[i].rgb;
-			return 0;
-		}
-	return -1;
+	return color_parse(v, out);   /* base: #rgb, rgb() with percentages, CSS names */
 }
 
 static int
@@ -584,8 +540,10 @@ font_size_of(struct style_ctx *c, const char *v, mpt parent)
 	if (parse_len(c, v, parent, &l) < 0 || l.is_auto)
 		return parent;
 	mpt s = fo_len_resolve(l, parent);
-	if (s < LIMIT_FONT_SIZE_MIN || s > LIMIT_FONT_SIZE_MAX) {
-		bad(c, v, "a font size between 0.1pt and 1000pt");
+	/* 0 is allowed: the usual way to take the strut out of a line that
+	 * holds only an image (FOP accepts it) */
+	if ((s != 0 && s < LIMIT_FONT_SIZE_MIN) || s < 0 || s > LIMIT_FONT_SIZE_MAX) {
+		bad(c, v, "0 or a font size between 0.1pt and 1000pt");
 		return parent;
 	}
 	return s;

@@ -105,6 +105,16 @@ test_colors(void **state)
 	assert_int_equal(c, 0x000080);
 	assert_int_equal(fo_color_parse("#12", &c), -1);
 	assert_int_equal(fo_color_parse("notacolor", &c), -1);
+	/* percentages, CSS/SVG keywords, rgb-icc's sRGB fallback */
+	assert_int_equal(fo_color_parse("rgb(100%, 50%, 0%)", &c), 0);
+	assert_int_equal(c, 0xFF8000);
+	assert_int_equal(fo_color_parse("cornflowerblue", &c), 0);
+	assert_int_equal(c, 0x6495ED);
+	assert_int_equal(fo_color_parse("LightSlateGray", &c), 0);
+	assert_int_equal(c, 0x778899);
+	assert_int_equal(fo_color_parse("rgb-icc(255, 0, 0, #CMYK, 0, 1, 1, 0)", &c), 0);
+	assert_int_equal(c, 0xFF0000);
+	assert_int_equal(fo_color_parse("rgb(1, 2)", &c), -1);
 }
 
 /* Build a tree from a small FO document held in memory. */
