@@ -639,6 +639,28 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 			objs[i] = lay_obj_new(L, cs.v[i].obj, cs.v[i].edge);
 	lay_obj_breaks(L, cps, objs, n, lang, brk);
 
+	/* the script around each character: punctuation and symbols take
+	 * the Latin face between Latin letters, the Chinese one beside
+	 * Chinese (docs/fonts.md); with no letter on either side, the
+	 * block's language decides */
+	uint8_t *latin = xmalloc(n);
+	{
+		int dflt = !(strncmp(lang, "zh", 2) == 0 || strncmp(lang, "ja", 2) == 0 ||
+		    strncmp(lang, "ko", 2) == 0);
+		int prev = 0, next = 0;
+		for (size_t i = 0; i < n; i++) {
+			int sc = text_script_of(cps[i]);
+			if (sc)
+				prev = sc;
+			latin[i] = (uint8_t)prev;
+		}
+		for (size_t i = n; i > 0; i--) {
+			int sc = text_script_of(cps[i - 1]), p = latin[i - 1];
+			if (sc)
+				next = sc;
+			latin[i - 1] = (uint8_t)(p == 2 || next == 2 ? 0 : p == 1 || next == 1 ? 1 : dflt);
+		}
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct fo_style *st = cs.v[i].st;
 		const struct text_fontset *set = lay_fontset(L, st);
@@ -684,7 +706,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 			it[i].brk = TB_ALLOW;
 			fi = set->n > 0 ? 0 : -1;
 		} else {
-			fi = text_fontset_find(set, cp, &adv);
+			fi = text_fontset_find_ctx(set, cp, latin[i], &adv);
 			if (fi < 0) {
 				if (cp != ' ')
 					note_missing(L, cp);
@@ -852,6 +874,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	free(ids);
 	free(lines);
 	free(per_char);
+	free(latin);
 	free(cs.v);
 	return c;
 }

@@ -65,6 +65,16 @@ const struct text_fontset *text_fontset_lookup(struct text_fonts *f,
  * set and sets *adv (font units), or -1 when no face has cp.
  */
 int text_fontset_find(const struct text_fontset *set, uint32_t cp, int32_t *adv);
+/*
+ * The same for cp in Latin context (latin = 1: the neighbouring letters
+ * are Latin, Greek or Cyrillic): punctuation and symbols (U+2000–U+2BFF,
+ * U+00B7) may then come from the Latin-only faces, as clreq and browsers
+ * do; in Chinese context (latin = 0) they come from the Chinese face.
+ */
+int text_fontset_find_ctx(const struct text_fontset *set, uint32_t cp, int latin, int32_t *adv);
+/* For choosing faces by context: 1 a Latin, Greek or Cyrillic letter or
+ * digit, 2 a Chinese, Japanese or Korean character, 0 anything else. */
+int text_script_of(uint32_t cp);
 
 /* The first face of set that is not for Latin only (for line metrics). */
 struct text_face *text_fontset_primary(const struct text_fontset *set);

@@ -67,6 +67,7 @@ struct text_fonts {
 	size_t             nmatches;
 	char              *serif_latin;     /* the site's body faces, or NULL */
 	char              *serif_chinese;
+	char              *nomatch[2][2];   /* fontconfig's face for no family, by bold, italic */
 };
 
 struct text_fonts *
@@ -134,6 +135,8 @@ text_fonts_free(struct text_fonts *f)
 	free(f->missing);
 	free(f->serif_latin);
 	free(f->serif_chinese);
+	for (int i = 0; i < 4; i++)
+		free(f->nomatch[i / 2][i % 2]);
 	for (size_t i = 0; i < f->nmatches; i++)
 		free(f->matches[i].family);
 	free(f->matches);
@@ -332,10 +335,8 @@ add_family(struct text_fonts *f, struct text_fontset *set, const char *family,
 	set->synth_italic[k] = italic && !face->italic;
 }
 
-/* Ask fontconfig for family; NULL (reported when asked) if it would only
- * substitute another. */
-static struct text_face *
-match_family(struct text_fonts *f, const char *family, int weight, int italic, int report)
+static FcPattern *
+fc_match(struct text_fonts *f, const char *family, int weight, int italic)
 {
 	FcPattern *p = FcPatternCreate();
 	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
@@ -346,11 +347,64 @@ match_family(struct text_fonts *f, const char *family, int weight, int italic, i
 	FcResult r;
 	FcPattern *m = FcFontMatch(f->fc, p, &r);
 	FcPatternDestroy(p);
-	if (m == NULL || !family_matches(m, family)) {
+	return m;
+}
+
+/*
+ * Is m a face fontconfig's own rules put in family's place (Helvetica →
+ * Liberation Sans, Times → Liberation Serif: its metric aliases), not the
+ * face it gives any unknown name?  Told apart by asking for a name no font
+ * has: what that gets is the default, not a substitute.
+ */
+static int
+substitutes(struct text_fonts *f, FcPattern *m, int weight, int italic)
+{
+	char **none = &f->nomatch[weight >= 600][italic != 0];
+	FcChar8 *file, *dfile;
+	if (*none == NULL) {
+		FcPattern *d = fc_match(f, "folio-no-such-family", weight, italic);
+		*none = xstrdup(d && FcPatternGetString(d, FC_FILE, 0, &dfile) == FcResultMatch
+		    ? (const char *)dfile : "");
+		if (d)
+			FcPatternDestroy(d);
+	}
+	return FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch &&
+	    strcmp((const char *)file, *none) != 0;
+}
+
+/* Ask fontconfig for family; NULL (reported when asked) if it would only
+ * give its default face.  A face fontconfig substitutes for the family
+ * (a metric-compatible alias) is taken under its own name. */
+static struct text_face *
+match_family(struct text_fonts *f, const char *family, int weight, int italic, int report)
+{
+	FcPattern *m = fc_match(f, family, weight, italic);
+	FcChar8 *real = NULL;
+	size_t fl = strlen(family);
+	if (m && !family_matches(m, family) && !substitutes(f, m, weight, italic) &&
+	    fl > 6 && fl < 200 && strcasecmp(family + fl - 6, " roman") == 0) {
+		/* the PostScript name's spelling: Times Roman is Times */
+		char base[200];
+		memcpy(base, family, fl - 6);
+		base[fl - 6] = '\0';
+		FcPatternDestroy(m);
+		m = fc_match(f, base, weight, italic);
+		if (m && (family_matches(m, base) || substitutes(f, m, weight, italic)))
+			FcPatternGetString(m, FC_FAMILY, 0, &real);
+	}
+	if (m && !family_matches(m, family)) {
+		if (substitutes(f, m, weight, italic))
+			FcPatternGetString(m, FC_FAMILY, 0, &real);
+		if (real == NULL) {
+			if (report)
+				note_missing(f, family);
+			FcPatternDestroy(m);
+			return NULL;
+		}
+	}
+	if (m == NULL) {
 		if (report)
 			note_missing(f, family);
-		if (m)
-			FcPatternDestroy(m);
 		return NULL;
 	}
 	FcChar8 *file;
@@ -359,8 +413,8 @@ match_family(struct text_fonts *f, const char *family, int weight, int italic, i
 	FcPatternGetInteger(m, FC_INDEX, 0, &index);
 	FcPatternGetInteger(m, FC_WEIGHT, 0, &fw);
 	FcPatternGetInteger(m, FC_SLANT, 0, &slant);
-	struct text_face *face = face_load(f, (const char *)file, index, family,
-	    FcWeightToOpenType(fw), slant != FC_SLANT_ROMAN);
+	struct text_face *face = face_load(f, (const char *)file, index,
+	    real ? (const char *)real : family, FcWeightToOpenType(fw), slant != FC_SLANT_ROMAN);
 	FcPatternDestroy(m);
 	return face;
 }
@@ -402,10 +456,33 @@ text_fontset_lookup(struct text_fonts *f, const char *families, int weight, int 
 }
 
 int
+text_script_of(uint32_t cp)
+{
+	if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+	    (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+	    (cp >= 0x370 && cp <= 0x52F) || (cp >= 0x1E00 && cp <= 0x1FFF))
+		return 1;
+	if ((cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+	    (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x3FFFF))
+		return 2;
+	return 0;
+}
+
+int
 text_fontset_find(const struct text_fontset *set, uint32_t cp, int32_t *adv)
 {
+	return text_fontset_find_ctx(set, cp, 0, adv);
+}
+
+int
+text_fontset_find_ctx(const struct text_fontset *set, uint32_t cp, int latin, int32_t *adv)
+{
+	/* Latin-only faces draw what is below U+2000, and in Latin context
+	 * the punctuation and symbols up to U+2BFF too */
+	int skip_latin = latin ? cp > 0x2BFF : (cp >= 0x2000 || cp == 0xB7);
 	for (int i = 0; i < set->n; i++) {
-		if (set->latin_only[i] && (cp >= 0x2000 || cp == 0xB7))
+		if (set->latin_only[i] && skip_latin)
 			continue;
 		int32_t a = text_face_advance(set->face[i], cp);
 		if (a >= 0) {
