@@ -3,7 +3,7 @@
 
 BUILD   ?= release
 O       := build/$(BUILD)
-PKGS    := libxml-2.0 libxslt libexslt fontconfig harfbuzz harfbuzz-subset libunibreak
+PKGS    := libxml-2.0 libxslt libexslt fontconfig harfbuzz harfbuzz-subset libunibreak libmicrohttpd json-c
 CC      ?= cc
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
 CFLAGS_release := -O2 -g -DNDEBUG   # fo_check, area_check and assert() off
@@ -11,7 +11,7 @@ CFLAGS_debug   := -O0 -g
 CFLAGS_asan    := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 CFLAGS  := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(BUILD)) $(shell pkg-config --cflags $(PKGS)) $(EXTRA_CFLAGS)
 LDFLAGS_asan := -fsanitize=address,undefined
-LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lhpdf -lz -lm $(LDFLAGS_$(BUILD))
+LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lhpdf -lz -lm -lcrypt -lpthread $(LDFLAGS_$(BUILD))
 
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
@@ -35,9 +35,10 @@ LAYOUT_OBJS := layout/lay_line.o layout/lay_block.o layout/lay_page.o layout/lay
 PDF_OBJS    := pdf/pdf.o pdf/pdf_font.o pdf/pdf_graphics.o
 DOCSET_OBJS := docset/docset_check.o docset/docset_manual.o docset/docset_packet.o \
                docset/docset_site.o docset/docset_layout.o docset/docset_forms.o \
-               docset/docset_fields.o docset/docset_case.o
+               docset/docset_fields.o docset/docset_case.o docset/docset_cases.o
+SERVE_OBJS  := serve/serve.o serve/serve_api.o serve/serve_auth.o
 LIB_OBJS    := $(addprefix $(O)/,$(BASE_OBJS) $(SOURCE_OBJS) $(FO_OBJS) $(TEXT_OBJS) \
-               $(AREA_OBJS) $(IMAGE_OBJS) $(SVG_OBJS) $(LAYOUT_OBJS) $(PDF_OBJS) $(DOCSET_OBJS))
+               $(AREA_OBJS) $(IMAGE_OBJS) $(SVG_OBJS) $(LAYOUT_OBJS) $(PDF_OBJS) $(DOCSET_OBJS) $(SERVE_OBJS))
 
 ifeq ($(V),1)
 Q :=

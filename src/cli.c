@@ -49,6 +49,12 @@ static const struct cli_opt forms_opts[] = {
 	{ "serial-start", 0, "N", N_("number the copies from N (implies --serial)") },
 	COMMON, { NULL, 0, NULL, NULL }
 };
+static const struct cli_opt serve_opts[] = {
+	ROOT_OPT,
+	{ "listen", 0, "ADDR", N_("listen on ADDR: PORT, IPV4:PORT or [IPV6]:PORT (default 127.0.0.1:8080)") },
+	{ "auth", 0, "FILE", N_("users and password hashes (USER:HASH from crypt(3)); needed beyond loopback") },
+	COMMON, { NULL, 0, NULL, NULL }
+};
 static const struct cli_opt subset_opts[] = { COMMON, { NULL, 0, NULL, NULL } };
 static const struct cli_opt help_opts[] = { COMMON, { NULL, 0, NULL, NULL } };
 
@@ -65,6 +71,10 @@ static const struct cli_cmd cmds[] = {
 	     "ROOT/form-serials.txt, so batches never repeat a number.") },
 	{ "archive", "", N_("keep this revision's sources, for the next revision's change bars"),
 	  archive_opts, NULL },
+	{ "serve", "", N_("a local HTTP server with a JSON API (docs/api.md)"), serve_opts,
+	  N_("Listens on loopback only, unless --auth FILE is given; stops on SIGTERM or\n"
+	     "Ctrl-C.  FILE has one line per user, USER:HASH, the hash from crypt(3)\n"
+	     "(yescrypt $y$ or SHA-512 $6$, e.g. mkpasswd -m yescrypt).") },
 	{ "render", N_("IN.fo"), N_("lay out an XSL-FO file (- for standard input)"), render_opts, NULL },
 	{ "subset", "", N_("print the supported XSL-FO subset as Markdown"), subset_opts, NULL },
 	{ "help", N_("[COMMAND]"), N_("show the help of a command"), help_opts, NULL },

@@ -23,6 +23,7 @@
 #include "layout/layout.h"
 #include "pdf/pdf.h"
 #include "docset/docset.h"
+#include "serve/serve.h"
 #include "cli.h"
 
 #ifndef DATADIR
@@ -375,6 +376,38 @@ cmd_docset(const struct cli_cmd *c, int argc, char **argv)
 	return rc;
 }
 
+/* folio serve: the project's folders as for the jobs, then the server. */
+static int
+cmd_serve(const struct cli_cmd *c, int argc, char **argv)
+{
+	const char *val[CLI_MAX_OPTS];
+	char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
+	char *keep[3] = { NULL, NULL, NULL };
+	struct serve_opts so;
+	int npos, rc = cli_parse(c, argc, argv, val, pos, &npos);
+	if (rc != 0) {
+		free(pos);
+		return rc == 1 ? 0 : 2;
+	}
+	if (npos > 0) {
+		fprintf(stderr, _("folio %s: unexpected operand %s\n"), c->name, pos[0]);
+		free(pos);
+		return 2;
+	}
+	free(pos);
+	memset(&so, 0, sizeof so);
+	so.listen = cli_get(c, val, "listen");
+	so.auth = cli_get(c, val, "auth");
+	so.doc.quiet = 1;
+	rc = resolve(&so.doc, cli_get(c, val, "root"), cli_get(c, val, "verbose") != NULL, keep);
+	if (rc == 0)
+		rc = serve_run(&so);
+	for (int i = 0; i < 3; i++)
+		free(keep[i]);
+	src_cleanup();
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -414,6 +447,8 @@ main(int argc, char **argv)
 		free(pos);
 		return rc == 1 ? 0 : rc;
 	}
+	if (strcmp(name, "serve") == 0)
+		return cmd_serve(c, argc - 2, argv + 2);
 	if (strcmp(name, "render") == 0)
 		return cmd_render(c, argc - 2, argv + 2);
 	if (strcmp(name, "subset") == 0) {

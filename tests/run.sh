@@ -45,6 +45,7 @@ layer site sh tests/site/run.sh "$B/folio"
 layer hardening sh tests/hardening/run.sh "$B/folio"
 layer cli sh tests/cli/run.sh "$B/folio"
 layer bounds sh tests/bounds/run.sh "$B/folio"
+layer serve sh tests/serve/run.sh "$B/folio"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -61,6 +61,41 @@ int docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **f
 int docset_forms_list(const struct docset_opts *o, struct text_fonts *fonts, char **forms,
     int nforms, FILE *out, struct diag *d);
 
+/* One form of the register, for a program (folio serve's JSON). */
+struct docset_form {
+	char *id;       /* XT-KF-CX-009-R01 */
+	char *number;   /* printed number, or "" */
+	char *name;     /* the register's name */
+	int   pages;    /* pages of one blank copy, -1 if it could not be laid out */
+	int   parts;    /* copies per set (联) */
+};
+
+/*
+ * The forms register as data: every form of procedures/forms/, in file
+ * order, its pages laid out.  *out is owned (docset_forms_info_free).
+ * Returns 0, or -1 with the reasons in d.
+ */
+int docset_forms_info(const struct docset_opts *o, struct text_fonts *fonts,
+    struct docset_form **out, size_t *n, struct diag *d);
+void docset_forms_info_free(struct docset_form *v, size_t n);
+
+/* One case of cases/, for a program: what a list of cases shows. */
+struct docset_case {
+	char *id;       /* the case's id (its file is cases/ID.xml) */
+	char *tenant;   /* customer/name-zh */
+	char *floor;    /* unit/floor, "15" */
+	char *unit;     /* unit/number, "1501-1503" */
+	char *date;     /* handover-date */
+};
+
+/*
+ * The cases under cases/, sorted by file name; a file that does not parse
+ * is reported to d and left out.  *out is owned (docset_cases_free).
+ * Returns 0, or -1 if any case could not be read.
+ */
+int docset_cases(const struct docset_opts *o, struct docset_case **out, size_t *n, struct diag *d);
+void docset_cases_free(struct docset_case *v, size_t n);
+
 /*
  * folio check --layout: lay out the manual, the packet of every case under
  * cases/ and every blank form (or, with files, those FO files) and report

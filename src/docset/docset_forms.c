@@ -465,3 +465,47 @@ docset_forms_list(const struct docset_opts *o, struct text_fonts *fonts, char **
 	src_allow_reset();
 	return rc;
 }
+
+int
+docset_forms_info(const struct docset_opts *o, struct text_fonts *fonts,
+    struct docset_form **out, size_t *nout, struct diag *d)
+{
+	struct ds_site site;
+	size_t n = 0;
+	int rc = 0;
+	struct docset_opts q = *o;
+	q.fo_dir = NULL;
+	ds_allow(o);
+	if (ds_site_load(o, &site, d) < 0)
+		rc = -1;
+	ds_site_allow(&site);
+	ds_site_fonts(&site, fonts);
+	struct form_info *v = load_forms(o, &n, d);
+	struct docset_form *r = xcalloc(n + 1, sizeof *r);
+	for (size_t i = 0; i < n; i++) {
+		r[i].id = xstrdup(v[i].id);
+		r[i].number = xstrdup(v[i].number);
+		r[i].name = xstrdup(v[i].name);
+		r[i].parts = v[i].parts;
+		r[i].pages = rc == 0 ? form_pages(&q, &site, fonts, &v[i], d) : -1;
+		if (r[i].pages < 0)
+			rc = -1;
+	}
+	free_forms(v, n);
+	ds_site_free(&site);
+	src_allow_reset();
+	*out = r;
+	*nout = n;
+	return rc;
+}
+
+void
+docset_forms_info_free(struct docset_form *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++) {
+		free(v[i].id);
+		free(v[i].number);
+		free(v[i].name);
+	}
+	free(v);
+}

@@ -1,0 +1,417 @@
+/*
+ * serve — the JSON API's handlers (docs/api.md): render an XSL-FO body,
+ * the forms register, a batch of blank forms, the list of cases.  They
+ * call the same docset and engine functions as the command line.
+ *
+ * The engine is not safe to enter from two threads at once: the XML stage
+ * keeps process-wide state (the parser's error context, the stylesheet
+ * cache, the folders the loader may read, libxml2's one-time set-up), the
+ * font stage ends each job with FcFini, which tears down fontconfig's
+ * global configuration, and the output stage keeps its list of temporaries
+ * for signals.  So every handler does its engine work under one mutex
+ * (engine); receiving bodies, parsing JSON and sending replies run
+ * concurrently on the pool's threads.  Each request makes its own
+ * diagnostics sink, fonts and private temporary folder.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <ftw.h>
+#include <json-c/json.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../base/base.h"
+#include "../base/file.h"
+#include "../source/source.h"
+#include "../fo/fo.h"
+#include "../text/text.h"
+#include "../area/area.h"
+#include "../layout/layout.h"
+#include "../pdf/pdf.h"
+#include "serve_int.h"
+
+static pthread_mutex_t engine = PTHREAD_MUTEX_INITIALIZER;
+
+/* ---------------------------------------------------------------- replies */
+
+static void
+reply_json(struct reply *r, unsigned status, struct json_object *j)
+{
+	const char *s = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	r->status = status;
+	r->type = "application/json; charset=utf-8";
+	r->n = strlen(s) + 1;
+	r->body = xmalloc(r->n);
+	memcpy(r->body, s, r->n - 1);
+	r->body[r->n - 1] = '\n';
+	json_object_put(j);
+}
+
+void
+reply_error(struct reply *r, unsigned status, const char *message)
+{
+	struct json_object *j = json_object_new_object(), *a = json_object_new_array(), *e = json_object_new_object();
+	json_object_object_add(e, "message", json_object_new_string(message));
+	json_object_array_add(a, e);
+	json_object_object_add(j, "errors", a);
+	reply_json(r, status, j);
+}
+
+/* A file name as the client may see it: relative to the project's root. */
+static const char *
+shown_file(const char *file, const char *root)
+{
+	size_t n = root ? strlen(root) : 0;
+	if (file && n > 0 && strncmp(file, root, n) == 0 && file[n] == '/')
+		return file + n + 1;
+	return file ? file : "";
+}
+
+/* The errors of d as {"errors":[{"file","line","col","message"}]}, 422. */
+static void
+reply_diag(struct reply *r, const struct diag *d, const char *root)
+{
+	struct json_object *j = json_object_new_object(), *a = json_object_new_array();
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->v[i].level < DIAG_ERROR)
+			continue;
+		struct json_object *e = json_object_new_object();
+		json_object_object_add(e, "file", json_object_new_string(shown_file(d->v[i].file, root)));
+		json_object_object_add(e, "line", json_object_new_int(d->v[i].line));
+		json_object_object_add(e, "col", json_object_new_int(d->v[i].col));
+		json_object_object_add(e, "message", json_object_new_string(d->v[i].text));
+		json_object_array_add(a, e);
+	}
+	if (json_object_array_length(a) == 0) {
+		struct json_object *e = json_object_new_object();
+		json_object_object_add(e, "message", json_object_new_string("the document could not be made"));
+		json_object_array_add(a, e);
+	}
+	json_object_object_add(j, "errors", a);
+	reply_json(r, 422, j);
+}
+
+static void
+reply_pdf(struct reply *r, struct buf *b)
+{
+	r->status = 200;
+	r->type = "application/pdf";
+	r->body = b->p;
+	r->n = b->n;
+	b->p = NULL;
+	b->n = b->cap = 0;
+}
+
+/* ---------------------------------------------------------------- temporaries */
+
+/* A private folder for one request's files (mode 0700). */
+static int
+temp_dir(char *out, size_t n)
+{
+	const char *t = getenv("TMPDIR");
+	snprintf(out, n, "%s/folio-serve-XXXXXX", t && *t ? t : "/tmp");
+	return mkdtemp(out) ? 0 : -1;
+}
+
+static int
+rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	if (flag == FTW_DP)
+		rmdir(path);
+	else
+		unlink(path);
+	return 0;
+}
+
+static void
+temp_remove(const char *dir)
+{
+	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+/* The real path of the project's root, for file names in replies (owned). */
+static char *
+root_real(const struct docset_opts *o)
+{
+	char *r = realpath(o->root, NULL);
+	return r ? r : xstrdup(o->root);
+}
+
+/* ---------------------------------------------------------------- render */
+
+/* A request's FO may name no file: every src attribute is refused, so a
+ * request cannot embed a file of the server's machine into its PDF. */
+static int
+refuse_files(const struct xnode *e, struct diag *d)
+{
+	int bad = 0;
+	for (; e; e = e->next) {
+		if (e->kind != XNODE_ELEMENT)
+			continue;
+		for (int i = 0; i < e->nattrs; i++)
+			if (strcmp(e->attrs[i].name, "src") == 0) {
+				diag_report(d, DIAG_ERROR, "request.fo", e->line, 0, "%s: files are not read through "
+				    "the API; give images in the templates or render with folio render", e->name);
+				bad = 1;
+			}
+		bad |= refuse_files(e->first, d);
+	}
+	return bad;
+}
+
+void
+api_render(const struct docset_opts *o, const char *body, size_t n, struct reply *r)
+{
+	struct diag d;
+	struct buf pdf = {0};
+	char dir[512];
+	int ok = 0;
+	(void)o;   /* an FO document reads nothing of the project */
+	diag_init(&d);
+	pthread_mutex_lock(&engine);
+	struct xdoc *doc = src_xml_parse(body, n, "request.fo", &d);
+	if (doc && refuse_files(doc->root, &d)) {
+		src_xdoc_free(doc);
+		doc = NULL;
+	}
+	struct text_fonts *fonts = doc ? text_fonts_new(&d) : NULL;
+	struct fo_tree *fo = doc ? fo_tree_build_take(doc, &d) : NULL;
+	struct area_tree *at = fo ? lay_document(fo, fonts, &d) : NULL;
+	if (at && d.worst < DIAG_ERROR) {
+		if (temp_dir(dir, sizeof dir) < 0) {
+			diag_report(&d, DIAG_ERROR, NULL, 0, 0, "cannot make a temporary folder: %s", strerror(errno));
+		} else {
+			char path[600];
+			const char *why = NULL;
+			snprintf(path, sizeof path, "%s/out.pdf", dir);
+			if (pdf_write(at, path, &d) == 0 && file_read(path, 0, &pdf, &why) == 0)
+				ok = 1;
+			else if (why)
+				diag_report(&d, DIAG_ERROR, NULL, 0, 0, "cannot read the PDF back: %s", why);
+			temp_remove(dir);
+		}
+	}
+	area_tree_free(at);
+	fo_tree_free(fo);
+	text_fonts_free(fonts);
+	pthread_mutex_unlock(&engine);
+	if (ok && d.worst < DIAG_ERROR)
+		reply_pdf(r, &pdf);
+	else
+		reply_diag(r, &d, NULL);
+	buf_free(&pdf);
+	diag_free(&d);
+}
+
+/* ---------------------------------------------------------------- forms */
+
+void
+api_forms_list(const struct docset_opts *o, struct reply *r)
+{
+	struct diag d;
+	struct docset_form *v = NULL;
+	size_t n = 0;
+	diag_init(&d);
+	pthread_mutex_lock(&engine);
+	struct text_fonts *fonts = text_fonts_new(&d);
+	int rc = docset_forms_info(o, fonts, &v, &n, &d);
+	text_fonts_free(fonts);
+	pthread_mutex_unlock(&engine);
+	if (rc < 0 || d.worst >= DIAG_ERROR) {
+		char *root = root_real(o);
+		reply_diag(r, &d, root);
+		free(root);
+	} else {
+		struct json_object *j = json_object_new_object(), *a = json_object_new_array();
+		for (size_t i = 0; i < n; i++) {
+			struct json_object *e = json_object_new_object();
+			json_object_object_add(e, "id", json_object_new_string(v[i].id));
+			json_object_object_add(e, "number", json_object_new_string(v[i].number));
+			json_object_object_add(e, "name", json_object_new_string(v[i].name));
+			json_object_object_add(e, "pages", json_object_new_int(v[i].pages));
+			json_object_object_add(e, "parts", json_object_new_int(v[i].parts));
+			json_object_array_add(a, e);
+		}
+		json_object_object_add(j, "forms", a);
+		reply_json(r, 200, j);
+	}
+	docset_forms_info_free(v, n);
+	diag_free(&d);
+}
+
+/* A whole number member of j from lo to hi; 0 absent, 1 set, -1 wrong. */
+static int
+member_int(struct json_object *j, const char *key, long lo, long hi, long *out)
+{
+	struct json_object *m;
+	if (!json_object_object_get_ex(j, key, &m))
+		return 0;
+	if (!json_object_is_type(m, json_type_int))
+		return -1;
+	int64_t v = json_object_get_int64(m);
+	if (v < lo || v > hi)
+		return -1;
+	*out = (long)v;
+	return 1;
+}
+
+void
+api_forms_make(const struct docset_opts *o, const char *body, size_t n, struct reply *r)
+{
+	enum json_tokener_error jerr = json_tokener_success;
+	struct json_object *j = NULL;
+	if (n > 0 && strlen(body) == n)
+		j = json_tokener_parse_verbose(body, &jerr);
+	if (j == NULL || !json_object_is_type(j, json_type_object)) {
+		json_object_put(j);
+		reply_error(r, 400, "the body must be a JSON object: {\"forms\": [...], \"copies\": N, \"serial_start\": N}");
+		return;
+	}
+	long copies = 1, start = 0;
+	int serial = 0, bad = 0;
+	char **names = NULL;
+	size_t nnames = 0;
+	json_object_object_foreach(j, key, val) {
+		if (strcmp(key, "forms") == 0) {
+			if (!json_object_is_type(val, json_type_array) || json_object_array_length(val) > 200) {
+				bad = 1;
+				continue;
+			}
+			nnames = json_object_array_length(val);
+			names = xcalloc(nnames + 1, sizeof *names);
+			for (size_t i = 0; i < nnames; i++) {
+				struct json_object *s = json_object_array_get_idx(val, i);
+				if (!json_object_is_type(s, json_type_string) || json_object_get_string_len(s) == 0 ||
+				    json_object_get_string_len(s) > 200) {
+					bad = 1;
+					names[i] = xstrdup("");
+				} else {
+					names[i] = xstrdup(json_object_get_string(s));
+				}
+			}
+		} else if (strcmp(key, "serial") == 0) {
+			if (!json_object_is_type(val, json_type_boolean))
+				bad = 1;
+			else
+				serial = json_object_get_boolean(val);
+		} else if (strcmp(key, "copies") != 0 && strcmp(key, "serial_start") != 0) {
+			bad = 1;
+		}
+	}
+	if (member_int(j, "copies", 1, 10000, &copies) < 0 || member_int(j, "serial_start", 1, 999999, &start) < 0)
+		bad = 1;
+	json_object_put(j);
+	if (bad) {
+		reply_error(r, 400, "members: forms (array of ids, printed numbers or names; none: all), "
+		    "copies (1-10000), serial (true: continue the numbers), serial_start (1-999999)");
+	} else {
+		struct diag d;
+		struct buf pdf = {0};
+		char dir[512];
+		int ok = 0;
+		diag_init(&d);
+		struct docset_opts q = *o;
+		q.out_dir = dir;
+		q.fo_dir = NULL;
+		q.quiet = 1;
+		pthread_mutex_lock(&engine);
+		if (temp_dir(dir, sizeof dir) < 0) {
+			diag_report(&d, DIAG_ERROR, NULL, 0, 0, "cannot make a temporary folder: %s", strerror(errno));
+		} else {
+			struct text_fonts *fonts = text_fonts_new(&d);
+			if (docset_forms(&q, fonts, names, (int)nnames, 1, (int)copies, serial || start > 0, (int)start,
+			    &d) == 0 && d.worst < DIAG_ERROR) {
+				/* the one PDF of forms/ (its name carries the numbers) */
+				size_t k = 0;
+				char *fdir = xmalloc(strlen(dir) + 8);
+				sprintf(fdir, "%s/forms", dir);
+				struct dirent **list = NULL;
+				int m = scandir(fdir, &list, NULL, alphasort);
+				for (int i = 0; i < m; i++) {
+					size_t l = strlen(list[i]->d_name);
+					if (l > 4 && strcmp(list[i]->d_name + l - 4, ".pdf") == 0 && k == 0) {
+						char *p = xmalloc(strlen(fdir) + l + 2);
+						sprintf(p, "%s/%s", fdir, list[i]->d_name);
+						const char *why = NULL;
+						ok = file_read(p, 0, &pdf, &why) == 0;
+						free(p);
+						k++;
+					}
+					free(list[i]);
+				}
+				free(list);
+				free(fdir);
+			}
+			text_fonts_free(fonts);
+			temp_remove(dir);
+		}
+		pthread_mutex_unlock(&engine);
+		if (ok) {
+			reply_pdf(r, &pdf);
+		} else {
+			char *root = root_real(o);
+			reply_diag(r, &d, root);
+			free(root);
+		}
+		buf_free(&pdf);
+		diag_free(&d);
+	}
+	for (size_t i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* ---------------------------------------------------------------- cases */
+
+void
+api_cases(const struct docset_opts *o, struct reply *r)
+{
+	struct diag d;
+	struct docset_case *v = NULL;
+	size_t n = 0;
+	diag_init(&d);
+	pthread_mutex_lock(&engine);
+	int rc = docset_cases(o, &v, &n, &d);
+	pthread_mutex_unlock(&engine);
+	if (rc < 0 && n == 0 && d.worst >= DIAG_ERROR) {
+		char *root = root_real(o);
+		reply_diag(r, &d, root);
+		free(root);
+	} else {
+		/* a case that does not parse is left out of the list, and said */
+		struct json_object *j = json_object_new_object(), *a = json_object_new_array();
+		for (size_t i = 0; i < n; i++) {
+			struct json_object *e = json_object_new_object();
+			json_object_object_add(e, "id", json_object_new_string(v[i].id));
+			json_object_object_add(e, "tenant", json_object_new_string(v[i].tenant));
+			json_object_object_add(e, "floor", json_object_new_string(v[i].floor));
+			json_object_object_add(e, "unit", json_object_new_string(v[i].unit));
+			json_object_object_add(e, "date", json_object_new_string(v[i].date));
+			json_object_array_add(a, e);
+		}
+		json_object_object_add(j, "cases", a);
+		if (rc < 0) {
+			char *root = root_real(o);
+			struct json_object *w = json_object_new_array();
+			for (size_t i = 0; i < d.n; i++)
+				if (d.v[i].level >= DIAG_ERROR) {
+					struct json_object *e = json_object_new_object();
+					json_object_object_add(e, "file", json_object_new_string(shown_file(d.v[i].file, root)));
+					json_object_object_add(e, "line", json_object_new_int(d.v[i].line));
+					json_object_object_add(e, "col", json_object_new_int(d.v[i].col));
+					json_object_object_add(e, "message", json_object_new_string(d.v[i].text));
+					json_object_array_add(w, e);
+				}
+			json_object_object_add(j, "errors", w);
+			free(root);
+		}
+		reply_json(r, 200, j);
+	}
+	docset_cases_free(v, n);
+	diag_free(&d);
+}
