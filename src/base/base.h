@@ -83,6 +83,8 @@ size_t utf8_count(const char *s, size_t n);  /* code points in s */
 /* FNV-1a over n bytes, continuing from h (start with HASH_INIT). */
 #define HASH_INIT 1469598103934665603ull
 uint64_t hash_bytes(uint64_t h, const void *p, size_t n);
+/* SHA-256 of n bytes as 64 lowercase hex digits (what sha256sum prints). */
+void sha256_hex(const void *data, size_t n, char out[65]);
 
 /*
  * An amount of money in Chinese capital numerals, as payment notices

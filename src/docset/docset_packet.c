@@ -204,6 +204,51 @@ collect_needs(const struct docset_opts *o, struct ds_fields *fc, const struct xn
 	}
 }
 
+/* Do two files hold the same bytes? (the same case, given another way) */
+static int
+same_bytes(const char *a, const char *b)
+{
+	FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+	int same = fa && fb;
+	while (same) {
+		int ca = getc(fa), cb = getc(fb);
+		same = ca == cb;
+		if (ca == EOF || cb == EOF)
+			break;
+	}
+	if (fa)
+		fclose(fa);
+	if (fb)
+		fclose(fb);
+	return same;
+}
+
+/* A case's id is its file's name, and no other file of cases/ has it
+ * (unless it is a copy of this very file: the same case). */
+static void
+check_case_id(const struct docset_opts *o, struct ds_fields *fc, const char *file, const struct xnode *root)
+{
+	const char *id = xnode_attr(root, "id");
+	if (id == NULL || *id == '\0' || strcmp(file, "<stdin>") == 0 || strcmp(file, "-") == 0 ||
+	    ds_fields_reported(fc, "case/@id"))
+		return;
+	const char *base = strrchr(file, '/');
+	base = base ? base + 1 : file;
+	size_t n = strlen(base);
+	if (n < 4 || strncmp(base, id, n - 4) != 0 || strlen(id) != n - 4)
+		ds_fields_error(fc, root->line, "case/@id", _("\"%s\" is not the file's name (%s): a copied "
+		    "case needs its own number; give it one and name the file after it"), id, base);
+	struct buf other = {0};
+	buf_printf(&other, "%s/cases/%s.xml", o->root, id);
+	char *a = realpath(other.p, NULL), *b = realpath(file, NULL);
+	if (a && b && strcmp(a, b) != 0 && !same_bytes(a, b))
+		ds_fields_error(fc, root->line, "case/@id", _("\"%s\" is the number of another case, "
+		    "%s: every case needs its own number"), id, other.p);
+	free(a);
+	free(b);
+	buf_free(&other);
+}
+
 int
 ds_check_case(const struct docset_opts *o, const struct ds_labels *labels, const char *file,
     int packet, struct buf *normalised, struct diag *d)
@@ -226,6 +271,7 @@ ds_check_case(const struct docset_opts *o, const struct ds_labels *labels, const
 	diag_free(&q);
 	if (x) {
 		ds_case_rules(fc, x->root);
+		check_case_id(o, fc, file, x->root);
 		src_xdoc_free(x);
 	} else {
 		bad = 1;
@@ -312,6 +358,59 @@ item_pages(const struct area_tree *t, size_t k, int *first, int *last)
 	return *last >= *first ? 0 : -1;
 }
 
+/* The source a packet folder records it was made from (owned), or NULL. */
+static char *
+provenance_source(const char *dir)
+{
+	char *p = ds_path(dir, "provenance.txt");
+	FILE *f = fopen(p, "r");
+	free(p);
+	if (f == NULL)
+		return NULL;
+	char line[4096], *src = NULL;
+	while (src == NULL && fgets(line, sizeof line, f)) {
+		size_t n = strlen(line);
+		while (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (strncmp(line, "source: ", 8) == 0)
+			src = xstrdup(line + 8);
+	}
+	fclose(f);
+	return src;
+}
+
+/* dir/provenance.txt: which case, from which file, with which content. */
+static int
+write_provenance(const char *dir, const char *id, const char *src, const struct buf *norm, struct diag *d)
+{
+	struct buf raw = {0};
+	FILE *f = fopen(src, "rb");
+	if (f) {
+		char tmp[65536];
+		size_t k;
+		while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+			buf_add(&raw, tmp, k);
+		fclose(f);
+	}
+	char hex[65];
+	if (f)
+		sha256_hex(raw.p ? raw.p : "", raw.n, hex);
+	else
+		sha256_hex(norm->p ? norm->p : "", norm->n, hex);
+	buf_free(&raw);
+	char *p = ds_path(dir, "provenance.txt");
+	FILE *out = fopen(p, "w");
+	int ok = out != NULL;
+	if (out) {
+		fprintf(out, "case: %s\nsource: %s\nsha256: %s\n", id, src, hex);
+		ok = fclose(out) == 0;
+	}
+	if (!ok)
+		diag_report(d, DIAG_ERROR, p, 0, 0, _("cannot write: %s"), strerror(errno));
+	free(p);
+	return ok ? 0 : -1;
+}
+
 static int
 one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
     const char *casefile, const char *outdir, struct diag *d)
@@ -335,9 +434,34 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 	snprintf(finalname, sizeof finalname, "%s", id);
 	char *tmp = ds_path(outdir, tmpname), *fin = ds_path(outdir, finalname);
 	int rc = 0;
+	/* a packet folder is replaced only by a packet of the same case file */
+	char *src = ds_abspath(casefile);
+	struct stat pst;
+	if (stat(fin, &pst) == 0) {
+		char *prev = provenance_source(fin);
+		if (prev == NULL || strcmp(prev, src) != 0) {
+			if (prev)
+				diag_report(d, DIAG_ERROR, casefile, 0, 0, _("%s was made from %s: a packet is never "
+				    "replaced by another case's; give this case its own number, or move that folder "
+				    "away"), fin, prev);
+			else
+				diag_report(d, DIAG_ERROR, casefile, 0, 0, _("%s exists but does not record which case "
+				    "it was made from (provenance.txt): move it away, then run again"), fin);
+			diag_summary(d, DIAG_ERROR, casefile, _("its packet is not written"));
+			free(prev);
+			free(src);
+			free(tmp);
+			free(fin);
+			free(id);
+			buf_free(&norm);
+			return -1;
+		}
+		free(prev);
+	}
 	if (file_temp_mkdir(tmp) != 0 && (errno != EEXIST || remove_dir(tmp) != 0 || file_temp_mkdir(tmp) != 0)) {
 		/* (one left by an earlier run that had this process id is ours to remove) */
 		file_fail(tmp, errno, d);
+		free(src);
 		free(tmp);
 		free(fin);
 		free(id);
@@ -349,6 +473,9 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 	char *copy = ds_path(tmp, "case.xml");
 	if (file_write(copy, norm.p ? norm.p : "", norm.n, d) < 0)
 		rc = -1;
+	if (rc == 0 && write_provenance(tmp, id, src, &norm, d) < 0)
+		rc = -1;
+	free(src);
 	buf_free(&norm);
 	src_allow_dir(tmp);
 	char *abscase = ds_abspath(copy);

@@ -75,6 +75,31 @@ sed -e 's/<credit-code>\([0-9A-Z]*\)[0-9A-Z]<\/credit-code>/<credit-code>\1I<\/c
 "$FOLIO" packet --root "$ROOT" -o "$T/out4" "$T/bad2.xml" 2>"$T/bad2.err"
 check "a malformed credit code is reported with its line" grep -q 'bad2.xml:[0-9]*: error: .*credit' "$T/bad2.err"
 
+# ---- data safety: case numbers and packet folders ------------------------------------------------
+mkdir -p "$T/ids"
+cp cases/2024-004.xml "$T/ids/2024-009.xml"
+"$FOLIO" packet --root "$ROOT" -o "$T/io" "$T/ids/2024-009.xml" 2>"$T/ids.err"
+rc=$?
+check "a case whose number is not its file's name is refused" sh -c "test $rc -eq 1 && grep -q '2024-009.xml:2: error: @id (案卷编号): \"2024-004\" is not the file.s name (2024-009.xml)' '$T/ids.err' && ! test -e '$T/io/packets/2024-004'"
+sed 's/id="2024-004"/id="2024-001"/' cases/2024-004.xml > "$T/ids/2024-001.xml"
+"$FOLIO" packet --root "$ROOT" -o "$T/io" "$T/ids/2024-001.xml" 2>"$T/dup.err"
+check "a case with the number of another case in cases/ is refused" sh -c "grep -q '2024-001.xml:2: error: @id (案卷编号): \"2024-001\" is the number of another case' '$T/dup.err' && ! test -e '$T/io/packets/2024-001'"
+R2=$T/other
+mkdir -p "$R2/docs" && cp -r schemas procedures templates site.xml cases "$R2/" && cp -r docs/content "$R2/docs/"
+"$FOLIO" packet --root "$R2" -o "$T/ov" "$R2/cases/2024-004.xml" 2>/dev/null
+check "the packet folder records its case file and its SHA-256" sh -c "
+	grep -qx 'source: $R2/cases/2024-004.xml' '$T/ov/packets/2024-004/provenance.txt' &&
+	grep -qx \"sha256: \$(sha256sum < '$R2/cases/2024-004.xml' | cut -d' ' -f1)\" '$T/ov/packets/2024-004/provenance.txt'"
+cp "$T/ov/packets/2024-004/packet.pdf" "$T/ov-before.pdf"
+"$FOLIO" packet --root "$ROOT" -o "$T/ov" cases/2024-004.xml 2>"$T/ov.err"
+rc=$?
+check "a packet is never overwritten from another case with the same number" sh -c "test $rc -eq 1 &&
+	grep -q 'was made from $R2/cases/2024-004.xml: a packet is never replaced' '$T/ov.err' &&
+	cmp -s '$T/ov-before.pdf' '$T/ov/packets/2024-004/packet.pdf' && grep -qx 'source: $R2/cases/2024-004.xml' '$T/ov/packets/2024-004/provenance.txt'"
+check "the same case file replaces its own packet" "$FOLIO" packet --root "$R2" -o "$T/ov" "$R2/cases/2024-004.xml"
+rm "$T/ov/packets/2024-004/provenance.txt"
+check "a folder that does not say what made it is not replaced" sh -c "! '$FOLIO' packet --root '$R2' -o '$T/ov' '$R2/cases/2024-004.xml' 2>'$T/ov2.err' && grep -q 'does not record which case' '$T/ov2.err'"
+
 # ---- blank forms ---------------------------------------------------------------------------------
 "$FOLIO" forms --root "$ROOT" -o "$T/f" 2>"$T/f.err"
 rc=$?
