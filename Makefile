@@ -1,5 +1,5 @@
 # folio — build, test, benchmark.  GNU make.
-# make [BUILD=release|debug|asan]; make test; make asan; make mutate; make bench; make demo
+# make [BUILD=release|debug|asan]; make test; make asan; make fuzz; make mutate; make bench; make demo
 
 BUILD   ?= release
 O       := build/$(BUILD)
@@ -9,8 +9,10 @@ WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwri
 CFLAGS_release := -O2 -g -DNDEBUG   # fo_check, area_check and assert() off
 CFLAGS_debug   := -O0 -g
 CFLAGS_asan    := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+CFLAGS_fuzz    := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 CFLAGS  := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(BUILD)) $(shell pkg-config --cflags $(PKGS)) $(EXTRA_CFLAGS)
 LDFLAGS_asan := -fsanitize=address,undefined
+LDFLAGS_fuzz := -fsanitize=address,undefined
 LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lhpdf -lz -lm -lcrypt -lpthread $(LDFLAGS_$(BUILD))
 
 PREFIX    ?= /usr/local
@@ -110,8 +112,32 @@ $(O)/layout-test: tests/layout_runner.c $(O)/libfolio.a
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/*.c))
 
-test: $(O)/folio $(MO) $(UNIT_TESTS) $(O)/layout-test
+test: $(O)/folio $(MO) $(UNIT_TESTS) $(O)/layout-test fuzz-replay
 	@BUILD=$(BUILD) sh tests/run.sh
+
+# fuzzing (docs/testing.md): one target per input kind, tests/fuzz/fuzz_*.c
+FUZZ_TARGETS ?= fo svg png jpeg packet
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+
+# make test replays the corpus and the past crashers under ASan and UBSan
+# with a plain driver (no libFuzzer, any C compiler): always BUILD=asan
+fuzz-replay:
+	@$(MAKE) --no-print-directory BUILD=asan $(patsubst %,build/asan/fuzz/replay-%,fo svg png jpeg packet)
+
+$(O)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(O)/libfolio.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) -Isrc -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(O)/libfolio.a $(LDLIBS)
+
+# make fuzz: libFuzzer (clang), each target FUZZ_SECONDS, one after the other
+$(O)/fuzz/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(O)/libfolio.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(O)/libfolio.a $(LDLIBS)
+
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=fuzz CC=$(FUZZ_CC) $(patsubst %,build/fuzz/fuzz/fuzz-%,$(FUZZ_TARGETS))
+	@sh tests/fuzz/fuzz.sh build/fuzz/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+.PHONY: fuzz-replay fuzz
 
 asan:
 	$(MAKE) BUILD=asan test

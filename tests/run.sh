@@ -43,6 +43,7 @@ layer docset sh tests/docset/run.sh "$B/folio"
 layer packet sh tests/packet/run.sh "$B/folio"
 layer site sh tests/site/run.sh "$B/folio"
 layer hardening sh tests/hardening/run.sh "$B/folio"
+layer fuzz sh tests/fuzz/run.sh build/asan/fuzz
 layer cli sh tests/cli/run.sh "$B/folio"
 layer bounds sh tests/bounds/run.sh "$B/folio"
 layer serve sh tests/serve/run.sh "$B/folio"
