@@ -73,6 +73,8 @@ enum prop_kind {
 /* PK_ABS flags */
 #define ABS_NORMAL      1   /* normal means 0 */
 #define ABS_NONNEG      2   /* a negative value is taken as 0 */
+#define ABS_SPACING     4   /* letter- and word-spacing: within ±LIMIT_FONT_SIZE_MAX,
+                             * so that no sum along a line can overflow */
 
 /* ---------------------------------------------------------------- keywords */
 
@@ -287,8 +289,8 @@ const struct prop_def fo_props[] = {
 	KW("white-space-collapse",  ws_collapse, kw_bool, 1, "true"),
 	KW("white-space-treatment", ws_treatment, kw_ws_treatment, 1, "ignore-if-surrounding-linefeed"),
 	KW("wrap-option",           wrap, kw_wrap, 1, "wrap"),
-	F("letter-spacing",         PK_ABS, letter_spacing, ABS_NORMAL, 1, "normal"),
-	F("word-spacing",           PK_ABS, word_spacing, ABS_NORMAL, 1, "normal"),
+	F("letter-spacing",         PK_ABS, letter_spacing, ABS_NORMAL | ABS_SPACING, 1, "normal"),
+	F("word-spacing",           PK_ABS, word_spacing, ABS_NORMAL | ABS_SPACING, 1, "normal"),
 	P("text-decoration",        PK_DECORATION, 0, 0, "none"),
 	P("baseline-shift",         PK_BASELINE_SHIFT, 0, 0, "baseline"),
 	F("language",               PK_CODE, language, sizeof ((struct fo_style *)0)->language, 1, "none"),
@@ -932,6 +934,10 @@ apply_abs(struct fo_style *s, const struct fo_style *parent, const struct prop_d
 		return;
 	if ((p->arg & ABS_NONNEG) && x < 0)
 		x = 0;
+	if ((p->arg & ABS_SPACING) && (x > LIMIT_FONT_SIZE_MAX || x < -LIMIT_FONT_SIZE_MAX)) {
+		bad_initial(c, v, "a length from -1000pt to 1000pt", "normal");
+		x = 0;
+	}
 	*FIELD(s, p, mpt) = x;
 }
 

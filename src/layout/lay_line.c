@@ -740,7 +740,11 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		g[i].st = st;
 		g[i].pnum = cs.v[i].pnum;
 		g[i].link = cs.v[i].link;
+		/* negative spacing may close a gap, never run the line backwards:
+		 * with spacing bounded by the FO stage, a line's sum stays bounded */
 		it[i].adv = g[i].gadv + st->letter_spacing + (it[i].kind == TK_SPACE ? st->word_spacing : 0);
+		if (it[i].adv < 0)
+			it[i].adv = 0;
 		if (cs.v[i].keep && i + 1 < n && cs.v[i + 1].keep == cs.v[i].keep && it[i].brk == TB_ALLOW)
 			it[i].brk = TB_NONE;
 	}

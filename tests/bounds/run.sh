@@ -45,4 +45,19 @@ FO
 check "images: the seventh 40 MP image passes the document's 1 GB, with a warning at its line" grep -q "many.fo:8: warning: image img7.png cannot be embedded: the document's images would take more than folio's limit of 1 GB decoded" "$T/many.err"
 check "images: the sixth is still decoded" sh -c "! grep 'many.fo:7:' '$T/many.err' | grep -q 'limit'"
 
+# ---- letter- and word-spacing: bounded at ±1000pt, so no sum along a line overflows (item 7)
+cat >"$T/ls.fo" <<FO
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set><fo:simple-page-master master-name="p" page-width="210mm" page-height="297mm" margin="20mm"><fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+<fo:block letter-spacing="2000000pt">ABCDEFGHIJ</fo:block>
+<fo:block letter-spacing="-2000000pt" word-spacing="9000000pt">abc def ghi</fo:block>
+<fo:block letter-spacing="-1000pt">QRS</fo:block>
+<fo:block letter-spacing="1000pt">KLMNOP</fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+FO
+"$FOLIO" render "$T/ls.fo" -o "$T/ls.pdf" 2>"$T/ls.err"; rc=$?
+check "spacing: extreme letter- and word-spacing render, exit 0" sh -c "test $rc -eq 0 || { cat '$T/ls.err'; false; }"
+check "spacing: out-of-range letter-spacing warns at its line" grep -q 'ls.fo:2: warning: letter-spacing="2000000pt": expected a length from -1000pt to 1000pt' "$T/ls.err"
+check "spacing: out-of-range word-spacing warns at its line" grep -q 'ls.fo:3: warning: word-spacing="9000000pt"' "$T/ls.err"
+check "spacing: the text of the bounded blocks reaches the PDF" sh -c "pdftotext -q '$T/ls.pdf' - | tr -d ' \n\f' | grep -q 'ABCDEFGHIJabcdefghi.*KLMNOP'"
+
 summary
