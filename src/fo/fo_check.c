@@ -21,12 +21,14 @@ static void
 check_style(const struct fo_style *s)
 {
 	assert(s->font_family != NULL && s->font_family[0] != '\0');
-	assert(s->font_size >= LIMIT_FONT_SIZE_MIN && s->font_size <= LIMIT_FONT_SIZE_MAX);
+	/* 0 is allowed: the usual way to take the line strut away around an image */
+	assert(s->font_size == 0 ||
+	    (s->font_size >= LIMIT_FONT_SIZE_MIN && s->font_size <= LIMIT_FONT_SIZE_MAX));
 	assert(s->font_weight >= 100 && s->font_weight <= 900);
 	assert(s->line_height >= 0 && s->line_height <= LIMIT_LENGTH_MAX);
 	assert(s->lh_factor >= 0 && s->lh_factor <= LIMIT_LINE_HEIGHT_FACTOR);
 	assert(s->text_align <= ALIGN_JUSTIFY && s->text_align_last <= ALIGN_RELATIVE);
-	assert(s->widows >= 1 && s->orphans >= 1);
+	assert(s->widows >= 0 && s->orphans >= 0);  /* 0: no constraint */
 	for (int i = 0; i < 4; i++) {
 		assert(s->border[i].style <= BORDER_DOUBLE);
 		assert(s->border[i].width >= 0 && s->border[i].width <= LIMIT_LENGTH_MAX);
