@@ -424,21 +424,29 @@ put_col(FILE *out, const char *s, int width, int right)
 		fprintf(out, "%s%*s", s, width > w ? width - w : 0, "");
 }
 
+/* The site and the forms register, as --list and the server's register
+ * read them: *rc is -1 when the site file has errors. */
+static struct form_info *
+forms_open(const struct docset_opts *o, struct text_fonts *fonts, struct ds_site *site,
+    size_t *n, int *rc, struct diag *d)
+{
+	ds_allow(o);
+	*rc = ds_site_load(o, site, d) < 0 ? -1 : 0;
+	ds_site_allow(site);
+	ds_site_fonts(site, fonts);
+	return load_forms(o, n, d);
+}
+
 int
 docset_forms_list(const struct docset_opts *o, struct text_fonts *fonts, char **forms, int nforms,
     FILE *out, struct diag *d)
 {
 	struct ds_site site;
 	size_t n = 0;
-	int rc = 0;
+	int rc;
 	struct docset_opts q = *o;
 	q.fo_dir = NULL;
-	ds_allow(o);
-	if (ds_site_load(o, &site, d) < 0)
-		rc = -1;
-	ds_site_allow(&site);
-	ds_site_fonts(&site, fonts);
-	struct form_info *v = load_forms(o, &n, d);
+	struct form_info *v = forms_open(o, fonts, &site, &n, &rc, d);
 	if (rc == 0)
 		rc = pick_forms(v, n, forms, nforms, d);
 	if (rc == 0) {
@@ -472,15 +480,10 @@ docset_forms_info(const struct docset_opts *o, struct text_fonts *fonts,
 {
 	struct ds_site site;
 	size_t n = 0;
-	int rc = 0;
+	int rc;
 	struct docset_opts q = *o;
 	q.fo_dir = NULL;
-	ds_allow(o);
-	if (ds_site_load(o, &site, d) < 0)
-		rc = -1;
-	ds_site_allow(&site);
-	ds_site_fonts(&site, fonts);
-	struct form_info *v = load_forms(o, &n, d);
+	struct form_info *v = forms_open(o, fonts, &site, &n, &rc, d);
 	struct docset_form *r = xcalloc(n + 1, sizeof *r);
 	for (size_t i = 0; i < n; i++) {
 		r[i].id = xstrdup(v[i].id);
