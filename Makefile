@@ -112,7 +112,7 @@ $(O)/layout-test: tests/layout_runner.c $(O)/libfolio.a
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/*.c))
 
-test: $(O)/folio $(MO) $(UNIT_TESTS) $(O)/layout-test fuzz-replay
+test: $(O)/folio $(MO) $(UNIT_TESTS) $(O)/layout-test fuzz-replay fuzz-build
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # fuzzing (docs/testing.md): one target per input kind, tests/fuzz/fuzz_*.c
@@ -123,7 +123,7 @@ FUZZ_CC      ?= clang
 # make test replays the corpus and the past crashers under ASan and UBSan
 # with a plain driver (no libFuzzer, any C compiler): always BUILD=asan
 fuzz-replay:
-	@$(MAKE) --no-print-directory BUILD=asan $(patsubst %,build/asan/fuzz/replay-%,fo svg png jpeg packet)
+	@$(MAKE) --no-print-directory BUILD=asan $(patsubst %,build/asan/fuzz/replay-%,$(FUZZ_TARGETS))
 
 $(O)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(O)/libfolio.a
 	@mkdir -p $(dir $@)
@@ -134,10 +134,13 @@ $(O)/fuzz/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(O)/libfolio.a
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(O)/libfolio.a $(LDLIBS)
 
-fuzz:
+# make test runs each for FUZZ_SHORT seconds (tests/fuzz/short.sh), as CI does
+fuzz-build:
 	@$(MAKE) --no-print-directory BUILD=fuzz CC=$(FUZZ_CC) $(patsubst %,build/fuzz/fuzz/fuzz-%,$(FUZZ_TARGETS))
+
+fuzz: fuzz-build
 	@sh tests/fuzz/fuzz.sh build/fuzz/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
-.PHONY: fuzz-replay fuzz
+.PHONY: fuzz-replay fuzz-build fuzz
 
 asan:
 	$(MAKE) BUILD=asan test

@@ -44,6 +44,7 @@ layer packet sh tests/packet/run.sh "$B/folio"
 layer site sh tests/site/run.sh "$B/folio"
 layer hardening sh tests/hardening/run.sh "$B/folio"
 layer fuzz sh tests/fuzz/run.sh build/asan/fuzz
+layer fuzzrun sh tests/fuzz/short.sh build/fuzz/fuzz
 layer cli sh tests/cli/run.sh "$B/folio"
 layer bounds sh tests/bounds/run.sh "$B/folio"
 layer serve sh tests/serve/run.sh "$B/folio"

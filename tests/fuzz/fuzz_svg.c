@@ -14,7 +14,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct xdoc *doc = src_xml_parse((const char *)data, size, "fuzz.svg", &d);
 	if (doc && doc->root && doc->root->kind == XNODE_ELEMENT && strcmp(doc->root->name, "svg") == 0) {
 		struct area_tree *at = area_tree_new();
-		struct svg_env env = { at, fonts, &d, "fuzz.svg", "sans-serif", PT(12), 400, 0, 0 };
+		long elements = 0; /* the document's cap, as a render counts it */
+		struct svg_env env = { at, fonts, &d, "fuzz.svg", "sans-serif", PT(12), 400, 0, 0, &elements };
 		mpt w, h;
 		svg_size(doc->root, &env, &w, &h);
 		/* the page is the drawing: svg_size keeps it within what a PDF
