@@ -66,7 +66,9 @@ on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 		return;   /* an image that cannot be embedded: a placeholder */
 	if (!w->failed)
 		diag_report(w->d, DIAG_ERROR, NULL, 0, 0,
-		    "PDF writer (libharu) error 0x%04X, detail %u", (unsigned)code, (unsigned)detail);
+		    "internal error: the PDF writer (libharu) refused an operation "
+		    "(error 0x%04X, detail %u), so no PDF is written; please report "
+		    "it with the input", (unsigned)code, (unsigned)detail);
 	w->failed = 1;
 	w->status = code;
 }
@@ -423,7 +425,13 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 		free(g);
 		return;
 	}
+	/* Tc within what libharu accepts (HPDF_Page_SetCharSpace: -30 to
+	 * 300 pt); the TJ adjustments below place every glyph all the same */
 	double tc = common_gap(g, n);
+	if (tc < HPDF_MIN_CHARSPACE * 1000.0)
+		tc = HPDF_MIN_CHARSPACE * 1000.0;
+	if (tc > HPDF_MAX_CHARSPACE * 1000.0)
+		tc = HPDF_MAX_CHARSPACE * 1000.0;
 	set_text_state(w, page, first, p, tc);
 	mpt x0 = (mpt)(g[0].x + (g[0].x >= 0 ? 0.5 : -0.5)), y0 = w->phm - first->baseline;
 	if (first->has_matrix) {

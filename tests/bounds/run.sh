@@ -52,6 +52,8 @@ cat >"$T/ls.fo" <<FO
 <fo:block letter-spacing="-2000000pt" word-spacing="9000000pt">abc def ghi</fo:block>
 <fo:block letter-spacing="-1000pt">QRS</fo:block>
 <fo:block letter-spacing="1000pt">KLMNOP</fo:block>
+<fo:block font-size="10pt" letter-spacing="350pt">XY</fo:block>
+<fo:block font-size="100pt" letter-spacing="-60pt">uvw</fo:block>
 </fo:flow></fo:page-sequence></fo:root>
 FO
 "$FOLIO" render "$T/ls.fo" -o "$T/ls.pdf" 2>"$T/ls.err"; rc=$?
@@ -59,5 +61,6 @@ check "spacing: extreme letter- and word-spacing render, exit 0" sh -c "test $rc
 check "spacing: out-of-range letter-spacing warns at its line" grep -q 'ls.fo:2: warning: letter-spacing="2000000pt": expected a length from -1000pt to 1000pt' "$T/ls.err"
 check "spacing: out-of-range word-spacing warns at its line" grep -q 'ls.fo:3: warning: word-spacing="9000000pt"' "$T/ls.err"
 check "spacing: the text of the bounded blocks reaches the PDF" sh -c "pdftotext -q '$T/ls.pdf' - | tr -d ' \n\f' | grep -q 'ABCDEFGHIJabcdefghi.*KLMNOP'"
+check "spacing: glyph gaps beyond the PDF writer's character spacing (-30 to 300pt) still placed" sh -c "pdftotext -q '$T/ls.pdf' - | tr -d ' \n\f' | grep -q 'KLMNOPXYuvw'"
 
 summary
