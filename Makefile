@@ -37,7 +37,8 @@ LAYOUT_OBJS := layout/lay_line.o layout/lay_block.o layout/lay_page.o layout/lay
 PDF_OBJS    := pdf/pdf.o pdf/pdf_font.o pdf/pdf_graphics.o
 DOCSET_OBJS := docset/docset_check.o docset/docset_manual.o docset/docset_packet.o \
                docset/docset_site.o docset/docset_layout.o docset/docset_forms.o \
-               docset/docset_fields.o docset/docset_case.o docset/docset_cases.o
+               docset/docset_fields.o docset/docset_case.o docset/docset_cases.o \
+               docset/docset_batch.o
 SERVE_OBJS  := serve/serve.o serve/serve_api.o serve/serve_auth.o
 LIB_OBJS    := $(addprefix $(O)/,$(BASE_OBJS) $(SOURCE_OBJS) $(FO_OBJS) $(TEXT_OBJS) \
                $(AREA_OBJS) $(IMAGE_OBJS) $(SVG_OBJS) $(LAYOUT_OBJS) $(PDF_OBJS) $(DOCSET_OBJS) $(SERVE_OBJS))

@@ -35,8 +35,10 @@ static const struct cli_opt manual_opts[] = {
 	FO_OPT, COMMON, { NULL, 0, NULL, NULL }
 };
 static const struct cli_opt archive_opts[] = { ROOT_OPT, COMMON, { NULL, 0, NULL, NULL } };
+#define JOBS_OPT { "jobs", 'j', "N", N_("N worker processes at once (default: one per core; 1: one after the other)") }
+
 static const struct cli_opt packet_opts[] = {
-	ROOT_OPT, OUT_OPT, FO_OPT, COMMON, { NULL, 0, NULL, NULL }
+	ROOT_OPT, OUT_OPT, FO_OPT, JOBS_OPT, COMMON, { NULL, 0, NULL, NULL }
 };
 static const struct cli_opt forms_opts[] = {
 	ROOT_OPT,
@@ -47,7 +49,7 @@ static const struct cli_opt forms_opts[] = {
 	{ "copies", 0, "N", N_("N copies of each form (1-10000)") },
 	{ "serial", 0, NULL, N_("number the copies, continuing from the last batch") },
 	{ "serial-start", 0, "N", N_("number the copies from N (implies --serial)") },
-	COMMON, { NULL, 0, NULL, NULL }
+	JOBS_OPT, COMMON, { NULL, 0, NULL, NULL }
 };
 static const struct cli_opt serve_opts[] = {
 	ROOT_OPT,
@@ -62,8 +64,12 @@ static const struct cli_cmd cmds[] = {
 	{ "check", N_("[--layout [FILE.fo...]]"), N_("validate every source (schemas and cross-references), all problems at once"),
 	  check_opts, NULL },
 	{ "manual", "", N_("the procedure manual as one PDF"), manual_opts, NULL },
-	{ "packet", N_("CASE.xml..."), N_("a tenant's move-in packet: every document and form, filled in"),
-	  packet_opts, N_("A CASE of - reads the case from standard input.") },
+	{ "packet", N_("CASE.xml...|DIR"), N_("a tenant's move-in packet: every document and form, filled in"),
+	  packet_opts, N_("A CASE of - reads the case from standard input; a folder stands for its\n"
+	     "*.xml cases.  Several cases are made by --jobs processes at once, each on\n"
+	     "its own: a bad case is reported and the others are still written; a\n"
+	     "summary at the end names each failed case with the line of its first\n"
+	     "error, and the exit status is then 1.") },
 	{ "forms", N_("[FORM...]"), N_("blank forms in batches"), forms_opts,
 	  N_("A FORM is an id (XT-KF-CX-009-R01), a printed number (WB/XT-KF-JL-009-01) or a\n"
 	     "Chinese name (or a part of it that names one form).  Without FORM,\n"

@@ -253,7 +253,7 @@ cmd_docset(const struct cli_cmd *c, int argc, char **argv)
 	const char *val[CLI_MAX_OPTS];
 	struct docset_opts o;
 	struct diag d;
-	long copy = 0, copies = 1, serial_start = 0;
+	long copy = 0, copies = 1, serial_start = 0, jobs = 0;
 	int rc, npos = 0;
 	char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
 	char *keep[3] = { NULL, NULL, NULL }, tmpdir[512] = "", *incase = NULL;
@@ -271,6 +271,8 @@ cmd_docset(const struct cli_cmd *c, int argc, char **argv)
 		rc = 2;
 	if ((v = cli_get(c, val, "serial-start")) && cli_number(c, "serial-start", v, 1, 999999, &serial_start) < 0)
 		rc = 2;
+	if ((v = cli_get(c, val, "jobs")) && cli_number(c, "jobs", v, 1, 256, &jobs) < 0)
+		rc = 2;
 	int combined = cli_get(c, val, "combined") != NULL, list = cli_get(c, val, "list") != NULL;
 	int serial = cli_get(c, val, "serial") != NULL || serial_start > 0;
 	int verbose = cli_get(c, val, "verbose") != NULL;
@@ -279,6 +281,7 @@ cmd_docset(const struct cli_cmd *c, int argc, char **argv)
 	o.fo_dir = cli_get(c, val, "fo");
 	o.procedure = cli_get(c, val, "procedure");
 	o.copy = (int)copy;
+	o.jobs = (int)jobs;
 	if (rc == 0 && strcmp(cmd, "packet") == 0 && npos == 0) {
 		fprintf(stderr, "%s\n", _("folio packet: give at least one case file (- for standard input)"));
 		rc = 2;

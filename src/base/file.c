@@ -265,6 +265,12 @@ file_output_failed(void)
 	return output_failed;
 }
 
+void
+file_output_set_failed(void)
+{
+	output_failed = 1;
+}
+
 static void
 report(const char *path, int err, const char *reason, struct diag *d)
 {

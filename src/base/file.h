@@ -69,6 +69,8 @@ int file_write(const char *path, const void *bytes, size_t n, struct diag *d);
 
 /* Has any output of this process failed?  (The exit status is then 3.) */
 int file_output_failed(void);
+/* An output failure happened in another process (a batch's worker). */
+void file_output_set_failed(void);
 /* Report an output failure found elsewhere (errno value err) as
  * "PATH: cannot write: REASON"; file_output_failed() is then true. */
 void file_fail(const char *path, int err, struct diag *d);

@@ -20,6 +20,7 @@ struct docset_opts {
 	const char *procedure;   /* one procedure code, or NULL for the whole manual */
 	int         copy;        /* controlled copy number (分发号), 0 for none */
 	int         quiet;       /* no progress lines */
+	int         jobs;        /* worker processes of a batch, 0: one per core */
 };
 
 /*

@@ -267,6 +267,56 @@ range_name(char *out, size_t n, const char *stem, long start, long end, int copi
 		snprintf(out, n, "%s.pdf", stem);
 }
 
+/* The forms of a batch, a PDF each. */
+struct forms_batch {
+	struct docset_opts       q;
+	const struct ds_site    *site;
+	struct text_fonts       *fonts;
+	struct diag             *d;       /* the run's */
+	const struct form_info  *v;
+	size_t                  *pick;    /* indices into v */
+	size_t                   n;
+	const char              *dir;
+	int                      copies;
+};
+
+static const char *
+form_name(void *ctx, size_t i)
+{
+	struct forms_batch *fb = ctx;
+	return fb->v[fb->pick[i]].id;
+}
+
+static const char *
+form_file(void *ctx, size_t i)
+{
+	struct forms_batch *fb = ctx;
+	return fb->v[fb->pick[i]].file;
+}
+
+static int
+form_one(void *ctx, size_t i, struct diag *cd)
+{
+	struct forms_batch *fb = ctx;
+	const struct form_info *f = &fb->v[fb->pick[i]];
+	const char *head = "<job xmlns=\"urn:folio:job\" mode=\"blank\" title=\"空白表格\">\n";
+	struct buf one = {0};
+	buf_puts(&one, head);
+	ds_job_item(&one, "form", f->file, fb->copies, (int)f->start);
+	buf_puts(&one, "</job>\n");
+	char name[300];
+	range_name(name, sizeof name, f->id, f->start, f->start + fb->copies - 1, fb->copies);
+	char *pdf = ds_path(fb->dir, name);
+	text_fonts_set_diag(fb->fonts, cd);
+	int rc = ds_run_job(&fb->q, fb->site, fb->fonts, one.p, one.n, "forms-job.xml", pdf, cd);
+	text_fonts_set_diag(fb->fonts, fb->d);
+	if (rc == 0 && !fb->q.quiet)
+		fprintf(stderr, _("folio: wrote %s\n"), pdf);
+	free(pdf);
+	buf_free(&one);
+	return rc;
+}
+
 int
 docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms, int nforms,
     int combined, int copies, int serial, int serial_start, struct diag *d)
@@ -320,6 +370,16 @@ docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms
 	struct buf job = {0};
 	long lo = 0, hi = 0;
 	buf_puts(&job, head);
+	struct forms_batch fb;
+	memset(&fb, 0, sizeof fb);
+	fb.q = *o;
+	fb.site = &site;
+	fb.fonts = fonts;
+	fb.d = d;
+	fb.v = v;
+	fb.dir = dir;
+	fb.copies = copies;
+	fb.pick = xcalloc(n + 1, sizeof *fb.pick);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		if (!v[i].pick)
 			continue;
@@ -329,21 +389,16 @@ docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms
 			lo = lo == 0 || v[i].start < lo ? v[i].start : lo;
 			hi = end > hi ? end : hi;
 		}
-		if (combined)
-			continue;
-		struct buf one = {0};
-		buf_puts(&one, head);
-		ds_job_item(&one, "form", v[i].file, copies, (int)v[i].start);
-		buf_puts(&one, "</job>\n");
-		char name[300];
-		range_name(name, sizeof name, v[i].id, v[i].start, end, copies);
-		char *pdf = ds_path(dir, name);
-		rc = ds_run_job(o, &site, fonts, one.p, one.n, "forms-job.xml", pdf, d);
-		if (rc == 0 && !o->quiet)
-			fprintf(stderr, _("folio: wrote %s\n"), pdf);
-		free(pdf);
-		buf_free(&one);
+		fb.pick[fb.n++] = i;
 	}
+	if (!combined && rc == 0 && fb.n > 0) {
+		/* a PDF per form: a batch; the progress lines say what was written */
+		fb.q.quiet = o->quiet || fb.n > 1;
+		struct ds_batch b = { fb.n, o->jobs, o->quiet || fb.n < 2, N_("forms"), form_name, form_file,
+		    form_one, &fb };
+		rc = ds_batch_run(&b, d);
+	}
+	free(fb.pick);
 	buf_puts(&job, "</job>\n");
 	if (combined && rc == 0) {
 		char name[300];

@@ -108,4 +108,25 @@ struct xdoc *ds_job_fo(const struct docset_opts *o, const struct ds_site *site, 
 int ds_run_job(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
     const char *job, size_t n, const char *name, const char *pdf, struct diag *d);
 
+/*
+ * A batch (docset_batch.c): items 0…n-1, each made by one(ctx, i, d) with
+ * a diagnostics sink of its own, in jobs worker processes (0: one per
+ * core) or, with one job or one item, in this process.  Each item's
+ * messages are merged into the run's; progress "[k/n] NAME  ETA m:ss" on
+ * standard error (updated in place on a terminal) unless quiet; with
+ * several items, a summary of the failed ones with the place of their
+ * first error.  Returns 0, or -1 if any item failed.
+ */
+struct ds_batch {
+	size_t       n;
+	int          jobs;
+	int          quiet;
+	const char  *what;                                   /* N_("cases") */
+	const char *(*name)(void *ctx, size_t i);            /* in the progress */
+	const char *(*file)(void *ctx, size_t i);            /* in the summary */
+	int        (*one)(void *ctx, size_t i, struct diag *d);   /* 0 or -1 */
+	void        *ctx;
+};
+int ds_batch_run(const struct ds_batch *b, struct diag *d);
+
 #endif

@@ -570,6 +570,85 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 	return rc;
 }
 
+/* ---------------------------------------------------------------- a batch of cases */
+
+struct packets {
+	struct docset_opts    q;       /* the run's options; quiet in a batch */
+	const struct ds_site *site;
+	struct text_fonts    *fonts;
+	struct diag          *d;       /* the run's */
+	char                **cases;
+	char                **names;   /* the case file's name without .xml */
+	size_t                n;
+	const char           *dir;
+};
+
+static const char *
+packet_name(void *ctx, size_t i)
+{
+	return ((struct packets *)ctx)->names[i];
+}
+
+static const char *
+packet_file(void *ctx, size_t i)
+{
+	return ((struct packets *)ctx)->cases[i];
+}
+
+/* One case with its own messages: one bad case stops only itself. */
+static int
+packet_one(void *ctx, size_t i, struct diag *cd)
+{
+	struct packets *p = ctx;
+	ds_allow(&p->q);
+	ds_site_allow(p->site);
+	/* the case may live outside the project: its folder may be read */
+	char *c = ds_abspath(p->cases[i]);
+	char *slash = strrchr(c, '/');
+	if (slash) {
+		*slash = '\0';
+		src_allow_dir(c);
+	}
+	free(c);
+	text_fonts_set_diag(p->fonts, cd);
+	int rc = one_packet(&p->q, p->site, p->fonts, p->cases[i], p->dir, cd);
+	text_fonts_set_diag(p->fonts, p->d);
+	src_allow_reset();
+	return rc;
+}
+
+/* The cases named: a folder stands for its *.xml files, sorted. */
+static void
+expand_cases(struct packets *p, char **cases, int ncases, struct diag *d)
+{
+	for (int i = 0; i < ncases; i++) {
+		struct stat st;
+		size_t k = 0;
+		char **files = NULL;
+		if (strcmp(cases[i], "-") != 0 && stat(cases[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			files = ds_list_xml(cases[i], &k);
+			if (k == 0)
+				diag_report(d, DIAG_ERROR, cases[i], 0, 0, _("a folder of cases, but no case "
+				    "file (*.xml) in it"));
+		} else {
+			files = xmalloc(sizeof *files);
+			files[0] = xstrdup(cases[i]);
+			k = 1;
+		}
+		p->cases = xrealloc(p->cases, (p->n + k + 1) * sizeof *p->cases);
+		p->names = xrealloc(p->names, (p->n + k + 1) * sizeof *p->names);
+		for (size_t j = 0; j < k; j++) {
+			const char *base = strrchr(files[j], '/');
+			base = base ? base + 1 : files[j];
+			size_t len = strlen(base);
+			p->cases[p->n] = files[j];
+			p->names[p->n++] = xstrndup(base, len > 4 && strcmp(base + len - 4, ".xml") == 0 ?
+			    len - 4 : len);
+		}
+		free(files);
+	}
+}
+
 int
 docset_packet(const struct docset_opts *o, struct text_fonts *fonts, char **cases, int ncases,
     struct diag *d)
@@ -586,30 +665,27 @@ docset_packet(const struct docset_opts *o, struct text_fonts *fonts, char **case
 		return -1;
 	}
 	ds_site_fonts(&site, fonts);
+	struct packets p;
+	memset(&p, 0, sizeof p);
+	p.q = *o;
+	p.site = &site;
+	p.fonts = fonts;
+	p.d = d;
+	p.dir = dir;
+	expand_cases(&p, cases, ncases, d);
+	if (d->worst >= DIAG_ERROR)
+		bad = 1;
+	size_t run = p.n;
 	if (file_mkdirs(dir, d) < 0)
-		ncases = 0, bad = 1;
-	for (int i = 0; i < ncases; i++) {
-		ds_allow(o);
-		ds_site_allow(&site);
-		/* the case may live outside the project: its folder may be read */
-		char *c = ds_abspath(cases[i]);
-		char *slash = strrchr(c, '/');
-		if (slash) {
-			*slash = '\0';
-			src_allow_dir(c);
-		}
-		free(c);
-		/* each case has its own diagnostics: one bad case stops only itself */
-		struct diag cd;
-		diag_init(&cd);
-		text_fonts_set_diag(fonts, &cd);
-		if (one_packet(o, &site, fonts, cases[i], dir, &cd) < 0 || cd.worst >= DIAG_ERROR)
-			bad = 1;   /* the other cases are still produced */
-		text_fonts_set_diag(fonts, d);
-		diag_merge(d, &cd);
-		diag_free(&cd);
-		src_allow_reset();
-	}
+		run = 0, bad = 1;
+	/* in a batch the progress lines say what was written */
+	p.q.quiet = o->quiet || p.n > 1;
+	struct ds_batch b = { run, o->jobs, o->quiet || p.n < 2, N_("cases"), packet_name, packet_file,
+	    packet_one, &p };
+	if (run > 0 && ds_batch_run(&b, d) < 0)
+		bad = 1;   /* the other cases are still produced */
+	ds_list_free(p.cases, p.n);
+	ds_list_free(p.names, p.n);
 	ds_site_free(&site);
 	free(dir);
 	free(out);

@@ -32,6 +32,7 @@ check "--copies without a number: option needs a value, exit 2" sh -c "'$FOLIO' 
 check "--copies followed by an option: needs a value, exit 2" sh -c "'$FOLIO' forms --root '$P' --copies --serial 2>'$T/e'; test \$? -eq 2 && grep -q 'needs a value' '$T/e'"
 check "-o without a folder: needs a value, exit 2" sh -c "'$FOLIO' manual --root '$P' -o 2>'$T/e'; test \$? -eq 2 && grep -q 'needs a value' '$T/e'"
 check "--copies=abc: a number is needed, exit 2" sh -c "'$FOLIO' forms --root '$P' --copies=abc 2>'$T/e'; test \$? -eq 2 && grep -q 'needs a number from 1 to 10000' '$T/e'"
+check "--jobs 0: a number from 1 is needed, exit 2" sh -c "'$FOLIO' packet --root '$P' --jobs 0 cases/ 2>'$T/e'; test \$? -eq 2 && grep -q 'jobs needs a number from 1 to 256' '$T/e'"
 check "a flag given a value: exit 2" sh -c "'$FOLIO' forms --root '$P' --combined=yes 2>'$T/e'; test \$? -eq 2 && grep -q 'takes no value' '$T/e'"
 check "an unknown option: exit 2, not taken for a file" sh -c "'$FOLIO' check --nosuch 2>'$T/e'; test \$? -eq 2 && grep -q 'unknown option --nosuch' '$T/e'"
 "$FOLIO" forms --root="$P" --output="$T/eq" --copies=2 -q XT-KF-CX-004-R01 2>"$T/q.err"; rc=$?

@@ -70,10 +70,38 @@ sed -e '/<legal-rep>/d' -e '/<handover-date>/d' cases/2024-004.xml > "$T/bad.xml
 rc=$?
 check "a bad case fails, the other is still produced" sh -c "test $rc -ne 0 && test -s '$T/out3/packets/2024-002/packet.pdf'"
 check "nothing of the bad case is written" sh -c "! ls -a '$T/out3/packets' | grep -q '2024-004'"
-check "the two missing fields are named, and only they" sh -c "test \$(grep -c 'missing' '$T/bad.err') -eq 2 && grep -q 'bad.xml:[0-9]*: error: handover-date (收楼日期): missing; .* needs it' '$T/bad.err' && grep -q 'bad.xml:[0-9]*: error: customer/legal-rep (法定代表人): missing; .* needs it' '$T/bad.err'"
+check "the two missing fields are named, and only they" sh -c "test \$(grep -c 'error: .*missing' '$T/bad.err') -eq 2 && grep -q 'bad.xml:[0-9]*: error: handover-date (收楼日期): missing; .* needs it' '$T/bad.err' && grep -q 'bad.xml:[0-9]*: error: customer/legal-rep (法定代表人): missing; .* needs it' '$T/bad.err'"
 sed -e 's/<credit-code>\([0-9A-Z]*\)[0-9A-Z]<\/credit-code>/<credit-code>\1I<\/credit-code>/' cases/2024-004.xml > "$T/bad2.xml"
 "$FOLIO" packet --root "$ROOT" -o "$T/out4" "$T/bad2.xml" 2>"$T/bad2.err"
 check "a malformed credit code is reported with its line" grep -q 'bad2.xml:[0-9]*: error: .*credit' "$T/bad2.err"
+
+# ---- batches: a folder of cases, worker processes -----------------------------------------------
+mkdir -p "$T/batch"
+cp cases/2024-001.xml cases/2024-002.xml cases/2024-003.xml "$T/batch/"
+sed -e 's/id="2024-004"/id="2024-009"/' -e '/<handover-date>/d' cases/2024-004.xml > "$T/batch/2024-009.xml"
+hd=$(grep -n '<handover-date>' cases/2024-004.xml | cut -d: -f1)
+"$FOLIO" packet --root "$ROOT" -o "$T/b1" --jobs 1 "$T/batch" >"$T/b1.out" 2>"$T/b1.err"
+rc1=$?
+"$FOLIO" packet --root "$ROOT" -o "$T/b2" --jobs 2 "$T/batch" >"$T/b2.out" 2>"$T/b2.err"
+rc2=$?
+check "a folder of cases: the good ones written, exit 1 for the bad one" sh -c "test $rc1 -eq 1 && test $rc2 -eq 1 &&
+	for c in 2024-001 2024-002 2024-003; do test \$(ls '$T/b2/packets/'\$c | grep -c '\\.pdf\$') -eq 15 || exit 1; done &&
+	! ls -a '$T/b2/packets' | grep -q 2024-009"
+check "the summary names the failed case with file:line of its first error" sh -c "
+	tail -2 '$T/b2.err' | head -1 | grep -qx 'folio: error: 1 of 4 cases failed:' &&
+	tail -1 '$T/b2.err' | grep -q '^  $T/batch/2024-009.xml:[0-9]*: handover-date (收楼日期): missing'"
+check "the same bytes with --jobs 1 and --jobs 2" sh -c "cd '$T/b1/packets' && for f in */*; do cmp \"\$f\" '$T/b2/packets/'\"\$f\" || exit 1; done && test \$(ls */* | wc -l) -eq 51"
+check "the same messages with --jobs 1 and --jobs 2" sh -c "grep -v '^\\[' '$T/b1.err' > '$T/b1.msg'; grep -v '^\\[' '$T/b2.err' | cmp - '$T/b1.msg'"
+check "progress: a plain line per case when not on a terminal" sh -c "
+	test \$(grep -c '^\\[[1-4]/4\\] 2024-00[1239]  .*\\(ETA\\|done in\\) [0-9]*:[0-9][0-9]\$' '$T/b2.err') -eq 4 &&
+	grep -q '^\\[[1-4]/4\\] 2024-009  failed  ' '$T/b2.err' && ! test -s '$T/b2.out'"
+"$FOLIO" packet --root "$ROOT" -o "$T/b3" -q --jobs 2 "$T/batch" 2>"$T/b3.err"
+check "-q: no progress lines, the errors still" sh -c "! grep -q '^\\[' '$T/b3.err' && grep -q 'cases failed' '$T/b3.err'"
+mkdir -p "$T/empty"
+check "a folder without cases is an error" sh -c "! '$FOLIO' packet --root '$ROOT' -o '$T/b4' '$T/empty' 2>'$T/b4.err' && grep -q 'empty: error: a folder of cases, but no case file' '$T/b4.err'"
+"$FOLIO" forms --root "$ROOT" -o "$T/fj1" --jobs 1 XT-KF-CX-001-R01 XT-KF-CX-004-R02 XT-KF-CX-009-R01 2>/dev/null
+"$FOLIO" forms --root "$ROOT" -o "$T/fj2" --jobs 2 XT-KF-CX-001-R01 XT-KF-CX-004-R02 XT-KF-CX-009-R01 2>"$T/fj2.err"
+check "forms --jobs 2: the same PDFs as one after the other" sh -c "cd '$T/fj1/forms' && test \$(ls | wc -l) -eq 3 && for f in *; do cmp \"\$f\" '$T/fj2/forms/'\"\$f\" || exit 1; done && test \$(grep -c '^\\[[1-3]/3\\] XT-KF-CX-' '$T/fj2.err') -eq 3"
 
 # ---- data safety: case numbers and packet folders ------------------------------------------------
 mkdir -p "$T/ids"
