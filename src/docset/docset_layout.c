@@ -570,6 +570,7 @@ docset_layout(const struct docset_opts *o, struct text_fonts *fonts, char **file
 		oo.procedure = NULL;
 		oo.copy = 0;
 		oo.quiet = 1;
+		oo.jobs = 1;   /* the findings are counted in this process */
 		ds_layout_enable(row_h, tmp);
 		if (docset_manual(&oo, fonts, d) < 0)
 			rc = -1;
