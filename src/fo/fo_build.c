@@ -840,7 +840,12 @@ fo_subset_print(void *stream)
 		fprintf(f, "| %s | %s | %s |\n", fo_props[i].name,
 		    fo_props[i].inherited ? "yes" : "no", fo_props[i].initial);
 	fputs("\nLengths: pt, mm, cm, in, pc, px, q, em, %, and XSL 1.1 expressions\n"
-	    "(+ - * div mod, parentheses).  Colours: the CSS/SVG colour names, #rgb,\n"
+	    "(+ - * div mod, parentheses; abs, min, max, round, floor, ceiling;\n"
+	    "proportional-column-width, label-end, body-start).  from-parent(),\n"
+	    "inherited-property-value() and from-nearest-specified-value() give the\n"
+	    "parent's computed value (the nearest specified one is taken from the\n"
+	    "parent too: the same for inherited properties); inside an expression\n"
+	    "they stand for a length.  Colours: the CSS/SVG colour names, #rgb,\n"
 	    "#rrggbb, rgb() with numbers or percentages, rgb-icc() (its sRGB values).\n"
 	    "font-size 0 and widows/orphans 0 are accepted, as in FOP.\n", f);
 }

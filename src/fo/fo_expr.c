@@ -1,7 +1,9 @@
 /*
  * fo — length expressions, XSL 1.1 §5.9: numbers with units, percentages,
  * + - * div mod, unary minus and parentheses, and the functions
- * proportional-column-width(), label-end() and body-start() (§5.10.4).  A
+ * proportional-column-width(), label-end() and body-start() (§5.10.4),
+ * and the numeric functions abs(), min(), max(), round(), floor() and
+ * ceiling() (§5.10.1) of values with no part only layout knows.  A
  * value is kept as a linear form  abs + pct × reference + prop × column unit
  * + a × label-end() + b × body-start()  so that the parts only layout knows
  * can be resolved there.
@@ -103,6 +105,43 @@ function(struct parser *ps)
 			ps->err = 1;
 		v.prop = a.abs;
 		v.dim = 1;
+	} else if ((n == 3 && (strncmp(name, "abs", 3) == 0 || strncmp(name, "min", 3) == 0 ||
+	    strncmp(name, "max", 3) == 0)) || (n == 5 && (strncmp(name, "round", 5) == 0 ||
+	    strncmp(name, "floor", 5) == 0)) || (n == 7 && strncmp(name, "ceiling", 7) == 0)) {
+		/* numeric functions: min and max take two arguments of the same
+		 * dimension; round, floor and ceiling keep the unit (points) */
+		if (++ps->depth > LIMIT_EXPR_DEPTH) {
+			ps->err = 1;
+			return v;
+		}
+		struct val a = expr(ps);
+		if (symbolic(a))
+			ps->err = 1;
+		if (name[1] == 'i' || name[1] == 'a') {   /* min, max */
+			skip_ws(ps);
+			if (*ps->p != ',') {
+				ps->err = 1;
+				ps->depth--;
+				return v;
+			}
+			ps->p++;
+			struct val b = expr(ps);
+			if (symbolic(b) || (a.dim != b.dim && a.abs != 0 && b.abs != 0))
+				ps->err = 1;
+			int take_b = name[1] == 'i' ? b.abs < a.abs : b.abs > a.abs;
+			a.abs = take_b ? b.abs : a.abs;
+			a.dim |= b.dim;
+		} else if (name[0] == 'a') {
+			a.abs = fabs(a.abs);
+		} else if (name[0] == 'r') {
+			a.abs = floor(a.abs + 0.5);   /* round half up, as XPath */
+		} else if (name[0] == 'f') {
+			a.abs = floor(a.abs);
+		} else {
+			a.abs = ceil(a.abs);
+		}
+		ps->depth--;
+		v = a;
 	} else if (n == 9 && strncmp(name, "label-end", n) == 0) {
 		v.lend = 1;
 		v.dim = 1;
@@ -235,6 +274,12 @@ term(struct parser *ps)
 			} else {
 				scale(&a, b.abs);
 			}
+		} else if (op == '/' && a.dim && b.dim) {
+			/* a length over a length is a number (§5.9.6) */
+			if (b.abs == 0 || symbolic(a) || symbolic(b))
+				ps->err = 1;
+			else
+				a = (struct val){ a.abs / b.abs, 0, 0, 0, 0, 0 };
 		} else if (op == '/') {
 			if (b.dim || b.abs == 0) {
 				ps->err = 1;

@@ -1362,12 +1362,138 @@ field_size(enum prop_kind k, const struct prop_def *p)
 	}
 }
 
+/*
+ * from-parent(), inherited-property-value() and from-nearest-specified-value()
+ * (XSL 1.1 §5.10.4): the parent's computed value of the property named, or
+ * of the one being applied when no name is given.  folio keeps computed
+ * values only, so the nearest specified value is taken from the parent as
+ * well: the same for inherited properties (docs/fo-subset.md).
+ */
+static const char *const parent_fns[] = {
+	"from-parent", "inherited-property-value", "from-nearest-specified-value",
+};
+
+/* The call at v (after spaces), or NULL: its property's name into name
+ * (empty when none), end just past its ")". */
+static const char *
+parent_call(const char *v, char *name, size_t cap, const char **end)
+{
+	while (*v == ' ' || *v == '\t' || *v == '\n')
+		v++;
+	for (size_t i = 0; i < sizeof parent_fns / sizeof parent_fns[0]; i++) {
+		size_t n = strlen(parent_fns[i]);
+		if (strncmp(v, parent_fns[i], n) != 0)
+			continue;
+		const char *q = v + n;
+		q += strspn(q, " \t\n");
+		if (*q++ != '(')
+			return NULL;
+		q += strspn(q, " \t\n");
+		size_t k = strcspn(q, " \t\n)");
+		if (k >= cap)
+			return NULL;
+		memcpy(name, q, k);
+		name[k] = '\0';
+		q += k;
+		q += strspn(q, " \t\n");
+		if (*q != ')')
+			return NULL;
+		*end = q + 1;
+		return v;
+	}
+	return NULL;
+}
+
+/* The parent's computed length of property q, or -1 when it has none. */
+static int
+parent_length(const struct fo_style *parent, const struct prop_def *q, mpt *out)
+{
+	const struct fo_len *l = NULL;
+	switch ((enum prop_kind)q->kind) {
+	case PK_FONT_SIZE: *out = parent->font_size; return 0;
+	case PK_LINE_HEIGHT: *out = parent->line_height; return 0;
+	case PK_ABS: *out = *(const mpt *)((const char *)parent + q->off); return 0;
+	case PK_BORDER_WIDTH: *out = parent->border[q->arg].width; return 0;
+	case PK_LENGTH: l = (const struct fo_len *)((const char *)parent + q->off); break;
+	case PK_MARGIN: l = &parent->margin[q->arg]; break;
+	case PK_PADDING: l = &parent->padding[q->arg]; break;
+	case PK_INDENT: l = q->arg ? &parent->end_indent : &parent->start_indent; break;
+	default: return -1;
+	}
+	if (l->is_auto || l->pct != 0 || l->prop != 0 || l->label_end != 0 || l->body_start != 0)
+		return -1;
+	*out = l->abs;
+	return 0;
+}
+
+/*
+ * v with its parent-value calls resolved: "inherit" for a lone call of the
+ * property itself; the parent's field for a lone call of another property
+ * of the same kind (copied here, NULL returned); else each call replaced by
+ * the parent's length in points.  NULL with a warning when a call names no
+ * property or one whose value is not a plain length.
+ */
+static const char *
+parent_values(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	char name[64];
+	const char *end, *at = parent_call(v, name, sizeof name, &end);
+	if (at && end[strspn(end, " \t\n")] == '\0') {
+		if (name[0] == '\0' || strcmp(name, p->name) == 0)
+			return "inherit";
+		int qi = fo_prop_lookup(name);
+		const struct prop_def *q = qi >= 0 ? &fo_props[qi] : NULL;
+		size_t n = q && q->kind == p->kind ? field_size((enum prop_kind)p->kind, p) : 0;
+		if (n > 0 && n == field_size((enum prop_kind)q->kind, q)) {
+			memcpy((char *)s + p->off, (const char *)parent + q->off, n);
+			return NULL;
+		}
+	}
+	struct buf b = {0};
+	const char *r = v;
+	while (*r) {
+		const char *hit = NULL;
+		for (size_t i = 0; i < sizeof parent_fns / sizeof parent_fns[0]; i++) {
+			const char *h = strstr(r, parent_fns[i]);
+			if (h && (!hit || h < hit))
+				hit = h;
+		}
+		if (!hit) {
+			buf_puts(&b, r);
+			break;
+		}
+		buf_add(&b, r, (size_t)(hit - r));
+		int qi = -1;
+		mpt x;
+		if (parent_call(hit, name, sizeof name, &end) != NULL)
+			qi = fo_prop_lookup(name[0] ? name : p->name);
+		if (qi < 0 || parent_length(parent, &fo_props[qi], &x) < 0) {
+			bad(c, v, "from-parent() and its kin of a property with a length");
+			buf_free(&b);
+			return NULL;
+		}
+		char num[48];
+		snprintf(num, sizeof num, "%.3fpt", x / 1000.0);
+		buf_puts(&b, num);
+		r = end;
+	}
+	const char *out = arena_strdup(c->arena, b.p ? b.p : "");
+	buf_free(&b);
+	return out;
+}
+
 /* Apply one specified value.  Called in table order. */
 static void
 apply(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
     const char *v, struct style_ctx *c)
 {
 	c->prop = p->name;
+	if (strstr(v, "from-parent") || strstr(v, "inherited-property-value") ||
+	    strstr(v, "from-nearest-specified-value")) {
+		if ((v = parent_values(s, parent, p, v, c)) == NULL)
+			return;
+	}
 	if (is(v, "inherit")) {
 		/* inherit: the parent's computed value (XSL 1.1 §5.1.4) */
 		size_t n = field_size((enum prop_kind)p->kind, p);

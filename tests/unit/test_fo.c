@@ -88,6 +88,16 @@ test_length_functions(void **state)
 	assert_int_equal(fo_length_parse("no-such-function()", 10000, &l), -1);
 	assert_int_equal(fo_length_parse("label-end", 10000, &l), -1);
 	assert_int_equal(fo_length_parse("label-end() mod 2pt", 10000, &l), -1);
+	/* numeric functions (§5.10.1) */
+	assert_int_equal(len("abs(-3pt)", 10000), 3000);
+	assert_int_equal(len("max(2pt, 1em)", 10000), 10000);
+	assert_int_equal(len("min(2pt, 1em) + 1pt", 10000), 3000);
+	assert_int_equal(len("round(2.5) * 1pt", 10000), 3000);
+	assert_int_equal(len("floor(2.7pt)", 10000), 2000);
+	assert_int_equal(len("ceiling(2.1pt)", 10000), 3000);
+	assert_int_equal(len("round(10pt div 3pt) * 1pt", 10000), 3000);
+	assert_int_equal(fo_length_parse("max(2pt)", 10000, &l), -1);
+	assert_int_equal(fo_length_parse("abs(body-start())", 10000, &l), -1);
 }
 
 static void
@@ -190,6 +200,34 @@ test_inheritance(void **state)
 	diag_free(&d);
 }
 
+/* from-parent() and its kin (§5.10.4): the parent's computed value */
+static void
+test_parent_functions(void **state)
+{
+	struct diag d;
+	(void)state;
+	struct fo_tree *t = tree("<fo:block font-size='12pt' color='blue' start-indent='20pt'"
+	    " background-color='yellow' space-before='6pt'>"
+	    "<fo:block font-size='from-parent(font-size) * 1.5' start-indent='from-parent()'"
+	    " background-color='from-parent(background-color)'>x</fo:block>"
+	    "<fo:block end-indent='inherited-property-value(start-indent) + 1pt'"
+	    " color='from-nearest-specified-value(color)'>y</fo:block>"
+	    "<fo:block font-size='from-parent(font-family)'>z</fo:block>"
+	    "</fo:block>", &d);
+	const struct fo_node *b = first_block(t);
+	const struct fo_style *c1 = b->first->style, *c2 = b->first->next->style;
+	assert_int_equal(c1->font_size, 18000);
+	assert_int_equal(c1->start_indent.abs, 20000);
+	assert_int_equal(c1->background, 0xFFFF00);
+	assert_int_equal(c2->end_indent.abs, 21000);
+	assert_int_equal(c2->color, 0x0000FF);
+	assert_int_equal(b->first->next->next->style->font_size, 12000);  /* warned, inherited */
+	assert_int_equal(d.worst, DIAG_WARNING);
+	assert_int_equal(d.n, 1);
+	fo_tree_free(t);
+	diag_free(&d);
+}
+
 static void
 test_keeps_breaks_whitespace(void **state)
 {
@@ -259,6 +297,7 @@ main(void)
 		cmocka_unit_test(test_colors),
 		cmocka_unit_test(test_shorthands),
 		cmocka_unit_test(test_inheritance),
+		cmocka_unit_test(test_parent_functions),
 		cmocka_unit_test(test_keeps_breaks_whitespace),
 		cmocka_unit_test(test_bad_values_warn),
 		cmocka_unit_test(test_not_fo),
