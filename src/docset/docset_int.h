@@ -57,6 +57,8 @@ void ds_case_rules(struct ds_fields *fc, const struct xnode *root);
  * any error. */
 int ds_check_case(const struct docset_opts *o, const struct ds_labels *labels, const char *file,
     int packet, struct buf *normalised, struct diag *d);
+/* The documents and forms of every packet exist; -1 if not. */
+int ds_check_packet_sources(const struct docset_opts *o, struct diag *d);
 
 struct xdoc;
 struct text_fonts;

@@ -204,6 +204,36 @@ collect_needs(const struct docset_opts *o, struct ds_fields *fc, const struct xn
 	}
 }
 
+/* folio check: the documents and forms every packet is made of exist, so
+ * that a packet does not fail on them when it is made. */
+int
+ds_check_packet_sources(const struct docset_opts *o, struct diag *d)
+{
+	int bad = 0;
+	for (size_t i = 0; i < NFORMS + NDOCS; i++) {
+		char name[128], *p;
+		if (i < NFORMS) {
+			snprintf(name, sizeof name, "procedures/forms/%s.xml", packet_forms[i]);
+			p = ds_path(o->root, name);
+		} else {
+			char *cdir = ds_content(o);
+			snprintf(name, sizeof name, "%s.xml", packet_docs[i - NFORMS]);
+			p = ds_path(cdir, name);
+			free(cdir);
+		}
+		FILE *f = fopen(p, "rb");
+		if (f)
+			fclose(f);
+		else {
+			diag_report(d, DIAG_ERROR, p, 0, 0, _("every packet needs this file, and it cannot be "
+			    "read: %s"), strerror(errno));
+			bad = 1;
+		}
+		free(p);
+	}
+	return bad ? -1 : 0;
+}
+
 /* Do two files hold the same bytes? (the same case, given another way) */
 static int
 same_bytes(const char *a, const char *b)

@@ -42,7 +42,7 @@ check "malformed date, with file and line" grep -q "manual.xml:$L: error: .*2011
 L=$(grep -n 'XT-KF-CX-055' "$P/manual.xml" | cut -d: -f1)
 check "procedure codes in sequence" grep -q "manual.xml:$L: error: procedure code XT-KF-CX-055 is out of sequence: expected XT-KF-CX-005" "$T/broken.err"
 L=$(grep -n 'revision="x"' "$P/manual.xml" | cut -d: -f1)
-check "wrong revision format" grep -q "manual.xml:$L: error: .*revision" "$T/broken.err"
+check "wrong revision format" grep -q "manual.xml:$L: error: manual/control/version (版本): \"x\" is not a valid value" "$T/broken.err"
 check "missing procedure code" grep -q "XT-KF-CX-006.xml:2: error: .*code" "$T/broken.err"
 "$FOLIO" manual --root "$B" -o "$T/bout" 2>"$T/bm.err"
 rc=$?

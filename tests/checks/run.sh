@@ -1,0 +1,250 @@
+#!/bin/sh
+# Each check docs/sources-procedures.md promises, on a crafted source: a copy
+# of the bundled project with one thing broken.  folio check must exit 1,
+# name the file and the line, and print its summary last.
+# usage: run.sh FOLIO ; ends with "checks: N passed, M failed".
+LAYER=checks
+. "$(dirname "$0")/../lib.sh"
+
+W=$T/w
+P=$W/procedures
+fresh() {
+	rm -rf "$W"
+	mkdir -p "$W/docs"
+	cp -r "$ROOT/site.xml" "$ROOT/procedures" "$ROOT/schemas" "$ROOT/cases" "$ROOT/templates" "$W/"
+	cp -r "$ROOT/docs/content" "$W/docs/"
+}
+# edit FILE OLD NEW: replace the first OLD by NEW (OLD must be there)
+edit() {
+	python3 - "$1" "$2" "$3" <<'PY' || echo "edit: not found in $1: $2"
+import sys
+p, old, new = sys.argv[1:4]
+s = open(p, encoding="utf-8").read()
+if old not in s:
+    sys.exit(1)
+open(p, "w", encoding="utf-8").write(s.replace(old, new, 1))
+PY
+}
+# the line of the first occurrence of TEXT in FILE
+line() { grep -nF -- "$2" "$1" | head -1 | cut -d: -f1; }
+run() { "$FOLIO" check --root "$W" >"$T/out" 2>"$T/err"; rc=$?; }
+# reported FILE LINE MESSAGE: exit 1, "FILE:LINE: error: MESSAGE…", the summary last
+reported() {
+	test "$rc" -eq 1 || { echo "exit $rc"; cat "$T/err"; return 1; }
+	grep -qF -- "$1:$2: error: $3" "$T/err" || { echo "no \"$1:$2: error: $3\" in:"; cat "$T/err"; return 1; }
+	tail -1 "$T/err" | grep -q '^folio: error: errors: [1-9][0-9]*, warnings: [0-9]* (above)' ||
+		{ echo "the summary is not last:"; tail -2 "$T/err"; return 1; }
+}
+
+# ---- 1. unique ids ----------------------------------------------------------------------
+fresh
+edit "$P/manual.xml" '<department id="bj">' '<department id="kf">'
+run
+check "1 a department defined twice" reported "$P/manual.xml" "$(line "$P/manual.xml" '<department id="kf">保洁部')" \
+	'department "kf" is defined twice (first on line'
+fresh
+edit "$P/forms-register.xml" 'id="XT-KF-CX-003-R02"' 'id="XT-KF-CX-003-R01"'
+run
+check "1 a form id used twice" reported "$P/forms-register.xml" "$(line "$P/forms-register.xml" 'number="WB/XT-KF-JL-003-02"')" \
+	'form id "XT-KF-CX-003-R01" is used twice (first on line'
+fresh
+cp "$P/forms/XT-KF-CX-013-R04.xml" "$P/forms/XT-KF-CX-013-R09.xml"
+run
+check "1 a form file not named after a registered form" reported "$P/forms/XT-KF-CX-013-R09.xml" 1 \
+	'the form file XT-KF-CX-013-R09.xml is not named after a form of forms-register.xml'
+fresh
+edit "$P/forms/XT-KF-CX-001-R02.xml" 'id="XT-KF-CX-001-R02"' 'id="XT-KF-CX-001-R07"'
+run
+check "1 a form file whose id is not its name" reported "$P/forms/XT-KF-CX-001-R02.xml" 2 \
+	"the form's id is XT-KF-CX-001-R07, but its file is named XT-KF-CX-001-R02.xml"
+fresh
+edit "$P/forms/XT-KF-CX-001-R02.xml" 'number="WB/XT-KF-JL-001-02"' 'number="WB/XT-KF-JL-001-22"'
+run
+check "1 a form file whose number is not the register's" reported "$P/forms/XT-KF-CX-001-R02.xml" 2 \
+	"the form's number is WB/XT-KF-JL-001-22, but forms-register.xml (line"
+fresh
+edit "$P/forms/XT-KF-CX-006-R01.xml" '<title>' '<titel>'
+edit "$P/forms/XT-KF-CX-006-R01.xml" '</title>' '</titel>'
+run
+check "1 a form file is validated against schemas/form.rng" reported "$P/forms/XT-KF-CX-006-R01.xml" \
+	"$(line "$P/forms/XT-KF-CX-006-R01.xml" '<titel>')" ''
+
+# ---- 2. department references -------------------------------------------------------------
+fresh
+edit "$P/manual.xml" '<prepared dept="kf"' '<prepared dept="xx"'
+run
+check "2 prepared/@dept" reported "$P/manual.xml" "$(line "$P/manual.xml" '<prepared')" 'dept="xx": no such department'
+fresh
+edit "$P/manual.xml" '<copy number="05" dept="ba"/>' '<copy number="05" dept="aq"/>'
+run
+check "2 copy/@dept" reported "$P/manual.xml" "$(line "$P/manual.xml" 'dept="aq"')" 'dept="aq": no such department'
+
+# ---- 3. steps agree with the responsibility block -----------------------------------------
+fresh
+edit "$P/XT-KF-CX-004.xml" '<step id="s1" dept="kf"' '<step id="s1" dept="ba"'
+run
+check "3 step/@dept outside the responsibility block" reported "$P/XT-KF-CX-004.xml" "$(line "$P/XT-KF-CX-004.xml" '<step id="s1"')" \
+	'step s1: dept="ba" is neither the lead nor an assisting department of this procedure'
+fresh
+edit "$P/XT-KF-CX-003.xml" '<step id="s2" dept="kf" assist="jl">' '<step id="s2" dept="kf" assist="cw">'
+run
+check "3 step/@assist outside the responsibility block" reported "$P/XT-KF-CX-003.xml" "$(line "$P/XT-KF-CX-003.xml" '<step id="s2"')" \
+	'step s2: assist="cw" is neither the lead nor an assisting department'
+fresh
+edit "$P/XT-KF-CX-004.xml" '<assist dept="cw"/>' '<assist dept="cw"/>
+    <assist dept="kf"/>'
+run
+check "3 a department twice in the responsibility block" reported "$P/XT-KF-CX-004.xml" "$(line "$P/XT-KF-CX-004.xml" '<assist dept="kf"/>')" \
+	'department "kf" appears twice in <responsibility> (first on line 7)'
+
+# ---- 4. form references -------------------------------------------------------------------
+fresh
+edit "$P/XT-KF-CX-003.xml" '<step id="s2" dept="kf" assist="jl">' '<step id="s2" dept="kf" assist="jl" records="XT-KF-CX-004-R01">'
+run
+check "4 step/@records not in the procedure's records" reported "$P/XT-KF-CX-003.xml" "$(line "$P/XT-KF-CX-003.xml" '<step id="s2"')" \
+	'step s2: records="XT-KF-CX-004-R01" is not in this procedure'"'"'s <records>'
+fresh
+edit "$P/XT-KF-CX-004.xml" '<record form="XT-KF-CX-004-R02"/>' '<record form="XT-KF-CX-004-R02"/>
+    <record form="XT-KF-CX-004-R02"/>'
+run
+check "4 a form listed twice" reported "$P/XT-KF-CX-004.xml" "$(($(line "$P/XT-KF-CX-004.xml" '<record form="XT-KF-CX-004-R02"/>') + 1))" \
+	'form XT-KF-CX-004-R02 is listed twice in <records> (first on line'
+
+# ---- 5. every form used by its owner, groups, sequence numbers ----------------------------
+fresh
+edit "$P/XT-KF-CX-004.xml" ' records="XT-KF-CX-004-R02"' ''
+edit "$P/XT-KF-CX-004.xml" '<record form="XT-KF-CX-004-R02"/>' ''
+run
+check "5 a register form its procedure does not use" reported "$P/forms-register.xml" "$(line "$P/forms-register.xml" 'id="XT-KF-CX-004-R02"')" \
+	'form XT-KF-CX-004-R02 is not in the <records> of its procedure XT-KF-CX-004'
+fresh
+edit "$P/forms-register.xml" '<procedure-forms code="XT-KF-CX-011">' '<procedure-forms code="XT-KF-CX-012">'
+run
+check "5 procedure-forms/@code is the prefix of its forms" reported "$P/forms-register.xml" "$(line "$P/forms-register.xml" 'id="XT-KF-CX-011-R01"')" \
+	'form "XT-KF-CX-011-R01" is listed under procedure XT-KF-CX-012 but its id names another'
+fresh
+edit "$P/forms-register.xml" 'id="XT-KF-CX-013-R04" number="WB/XT-KF-JL-013-04"' 'id="XT-KF-CX-013-R05" number="WB/XT-KF-JL-013-05"'
+run
+check "5 sequence numbers without gaps" reported "$P/forms-register.xml" "$(line "$P/forms-register.xml" 'id="XT-KF-CX-013-R05"')" \
+	'form XT-KF-CX-013-R05 has sequence number 05 where 04 is next'
+
+# ---- 6. printed numbers -------------------------------------------------------------------
+fresh
+edit "$P/forms-register.xml" 'number="WB/XT-KF-JL-003-02"' 'number="WB/XT-KF-JL-003-12"'
+run
+check "6 a number that does not end in the id's procedure and sequence" reported "$P/forms-register.xml" \
+	"$(line "$P/forms-register.xml" 'WB/XT-KF-JL-003-12')" 'form XT-KF-CX-003-R02: number="WB/XT-KF-JL-003-12" does not end in "-003-02"'
+fresh
+edit "$P/forms-register.xml" 'number="WB/XT-KF-JL-003-02"' 'number="WB/XT-KF-JL-003-01"'
+run
+check "6 two forms with one number" reported "$P/forms-register.xml" "$(line "$P/forms-register.xml" 'id="XT-KF-CX-003-R02"')" \
+	'form XT-KF-CX-003-R02: number="WB/XT-KF-JL-003-01" is already the number of form XT-KF-CX-003-R01'
+
+# ---- 7. codes in sequence, files --------------------------------------------------------------
+fresh
+edit "$P/manual.xml" 'href="XT-KF-CX-009.xml"' 'href="XT-KF-CX-09.xml"'
+mv "$P/XT-KF-CX-009.xml" "$P/XT-KF-CX-09.xml"
+run
+check "7 href is code.xml" reported "$P/manual.xml" "$(line "$P/manual.xml" 'XT-KF-CX-09.xml')" \
+	'href="XT-KF-CX-09.xml": expected "XT-KF-CX-009.xml"'
+fresh
+rm "$P/XT-KF-CX-013.xml"
+run
+check "7 the file of a listed procedure exists" reported "$P/manual.xml" "$(line "$P/manual.xml" 'XT-KF-CX-013.xml')" \
+	'href="XT-KF-CX-013.xml": there is no file procedures/XT-KF-CX-013.xml'
+fresh
+edit "$P/XT-KF-CX-007.xml" 'code="XT-KF-CX-007"' 'code="XT-KF-CX-008"'
+run
+check "7 the root code is the listed code" reported "$P/XT-KF-CX-007.xml" 2 \
+	"the procedure's code is XT-KF-CX-008, but manual.xml lists this file as XT-KF-CX-007"
+fresh
+sed 's/XT-KF-CX-013/XT-KF-CX-014/' "$P/XT-KF-CX-013.xml" > "$P/XT-KF-CX-014.xml"
+run
+check "7 no procedure file left unlisted" reported "$P/XT-KF-CX-014.xml" 1 \
+	'this procedure file is not listed in manual.xml: add <procedure-ref code="XT-KF-CX-014" href="XT-KF-CX-014.xml"/>'
+fresh
+edit "$P/manual.xml" '共包括 13 个程序' '共包括 14 个程序'
+run
+check "7 the count equals the count in note 1" reported "$P/manual.xml" "$(line "$P/manual.xml" '共包括 14')" \
+	'note 1 says the manual has 14 procedures, but <procedures> lists 13'
+
+# ---- 8. procedure cross-references ------------------------------------------------------------
+fresh
+edit "$P/XT-KF-CX-003.xml" '<document procedure="XT-KF-CX-004">' '<document procedure="XT-KF-CX-044">'
+run
+check "8 document/@procedure names a listed procedure" reported "$P/XT-KF-CX-003.xml" "$(line "$P/XT-KF-CX-003.xml" 'XT-KF-CX-044')" \
+	'document procedure="XT-KF-CX-044": no such procedure in manual.xml'
+fresh
+edit "$P/XT-KF-CX-003.xml" '<document procedure="XT-KF-CX-004">客户报修处理程序' '<document procedure="XT-KF-CX-003">客户投诉处理程序'
+run
+check "8 document/@procedure names another procedure" reported "$P/XT-KF-CX-003.xml" "$(line "$P/XT-KF-CX-003.xml" '<document procedure="XT-KF-CX-003">')" \
+	'document procedure="XT-KF-CX-003" names this procedure itself'
+fresh
+edit "$P/XT-KF-CX-003.xml" '<document procedure="XT-KF-CX-004">客户报修处理程序' '<document procedure="XT-KF-CX-004">报修程序'
+run
+check "8 the document text is that procedure's title" reported "$P/XT-KF-CX-003.xml" "$(line "$P/XT-KF-CX-003.xml" '>报修程序<')" \
+	'document procedure="XT-KF-CX-004": the text "报修程序" is not that procedure'"'"'s title; write "客户报修处理程序"'
+
+# ---- 9. revision history ------------------------------------------------------------------------
+R1='<revision edition="1" revision="1" effective="DATE"><summary>修订。</summary><reviser>客服部经理</reviser><reviewer>项目总经理</reviewer>CHANGED</revision>'
+rev() { echo "$R1" | sed -e "s/DATE/$1/" -e "s|CHANGED|$2|"; }
+fresh
+edit "$P/manual.xml" '  </revisions>' "    $(rev 2012-03-01 '')
+  </revisions>"
+edit "$P/manual.xml" '<revision edition="1" revision="0"' '<revision edition="1" revision="2"'
+edit "$P/manual.xml" '<version edition="1" revision="0"/>' '<version edition="1" revision="1"/>'
+edit "$P/manual.xml" '<effective date="2011-06-01"/>' '<effective date="2012-03-01"/>'
+run
+check "9 entries in ascending (edition, revision)" reported "$P/manual.xml" "$(line "$P/manual.xml" 'revision="1" effective')" \
+	'revision 1/1 comes after revision 1/2 (line'
+fresh
+edit "$P/manual.xml" '  </revisions>' "    $(rev 2011-05-01 '')
+  </revisions>"
+edit "$P/manual.xml" '<version edition="1" revision="0"/>' '<version edition="1" revision="1"/>'
+edit "$P/manual.xml" '<effective date="2011-06-01"/>' '<effective date="2011-05-01"/>'
+run
+check "9 effective dates do not decrease" reported "$P/manual.xml" "$(line "$P/manual.xml" 'revision="1" effective')" \
+	'revision 1/1 takes effect on 2011-05-01, before the entry above it (2011-06-01, line'
+fresh
+edit "$P/manual.xml" '<version edition="1" revision="0"/>' '<version edition="2" revision="0"/>'
+run
+check "9 the last entry is the version" reported "$P/manual.xml" "$(line "$P/manual.xml" '<version ')" \
+	'the version is edition 2 revision 0, but the last <revision> entry (line'
+fresh
+edit "$P/manual.xml" '<effective date="2011-06-01"/>' '<effective date="2011-07-01"/>'
+run
+check "9 the last entry's date is the effective date" reported "$P/manual.xml" "$(line "$P/manual.xml" '<effective ')" \
+	'the effective date is 2011-07-01, but the last <revision> entry (line'
+fresh
+edit "$P/manual.xml" '  </revisions>' "    $(rev 2012-03-01 '<changed code="XT-KF-CX-099"/>')
+  </revisions>"
+edit "$P/manual.xml" '<version edition="1" revision="0"/>' '<version edition="1" revision="1"/>'
+edit "$P/manual.xml" '<effective date="2011-06-01"/>' '<effective date="2012-03-01"/>'
+run
+check "9 changed/@code is a listed procedure" reported "$P/manual.xml" "$(line "$P/manual.xml" 'XT-KF-CX-099')" \
+	'changed code="XT-KF-CX-099": no such procedure in manual.xml'
+
+# ---- 10. at most one responsibility note ---------------------------------------------------------
+fresh
+edit "$P/XT-KF-CX-004.xml" '<note role="key">' '<note role="responsibility">工程部负责维修。</note>
+    <note role="key">'
+run
+check "10 at most one responsibility note" reported "$P/XT-KF-CX-004.xml" "$(line "$P/XT-KF-CX-004.xml" '工程部负责维修')" \
+	'a second responsibility note (the first is on line 42)'
+
+# ---- folio check runs what folio packet needs ------------------------------------------------
+fresh
+rm "$W/docs/content/safety-agreement.xml"
+run
+check "the documents of every packet exist" sh -c "test $rc -eq 1 && grep -q 'docs/content/safety-agreement.xml: error: every packet needs this file' '$T/err'"
+fresh
+rm "$P/forms/XT-KF-CX-001-R05.xml"
+run
+check "the forms of every packet exist" sh -c "test $rc -eq 1 && grep -q 'forms/XT-KF-CX-001-R05.xml: error: every packet needs this file' '$T/err'"
+
+# ---- the bundled sources: no error, no summary ------------------------------------------------
+fresh
+run
+check "the bundled sources pass every check, silently" sh -c "test $rc -eq 0 && ! test -s '$T/err'"
+
+summary
