@@ -239,6 +239,7 @@ struct fo_style {
 	uint8_t      cbar_style;       /* enum fo_border_style */
 	/* bookmarks, links and markers, §6.12, §6.13 */
 	uint8_t      starting_hide;    /* starting-state="hide" */
+	uint8_t      caption_after;    /* caption-side after, bottom or end */
 	uint8_t      show_new;         /* show-destination="new" */
 	uint8_t      retrieve_pos;     /* enum fo_retrieve_pos */
 	uint8_t      retrieve_bnd;     /* enum fo_retrieve_bnd */

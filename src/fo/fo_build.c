@@ -166,13 +166,67 @@ intern_family(struct build *b, const char *fam)
 
 /* ---------------------------------------------------------------- tree */
 
+/*
+ * Elements made of others: the multi-* elements print their content as a
+ * wrapper does (a PDF is not interactive: a multi-switch shows the case
+ * shown at the start, a multi-toggle its content); fo:table-and-caption
+ * and fo:table-caption are blocks, the caption before the table or after
+ * it by caption-side (docs/fo-subset.md).
+ */
+static const struct { const char *name; enum fo_type as; const char *note; } aliases[] = {
+	{ "multi-switch", FO_WRAPPER, "the multi-case shown at the start; the others skipped with a warning" },
+	{ "multi-case", FO_WRAPPER, "printed when it is the one shown at the start" },
+	{ "multi-toggle", FO_WRAPPER, "its content; a PDF has no states to switch" },
+	{ "multi-properties", FO_WRAPPER, "its content, without the multi-property-sets" },
+	{ "table-and-caption", FO_BLOCK, "the caption before the table, or after it by caption-side" },
+	{ "table-caption", FO_BLOCK, "kept with its table" },
+};
+
 static enum fo_type
 lookup_elem(const char *name)
 {
 	for (int i = 0; i < FO_TEXT; i++)
 		if (elems[i].name[0] == name[0] && strcmp(elems[i].name, name) == 0)
 			return (enum fo_type)i;
+	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+		if (strcmp(aliases[i].name, name) == 0)
+			return aliases[i].as;
 	return FO__MAX;
+}
+
+static int
+named(const struct xnode *x, const char *name)
+{
+	return x && x->ns && strcmp(x->ns, FO_NS) == 0 && strcmp(x->name, name) == 0;
+}
+
+/*
+ * Is child c of x left out of the tree on purpose?  The cases of a
+ * multi-switch after the one shown (said once), a multi-property-set
+ * (its properties apply to states a PDF does not have).
+ */
+static int
+left_out(struct build *b, const struct xnode *x, const struct xnode *c)
+{
+	if (named(c, "multi-property-set") && named(x, "multi-properties"))
+		return 1;
+	if (!named(c, "multi-case") || !named(x, "multi-switch"))
+		return 0;
+	const struct xnode *shown = NULL;
+	for (const struct xnode *k = x->first; k && !shown; k = k->next) {
+		const char *st = named(k, "multi-case") ? xnode_attr(k, "starting-state") : NULL;
+		if (named(k, "multi-case") && (st == NULL || strcmp(st, "hide") != 0))
+			shown = k;
+	}
+	if (shown == NULL)   /* none shown at the start: the first */
+		for (shown = x->first; shown && !named(shown, "multi-case"); shown = shown->next)
+			;
+	if (c == shown)
+		return 0;
+	diag_report(b->d, DIAG_WARNING, b->t->file, c->line, 0,
+	    "fo:multi-case is not the one shown at the start (line %d); a PDF prints that one "
+	    "only, so this case's content is skipped", shown->line);
+	return 1;
 }
 
 static void
@@ -341,6 +395,34 @@ keep_foreign(struct build *b, struct fo_node *n, const struct xnode *c)
 	    : "fo:instream-foreign-object: <%s> is not an SVG <svg> element and is skipped", c->name);
 }
 
+/* fo:table-and-caption: a caption-side of after, bottom or end puts the
+ * caption after the table; it is kept with the table either way. */
+static void
+caption_side(struct build *b, struct fo_node *n)
+{
+	struct fo_node *cap = NULL;
+	for (struct fo_node *c = n->first; c; c = c->next)
+		if (c->type == FO_BLOCK && named(c->src, "table-caption"))
+			cap = c;
+	if (cap == NULL)
+		return;
+	struct fo_style *st = arena_alloc(b->t->arena, sizeof *st);
+	*st = *cap->style;
+	if (n->style->caption_after && cap != n->last) {
+		struct fo_node **pp = &n->first;
+		while (*pp != cap)
+			pp = &(*pp)->next;
+		*pp = cap->next;
+		cap->next = NULL;
+		n->last->next = cap;
+		n->last = cap;
+		st->keep_with_previous = KEEP_ALWAYS;
+	} else {
+		st->keep_with_next = KEEP_ALWAYS;
+	}
+	cap->style = st;
+}
+
 static struct fo_node *
 build_elem(struct build *b, const struct xnode *x, const struct fo_style *pstyle, int depth)
 {
@@ -368,6 +450,8 @@ build_elem(struct build *b, const struct xnode *x, const struct fo_style *pstyle
 		return n;
 	}
 	build_children(b, x, n, depth);
+	if (named(x, "table-and-caption"))
+		caption_side(b, n);
 	return n;
 }
 
@@ -493,6 +577,8 @@ build_children(struct build *b, const struct xnode *x, struct fo_node *n, int de
 			warn_unsupported_elem(b, c);
 			continue;
 		}
+		if (left_out(b, x, c))
+			continue;
 		enum fo_type t = lookup_elem(c->name);
 		if (t == FO__MAX) {
 			warn_unsupported_elem(b, c);
@@ -835,6 +921,9 @@ fo_subset_print(void *stream)
 		"list-item", "list-item-label, list-item-body" };
 	for (int i = 0; i < FO_TEXT; i++)
 		fprintf(f, "| fo:%s | %s |\n", elems[i].name, content[elems[i].content]);
+	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+		fprintf(f, "| fo:%s | as fo:%s: %s |\n", aliases[i].name, elems[aliases[i].as].name,
+		    aliases[i].note);
 	fputs("\n## Properties\n\n| property | inherited | initial value |\n|---|---|---|\n", f);
 	for (size_t i = 0; i < fo_nprops; i++)
 		fprintf(f, "| %s | %s | %s |\n", fo_props[i].name,

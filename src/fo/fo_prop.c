@@ -150,6 +150,9 @@ static const struct fo_keyword kw_cbar_place[] = {
 	{ "outside", 1 }, { "alternate", 0 }, { NULL, 0 } };
 static const struct fo_keyword kw_starting_state[] = {
 	{ "show", 0 }, { "hide", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_caption_side[] = {
+	{ "before", 0 }, { "top", 0 }, { "start", 0 }, { "left", 0 },
+	{ "after", 1 }, { "bottom", 1 }, { "end", 1 }, { "right", 1 }, { NULL, 0 } };
 static const struct fo_keyword kw_show_dest[] = {
 	{ "replace", 0 }, { "new", 1 }, { NULL, 0 } };
 static const struct fo_keyword kw_retrieve_pos[] = {
@@ -353,6 +356,12 @@ const struct prop_def fo_props[] = {
 	P("external-destination",   PK_RAW, 0, 0, "empty"),
 	KW("show-destination",      show_new, kw_show_dest, 0, "replace"),
 	KW("starting-state",        starting_hide, kw_starting_state, 0, "show"),
+	KW("caption-side",          caption_after, kw_caption_side, 1, "before"),
+	P("switch-to",              PK_RAW, 0, 0, "xsl-any (no effect: a PDF has no states)"),
+	P("auto-restore",           PK_RAW, 0, 1, "true (no effect: a PDF has no states)"),
+	P("active-state",           PK_RAW, 0, 0, "none (no effect: a PDF has no states)"),
+	P("case-name",              PK_RAW, 0, 0, "none (no effect: a PDF has no states)"),
+	P("case-title",             PK_RAW, 0, 0, "none (no effect: a PDF has no states)"),
 	P("change-bar-class",       PK_RAW, 0, 0, "none (required)"),
 	F("change-bar-color",       PK_COLOR, cbar_color, 0, 1, "the color property"),
 	F("change-bar-offset",      PK_ABS, cbar_offset, 0, 1, "6pt"),

@@ -1397,7 +1397,9 @@ void
 lay_measure_para(struct lay *L, const struct lblock *blk, const struct text_item *it, size_t n,
     mpt indent)
 {
-	mpt seg = indent, line = indent, trail = 0, mn = 0, mx = 0;
+	/* spaces count once something follows them: on the piece only when no
+	 * break opportunity comes between, on the line unless a forced one */
+	mpt seg = indent, line = indent, trail = 0, ltrail = 0, mn = 0, mx = 0;
 	for (size_t i = 0; i < n; i++) {
 		mpt a = it[i].kind == TK_LEADER ? it[i].lmin : it[i].adv;
 		mpt gap = 0;
@@ -1406,10 +1408,11 @@ lay_measure_para(struct lay *L, const struct lblock *blk, const struct text_item
 			gap = (it[i].kind == TK_HAN ? it[i].em : it[i + 1].em) / 4;
 		if (it[i].kind == TK_SPACE) {
 			trail += it[i].adv;
+			ltrail += it[i].adv;
 		} else {
 			seg += trail + a;
-			line += trail + (it[i].kind == TK_LEADER ? it[i].adv : a);
-			trail = 0;
+			line += ltrail + (it[i].kind == TK_LEADER ? it[i].adv : a);
+			trail = ltrail = 0;
 		}
 		if (seg > mn)
 			mn = seg;
@@ -1419,7 +1422,7 @@ lay_measure_para(struct lay *L, const struct lblock *blk, const struct text_item
 			seg = 0;
 			trail = 0;
 			if (it[i].brk == TB_FORCE)
-				line = 0;
+				line = ltrail = 0;
 		} else {
 			seg += gap;
 		}
