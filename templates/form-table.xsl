@@ -13,7 +13,8 @@
      values are recomputed where they are needed.  Included by job.xsl. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format" xmlns:fm="urn:folio:form"
-    exclude-result-prefixes="fm">
+    xmlns:j="urn:folio:job"
+    exclude-result-prefixes="fm j">
 
   <xsl:template match="fm:table" mode="form-block">
     <xsl:variable name="t" select="."/>
@@ -43,8 +44,28 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="data" select="$all[contains($kept-ids, concat(' ', generate-id(), ' '))]"/>
+    <!-- A blank form fills its page: folio lays the form out and gives its
+         job item the empty rows to add to (or take from) the record table,
+         the table with the most blank-rows (docs/sources-forms.md); at
+         least three stay. -->
+    <xsl:variable name="form" select="ancestor::fm:form"/>
+    <xsl:variable name="fillable" select="$form//fm:table[number(@blank-rows) &gt; 0 and not(fm:group)]"/>
+    <xsl:variable name="extra">
+      <xsl:choose>
+        <xsl:when test="not($completed) and generate-id(($fillable[not(number(@blank-rows) &lt; $fillable/@blank-rows)])[1]) = generate-id(.)">
+          <xsl:variable name="r" select="number(($job/j:item[@kind = 'form'][document(@href)/fm:form/@id = $form/@id])[1]/@rows)"/>
+          <xsl:choose><xsl:when test="$r = $r"><xsl:value-of select="$r"/></xsl:when><xsl:otherwise>0</xsl:otherwise></xsl:choose>
+        </xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="blank-rows">
-      <xsl:choose><xsl:when test="number(@blank-rows) &gt;= 0"><xsl:value-of select="number(@blank-rows)"/></xsl:when><xsl:otherwise>0</xsl:otherwise></xsl:choose>
+      <xsl:choose>
+        <xsl:when test="number(@blank-rows) + $extra &gt;= 3"><xsl:value-of select="number(@blank-rows) + $extra"/></xsl:when>
+        <xsl:when test="number(@blank-rows) &gt;= 3">3</xsl:when>
+        <xsl:when test="number(@blank-rows) &gt;= 0"><xsl:value-of select="number(@blank-rows)"/></xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <xsl:variable name="empty-text" select="$completed and @path and @empty and not($data)"/>
 
@@ -227,9 +248,9 @@
     <xsl:param name="num"/>
     <xsl:variable name="row" select="."/>
     <fo:table-row keep-together.within-page="always" height="{$form-row-height}">
-      <!-- called in a for-each over the rows: at least two on each side of a page break -->
-      <xsl:if test="position() = 1"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
-      <xsl:if test="position() = last() and last() &gt; 1"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
+      <!-- called in a for-each over the rows: at least three on each side of a page break -->
+      <xsl:if test="position() &lt;= 2"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+      <xsl:if test="position() &gt;= last() - 1 and position() &gt; 1"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
       <xsl:if test="$num = 1"><xsl:call-template name="num-cell"><xsl:with-param name="n" select="$n"/></xsl:call-template></xsl:if>
       <xsl:for-each select="$cols">
         <fo:table-cell xsl:use-attribute-sets="cell-body">
@@ -278,9 +299,9 @@
     <xsl:param name="n"/>
     <xsl:variable name="row" select="."/>
     <fo:table-row keep-together.within-page="always" height="{$form-row-height}">
-      <!-- called in a for-each over the rows: at least two on each side of a page break -->
-      <xsl:if test="position() = 1"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
-      <xsl:if test="position() = last() and last() &gt; 1"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
+      <!-- called in a for-each over the rows: at least three on each side of a page break -->
+      <xsl:if test="position() &lt;= 2"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+      <xsl:if test="position() &gt;= last() - 1 and position() &gt; 1"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
       <xsl:if test="$n != ''"><xsl:call-template name="num-cell"><xsl:with-param name="n" select="$n"/></xsl:call-template></xsl:if>
       <xsl:for-each select="fm:cell">
         <xsl:variable name="i" select="count(preceding-sibling::fm:cell[not(@span)]) + sum(preceding-sibling::fm:cell/@span) + 1"/>
@@ -322,12 +343,12 @@
     <xsl:param name="n"/>
     <xsl:param name="cols"/>
     <xsl:param name="num"/>
-    <xsl:param name="first" select="true()"/>
+    <xsl:param name="i" select="1"/>
     <xsl:if test="$n &gt; 0">
       <fo:table-row keep-together.within-page="always" height="{$form-row-height}">
-        <!-- at least two rows on each side of a page break -->
-        <xsl:if test="$first"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
-        <xsl:if test="$n = 1 and not($first)"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
+        <!-- at least three rows on each side of a page break -->
+        <xsl:if test="$i &lt;= 2"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+        <xsl:if test="$n &lt;= 2 and $i &gt; 1"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
         <xsl:if test="$num = 1"><xsl:call-template name="num-cell"><xsl:with-param name="n" select="''"/></xsl:call-template></xsl:if>
         <xsl:for-each select="$cols">
           <fo:table-cell xsl:use-attribute-sets="cell-body">
@@ -344,7 +365,7 @@
         <xsl:with-param name="n" select="$n - 1"/>
         <xsl:with-param name="cols" select="$cols"/>
         <xsl:with-param name="num" select="$num"/>
-        <xsl:with-param name="first" select="false()"/>
+        <xsl:with-param name="i" select="$i + 1"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>

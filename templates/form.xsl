@@ -30,10 +30,45 @@
     <xsl:param name="mark" select="false()"/>
     <fo:table-cell xsl:use-attribute-sets="cell-label">
       <fo:block text-align="center" font-weight="bold" font-size="10pt">
-        <xsl:value-of select="$label"/>
+        <xsl:call-template name="label-pieces"><xsl:with-param name="label" select="$label"/></xsl:call-template>
         <xsl:if test="$mark"><fo:inline color="#C00000">*</fo:inline></xsl:if>
       </fo:block>
     </fo:table-cell>
+  </xsl:template>
+
+  <!-- A label never breaks inside a word: the word and its parenthesis
+       (客服部意见（手续及资料）) are each kept on one line; the columns are
+       made wide enough for the longer of the two. -->
+  <xsl:template name="label-pieces">
+    <xsl:param name="label"/>
+    <xsl:choose>
+      <xsl:when test="contains($label, '（') and substring-before($label, '（') != ''">
+        <fo:inline keep-together.within-line="always"><xsl:value-of select="substring-before($label, '（')"/></fo:inline>
+        <fo:inline keep-together.within-line="always">（<xsl:value-of select="substring-after($label, '（')"/></fo:inline>
+      </xsl:when>
+      <xsl:otherwise><fo:inline keep-together.within-line="always"><xsl:value-of select="$label"/></fo:inline></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- the longest unbreakable piece of the labels (in characters) -->
+  <xsl:template name="label-piece-max">
+    <xsl:param name="labels"/>
+    <xsl:variable name="a">
+      <xsl:for-each select="$labels">
+        <xsl:sort select="string-length(substring-before(concat(., '（'), '（'))" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="string-length(substring-before(concat(., '（'), '（'))"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="b">
+      <xsl:for-each select="$labels">
+        <xsl:sort select="string-length(substring-after(., '（')) + number(contains(., '（'))" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="string-length(substring-after(., '（')) + number(contains(., '（'))"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="number($a) &gt;= number($b)"><xsl:value-of select="number($a)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="number($b)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="head-cell">
@@ -286,8 +321,10 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="cap" select="12 - 2 * $cols"/>
+    <xsl:variable name="piece"><xsl:call-template name="label-piece-max"><xsl:with-param name="labels" select="fm:field/@label"/></xsl:call-template></xsl:variable>
     <xsl:variable name="lw">
       <xsl:choose>
+        <xsl:when test="$longest &gt; $cap and $piece &gt; $cap"><xsl:value-of select="$piece"/></xsl:when>
         <xsl:when test="$longest &gt; $cap"><xsl:value-of select="$cap"/></xsl:when>
         <xsl:when test="$longest &lt; 4">4</xsl:when>
         <xsl:otherwise><xsl:value-of select="$longest"/></xsl:otherwise>
@@ -582,15 +619,23 @@
   <!-- boxes with the deciding department at the left: options, ruled
        lines, then 经办人：____ 日期：____年__月__日 at the bottom right -->
   <xsl:template match="fm:approvals" mode="form-block">
+    <xsl:variable name="piece"><xsl:call-template name="label-piece-max"><xsl:with-param name="labels" select="fm:approval/@label"/></xsl:call-template></xsl:variable>
     <fo:table table-layout="fixed" width="100%" border-collapse="collapse" space-before="4pt" space-after="6pt"
         keep-together.within-page="always">
-      <fo:table-column column-width="7.5em"/>
+      <fo:table-column>
+        <xsl:attribute name="column-width">
+          <xsl:choose>
+            <xsl:when test="$piece * 10 div 10.5 + 1 &gt; 7.5"><xsl:value-of select="format-number($piece * 10 div 10.5 + 1, '0.##')"/>em</xsl:when>
+            <xsl:otherwise>7.5em</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </fo:table-column>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-body>
         <xsl:for-each select="fm:approval">
           <fo:table-row keep-together.within-page="always">
             <fo:table-cell xsl:use-attribute-sets="cell-label">
-              <fo:block text-align="center" font-weight="bold" font-size="10pt"><xsl:value-of select="@label"/></fo:block>
+              <fo:block text-align="center" font-weight="bold" font-size="10pt"><xsl:call-template name="label-pieces"><xsl:with-param name="label" select="@label"/></xsl:call-template></fo:block>
             </fo:table-cell>
             <fo:table-cell border="0.5pt solid black" padding="3pt 5pt 4pt 5pt">
               <xsl:if test="fm:option">
@@ -661,11 +706,27 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="n" select="count(fm:sign)"/>
-        <xsl:variable name="per">
+        <xsl:variable name="per0">
           <xsl:choose>
             <xsl:when test="$n &lt;= 3"><xsl:value-of select="$n"/></xsl:when>
             <xsl:when test="$n mod 3 = 0">3</xsl:when>
             <xsl:otherwise>2</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <!-- a label with its line to sign on (3 em at least) fits its
+             column, or the row takes one column fewer: the line never
+             wraps alone under its label -->
+        <xsl:variable name="longest">
+          <xsl:for-each select="fm:sign">
+            <xsl:sort select="string-length(@label)" data-type="number" order="descending"/>
+            <xsl:if test="position() = 1"><xsl:value-of select="string-length(@label)"/></xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:variable name="w0"><xsl:call-template name="sig-column-ems"><xsl:with-param name="n" select="$per0"/><xsl:with-param name="body" select="$form-body"/><xsl:with-param name="gap" select="14"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="per">
+          <xsl:choose>
+            <xsl:when test="$per0 &gt; 1 and $longest + 4 &gt; $w0"><xsl:value-of select="$per0 - 1"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$per0"/></xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
         <fo:table table-layout="fixed" width="100%" space-before="6pt" keep-together.within-page="always">

@@ -36,7 +36,32 @@ struct form_info {
 	int   parts;    /* copies per set (联), 1 when the form has none */
 	int   pick;     /* chosen */
 	long  start;    /* first serial of this batch, 0 for none */
+	int   blank;    /* empty rows of the record table that fits the form to its pages, 0: none */
+	int   rows;     /* empty rows added to it (negative: taken away), once fitted */
+	int   fitted;
 };
+
+/* The empty rows of the table that a blank form fills its page with: the
+ * table (not grouped) with the most blank-rows, the first of equals. */
+static int
+fill_rows(const struct xnode *e)
+{
+	int best = 0;
+	for (const struct xnode *c = e ? e->first : NULL; c; c = c->next) {
+		if (c->kind != XNODE_ELEMENT)
+			continue;
+		int n = 0;
+		if (strcmp(c->name, "table") == 0) {
+			const char *b = xnode_attr(c, "blank-rows");
+			n = b && ds_child(c, "group") == NULL ? atoi(b) : 0;
+		} else {
+			n = fill_rows(c);
+		}
+		if (n > best)
+			best = n;
+	}
+	return best;
+}
 
 static char *
 text_of(const struct xnode *e)
@@ -91,6 +116,7 @@ load_forms(const struct docset_opts *o, size_t *n, struct diag *d)
 		for (const struct xnode *c = ds_child(cp, "copy"); c; c = ds_next(c, "copy"))
 			parts++;
 		v[i].parts = parts > 0 ? parts : 1;
+		v[i].blank = x ? fill_rows(x->root) : 0;
 		/* the register's name for this id */
 		const struct xnode *pf = reg ? ds_child(reg->root, "procedure-forms") : NULL;
 		for (; pf && v[i].name == NULL; pf = ds_next(pf, "procedure-forms"))
@@ -267,6 +293,9 @@ range_name(char *out, size_t n, const char *stem, long start, long end, int copi
 		snprintf(out, n, "%s.pdf", stem);
 }
 
+static int form_fit(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
+    struct form_info *f, struct diag *d);
+
 /* The forms of a batch, a PDF each. */
 struct forms_batch {
 	struct docset_opts       q;
@@ -298,11 +327,18 @@ static int
 form_one(void *ctx, size_t i, struct diag *cd)
 {
 	struct forms_batch *fb = ctx;
-	const struct form_info *f = &fb->v[fb->pick[i]];
+	/* fitted here, in the worker: a copy of the form's entry */
+	struct form_info g = fb->v[fb->pick[i]];
+	const struct form_info *f = &g;
+	text_fonts_set_diag(fb->fonts, cd);
+	int fit = form_fit(&fb->q, fb->site, fb->fonts, &g, cd);
+	text_fonts_set_diag(fb->fonts, fb->d);
+	if (fit < 0)
+		return -1;
 	const char *head = "<job xmlns=\"urn:folio:job\" mode=\"blank\" title=\"空白表格\">\n";
 	struct buf one = {0};
 	buf_puts(&one, head);
-	ds_job_item(&one, "form", f->file, fb->copies, (int)f->start);
+	ds_job_item(&one, "form", f->file, fb->copies, (int)f->start, f->rows);
 	buf_puts(&one, "</job>\n");
 	char name[300];
 	range_name(name, sizeof name, f->id, f->start, f->start + fb->copies - 1, fb->copies);
@@ -384,7 +420,11 @@ docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms
 		if (!v[i].pick)
 			continue;
 		long end = v[i].start + copies - 1;
-		ds_job_item(&job, "form", v[i].file, copies, (int)v[i].start);
+		if (combined && form_fit(o, &site, fonts, &v[i], d) < 0) {
+			rc = -1;
+			break;
+		}
+		ds_job_item(&job, "form", v[i].file, copies, (int)v[i].start, v[i].rows);
 		if (v[i].start > 0) {
 			lo = lo == 0 || v[i].start < lo ? v[i].start : lo;
 			hi = end > hi ? end : hi;
@@ -433,24 +473,36 @@ docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms
 	return rc;
 }
 
-/* The pages of one blank copy of a form: laid out, not written. */
+/* One blank copy of a form laid out, not written, with rows empty rows
+ * more in its record table: its pages per part, and in *room the room left
+ * at the foot of the first part's last page; -1 on errors (reported to d). */
 static int
-form_pages(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
-    const struct form_info *f, struct diag *d)
+form_lay(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
+    const struct form_info *f, int rows, mpt *room, struct diag *d)
 {
 	struct buf job = {0};
 	buf_puts(&job, "<job xmlns=\"urn:folio:job\" mode=\"blank\" title=\"\">\n");
-	ds_job_item(&job, "form", f->file, 1, 0);
+	ds_job_item(&job, "form", f->file, 1, 0, rows);
 	buf_puts(&job, "</job>\n");
 	/* the layout's warnings belong to rendering the form, not to a list */
 	struct diag q;
 	diag_init(&q);
 	text_fonts_set_diag(fonts, &q);
-	struct xdoc *fo = ds_job_fo(o, site, job.p, job.n, "forms-job.xml", "list.pdf", &q);
+	struct docset_opts oo = *o;
+	oo.fo_dir = NULL;
+	struct xdoc *fo = ds_job_fo(&oo, site, job.p, job.n, "forms-job.xml", "list.pdf", &q);
 	buf_free(&job);
 	struct fo_tree *ft = fo ? fo_tree_build_take(fo, &q) : NULL;
 	struct area_tree *at = ft ? lay_document(ft, fonts, &q) : NULL;
-	int pages = at ? at->npages : -1;
+	int pages = at ? at->npages / f->parts : -1;
+	if (room) {
+		*room = 0;
+		const struct area_page *p = at ? at->first : NULL;
+		for (int k = 1; p && k < pages; k++)
+			p = p->next;
+		if (p)
+			*room = ds_page_room(p);
+	}
 	area_tree_free(at);
 	fo_tree_free(ft);
 	text_fonts_set_diag(fonts, d);
@@ -458,7 +510,63 @@ form_pages(const struct docset_opts *o, const struct ds_site *site, struct text_
 		if (q.v[i].level >= DIAG_ERROR)
 			diag_report(d, q.v[i].level, q.v[i].file, q.v[i].line, q.v[i].col, "%s", q.v[i].text);
 	diag_free(&q);
-	return pages > 0 ? pages / f->parts : -1;
+	return pages > 0 ? pages : -1;
+}
+
+/*
+ * Fit a blank form to its pages through the empty rows of its record
+ * table (docs/sources-forms.md, "Blank forms fill their pages"): a form
+ * that runs onto a second page loses as many empty rows as it takes to fit
+ * one page, keeping at least three; then the last page is filled with as
+ * many more rows as it has room for without a page more.  The row height
+ * stays the site's.  Sets f->rows; returns the pages per part, -1 on errors.
+ */
+static int
+form_fit(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
+    struct form_info *f, struct diag *d)
+{
+	mpt room = 0;
+	int pages = form_lay(o, site, fonts, f, f->fitted ? f->rows : 0, NULL, d);
+	if (f->fitted || pages < 0 || f->blank <= 0) {
+		f->fitted = 1;
+		return pages;
+	}
+	f->fitted = 1;
+	int delta = 0;
+	int fewest = f->blank > 3 ? f->blank - 3 : 0;   /* rows that may go */
+	if (pages > 1 && fewest > 0 && form_lay(o, site, fonts, f, -fewest, NULL, d) == 1) {
+		/* the fewest rows taken away that fit one page */
+		int lo = 1, hi = fewest;
+		while (lo < hi) {
+			int mid = lo + (hi - lo) / 2;
+			if (form_lay(o, site, fonts, f, -mid, NULL, d) == 1)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		delta = -lo;
+		pages = 1;
+	}
+	/* fill the last page: a row of the site's height per row of room */
+	pages = form_lay(o, site, fonts, f, delta, &room, d);
+	if (pages < 0)
+		return -1;
+	mpt row_h = ds_site_row_height(site);
+	int add = row_h > 0 ? (int)(room / row_h) : 0;
+	if (add > 200)
+		add = 200;
+	while (add > 0 && form_lay(o, site, fonts, f, delta + add, NULL, d) != pages)
+		add--;
+	f->rows = delta + add;
+	return pages;
+}
+
+/* The pages of one blank copy of a form, as printed (fitted). */
+static int
+form_pages(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
+    struct form_info *f, struct diag *d)
+{
+	return form_fit(o, site, fonts, f, d);
 }
 
 /* s, then spaces up to width terminal columns (a Chinese character takes two) */

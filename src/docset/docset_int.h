@@ -99,10 +99,17 @@ struct area_tree;
 void ds_layout_enable(mpt row_h, const char *prefix);
 /* The findings of one laid-out document (nothing unless enabled). */
 void ds_layout_check(const struct area_tree *t, const char *path, struct diag *d);
+struct area_page;
+/* The room left below the lowest area of the page's body region. */
+mpt ds_page_room(const struct area_page *p);
+/* The site's form row height (form-row-height, default 8mm). */
+mpt ds_site_row_height(const struct ds_site *s);
 
 /* The jobs of templates/job.xsl (docset_packet.c), shared with folio forms. */
 char *ds_abspath(const char *p);   /* owned; p itself when it cannot be resolved */
-void ds_job_item(struct buf *b, const char *kind, const char *href, int copies, int serial);
+/* rows: empty rows added to (or, negative, taken from) a blank form's
+ * record table, as docset_forms.c fits the form to its pages; 0 for none. */
+void ds_job_item(struct buf *b, const char *kind, const char *href, int copies, int serial, int rows);
 /* The FO of a job (owned), or NULL; with --fo also written there, named after pdf. */
 struct xdoc *ds_job_fo(const struct docset_opts *o, const struct ds_site *site, const char *job,
     size_t n, const char *name, const char *pdf, struct diag *d);

@@ -408,6 +408,16 @@ bottom_of(const struct area *a)
 	return b;
 }
 
+mpt
+ds_page_room(const struct area_page *p)
+{
+	const struct area *body = p ? body_of(p) : NULL;
+	if (body == NULL)
+		return 0;
+	mpt used = body->first ? bottom_of(body) - body->y : 0;
+	return body->h > used ? body->h - used : 0;
+}
+
 /* Does the page start with a forced break (a new part: a chapter, a
  * procedure, an appendix)? */
 static int
@@ -506,8 +516,8 @@ rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
 }
 
 /* The form row height of the site file (default 8mm). */
-static mpt
-site_row_height(const struct ds_site *s)
+mpt
+ds_site_row_height(const struct ds_site *s)
 {
 	mpt h = MM(8);
 	const struct xnode *e = s->doc ? ds_child(s->doc->root, "form-row-height") : NULL;
@@ -555,7 +565,7 @@ docset_layout(const struct docset_opts *o, struct text_fonts *fonts, char **file
 			ds_site_free(&site);
 			return -1;
 		}
-		mpt row_h = site_row_height(&site);
+		mpt row_h = ds_site_row_height(&site);
 		ds_site_free(&site);
 		const char *tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 		char *tmp = ds_path(tmpdir, "folio-layout-XXXXXX");

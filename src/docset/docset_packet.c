@@ -46,7 +46,7 @@ ds_abspath(const char *p)
 }
 
 void
-ds_job_item(struct buf *b, const char *kind, const char *href, int copies, int serial)
+ds_job_item(struct buf *b, const char *kind, const char *href, int copies, int serial, int rows)
 {
 	buf_printf(b, "  <item kind=\"%s\"", kind);
 	if (href) {
@@ -58,6 +58,8 @@ ds_job_item(struct buf *b, const char *kind, const char *href, int copies, int s
 		buf_printf(b, " copies=\"%d\"", copies);
 	if (serial > 0)
 		buf_printf(b, " serial-start=\"%d\"", serial);
+	if (rows != 0)
+		buf_printf(b, " rows=\"%d\"", rows);
 	buf_puts(b, "/>\n");
 }
 
@@ -541,7 +543,7 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 			href = ds_abspath(p);
 			free(p);
 		}
-		ds_job_item(&job, kind, href, 1, 0);
+		ds_job_item(&job, kind, href, 1, 0, 0);
 		char pdfname[256];
 		snprintf(pdfname, sizeof pdfname, "%02zu-%s.pdf", i + 1, name);
 		names[i] = ds_path(tmp, pdfname);

@@ -137,6 +137,15 @@ for c in cases/*.xml; do
 	for f in "$T/f/forms"/*.pdf; do txt "$f"; done | grep -q "$name" && { no "blank forms carry case data ($name)"; continue; }
 	ok
 done
+# a blank form fits one page where it can, and fills it with rows at the site's row height
+pages() { pdfinfo "$1" | sed -n 's/^Pages: *//p'; }
+check "a blank register fits one page (013-R01)" test "$(pages "$T/f/forms/XT-KF-CX-013-R01.pdf")" -eq 1
+check "a blank form of three parts has one page per part (009-R01)" test "$(pages "$T/f/forms/XT-KF-CX-009-R01.pdf")" -eq 3
+# the notes at the foot of 物品放行条 sit below 85% of the page: the rows fill the page
+y=$(pdftotext -bbox -f 1 -l 1 "$T/f/forms/XT-KF-CX-009-R01.pdf" - | sed -n 's/.*yMin="\([0-9]*\).*>说明：<.*/\1/p' | head -1)
+check "the blank 物品放行条 fills its page with rows (说明 at y=$y)" test "${y:-0}" -gt 715
+check "grid labels are not broken inside a word (发放客户数)" sh -c "pdftotext -layout '$T/f/forms/XT-KF-CX-006-R03.pdf' - | grep -q 发放客户数"
+check "approval labels break only before their parenthesis" sh -c "pdftotext -layout '$T/f/forms/XT-KF-CX-002-R01.pdf' - | grep -q '（手续及资料）'"
 # numbered batches keep their counter in the project: a copy of it
 mkdir -p "$T/proj/docs" && cp -r "$ROOT/site.xml" "$ROOT/procedures" "$ROOT/schemas" "$ROOT/templates" "$T/proj/" && cp -r "$ROOT/docs/content" "$T/proj/docs/"
 "$FOLIO" forms --root "$T/proj" -o "$T/g" --combined --copies 3 --serial XT-KF-CX-004-R02 WB/XT-KF-JL-001-01 2>"$T/g.err"
