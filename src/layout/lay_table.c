@@ -299,14 +299,17 @@ grid_build(struct lay *L, const struct fo_node *tbl, struct grid *g)
 
 /* ================================================================ widths */
 
+static int has_neighbour(const struct ltable *T, const struct tcell *t, int side);
+
 /* Measure cell t: the least and the natural width of its border box. */
 static void
 measure_cell(struct lay *L, const struct ltable *T, const struct tcell *t, mpt *min, mpt *max)
 {
 	const struct fo_style *st = t->fo->style;
 	mpt extra = fo_len_resolve(st->padding[SIDE_START], 0) + fo_len_resolve(st->padding[SIDE_END], 0);
-	if (T->collapse)
-		extra += t->edge[SIDE_START].width / 2 + t->edge[SIDE_END].width / 2;
+	if (T->collapse)   /* as cell_setup draws them: its end edge, its start one at the table's edge */
+		extra += (has_neighbour(T, t, SIDE_START) ? 0 : t->edge[SIDE_START].width) +
+		    t->edge[SIDE_END].width;
 	else
 		extra += st->border[SIDE_START].width + st->border[SIDE_END].width;
 	lay_measure_blocks(L, t->fo, min, max);
@@ -522,6 +525,16 @@ widths_fixed(struct lay *L, struct ltable *T, mpt W)
 			given = upto;
 		}
 	}
+}
+
+/* Has a column a proportional-column-width() share? */
+static int
+has_proportional(const struct grid *g)
+{
+	for (int c = 0; c < g->ncols; c++)
+		if (g->col[c].fo && g->col[c].fo->style->column_width.prop > 0)
+			return 1;
+	return 0;
 }
 
 /* Table width for measuring inside an auto table: least and natural. */
@@ -1331,7 +1344,9 @@ lay_table(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vli
 		return;
 	}
 	mpt avail = b->w - edges;
-	if (st->table_fixed) {
+	if (st->table_fixed || has_proportional(g)) {
+		/* proportional-column-width() asks for shares of the table's
+		 * width: the fixed model, as FOP and XEP lay such tables out */
 		widths_fixed(L, T, avail);
 	} else {
 		mpt spec = st->width.is_auto ? -1 : avail;
