@@ -77,7 +77,7 @@ copy_file(const char *from, const char *to, struct diag *d)
 	struct buf b = {0};
 	const char *why = NULL;
 	if (file_read(from, LIMIT_SOURCE_BYTES, &b, &why) < 0) {
-		diag_report(d, DIAG_ERROR, from, 0, 0, "cannot read: %s", why);
+		diag_report(d, DIAG_ERROR, from, 0, 0, _("cannot read: %s"), why);
 		return -1;
 	}
 	int rc = file_write(to, b.p, b.n, d);
@@ -93,7 +93,7 @@ docset_archive(const struct docset_opts *o, struct diag *d)
 	int rc = -1;
 	ds_allow(o);
 	if (ds_check_procedures(o, d) < 0) {
-		diag_report(d, DIAG_ERROR, NULL, 0, 0, "the procedure sources are not valid; nothing is archived");
+		diag_summary(d, DIAG_ERROR, NULL, _("the procedure sources are not valid (above); nothing is archived"));
 		goto done;
 	}
 	md = src_xml_load(manual, d);
@@ -105,7 +105,7 @@ docset_archive(const struct docset_opts *o, struct diag *d)
 	char *dir = ds_path(pdir, sub);
 	struct stat st;
 	if (stat(dir, &st) == 0) {
-		diag_report(d, DIAG_ERROR, dir, 0, 0, "this revision is archived already");
+		diag_report(d, DIAG_ERROR, dir, 0, 0, _("this revision is archived already: a new archive needs a new <revision> entry in manual.xml"));
 		free(dir);
 		goto done;
 	}
@@ -129,7 +129,7 @@ docset_archive(const struct docset_opts *o, struct diag *d)
 		free(to);
 	}
 	if (rc == 0 && !o->quiet)
-		fprintf(stderr, "folio: archived the sources of this revision in %s\n", dir);
+		fprintf(stderr, _("folio: archived the sources of this revision in %s\n"), dir);
 	free(dir);
 done:
 	src_xdoc_free(md);
@@ -158,7 +158,7 @@ docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag
 	ds_site_allow(&site);
 	ds_site_fonts(&site, fonts);
 	if (ds_check_procedures(o, d) < 0) {
-		diag_report(d, DIAG_ERROR, NULL, 0, 0, "the procedure sources are not valid; the manual is not built");
+		diag_summary(d, DIAG_ERROR, NULL, _("the procedure sources are not valid (above); the manual is not built"));
 		goto done;
 	}
 	md = src_xml_load(manual, d);
@@ -174,7 +174,7 @@ docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag
 		for (const struct xnode *r = ds_child(ps, "procedure-ref"); r; r = ds_next(r, "procedure-ref"))
 			found |= strcmp(xnode_attr(r, "code") ? xnode_attr(r, "code") : "", o->procedure) == 0;
 		if (!found) {
-			diag_report(d, DIAG_ERROR, manual, 0, 0, "no procedure %s in the manual", o->procedure);
+			diag_report(d, DIAG_ERROR, manual, 0, 0, _("no procedure %s in the manual"), o->procedure);
 			goto done;
 		}
 	}

@@ -242,6 +242,25 @@ rm "$P/forms/XT-KF-CX-001-R05.xml"
 run
 check "the forms of every packet exist" sh -c "test $rc -eq 1 && grep -q 'forms/XT-KF-CX-001-R05.xml: error: every packet needs this file' '$T/err'"
 
+# ---- in Chinese: file:line, which step, what to change; the summary last -------------------------
+zh() { env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=zh_CN.UTF-8 "$@"; }
+fresh
+edit "$P/XT-KF-CX-004.xml" '<step id="s1" dept="kf"' '<step id="s1" dept="ba"'
+edit "$P/forms-register.xml" 'number="WB/XT-KF-JL-003-02"' 'number="WB/XT-KF-JL-003-01"'
+edit "$P/manual.xml" '<effective date="2011-06-01"/>' '<effective date="2011-07-01"/>'
+zh "$FOLIO" check --root "$W" 2>"$T/zh.err"
+rc=$?
+L=$(line "$P/XT-KF-CX-004.xml" '<step id="s1"')
+check "zh: a step's department, with file and line" sh -c "test $rc -eq 1 && grep -qF '$P/XT-KF-CX-004.xml:$L: 错误: 步骤 s1：负责部门 dept=\"ba\" 不是本程序的主控部门或协作部门：请在职责 <responsibility> 中加上 <assist dept=\"ba\"/>，或为该步骤改换负责部门' '$T/zh.err'"
+L=$(line "$P/forms-register.xml" 'id="XT-KF-CX-003-R02"')
+check "zh: a printed number used twice names both forms" grep -qF "$P/forms-register.xml:$L: 错误: 表格 XT-KF-CX-003-R02：印刷编号 number=\"WB/XT-KF-JL-003-01\" 已被表格 XT-KF-CX-003-R01（第" "$T/zh.err"
+L=$(line "$P/manual.xml" '<effective ')
+check "zh: the effective date against the last revision" grep -qF "$P/manual.xml:$L: 错误: 生效日期是 2011-07-01，但最后一条修订记录（第" "$T/zh.err"
+check "zh: the summary last" sh -c "tail -1 '$T/zh.err' | grep -q '^folio: 错误: 共 [0-9]* 处错误、0 处警告（见上）'"
+check "zh: no English sentence" sh -c "! grep -E '[a-z]+ [a-z]+ [a-z]+' '$T/zh.err'"
+zh "$FOLIO" manual --root "$W" -o "$T/zm" 2>"$T/zm.err"
+check "zh: folio manual says the same and that the manual is not built, last" sh -c "grep -qF '$P/XT-KF-CX-004.xml:' '$T/zm.err' && tail -1 '$T/zm.err' | grep -q '^folio: 错误: .*未生成手册'"
+
 # ---- the bundled sources: no error, no summary ------------------------------------------------
 fresh
 run
