@@ -49,6 +49,7 @@ layer fuzzrun sh tests/fuzz/short.sh build/fuzz/fuzz
 layer cli sh tests/cli/run.sh "$B/folio"
 layer bounds sh tests/bounds/run.sh "$B/folio"
 layer serve sh tests/serve/run.sh "$B/folio"
+layer docbook sh tests/docbook/run.sh "$B/folio"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

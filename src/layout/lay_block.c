@@ -68,10 +68,11 @@ add_space(struct vlist *vl, const struct fo_space *sp)
 }
 
 static void
-add_break(struct vlist *vl, uint8_t kind)
+add_break(struct vlist *vl, uint8_t kind, int after)
 {
 	struct vitem *v = vl_push(vl, V_BREAK, 0);
 	v->brk_kind = kind;
+	v->brk_after = (uint8_t)after;
 	v->brk_ok = 1;
 	vl->space_at = SIZE_MAX;
 }
@@ -204,7 +205,7 @@ lay_block_push_open(struct lay *L, struct lblock *b, struct vlist *vl)
 	const struct fo_style *st = b->fo->style;
 	(void)L;
 	if (st->break_before != BREAK_AUTO)
-		add_break(vl, st->break_before);
+		add_break(vl, st->break_before, 0);
 	add_space(vl, &st->space_before);
 
 	int ok = vl_boundary_ok(vl);
@@ -234,7 +235,7 @@ lay_block_push_close(struct lay *L, struct lblock *b, struct vlist *vl)
 		vl->keep_next = 1;
 	add_space(vl, &st->space_after);
 	if (st->break_after != BREAK_AUTO)
-		add_break(vl, st->break_after);
+		add_break(vl, st->break_after, 1);
 }
 
 struct vitem *
@@ -243,7 +244,7 @@ lay_block_push_atom(struct lay *L, const struct fo_node *n, struct vlist *vl, en
 	const struct fo_style *st = n->style;
 	(void)L;
 	if (st->break_before != BREAK_AUTO)
-		add_break(vl, st->break_before);
+		add_break(vl, st->break_before, 0);
 	add_space(vl, &st->space_before);
 	int ok = vl_boundary_ok(vl);
 	struct vitem *v = vl_push(vl, kind, h);
@@ -264,7 +265,7 @@ lay_block_atom_end(const struct fo_node *n, struct vlist *vl)
 		vl->keep_next = 1;
 	add_space(vl, &st->space_after);
 	if (st->break_after != BREAK_AUTO)
-		add_break(vl, st->break_after);
+		add_break(vl, st->break_after, 1);
 }
 
 void

@@ -175,6 +175,7 @@ struct vitem {
 	uint8_t        brk_ok;     /* a page break may come before this item */
 	uint8_t        retain;     /* a space kept at the top of a page */
 	uint8_t        brk_kind;   /* V_BREAK: enum fo_break */
+	uint8_t        brk_after;  /* V_BREAK: from a break-after */
 	mpt            h;          /* height, millipoints */
 	struct lblock *blk;        /* V_OPEN/V_CLOSE: the block; V_LINE: its block */
 	struct area   *line;       /* V_LINE: area with runs relative to (0, 0);

@@ -571,6 +571,31 @@ blank_page(struct lay *L, const struct fo_node *seq, struct lay_masterstate *ms,
 	(*page_number)++;
 }
 
+/*
+ * A break-after with nothing after it in the flow but the ends of blocks
+ * and spaces starts no page (FOP does the same; DocBook's title pages end
+ * so); a break-before there still does, as in FOP.
+ */
+static void
+drop_trailing_breaks(struct vlist *vl)
+{
+	for (size_t i = vl->n; i-- > 0;) {
+		struct vitem *v = &vl->v[i];
+		if (v->kind == V_BREAK) {
+			if (v->brk_after) {
+				v->kind = V_SPACE;
+				v->h = 0;
+				v->retain = 0;
+			}
+			continue;
+		}
+		if (v->kind == V_SPACE || (v->kind == V_CLOSE && v->h == 0) || (v->kind == V_OPEN &&
+		    v->h == 0 && !(v->blk && v->blk->fo && v->blk->fo->id)))
+			continue;
+		return;
+	}
+}
+
 static int
 sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 {
@@ -632,6 +657,7 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 	memset(&vl, 0, sizeof vl);
 	if (flow)
 		lay_blocks(L, flow, &ctx, &vl);
+	drop_trailing_breaks(&vl);
 
 	struct fill f;
 	lay_fill_init(&f, L, &vl, 1);

@@ -1242,6 +1242,7 @@ push_row(struct lay *L, struct ltable *T, struct vlist *vl, struct lrow *row, in
 	if (body && last && last->style->break_after != BREAK_AUTO) {
 		struct vitem *b = vl_push(vl, V_BREAK, 0);
 		b->brk_kind = last->style->break_after;
+		b->brk_after = 1;
 		b->brk_ok = 1;
 	}
 	(void)L;
