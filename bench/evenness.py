@@ -3,6 +3,7 @@
 
     python3 bench/evenness.py write FO          the test document
     python3 bench/evenness.py measure PDF       one line of figures
+    python3 bench/evenness.py lines PDF         each full line: mean gap, text
 
 The document: paragraphs of justified Chinese with numbers and Latin, a
 narrow measure (14 em), each paragraph its own block, all on one tall page.
@@ -94,6 +95,20 @@ def lines_of(pdf):
     return out
 
 
+def full_lines(pdf):
+    """(mean inter-Han gap in em or None, text) of every full line."""
+    rows = lines_of(pdf)
+    steps = [b[0] - a[0] for a, b in zip(rows, rows[1:])]
+    step = min(steps) if steps else 0
+    out = []
+    for i, (y, row) in enumerate(rows):
+        if i + 1 == len(rows) or rows[i + 1][0] - y > step * 1.25:
+            continue
+        gaps = [(b[0] - a[0]) / a[2] - 1 for a, b in zip(row, row[1:]) if is_han(a[1]) and is_han(b[1])]
+        out.append((sum(gaps) / len(gaps) if gaps else None, "".join(c for _, c, _, _ in row)))
+    return out
+
+
 def measure(pdf):
     rows = lines_of(pdf)
     if not rows:
@@ -138,6 +153,9 @@ def main():
             print("no text found")
             return 1
         print("%(spread).4f %(mean).4f %(lines)d %(loose)d %(ragged)d %(orphans)d %(starts)d %(ends)d" % r)
+    elif len(sys.argv) == 3 and sys.argv[1] == "lines":
+        for m, text in full_lines(sys.argv[2]):
+            print("%s %s" % ("-" if m is None else "%.4f" % m, text))
     else:
         print(__doc__.strip(), file=sys.stderr)
         return 2

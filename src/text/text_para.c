@@ -138,20 +138,24 @@ end_trim(const struct para *p, size_t i)
  *
  *   box      an item's advance after the R8 cuts; a line-end mark less its
  *            R9 trim
- *   glue     the R10 Han–Latin gap (shrinks to half); word spaces (shrink
- *            to ¼ em, stretch em/6); every other justifiable gap (stretch
- *            em/16); punctuation blanks are shrink (R3, R8 order in place())
+ *   glue     word spaces (shrink to ¼ em, stretch em/6, taken first); the
+ *            R10 Han–Latin gap (shrinks to ⅛ em, stretches to ½ em before
+ *            the rest); every other justifiable gap (stretch em/16, shrink
+ *            em/40 as the last resort); punctuation blanks are shrink (R3,
+ *            R8; the order in place())
  *   penalty  a break where UAX #14 and the filter forbid it is not offered
  *            (R1, R2, R4–R7, keep-together.within-line: infinite);
  *            break_penalty() is the hook for hyphenation
- *   demerits (10 + badness)² per line, + 10000 where fitness classes two
+ *   demerits (10 + badness)² per line, + EVEN_DEMERITS r² for what the
+ *            gaps between Han characters take (r of their em/16), + 10000
+ *            where fitness classes two
  *            apart meet (tight beside loose), + 3000 for two lines in a
  *            row ending in a trimmed mark, + 10⁷ for a last line of one
  *            character (R15)
  *
- * Pass 1 offers only lines with badness ≤ 2700 (gaps up to about 0.19 em);
- * if that finds no set, pass 2 takes any line that fits when squeezed
- * (emergency stretch).  A run wider than the line whatever its breaks gets
+ * Pass 1 offers only lines with badness ≤ 200, pass 2 ≤ 2700 (gaps up to
+ * about 0.19 em) if that finds no set, pass 3 any line that fits when
+ * squeezed (emergency stretch).  A run wider than the line whatever its breaks gets
  * emergency breaks where it reaches the end of the line (line->cut).  A
  * break point stays active only while a line from it can still fit, so the
  * work is linear in the paragraph times the breaks that fit in one line.
@@ -166,6 +170,7 @@ end_trim(const struct para *p, size_t i)
 #define AWFUL_BAD        1e9      /* a line with no way to stretch */
 #define RAGGED_SQUEEZE   10000.0  /* a squeezed line in a paragraph not justified */
 #define MARK_SQUEEZE     3.0      /* badness of marks squeezed to their limit */
+#define EVEN_DEMERITS    20000.0  /* Han gaps stretched by em/16 (r = 1) */
 
 enum { FIT_TIGHT, FIT_DECENT, FIT_LOOSE, FIT_VERY_LOOSE };
 
@@ -176,6 +181,9 @@ struct sums {
 	int64_t *st;     /* st[k]: stretch of the justifiable gaps after them */
 	int64_t *lead;   /* lead[k]: room the leaders before k may grow by */
 	int64_t *shs;    /* shs[k]: the part of sh[k] that spaces and leaders give */
+	int64_t *hl;     /* hl[k]: stretch of the R10 gaps before k (to ½ em) */
+	int64_t *sps;    /* sps[k]: the part of st[k] that word spaces give */
+	int64_t *hs;     /* hs[k]: shrink of the gaps between characters before k */
 	size_t  *lvis;   /* lvis[k]: the last item before k that is not a space */
 	size_t  *next;   /* next[k]: where a line after a break at k starts */
 	uint8_t *cut;    /* cut[k]: an emergency break after item k - 1 */
@@ -195,6 +203,9 @@ struct fit_node {
 struct line_fit {
 	int64_t nat, shrink, stretch, lead;
 	int64_t sshrink;  /* the part of shrink that spaces and leaders give */
+	int64_t flex;     /* stretch of the R10 gaps, taken before the rest */
+	int64_t sstretch; /* the part of stretch that word spaces give */
+	int64_t hshrink;  /* the part of shrink that gaps between characters give */
 	size_t  lv;       /* last visible item */
 	int     hang;
 	mpt     trim;
@@ -249,19 +260,41 @@ break_penalty(const struct para *p, size_t e)
 	return 0;
 }
 
+/*
+ * Shrink of the justifiable gap after item i between two characters that
+ * are neither spaces nor separated by an R10 gap: em/40, the last resort
+ * of squeezing (class 8 in place()), costed as dearly as stretching the
+ * same gaps by as much.  A quarter of an em over a line of ten: it never
+ * pulls a character and a mark into such a line (R1, R5 carry them
+ * over); a long line may take a character, at a fortieth of an em a gap,
+ * where that is more even than stretching.
+ */
+static inline mpt
+han_shrink(const struct para *p, size_t i)
+{
+	const struct text_item *a = &p->it[i], *b = &p->it[i + 1];
+	if (a->kind == TK_SPACE || b->kind == TK_SPACE || a->kind == TK_LEADER ||
+	    b->kind == TK_LEADER || p->agap[i] > 0)
+		return 0;
+	return a->em / 40;
+}
+
 static void
 sums_init(struct para *p, struct sums *S)
 {
 	const struct text_item *it = p->it;
 	size_t n = p->n;
-	S->w = xmalloc(6 * (n + 1) * sizeof(int64_t));   /* every entry is set below */
+	S->w = xmalloc(9 * (n + 1) * sizeof(int64_t));   /* every entry is set below */
 	S->g = S->w + n + 1;
 	S->sh = S->g + n + 1;
 	S->st = S->sh + n + 1;
 	S->lead = S->st + n + 1;
 	S->shs = S->lead + n + 1;
+	S->hl = S->shs + n + 1;
+	S->sps = S->hl + n + 1;
+	S->hs = S->sps + n + 1;
 	S->lvis = xmalloc(2 * (n + 1) * sizeof(size_t));
-	S->w[0] = S->g[0] = S->sh[0] = S->st[0] = S->lead[0] = S->shs[0] = 0;
+	S->w[0] = S->g[0] = S->sh[0] = S->st[0] = S->lead[0] = S->shs[0] = S->hl[0] = S->sps[0] = S->hs[0] = 0;
 	S->next = S->lvis + n + 1;
 	S->cut = xcalloc(2 * (n + 1), 1);
 	S->jok = S->cut + n + 1;
@@ -273,10 +306,16 @@ sums_init(struct para *p, struct sums *S)
 		S->g[i + 1] = S->g[i] + p->agap[i];
 		S->sh[i + 1] = S->sh[i] + p->shrink[i] + p->agap[i] / 2;
 		S->shs[i + 1] = S->shs[i] + (a->kind == TK_SPACE || a->kind == TK_LEADER ? p->shrink[i] : 0);
-		int64_t z = 0;
-		if (i + 1 < n && (S->jok[i] = (uint8_t)gap_ok(p, i)))
+		int64_t z = 0, h = 0, q = 0;
+		if (i + 1 < n && (S->jok[i] = (uint8_t)gap_ok(p, i))) {
 			z = a->kind == TK_SPACE ? a->em / 6 : a->em / 16;
+			h = p->agap[i];   /* ¼ em more, to ½ em */
+			q = han_shrink(p, i);
+		}
 		S->st[i + 1] = S->st[i] + z;
+		S->hl[i + 1] = S->hl[i] + h;
+		S->sps[i + 1] = S->sps[i] + (a->kind == TK_SPACE ? z : 0);
+		S->hs[i + 1] = S->hs[i] + q;
 		S->lead[i + 1] = S->lead[i] + (a->kind == TK_LEADER && a->lmax > a->adv ? a->lmax - a->adv : 0);
 		S->lvis[i] = lv;
 		if (a->kind != TK_SPACE)
@@ -323,7 +362,11 @@ measure_line(const struct para *p, const struct sums *S, size_t s, size_t e, mpt
 	f->nat = S->w[lv + 1] - S->w[s] + S->g[lv] - S->g[s] - f->trim;
 	f->shrink = S->sh[lv] - S->sh[s] + (p->it[lv].kind == TK_LEADER ? p->shrink[lv] : 0);
 	f->sshrink = S->shs[lv] - S->shs[s] + (p->it[lv].kind == TK_LEADER ? p->shrink[lv] : 0);
+	f->hshrink = S->hs[lv] - S->hs[s];
+	f->shrink += f->hshrink;
 	f->stretch = S->st[lv] - S->st[s];
+	f->flex = S->hl[lv] - S->hl[s];
+	f->sstretch = S->sps[lv] - S->sps[s];
 	f->lead = S->lead[lv + 1] - S->lead[s];
 	f->hang = 0;
 	if (p->o->hanging && f->nat - f->shrink > avail && lv + 1 == e && lv > s && may_hang(p, lv)) {
@@ -331,7 +374,7 @@ measure_line(const struct para *p, const struct sums *S, size_t s, size_t e, mpt
 		int64_t w = f->nat - (p->it[lv].adv - p->scut_l[lv] - p->scut_r[lv] - f->trim);
 		if (w <= avail) {
 			f->nat = w;
-			f->shrink = f->sshrink = 0;
+			f->shrink = f->sshrink = f->hshrink = 0;
 			f->hang = 1;
 		}
 	}
@@ -341,14 +384,20 @@ measure_line(const struct para *p, const struct sums *S, size_t s, size_t e, mpt
 /*
  * Badness of a line (100 r³, r the part of its stretch or shrink used) and
  * its fitness class; -1 when it does not fit even squeezed.  A ragged or
- * last line is as good as its squeezing: its blank is free.
+ * last line is as good as its squeezing: its blank is free.  *even: the
+ * demerits of the stretch that reaches the gaps between Han characters,
+ * what is left once the word spaces and the R10 gaps have taken theirs
+ * (place() gives it in that order): EVEN_DEMERITS r², r the part of the
+ * gaps' stretch used, so that the paragraph's breaks are those whose
+ * residue the flexible gaps and the marks absorb.
  */
 static double
-line_badness(const struct line_fit *f, mpt avail, int justify, uint8_t *fit)
+line_badness(const struct line_fit *f, mpt avail, int justify, uint8_t *fit, double *even)
 {
 	int64_t slack = avail - f->nat;
 	double r;
 	*fit = FIT_DECENT;
+	*even = 0;
 	if (slack < 0) {
 		if (-slack > f->shrink)
 			return -1;
@@ -357,21 +406,34 @@ line_badness(const struct line_fit *f, mpt avail, int justify, uint8_t *fit)
 			*fit = FIT_TIGHT;
 		/* spaces (and leaders) give way first, as in place(); then the
 		 * marks, whose blanks are meant to go: cheap (MARK_SQUEEZE) */
+		int64_t mk = f->shrink - f->sshrink - f->hshrink;   /* the marks' */
 		int64_t qs = -slack < f->sshrink ? -slack : f->sshrink, qm = -slack - qs;
+		int64_t qh = qm > mk ? qm - mk : 0;
+		qm -= qh;
 		double rs = f->sshrink > 0 ? (double)qs / (double)f->sshrink : 0;
-		double rm = f->shrink > f->sshrink ? (double)qm / (double)(f->shrink - f->sshrink) : 0;
-		return 100 * rs * rs * rs + MARK_SQUEEZE * rm * rm * rm;
+		double rm = mk > 0 ? (double)qm / (double)mk : 0;
+		double rh = f->hshrink > 0 ? (double)qh / (double)f->hshrink : 0;
+		if (qh > 0) {   /* the gaps themselves: as dear as stretching them */
+			double rr = (double)qh * 16 / ((double)f->hshrink * 40);
+			*even = EVEN_DEMERITS * rr * rr;
+		}
+		return 100 * rs * rs * rs + MARK_SQUEEZE * rm * rm * rm + 100 * rh * rh * rh;
 	}
 	if (!justify)
 		return 0;
 	slack -= f->lead < slack ? f->lead : slack;   /* leaders fill first */
 	if (slack == 0)
 		return 0;
-	if (f->stretch <= 0) {
+	if (f->stretch + f->flex <= 0) {
 		*fit = FIT_VERY_LOOSE;
 		return AWFUL_BAD;
 	}
-	r = (double)slack / (double)f->stretch;
+	int64_t rest = slack - f->sstretch - f->flex;
+	if (rest > 0 && f->stretch > 0) {
+		double rr = (double)rest / (double)f->stretch;
+		*even = EVEN_DEMERITS * (rr < 1e3 ? rr * rr : 1e6);
+	}
+	r = (double)slack / (double)(f->stretch + f->flex);
 	*fit = r > 1 ? FIT_VERY_LOOSE : r > 0.5 ? FIT_LOOSE : FIT_DECENT;
 	return r > 1e3 ? AWFUL_BAD : 100 * r * r * r;
 }
@@ -481,7 +543,8 @@ fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, in
 			size_t s = old->prev == SIZE_MAX ? s0 : S->next[old->pos];
 			mpt avail = o->width - (first && old->prev == SIZE_MAX ? o->indent : 0);
 			int64_t wide = S->w[e] - S->w[s] + S->g[e] - S->g[s] + S->lead[e] - S->lead[s];
-			if (s < e && avail - wide > (pass == 1 ? 13 : 31) * (S->st[e] - S->st[s]) / 10)
+			if (s < e && avail - wide > (pass == 1 ? 13 : 31) *
+			    (S->st[e] - S->st[s] + S->hl[e] - S->hl[s]) / 10)
 				continue;
 		}
 		double bd[4];
@@ -504,7 +567,8 @@ fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, in
 				continue;
 			}
 			uint8_t fit;
-			double b = line_badness(&f, avail, justify && !last, &fit);
+			double even;
+			double b = line_badness(&f, avail, justify && !last, &fit, &even);
 			if (b < 0)
 				continue;
 			if ((pass == 1 && b > TOLERANCE1) || (pass == 2 && b > TOLERANCE2)) {
@@ -519,7 +583,7 @@ fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, in
 			if (!justify && f.nat > avail)
 				b += RAGGED_SQUEEZE;   /* ragged text carries over rather than squeeze */
 			double pen = last ? 0 : break_penalty(p, e);
-			double d = (LINE_PENALTY + b) * (LINE_PENALTY + b) + pen * pen;
+			double d = (LINE_PENALTY + b) * (LINE_PENALTY + b) + pen * pen + even;
 			/* tight beside loose; the last line is not justified, so
 			 * its spacing does not show against the line before */
 			if (!last && (fit > from->fit ? fit - from->fit : from->fit - fit) > 1)
@@ -574,10 +638,60 @@ fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, in
 	return dem;
 }
 
+/*
+ * Text that is not justified, the short way.  Its lines cost the same
+ * whatever their length unless squeezed (RAGGED_SQUEEZE), so the best set
+ * of breaks is the fewest lines, and of those, by the ties' rule, the one
+ * that fills each line as far as it goes: first fit.  Returns 0, leaving
+ * out as it was, where that needs more than first fit — a line that fits
+ * only squeezed or by an emergency break, or a last line of a single
+ * character (R15) — and fit_segment() decides.
+ */
+static int
+ragged_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, int first,
+    int final, struct seg_out *out)
+{
+	const struct text_para_opts *o = p->o;
+	size_t k0 = out->n, s = s0;
+	int isfirst = first;
+	for (;;) {
+		size_t best = SIZE_MAX;
+		int hang = 0;
+		for (size_t e = s + 1; e <= b0; e++) {
+			int last = e == b0;
+			if (!last && ((p->it[e - 1].brk == TB_NONE && !S->cut[e]) || S->next[e] >= b0))
+				continue;
+			mpt avail = o->width - (isfirst ? o->indent : 0) - (last && final ? o->last_end_indent : 0);
+			struct line_fit f;
+			if (!measure_line(p, S, s, e, avail, &f))
+				continue;
+			if (f.nat <= avail) {
+				best = e;
+				hang = f.hang;
+			} else if (f.nat - f.shrink > avail + S->maxem) {
+				break;   /* no longer line fits either */
+			}
+		}
+		if (best == SIZE_MAX || S->cut[best])
+			break;
+		seg_push(out, best, hang);
+		if (best == b0) {
+			if (final && (out->n - k0 > 1 || !first) && orphan_line(p, s, b0))
+				break;
+			return 1;
+		}
+		s = S->next[best];
+		isfirst = 0;
+	}
+	out->n = k0;
+	return 0;
+}
+
 /* ---------------------------------------------------------------- justify */
 
 /* The squeeze order: 1 leaders first, then clreq's: 2 spaces, 3
  * interpuncts, 4 brackets, 5 pause marks, (6 Han–Latin gaps), 7 stops;
+ * (8 the gaps between characters, em/20 at most: han_shrink());
  * 0 for what never squeezes. */
 static int
 squeeze_order(uint8_t kind)
@@ -593,32 +707,45 @@ squeeze_order(uint8_t kind)
 	return 0;
 }
 
-/* Remove up to want from the items' shrink of one priority class. */
+/* The shrink of each priority class of [s, lv] (tot[1..8]). */
+static void
+squeeze_totals(const struct para *p, size_t s, size_t lv, int64_t tot[9])
+{
+	const struct text_item *it = p->it;
+	for (int c = 0; c < 9; c++)
+		tot[c] = 0;
+	for (size_t i = s; i <= lv; i++) {
+		int c = squeeze_order(it[i].kind);
+		if (c && (i != lv || c == 1))
+			tot[c] += p->shrink[i];
+		if (i < lv) {
+			tot[6] += p->agap[i] / 2;
+			if (p->jok[i])
+				tot[8] += han_shrink(p, i);
+		}
+	}
+}
+
+/* Remove up to want from the items' shrink of one priority class, whose
+ * total is total. */
 static mpt
-squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want)
+squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want, int64_t total)
 {
 	struct text_item *it = p->it;
-	mpt total = 0;
-	for (size_t i = s; i <= lv; i++) {
-		int c;
-		c = squeeze_order(it[i].kind);
-		if (c == cls && (i != lv || c == 1))
-			total += p->shrink[i];
-		if (cls == 6 && i < lv && p->agap[i] > 0)
-			total += p->agap[i] / 2;
-	}
 	if (total <= 0 || want <= 0)
 		return 0;
-	mpt take = want < total ? want : total;
+	mpt take = want < total ? want : (mpt)total;
 	mpt done = 0;
 	for (size_t i = s; i <= lv && done < take; i++) {
 		mpt cap;
 		int c;
 		c = squeeze_order(it[i].kind);
-		if (cls == 6) {
-			if (i >= lv || p->agap[i] <= 0)
+		if (cls == 6 || cls == 8) {
+			if (i >= lv || (cls == 6 && p->agap[i] <= 0) || (cls == 8 && !p->jok[i]))
 				continue;
-			cap = p->agap[i] / 2;
+			cap = cls == 6 ? p->agap[i] / 2 : han_shrink(p, i);
+			if (cap <= 0)
+				continue;
 			mpt x = (mpt)((int64_t)take * cap / total);
 			if (x > take - done)
 				x = take - done;
@@ -677,6 +804,37 @@ justifiable(const struct para *p, size_t i)
 	return !p->it[i].hidden && !p->it[i + 1].hidden && p->jok[i];
 }
 
+/* Stretch the gap after item i may take in class cls of the clreq order:
+ * 1 word spaces (em/6), 2 the R10 gaps between Han and Latin (to ½ em). */
+static mpt
+stretch_cap(const struct para *p, size_t i, int cls)
+{
+	if (cls == 1)
+		return p->it[i].kind == TK_SPACE ? p->it[i].em / 6 : 0;
+	return p->agap[i];
+}
+
+/* Give up to slack to the justifiable gaps of [s, lv) of class cls, each
+ * up to its cap, in proportion to the caps (room: the caps' sum). */
+static mpt
+stretch_class(struct para *p, size_t s, size_t lv, int cls, mpt slack, int64_t room)
+{
+	int64_t acc = 0;
+	if (room <= 0 || slack <= 0)
+		return 0;
+	mpt take = room < slack ? (mpt)room : slack, given = 0;
+	for (size_t i = s; i < lv; i++) {
+		mpt cap = justifiable(p, i) ? stretch_cap(p, i, cls) : 0;
+		if (cap <= 0)
+			continue;
+		acc += cap;
+		mpt upto = (mpt)(take * acc / room);
+		p->it[i].gap += upto - given;
+		given = upto;
+	}
+	return take;
+}
+
 static void
 place(struct para *p, struct text_line *ln, int last, int forced, mpt avail, mpt indent, int hang)
 {
@@ -716,18 +874,29 @@ place(struct para *p, struct text_line *ln, int last, int forced, mpt avail, mpt
 		slack -= grow_leaders(p, s, lv, slack);
 	if (slack < 0 && p->o->wrap) {
 		/* squeeze in clreq order: leaders first (folio), spaces,
-		 * interpuncts, brackets, pause marks, Han–Latin gaps, stops */
-		static const int order[] = { 1, 2, 3, 4, 5, 6, 7 };
+		 * interpuncts, brackets, pause marks, Han–Latin gaps, stops;
+		 * then, as a last resort, the gaps between characters */
+		int64_t tot[9];
 		mpt want = -slack;
-		for (size_t k = 0; k < sizeof order / sizeof order[0] && want > 0; k++)
-			want -= squeeze_class(p, s, lv, order[k], want);
+		squeeze_totals(p, s, lv, tot);
+		for (int c = 1; c <= 8 && want > 0; c++)
+			want -= squeeze_class(p, s, lv, c, want, tot[c]);
 		slack = -want;
 	} else if (slack > 0 && align == A_JUSTIFY) {
-		/* stretch (R11): every justifiable gap by the same amount, a
-		 * word space or a Han–Latin gap no more than the rest */
+		/* stretch in clreq order (R11): word spaces by up to em/6,
+		 * then the R10 gaps to ½ em, then every justifiable gap by
+		 * the same amount */
 		size_t k = 0;
-		for (size_t i = s; i < lv; i++)
-			k += (size_t)justifiable(p, i);
+		int64_t room1 = 0, room2 = 0;
+		for (size_t i = s; i < lv; i++) {
+			if (!justifiable(p, i))
+				continue;
+			k++;
+			room1 += stretch_cap(p, i, 1);
+			room2 += stretch_cap(p, i, 2);
+		}
+		slack -= stretch_class(p, s, lv, 1, slack, room1);
+		slack -= stretch_class(p, s, lv, 2, slack, room2);
 		if (k > 0 && slack > 0) {
 			size_t j = 0;
 			mpt given = 0;
@@ -807,6 +976,8 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 			 * set, or only one with a lone character on the last line */
 			struct seg_out best = { NULL, NULL, 0, 0 }, try = { NULL, NULL, 0, 0 };
 			double bestd = -1;
+			if (o->align != A_JUSTIFY && ragged_segment(&p, &S, s, b, seg.n == 0, b == n, &best))
+				bestd = 0;
 			for (int pass = 1; pass <= 3 && (bestd < 0 || bestd >= ORPHAN_DEMERITS); pass++) {
 				try.n = 0;
 				double d = fit_segment(&p, &S, s, b, seg.n == 0, b == n, pass, &try);
