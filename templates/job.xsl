@@ -80,14 +80,14 @@
       </fo:simple-page-master>
       <fo:simple-page-master master-name="form-portrait-parts" page-width="{$page-w}" page-height="{$page-h}" margin="12mm 10mm 10mm 18mm">
         <fo:region-body margin-top="11mm" margin-bottom="10mm" margin-right="9mm"/>
-        <fo:region-before extent="8mm"/>
-        <fo:region-after extent="7mm"/>
+        <fo:region-before extent="8mm" precedence="true"/>
+        <fo:region-after extent="7mm" precedence="true"/>
         <fo:region-end extent="6mm"/>
       </fo:simple-page-master>
       <fo:simple-page-master master-name="form-landscape-parts" page-width="{$page-h}" page-height="{$page-w}" margin="12mm 10mm 10mm 18mm">
         <fo:region-body margin-top="11mm" margin-bottom="10mm" margin-right="9mm"/>
-        <fo:region-before extent="8mm"/>
-        <fo:region-after extent="7mm"/>
+        <fo:region-before extent="8mm" precedence="true"/>
+        <fo:region-after extent="7mm" precedence="true"/>
         <fo:region-end extent="6mm"/>
       </fo:simple-page-master>
     </fo:layout-master-set>

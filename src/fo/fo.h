@@ -240,6 +240,11 @@ struct fo_style {
 	/* bookmarks, links and markers, §6.12, §6.13 */
 	uint8_t      starting_hide;    /* starting-state="hide" */
 	uint8_t      caption_after;    /* caption-side after, bottom or end */
+	uint8_t      precedence;       /* region-before/-after: spans the start and end regions */
+	uint8_t      shifts_ignored;   /* line-height-shift-adjustment="disregard-shifts" */
+	uint8_t      edge_retain;      /* border-/padding-*.conditionality="retain" */
+	uint8_t      lr_tb;            /* writing-mode, font-selection-strategy: the one value folio has */
+	struct fo_len min_height;     /* block-progression-dimension.minimum (table rows) */
 	uint8_t      show_new;         /* show-destination="new" */
 	uint8_t      retrieve_pos;     /* enum fo_retrieve_pos */
 	uint8_t      retrieve_bnd;     /* enum fo_retrieve_bnd */

@@ -153,6 +153,14 @@ static const struct fo_keyword kw_starting_state[] = {
 static const struct fo_keyword kw_caption_side[] = {
 	{ "before", 0 }, { "top", 0 }, { "start", 0 }, { "left", 0 },
 	{ "after", 1 }, { "bottom", 1 }, { "end", 1 }, { "right", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_precedence[] = {
+	{ "false", 0 }, { "true", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_lhs_adjust[] = {
+	{ "consider-shifts", 0 }, { "disregard-shifts", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_writing_mode[] = {
+	{ "lr-tb", 0 }, { "lr", 0 }, { NULL, 0 } };
+static const struct fo_keyword kw_font_selection[] = {
+	{ "auto", 0 }, { "character-by-character", 0 }, { NULL, 0 } };
 static const struct fo_keyword kw_show_dest[] = {
 	{ "replace", 0 }, { "new", 1 }, { NULL, 0 } };
 static const struct fo_keyword kw_retrieve_pos[] = {
@@ -357,6 +365,15 @@ const struct prop_def fo_props[] = {
 	KW("show-destination",      show_new, kw_show_dest, 0, "replace"),
 	KW("starting-state",        starting_hide, kw_starting_state, 0, "show"),
 	KW("caption-side",          caption_after, kw_caption_side, 1, "before"),
+	KW("precedence",            precedence, kw_precedence, 0, "false"),
+	KW("line-height-shift-adjustment", shifts_ignored, kw_lhs_adjust, 1, "consider-shifts"),
+	KW("writing-mode",          lr_tb, kw_writing_mode, 1, "lr-tb (the only one folio lays out)"),
+	KW("font-selection-strategy", lr_tb, kw_font_selection, 1, "auto (character by character)"),
+	KW("border-before-width.conditionality", edge_retain, kw_conditionality, 0, "discard"),
+	KW("border-after-width.conditionality", edge_retain, kw_conditionality, 0, "discard"),
+	KW("padding-before.conditionality", edge_retain, kw_conditionality, 0, "discard"),
+	KW("padding-after.conditionality", edge_retain, kw_conditionality, 0, "discard"),
+	F("block-progression-dimension.minimum", PK_LENGTH, min_height, LEN_INDEFINITE, 0, "auto (a table row's least height)"),
 	P("switch-to",              PK_RAW, 0, 0, "xsl-any (no effect: a PDF has no states)"),
 	P("auto-restore",           PK_RAW, 0, 1, "true (no effect: a PDF has no states)"),
 	P("active-state",           PK_RAW, 0, 0, "none (no effect: a PDF has no states)"),
@@ -639,6 +656,9 @@ reset_noninherited(struct fo_style *s)
 	s->abs_pos = ABSPOS_AUTO;
 	s->overflow_hidden = 0;
 	s->ref_orient = 0;
+	s->precedence = 0;
+	s->edge_retain = 0;
+	memset(&s->min_height, 0, sizeof s->min_height);
 	for (int i = 0; i < 4; i++)
 		s->pos[i] = (struct fo_len){ .is_auto = 1 };
 	s->ipn_kind = IPN_AUTO;

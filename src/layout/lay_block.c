@@ -183,6 +183,7 @@ lay_lblock_new(struct lay *L, const struct fo_node *n, struct lblock *ctx, mpt r
 		b->w = sbox + ebox + 1000;
 	}
 	b->keep_together = st->keep_together != KEEP_AUTO;
+	b->retain = st->edge_retain;   /* its borders and padding on every page it is split over */
 	return b;
 }
 

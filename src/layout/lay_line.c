@@ -816,7 +816,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 				continue;
 			const struct fo_style *st = g[i].st;
 			mpt half = (st->line_height - (g[i].asc + g[i].desc)) / 2;
-			mpt sh = shift_of(st, st->font_size);
+			mpt sh = bs->shifts_ignored ? 0 : shift_of(st, st->font_size);
 			mpt ab = half + g[i].asc + sh, be = st->line_height - (half + g[i].asc) - sh;
 			if (g[i].obj || g[i].lobj) {   /* an object's allocation is its border box: no leading */
 				ab = g[i].asc + sh;

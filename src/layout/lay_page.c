@@ -97,6 +97,38 @@ read_master(struct lay *L, const struct fo_node *spm, struct master *m)
 			g->fo = r;
 		}
 	}
+	/* XSL 1.1 §6.4.14: a before or after region without precedence stops at
+	 * the start and end regions; one with precedence shortens them */
+	const struct region *side[2] = { &m->before, &m->after };
+	const int has_side[2] = { m->has_before, m->has_after };
+	for (int k = 0; k < 2; k++) {
+		if (!has_side[k])
+			continue;
+		struct region *g = k ? &m->after : &m->before;
+		if (side[k]->fo->style->precedence) {
+			for (int e = 0; e < 2; e++) {
+				struct region *o = e ? &m->end : &m->start;
+				if (!(e ? m->has_end : m->has_start))
+					continue;
+				o->h -= g->h;
+				if (k == 0)
+					o->y += g->h;
+			}
+		} else {
+			if (m->has_start) {
+				g->x += m->start.w;
+				g->w -= m->start.w;
+			}
+			if (m->has_end)
+				g->w -= m->end.w;
+		}
+		if (g->w < 0)
+			g->w = 0;
+	}
+	if (m->has_start && m->start.h < 0)
+		m->start.h = 0;
+	if (m->has_end && m->end.h < 0)
+		m->end.h = 0;
 	if (!body) {
 		diag_report(L->d, DIAG_ERROR, L->fo->file, spm->line, 0,
 		    "fo:simple-page-master \"%s\" has no fo:region-body", m->name ? m->name : "");

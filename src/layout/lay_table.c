@@ -1197,6 +1197,8 @@ group_build(struct lay *L, struct ltable *T, int ra, int rb)
 		const struct fo_node *rf = g->row[r].fo;
 		row->rowfo[r - ra] = rf;
 		row->minh[r - ra] = rf && !rf->style->height.is_auto ? fo_len_resolve(rf->style->height, 0) : 0;
+		if (rf && !rf->style->min_height.is_auto && fo_len_resolve(rf->style->min_height, 0) > row->minh[r - ra])
+			row->minh[r - ra] = fo_len_resolve(rf->style->min_height, 0);
 		if (rf && rf->style->keep_together != KEEP_AUTO)
 			row->keep = 1;
 		ncells += g->row[r].n;
