@@ -241,6 +241,8 @@ struct fo_style {
 	uint8_t      starting_hide;    /* starting-state="hide" */
 	uint8_t      caption_after;    /* caption-side after, bottom or end */
 	uint8_t      precedence;       /* region-before/-after: spans the start and end regions */
+	int32_t      column_count;     /* region-body */
+	mpt          column_gap;
 	uint8_t      shifts_ignored;   /* line-height-shift-adjustment="disregard-shifts" */
 	uint8_t      edge_retain;      /* border-/padding-*.conditionality="retain" */
 	uint8_t      lr_tb;            /* writing-mode, font-selection-strategy: the one value folio has */

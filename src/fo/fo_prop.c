@@ -187,6 +187,7 @@ static const struct {
 	{ 0, 100, NULL, 0 },                        /* 2: widows, orphans (0: none, as FOP) */
 	{ 0, LIMIT_PAGES, "no-limit", -1 },         /* 3: maximum-repeats */
 	{ 0, 100, NULL, 0 },                        /* 4: grouping-size */
+	{ 1, 100, NULL, 0 },                        /* 5: column-count */
 };
 
 #define B SIDE_BEFORE
@@ -366,6 +367,8 @@ const struct prop_def fo_props[] = {
 	KW("starting-state",        starting_hide, kw_starting_state, 0, "show"),
 	KW("caption-side",          caption_after, kw_caption_side, 1, "before"),
 	KW("precedence",            precedence, kw_precedence, 0, "false"),
+	F("column-count",           PK_INT, column_count, 5, 0, "1 (more are laid out as one, with a warning)"),
+	F("column-gap",             PK_ABS, column_gap, ABS_NONNEG, 0, "12pt (with one column, no effect)"),
 	KW("line-height-shift-adjustment", shifts_ignored, kw_lhs_adjust, 1, "consider-shifts"),
 	KW("writing-mode",          lr_tb, kw_writing_mode, 1, "lr-tb (the only one folio lays out)"),
 	KW("font-selection-strategy", lr_tb, kw_font_selection, 1, "auto (character by character)"),
@@ -657,6 +660,8 @@ reset_noninherited(struct fo_style *s)
 	s->overflow_hidden = 0;
 	s->ref_orient = 0;
 	s->precedence = 0;
+	s->column_count = 1;
+	s->column_gap = 12000;
 	s->edge_retain = 0;
 	memset(&s->min_height, 0, sizeof s->min_height);
 	for (int i = 0; i < 4; i++)

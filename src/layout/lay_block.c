@@ -178,8 +178,9 @@ lay_lblock_new(struct lay *L, const struct fo_node *n, struct lblock *ctx, mpt r
 	if (over)
 		too_deep(L, n);
 	if (b->w < sbox + ebox + 1000) {
-		diag_once(L->d, "narrow", DIAG_WARNING, L->fo->file, n->line, 0,
-		    "fo:%s is narrower than its borders and padding; it is widened", fo_type_name(n->type));
+		if (n->first)   /* an empty block (DocBook's in 0pt regions) loses nothing */
+			diag_once(L->d, "narrow", DIAG_WARNING, L->fo->file, n->line, 0,
+			    "fo:%s is narrower than its borders and padding; it is widened", fo_type_name(n->type));
 		b->w = sbox + ebox + 1000;
 	}
 	b->keep_together = st->keep_together != KEEP_AUTO;

@@ -59,6 +59,10 @@ read_master(struct lay *L, const struct fo_node *spm, struct master *m)
 			g = &m->body;
 			dflt = "xsl-region-body";
 			body = 1;
+			if (rs->column_count > 1)
+				diag_once(L->d, "columns", DIAG_WARNING, L->fo->file, r->line, 0,
+				    "column-count=\"%d\": folio lays the region-body out as one column",
+				    (int)rs->column_count);
 			g->x = cx + fo_len_resolve(rs->margin[SIDE_START], cw);
 			g->y = cy + fo_len_resolve(rs->margin[SIDE_BEFORE], ch);
 			g->w = cw - fo_len_resolve(rs->margin[SIDE_START], cw) - fo_len_resolve(rs->margin[SIDE_END], cw);
