@@ -674,3 +674,72 @@ hash_bytes(uint64_t h, const void *p, size_t n)
 		h = (h ^ b[i]) * 1099511628211ull;
 	return h;
 }
+
+/* ---------------------------------------------------------------- case */
+
+uint32_t
+uc_upper(uint32_t c)
+{
+	if (c >= 'a' && c <= 'z')
+		return c - 32;
+	if ((c >= 0xE0 && c <= 0xFE && c != 0xF7))
+		return c - 32;
+	if (c == 0xFF)
+		return 0x178;
+	if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+		/* pairs: even upper, odd lower, except 0x139–0x148 and 0x179–0x17E */
+		int odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+		if (odd_upper ? (c % 2 == 0) : (c % 2 == 1))
+			return c - 1;
+		return c;
+	}
+	if (c == 0x3C2)
+		return 0x3A3;   /* final sigma */
+	if (c >= 0x3B1 && c <= 0x3C9)
+		return c - 32;
+	if (c >= 0x430 && c <= 0x44F)
+		return c - 32;
+	if (c >= 0x450 && c <= 0x45F)
+		return c - 80;
+	if (c >= 0xFF41 && c <= 0xFF5A)
+		return c - 32;
+	return c;
+}
+
+uint32_t
+uc_lower(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 32;
+	if (c == 0x178)
+		return 0xFF;
+	if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+		int odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+		if (odd_upper ? (c % 2 == 1) : (c % 2 == 0))
+			return c + 1;
+		return c;
+	}
+	if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2)
+		return c + 32;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 32;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;
+	if (c >= 0xFF21 && c <= 0xFF3A)
+		return c + 32;
+	return c;
+}
+
+int
+uc_is_lower(uint32_t c)
+{
+	return uc_upper(c) != c || c == 0xDF;
+}
+
+int
+uc_is_letter(uint32_t c)
+{
+	return uc_upper(c) != c || uc_lower(c) != c || c == 0xDF;
+}

@@ -79,6 +79,13 @@ struct str {
 uint32_t utf8_next(const char **p, const char *end);
 int utf8_encode(uint32_t cp, char out[4]);   /* returns bytes written */
 size_t utf8_count(const char *s, size_t n);  /* code points in s */
+/* Simple case mapping of the alphabets text-transform meets: Basic Latin,
+ * Latin-1, Latin Extended-A, Greek, Cyrillic and full-width Latin; any
+ * other code point is returned as it is. */
+uint32_t uc_upper(uint32_t c);
+uint32_t uc_lower(uint32_t c);
+int uc_is_lower(uint32_t c);
+int uc_is_letter(uint32_t c);
 
 /* FNV-1a over n bytes, continuing from h (start with HASH_INIT). */
 #define HASH_INIT 1469598103934665603ull

@@ -151,6 +151,8 @@ enum fo_content { CONTENT_AUTO, CONTENT_FIT, CONTENT_DOWN, CONTENT_UP, CONTENT_L
  * Computed values of one node.  Interned: nodes with equal values share one
  * struct, so compare pointers for equality.  Never modified after interning.
  */
+enum fo_text_transform { TT_NONE, TT_UPPER, TT_LOWER, TT_CAPITALIZE };
+
 struct fo_style {
 	/* font */
 	const char  *font_family;     /* interned comma list */
@@ -241,6 +243,8 @@ struct fo_style {
 	uint8_t      starting_hide;    /* starting-state="hide" */
 	uint8_t      caption_after;    /* caption-side after, bottom or end */
 	uint8_t      precedence;       /* region-before/-after: spans the start and end regions */
+	uint8_t      text_transform;   /* enum fo_text_transform; applied when the tree is built */
+	uint8_t      small_caps;       /* font-variant="small-caps"; made when the tree is built */
 	int32_t      column_count;     /* region-body */
 	mpt          column_gap;
 	uint8_t      shifts_ignored;   /* line-height-shift-adjustment="disregard-shifts" */

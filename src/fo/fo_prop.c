@@ -58,7 +58,8 @@
 	X(PK_SH_BORDER_COLOR, apply_none) \
 	X(PK_SH_WHITE_SPACE, apply_none) \
 	X(PK_SH_PAGE_BREAK,  apply_none)          /* arg: 0 before, 1 after, 2 inside */ \
-	X(PK_SH_FONT,        apply_none)
+	X(PK_SH_FONT,        apply_none) \
+	X(PK_SH_VALIGN,      apply_none)
 
 enum prop_kind {
 #define KIND_ENUM(k, fn) k,
@@ -161,6 +162,11 @@ static const struct fo_keyword kw_writing_mode[] = {
 	{ "lr-tb", 0 }, { "lr", 0 }, { NULL, 0 } };
 static const struct fo_keyword kw_font_selection[] = {
 	{ "auto", 0 }, { "character-by-character", 0 }, { NULL, 0 } };
+static const struct fo_keyword kw_text_transform[] = {
+	{ "none", TT_NONE }, { "uppercase", TT_UPPER }, { "lowercase", TT_LOWER },
+	{ "capitalize", TT_CAPITALIZE }, { NULL, 0 } };
+static const struct fo_keyword kw_font_variant[] = {
+	{ "normal", 0 }, { "small-caps", 1 }, { NULL, 0 } };
 static const struct fo_keyword kw_show_dest[] = {
 	{ "replace", 0 }, { "new", 1 }, { NULL, 0 } };
 static const struct fo_keyword kw_retrieve_pos[] = {
@@ -304,7 +310,10 @@ const struct prop_def fo_props[] = {
 	F("letter-spacing",         PK_ABS, letter_spacing, ABS_NORMAL | ABS_SPACING, 1, "normal"),
 	F("word-spacing",           PK_ABS, word_spacing, ABS_NORMAL | ABS_SPACING, 1, "normal"),
 	P("text-decoration",        PK_DECORATION, 0, 0, "none"),
+	P("vertical-align",         PK_SH_VALIGN, 0, 0, "baseline (shorthand: sub, super and lengths set baseline-shift)"),
 	P("baseline-shift",         PK_BASELINE_SHIFT, 0, 0, "baseline"),
+	KW("text-transform",        text_transform, kw_text_transform, 1, "none"),
+	KW("font-variant",          small_caps, kw_font_variant, 1, "normal (small-caps made from capitals at 80 %)"),
 	F("language",               PK_CODE, language, sizeof ((struct fo_style *)0)->language, 1, "none"),
 	F("country",                PK_CODE, country, sizeof ((struct fo_style *)0)->country, 1, "none"),
 	F("widows",                 PK_INT, widows, 2, 1, "2"),
@@ -830,6 +839,16 @@ fo_props_expand(const char **spec, struct style_ctx *c)
 				set_if_unset(spec, p->arg ? "break-after" : "break-before", "odd-page", c->arena);
 			}
 			break;
+		case PK_SH_VALIGN: {
+			/* XSL 1.1 §7.31.22: what folio has of it is baseline-shift */
+			struct fo_len l;
+			if (is(v, "super") || is(v, "sub") ||
+			    (!is(v, "auto") && fo_expr_length(v, 0, &l) == 0 && !l.is_auto))
+				set_if_unset(spec, "baseline-shift", v, c->arena);
+			else if (!is(v, "baseline"))
+				bad(c, v, "baseline, sub, super or a length (top, middle and bottom are not laid out)");
+			break;
+		}
 		case PK_SH_FONT: {
 			/* [style] [weight] size[/line-height] family */
 			char tmp[512], *w[8];
