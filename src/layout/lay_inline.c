@@ -99,10 +99,14 @@ lay_obj_item(struct lay *L, const struct lobj *o, mpt w, struct text_item *it, m
 			opt = mn;
 		if (mx < opt)
 			mx = opt;
+		/* its padding is room on either side of the pattern (FOP draws so) */
+		mpt pad = fo_len_resolve(st->padding[SIDE_START], 0) + fo_len_resolve(st->padding[SIDE_END], 0);
+		if (pad < 0)
+			pad = 0;
 		it->kind = TK_LEADER;
-		it->adv = opt;
-		it->lmin = mn;
-		it->lmax = mx;
+		it->adv = opt + pad;
+		it->lmin = mn + pad;
+		it->lmax = mx + pad;
 		break;
 	}
 	case OBJ_CONTAINER: {
@@ -466,12 +470,21 @@ lay_obj_areas(struct lay *L, struct area *la, const struct text_item *it,
 			continue;
 		mpt x = it[i].x + it[i].lcut, len = it[i].adv - it[i].lcut - it[i].rcut;
 		switch ((enum obj_kind)o->kind) {
-		case OBJ_LEADER:
+		case OBJ_LEADER: {
+			const struct fo_style *ls = o->fo->style;
+			mpt ps = fo_len_resolve(ls->padding[SIDE_START], 0), pe = fo_len_resolve(ls->padding[SIDE_END], 0);
+			if (ps > 0 && ps < len) {
+				x += ps;
+				len -= ps;
+			}
+			if (pe > 0 && pe < len)
+				len -= pe;
 			if (o->fo->style->leader_pattern == LEADER_USE_CONTENT)
 				content_leader(L, la, o->fo, cx + x, len, baseline);
 			else
 				leader_areas(L, la, o->fo->style, cx + x, len, baseline);
 			break;
+		}
 		case OBJ_CONTAINER:
 			if (o->box) {
 				struct area *b = o->box;
