@@ -63,6 +63,17 @@ check "2,300 W at 1000pt: every W is in the PDF" sh -c "test \$(pdftotext -x -20
 check "2,300 W at 1000pt: a warning with file:line says the run is broken" grep -q "wide.fo:1: warning: text with no break opportunity is wider than the line" "$T/wide.err"
 check "300,000 letters without a break: rendered" "$FOLIO" render "$T/long.fo" -o "$T/long.pdf"
 check "300,000 letters without a break: every letter is in the PDF" sh -c "test \$(pdftotext '$T/long.pdf' - | tr -cd x | wc -c) -eq 300000"
+# total fit over one justified paragraph of 300,000 Han characters with
+# marks and numbers: the active breaks stay few, every character is set
+python3 -c "
+import sys
+han = ''.join(chr(0x4E00 + (i * 7919) % 2000) + ('，' if i % 37 == 36 else '') + ('2024' if i % 113 == 112 else '') + ('。' if i % 211 == 210 else '') for i in range(300000))
+head = '<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\" font-family=\"WenQuanYi Micro Hei\" language=\"zh\"><fo:layout-master-set><fo:simple-page-master master-name=\"p\" page-width=\"210mm\" page-height=\"297mm\" margin=\"15mm\"><fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\">'
+open(sys.argv[1], 'w', encoding='utf-8').write(head + '<fo:block text-align=\"justify\" text-indent=\"2em\">' + han + '</fo:block></fo:flow></fo:page-sequence></fo:root>')
+open(sys.argv[2], 'w', encoding='utf-8').write(han)
+" "$T/longzh.fo" "$T/longzh.txt"
+check "300,000 Han characters in one justified paragraph: rendered" "$FOLIO" render "$T/longzh.fo" -o "$T/longzh.pdf"
+check "300,000 Han characters in one justified paragraph: every character in order" sh -c "pdftotext '$T/longzh.pdf' - | tr -d ' \n\f' | cmp -s - '$T/longzh.txt'"
 
 # ---- ink: every glyph of every default face is drawn --------------------------------
 {
