@@ -19,7 +19,8 @@
     <xsl:variable name="title" select="normalize-space(d:title)"/>
     <!-- a table of contents for the long documents -->
     <xsl:variable name="long" select="@type != 'agreement' and count(d:chapter | d:appendix) &gt; 3"/>
-    <fo:page-sequence master-reference="doc" id="{$seq}" initial-page-number="1">
+    <fo:page-sequence id="{$seq}" initial-page-number="1">
+      <xsl:attribute name="master-reference"><xsl:choose><xsl:when test="$long">doc-long</xsl:when><xsl:otherwise>doc</xsl:otherwise></xsl:choose></xsl:attribute>
       <fo:title><xsl:value-of select="$title"/></fo:title>
       <xsl:call-template name="page-static">
         <xsl:with-param name="left" select="$title"/>

@@ -68,6 +68,20 @@
         <fo:region-before extent="10mm"/>
         <fo:region-after extent="8mm"/>
       </fo:simple-page-master>
+      <!-- the first page of a long document is its cover (title, contents):
+           no running header there; its region-before has a name of its own
+           that no static content fills -->
+      <fo:simple-page-master master-name="doc-cover" page-width="{$page-w}" page-height="{$page-h}" margin="15mm 20mm 12mm 20mm">
+        <fo:region-body margin-top="14mm" margin-bottom="12mm"/>
+        <fo:region-before extent="10mm" region-name="doc-cover-before"/>
+        <fo:region-after extent="8mm"/>
+      </fo:simple-page-master>
+      <fo:page-sequence-master master-name="doc-long">
+        <fo:repeatable-page-master-alternatives>
+          <fo:conditional-page-master-reference master-reference="doc-cover" page-position="first"/>
+          <fo:conditional-page-master-reference master-reference="doc" page-position="rest"/>
+        </fo:repeatable-page-master-alternatives>
+      </fo:page-sequence-master>
       <fo:simple-page-master master-name="form-portrait" page-width="{$page-w}" page-height="{$page-h}" margin="12mm 15mm 10mm 18mm">
         <fo:region-body margin-top="11mm" margin-bottom="10mm"/>
         <fo:region-before extent="8mm"/>

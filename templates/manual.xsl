@@ -98,7 +98,7 @@
             <xsl:call-template name="control-row"><xsl:with-param name="k">编制部门</xsl:with-param><xsl:with-param name="v" select="$depts[@id = $c/p:prepared/@dept]"/></xsl:call-template>
             <xsl:call-template name="control-row"><xsl:with-param name="k">编制日期</xsl:with-param><xsl:with-param name="v"><xsl:call-template name="date-zh"><xsl:with-param name="d" select="$c/p:prepared/@date"/></xsl:call-template></xsl:with-param></xsl:call-template>
             <xsl:call-template name="control-row"><xsl:with-param name="k">审核部门</xsl:with-param><xsl:with-param name="v" select="$depts[@id = $c/p:reviewed/@dept]"/></xsl:call-template>
-            <xsl:call-template name="control-row"><xsl:with-param name="k">批准</xsl:with-param><xsl:with-param name="v" select="$c/p:approved/@role"/></xsl:call-template>
+            <xsl:call-template name="control-row"><xsl:with-param name="k">批准</xsl:with-param><xsl:with-param name="v"><xsl:value-of select="$c/p:approved/@role"/><xsl:if test="$c/p:approved/@source = 'supplied'">※</xsl:if></xsl:with-param></xsl:call-template>
             <xsl:call-template name="control-row"><xsl:with-param name="k">生效日期</xsl:with-param><xsl:with-param name="v" select="$effective"/></xsl:call-template>
             <xsl:call-template name="control-row"><xsl:with-param name="k">版本/修订号</xsl:with-param><xsl:with-param name="v" select="$version"/></xsl:call-template>
             <xsl:call-template name="control-row"><xsl:with-param name="k">受控状态</xsl:with-param><xsl:with-param name="v"><xsl:choose><xsl:when test="$copy != ''">受控（分发号 <xsl:value-of select="$copy"/>）</xsl:when><xsl:otherwise><xsl:value-of select="$c/p:status"/></xsl:otherwise></xsl:choose></xsl:with-param></xsl:call-template>
@@ -131,6 +131,68 @@
     </fo:static-content>
   </xsl:template>
 
+  <!-- What the source manual does not have (source="supplied" in the
+       sources), listed under 说明 and marked ※ where it is printed:
+       whole procedures by code, else the part and the reason. -->
+  <xsl:template name="supplied-list">
+    <xsl:variable name="whole" select="$refs[document(@href, $m)/p:procedure/@source = 'supplied']"/>
+    <xsl:variable name="parts" select="$m//*[@source = 'supplied'] | document($refs/@href, $m)/p:procedure[not(@source = 'supplied')]//*[@source = 'supplied']"/>
+    <xsl:if test="$whole or $parts">
+      <fo:block text-indent="2em" text-align="justify" space-before="9pt" space-after="3pt" keep-with-next.within-page="always">注：下列内容为原件（2011 年 5 月编制的手册）所无，本版编制时补充（印在封面和各程序中的，以 ※ 标出）：</fo:block>
+      <fo:list-block provisional-distance-between-starts="4em" provisional-label-separation="0.3em" font-size="{$caption-size}">
+        <xsl:if test="$whole">
+          <fo:list-item space-after="2pt">
+            <fo:list-item-label end-indent="label-end()"><fo:block text-align="end">※</fo:block></fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()"><fo:block text-align="justify">
+              <xsl:choose>
+                <!-- a run of procedures: the first 至 the last -->
+                <xsl:when test="count($whole) &gt; 2 and count($whole[last()]/preceding-sibling::*) - count($whole[1]/preceding-sibling::*) + 1 = count($whole)">
+                  <xsl:value-of select="$whole[1]/@code"/> 至 <xsl:value-of select="$whole[last()]/@code"/>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:for-each select="$whole"><xsl:if test="position() &gt; 1">、</xsl:if><xsl:value-of select="@code"/></xsl:for-each>
+                </xsl:otherwise>
+              </xsl:choose>
+              <xsl:text>全文：</xsl:text><xsl:value-of select="document($whole[1]/@href, $m)/p:procedure/@note"/>
+            </fo:block></fo:list-item-body>
+          </fo:list-item>
+        </xsl:if>
+        <xsl:for-each select="$m//*[@source = 'supplied']">
+          <xsl:call-template name="supplied-item"/>
+        </xsl:for-each>
+        <xsl:for-each select="$refs">
+          <xsl:for-each select="document(@href, $m)/p:procedure[not(@source = 'supplied')]//*[@source = 'supplied']">
+            <xsl:call-template name="supplied-item"/>
+          </xsl:for-each>
+        </xsl:for-each>
+      </fo:list-block>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="supplied-item">
+          <fo:list-item space-after="2pt">
+            <fo:list-item-label end-indent="label-end()"><fo:block text-align="end">※</fo:block></fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()"><fo:block text-align="justify">
+              <xsl:if test="ancestor-or-self::p:procedure"><xsl:value-of select="ancestor-or-self::p:procedure/@code"/><xsl:text> </xsl:text></xsl:if>
+              <xsl:call-template name="supplied-what"/>：<xsl:value-of select="@note"/>
+            </fo:block></fo:list-item-body>
+          </fo:list-item>
+  </xsl:template>
+
+  <xsl:template name="supplied-what">
+    <xsl:choose>
+      <xsl:when test="self::p:approved">封面批准栏</xsl:when>
+      <xsl:when test="self::p:purpose">目的</xsl:when>
+      <xsl:when test="self::p:scope">适用范围</xsl:when>
+      <xsl:when test="self::p:lead">主控部门</xsl:when>
+      <xsl:when test="self::p:record">相关记录第 <xsl:value-of select="count(preceding-sibling::p:record) + 1"/> 项</xsl:when>
+      <xsl:when test="self::p:supporting">相关支持文件</xsl:when>
+      <xsl:when test="self::p:step">工作步骤第 <xsl:value-of select="count(preceding-sibling::p:step) + 1"/> 步</xsl:when>
+      <xsl:when test="self::p:note">程序说明第 <xsl:value-of select="count(preceding-sibling::p:note) + 1"/> 条</xsl:when>
+      <xsl:otherwise><xsl:value-of select="local-name()"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="front">
     <fo:page-sequence master-reference="front">
       <xsl:call-template name="running"/>
@@ -139,6 +201,7 @@
         <xsl:for-each select="$m/p:notes/p:note">
           <fo:block text-indent="2em" text-align="justify" space-after="3pt"><xsl:value-of select="position()"/>、<xsl:value-of select="."/></fo:block>
         </xsl:for-each>
+        <xsl:call-template name="supplied-list"/>
         <fo:block id="toc" break-before="page" font-family="sans-serif" font-size="16pt" font-weight="bold" text-align="center" space-after="12pt">目　录</fo:block>
         <fo:block text-align-last="justify" space-after="4pt">修订记录<fo:leader leader-pattern="dots"/><fo:page-number-citation ref-id="revisions"/></fo:block>
         <!-- numbers in a column of their own, so that the titles line up -->
@@ -259,15 +322,15 @@
       </fo:static-content>
       <fo:flow flow-name="xsl-region-body" line-height="{$body-leading}">
         <xsl:call-template name="h1">
-          <xsl:with-param name="text"><xsl:value-of select="p:title"/>（<xsl:value-of select="$code"/>）</xsl:with-param>
+          <xsl:with-param name="text"><xsl:value-of select="p:title"/>（<xsl:value-of select="$code"/>）<xsl:if test="@source = 'supplied'">※</xsl:if></xsl:with-param>
           <xsl:with-param name="id" select="$code"/>
         </xsl:call-template>
         <xsl:if test="p:purpose">
-          <xsl:call-template name="h2"><xsl:with-param name="text">目的</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="h2"><xsl:with-param name="text">目的<xsl:if test="p:purpose/@source = 'supplied'">※</xsl:if></xsl:with-param></xsl:call-template>
           <fo:block text-indent="2em" text-align="justify"><xsl:value-of select="p:purpose"/></fo:block>
         </xsl:if>
         <xsl:if test="p:scope">
-          <xsl:call-template name="h2"><xsl:with-param name="text">适用范围</xsl:with-param></xsl:call-template>
+          <xsl:call-template name="h2"><xsl:with-param name="text">适用范围<xsl:if test="p:scope/@source = 'supplied'">※</xsl:if></xsl:with-param></xsl:call-template>
           <fo:block text-indent="2em" text-align="justify"><xsl:value-of select="p:scope"/></fo:block>
         </xsl:if>
         <xsl:call-template name="h2"><xsl:with-param name="text">流程图</xsl:with-param></xsl:call-template>
@@ -309,10 +372,10 @@
           <xsl:variable name="i" select="position()"/>
           <xsl:variable name="changed" select="$previous != '' and string($old/p:records/p:record[$i]/@form) != string(@form)"/>
           <xsl:if test="$changed"><xsl:call-template name="bar-begin"><xsl:with-param name="c" select="concat($code, '-r', $i)"/></xsl:call-template></xsl:if>
-          <fo:block text-indent="2em"><xsl:value-of select="position()"/>. <xsl:value-of select="$f/p:name"/>（<xsl:value-of select="$f/@number"/>）<xsl:if test="$f/p:ordinal">　<xsl:value-of select="$f/p:ordinal"/></xsl:if></fo:block>
+          <fo:block text-indent="2em"><xsl:value-of select="position()"/>. <xsl:value-of select="$f/p:name"/><xsl:if test="$f/p:ordinal">（<xsl:value-of select="$f/p:ordinal"/>）</xsl:if>（<xsl:value-of select="$f/@number"/>）<xsl:if test="@source = 'supplied'">※</xsl:if></fo:block>
           <xsl:if test="$changed"><fo:change-bar-end change-bar-class="{concat($code, '-r', $i)}"/></xsl:if>
         </xsl:for-each>
-        <xsl:call-template name="h2"><xsl:with-param name="text">相关支持文件</xsl:with-param></xsl:call-template>
+        <xsl:call-template name="h2"><xsl:with-param name="text">相关支持文件<xsl:if test="p:supporting/@source = 'supplied'">※</xsl:if></xsl:with-param></xsl:call-template>
         <xsl:for-each select="p:supporting/p:document">
           <xsl:variable name="i" select="position()"/>
           <xsl:variable name="changed" select="$previous != '' and normalize-space($old/p:supporting/p:document[$i]) != normalize-space(.)"/>

@@ -52,6 +52,10 @@ check "folio manual refuses invalid sources and writes nothing" sh -c "test $rc 
 "$FOLIO" manual --root "$ROOT" -o "$T/out" --fo "$T/fo" 2>"$T/m.err"
 rc=$?
 PDF=$T/out/manual/WB-XT-KF-CX-E1R0.pdf
+pdftotext "$PDF" "$T/manual.txt" 2>/dev/null
+check "收楼表格 ordinals keep their （） as in the source" grep -q '客户缴费通知书（收楼表格一）（WB/XT-KF-JL-001-01）' "$T/manual.txt"
+check "supplied content is marked ※ where it is printed (002's record 8)" grep -q '装修竣工验收表（WB/XT-KF-JL-002-08）※' "$T/manual.txt"
+check "说明 lists what the source does not have" sh -c "pdftotext -f 2 -l 2 '$PDF' - | tr -d '\n' | grep -q 'XT-KF-CX-002 相关记录第 8 项：原件相关记录第 8 项缺失'"
 check "folio manual writes the manual" sh -c "test $rc -eq 0 && test -s '$PDF'"
 check "the manual's PDF is sound" qpdf --check "$PDF"
 pdftotext "$PDF" "$T/m.txt" 2>/dev/null
@@ -85,7 +89,7 @@ start, toc, bad = {}, {}, 0
 for p in pages:
     for l in p.iter('line'):
         txt = l.get('text')
-        m = re.match(r'^.+（(XT-KF-CX-\d{3})）$', txt)
+        m = re.match(r'^.+（(XT-KF-CX-\d{3})）※?$', txt)
         if m and l.find('run') is not None and float(l.find('run').get('size')) >= 15000:
             start.setdefault(m.group(1), p.get('label'))
         m = re.match(r'^\d+\. .+（(XT-KF-CX-\d{3})）\.*\s*(\d+)$', txt.replace(' ', '')) or re.match(r'^(?:\d+\.)?.+（(XT-KF-CX-\d{3})）.*?(\d+)$', txt)

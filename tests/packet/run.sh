@@ -128,6 +128,8 @@ check "the same case file replaces its own packet" "$FOLIO" packet --root "$R2" 
 rm "$T/ov/packets/2024-004/provenance.txt"
 check "a folder that does not say what made it is not replaced" sh -c "! '$FOLIO' packet --root '$R2' -o '$T/ov' '$R2/cases/2024-004.xml' 2>'$T/ov2.err' && grep -q 'does not record which case' '$T/ov2.err'"
 
+# a long document's first page is its cover: no running header there, one on the pages after
+check "the handbook's cover has no running header" sh -c "! pdftotext -layout -f 1 -l 1 '$P/01-customer-handbook.pdf' - | grep -v 文件编号 | grep -q 'WB/XT-KF-SC-01' && pdftotext -layout -f 2 -l 2 '$P/01-customer-handbook.pdf' - | grep -v 文件编号 | grep -q 'WB/XT-KF-SC-01'"
 # ---- blank forms ---------------------------------------------------------------------------------
 "$FOLIO" forms --root "$ROOT" -o "$T/f" 2>"$T/f.err"
 rc=$?
