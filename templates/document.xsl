@@ -284,6 +284,8 @@
       </fo:block>
     </xsl:if>
     <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="10pt" line-height="1.4" space-before="2pt" space-after="8pt">
+      <!-- a table that fits a page is kept whole (a dozen rows) -->
+      <xsl:if test="count(d:row) &lt;= 12"><xsl:attribute name="keep-together.within-page">always</xsl:attribute></xsl:if>
       <xsl:call-template name="doc-columns">
         <xsl:with-param name="widths" select="normalize-space(@widths)"/>
         <xsl:with-param name="n" select="number($n)"/>
@@ -306,9 +308,9 @@
           <xsl:variable name="to-fill" select="count(d:cell[normalize-space(.) = '' and not(*[not(self::d:blank)])]) * 2 &gt;= count(d:cell)"/>
           <fo:table-row keep-together.within-page="always">
             <xsl:if test="$to-fill"><xsl:attribute name="height"><xsl:value-of select="$form-row-height"/></xsl:attribute></xsl:if>
-            <!-- at least two rows on each side of a page break -->
-            <xsl:if test="position() = 1 and last() &gt; 1"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
-            <xsl:if test="position() = last() and last() &gt; 1"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
+            <!-- at least three rows on each side of a page break -->
+            <xsl:if test="position() &lt;= 2 and last() &gt; 1"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+            <xsl:if test="position() &gt;= last() - 1 and position() &gt; 1"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
             <xsl:for-each select="d:cell">
               <fo:table-cell border="0.5pt solid black" padding="3pt" display-align="center">
                 <xsl:if test="$to-fill"><xsl:attribute name="padding">3.5pt 3pt</xsl:attribute></xsl:if>
@@ -406,7 +408,7 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="above"><xsl:call-template name="sig-above"><xsl:with-param name="pairs" select="$pairs"/><xsl:with-param name="w" select="$w"/></xsl:call-template></xsl:variable>
-    <fo:table table-layout="fixed" width="100%" space-before="12pt" keep-together.within-page="always"
+    <fo:table role="signature" table-layout="fixed" width="100%" space-before="12pt" keep-together.within-page="always"
         keep-with-previous.within-page="always">
       <xsl:for-each select="d:party">
         <xsl:if test="position() &gt; 1"><fo:table-column column-width="6mm"/></xsl:if>

@@ -70,6 +70,10 @@
     <xsl:variable name="empty-text" select="$completed and @path and @empty and not($data)"/>
 
     <fo:table table-layout="fixed" width="100%" border-collapse="collapse" font-size="9.5pt" space-after="6pt">
+      <!-- a completed record table of a few rows is kept whole -->
+      <xsl:if test="$completed and count($statics | $data) + number($blank-rows) &lt;= 10">
+        <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
+      </xsl:if>
       <xsl:if test="$num = 1"><fo:table-column column-width="2.8em"/></xsl:if>
       <xsl:for-each select="$cols">
         <fo:table-column>

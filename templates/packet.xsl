@@ -458,7 +458,7 @@
             </fo:table-row>
           </fo:table-body>
         </fo:table>
-        <fo:table table-layout="fixed" width="100%" border-collapse="collapse" space-before="6pt" keep-together.within-page="always">
+        <fo:table role="signature" table-layout="fixed" width="100%" border-collapse="collapse" space-before="6pt" keep-together.within-page="always">
           <fo:table-column column-width="proportional-column-width(1)"/>
           <fo:table-column column-width="8mm"/>
           <fo:table-column column-width="proportional-column-width(1)"/>

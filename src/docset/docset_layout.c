@@ -6,10 +6,12 @@
  *
  *   overflow    a line of text runs out of its box (out of its cell in a table)
  *   keep        a block kept with what follows (a heading, a caption) ends a page
- *   table-split a table broken with fewer than two body rows on one side
+ *   table-split a table broken with fewer than three body rows on one side
+ *               (two for a table of fewer than six)
  *   row-height  a row left empty to write in, lower than the site's form row height
  *   name-break  a block kept on one line (a name in a signature row) breaks
  *   near-empty  a page less than a quarter full that does not end a part
+ *   seal-room   a signature block lower than 40 mm (no room for the seal)
  *
  * Each finding is a warning with the document and page; folio check
  * --layout fails when there is any.
@@ -292,6 +294,43 @@ check_names(struct ctx *c, const struct area *a)
 		check_names(c, k);
 }
 
+/* ---------------------------------------------------------------- seals */
+
+/* A signature block (a table with role="signature", the signature-and-seal
+ * component of the templates) whose tallest row leaves less than 40 mm for
+ * a round seal over the parties' names. */
+static mpt
+tallest_row(const struct area *a)
+{
+	mpt t = 0;
+	for (const struct area *k = a->first; k; k = k->next) {
+		mpt h = is_named(k, "table-row") ? k->h : is_named(k, "table") ? 0 : tallest_row(k);
+		if (h > t)
+			t = h;
+	}
+	return t;
+}
+
+static void
+check_seal(struct ctx *c, const struct area *a)
+{
+	if (a->kind == AREA_VIEWPORT)
+		return;
+	const struct fo_node *n = fo_of(a);
+	const char *role = n && n->src ? xnode_attr(n->src, "role") : NULL;
+	if (is_named(a, "table") && role && strcmp(role, "signature") == 0) {
+		mpt tallest = tallest_row(a);
+		if (tallest + TOLERANCE < MM(40)) {
+			char h[32];
+			snprintf(h, sizeof h, "%.1f", tallest * 25.4 / 72000.0);
+			finding(c, "seal-room", "a signature block is %smm high: no room for a 40mm seal%s", h, "");
+		}
+		return;
+	}
+	for (const struct area *k = a->first; k; k = k->next)
+		check_seal(c, k);
+}
+
 /* ---------------------------------------------------------------- tables */
 
 struct frag {
@@ -357,13 +396,16 @@ check_tables(struct ctx *c, const struct area_tree *t, const struct frags *f)
 			total += f->v[j].rows;
 			parts++;
 		}
+		/* a table of six rows or more breaks with three on each side; a
+		 * shorter one (4 or 5 rows can only break 2/2 or 2/3) with two */
+		int need = total >= 6 ? 3 : 2;
 		size_t k = 0;
 		for (size_t j = i; j < f->n; j++) {
 			if (f->v[j].table != f->v[i].table)
 				continue;
 			k++;
-			/* the first and the last part need two rows; one in the middle is whole pages */
-			if ((k == 1 || (int)k == parts) && f->v[j].rows < 2 && !bad) {
+			/* the first and the last part need their rows; one in the middle is whole pages */
+			if ((k == 1 || (int)k == parts) && f->v[j].rows < need && !bad) {
 				bad = 1;
 				badpage = f->v[j].page;
 			}
@@ -375,8 +417,8 @@ check_tables(struct ctx *c, const struct area_tree *t, const struct frags *f)
 					cc.pg = p;
 			char n[16];
 			snprintf(n, sizeof n, "%d", total);
-			finding(&cc, "table-split", "a table of %s body rows is broken with fewer than two "
-			    "rows on this page%s", n, "");
+			finding(&cc, "table-split", "a table of %s body rows is broken with fewer than %s "
+			    "rows on this page", n, need == 3 ? "three" : "two");
 		}
 	}
 }
@@ -495,6 +537,7 @@ ds_layout_check(const struct area_tree *t, const char *path, struct diag *d)
 		check_overflow(&c, body, NULL, body, 0);
 		check_rows(&c, body);
 		check_names(&c, body);
+		check_seal(&c, body);
 		if (p->next && !p->next->seq_first)
 			check_keep(&c, body);
 		check_fill(&c, body, p->next);

@@ -199,7 +199,8 @@ done
 LD=$ROOT/tests/docset/layout
 for c in "overflow:overflow:a line runs" "cell-overflow:overflow:cell text runs" "keep:keep:kept with what follows" \
 	"table-split:table-split:fewer than two rows" "row-height:row-height:5.0mm high, lower than the form row height 8.0mm" \
-	"name-break:name-break:but breaks across lines" "near-empty:near-empty:less than a quarter\\|% full"; do
+	"name-break:name-break:but breaks across lines" "near-empty:near-empty:less than a quarter\\|% full" \
+	"seal-room:seal-room:no room for a 40mm seal" "table-split3:table-split:fewer than three rows"; do
 	f=${c%%:*}; r=${c#*:}; kind=${r%%:*}; text=${r#*:}
 	"$FOLIO" check --layout --root "$ROOT" "$LD/$f.fo" 2>"$T/lc-$f.err"
 	rc=$?
