@@ -47,6 +47,7 @@ layer hardening sh tests/hardening/run.sh "$B/folio"
 layer fuzz sh tests/fuzz/run.sh build/asan/fuzz
 layer fuzzrun sh tests/fuzz/short.sh build/fuzz/fuzz
 layer cli sh tests/cli/run.sh "$B/folio"
+layer pixel sh tests/pixel/run.sh "$B/folio"
 layer bounds sh tests/bounds/run.sh "$B/folio"
 layer serve sh tests/serve/run.sh "$B/folio"
 layer docbook sh tests/docbook/run.sh "$B/folio"
