@@ -13,7 +13,9 @@ CFLAGS_fuzz    := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-saniti
 CFLAGS  := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS_$(BUILD)) $(shell pkg-config --cflags $(PKGS)) $(EXTRA_CFLAGS)
 LDFLAGS_asan := -fsanitize=address,undefined
 LDFLAGS_fuzz := -fsanitize=address,undefined
-LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lhpdf -lz -lm -lcrypt -lpthread $(LDFLAGS_$(BUILD))
+# minizip's --cflags would put its folder first on the include path, where
+# its crypt.h hides libc's: its headers are included as <minizip/unzip.h>
+LDLIBS  := $(shell pkg-config --libs $(PKGS)) $(shell pkg-config --libs minizip) -lcsv -lhpdf -lz -lm -lcrypt -lpthread $(LDFLAGS_$(BUILD))
 
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
@@ -40,8 +42,11 @@ DOCSET_OBJS := docset/docset_check.o docset/docset_check_proc.o docset/docset_ma
                docset/docset_fields.o docset/docset_case.o docset/docset_cases.o \
                docset/docset_batch.o
 SERVE_OBJS  := serve/serve.o serve/serve_api.o serve/serve_auth.o
+IMPORT_OBJS := import/import.o import/import_case.o import/import_book.o import/import_csv.o \
+               import/import_xlsx.o import/import_zip.o
 LIB_OBJS    := $(addprefix $(O)/,$(BASE_OBJS) $(SOURCE_OBJS) $(FO_OBJS) $(TEXT_OBJS) \
-               $(AREA_OBJS) $(IMAGE_OBJS) $(SVG_OBJS) $(LAYOUT_OBJS) $(PDF_OBJS) $(DOCSET_OBJS) $(SERVE_OBJS))
+               $(AREA_OBJS) $(IMAGE_OBJS) $(SVG_OBJS) $(LAYOUT_OBJS) $(PDF_OBJS) $(DOCSET_OBJS) $(SERVE_OBJS) \
+               $(IMPORT_OBJS))
 
 ifeq ($(V),1)
 Q :=

@@ -57,6 +57,13 @@ static const struct cli_opt serve_opts[] = {
 	{ "auth", 0, "FILE", N_("users and password hashes (USER:HASH from crypt(3)); needed beyond loopback") },
 	COMMON, { NULL, 0, NULL, NULL }
 };
+static const struct cli_opt import_opts[] = {
+	ROOT_OPT,
+	{ "sheet", 0, "NAME", N_("the workbook's sheet of tenants (default: the one named so in docs/import.md, else the first)") },
+	{ "partial", 0, NULL, N_("import the tenants without errors even when others have some") },
+	{ "template", 0, NULL, N_("write an empty template with every column to FILE instead") },
+	COMMON, { NULL, 0, NULL, NULL }
+};
 static const struct cli_opt subset_opts[] = { COMMON, { NULL, 0, NULL, NULL } };
 static const struct cli_opt help_opts[] = { COMMON, { NULL, 0, NULL, NULL } };
 
@@ -81,6 +88,17 @@ static const struct cli_cmd cmds[] = {
 	  N_("Listens on loopback only, unless --auth FILE is given; stops on SIGTERM or\n"
 	     "Ctrl-C.  FILE has one line per user, USER:HASH, the hash from crypt(3)\n"
 	     "(yescrypt $y$ or SHA-512 $6$, e.g. mkpasswd -m yescrypt).") },
+	{ "import", N_("FILE.xlsx|FILE.csv"), N_("tenants from a spreadsheet into cases/, one case per row"),
+	  import_opts,
+	  N_("One row per tenant on the main sheet; contacts, emergency contacts,\n"
+	     "vehicles, fees, keys, meters and defects on sheets of their own, one row\n"
+	     "each, with the tenant's case number in a column.  The headers are the\n"
+	     "fields' Chinese names (docs/import.md; --template writes them).  A CSV\n"
+	     "file is the main sheet; the other sheets are files beside it named\n"
+	     "FILE-SHEET.csv; UTF-8 or GBK.  Every row is checked as folio check checks a\n"
+	     "case, and every problem is named by sheet, row and column.  Nothing is\n"
+	     "written while any row has an error, unless --partial; an existing case is\n"
+	     "never replaced.") },
 	{ "render", N_("IN.fo"), N_("lay out an XSL-FO file (- for standard input)"), render_opts, NULL },
 	{ "subset", "", N_("print the supported XSL-FO subset as Markdown"), subset_opts, NULL },
 	{ "help", N_("[COMMAND]"), N_("show the help of a command"), help_opts, NULL },

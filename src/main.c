@@ -23,6 +23,7 @@
 #include "layout/layout.h"
 #include "pdf/pdf.h"
 #include "docset/docset.h"
+#include "import/import.h"
 #include "serve/serve.h"
 #include "cli.h"
 
@@ -379,6 +380,67 @@ cmd_docset(const struct cli_cmd *c, int argc, char **argv)
 	return rc;
 }
 
+static void
+import_progress(void *ctx, const char *id, const char *file, enum import_status st)
+{
+	(void)ctx;
+	(void)id;
+	if (st == IMPORT_WRITTEN)
+		printf(_("%s: written\n"), file);
+	else if (st == IMPORT_UNCHANGED)
+		printf(_("%s: unchanged (imported before)\n"), file);
+}
+
+/* folio import: a spreadsheet into cases/, or its template. */
+static int
+cmd_import(const struct cli_cmd *c, int argc, char **argv)
+{
+	const char *val[CLI_MAX_OPTS];
+	char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
+	char *keep[3] = { NULL, NULL, NULL };
+	int npos, rc = cli_parse(c, argc, argv, val, pos, &npos);
+	if (rc != 0) {
+		free(pos);
+		return rc == 1 ? 0 : 2;
+	}
+	if (npos != 1) {
+		fprintf(stderr, "%s\n", npos ? _("folio import: give one file") :
+		    _("folio import: give the spreadsheet (FILE.xlsx or FILE.csv)"));
+		free(pos);
+		return 2;
+	}
+	struct docset_opts o;
+	memset(&o, 0, sizeof o);
+	int quiet = cli_get(c, val, "quiet") != NULL;
+	rc = resolve(&o, cli_get(c, val, "root"), cli_get(c, val, "verbose") != NULL, keep);
+	if (rc == 0) {
+		struct import_opts io;
+		struct diag d;
+		memset(&io, 0, sizeof io);
+		io.doc = &o;
+		io.sheet = cli_get(c, val, "sheet");
+		io.partial = cli_get(c, val, "partial") != NULL;
+		io.on_case = quiet ? NULL : import_progress;
+		diag_init(&d);
+		if (cli_get(c, val, "template"))
+			rc = import_template(pos[0], &io, &d) < 0 ? 1 : 0;
+		else
+			rc = import_file(pos[0], &io, &d) < 0 ? 1 : 0;
+		fflush(stdout);
+		if (rc == 0 && d.worst >= DIAG_ERROR)
+			rc = 1;
+		if (file_output_failed())
+			rc = 3;
+		diag_flush(&d, stderr);
+		diag_free(&d);
+	}
+	free(pos);
+	for (int i = 0; i < 3; i++)
+		free(keep[i]);
+	src_cleanup();
+	return rc;
+}
+
 /* folio serve: the project's folders as for the jobs, then the server. */
 static int
 cmd_serve(const struct cli_cmd *c, int argc, char **argv)
@@ -450,6 +512,8 @@ main(int argc, char **argv)
 		free(pos);
 		return rc == 1 ? 0 : rc;
 	}
+	if (strcmp(name, "import") == 0)
+		return cmd_import(c, argc - 2, argv + 2);
 	if (strcmp(name, "serve") == 0)
 		return cmd_serve(c, argc - 2, argv + 2);
 	if (strcmp(name, "render") == 0)

@@ -161,6 +161,20 @@ label_of(const struct ds_labels *l, const char *path)
 	return best;
 }
 
+const char *
+ds_label(const struct ds_labels *l, const char *path)
+{
+	const struct label *x = label_of(l, path);
+	return x ? x->label : NULL;
+}
+
+const char *
+ds_label_type(const struct ds_labels *l, const char *path)
+{
+	const struct label *x = label_of(l, path);
+	return x ? x->type : NULL;
+}
+
 /* What a message calls the field at path: "单价" in Chinese, "fees/fee/unit-price
  * (单价)" in English; the path alone when it has no label. */
 static void
@@ -190,6 +204,9 @@ struct ds_fields {
 	/* normalisation: (line, old, new) edits of the source's bytes */
 	struct { int line; char *from, *to; } *edits;
 	size_t       nedits;
+	/* a source made from another file: its problems go there */
+	ds_locate_fn *locate;
+	void         *locate_ctx;
 };
 
 static void
@@ -222,9 +239,13 @@ ds_fields_error(struct ds_fields *c, int line, const char *path, const char *fmt
 	char tail[1024];
 	vsnprintf(tail, sizeof tail, fmt, ap);
 	va_end(ap);
-	/* TRANSLATORS: a field message: the field, then what is wrong and how to fix it */
-	buf_printf(&msg, _("%s: %s"), name.p, tail);
-	diag_report(c->d, DIAG_ERROR, c->file, line, 0, "%s", msg.p);
+	if (c->locate) {
+		c->locate(c->locate_ctx, DIAG_ERROR, line, path, tail);
+	} else {
+		/* TRANSLATORS: a field message: the field, then what is wrong and how to fix it */
+		buf_printf(&msg, _("%s: %s"), name.p, tail);
+		diag_report(c->d, DIAG_ERROR, c->file, line, 0, "%s", msg.p);
+	}
 	buf_free(&name);
 	buf_free(&msg);
 	seen_add(c, line, path);
@@ -324,8 +345,17 @@ check_value(struct ds_fields *c, const char *path, int line, const char *value, 
 	    lenient_amount(value, fixed, sizeof fixed))) {
 		struct buf name = {0};
 		field_name(c->l, path, &name);
-		diag_report(c->d, DIAG_WARNING, c->file, line, 0,
-		    _("%s: \"%s\" is read as \"%s\"; please write it so (%s)"), name.p, value, fixed, _(r->hint));
+		if (c->locate) {
+			struct buf msg = {0};
+			buf_printf(&msg, _("\"%s\" is read as \"%s\"; please write it so (%s)"), value, fixed,
+			    _(r->hint));
+			c->locate(c->locate_ctx, DIAG_WARNING, line, path, msg.p);
+			buf_free(&msg);
+		} else {
+			diag_report(c->d, DIAG_WARNING, c->file, line, 0,
+			    _("%s: \"%s\" is read as \"%s\"; please write it so (%s)"), name.p, value, fixed,
+			    _(r->hint));
+		}
 		buf_free(&name);
 		c->edits = xrealloc(c->edits, (c->nedits + 1) * sizeof *c->edits);
 		c->edits[c->nedits].line = line;
@@ -491,6 +521,13 @@ ds_fields_new(const struct ds_labels *l, const char *file, struct diag *d)
 	c->file = file;
 	c->d = d;
 	return c;
+}
+
+void
+ds_fields_locate(struct ds_fields *c, ds_locate_fn *fn, void *ctx)
+{
+	c->locate = fn;
+	c->locate_ctx = ctx;
 }
 
 int

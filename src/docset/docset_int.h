@@ -28,6 +28,14 @@ struct buf;
 struct ds_labels *ds_labels_load(const struct docset_opts *o);   /* owned */
 void ds_labels_free(struct ds_labels *l);
 struct ds_fields *ds_fields_new(const struct ds_labels *l, const char *file, struct diag *d);
+/*
+ * A source made from another file (folio import: cells of a spreadsheet):
+ * every problem and warning of c goes to fn instead of d, with the line of
+ * the source, the field's path and the message without the field's name.
+ */
+typedef void ds_locate_fn(void *ctx, enum diag_level level, int line, const char *path,
+    const char *msg);
+void ds_fields_locate(struct ds_fields *c, ds_locate_fn *fn, void *ctx);
 /* Frees c; returns the number of errors it reported. */
 int ds_fields_free(struct ds_fields *c);
 /* Report a problem of the field at path ("case/lease/end"), labelled. */
@@ -59,6 +67,16 @@ int ds_check_case(const struct docset_opts *o, const struct ds_labels *labels, c
     int packet, struct buf *normalised, struct diag *d);
 /* The documents and forms of every packet exist; -1 if not. */
 int ds_check_packet_sources(const struct docset_opts *o, struct diag *d);
+
+/* The same for a case made from another file (folio import), with the
+ * packet's rules: the problems go to fn (ds_fields_locate); a case file of
+ * the same number under cases/ is left to the caller. */
+int ds_check_case_located(const struct docset_opts *o, const struct ds_labels *labels,
+    const char *file, ds_locate_fn *fn, void *ctx, struct buf *normalised, struct diag *d);
+/* The label of the field at path (labels.xml, longest suffix), or NULL. */
+const char *ds_label(const struct ds_labels *l, const char *path);
+/* The value rule of the field at path ("date", "amount" …), or NULL. */
+const char *ds_label_type(const struct ds_labels *l, const char *path);
 
 struct xdoc;
 struct text_fonts;

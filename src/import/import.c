@@ -1,0 +1,775 @@
+/*
+ * import — folio import: a tenants workbook or CSV files → cases/ID.xml.
+ * The sheets are read (import_xlsx.c, import_csv.c), their headers matched
+ * to the fields' labels, the part rows joined to their tenant by the case
+ * number, each tenant's case made (import_case.c) and checked as folio
+ * check checks a case, its problems put back on the cells they came from.
+ * Then, only when every tenant is good (or with partial, the good ones),
+ * each case is written atomically; a case file that exists is replaced by
+ * nothing but the same bytes.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../base/file.h"
+#include "../base/limits.h"
+#include "../docset/docset.h"
+#include "../docset/docset_int.h"
+#include "../source/source.h"
+#include "import_int.h"
+
+/* ---------------------------------------------------------------- messages by cell */
+
+struct cellmsg {
+	enum diag_level level;
+	const char     *file;
+	int             part, row, col;   /* col -1: the row */
+	unsigned        seq;
+	char           *text;
+};
+
+struct job {
+	const struct import_opts *o;
+	struct ds_labels *labels;
+	struct diag      *d;
+	struct im_book    book;
+	struct im_sheet  *sheet[IM_NPARTS];          /* NULL: the part has no sheet */
+	int               col[IM_NPARTS][IM_MAX_FIELDS];
+	struct im_tenant *t;
+	size_t            nt;
+	int              *bad;                       /* per tenant: errors found */
+	size_t            orphans;                   /* part rows of no tenant (errors) */
+	struct cellmsg   *m;
+	size_t            nm;
+	/* the tenant being checked */
+	struct im_gen    *gen;
+	size_t            cur;
+};
+
+/* Report text at a sheet's cell (col -1: the row; row 0: the sheet). */
+static void
+at_cell(struct job *j, enum diag_level level, int part, int row, int col, const char *text)
+{
+	j->m = xrealloc(j->m, (j->nm + 1) * sizeof *j->m);
+	struct cellmsg *c = &j->m[j->nm];
+	c->level = level;
+	c->file = j->sheet[part] ? j->sheet[part]->file : j->book.s[0].file;
+	c->part = part;
+	c->row = row;
+	c->col = col;
+	c->seq = (unsigned)j->nm++;
+	c->text = xstrdup(text);
+}
+
+/* "sheet 客户, row 3, column E (联系电话)" with text after it. */
+static void
+cell_error(struct job *j, enum diag_level level, int part, const struct im_row *row, int field, int col,
+    const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+static void
+cell_error(struct job *j, enum diag_level level, int part, const struct im_row *row, int field, int col,
+    const char *fmt, ...)
+{
+	char tail[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(tail, sizeof tail, fmt, ap);
+	va_end(ap);
+	const struct im_sheet *s = j->sheet[part];
+	const char *sheet = s ? s->name : im_sheet_name(j->labels, part);
+	int csv = s ? s->csv : 0;
+	const char *label = field >= 0 ? ds_label(j->labels, im_parts[part].f[field].path) : NULL;
+	struct buf where = {0}, msg = {0};
+	char cn[8] = "";
+	if (col >= 0)
+		im_col_name(col, cn);
+	int r = row ? row->num : 0;
+	if (csv && col >= 0 && label)
+		buf_printf(&where, _("row %d, column %s (%s)"), r, cn, label);
+	else if (csv && label)
+		buf_printf(&where, _("row %d (%s)"), r, label);
+	else if (csv)
+		buf_printf(&where, _("row %d"), r);
+	else if (r == 0)
+		buf_printf(&where, _("sheet %s"), sheet);
+	else if (col >= 0 && label)
+		buf_printf(&where, _("sheet %s, row %d, column %s (%s)"), sheet, r, cn, label);
+	else if (label)
+		buf_printf(&where, _("sheet %s, row %d (%s)"), sheet, r, label);
+	else
+		buf_printf(&where, _("sheet %s, row %d"), sheet, r);
+	/* TRANSLATORS: a field message: the field, then what is wrong and how to fix it */
+	buf_printf(&msg, _("%s: %s"), where.p, tail);
+	at_cell(j, level, part, r, col, msg.p);
+	buf_free(&where);
+	buf_free(&msg);
+}
+
+static int
+cellmsg_cmp(const void *a, const void *b)
+{
+	const struct cellmsg *x = a, *y = b;
+	if (x->part != y->part)
+		return x->part < y->part ? -1 : 1;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Every message by sheet, row and column, into d. */
+static void
+flush_cells(struct job *j)
+{
+	if (j->nm > 1)
+		qsort(j->m, j->nm, sizeof *j->m, cellmsg_cmp);
+	for (size_t i = 0; i < j->nm; i++) {
+		diag_report(j->d, j->m[i].level, j->m[i].file, 0, 0, "%s", j->m[i].text);
+		free(j->m[i].text);
+	}
+	free(j->m);
+	j->m = NULL;
+	j->nm = 0;
+}
+
+/* ---------------------------------------------------------------- the checks' problems, on cells */
+
+/* The field of part whose path is a suffix of path (on a / boundary), or -1. */
+static int
+field_of(int part, const char *path)
+{
+	size_t n = strlen(path);
+	for (int f = 0; path && f < im_parts[part].nf; f++) {
+		const char *p = im_parts[part].f[f].path;
+		size_t k = strlen(p);
+		if (k <= n && strcmp(path + n - k, p) == 0 && (k == n || path[n - k - 1] == '/'))
+			return f;
+	}
+	return -1;
+}
+
+static void
+located(void *ctx, enum diag_level level, int line, const char *path, const char *msg)
+{
+	struct job *j = ctx;
+	const struct im_gen *g = j->gen;
+	const struct im_tenant *t = &j->t[j->cur];
+	const struct im_rec *rec = &t->main;
+	int field = -1;
+	if (line >= 1 && (size_t)line <= g->nw) {
+		rec = g->w[line - 1].rec;
+		field = g->w[line - 1].field;
+	}
+	/* a part short of rows was said so already: not its schema's echo */
+	for (int p = 1; p < IM_NPARTS && path; p++) {
+		size_t k = strlen(im_parts[p].container);
+		if (t->n[p] < (size_t)im_parts[p].min && strncmp(path, im_parts[p].container, k) == 0)
+			return;
+	}
+	int f = path ? field_of(rec->part, path) : -1;
+	if (f >= 0)
+		field = f;
+	if (field < 0 && path) {
+		/* a field of the tenant's row reported at a line of a part (a missing one) */
+		f = field_of(IM_MAIN, path);
+		if (f >= 0) {
+			rec = &t->main;
+			field = f;
+		}
+	}
+	if (level >= DIAG_ERROR)
+		j->bad[j->cur]++;
+	int col = field >= 0 ? rec->col[field] : -1;
+	if (field < 0 && path) {
+		/* no column: say which field */
+		const char *label = ds_label(j->labels, path);
+		struct buf m2 = {0};
+		buf_printf(&m2, "%s (%s)", label ? label : path, msg);
+		cell_error(j, level, rec->part, rec->row, -1, -1, "%s", label ? m2.p : msg);
+		buf_free(&m2);
+		return;
+	}
+	cell_error(j, level, rec->part, rec->row, field, col, "%s", msg);
+}
+
+/* ---------------------------------------------------------------- sheets and headers */
+
+static int
+row_empty(const struct im_row *r)
+{
+	for (int c = 0; c < r->n; c++) {
+		const char *v = r->c[c].v;
+		if (v && v[strspn(v, " \t\r\n")] != '\0')
+			return 0;
+	}
+	return 1;
+}
+
+/* Match the header row of part's sheet to the fields; -1 on a problem (reported). */
+static int
+headers(struct job *j, int part)
+{
+	const struct im_part_def *pd = &im_parts[part];
+	struct im_sheet *s = j->sheet[part];
+	int bad = 0;
+	for (int f = 0; f < pd->nf; f++)
+		j->col[part][f] = -1;
+	if (s == NULL)
+		return 0;
+	size_t first = 0;
+	while (first < s->nrows && row_empty(&s->rows[first]))
+		first++;
+	if (first == s->nrows) {
+		if (part == IM_MAIN) {
+			cell_error(j, DIAG_ERROR, part, NULL, -1, -1, "%s", _("the sheet is empty: its first row "
+			    "names the columns, each further row is a tenant (folio import --template)"));
+			return -1;
+		}
+		return 0;
+	}
+	const struct im_row *h = &s->rows[first];
+	for (int c = 0; c < h->n; c++) {
+		const char *v = h->c[c].v;
+		if (v == NULL || v[strspn(v, " \t\r\n")] == '\0')
+			continue;
+		size_t n = strlen(v);
+		while (n && strchr(" \t\r\n", v[n - 1]))
+			n--;
+		v += strspn(v, " \t\r\n");
+		n = strlen(v) < n ? strlen(v) : n;
+		int found = -1;
+		for (int f = 0; f < pd->nf && found < 0; f++) {
+			const char *l = ds_label(j->labels, pd->f[f].path);
+			if (l && strlen(l) == n && strncmp(l, v, n) == 0)
+				found = f;
+		}
+		char *hv = xstrndup(v, n);
+		if (found < 0) {
+			cell_error(j, DIAG_ERROR, part, h, -1, c, _("\"%s\" is not a column of this sheet: a header "
+			    "is a field's name as docs/import.md lists it (folio import --template writes them)"), hv);
+			bad = 1;
+		} else if (j->col[part][found] >= 0) {
+			char cn[8];
+			im_col_name(j->col[part][found], cn);
+			cell_error(j, DIAG_ERROR, part, h, -1, c, _("\"%s\" is also the header of column %s: "
+			    "keep one of them"), hv, cn);
+			bad = 1;
+		} else {
+			j->col[part][found] = c;
+		}
+		free(hv);
+	}
+	for (int f = 0; f < pd->nf; f++)
+		if (pd->f[f].req && j->col[part][f] < 0) {
+			const char *l = ds_label(j->labels, pd->f[f].path);
+			cell_error(j, DIAG_ERROR, part, h, -1, -1, _("the column %s is missing: add it (folio import "
+			    "--template writes every column)"), l ? l : pd->f[f].path);
+			bad = 1;
+		}
+	/* the header row is not data */
+	s->rows += first + 1;
+	s->nrows -= first + 1;
+	return bad ? -1 : 0;
+}
+
+struct idx {
+	const char *id;
+	size_t      t;
+};
+
+static int
+idx_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct idx *)a)->id, ((const struct idx *)b)->id);
+}
+
+/* The tenants of the main sheet, and the part rows joined to them. */
+static int
+join(struct job *j, struct im_gen *g)
+{
+	struct im_sheet *s = j->sheet[IM_MAIN];
+	int bad = 0;
+	j->t = xcalloc(s->nrows + 1, sizeof *j->t);
+	struct idx *ix = xcalloc(s->nrows + 1, sizeof *ix);
+	char **ids = xcalloc(s->nrows + 1, sizeof *ids);
+	size_t nix = 0;
+	for (size_t r = 0; r < s->nrows; r++) {
+		if (row_empty(&s->rows[r]))
+			continue;
+		struct im_tenant *t = &j->t[j->nt];
+		t->main = (struct im_rec){ IM_MAIN, s, &s->rows[r], j->col[IM_MAIN] };
+		struct buf id = {0};
+		if (im_value(g, &t->main, 0, &id)) {
+			ids[j->nt] = id.p;
+			ix[nix].id = id.p;
+			ix[nix++].t = j->nt;
+		}
+		j->nt++;
+	}
+	if (nix > 1)
+		qsort(ix, nix, sizeof *ix, idx_cmp);
+	j->bad = xcalloc(j->nt + 1, sizeof *j->bad);
+	for (size_t i = 1; i < nix; i++)
+		if (strcmp(ix[i].id, ix[i - 1].id) == 0) {
+			size_t a = ix[i - 1].t < ix[i].t ? ix[i - 1].t : ix[i].t, b = ix[i - 1].t < ix[i].t ? ix[i].t : ix[i - 1].t;
+			cell_error(j, DIAG_ERROR, IM_MAIN, j->t[b].main.row, 0, j->col[IM_MAIN][0], _("the case number "
+			    "%s is already on row %d: every tenant needs its own"), ix[i].id, j->t[a].main.row->num);
+			j->bad[b]++;
+		}
+	for (int p = 1; p < IM_NPARTS; p++) {
+		struct im_sheet *ps = j->sheet[p];
+		for (size_t r = 0; ps && r < ps->nrows; r++) {
+			if (row_empty(&ps->rows[r]))
+				continue;
+			struct im_rec rec = { p, ps, &ps->rows[r], j->col[p] };
+			struct buf id = {0};
+			if (!im_value(g, &rec, 0, &id)) {
+				cell_error(j, DIAG_ERROR, p, rec.row, 0, j->col[p][0], "%s", _("empty: write the case "
+				    "number of the tenant this row belongs to, as in the main sheet"));
+				j->orphans++;
+				continue;
+			}
+			struct idx key = { id.p, 0 }, *hit = nix ? bsearch(&key, ix, nix, sizeof *ix, idx_cmp) : NULL;
+			if (hit == NULL) {
+				cell_error(j, DIAG_ERROR, p, rec.row, 0, j->col[p][0], _("no tenant has the case number "
+				    "%s in the sheet %s: check the number, or add the tenant's row there"), id.p,
+				    im_sheet_name(j->labels, IM_MAIN));
+				j->orphans++;
+			} else {
+				struct im_tenant *t = &j->t[hit->t];
+				t->rows[p] = xrealloc(t->rows[p], (t->n[p] + 1) * sizeof *t->rows[p]);
+				t->rows[p][t->n[p]++] = rec;
+			}
+			buf_free(&id);
+		}
+	}
+	/* each tenant has the rows its case needs */
+	for (size_t i = 0; i < j->nt; i++)
+		for (int p = 1; p < IM_NPARTS; p++)
+			if (j->t[i].n[p] < (size_t)im_parts[p].min) {
+				cell_error(j, DIAG_ERROR, IM_MAIN, j->t[i].main.row, -1, -1, _("the sheet %s has %zu rows "
+				    "with this tenant's case number; at least %d are needed"), im_sheet_name(j->labels, p),
+				    j->t[i].n[p], im_parts[p].min);
+				j->bad[i]++;
+			}
+	for (size_t i = 0; i < j->nt; i++)
+		free(ids[i]);
+	free(ids);
+	free(ix);
+	return bad ? -1 : 0;
+}
+
+/* ---------------------------------------------------------------- the job */
+
+static void
+notify(const struct import_opts *o, const char *id, const char *file, enum import_status st)
+{
+	if (o->on_case)
+		o->on_case(o->ctx, id, file, st);
+}
+
+/* Check each tenant's case; keep the bytes of the good ones in out[i]. */
+static void
+check_all(struct job *j, struct buf *out, char **ids)
+{
+	char tmpdir[512];
+	snprintf(tmpdir, sizeof tmpdir, "%s/folio-import-XXXXXX", getenv("TMPDIR") && *getenv("TMPDIR") ?
+	    getenv("TMPDIR") : "/tmp");
+	if (mkdtemp(tmpdir) == NULL) {
+		diag_report(j->d, DIAG_ERROR, NULL, 0, 0, _("cannot make a temporary folder in %s: %s"),
+		    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", strerror(errno));
+		for (size_t i = 0; i < j->nt; i++)
+			j->bad[i]++;
+		return;
+	}
+	file_temp_add(tmpdir, 1);
+	for (size_t i = 0; i < j->nt; i++) {
+		struct im_gen g = { {0}, NULL, 0, j->labels, j->book.date1904 };
+		im_case_xml(&g, &j->t[i]);
+		struct buf id = {0};
+		im_value(&g, &j->t[i].main, 0, &id);
+		ids[i] = id.p ? id.p : xstrdup("");
+		/* the checks want the file named after the case (a name safe as a file's) */
+		struct buf file = {0};
+		int safe = id.n > 0 && id.n < 64 && strspn(id.p, "0123456789-") == id.n;
+		if (safe)
+			buf_printf(&file, "%s/%s.xml", tmpdir, id.p);
+		else
+			buf_printf(&file, "%s/row-%d.xml", tmpdir, j->t[i].main.row->num);
+		struct diag q;
+		diag_init(&q);
+		if (file_write(file.p, g.x.p, g.x.n, &q) == 0) {
+			j->gen = &g;
+			j->cur = i;
+			int rc = ds_check_case_located(j->o->doc, j->labels, file.p, located, j, &out[i], &q);
+			if (rc < 0 && j->bad[i] == 0)
+				j->bad[i]++;
+			unlink(file.p);
+		} else {
+			j->bad[i]++;
+		}
+		/* anything not about a field (it should not happen): on the tenant's row */
+		for (size_t k = 0; k < q.n; k++)
+			if (q.v[k].level >= DIAG_WARNING)
+				cell_error(j, q.v[k].level, IM_MAIN, j->t[i].main.row, -1, -1, "%s", q.v[k].text);
+		diag_free(&q);
+		buf_free(&file);
+		buf_free(&g.x);
+		free(g.w);
+	}
+	rmdir(tmpdir);
+	file_temp_forget(tmpdir);
+}
+
+/* Write the good cases (all of them good, or partial); -1 if any was not. */
+static int
+write_all(struct job *j, struct buf *out, char **ids)
+{
+	size_t nbad = 0, written = 0, same = 0;
+	for (size_t i = 0; i < j->nt; i++)
+		nbad += j->bad[i] > 0;
+	const char *root = j->o->doc->root;
+	char *dir = ds_path(root, "cases");
+	/* a case file that exists: only the same bytes again */
+	int *exists = xcalloc(j->nt + 1, sizeof *exists);
+	for (size_t i = 0; i < j->nt; i++) {
+		if (j->bad[i])
+			continue;
+		struct buf path = {0}, old = {0};
+		buf_printf(&path, "%s/%s.xml", dir, ids[i]);
+		const char *why;
+		struct stat st;
+		if (lstat(path.p, &st) == 0) {
+			if (file_read(path.p, LIMIT_SOURCE_BYTES, &old, &why) == 0 && old.n == out[i].n &&
+			    memcmp(old.p, out[i].p, old.n) == 0) {
+				exists[i] = 1;
+			} else {
+				cell_error(j, DIAG_ERROR, IM_MAIN, j->t[i].main.row, 0, j->col[IM_MAIN][0],
+				    _("%s already exists with other data: an import never replaces a case; give a new "
+				    "tenant its own case number, or change the case itself (or move it away first)"),
+				    path.p);
+				j->bad[i]++;
+				nbad++;
+			}
+		}
+		buf_free(&path);
+		buf_free(&old);
+	}
+	flush_cells(j);
+	int rc = nbad || j->orphans ? -1 : 0;
+	if (rc < 0 && !j->o->partial) {
+		if (nbad)
+			diag_summary(j->d, DIAG_ERROR, j->book.s[0].file, _("%zu of %zu tenants have errors (above): "
+			    "nothing is imported; correct them and import again, or import the others with "
+			    "--partial"), nbad, j->nt);
+		else
+			diag_summary(j->d, DIAG_ERROR, j->book.s[0].file, "%s", _("rows of no tenant (above): "
+			    "nothing is imported; correct them and import again, or import the tenants with "
+			    "--partial"));
+		for (size_t i = 0; i < j->nt; i++)
+			notify(j->o, ids[i], NULL, IMPORT_REFUSED);
+		free(exists);
+		free(dir);
+		return -1;
+	}
+	if (nbad < j->nt && file_mkdirs(dir, j->d) < 0)
+		rc = -1;
+	for (size_t i = 0; i < j->nt; i++) {
+		struct buf path = {0};
+		buf_printf(&path, "%s/%s.xml", dir, ids[i]);
+		if (j->bad[i]) {
+			notify(j->o, ids[i], NULL, IMPORT_REFUSED);
+		} else if (exists[i]) {
+			same++;
+			notify(j->o, ids[i], path.p, IMPORT_UNCHANGED);
+		} else {
+			if (file_write(path.p, out[i].p ? out[i].p : "", out[i].n, j->d) == 0) {
+				written++;
+				notify(j->o, ids[i], path.p, IMPORT_WRITTEN);
+			} else {
+				rc = -1;
+				notify(j->o, ids[i], NULL, IMPORT_REFUSED);
+			}
+		}
+		buf_free(&path);
+	}
+	if (rc < 0)
+		diag_summary(j->d, DIAG_ERROR, j->book.s[0].file, _("%zu of %zu tenants have errors (above) and "
+		    "are not imported, %zu rows belong to no tenant; %zu written, %zu unchanged"), nbad, j->nt,
+		    j->orphans, written, same);
+	free(exists);
+	free(dir);
+	return rc;
+}
+
+/* The sheets of the parts, by name; a sheet of no part is reported. */
+static int
+find_sheets(struct job *j, const char *main_name)
+{
+	for (int p = 0; p < IM_NPARTS; p++)
+		j->sheet[p] = NULL;
+	const char *want = main_name ? main_name : IM_MAIN_SHEET;
+	for (size_t i = 0; i < j->book.n; i++)
+		if (strcmp(j->book.s[i].name, want) == 0)
+			j->sheet[IM_MAIN] = &j->book.s[i];
+	if (j->sheet[IM_MAIN] == NULL && main_name) {
+		diag_report(j->d, DIAG_ERROR, j->book.s[0].file, 0, 0, _("the workbook has no sheet %s"), main_name);
+		return -1;
+	}
+	if (j->sheet[IM_MAIN] == NULL)
+		j->sheet[IM_MAIN] = &j->book.s[0];
+	for (size_t i = 0; i < j->book.n; i++) {
+		struct im_sheet *s = &j->book.s[i];
+		if (s == j->sheet[IM_MAIN])
+			continue;
+		int found = 0;
+		for (int p = 1; p < IM_NPARTS && !found; p++)
+			if (strcmp(s->name, im_sheet_name(j->labels, p)) == 0 && j->sheet[p] == NULL) {
+				j->sheet[p] = s;
+				found = 1;
+			}
+		int empty = 1;
+		for (size_t r = 0; r < s->nrows && empty; r++)
+			empty = row_empty(&s->rows[r]);
+		if (!found && !empty)
+			diag_report(j->d, DIAG_WARNING, s->file, 0, 0, _("sheet %s is not read: it is not one of the "
+			    "sheets of docs/import.md"), s->name);
+	}
+	return 0;
+}
+
+static int
+run(struct job *j)
+{
+	int rc = 0;
+	for (int p = 0; p < IM_NPARTS; p++)
+		if (headers(j, p) < 0)
+			rc = -1;
+	struct im_gen g = { {0}, NULL, 0, j->labels, j->book.date1904 };
+	if (rc == 0 && join(j, &g) < 0)
+		rc = -1;
+	if (rc == 0 && j->nt == 0) {
+		cell_error(j, DIAG_ERROR, IM_MAIN, NULL, -1, -1, "%s", _("no tenants: the sheet has its header "
+		    "row only"));
+		rc = -1;
+	}
+	if (rc < 0) {
+		flush_cells(j);
+		diag_summary(j->d, DIAG_ERROR, j->book.s[0].file, "%s", _("nothing is imported"));
+		return -1;
+	}
+	struct buf *out = xcalloc(j->nt, sizeof *out);
+	char **ids = xcalloc(j->nt, sizeof *ids);
+	ds_allow(j->o->doc);
+	check_all(j, out, ids);
+	rc = write_all(j, out, ids);
+	src_allow_reset();
+	for (size_t i = 0; i < j->nt; i++) {
+		buf_free(&out[i]);
+		free(ids[i]);
+	}
+	free(out);
+	free(ids);
+	return rc;
+}
+
+static void
+job_free(struct job *j)
+{
+	for (size_t i = 0; i < j->nt; i++)
+		for (int p = 0; p < IM_NPARTS; p++)
+			free(j->t[i].rows[p]);
+	free(j->t);
+	free(j->bad);
+	ds_labels_free(j->labels);
+}
+
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+	return n >= k && strcasecmp(s + n - k, tail) == 0;
+}
+
+/* The sheets' rows, the header row kept where headers() can skip it. */
+static int
+import_book(struct job *j)
+{
+	/* remember where each sheet's rows start, for freeing */
+	size_t n = j->book.n;
+	struct im_row **start = xcalloc(n + 1, sizeof *start);
+	size_t *count = xcalloc(n + 1, sizeof *count);
+	for (size_t i = 0; i < n; i++) {
+		start[i] = j->book.s[i].rows;
+		count[i] = j->book.s[i].nrows;
+	}
+	int rc = find_sheets(j, j->o->sheet) < 0 ? -1 : run(j);
+	for (size_t i = 0; i < n; i++) {
+		j->book.s[i].rows = start[i];
+		j->book.s[i].nrows = count[i];
+	}
+	free(start);
+	free(count);
+	return rc;
+}
+
+static void
+job_init(struct job *j, const struct import_opts *o, struct diag *d)
+{
+	memset(j, 0, sizeof *j);
+	j->o = o;
+	j->d = d;
+	j->labels = ds_labels_load(o->doc);
+}
+
+int
+import_bytes(const char *name, const char *bytes, size_t n, const struct import_opts *o,
+    struct diag *d)
+{
+	struct job j;
+	job_init(&j, o, d);
+	int rc;
+	if (ends_with(name, ".xlsx")) {
+		rc = im_read_xlsx(name, bytes, n, &j.book, d);
+	} else if (ends_with(name, ".csv")) {
+		struct im_sheet *s = im_book_add(&j.book, im_sheet_name(j.labels, IM_MAIN), name);
+		s->csv = 1;
+		rc = im_read_csv(name, bytes, n, s, d);
+	} else {
+		diag_report(d, DIAG_ERROR, name, 0, 0, "%s", _("not a spreadsheet folio imports: give a "
+		    ".xlsx workbook or a .csv file"));
+		rc = -1;
+	}
+	if (rc == 0)
+		rc = import_book(&j);
+	job_free(&j);
+	im_book_free(&j.book);
+	return rc;
+}
+
+/* Read path (a regular file, within the cap) into b; -1 after reporting. */
+static int
+slurp(const char *path, struct buf *b, struct diag *d)
+{
+	const char *why = NULL;
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > IM_MAX_FILE) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, _("the file is larger than %ld MB: a tenants "
+		    "spreadsheet is far smaller"), IM_MAX_FILE >> 20);
+		return -1;
+	}
+	if (file_read(path, IM_MAX_FILE, b, &why) < 0) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, _("cannot read: %s"), why ? why : strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+import_file(const char *path, const struct import_opts *o, struct diag *d)
+{
+	if (!ends_with(path, ".csv")) {
+		struct buf b = {0};
+		int rc = slurp(path, &b, d) < 0 ? -1 : import_bytes(path, b.p ? b.p : "", b.n, o, d);
+		buf_free(&b);
+		return rc;
+	}
+	if (o->sheet) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "%s", _("--sheet names a sheet of a workbook: a CSV file "
+		    "is one sheet, its parts are files beside it (docs/import.md)"));
+		return -1;
+	}
+	/* STEM.csv is the main sheet, STEM-联系人.csv … its parts */
+	struct job j;
+	job_init(&j, o, d);
+	int rc = 0;
+	size_t stem = strlen(path) - 4;
+	for (int p = 0; p < IM_NPARTS && rc == 0; p++) {
+		struct buf file = {0}, b = {0};
+		if (p == IM_MAIN)
+			buf_puts(&file, path);
+		else
+			buf_printf(&file, "%.*s-%s.csv", (int)stem, path, im_sheet_name(j.labels, p));
+		if (p == IM_MAIN || access(file.p, F_OK) == 0) {
+			struct im_sheet *s = im_book_add(&j.book, im_sheet_name(j.labels, p), file.p);
+			s->csv = 1;
+			if (slurp(file.p, &b, d) < 0 || im_read_csv(file.p, b.p ? b.p : "", b.n, s, d) < 0)
+				rc = -1;
+		}
+		buf_free(&b);
+		buf_free(&file);
+	}
+	if (rc == 0)
+		rc = import_book(&j);
+	job_free(&j);
+	im_book_free(&j.book);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- the template */
+
+static void
+template_book(const struct ds_labels *l, struct im_book *b, const char *file)
+{
+	for (int p = 0; p < IM_NPARTS; p++) {
+		struct im_sheet *s = im_book_add(b, im_sheet_name(l, p), file);
+		for (int f = 0; f < im_parts[p].nf; f++) {
+			const char *h = ds_label(l, im_parts[p].f[f].path);
+			h = h ? h : im_parts[p].f[f].path;
+			im_sheet_set(s, 1, f, h, strlen(h), 0);
+		}
+	}
+}
+
+int
+import_template_xlsx(const struct import_opts *o, struct buf *out, struct diag *d)
+{
+	struct ds_labels *l = ds_labels_load(o->doc);
+	struct im_book b = {0};
+	template_book(l, &b, "template");
+	int rc = im_write_xlsx(&b, out, d);
+	im_book_free(&b);
+	ds_labels_free(l);
+	return rc;
+}
+
+int
+import_template(const char *path, const struct import_opts *o, struct diag *d)
+{
+	if (ends_with(path, ".xlsx")) {
+		struct buf b = {0};
+		int rc = import_template_xlsx(o, &b, d);
+		if (rc == 0)
+			rc = file_write(path, b.p, b.n, d);
+		buf_free(&b);
+		return rc;
+	}
+	if (!ends_with(path, ".csv")) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "%s", _("a template is a .xlsx workbook or .csv files: "
+		    "name it so"));
+		return -1;
+	}
+	struct ds_labels *l = ds_labels_load(o->doc);
+	struct im_book b = {0};
+	template_book(l, &b, path);
+	int rc = 0;
+	size_t stem = strlen(path) - 4;
+	for (int p = 0; p < IM_NPARTS && rc == 0; p++) {
+		struct buf file = {0}, csv = {0};
+		if (p == IM_MAIN)
+			buf_puts(&file, path);
+		else
+			buf_printf(&file, "%.*s-%s.csv", (int)stem, path, b.s[p].name);
+		im_write_csv(&b.s[p], &csv);
+		rc = file_write(file.p, csv.p, csv.n, d);
+		buf_free(&file);
+		buf_free(&csv);
+	}
+	im_book_free(&b);
+	ds_labels_free(l);
+	return rc;
+}
