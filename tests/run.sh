@@ -42,6 +42,7 @@ layer writer sh tests/pdf/writer.sh "$B/folio"
 layer docset sh tests/docset/run.sh "$B/folio"
 layer checks sh tests/checks/run.sh "$B/folio"
 layer packet sh tests/packet/run.sh "$B/folio"
+layer import sh tests/import/run.sh "$B/folio"
 layer site sh tests/site/run.sh "$B/folio"
 layer hardening sh tests/hardening/run.sh "$B/folio"
 layer fuzz sh tests/fuzz/run.sh build/asan/fuzz

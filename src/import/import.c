@@ -89,6 +89,8 @@ cell_error(struct job *j, enum diag_level level, int part, const struct im_row *
 	int r = row ? row->num : 0;
 	if (csv && col >= 0 && label)
 		buf_printf(&where, _("row %d, column %s (%s)"), r, cn, label);
+	else if (csv && col >= 0)
+		buf_printf(&where, _("row %d, column %s"), r, cn);
 	else if (csv && label)
 		buf_printf(&where, _("row %d (%s)"), r, label);
 	else if (csv)
@@ -97,6 +99,8 @@ cell_error(struct job *j, enum diag_level level, int part, const struct im_row *
 		buf_printf(&where, _("sheet %s"), sheet);
 	else if (col >= 0 && label)
 		buf_printf(&where, _("sheet %s, row %d, column %s (%s)"), sheet, r, cn, label);
+	else if (col >= 0)
+		buf_printf(&where, _("sheet %s, row %d, column %s"), sheet, r, cn);
 	else if (label)
 		buf_printf(&where, _("sheet %s, row %d (%s)"), sheet, r, label);
 	else
@@ -720,7 +724,7 @@ template_book(const struct ds_labels *l, struct im_book *b, const char *file)
 		for (int f = 0; f < im_parts[p].nf; f++) {
 			const char *h = ds_label(l, im_parts[p].f[f].path);
 			h = h ? h : im_parts[p].f[f].path;
-			im_sheet_set(s, 1, f, h, strlen(h), 0);
+			(void)im_sheet_set(s, 1, f, h, strlen(h), 0);
 		}
 	}
 }

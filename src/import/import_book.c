@@ -18,9 +18,11 @@ im_book_add(struct im_book *b, const char *name, const char *file)
 	return s;
 }
 
-void
+int
 im_sheet_set(struct im_sheet *s, int row, int col, const char *v, size_t n, int num)
 {
+	if (col + 1 > IM_MAX_CELLS - (long)s->ncells)
+		return -1;
 	if (s->nrows == 0 || s->rows[s->nrows - 1].num != row) {
 		s->rows = xrealloc(s->rows, (s->nrows + 1) * sizeof *s->rows);
 		memset(&s->rows[s->nrows], 0, sizeof *s->rows);
@@ -28,6 +30,9 @@ im_sheet_set(struct im_sheet *s, int row, int col, const char *v, size_t n, int 
 	}
 	struct im_row *r = &s->rows[s->nrows - 1];
 	if (col >= r->n) {
+		if (s->ncells + (size_t)(col + 1 - r->n) > (size_t)IM_MAX_CELLS)
+			return -1;
+		s->ncells += (size_t)(col + 1 - r->n);
 		r->c = xrealloc(r->c, (size_t)(col + 1) * sizeof *r->c);
 		memset(r->c + r->n, 0, (size_t)(col + 1 - r->n) * sizeof *r->c);
 		r->n = col + 1;
@@ -35,6 +40,7 @@ im_sheet_set(struct im_sheet *s, int row, int col, const char *v, size_t n, int 
 	free(r->c[col].v);
 	r->c[col].v = xstrndup(v, n);
 	r->c[col].num = num;
+	return 0;
 }
 
 void

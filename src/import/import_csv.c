@@ -97,8 +97,12 @@ on_field(void *p, size_t n, void *ctx)
 		r->bad = 1;
 		return;
 	}
-	if (n > 0)
-		im_sheet_set(r->s, r->row, r->col, p, n, 0);
+	if (n > 0 && im_sheet_set(r->s, r->row, r->col, p, n, 0) < 0) {
+		diag_report(r->d, DIAG_ERROR, r->name, 0, 0, _("row %d: more than %ld cells in the file: it is "
+		    "not a tenants sheet"), r->row, IM_MAX_CELLS);
+		r->bad = 1;
+		return;
+	}
 	r->col++;
 }
 

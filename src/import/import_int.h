@@ -14,7 +14,10 @@
 #define IM_MAX_ENTRIES   10000         /* files in a workbook's zip */
 #define IM_MAX_ROWS      100000        /* rows of one sheet */
 #define IM_MAX_COLS      16384         /* columns: Excel's own, XFD */
-#define IM_MAX_CELL      32767         /* bytes of one cell: Excel's own (characters) ×1 */
+#define IM_MAX_CELL      32767         /* bytes of one cell: Excel's own limit in characters */
+#define IM_MAX_CELLS     (2L << 20)    /* cells of a sheet up to each row's last one: a
+                                        * row's cells are an array, and one cell in
+                                        * column XFD would make it 16384 long */
 
 struct im_cell {
 	char *v;        /* UTF-8 text, NULL when empty */
@@ -33,6 +36,7 @@ struct im_sheet {
 	int            csv;     /* a CSV file: messages say no sheet */
 	struct im_row *rows;    /* in order, empty rows left out */
 	size_t         nrows;
+	size_t         ncells;  /* cells allocated, all rows */
 };
 
 struct im_book {
@@ -43,8 +47,9 @@ struct im_book {
 
 void im_book_free(struct im_book *b);
 struct im_sheet *im_book_add(struct im_book *b, const char *name, const char *file);
-/* Set the cell (row, col) of s; rows come in order.  v is copied. */
-void im_sheet_set(struct im_sheet *s, int row, int col, const char *v, size_t n, int num);
+/* Set the cell (row, col) of s; rows come in order.  v is copied.  -1 (and
+ * nothing set) when the sheet would be over IM_MAX_CELLS. */
+int im_sheet_set(struct im_sheet *s, int row, int col, const char *v, size_t n, int num);
 /* Column letters of col (0 → A, 26 → AA). */
 void im_col_name(int col, char out[8]);
 

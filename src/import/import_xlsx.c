@@ -248,8 +248,13 @@ read_sheet(struct im_zip *z, const char *name, const char *path, const struct st
 				rc = -1;
 				break;
 			}
-			if (v.n)
-				im_sheet_set(s, rowno, col, v.p, v.n, num);
+			if (v.n && im_sheet_set(s, rowno, col, v.p, v.n, num) < 0) {
+				diag_report(d, DIAG_ERROR, name, 0, 0, _("sheet %s has more than %ld cells: it is not a "
+				    "tenants sheet"), s->name, IM_MAX_CELLS);
+				buf_free(&v);
+				rc = -1;
+				break;
+			}
 			buf_free(&v);
 		}
 	}

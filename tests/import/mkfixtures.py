@@ -6,7 +6,8 @@
 writes into tests/import/:
   tenants.xlsx      a workbook as Excel writes one: shared strings (one of them
                     rich text with a phonetic run), inline strings, numbers,
-                    a date as a day count, cells past column Z
+                    a date as a day count, cells past column Z, spaces
+                    around two values
   utf8/tenants*.csv the same rows as CSV files in UTF-8 (the main one with a
                     byte order mark, the columns in another order, a value
                     with spaces around it)
@@ -165,6 +166,10 @@ def write_xlsx(path, sheets):
                     continue
                 ref = "%s%d" % (col_name(c), r + 1)
                 p = paths[c]
+                if r == 1 and k == 0 and p == "customer/name-en":
+                    v = v + "  "             # spaces typed after a value are not data
+                if r == 1 and k == 0 and p == "customer/legal-rep":
+                    v = "\u3000" + v          # nor an ideographic space before it
                 if r > 0 and p in NUMBERS and not (p == "fee/quantity" and not numeric_as_typed(v)):
                     n = repr(float(v))   # as Excel stores it: 32.00 is 32
                     n = n[:-2] if n.endswith(".0") else n
