@@ -122,7 +122,7 @@ test: $(O)/folio $(MO) $(UNIT_TESTS) $(O)/layout-test fuzz-replay fuzz-build
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # fuzzing (docs/testing.md): one target per input kind, tests/fuzz/fuzz_*.c
-FUZZ_TARGETS ?= fo svg png jpeg packet
+FUZZ_TARGETS ?= fo svg png jpeg packet import
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 
