@@ -87,7 +87,9 @@ cell_error(struct job *j, enum diag_level level, int part, const struct im_row *
 	if (col >= 0)
 		im_col_name(col, cn);
 	int r = row ? row->num : 0;
-	if (csv && col >= 0 && label)
+	if (csv && r == 0)
+		buf_puts(&where, "");
+	else if (csv && col >= 0 && label)
 		buf_printf(&where, _("row %d, column %s (%s)"), r, cn, label);
 	else if (csv && col >= 0)
 		buf_printf(&where, _("row %d, column %s"), r, cn);
@@ -105,8 +107,11 @@ cell_error(struct job *j, enum diag_level level, int part, const struct im_row *
 		buf_printf(&where, _("sheet %s, row %d (%s)"), sheet, r, label);
 	else
 		buf_printf(&where, _("sheet %s, row %d"), sheet, r);
-	/* TRANSLATORS: a field message: the field, then what is wrong and how to fix it */
-	buf_printf(&msg, _("%s: %s"), where.p, tail);
+	if (where.n == 0)   /* a CSV file as a whole: its name says it */
+		buf_puts(&msg, tail);
+	else
+		/* TRANSLATORS: a field message: the field, then what is wrong and how to fix it */
+		buf_printf(&msg, _("%s: %s"), where.p, tail);
 	at_cell(j, level, part, r, col, msg.p);
 	buf_free(&where);
 	buf_free(&msg);

@@ -19,7 +19,7 @@ P=$T/p
 project "$P"
 
 # ---- help ----------------------------------------------------------------------------------
-for c in check manual packet forms archive serve render subset help; do
+for c in check manual packet forms archive import serve render subset help; do
 	check "folio $c --help: its usage on stdout, exit 0" sh -c "'$FOLIO' $c --help >'$T/h1' 2>&1 && grep -q '^usage: folio $c' '$T/h1'"
 	check "folio help $c: the same text" sh -c "'$FOLIO' help $c >'$T/h2' 2>&1 && '$FOLIO' $c -h >'$T/h3' && cmp '$T/h2' '$T/h3'"
 done
@@ -94,7 +94,7 @@ check "make install PREFIX=/usr DESTDIR=…" sh -c "test $rc -eq 0 || { cat '$T/
 check "installed: the binary, templates, schemas, documents, example site file, man page" sh -c "test -x '$D/usr/bin/folio' && test -s '$D/usr/share/folio/templates/job.xsl' && test -s '$D/usr/share/folio/schemas/site.rng' && test -s '$D/usr/share/folio/content/customer-handbook.xml' && test -s '$D/usr/share/folio/site.xml' && test -s '$D/usr/share/man/man1/folio.1'"
 check "installed: the translations" sh -c "ls '$D'/usr/share/locale/*/LC_MESSAGES/folio.mo >/dev/null"
 check "the man page lints clean (mandoc -T lint)" sh -c "mandoc -T lint '$D/usr/share/man/man1/folio.1' && test -z \"\$(mandoc -T lint '$D/usr/share/man/man1/folio.1' 2>&1)\""
-check "the man page names every command" sh -c "mandoc -T ascii '$D/usr/share/man/man1/folio.1' | sed 's/.\x08//g' >'$T/man.txt' && for c in check manual packet forms archive serve render subset help; do grep -q \"folio \$c\" '$T/man.txt' || exit 1; done"
+check "the man page names every command" sh -c "mandoc -T ascii '$D/usr/share/man/man1/folio.1' | sed 's/.\x08//g' >'$T/man.txt' && for c in check manual packet forms archive import serve render subset help; do grep -q \"folio \$c\" '$T/man.txt' || exit 1; done"
 B=$T/bare
 project "$B" bare
 W=$T/elsewhere
