@@ -243,6 +243,7 @@ struct fo_style {
 	uint8_t      starting_hide;    /* starting-state="hide" */
 	uint8_t      caption_after;    /* caption-side after, bottom or end */
 	uint8_t      precedence;       /* region-before/-after: spans the start and end regions */
+	uint8_t      float_side, clear_side;  /* float, clear: validated; not laid out yet */
 	uint8_t      text_transform;   /* enum fo_text_transform; applied when the tree is built */
 	uint8_t      small_caps;       /* font-variant="small-caps"; made when the tree is built */
 	int32_t      column_count;     /* region-body */

@@ -180,6 +180,7 @@ static const struct { const char *name; enum fo_type as; const char *note; } ali
 	{ "multi-properties", FO_WRAPPER, "its content, without the multi-property-sets" },
 	{ "table-and-caption", FO_BLOCK, "the caption before the table, or after it by caption-side" },
 	{ "table-caption", FO_BLOCK, "kept with its table" },
+	{ "float", FO_BLOCK, "laid out where it stands, with a warning: folio does not float it yet" },
 };
 
 static enum fo_type
@@ -666,6 +667,9 @@ build_children(struct build *b, const struct xnode *x, struct fo_node *n, int de
 		}
 		if (left_out(b, x, c))
 			continue;
+		if (named(c, "float"))
+			diag_once(b->d, "float", DIAG_WARNING, b->t->file, c->line, 0,
+			    "fo:float is laid out where it stands, in the flow; folio does not float it");
 		enum fo_type t = lookup_elem(c->name);
 		if (t == FO__MAX) {
 			warn_unsupported_elem(b, c);

@@ -167,6 +167,12 @@ static const struct fo_keyword kw_text_transform[] = {
 	{ "capitalize", TT_CAPITALIZE }, { NULL, 0 } };
 static const struct fo_keyword kw_font_variant[] = {
 	{ "normal", 0 }, { "small-caps", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_float[] = {
+	{ "none", 0 }, { "before", 1 }, { "start", 2 }, { "end", 3 }, { "left", 2 }, { "right", 3 },
+	{ "inside", 2 }, { "outside", 3 }, { NULL, 0 } };
+static const struct fo_keyword kw_clear[] = {
+	{ "none", 0 }, { "start", 1 }, { "end", 2 }, { "left", 1 }, { "right", 2 }, { "both", 3 },
+	{ "inside", 1 }, { "outside", 2 }, { NULL, 0 } };
 static const struct fo_keyword kw_show_dest[] = {
 	{ "replace", 0 }, { "new", 1 }, { NULL, 0 } };
 static const struct fo_keyword kw_retrieve_pos[] = {
@@ -375,6 +381,8 @@ const struct prop_def fo_props[] = {
 	KW("show-destination",      show_new, kw_show_dest, 0, "replace"),
 	KW("starting-state",        starting_hide, kw_starting_state, 0, "show"),
 	KW("caption-side",          caption_after, kw_caption_side, 1, "before"),
+	KW("float",                 float_side, kw_float, 0, "none (fo:float is laid out in place)"),
+	KW("clear",                 clear_side, kw_clear, 0, "none (no floats to clear)"),
 	KW("precedence",            precedence, kw_precedence, 0, "false"),
 	F("column-count",           PK_INT, column_count, 5, 0, "1 (more are laid out as one, with a warning)"),
 	F("column-gap",             PK_ABS, column_gap, ABS_NONNEG, 0, "12pt (with one column, no effect)"),
@@ -669,6 +677,7 @@ reset_noninherited(struct fo_style *s)
 	s->overflow_hidden = 0;
 	s->ref_orient = 0;
 	s->precedence = 0;
+	s->float_side = s->clear_side = 0;
 	s->column_count = 1;
 	s->column_gap = 12000;
 	s->edge_retain = 0;
