@@ -71,8 +71,10 @@ cmd_render(const struct cli_cmd *c, int argc, char **argv)
 	} else {
 		if (areas && write_areas(at, areas, &d) < 0)
 			rc = 3;
+		/* 3 when the file could not be written, 1 when the PDF could not be
+		 * made (a font that cannot be subset) */
 		if (rc == 0 && out && pdf_write(at, out, &d) < 0)
-			rc = 3;
+			rc = file_output_failed() ? 3 : 1;
 	}
 	area_tree_free(at);
 	fo_tree_free(fo);

@@ -4,20 +4,65 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base.h"
 #include "limits.h"
 
+/* ---------------------------------------------------------------- out of memory */
+
+static char oom_what[512] = "starting";
+static void (*oom_fn)(void);
+/* given back when memory runs out, so the message can be printed and
+ * translated (gettext allocates) */
+static void *oom_reserve;
+static int oom_reserved;
+
+void
+oom_context(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(oom_what, sizeof oom_what, fmt, ap);
+	va_end(ap);
+}
+
+void
+oom_hook(void (*fn)(void))
+{
+	oom_fn = fn;
+}
+
+void
+oom_exit(size_t size)
+{
+	static int once;
+	if (once++)
+		_exit(1);   /* out of memory again while reporting it */
+	free(oom_reserve);
+	oom_reserve = NULL;
+	if (oom_fn)
+		oom_fn();
+	fprintf(stderr, _("folio: error: out of memory while %s (%zu bytes more were needed); "
+	    "nothing of it was written: give the job more memory (ulimit -v, the machine) or make "
+	    "it smaller (docs/scale.md says what a job needs)\n"), oom_what, size);
+	fflush(stderr);
+	_exit(1);
+}
+
 static void
 oom(size_t size)
 {
-	fprintf(stderr, "folio: out of memory (%zu bytes)\n", size);
-	abort();
+	oom_exit(size);
 }
 
 void *
 xmalloc(size_t size)
 {
+	if (!oom_reserved) {
+		oom_reserved = 1;
+		oom_reserve = malloc(256 * 1024);
+	}
 	void *p = malloc(size ? size : 1);
 	if (p == NULL)
 		oom(size);

@@ -28,12 +28,25 @@ typedef int32_t mpt;
  */
 mpt mpt_add(mpt a, mpt b, int *over);
 
-/* ---- allocation: these abort with a message when memory runs out ---- */
+/*
+ * ---- allocation: when memory runs out, folio exits with status 1 and
+ * "out of memory while <what it was doing>", after removing its
+ * temporaries, so no half-written file is left (never an abort).
+ */
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* What folio is doing, for that message ("laying out X"): a printf
+ * format, kept until the next call.  Cheap; stages call it as they start. */
+void oom_context(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* fn runs when memory has run out, before the exit (file.c: removing the
+ * temporaries).  One hook. */
+void oom_hook(void (*fn)(void));
+/* Memory ran out asking for size bytes: the message, the hook, exit 1.
+ * For the libraries' allocators that folio routes here (libxml2, libharu). */
+void oom_exit(size_t size) __attribute__((noreturn));
 
 /*
  * An arena: many small allocations freed in one call.  Used for the FO tree,

@@ -155,10 +155,10 @@ remove_dir_entries(const char *dir)
 	close(fd);
 }
 
+/* Remove every temporary registered (a signal, or memory ran out). */
 static void
-on_signal(int sig)
+remove_temps(void)
 {
-	int e = errno;
 	for (int i = 0; i < NTEMPS; i++) {
 		if (temps[i].path == NULL)
 			continue;
@@ -169,6 +169,13 @@ on_signal(int sig)
 			unlink(temps[i].path);
 		}
 	}
+}
+
+static void
+on_signal(int sig)
+{
+	int e = errno;
+	remove_temps();
 	errno = e;
 	raise(sig);   /* SA_RESETHAND: the default action, once this returns */
 }
@@ -190,6 +197,7 @@ install(void)
 	if (done)
 		return;
 	done = 1;
+	oom_hook(remove_temps);
 	for (size_t i = 0; i < sizeof cleanup_signals / sizeof *cleanup_signals; i++) {
 		struct sigaction sa, old;
 		if (sigaction(cleanup_signals[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)

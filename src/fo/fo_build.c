@@ -907,6 +907,7 @@ fo_marker_restyle(const struct fo_tree *t, const struct fo_node *marker,
 struct fo_tree *
 fo_tree_build_take(struct xdoc *doc, struct diag *d)
 {
+	oom_context(_("building the FO tree of %s"), doc->file ? doc->file : "-");
 	struct fo_rebuild *rb = xcalloc(1, sizeof *rb);
 	struct build b;
 	struct fo_tree *t = xcalloc(1, sizeof *t);

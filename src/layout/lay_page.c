@@ -1064,6 +1064,7 @@ one_pass(struct lay *L)
 struct area_tree *
 lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 {
+	oom_context(_("laying out %s"), fo->file ? fo->file : "-");
 	struct lay L;
 	struct idmap prev, cur;
 	int failed = 0;

@@ -999,6 +999,17 @@ compress_page(struct writer *w, HPDF_Page page)
 	free(raw);
 }
 
+/* libharu's allocator: out of memory is folio's exit 1, not an error
+ * libharu would go on from */
+static void *
+hpdf_alloc(HPDF_UINT size)
+{
+	void *p = malloc(size ? size : 1);
+	if (p == NULL)
+		oom_exit(size);
+	return p;
+}
+
 int
 pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 {
@@ -1009,11 +1020,12 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 
 	memset(&w, 0, sizeof w);
 	w.d = d;
+	oom_context(_("writing %s"), strcmp(path, "-") == 0 ? _("the PDF to standard output") : path);
 	/* opened first: a path that cannot be written is found before the
 	 * work, and the temporary is removed if a signal comes meanwhile */
 	if (file_out_open(&out, path, d) < 0)
 		return -1;
-	w.doc = HPDF_New(on_error, &w);
+	w.doc = HPDF_NewEx(on_error, hpdf_alloc, free, 0, &w);
 	if (w.doc == NULL) {
 		diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot create a PDF document");
 		file_out_abort(&out);

@@ -259,7 +259,9 @@ pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t 
 {
 	hb_face_t *sub = subset((hb_face_t *)f->hb_face, cps);
 	if (sub == NULL) {
-		diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot subset font %s", f->path);
+		/* HarfBuzz does not say why: its allocations failed, or the font */
+		diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot subset font %s (out of memory, or a damaged "
+		    "font)", f->path);
 		return NULL;
 	}
 	unsigned n = hb_face_get_glyph_count(sub);

@@ -173,6 +173,35 @@ static xsltDocLoaderFunc default_doc_loader;
 static xmlDocPtr doc_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
     xsltLoadType type);
 
+/* libxml2's allocator: the C library's, with folio's out-of-memory exit
+ * (libxml2 itself would go on with a NULL, and libxslt may not survive it) */
+static void *
+lib_malloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (p == NULL)
+		oom_exit(n);
+	return p;
+}
+
+static void *
+lib_realloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (q == NULL)
+		oom_exit(n);
+	return q;
+}
+
+static char *
+lib_strdup(const char *s)
+{
+	char *p = strdup(s);
+	if (p == NULL)
+		oom_exit(strlen(s) + 1);
+	return p;
+}
+
 static void
 setup_once(void)
 {
@@ -180,6 +209,8 @@ setup_once(void)
 	if (done)
 		return;
 	done = 1;
+	/* libxml2's and libxslt's allocations: out of memory is folio's exit 1 */
+	xmlMemSetup(free, lib_malloc, lib_realloc, lib_strdup);
 	xmlInitParser();
 	xmlSetExternalEntityLoader(entity_loader);
 	default_doc_loader = xsltDocDefaultLoader;
@@ -339,6 +370,7 @@ src_xml_parse(const char *bytes, size_t n, const char *name, struct diag *d)
 {
 	struct errctx ec = { .d = d, .file = name };
 	setup_once();
+	oom_context(_("reading %s"), name);
 	xmlDocPtr doc = parse_source(bytes, n, name, NULL, &ec);
 	return doc ? finish(doc, name, d) : NULL;
 }
@@ -349,6 +381,7 @@ src_xml_load(const char *path, struct diag *d)
 	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	struct errctx ec = { .d = d, .file = name };
 	setup_once();
+	oom_context(_("reading %s"), name);
 	xmlDocPtr doc = load_source(path, name, NULL, &ec);
 	return doc ? finish(doc, name, d) : NULL;
 }
@@ -875,6 +908,7 @@ xslt_run(const char *xsl, const char *in, const char *in_bytes, size_t in_len,
 
 	setup_once();
 	register_extensions();
+	oom_context(_("transforming %s with %s"), in, xsl);
 	xmlDocPtr doc = in_bytes ? parse_source(in_bytes, in_len, in, NULL, &ec) : read_doc(in, &ec);
 	if (doc == NULL)
 		return NULL;

@@ -245,4 +245,29 @@ rc=$?
 check "a template's runtime error: file:line: error: message, once" \
 	sh -c "test $rc -eq 1 && grep -q 'templates/manual.xsl:$L: error: Invalid number of arguments' '$T/xslt.err' && test \$(grep -c 'Invalid number of arguments' '$T/xslt.err') -eq 1 && ! grep -q 'runtime error: file' '$T/xslt.err'"
 
+# ---- out of memory: exit 1 with what was being made, nothing written, never an abort ----------
+python3 - "$T/huge.fo" <<'PY'
+import sys
+s = "物业管理处客户服务部负责受理业主和租户的投诉、报修与咨询，并按规定时限回复。" * 3
+with open(sys.argv[1], "w") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">'
+            '<fo:layout-master-set><fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm">'
+            '<fo:region-body/></fo:simple-page-master></fo:layout-master-set>\n'
+            '<fo:page-sequence master-reference="A4"><fo:flow flow-name="xsl-region-body">\n')
+    f.write("".join('<fo:block font-family="serif" space-after="6pt">%d. %s</fo:block>\n' % (i, s) for i in range(40000)))
+    f.write("</fo:flow></fo:page-sequence></fo:root>\n")
+PY
+mkdir -p "$T/oom"
+# (AddressSanitizer reserves terabytes of address space: ulimit -v is for the plain builds)
+case "$FOLIO" in */asan/*) ;; *)
+# 250 MB of address space: enough to start and to render a page, not for 16 MB of FO (about 1,000 pages)
+(ulimit -v 250000; "$FOLIO" render "$ROOT/examples/payment-notice.fo" -o "$T/oom/small.pdf" 2>"$T/oom/small.err")
+check "(under the memory limit a small document renders)" sh -c "test -s '$T/oom/small.pdf'"
+(ulimit -v 250000; "$FOLIO" render "$T/huge.fo" -o "$T/oom/huge.pdf" 2>"$T/oom/huge.err")
+rc=$?
+check "out of memory: exit 1, 'out of memory while' what, no file and no temporary left" sh -c "test $rc -eq 1 &&
+	grep -q '^folio: error: out of memory while [a-z]* .*huge.fo' '$T/oom/huge.err' &&
+	test \$(ls -A '$T/oom' | grep -v '^small' | grep -v '\.err$' | wc -l) -eq 0"
+;; esac
+
 summary
