@@ -60,6 +60,8 @@ cmp_key_id(const void *key, const void *e)
 const struct xnode *
 svg_lookup_id(const struct svg_ctx *c, const char *id)
 {
+	if (c->nids == 0)
+		return NULL;   /* no ids: c->ids is NULL, which bsearch may not take */
 	const struct xnode *const *r = bsearch(id, c->ids, c->nids, sizeof *c->ids, cmp_key_id);
 	return r ? *r : NULL;
 }
