@@ -97,6 +97,40 @@ struct docset_case {
 int docset_cases(const struct docset_opts *o, struct docset_case **out, size_t *n, struct diag *d);
 void docset_cases_free(struct docset_case *v, size_t n);
 
+/* ---- cases for a program (folio serve) ---- */
+
+/* One problem of a field, as folio check words it. */
+struct docset_field_error {
+	char *path;      /* the field, by element names: "case/customer/contacts/contact/mobile" */
+	char *label;     /* its label (schemas/labels.xml), or NULL */
+	char *message;   /* what is wrong and how to put it right, without the field's name */
+	int   line;      /* of the file checked */
+};
+struct docset_field_errors {
+	struct docset_field_error *v;
+	size_t                     n;
+};
+void docset_field_errors_free(struct docset_field_errors *e);
+
+/*
+ * Check the case in file with every check of folio check, as if it were
+ * the file as (ROOT/cases/ID.xml: its number must be that name; the case
+ * already there is not "another case").  Every problem goes to d; the
+ * field problems are also appended to errs.  With normalised, the bytes
+ * to keep (lenient values normalised) are appended there.  Returns 0 when
+ * the case has no error, -1 otherwise.
+ */
+int docset_case_check(const struct docset_opts *o, const char *file, const char *as,
+    struct buf *normalised, struct docset_field_errors *errs, struct diag *d);
+
+/* The field labels of schemas/labels.xml (owned; docset_labels_free). */
+struct ds_labels;
+struct ds_labels *docset_labels_load(const struct docset_opts *o);
+void docset_labels_free(struct ds_labels *l);
+/* The label of the field at path ("case/unit/floor"), and its example
+ * value in *example (may be NULL); NULL when it has none.  Borrowed. */
+const char *docset_label(const struct ds_labels *l, const char *path, const char **example);
+
 /*
  * folio check --layout: lay out the manual, the packet of every case under
  * cases/ and every blank form (or, with files, those FO files) and report

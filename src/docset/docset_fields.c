@@ -207,6 +207,7 @@ struct ds_fields {
 	/* a source made from another file: its problems go there */
 	ds_locate_fn *locate;
 	void         *locate_ctx;
+	struct docset_field_errors *out;   /* also collect the errors here, or NULL */
 };
 
 static void
@@ -245,6 +246,15 @@ ds_fields_error(struct ds_fields *c, int line, const char *path, const char *fmt
 		/* TRANSLATORS: a field message: the field, then what is wrong and how to fix it */
 		buf_printf(&msg, _("%s: %s"), name.p, tail);
 		diag_report(c->d, DIAG_ERROR, c->file, line, 0, "%s", msg.p);
+	}
+	if (c->out) {
+		const struct label *x = label_of(c->l, path);
+		struct docset_field_errors *o = c->out;
+		o->v = xrealloc(o->v, (o->n + 1) * sizeof *o->v);
+		o->v[o->n].path = xstrdup(path);
+		o->v[o->n].label = x ? xstrdup(x->label) : NULL;
+		o->v[o->n].message = xstrdup(tail);
+		o->v[o->n++].line = line;
 	}
 	buf_free(&name);
 	buf_free(&msg);
@@ -530,6 +540,12 @@ ds_fields_locate(struct ds_fields *c, ds_locate_fn *fn, void *ctx)
 	c->locate_ctx = ctx;
 }
 
+void
+ds_fields_collect(struct ds_fields *c, struct docset_field_errors *out)
+{
+	c->out = out;
+}
+
 int
 ds_fields_free(struct ds_fields *c)
 {
@@ -613,4 +629,40 @@ ds_validate(const struct ds_labels *l, const char *file, const char *rng, struct
 	int rc = ds_fields_validate(c, rng, NULL);
 	ds_fields_free(c);
 	return rc;
+}
+
+/* ---------------------------------------------------------------- for programs */
+
+struct ds_labels *
+docset_labels_load(const struct docset_opts *o)
+{
+	return ds_labels_load(o);
+}
+
+void
+docset_labels_free(struct ds_labels *l)
+{
+	ds_labels_free(l);
+}
+
+const char *
+docset_label(const struct ds_labels *l, const char *path, const char **example)
+{
+	const struct label *x = label_of(l, path);
+	if (example)
+		*example = x ? x->example : NULL;
+	return x ? x->label : NULL;
+}
+
+void
+docset_field_errors_free(struct docset_field_errors *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		free(e->v[i].path);
+		free(e->v[i].label);
+		free(e->v[i].message);
+	}
+	free(e->v);
+	e->v = NULL;
+	e->n = 0;
 }

@@ -36,6 +36,8 @@ struct ds_fields *ds_fields_new(const struct ds_labels *l, const char *file, str
 typedef void ds_locate_fn(void *ctx, enum diag_level level, int line, const char *path,
     const char *msg);
 void ds_fields_locate(struct ds_fields *c, ds_locate_fn *fn, void *ctx);
+/* Also keep every field error c reports in out (the caller frees it). */
+void ds_fields_collect(struct ds_fields *c, struct docset_field_errors *out);
 /* Frees c; returns the number of errors it reported. */
 int ds_fields_free(struct ds_fields *c);
 /* Report a problem of the field at path ("case/lease/end"), labelled. */
@@ -65,6 +67,11 @@ void ds_case_rules(struct ds_fields *fc, const struct xnode *root);
  * any error. */
 int ds_check_case(const struct docset_opts *o, const struct ds_labels *labels, const char *file,
     int packet, struct buf *normalised, struct diag *d);
+/* The same, for a case read from file that is to become as (cases/ID.xml:
+ * its name and number are checked as that file's), the field errors also
+ * kept in errs (or NULL). */
+int ds_check_case_as(const struct docset_opts *o, const struct ds_labels *labels, const char *file,
+    const char *as, int packet, struct buf *normalised, struct docset_field_errors *errs, struct diag *d);
 /* The documents and forms of every packet exist; -1 if not. */
 int ds_check_packet_sources(const struct docset_opts *o, struct diag *d);
 

@@ -258,9 +258,11 @@ same_bytes(const char *a, const char *b)
 /* A case's id is its file's name, and no other file of cases/ has it
  * (unless it is a copy of this very file: the same case). */
 static void
-check_case_id(const struct docset_opts *o, struct ds_fields *fc, const char *file, const struct xnode *root,
-    int others)
+check_case_id(const struct docset_opts *o, struct ds_fields *fc, const char *file, const char *as,
+    const struct xnode *root, int others)
 {
+	if (as)
+		file = as;
 	const char *id = xnode_attr(root, "id");
 	if (id == NULL || *id == '\0' || strcmp(file, "<stdin>") == 0 || strcmp(file, "-") == 0 ||
 	    ds_fields_reported(fc, "case/@id"))
@@ -276,6 +278,8 @@ check_case_id(const struct docset_opts *o, struct ds_fields *fc, const char *fil
 	struct buf other = {0};
 	buf_printf(&other, "%s/cases/%s.xml", o->root, id);
 	char *a = realpath(other.p, NULL), *b = realpath(file, NULL);
+	if (as && a && b == NULL)
+		b = xstrdup(a);   /* the file to be: the case to be replaced is this one */
 	if (a && b && strcmp(a, b) != 0 && !same_bytes(a, b))
 		ds_fields_error(fc, root->line, "case/@id", _("\"%s\" is the number of another case, "
 		    "%s: every case needs its own number"), id, other.p);
@@ -285,13 +289,15 @@ check_case_id(const struct docset_opts *o, struct ds_fields *fc, const char *fil
 }
 
 static int
-check_case(const struct docset_opts *o, const struct ds_labels *labels, const char *file,
-    int packet, ds_locate_fn *fn, void *ctx, struct buf *normalised, struct diag *d)
+check_case(const struct docset_opts *o, const struct ds_labels *labels, const char *file, const char *as,
+    int packet, ds_locate_fn *fn, void *ctx, struct buf *normalised, struct docset_field_errors *errs,
+    struct diag *d)
 {
 	char *rng = ds_path(ds_data(o), "schemas/case.rng");
 	struct ds_fields *fc = ds_fields_new(labels, file, d);
 	if (fn)
 		ds_fields_locate(fc, fn, ctx);
+	ds_fields_collect(fc, errs);
 	struct diag q;
 	diag_init(&q);
 	struct xdoc *x = src_xml_load(file, &q);
@@ -308,7 +314,7 @@ check_case(const struct docset_opts *o, const struct ds_labels *labels, const ch
 	diag_free(&q);
 	if (x) {
 		ds_case_rules(fc, x->root);
-		check_case_id(o, fc, file, x->root, fn == NULL);
+		check_case_id(o, fc, file, as, x->root, fn == NULL);
 		src_xdoc_free(x);
 	} else {
 		bad = 1;
@@ -324,14 +330,40 @@ int
 ds_check_case(const struct docset_opts *o, const struct ds_labels *labels, const char *file,
     int packet, struct buf *normalised, struct diag *d)
 {
-	return check_case(o, labels, file, packet, NULL, NULL, normalised, d);
+	return check_case(o, labels, file, NULL, packet, NULL, NULL, normalised, NULL, d);
+}
+
+int
+ds_check_case_as(const struct docset_opts *o, const struct ds_labels *labels, const char *file,
+    const char *as, int packet, struct buf *normalised, struct docset_field_errors *errs, struct diag *d)
+{
+	return check_case(o, labels, file, as, packet, NULL, NULL, normalised, errs, d);
+}
+
+int
+docset_case_check(const struct docset_opts *o, const char *file, const char *as,
+    struct buf *normalised, struct docset_field_errors *errs, struct diag *d)
+{
+	struct ds_labels *labels = ds_labels_load(o);
+	ds_allow(o);
+	/* the file checked may be a temporary outside the project */
+	char *dir = ds_abspath(file), *slash = strrchr(dir, '/');
+	if (slash) {
+		*slash = '\0';
+		src_allow_dir(dir);
+	}
+	free(dir);
+	int rc = ds_check_case_as(o, labels, file, as, 1, normalised, errs, d);
+	src_allow_reset();
+	ds_labels_free(labels);
+	return rc;
 }
 
 int
 ds_check_case_located(const struct docset_opts *o, const struct ds_labels *labels,
     const char *file, ds_locate_fn *fn, void *ctx, struct buf *normalised, struct diag *d)
 {
-	return check_case(o, labels, file, 1, fn, ctx, normalised, d);
+	return check_case(o, labels, file, NULL, 1, fn, ctx, normalised, NULL, d);
 }
 
 static char *

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "../base/base.h"
 #include "serve_int.h"
@@ -23,11 +24,98 @@ struct server {
 	struct serve_users       *users;   /* NULL: no authentication (loopback only) */
 };
 
+/* A handler and where it runs: inline on the pool's thread, or queued for
+ * the engine's thread (light jobs, such as reading a case, before heavy
+ * ones, such as making a packet). */
+enum { RUN_INLINE, RUN_LIGHT, RUN_HEAVY };
+struct route {
+	const char *method;
+	const char *path;     /* the path, or with prefix its beginning */
+	int         prefix;
+	int         run;      /* RUN_* */
+	void      (*fn)(const struct req *q, struct reply *r);
+};
+
 /* One request's state, from its first call to its completion. */
 struct request {
-	struct buf body;
-	int        too_big;
+	struct buf             body;
+	int                    too_big;
+	int                    state;   /* 0 reading, 1 queued, 2 answered by the engine's thread */
+	const struct route    *rt;
+	struct req             in;
+	struct reply           r;
+	struct MHD_Connection *c;
+	struct request        *next;    /* in the queue */
 };
+
+/* ---------------------------------------------------------------- the engine's thread */
+
+/*
+ * The engine is entered by one thread at a time (serve_api.c says why).
+ * Rather than letting the pool's threads wait on it, a request that needs
+ * it is queued and its connection suspended: the pool keeps answering
+ * every other request (the page's style, the pages of a case while a
+ * packet is made).  The engine's thread takes light jobs first, so a page
+ * waits for at most the one heavy job under way.
+ */
+static struct {
+	pthread_mutex_t  mu;
+	pthread_cond_t   cv;
+	struct request  *head[2], *tail[2];   /* [0] light, [1] heavy */
+	int              stop;
+	int              running;
+} queue = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, { NULL, NULL }, { NULL, NULL }, 0, 0 };
+
+/* Queue q; -1 when the engine's thread has stopped (run it inline then). */
+static int
+enqueue(struct request *q)
+{
+	int k = q->rt->run == RUN_HEAVY;
+	pthread_mutex_lock(&queue.mu);
+	if (!queue.running || queue.stop) {
+		pthread_mutex_unlock(&queue.mu);
+		return -1;
+	}
+	q->state = 1;
+	q->next = NULL;
+	if (queue.tail[k])
+		queue.tail[k]->next = q;
+	else
+		queue.head[k] = q;
+	queue.tail[k] = q;
+	/* suspended before the engine's thread can see it and resume it */
+	MHD_suspend_connection(q->c);
+	pthread_cond_signal(&queue.cv);
+	pthread_mutex_unlock(&queue.mu);
+	return 0;
+}
+
+static void *
+engine_thread(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&queue.mu);
+	for (;;) {
+		struct request *q = NULL;
+		for (int k = 0; k < 2 && q == NULL; k++)
+			if ((q = queue.head[k]) != NULL && (queue.head[k] = q->next) == NULL)
+				queue.tail[k] = NULL;
+		if (q == NULL) {
+			if (queue.stop)
+				break;
+			pthread_cond_wait(&queue.cv, &queue.mu);
+			continue;
+		}
+		pthread_mutex_unlock(&queue.mu);
+		q->rt->fn(&q->in, &q->r);
+		pthread_mutex_lock(&queue.mu);
+		/* q belongs to the connection again once it is resumed */
+		q->state = 2;
+		MHD_resume_connection(q->c);
+	}
+	pthread_mutex_unlock(&queue.mu);
+	return NULL;
+}
 
 /* ---------------------------------------------------------------- the address */
 
@@ -99,6 +187,12 @@ send_reply(struct MHD_Connection *c, struct reply *r)
 		return MHD_NO;
 	}
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type);
+	if (r->etag[0])
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, r->etag);
+	if (r->location[0])
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
+	if (r->disposition[0])
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, r->disposition);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	if (r->status == MHD_HTTP_UNAUTHORIZED)
@@ -112,7 +206,7 @@ send_reply(struct MHD_Connection *c, struct reply *r)
 static enum MHD_Result
 send_error(struct MHD_Connection *c, unsigned status, const char *message)
 {
-	struct reply r;
+	struct reply r = { 0, NULL, NULL, 0, "", "", "" };
 	reply_error(&r, status, message);
 	return send_reply(c, &r);
 }
@@ -136,32 +230,91 @@ authorised(const struct server *s, struct MHD_Connection *c)
 	return ok;
 }
 
+static void h_render(const struct req *q, struct reply *r) { api_render(q->o, q->body, q->n, r); }
+static void h_forms_list(const struct req *q, struct reply *r) { api_forms_list(q->o, r); }
+static void h_forms_make(const struct req *q, struct reply *r) { api_forms_make(q->o, q->body, q->n, r); }
+static void h_cases(const struct req *q, struct reply *r) { api_cases(q->o, r); }
+
+static const struct route routes[] = {
+	{ "POST", "/api/v1/render", 0, RUN_HEAVY, h_render },
+	{ "GET", "/api/v1/forms", 0, RUN_LIGHT, h_forms_list },
+	{ "POST", "/api/v1/forms", 0, RUN_HEAVY, h_forms_make },
+	{ "GET", "/api/v1/cases", 0, RUN_LIGHT, h_cases },
+	{ "GET", "/api/v1/cases/", 1, RUN_LIGHT, api_case_get },
+	{ "PUT", "/api/v1/cases/", 1, RUN_LIGHT, api_case_put },
+	{ "POST", "/api/v1/packets", 0, RUN_HEAVY, api_packet },
+	{ "GET", "/", 0, RUN_INLINE, web_home },
+	{ "GET", "/style.css", 0, RUN_INLINE, web_style },
+	{ "GET", "/cases", 0, RUN_LIGHT, web_cases },
+	{ "GET", "/new", 0, RUN_LIGHT, web_new },
+	{ "POST", "/new", 0, RUN_LIGHT, web_new },
+	{ "GET", "/cases/", 1, RUN_LIGHT, web_case },
+	{ "POST", "/cases/", 1, RUN_LIGHT, web_case },
+	{ "POST", "/generate/", 1, RUN_HEAVY, web_generate },
+	{ "GET", "/packets/", 1, RUN_LIGHT, web_packet_file },
+	{ "GET", "/packet/", 1, RUN_LIGHT, web_packet },
+	{ "GET", "/forms", 0, RUN_LIGHT, web_forms },
+	{ "POST", "/forms", 0, RUN_HEAVY, web_forms },
+	{ "GET", "/manual", 0, RUN_LIGHT, web_manual },
+	{ "GET", "/manual.pdf", 0, RUN_HEAVY, web_manual_pdf },
+};
+
+/* The route of method and url; *wrong set when the path has routes but
+ * none for method. */
+static const struct route *
+find_route(const char *method, const char *url, int *wrong)
+{
+	*wrong = 0;
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		const struct route *rt = &routes[i];
+		size_t n = strlen(rt->path);
+		int match = rt->prefix ? strncmp(url, rt->path, n) == 0 && url[n] != '\0' : strcmp(url, rt->path) == 0;
+		if (!match)
+			continue;
+		if (strcmp(method, rt->method) == 0 || (strcmp(method, "HEAD") == 0 && strcmp(rt->method, "GET") == 0))
+			return rt;
+		*wrong = 1;
+	}
+	return NULL;
+}
+
+static char *
+header_dup(struct MHD_Connection *c, enum MHD_ValueKind kind, const char *name)
+{
+	const char *v = MHD_lookup_connection_value(c, kind, name);
+	return v ? xstrdup(v) : NULL;
+}
+
 static enum MHD_Result
 route(const struct server *s, struct MHD_Connection *c, const char *url, const char *method,
     struct request *q)
 {
-	struct reply r = { 200, "application/json", NULL, 0 };
-	int get = strcmp(method, "GET") == 0, post = strcmp(method, "POST") == 0;
-	const char *body = q->body.p ? q->body.p : "";
-	if (strcmp(url, "/api/v1/render") == 0) {
-		if (!post)
-			return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "use POST with an XSL-FO document");
-		api_render(s->doc, body, q->body.n, &r);
-	} else if (strcmp(url, "/api/v1/forms") == 0) {
-		if (get)
-			api_forms_list(s->doc, &r);
-		else if (post)
-			api_forms_make(s->doc, body, q->body.n, &r);
-		else
-			return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "use GET or POST");
-	} else if (strcmp(url, "/api/v1/cases") == 0) {
-		if (!get)
-			return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "use GET");
-		api_cases(s->doc, &r);
-	} else {
-		return send_error(c, MHD_HTTP_NOT_FOUND, "no such resource");
-	}
-	return send_reply(c, &r);
+	int wrong;
+	const struct route *rt = find_route(method, url, &wrong);
+	if (rt == NULL)
+		return wrong ? send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "this method is not allowed here "
+		    "(docs/api.md)") : send_error(c, MHD_HTTP_NOT_FOUND, "no such resource");
+	q->rt = rt;
+	q->c = c;
+	q->in.o = s->doc;
+	q->in.method = rt->method;
+	q->in.url = url;
+	q->in.rest = rt->prefix ? url + strlen(rt->path) : "";
+	q->in.body = q->body.p ? q->body.p : "";
+	q->in.n = q->body.n;
+	q->in.if_match = header_dup(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_MATCH);
+	q->in.if_none = header_dup(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	q->in.type = header_dup(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+	q->in.document = header_dup(c, MHD_GET_ARGUMENT_KIND, "document");
+	q->in.q = header_dup(c, MHD_GET_ARGUMENT_KIND, "q");
+	q->in.done = header_dup(c, MHD_GET_ARGUMENT_KIND, "done");
+	q->r.status = 200;
+	q->r.type = "application/json";
+	if (rt->run != RUN_INLINE && enqueue(q) == 0)
+		return MHD_YES;
+	rt->fn(&q->in, &q->r);
+	q->state = 3;
+	return send_reply(c, &q->r);
 }
 
 static enum MHD_Result
@@ -182,6 +335,14 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 			return send_error(c, 413, "the request body is larger than 4 MiB");
 		return MHD_YES;
 	}
+	if (q->state == 1)
+		return MHD_YES;   /* (not called while suspended) */
+	if (q->state == 2) {
+		q->state = 3;
+		return send_reply(c, &q->r);
+	}
+	if (q->state == 3)
+		return MHD_YES;
 	if (*size > 0) {
 		/* a chunked body can pass its announced length: count as it comes */
 		if (q->too_big || q->body.n + *size > SERVE_BODY_MAX) {
@@ -207,6 +368,14 @@ on_completed(void *cls, struct MHD_Connection *c, void **ctx, enum MHD_RequestTe
 	(void)toe;
 	if (q) {
 		buf_free(&q->body);
+		free(q->in.if_match);
+		free(q->in.if_none);
+		free(q->in.type);
+		free(q->in.document);
+		free(q->in.q);
+		free(q->in.done);
+		if (q->state != 3)
+			free(q->r.body);   /* (a reply never sent) */
 		free(q);
 		*ctx = NULL;
 	}
@@ -243,7 +412,7 @@ serve_run(const struct serve_opts *o)
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	unsigned threads = o->threads > 0 ? (unsigned)o->threads : 4;
@@ -262,12 +431,26 @@ serve_run(const struct serve_opts *o)
 		serve_users_free(s.users);
 		return 3;
 	}
+	pthread_t engine_tid;
+	queue.stop = 0;
+	queue.running = pthread_create(&engine_tid, NULL, engine_thread, NULL) == 0;
 	fprintf(stderr, _("folio serve: listening on http://%s/ (SIGTERM or Ctrl-C stops)\n"), spec);
 	int sig = 0;
 	while (sigwait(&stop, &sig) != 0)
 		;
-	/* stop accepting, let the requests under way finish */
+	/* stop accepting, let the requests under way finish: the queued ones
+	 * first (a suspended connection must be resumed before the stop) */
+	MHD_socket ls = MHD_quiesce_daemon(dm);
+	pthread_mutex_lock(&queue.mu);
+	queue.stop = 1;
+	pthread_cond_signal(&queue.cv);
+	pthread_mutex_unlock(&queue.mu);
+	if (queue.running)
+		pthread_join(engine_tid, NULL);
+	queue.running = 0;
 	MHD_stop_daemon(dm);
+	if (ls != MHD_INVALID_SOCKET)
+		close(ls);
 	serve_users_free(s.users);
 	fprintf(stderr, "%s\n", _("folio serve: stopped"));
 	return 0;

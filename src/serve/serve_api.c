@@ -9,9 +9,11 @@
  * font stage ends each job with FcFini, which tears down fontconfig's
  * global configuration, and the output stage keeps its list of temporaries
  * for signals.  So every handler does its engine work under one mutex
- * (engine); receiving bodies, parsing JSON and sending replies run
- * concurrently on the pool's threads.  Each request makes its own
- * diagnostics sink, fonts and private temporary folder.
+ * (engine), and serve.c runs these handlers on one thread of their own,
+ * so that the pool's threads never wait for the engine; receiving bodies,
+ * parsing JSON and sending replies run concurrently on the pool's
+ * threads.  Each request makes its own diagnostics sink, fonts and
+ * private temporary folder.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -33,11 +35,11 @@
 #include "../pdf/pdf.h"
 #include "serve_int.h"
 
-static pthread_mutex_t engine = PTHREAD_MUTEX_INITIALIZER;
+pthread_mutex_t engine = PTHREAD_MUTEX_INITIALIZER;
 
 /* ---------------------------------------------------------------- replies */
 
-static void
+void
 reply_json(struct reply *r, unsigned status, struct json_object *j)
 {
 	const char *s = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
@@ -71,7 +73,7 @@ shown_file(const char *file, const char *root)
 }
 
 /* The errors of d as {"errors":[{"file","line","col","message"}]}, 422. */
-static void
+void
 reply_diag(struct reply *r, const struct diag *d, const char *root)
 {
 	struct json_object *j = json_object_new_object(), *a = json_object_new_array();
@@ -94,7 +96,7 @@ reply_diag(struct reply *r, const struct diag *d, const char *root)
 	reply_json(r, 422, j);
 }
 
-static void
+void
 reply_pdf(struct reply *r, struct buf *b)
 {
 	r->status = 200;
@@ -108,7 +110,7 @@ reply_pdf(struct reply *r, struct buf *b)
 /* ---------------------------------------------------------------- temporaries */
 
 /* A private folder for one request's files (mode 0700). */
-static int
+int
 temp_dir(char *out, size_t n)
 {
 	const char *t = getenv("TMPDIR");
@@ -128,14 +130,14 @@ rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 	return 0;
 }
 
-static void
+void
 temp_remove(const char *dir)
 {
 	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
 }
 
 /* The real path of the project's root, for file names in replies (owned). */
-static char *
+char *
 root_real(const struct docset_opts *o)
 {
 	char *r = realpath(o->root, NULL);
@@ -414,4 +416,273 @@ api_cases(const struct docset_opts *o, struct reply *r)
 	}
 	docset_cases_free(v, n);
 	diag_free(&d);
+}
+
+/* ---------------------------------------------------------------- one case */
+
+void
+reply_bytes(struct reply *r, unsigned status, const char *type, const char *s, size_t n)
+{
+	r->status = status;
+	r->type = type;
+	r->body = xmalloc(n + 1);
+	memcpy(r->body, s, n);
+	r->n = n;
+}
+
+void
+reply_redirect(struct reply *r, const char *url)
+{
+	static const char text[] = "see other\n";
+	reply_bytes(r, 303, "text/plain; charset=utf-8", text, sizeof text - 1);
+	snprintf(r->location, sizeof r->location, "%s", url);
+}
+
+/* {"errors":[...]} with status (errs taken). */
+static void
+reply_errors(struct reply *r, unsigned status, struct json_object *errs)
+{
+	struct json_object *j = json_object_new_object();
+	json_object_object_add(j, "errors", errs);
+	reply_json(r, status, j);
+}
+
+void
+api_case_get(const struct req *q, struct reply *r)
+{
+	struct buf b = {0};
+	if (!case_id_ok(q->rest)) {
+		reply_error(r, 400, "a case number is letters, digits, - and _ (no / and no .)");
+		return;
+	}
+	if (case_read(q->o, q->rest, &b) < 0) {
+		reply_error(r, 404, "no such case");
+		return;
+	}
+	struct diag d;
+	diag_init(&d);
+	pthread_mutex_lock(&engine);
+	struct xdoc *x = src_xml_parse(b.p ? b.p : "", b.n, "case.xml", &d);
+	struct json_object *j = x ? case_to_json(x->root) : NULL;
+	src_xdoc_free(x);
+	pthread_mutex_unlock(&engine);
+	if (j) {
+		reply_json(r, 200, j);
+		case_etag(b.p ? b.p : "", b.n, r->etag);
+	} else {
+		reply_diag(r, &d, NULL);
+	}
+	diag_free(&d);
+	buf_free(&b);
+}
+
+/*
+ * The case a request sends, as JSON (an object) or XML (it starts with
+ * "<"): its XML into xml, where its fields are into lines, its number into
+ * id (when id is given, the JSON may leave it out).  Returns 0, or -1
+ * with the problems in errs.
+ */
+static int
+case_of_body(const struct req *q, char *id, size_t idn, struct buf *xml, struct case_lines *lines,
+    struct json_object *errs)
+{
+	size_t i = 0;
+	while (i < q->n && strchr(" \t\r\n", q->body[i]))
+		i++;
+	if (strlen(q->body) != q->n) {
+		case_error_add(errs, "", NULL, "the body holds a NUL byte");
+		return -1;
+	}
+	if (i < q->n && q->body[i] == '<') {
+		struct diag d;
+		diag_init(&d);
+		pthread_mutex_lock(&engine);
+		struct xdoc *x = src_xml_parse(q->body, q->n, "case.xml", &d);
+		if (x) {
+			case_lines_of_xml(x->root, lines);
+			const char *v = xnode_attr(x->root, "id");
+			if (id[0] == '\0')
+				snprintf(id, idn, "%s", v ? v : "");
+		}
+		src_xdoc_free(x);
+		pthread_mutex_unlock(&engine);
+		for (size_t k = 0; k < d.n; k++)
+			if (d.v[k].level >= DIAG_ERROR) {
+				char m[1200];
+				snprintf(m, sizeof m, "line %d, column %d: %s", d.v[k].line, d.v[k].col, d.v[k].text);
+				case_error_add(errs, "", NULL, m);
+			}
+		diag_free(&d);
+		if (x == NULL)
+			return -1;
+		buf_add(xml, q->body, q->n);
+		return 0;
+	}
+	enum json_tokener_error jerr = json_tokener_success;
+	struct json_object *j = json_tokener_parse_verbose(q->body, &jerr);
+	if (j == NULL || !json_object_is_type(j, json_type_object)) {
+		json_object_put(j);
+		case_error_add(errs, "", NULL, "the body must be a case: a JSON object or the case's XML (docs/api.md)");
+		return -1;
+	}
+	struct json_object *v = NULL;
+	if (json_object_object_get_ex(j, "@id", &v) && json_object_is_type(v, json_type_string)) {
+		if (id[0] && strcmp(id, json_object_get_string(v)) != 0)
+			case_error_add(errs, "@id", NULL, "not the case number of the URL");
+		else
+			snprintf(id, idn, "%s", json_object_get_string(v));
+	} else if (id[0]) {
+		json_object_object_add(j, "@id", json_object_new_string(id));
+	}
+	int rc = case_from_json(j, xml, lines, errs);
+	json_object_put(j);
+	return rc < 0 || json_object_array_length(errs) > 0 ? -1 : 0;
+}
+
+void
+api_case_put(const struct req *q, struct reply *r)
+{
+	char id[80];
+	if (!case_id_ok(q->rest)) {
+		reply_error(r, 400, "a case number is letters, digits, - and _ (no / and no .)");
+		return;
+	}
+	const char *etag = q->if_match;
+	if (etag == NULL && !(q->if_none && strcmp(q->if_none, "*") == 0)) {
+		reply_error(r, 428, "send If-Match with the ETag of GET (or If-None-Match: * for a new case)");
+		return;
+	}
+	snprintf(id, sizeof id, "%s", q->rest);
+	struct buf xml = {0}, keep = {0};
+	struct case_lines lines = { NULL, 0 };
+	struct json_object *errs = json_object_new_array();
+	if (case_of_body(q, id, sizeof id, &xml, &lines, errs) < 0 ||
+	    case_check(q->o, id, 1, xml.p ? xml.p : "", xml.n, &lines, errs, &keep) < 0) {
+		reply_errors(r, 422, errs);
+	} else {
+		char now[72];
+		int rc = case_save(q->o, id, etag, keep.p ? keep.p : "", keep.n, now);
+		json_object_put(errs);
+		if (rc == 1 && etag) {
+			reply_error(r, 412, "the case changed since it was read (or is not there): GET it again, "
+			    "then send the changes with its new ETag");
+		} else if (rc == 1) {
+			reply_error(r, 412, "the case exists already: GET it, then send If-Match with its ETag");
+		} else if (rc < 0) {
+			reply_error(r, 500, "the case could not be written");
+		} else {
+			struct json_object *j = json_object_new_object();
+			json_object_object_add(j, "id", json_object_new_string(id));
+			json_object_object_add(j, "etag", json_object_new_string(now));
+			reply_json(r, etag ? 200 : 201, j);
+			memcpy(r->etag, now, sizeof now);
+		}
+	}
+	case_lines_free(&lines);
+	buf_free(&xml);
+	buf_free(&keep);
+}
+
+/* ---------------------------------------------------------------- a packet */
+
+/* The PDF of a packet folder that document names: "packet", a document
+ * or form ("customer-handbook", "XT-KF-CX-001-R01") or a file's name;
+ * owned, or NULL. */
+char *
+packet_document(const char *dir, const char *document)
+{
+	struct dirent **list = NULL;
+	int n = scandir(dir, &list, NULL, alphasort);
+	char *found = NULL;
+	for (int i = 0; i < n; i++) {
+		const char *f = list[i]->d_name;
+		size_t k = strlen(f), dn = strlen(document);
+		int pdf = k > 4 && strcmp(f + k - 4, ".pdf") == 0 && f[0] != '.';
+		/* NN-name.pdf: name, or the whole file name with or without .pdf */
+		int hit = pdf && ((k == dn + 4 && strncmp(f, document, dn) == 0) || strcmp(f, document) == 0 ||
+		    (k > 3 && f[2] == '-' && k - 7 == dn && strncmp(f + 3, document, dn) == 0));
+		if (hit && found == NULL) {
+			found = xmalloc(strlen(dir) + k + 2);
+			sprintf(found, "%s/%s", dir, f);
+		}
+		free(list[i]);
+	}
+	free(list);
+	return found;
+}
+
+void
+api_packet(const struct req *q, struct reply *r)
+{
+	char id[80] = "", dir[512];
+	struct buf xml = {0}, keep = {0};
+	struct case_lines lines = { NULL, 0 };
+	struct json_object *errs = json_object_new_array();
+	if (case_of_body(q, id, sizeof id, &xml, &lines, errs) < 0) {
+		reply_errors(r, 422, errs);
+		goto done;
+	}
+	if (!case_id_ok(id)) {
+		case_error_add(errs, "@id", NULL, "a case number is letters, digits, - and _ (no / and no .)");
+		reply_errors(r, 422, errs);
+		goto done;
+	}
+	if (case_check(q->o, id, 0, xml.p ? xml.p : "", xml.n, &lines, errs, &keep) < 0) {
+		reply_errors(r, 422, errs);
+		goto done;
+	}
+	json_object_put(errs);
+	errs = NULL;
+	if (temp_dir(dir, sizeof dir) < 0) {
+		reply_error(r, 500, "cannot make a temporary folder");
+		goto done;
+	}
+	struct diag d;
+	diag_init(&d);
+	char *file = xmalloc(strlen(dir) + strlen(id) + 8), *out = xmalloc(strlen(dir) + 8);
+	sprintf(file, "%s/%s.xml", dir, id);
+	sprintf(out, "%s/out", dir);
+	pthread_mutex_lock(&engine);
+	int rc = file_write(file, xml.p ? xml.p : "", xml.n, &d);
+	pthread_mutex_unlock(&engine);
+	if (rc == 0)
+		rc = case_packet(q->o, file, out, &d);
+	if (rc < 0) {
+		char *root = root_real(q->o);
+		reply_diag(r, &d, root);
+		free(root);
+	} else {
+		char *pk = xmalloc(strlen(out) + strlen(id) + 16);
+		sprintf(pk, "%s/packets/%s", out, id);
+		struct buf b = {0};
+		if (q->document) {
+			char *p = packet_document(pk, q->document);
+			const char *why = NULL;
+			if (p && file_read(p, 0, &b, &why) == 0) {
+				reply_pdf(r, &b);
+				const char *base = strrchr(p, '/') + 1;
+				snprintf(r->disposition, sizeof r->disposition, "inline; filename=\"%s-%s\"", id, base);
+			} else {
+				reply_error(r, 404, "no such document in the packet: give packet, a document or form "
+				    "name (customer-handbook, XT-KF-CX-001-R01) or a file name (01-customer-handbook.pdf)");
+			}
+			free(p);
+		} else if (packet_zip(pk, &b) == 0) {
+			reply_bytes(r, 200, "application/zip", b.p, b.n);
+			snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"%s.zip\"", id);
+		} else {
+			reply_error(r, 500, "the packet could not be put in a zip file");
+		}
+		buf_free(&b);
+		free(pk);
+	}
+	temp_remove(dir);
+	free(file);
+	free(out);
+	diag_free(&d);
+done:
+	json_object_put(errs);
+	case_lines_free(&lines);
+	buf_free(&xml);
+	buf_free(&keep);
 }
