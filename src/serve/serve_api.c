@@ -620,15 +620,18 @@ api_packet(const struct req *q, struct reply *r)
 	struct json_object *errs = json_object_new_array();
 	if (case_of_body(q, id, sizeof id, &xml, &lines, errs) < 0) {
 		reply_errors(r, 422, errs);
+		errs = NULL;
 		goto done;
 	}
 	if (!case_id_ok(id)) {
 		case_error_add(errs, "@id", NULL, "a case number is letters, digits, - and _ (no / and no .)");
 		reply_errors(r, 422, errs);
+		errs = NULL;
 		goto done;
 	}
 	if (case_check(q->o, id, 0, xml.p ? xml.p : "", xml.n, &lines, errs, &keep) < 0) {
 		reply_errors(r, 422, errs);
+		errs = NULL;
 		goto done;
 	}
 	json_object_put(errs);

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Tests of folio serve (docs/api.md): the listening policy, every endpoint
-# and its errors, the body limit, 20 renders at once, and a clean stop on
-# SIGTERM.  The server runs on a free loopback port of a copy of the
+# and its errors, the body limit, 20 renders at once, a case read and
+# saved (ETag, field errors with their paths), packets (20 at once while
+# pages keep answering), paths kept inside the project, the web page's
+# routes, and a clean stop on SIGTERM.  The server runs on a free loopback port of a copy of the
 # project; every wait is bounded.  Ends with "serve: N passed, M failed".
 LAYER=serve
 . "$(dirname "$0")/../lib.sh"
@@ -111,7 +113,7 @@ check "a chunked body over 4 MiB: 413" test "$c" = 413
 c=$(code "$U/api/v1/nothing")
 check "an unknown route: 404 JSON" sh -c "test '$c' = 404 && grep -q '\"errors\"' '$T/body'"
 c=$(code "$U/")
-check "/ is not served yet: 404" test "$c" = 404
+check "/ is the office's page in Chinese" sh -c "test '$c' = 200 && grep -q '新客户入伙' '$T/body' && grep -q 'lang=\"zh-CN\"' '$T/body'"
 c=$(code -X DELETE "$U/api/v1/cases")
 check "a wrong method: 405" test "$c" = 405
 c=$(code "$U/api/v1/render")
@@ -134,6 +136,191 @@ for i in $(seq 1 20); do
 	    pdftotext "$T/par/$i.pdf" - | grep -q "第 $i 号请求 request-$i-end" || { bad=$((bad + 1)); echo "    request $i: $(cat "$T/par/$i.code")"; }
 done
 check "20 concurrent renders: every one a valid PDF with its own text" test $bad -eq 0
+
+# ---- one case: read, save, refuse ------------------------------------------------------------
+json_get() { python3 -c "import json,sys; j=json.load(open('$T/body')); print($1)"; }
+hdr() { curl -s -D - -o "$T/body" "$@" | tr -d '\r'; }
+etag_of() { hdr "$U/api/v1/cases/$1" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p'; }
+
+E1=$(etag_of 2024-001)
+cp "$T/body" "$T/c1.json"
+check "GET /api/v1/cases/ID: the case as JSON, its ETag" sh -c "test -n '$E1' && python3 -c '
+import json
+j = json.load(open(\"$T/c1.json\"))
+assert j[\"@id\"] == \"2024-001\" and j[\"customer\"][\"name-zh\"] == \"北京云帆数智科技有限公司\", j
+assert [c[\"@role\"] for c in j[\"customer\"][\"contacts\"][\"contact\"]] == [\"primary\", \"finance\", \"it\"]
+assert len(j[\"fees\"][\"fee\"]) == 5 and j[\"fees\"][\"fee\"][0][\"period\"][\"from\"] == \"2024-04-01\"
+assert j[\"defects\"] == {\"defect\": []} and j[\"unit\"] == {\"floor\": \"15\", \"number\": \"1501-1503\", \"area\": \"612.38\"}
+'"
+c=$(code "$U/api/v1/cases/2099-999")
+check "GET a case that is not there: 404" test "$c" = 404
+c=$(code "$U/api/v1/cases/a.b")
+check "GET /api/v1/cases/a.b (a dot): 400" test "$c" = 400
+c=$(code "$U/api/v1/cases/..%2F..%2Fsite")
+check "GET /api/v1/cases/..%2F..%2Fsite (an encoded slash): 400, nothing read" sh -c "test '$c' = 400 && ! grep -q site '$T/body'"
+c=$(code --path-as-is "$U/api/v1/cases/../../site.xml")
+check "GET /api/v1/cases/../../site.xml: refused" sh -c "test '$c' = 400 -o '$c' = 404 && ! grep -q 'urn:folio' '$T/body'"
+
+python3 -c "
+import json
+j = json.load(open('$T/c1.json'))
+j['customer']['name-zh'] = '北京云帆改名科技有限公司'
+j['customer']['staff-count'] = '70'
+json.dump(j, open('$T/c1-new.json', 'w'), ensure_ascii=False)
+j['customer']['contacts']['contact'][1]['mobile'] = '1360109'
+j['unit']['floor'] = '十五'
+json.dump(j, open('$T/c1-bad.json', 'w'), ensure_ascii=False)
+j = json.load(open('$T/c1.json'))
+j['@id'] = '2024-002'
+json.dump(j, open('$T/c1-otherid.json', 'w'), ensure_ascii=False)
+j = json.load(open('$T/c1.json'))
+j['customer']['shoe-size'] = '42'
+json.dump(j, open('$T/c1-unknown.json', 'w'), ensure_ascii=False)
+"
+cp "$P/cases/2024-001.xml" "$T/before.xml"
+c=$(code -X PUT -H 'Content-Type: application/json' --data-binary @"$T/c1-bad.json" -H "If-Match: $E1" "$U/api/v1/cases/2024-001")
+check "PUT a bad field: 422, each error with its path, Chinese label and message; nothing written" sh -c "test '$c' = 422 && cmp -s '$T/before.xml' '$P/cases/2024-001.xml' && python3 -c '
+import json
+e = json.load(open(\"$T/body\"))[\"errors\"]
+by = {x[\"path\"]: x for x in e}
+assert set(by) == {\"customer/contacts/contact[2]/mobile\", \"unit/floor\"}, e
+m = by[\"customer/contacts/contact[2]/mobile\"]
+assert m[\"label\"] == \"联系人手机\" and \"1360109\" in m[\"message\"] and \"11 digits\" in m[\"message\"], m
+assert by[\"unit/floor\"][\"label\"] == \"楼层\", e
+'"
+c=$(code -X PUT --data-binary @"$T/c1-new.json" "$U/api/v1/cases/2024-001")
+check "PUT without If-Match: 428, nothing written" sh -c "test '$c' = 428 && cmp -s '$T/before.xml' '$P/cases/2024-001.xml'"
+c=$(code -X PUT --data-binary @"$T/c1-otherid.json" -H "If-Match: $E1" "$U/api/v1/cases/2024-001")
+check "PUT a case whose @id is not the URL's: 422 at @id" sh -c "test '$c' = 422 && grep -q '\"path\":\"@id\"' '$T/body'"
+c=$(code -X PUT --data-binary @"$T/c1-unknown.json" -H "If-Match: $E1" "$U/api/v1/cases/2024-001")
+check "PUT a member that is not a field: 422 at its path" sh -c "test '$c' = 422 && grep -q '\"path\":\"customer/shoe-size\"' '$T/body'"
+c=$(code -X PUT --data-binary @"$T/c1-new.json" -H "If-Match: $E1" "$U/api/v1/cases/2024-001")
+E2=$(json_get 'j["etag"]')
+check "PUT with the ETag of GET: 200, the new ETag, the file rewritten" sh -c "test '$c' = 200 && test '$E2' != '$E1' && grep -q '<name-zh>北京云帆改名科技有限公司</name-zh>' '$P/cases/2024-001.xml' && grep -q '<staff-count>70</staff-count>' '$P/cases/2024-001.xml'"
+check "the saved case passes folio check and GET gives it back with the new ETag" sh -c "'$FOLIO' check --root '$P' >/dev/null 2>&1 && test \"\$(curl -s -D - -o '$T/again.json' '$U/api/v1/cases/2024-001' | tr -d '\\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')\" = '$E2' && grep -q 改名 '$T/again.json'"
+cp "$P/cases/2024-001.xml" "$T/after.xml"
+c=$(code -X PUT --data-binary @"$T/c1.json" -H "If-Match: $E1" "$U/api/v1/cases/2024-001")
+check "PUT with a stale ETag: 412, the newer save kept" sh -c "test '$c' = 412 && cmp -s '$T/after.xml' '$P/cases/2024-001.xml'"
+# the case as XML: problems found by its lines
+sed 's|<mobile>18612408736</mobile>|<mobile>186-1240</mobile>|' "$ROOT/cases/2024-001.xml" >"$T/c1-bad.xml"
+c=$(code -X PUT -H 'Content-Type: application/xml' --data-binary @"$T/c1-bad.xml" -H "If-Match: $E2" "$U/api/v1/cases/2024-001")
+check "PUT a case as XML with bad values: 422 at each value's own path" sh -c "test '$c' = 422 && python3 -c '
+import json
+e = json.load(open(\"$T/body\"))[\"errors\"]
+assert sorted(x[\"path\"] for x in e) == [\"customer/contacts/contact[3]/mobile\", \"customer/emergency-contacts/contact[2]/mobile\"], e
+assert all(x[\"label\"].endswith(\"手机\") for x in e), e
+'"
+c=$(code -X PUT -H 'If-None-Match: *' --data-binary @"$T/c1-new.json" "$U/api/v1/cases/2024-009")
+check "PUT a new case whose body names another number: 422 at @id" sh -c "test '$c' = 422 && grep -q '\"path\":\"@id\"' '$T/body' && test ! -e '$P/cases/2024-009.xml'"
+python3 -c "
+import json
+j = json.load(open('$T/c1.json')); del j['@id']
+j['customer']['name-zh'] = '北京新建测试有限公司'
+json.dump(j, open('$T/c9.json', 'w'), ensure_ascii=False)"
+c=$(code -X PUT -H 'If-None-Match: *' --data-binary @"$T/c9.json" "$U/api/v1/cases/2024-009")
+check "PUT a new case with If-None-Match: *: 201, cases/ID.xml written, its number from the URL" sh -c "test '$c' = 201 && grep -q 'id=\"2024-009\"' '$P/cases/2024-009.xml' && '$FOLIO' check --root '$P' >/dev/null 2>&1"
+c=$(code -X PUT -H 'If-None-Match: *' --data-binary @"$T/c9.json" "$U/api/v1/cases/2024-009")
+check "PUT If-None-Match: * on a case that exists: 412" test "$c" = 412
+c=$(code -X PUT -H 'If-Match: *' --data-binary @"$T/c9.json" "$U/api/v1/cases/x%2F..%2F..%2Fevil")
+check "PUT to an id with slashes: 400, no file outside cases/" sh -c "test '$c' = 400 && test ! -e '$P/evil.xml' && test ! -e '$T/evil.xml'"
+check "saves leave no temporary in cases/" sh -c "test -z \"\$(ls -A '$P/cases' | grep -v '^20[0-9-]*\\.xml\$')\""
+
+# ---- packets --------------------------------------------------------------------------------------
+python3 -c "
+import json
+j = json.load(open('$T/c1.json'))
+j['@id'] = '2025-001'; j['customer']['name-zh'] = '北京接口测试甲有限公司'
+json.dump(j, open('$T/p1.json', 'w'), ensure_ascii=False)"
+c=$(code -H 'Content-Type: application/json' --data-binary @"$T/p1.json" "$U/api/v1/packets")
+mkdir -p "$T/z" && cp "$T/body" "$T/p1.zip" && (cd "$T/z" && unzip -q -o "$T/p1.zip")
+check "POST /api/v1/packets (JSON): a zip of the 14 documents, packet.pdf and the case" sh -c "test '$c' = 200 && test \$(ls '$T/z/2025-001' | grep -c '^[0-9][0-9]-.*\\.pdf\$') = 14 && test -s '$T/z/2025-001/packet.pdf' && test -s '$T/z/2025-001/case.xml' && qpdf --check '$T/z/2025-001/packet.pdf' >/dev/null && pdftotext '$T/z/2025-001/packet.pdf' - | grep -q 北京接口测试甲有限公司"
+check "a packet request writes nothing into the project" sh -c "test ! -e '$P/cases/2025-001.xml' && test ! -e '$P/output/packets/2025-001'"
+c=$(code --data-binary @"$T/p1.json" "$U/api/v1/packets")
+check "the same case twice: the same zip, byte for byte" cmp -s "$T/body" "$T/p1.zip"
+c=$(code --data-binary @"$T/p1.json" "$U/api/v1/packets?document=XT-KF-CX-001-R01")
+check "POST /api/v1/packets?document=FORM: that form's PDF, filled" sh -c "test '$c' = 200 && qpdf --check '$T/body' >/dev/null && pdftotext '$T/body' - | grep -q 客户缴费通知书 && pdftotext '$T/body' - | grep -q 北京接口测试甲有限公司 && ! pdftotext '$T/body' - | grep -q 验收楼交接书"
+c=$(code --data-binary @"$T/p1.json" "$U/api/v1/packets?document=nothing")
+check "POST /api/v1/packets?document=nothing: 404 JSON" sh -c "test '$c' = 404 && grep -q 'no such document' '$T/body'"
+c=$(code -H 'Content-Type: application/xml' --data-binary @"$ROOT/cases/2024-003.xml" "$U/api/v1/packets?document=packet")
+check "POST /api/v1/packets (XML)?document=packet: the whole packet as one PDF" sh -c "test '$c' = 200 && pdftotext '$T/body' - | grep -q 北京华禾医疗器械有限公司 && test \$(pdfinfo '$T/body' | sed -n 's/^Pages: *//p') -gt 20"
+python3 -c "
+import json
+j = json.load(open('$T/p1.json'))
+j['lease']['end'] = '2023-01-01'
+json.dump(j, open('$T/p1-bad.json', 'w'), ensure_ascii=False)
+j['@id'] = '../../x'
+json.dump(j, open('$T/p1-evil.json', 'w'), ensure_ascii=False)"
+c=$(code --data-binary @"$T/p1-bad.json" "$U/api/v1/packets")
+check "POST /api/v1/packets with a bad case: 422 at the field's path" sh -c "test '$c' = 422 && grep -q '\"path\":\"lease/end\"' '$T/body' && grep -q '\"label\":\"租赁终止日\"' '$T/body'"
+c=$(code --data-binary @"$T/p1-evil.json" "$U/api/v1/packets")
+check "POST /api/v1/packets with @id ../../x: 422 at @id, nothing written" sh -c "test '$c' = 422 && grep -q '\"path\":\"@id\"' '$T/body' && test ! -e '$P/x.xml' && test ! -e '$T/x'"
+c=$(code --data 'not a case' "$U/api/v1/packets")
+check "POST /api/v1/packets with neither JSON nor XML: 422" test "$c" = 422
+
+# ---- 20 packets at once, while pages keep answering ----------------------------------------------
+mkdir -p "$T/pk"
+for i in $(seq 1 20); do
+	python3 -c "
+import json
+j = json.load(open('$T/c1.json'))
+j['@id'] = '2030-%03d' % $i; j['customer']['name-zh'] = '并发测试第${i}号有限公司'
+json.dump(j, open('$T/pk/$i.json', 'w'), ensure_ascii=False)"
+done
+pids=
+for i in $(seq 1 20); do
+	curl -s --max-time 300 -o "$T/pk/$i.pdf" -w '%{http_code}' --data-binary @"$T/pk/$i.json" "$U/api/v1/packets?document=packet" >"$T/pk/$i.code" &
+	pids="$pids $!"
+done
+sleep 2
+t0=$(date +%s%N)
+pc=$(curl -s --max-time 30 -o "$T/page.html" -w '%{http_code}' "$U/style.css")
+t1=$(date +%s%N)
+gc=$(curl -s --max-time 60 -o "$T/case3.json" -w '%{http_code}' "$U/api/v1/cases/2024-003")
+t2=$(date +%s%N)
+wait $pids
+check "while 20 packets are made, the page's style answers at once (< 1 s: $(( (t1 - t0) / 1000000 )) ms)" sh -c "test '$pc' = 200 && test $(( (t1 - t0) / 1000000 )) -lt 1000"
+check "while 20 packets are made, a case is read before they are all done (< 10 s: $(( (t2 - t1) / 1000000 )) ms)" sh -c "test '$gc' = 200 && grep -q 北京华禾 '$T/case3.json' && test $(( (t2 - t1) / 1000000 )) -lt 10000"
+bad=0
+for i in $(seq 1 20); do
+	[ "$(cat "$T/pk/$i.code")" = 200 ] && qpdf --check "$T/pk/$i.pdf" >/dev/null 2>&1 &&
+	    [ "$(pdftotext "$T/pk/$i.pdf" - | grep -o '并发测试第 *[0-9]* *号有限公司' | tr -d ' ' | sort -u)" = "并发测试第${i}号有限公司" ] ||
+	    { bad=$((bad + 1)); echo "    packet $i: $(cat "$T/pk/$i.code")"; }
+done
+check "20 concurrent packet requests: each its own tenant's packet (pdftotext), and no other's" test $bad -eq 0
+
+# ---- the web page's routes -------------------------------------------------------------------
+c=$(code "$U/new")
+check "GET /new: a form with every field, Chinese labels, required marks" sh -c "test '$c' = 200 && grep -q 'name=\"customer/name-zh\"' '$T/body' && grep -q '公司中文名称<span class=\"req\"' '$T/body' && grep -q 'name=\"customer/emergency-contacts/contact\\[2\\]/mobile\"' '$T/body' && grep -q 'name=\"fees/fee\\[1\\]/period/from\"' '$T/body' && ! grep -q 'http[s]*://' '$T/body'"
+c=$(code --data-urlencode '@id=2024-010' --data-urlencode 'handover-date=2024-13-01' "$U/new")
+check "POST /new with mistakes: 422, the form again, each message beside its field" sh -c "test '$c' = 422 && grep -q 'class=\"f bad\"><label for=\"handover-date\"' '$T/body' && grep -q 'id=\"problems\"' '$T/body' && test ! -e '$P/cases/2024-010.xml'"
+c=$(code "$U/cases?q=%E5%8D%8E%E7%A6%BE")
+check "GET /cases?q=华禾: the one case of that tenant" sh -c "test '$c' = 200 && grep -q 2024-003 '$T/body' && ! grep -q '>2024-002<' '$T/body'"
+c=$(code "$U/cases/2024-003")
+check "GET /cases/ID: the case's form, filled, with its ETag" sh -c "test '$c' = 200 && grep -q 'value=\"北京华禾医疗器械有限公司\"' '$T/body' && grep -q 'name=\"_etag\"' '$T/body'"
+c=$(code -X POST "$U/generate/2024-003")
+check "POST /generate/ID: the packet made into output/, 303 to its list" sh -c "test '$c' = 303 && test -s '$P/output/packets/2024-003/packet.pdf'"
+c=$(code "$U/packet/2024-003")
+check "GET /packet/ID: each document with a link to its PDF, and the zip" sh -c "test '$c' = 200 && grep -q 'href=\"/packets/2024-003/06-XT-KF-CX-001-R01.pdf\"' '$T/body' && grep -q '客户缴费通知书' '$T/body' && grep -q 'href=\"/packets/2024-003.zip\"' '$T/body'"
+c=$(code "$U/packets/2024-003/06-XT-KF-CX-001-R01.pdf")
+check "GET /packets/ID/FILE.pdf: the PDF" sh -c "test '$c' = 200 && pdftotext '$T/body' - | grep -q 北京华禾医疗器械有限公司"
+c=$(code "$U/packets/2024-003.zip")
+check "GET /packets/ID.zip: the zip" sh -c "test '$c' = 200 && unzip -l '$T/body' | grep -q '2024-003/packet.pdf'"
+for bad in "packets/2024-003/..%2F..%2F..%2Fsite.xml" "packets/2024-003/provenance.txt" "packets/..%2Fcases/2024-001.xml" "packet/..%2F.." "cases/..%2Fsite"; do
+	c=$(code "$U/$bad")
+	check "GET /$bad: refused, nothing of the project sent" sh -c "test '$c' = 404 -o '$c' = 400 && ! grep -q 'urn:folio' '$T/body' && ! grep -q 'source:' '$T/body'"
+done
+c=$(code --path-as-is "$U/packets/2024-003/../../../site.xml")
+check "GET /packets/ID/../../../site.xml: refused" sh -c "test '$c' = 404 -o '$c' = 400 && ! grep -q 'urn:folio' '$T/body'"
+c=$(code "$U/forms")
+check "GET /forms: the register to pick from" sh -c "test '$c' = 200 && grep -q 'value=\"XT-KF-CX-009-R01\"' '$T/body' && grep -q 物品放行条 '$T/body'"
+c=$(code --data 'form=XT-KF-CX-009-R01&copies=2&serial_start=101' "$U/forms")
+check "POST /forms: one PDF, 2 copies numbered from 000101" sh -c "test '$c' = 200 && pdftotext '$T/body' - | grep -q 000102 && ! pdftotext '$T/body' - | grep -q 000103"
+c=$(code --data 'copies=2' "$U/forms")
+check "POST /forms with no form picked: 422 page" sh -c "test '$c' = 422 && grep -q 请至少选择一张表格 '$T/body'"
+c=$(code "$U/manual")
+check "GET /manual: the manual's revision and effective date" sh -c "test '$c' = 200 && grep -q '2011-06-01' '$T/body' && grep -q '第 1 版 第 0 次修订' '$T/body' && grep -q 'href=\"/manual.pdf\"' '$T/body'"
+c=$(code "$U/manual.pdf")
+check "GET /manual.pdf: the current manual" sh -c "test '$c' = 200 && pdftotext '$T/body' - | grep -q 客服部工作程序"
 
 # ---- a clean stop ----------------------------------------------------------------------------
 kill -TERM $SPID
