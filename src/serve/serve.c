@@ -389,7 +389,10 @@ serve_run(const struct serve_opts *o)
 	const char *spec = o->listen ? o->listen : "127.0.0.1:8080";
 	struct sockaddr_storage ss;
 	socklen_t len;
-	struct server s = { &o->doc, NULL };
+	/* batches in this process: no worker forked from a threaded process */
+	struct docset_opts doc = o->doc;
+	doc.jobs = 1;
+	struct server s = { &doc, NULL };
 
 	if (parse_listen(spec, &ss, &len) < 0) {
 		fprintf(stderr, _("folio serve: --listen %s: give PORT, IPV4:PORT or [IPV6]:PORT\n"), spec);
