@@ -52,6 +52,7 @@ layer pixel sh tests/pixel/run.sh "$B/folio"
 layer bounds sh tests/bounds/run.sh "$B/folio"
 layer serve sh tests/serve/run.sh "$B/folio"
 layer docbook sh tests/docbook/run.sh "$B/folio"
+layer web sh tests/web/run.sh "$B/folio"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -664,7 +664,7 @@ api_packet(const struct req *q, struct reply *r)
 			if (p && file_read(p, 0, &b, &why) == 0) {
 				reply_pdf(r, &b);
 				const char *base = strrchr(p, '/') + 1;
-				snprintf(r->disposition, sizeof r->disposition, "inline; filename=\"%s-%s\"", id, base);
+				snprintf(r->disposition, sizeof r->disposition, "inline; filename=\"%.64s-%.80s\"", id, base);
 			} else {
 				reply_error(r, 404, "no such document in the packet: give packet, a document or form "
 				    "name (customer-handbook, XT-KF-CX-001-R01) or a file name (01-customer-handbook.pdf)");

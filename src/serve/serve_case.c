@@ -307,7 +307,7 @@ value_of(struct json_object *obj, const char *key, const char *path, struct emit
 	return NULL;
 }
 
-/* Has obj (a group's JSON) any value that is not empty?  Attributes with a
+/* Has obj (a group's JSON) any value that is not empty?  Fields with a
  * list of values do not count: a form's selects always have one. */
 static int
 filled(struct json_object *obj, size_t gi)
@@ -319,7 +319,7 @@ filled(struct json_object *obj, size_t gi)
 		struct json_object *v = NULL;
 		if (!json_object_object_get_ex(obj, f->name, &v) || v == NULL)
 			continue;
-		if ((f->flags & CF_ATTR) && f->choices)
+		if (f->choices)
 			continue;
 		if (f->flags & CF_REPEAT) {
 			if (!json_object_is_type(v, json_type_array))

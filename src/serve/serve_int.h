@@ -23,7 +23,7 @@ struct reply {
 	size_t      n;
 	char        etag[72];          /* ETag header, or "" */
 	char        location[256];     /* Location header (a redirection), or "" */
-	char        disposition[160];  /* Content-Disposition, or "" */
+	char        disposition[192];  /* Content-Disposition, or "" */
 };
 
 /* What a handler sees of a request (copied from the connection). */

@@ -42,6 +42,8 @@ static const char style[] =
 	".f .req{color:#c62828;margin-left:2px}\n"
 	"input,select{font:inherit;padding:5px 8px;border:1px solid #b8c2cc;border-radius:4px;background:#fff}\n"
 	"input:focus,select:focus{outline:2px solid #8ab4e8;border-color:#1d4e89}\n"
+	"input[readonly]{background:#eef2f6;color:#52606d}\n"
+	".bar{position:sticky;top:0;background:#f3f5f7;padding:8px 0;z-index:1}\n"
 	".f.bad input,.f.bad select{border-color:#c62828;background:#fff5f5}\n"
 	".err{color:#c62828;font-size:13px;margin-top:2px}\n"
 	".note{background:#e8f3ea;border:1px solid #9fcfaa;color:#1e5f2e;padding:10px 14px;border-radius:6px;margin:0 0 16px}\n"
@@ -859,7 +861,7 @@ web_packet_file(const struct req *q, struct reply *r)
 		const char *why = NULL;
 		if (lstat(dir.p, &st) == 0 && S_ISREG(st.st_mode) && file_read(dir.p, 0, &b, &why) == 0) {
 			reply_pdf(r, &b);
-			snprintf(r->disposition, sizeof r->disposition, "inline; filename=\"%s-%s\"", id, name);
+			snprintf(r->disposition, sizeof r->disposition, "inline; filename=\"%.64s-%.80s\"", id, name);
 		} else {
 			reply_error(r, 404, "no such file");
 		}
@@ -931,7 +933,13 @@ web_forms(const struct req *q, struct reply *r)
 	struct buf b = {0};
 	page_begin(&b, "空白表格", "/forms");
 	buf_puts(&b, "<form method=\"post\" action=\"/forms\" accept-charset=\"utf-8\">\n"
-	    "<table id=\"register\">\n<tr><th></th><th>表格编号</th><th>表格名称</th><th>每份页数</th><th>联数</th></tr>\n");
+	    "<div class=\"actions bar\">"
+	    "<label>份数 <input type=\"number\" name=\"copies\" id=\"copies\" value=\"1\" min=\"1\" max=\"10000\" style=\"width:90px\"></label>"
+	    "<label>起始编号 <input type=\"number\" name=\"serial_start\" id=\"serial_start\" min=\"1\" max=\"999999\" "
+	    "placeholder=\"不编号则不填\" style=\"width:150px\"></label>"
+	    "<button type=\"submit\" id=\"make\">下载 PDF</button>"
+	    "<span class=\"muted\">勾选下表中的表格；填写起始编号时，每份按顺序编号，并记住已发出的编号，下次接着编。</span></div>\n"
+	    "<table id=\"register\">\n<tr><th>选择</th><th>表格编号</th><th>表格名称</th><th>每份页数</th><th>联数</th></tr>\n");
 	for (size_t i = 0; i < n; i++) {
 		buf_puts(&b, "<tr><td><input type=\"checkbox\" name=\"form\" id=\"form-");
 		esc(&b, v[i].id);
@@ -945,12 +953,7 @@ web_forms(const struct req *q, struct reply *r)
 		esc(&b, v[i].name);
 		buf_printf(&b, "</td><td>%d</td><td>%d</td></tr>\n", v[i].pages, v[i].parts);
 	}
-	buf_puts(&b, "</table>\n<div class=\"actions\" style=\"margin-top:16px\">"
-	    "<label>份数 <input type=\"number\" name=\"copies\" id=\"copies\" value=\"1\" min=\"1\" max=\"10000\" style=\"width:90px\"></label>"
-	    "<label>起始编号 <input type=\"number\" name=\"serial_start\" id=\"serial_start\" min=\"1\" max=\"999999\" "
-	    "placeholder=\"不编号则不填\" style=\"width:150px\"></label>"
-	    "<button type=\"submit\" id=\"make\">下载 PDF</button></div>\n"
-	    "<p class=\"muted\">填写起始编号时，每份表格按顺序编号（编号），并记住已发出的编号，下次从后面接着编。</p>\n</form>\n");
+	buf_puts(&b, "</table>\n</form>\n");
 	docset_forms_info_free(v, n);
 	diag_free(&d);
 	page_end(&b, r, 200);
