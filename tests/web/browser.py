@@ -119,6 +119,7 @@ try:
     driver.get(BASE + "/")
     shot("00-home.png")
     driver.find_element(By.LINK_TEXT, "新客户入伙").click()
+    WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/new"))
     step("the home page leads to 新客户入伙", driver.current_url.endswith("/new") and "新客户入伙" in driver.title,
          driver.current_url)
     case_id = field("@id").get_attribute("value")
@@ -134,6 +135,8 @@ try:
     Select(field("meters/meter[1]/@type")).select_by_value("electricity")
     Select(field("meters/meter[1]/unit")).select_by_value("kWh")
     driver.find_element(By.ID, "save").click()
+    # (each wait is for something only the next page has)
+    WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.ID, "problems"))
 
     # one mistake: the message stands beside its field
     box = driver.find_element(By.XPATH, "//input[@name='%s']/.." % MISTAKE[0])
@@ -160,10 +163,12 @@ try:
     driver.get(BASE + "/cases")
     fill("q", "浏览器验收")
     driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(driver, 30).until(lambda d: "q=" in d.current_url)
     rows = driver.find_elements(By.CSS_SELECTOR, "#cases tr")
     shot("04-list.png")
     step("客户列表 finds the new tenant by name", len(rows) == 2 and TENANT in rows[1].text, repr([r.text for r in rows]))
     rows[1].find_element(By.LINK_TEXT, "打开/修改").click()
+    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "generate"))
 
     # generate
     driver.find_element(By.ID, "generate").click()
