@@ -40,6 +40,7 @@ PDF_OBJS    := pdf/pdf.o pdf/pdf_font.o pdf/pdf_graphics.o
 DOCSET_OBJS := docset/docset_check.o docset/docset_check_proc.o docset/docset_manual.o docset/docset_packet.o \
                docset/docset_site.o docset/docset_layout.o docset/docset_forms.o \
                docset/docset_fields.o docset/docset_case.o docset/docset_cases.o \
+               docset/docset_newcase.o \
                docset/docset_batch.o
 SERVE_OBJS  := serve/serve.o serve/serve_api.o serve/serve_auth.o serve/serve_case.o \
                serve/serve_store.o serve/serve_zip.o serve/serve_web.o
@@ -86,7 +87,7 @@ install-locale: $(MO)
 # (../share/folio), so a DESTDIR copy works where it lands (folio(1), FILES).
 install: $(O)/folio install-locale
 	$(Q)install -D -m 755 $(O)/folio $(DESTDIR)$(BINDIR)/folio
-	$(Q)for f in templates/*.xsl schemas/*.rng schemas/labels.xml; do install -D -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit 1; done
+	$(Q)for f in templates/*.xsl templates/case-new.xml schemas/*.rng schemas/labels.xml; do install -D -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit 1; done
 	$(Q)for f in docs/content/*.xml; do install -D -m 644 $$f $(DESTDIR)$(DATADIR)/content/$${f##*/} || exit 1; done
 	$(Q)install -D -m 644 site.xml $(DESTDIR)$(DATADIR)/site.xml
 	$(Q)install -D -m 644 docs/folio.1 $(DESTDIR)$(MANDIR)/man1/folio.1

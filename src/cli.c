@@ -34,6 +34,7 @@ static const struct cli_opt manual_opts[] = {
 	{ "copy", 0, "N", N_("a controlled copy with distribution number N (1-9999)") },
 	FO_OPT, COMMON, { NULL, 0, NULL, NULL }
 };
+static const struct cli_opt newcase_opts[] = { ROOT_OPT, COMMON, { NULL, 0, NULL, NULL } };
 static const struct cli_opt archive_opts[] = { ROOT_OPT, COMMON, { NULL, 0, NULL, NULL } };
 #define JOBS_OPT { "jobs", 'j', "N", N_("N worker processes at once (default: one per core; 1: one after the other)") }
 
@@ -77,6 +78,12 @@ static const struct cli_cmd cmds[] = {
 	     "its own: a bad case is reported and the others are still written; a\n"
 	     "summary at the end names each failed case with the line of its first\n"
 	     "error, and the exit status is then 1.") },
+	{ "new-case", N_("ID"), N_("begin a new case: cases/ID.xml with every field marked to fill in"),
+	  newcase_opts,
+	  N_("ID is the case number, the year and three digits (2024-005).  Every field\n"
+	     "of the new file holds the mark to fill in, with its Chinese name and an\n"
+	     "example in a comment beside it; folio check and folio packet refuse the\n"
+	     "case until each one is filled in.  An existing case is never overwritten.") },
 	{ "forms", N_("[FORM...]"), N_("blank forms in batches"), forms_opts,
 	  N_("A FORM is an id (XT-KF-CX-009-R01), a printed number (WB/XT-KF-JL-009-01) or a\n"
 	     "Chinese name (or a part of it that names one form).  Without FORM,\n"

@@ -290,11 +290,19 @@ cmd_docset(const struct cli_cmd *c, int argc, char **argv)
 		rc = 2;
 	}
 	int layout = cli_get(c, val, "layout") != NULL;
-	if (rc == 0 && npos > 0 && strcmp(cmd, "check") == 0 && !layout) {
+	int newcase = strcmp(cmd, "new-case") == 0;
+	if (rc == 0 && newcase && npos != 1) {
+		fprintf(stderr, "%s\n", _("folio new-case: give one case number, e.g. folio new-case 2024-005"));
+		rc = 2;
+	} else if (rc == 0 && newcase && !docset_new_case_id_ok(pos[0])) {
+		fprintf(stderr, _("folio new-case: \"%s\" is not a case number: write the year, a hyphen and "
+		    "three digits, e.g. 2024-005\n"), pos[0]);
+		rc = 2;
+	} else if (rc == 0 && npos > 0 && strcmp(cmd, "check") == 0 && !layout) {
 		fprintf(stderr, "%s\n", _("folio check: takes files only with --layout"));
 		rc = 2;
 	} else if (rc == 0 && npos > 0 && strcmp(cmd, "packet") != 0 && strcmp(cmd, "forms") != 0 &&
-	    strcmp(cmd, "check") != 0) {
+	    strcmp(cmd, "check") != 0 && !newcase) {
 		fprintf(stderr, _("folio %s: unexpected operand %s\n"), cmd, pos[0]);
 		rc = 2;
 	}
@@ -342,6 +350,8 @@ cmd_docset(const struct cli_cmd *c, int argc, char **argv)
 		text_fonts_free(fonts);
 	} else if (strcmp(cmd, "check") == 0) {
 		rc = docset_check(&o, &d) < 0 ? 1 : 0;
+	} else if (newcase) {
+		rc = docset_new_case(&o, pos[0], &d) < 0 ? 1 : 0;
 	} else if (strcmp(cmd, "archive") == 0) {
 		rc = docset_archive(&o, &d) < 0 ? 1 : 0;
 	} else if (strcmp(cmd, "packet") == 0 || strcmp(cmd, "forms") == 0) {

@@ -150,4 +150,13 @@ int docset_layout(const struct docset_opts *o, struct text_fonts *fonts, char **
  */
 int docset_archive(const struct docset_opts *o, struct diag *d);
 
+/*
+ * folio new-case: write ROOT/cases/ID.xml, a case with every field marked
+ * 【待填】 (templates/case-new.xml), atomically; an existing file is never
+ * replaced.  Returns 0, or -1 with the reason in d.
+ */
+int docset_new_case(const struct docset_opts *o, const char *id, struct diag *d);
+/* Is id a case number (YYYY-NNN)? */
+int docset_new_case_id_ok(const char *id);
+
 #endif

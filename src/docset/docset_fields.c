@@ -458,6 +458,13 @@ word_problem(struct ds_fields *c, const struct src_rng_problem *p)
 		    "spelling and its place (the fields come in a fixed order)"), p->name);
 		return;
 	case SRC_RNG_MISSING:
+		if (p->name[0] == '\0') {
+			/* libxml2 did not say what: a group that needs more entries */
+			if (!seen_under(c, 0, p->path))
+				ds_fields_error(c, p->line, p->path, _("something is missing in it: check which entries "
+				    "it needs, and how many, against the documented format"));
+			return;
+		}
 		snprintf(child, sizeof child, "%s/%s", p->path, p->name);
 		if (seen_under(c, 0, child))
 			return;

@@ -261,6 +261,67 @@ check "zh: no English sentence" sh -c "! grep -E '[a-z]+ [a-z]+ [a-z]+' '$T/zh.e
 zh "$FOLIO" manual --root "$W" -o "$T/zm" 2>"$T/zm.err"
 check "zh: folio manual says the same and that the manual is not built, last" sh -c "grep -qF '$P/XT-KF-CX-004.xml:' '$T/zm.err' && tail -1 '$T/zm.err' | grep -q '^folio: 错误: .*未生成手册'"
 
+# ---- folio new-case: every field marked, refused until filled, never overwritten ---------------
+fresh
+NC=$W/cases/2024-009.xml
+# the 【待填】 marks of a file, its comments left out
+to_fill() { python3 -c 'import re, sys; print(re.sub("<!--.*?-->", "", open(sys.argv[1]).read(), flags=re.S).count("【待填】"))' "$1"; }
+"$FOLIO" new-case --root "$W" 2024-009 2>"$T/nc.err"
+rc=$?
+check "new-case writes cases/ID.xml, well-formed, with its id" sh -c "test $rc -eq 0 && xmllint --noout '$NC' && grep -q '<case xmlns=\"urn:folio:case\" id=\"2024-009\">' '$NC'"
+check "new-case leaves no temporary behind" sh -c "! ls -A '$W/cases' | grep -q '^\\.'"
+zh "$FOLIO" check --root "$W" 2>"$T/nc-check.err"
+rc=$?
+unfilled() {
+	test "$rc" -eq 1 || return 1
+	want=$(to_fill "$NC")
+	got=$(grep -c "^$NC:[0-9]*: 错误: .*：尚未填写：请把“【待填】”换成实际内容" "$T/nc-check.err")
+	other=$(grep -v "尚未填写\|^folio: 错误: 共" "$T/nc-check.err" | wc -l)
+	echo "fields to fill: $want, messages: $got, other lines: $other"
+	test "$want" -ge 50 && test "$got" -eq "$want" && test "$other" -eq 0 || return 1
+	# each message on the line of its field, with the field's Chinese name
+	L=$(grep -n '<credit-code>' "$NC" | cut -d: -f1)
+	grep -q "^$NC:$L: 错误: 统一社会信用代码：尚未填写：请把“【待填】”换成实际内容，例如 91110108MA01H5RN4M" "$T/nc-check.err"
+}
+check "check lists one message per unfilled field, with its label and line" unfilled
+"$FOLIO" packet --root "$W" -o "$T/nco" "$NC" 2>"$T/nc-packet.err"
+rc=$?
+check "packet refuses the unfilled case and writes nothing" sh -c "test $rc -eq 1 && ! test -e '$T/nco/packets/2024-009' &&
+	test \$(grep -c 'not filled in yet' '$T/nc-packet.err') -eq $(to_fill "$NC")"
+cp "$NC" "$T/nc-before.xml"
+"$FOLIO" new-case --root "$W" 2024-009 2>"$T/nc2.err"
+rc=$?
+check "new-case refuses to overwrite a case (exit 1), the file unchanged" sh -c "test $rc -eq 1 && cmp '$NC' '$T/nc-before.xml' &&
+	grep -q '2024-009.xml: error: this case exists already and is not overwritten' '$T/nc2.err'"
+"$FOLIO" new-case --root "$W" 2024-09 2>"$T/nc3.err"
+rc=$?
+check "new-case refuses an id that is not a case number (exit 2)" sh -c "test $rc -eq 2 && ! test -e '$W/cases/2024-09.xml'"
+# fill every field from cases/2024-001.xml: the packet is then made
+python3 - "$NC" "$ROOT/cases/2024-001.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = "urn:folio:case"
+ET.register_namespace("", ns)
+new, old = ET.parse(sys.argv[1]), ET.parse(sys.argv[2]).getroot()
+def fill(a, b):
+    for k, v in a.attrib.items():
+        if v == "【待填】":
+            a.set(k, b.get(k))
+    if (a.text or "").strip() == "【待填】":
+        a.text = b.text
+    seen = {}
+    for c in a:
+        i = seen.get(c.tag, 0)
+        seen[c.tag] = i + 1
+        fill(c, b.findall(c.tag)[i])
+fill(new.getroot(), old)
+new.write(sys.argv[1], encoding="UTF-8", xml_declaration=True)
+PY
+"$FOLIO" packet --root "$W" -o "$T/nco" "$NC" 2>"$T/nc-filled.err"
+rc=$?
+check "once filled, the packet is made from it" sh -c "test $rc -eq 0 && ! grep -q '【待填】' '$NC' &&
+	pdftotext '$T/nco/packets/2024-009/packet.pdf' - | grep -q '北京云帆数智科技有限公司' &&
+	! pdftotext '$T/nco/packets/2024-009/packet.pdf' - | grep -q '待填'"
+
 # ---- the bundled sources: no error, no summary ------------------------------------------------
 fresh
 run
