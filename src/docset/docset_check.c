@@ -94,10 +94,14 @@ check_dir(const struct docset_opts *o, const char *sub, const char *schema, stru
 	char **files = ds_list_xml(dir, &n);
 	struct ds_labels *labels = ds_labels_load(o);
 	int bad = 0;
-	for (size_t i = 0; i < n; i++)
-		if ((sub && strcmp(sub, "cases") == 0 ? ds_check_case(o, labels, files[i], 1, NULL, d) :
+	int cases = sub && strcmp(sub, "cases") == 0;
+	for (size_t i = 0; i < n; i++) {
+		if ((cases ? ds_check_case(o, labels, files[i], 1, NULL, d) :
 		    ds_validate(labels, files[i], rng, d)) < 0)
 			bad = 1;
+		if (cases)
+			ds_case_leftovers(o, files[i], d);
+	}
 	ds_labels_free(labels);
 	ds_list_free(files, n);
 	free(dir);

@@ -72,6 +72,9 @@ int ds_check_case(const struct docset_opts *o, const struct ds_labels *labels, c
  * kept in errs (or NULL). */
 int ds_check_case_as(const struct docset_opts *o, const struct ds_labels *labels, const char *file,
     const char *as, int packet, struct buf *normalised, struct docset_field_errors *errs, struct diag *d);
+/* Warn of the phones, plates, ID and credit numbers and contacts of the
+ * case file that another case of cases/ has too (docset_leftovers.c). */
+void ds_case_leftovers(const struct docset_opts *o, const char *file, struct diag *d);
 /* The documents and forms of every packet exist; -1 if not. */
 int ds_check_packet_sources(const struct docset_opts *o, struct diag *d);
 

@@ -502,6 +502,7 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 	struct buf norm = {0};
 	int bad = ds_check_case(o, labels, casefile, 1, &norm, d) < 0;
 	ds_labels_free(labels);
+	ds_case_leftovers(o, casefile, d);
 	if (bad) {
 		diag_summary(d, DIAG_ERROR, casefile, _("the case has errors (above); its packet is not written"));
 		buf_free(&norm);

@@ -322,6 +322,39 @@ check "once filled, the packet is made from it" sh -c "test $rc -eq 0 && ! grep 
 	pdftotext '$T/nco/packets/2024-009/packet.pdf' - | grep -q '北京云帆数智科技有限公司' &&
 	! pdftotext '$T/nco/packets/2024-009/packet.pdf' - | grep -q '待填'"
 
+# ---- leftovers: values another case has too are warnings, with both places ----------------------
+fresh
+C9=$W/cases/2024-009.xml
+C1=$W/cases/2024-001.xml
+python3 - "$ROOT/cases/2024-004.xml" "$C9" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+for a, b in [('id="2024-004"', 'id="2024-009"'), ("<mobile>17801046235</mobile>", "<mobile>13911276548</mobile>"),
+             ("<name>田甜</name>", "<name>孟凡超</name>"), ("91110108MA01H5RN4M", "91110105MA01C7XQ5X"),
+             ("    </fire-safety-officer>\n", "    </fire-safety-officer>\n    <vehicles>\n      <vehicle>\n        <plate>京N D3K27</plate>\n      </vehicle>\n    </vehicles>\n")]:
+    assert a in s, a
+    s = s.replace(a, b, 1)
+open(sys.argv[2], "w", encoding="utf-8").write(s)
+PY
+zh "$FOLIO" check --root "$W" 2>"$T/lo.err"
+rc=$?
+leftover() {   # FILE LINE TEXT OTHER OTHER-LINE
+	grep -qF "$1:$2: 警告: $3 也出现在 $4:$5 —— 是否复制了旧客户的资料而忘了修改这里？" "$T/lo.err" ||
+		{ echo "no \"$1:$2: 警告: $3 也出现在 $4:$5\" in:"; cat "$T/lo.err"; return 1; }
+}
+check "leftovers are warnings: check passes (exit 0)" sh -c "test $rc -eq 0 && ! grep -q '错误' '$T/lo.err'"
+check "leftover: a mobile number, both places" leftover "$C9" "$(line "$C9" 13911276548)" "电话 13911276548" "$C1" 17
+check "leftover: a contact person" leftover "$C9" "$(line "$C9" 孟凡超)" "联系人 孟凡超" "$C1" 21
+check "leftover: a credit code" leftover "$C9" 7 "证件号码 91110105MA01C7XQ5X" "$C1" 7
+check "leftover: a car plate, written another way" leftover "$C9" "$(line "$C9" 'D3K27')" "车牌 京N D3K27" "$C1" 61
+check "leftover: the earlier case is warned of too" leftover "$C1" 17 "电话 13911276548" "$C9" "$(line "$C9" 13911276548)"
+check "leftover: once per value and case" test "$(grep -c "^$C9:[0-9]*: 警告: 电话 13911276548" "$T/lo.err")" -eq 1
+"$FOLIO" packet --root "$W" -o "$T/loo" "$C9" 2>"$T/lop.err"
+rc=$?
+check "packet warns of the leftovers of the case it makes, and makes it" sh -c "test $rc -eq 0 &&
+	grep -q '2024-009.xml:[0-9]*: warning: phone 13911276548 also appears in .*2024-001.xml:17' '$T/lop.err' &&
+	test -s '$T/loo/packets/2024-009/packet.pdf'"
+
 # ---- the bundled sources: no error, no summary ------------------------------------------------
 fresh
 run
