@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -22,6 +23,8 @@
 struct server {
 	const struct docset_opts *doc;
 	struct serve_users       *users;   /* NULL: no authentication (loopback only) */
+	char                      host[136];   /* the address listened on, as a Host header names it */
+	unsigned                  port;
 };
 
 /* A handler and where it runs: inline on the pool's thread, or queued for
@@ -285,6 +288,48 @@ header_dup(struct MHD_Connection *c, enum MHD_ValueKind kind, const char *name)
 	return v ? xstrdup(v) : NULL;
 }
 
+/*
+ * Without authentication the server is for this machine only, and a web
+ * page of any site the clerk visits could send requests to it: a request
+ * must name the server by its own address (Host: a name that resolves to
+ * 127.0.0.1 on another site's say-so is refused, DNS rebinding), and a
+ * request that changes something (POST, PUT) from a page must come from
+ * the server's own pages (Origin).  Programs send no Origin.
+ */
+static int
+host_ok(const struct server *s, struct MHD_Connection *c)
+{
+	if (s->users)
+		return 1;   /* behind a password: the address may be any name of the machine */
+	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+	if (h == NULL)
+		return 1;   /* HTTP/1.0 */
+	static const char *const names[] = { "127.0.0.1", "localhost", "[::1]" };
+	char port[16];
+	snprintf(port, sizeof port, ":%u", s->port);
+	for (int k = -1; k < 3; k++) {
+		const char *n = k < 0 ? s->host : names[k];
+		size_t l = strlen(n);
+		if (l == 0 || strncasecmp(h, n, l) != 0)
+			continue;
+		if (strcmp(h + l, port) == 0 || (h[l] == '\0' && s->port == 80))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+origin_ok(struct MHD_Connection *c, const char *method)
+{
+	if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
+		return 1;
+	const char *o = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+	if (o == NULL)
+		return 1;
+	return h && strncmp(o, "http://", 7) == 0 && strcasecmp(o + 7, h) == 0;
+}
+
 static enum MHD_Result
 route(const struct server *s, struct MHD_Connection *c, const char *url, const char *method,
     struct request *q)
@@ -330,6 +375,11 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		*ctx = q;
 		if (!authorised(s, c))
 			return send_error(c, MHD_HTTP_UNAUTHORIZED, "authentication required");
+		if (!host_ok(s, c))
+			return send_error(c, MHD_HTTP_FORBIDDEN, "this server answers to its own address only "
+			    "(Host: 127.0.0.1 or localhost and its port)");
+		if (!origin_ok(c, method))
+			return send_error(c, MHD_HTTP_FORBIDDEN, "a page of another site may not send this request");
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl && strtoull(cl, NULL, 10) > SERVE_BODY_MAX)
 			return send_error(c, 413, "the request body is larger than 4 MiB");
@@ -392,11 +442,20 @@ serve_run(const struct serve_opts *o)
 	/* batches in this process: no worker forked from a threaded process */
 	struct docset_opts doc = o->doc;
 	doc.jobs = 1;
-	struct server s = { &doc, NULL };
+	struct server s = { &doc, NULL, "", 0 };
 
 	if (parse_listen(spec, &ss, &len) < 0) {
 		fprintf(stderr, _("folio serve: --listen %s: give PORT, IPV4:PORT or [IPV6]:PORT\n"), spec);
 		return 2;
+	}
+	if (ss.ss_family == AF_INET) {
+		inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, s.host, sizeof s.host);
+		s.port = ntohs(((struct sockaddr_in *)&ss)->sin_port);
+	} else {
+		s.host[0] = '[';
+		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, s.host + 1, sizeof s.host - 2);
+		strcat(s.host, "]");
+		s.port = ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
 	}
 	if (!is_loopback(&ss) && o->auth == NULL) {
 		fprintf(stderr, _("folio serve: refusing to listen on %s without --auth FILE: beyond this "

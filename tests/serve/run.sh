@@ -293,6 +293,16 @@ c=$(code "$U/new")
 check "GET /new: a form with every field, Chinese labels, required marks" sh -c "test '$c' = 200 && grep -q 'name=\"customer/name-zh\"' '$T/body' && grep -q '公司中文名称<span class=\"req\"' '$T/body' && grep -q 'name=\"customer/emergency-contacts/contact\\[2\\]/mobile\"' '$T/body' && grep -q 'name=\"fees/fee\\[1\\]/period/from\"' '$T/body' && ! grep -q 'http[s]*://' '$T/body'"
 c=$(code --data-urlencode '@id=2024-010' --data-urlencode 'handover-date=2024-13-01' "$U/new")
 check "POST /new with mistakes: 422, the form again, each message beside its field" sh -c "test '$c' = 422 && grep -q 'class=\"f bad\"><label for=\"handover-date\"' '$T/body' && grep -q 'id=\"problems\"' '$T/body' && test ! -e '$P/cases/2024-010.xml'"
+c=$(code -H "Origin: http://127.0.0.1:$PORT" --data-urlencode '@id=2024-011' "$U/new")
+check "POST /new from the server's own page (Origin): taken" test "$c" = 422
+c=$(code -H 'Origin: http://evil.example' --data-urlencode '@id=2024-011' "$U/new")
+check "POST /new from another site's page (Origin): 403" sh -c "test '$c' = 403 && grep -q 'another site' '$T/body'"
+c=$(code -X PUT -H 'Origin: http://evil.example' -H 'If-Match: *' --data-binary @"$T/c9.json" "$U/api/v1/cases/2024-009")
+check "PUT from another site's page: 403, nothing written" sh -c "test '$c' = 403 && ! grep -q 改名 '$P/cases/2024-009.xml'"
+c=$(code -H "Host: evil.example:$PORT" "$U/cases")
+check "a request naming another host (DNS rebinding): 403" sh -c "test '$c' = 403 && ! grep -q 2024-001 '$T/body'"
+c=$(code -H "Host: localhost:$PORT" "$U/style.css")
+check "Host: localhost:PORT is this server" test "$c" = 200
 c=$(code "$U/cases?q=%E5%8D%8E%E7%A6%BE")
 check "GET /cases?q=华禾: the one case of that tenant" sh -c "test '$c' = 200 && grep -q 2024-003 '$T/body' && ! grep -q '>2024-002<' '$T/body'"
 c=$(code "$U/cases/2024-003")
