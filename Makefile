@@ -40,7 +40,7 @@ PDF_OBJS    := pdf/pdf.o pdf/pdf_font.o pdf/pdf_graphics.o
 DOCSET_OBJS := docset/docset_check.o docset/docset_check_proc.o docset/docset_manual.o docset/docset_packet.o \
                docset/docset_site.o docset/docset_layout.o docset/docset_forms.o \
                docset/docset_fields.o docset/docset_case.o docset/docset_cases.o \
-               docset/docset_newcase.o docset/docset_leftovers.o \
+               docset/docset_newcase.o docset/docset_leftovers.o docset/docset_issued.o \
                docset/docset_batch.o
 SERVE_OBJS  := serve/serve.o serve/serve_api.o serve/serve_auth.o serve/serve_case.o \
                serve/serve_store.o serve/serve_zip.o serve/serve_web.o

@@ -650,6 +650,8 @@ ds_check_procedures(const struct docset_opts *o, struct diag *d)
 	}
 	if (rd)
 		check_form_files(&c, pdir, rf, nrf);
+	if (md)
+		ds_check_issued(o, md->root, d);
 
 	for (size_t i = 0; i < c.nprocs; i++) {
 		free(c.procs[i].file);

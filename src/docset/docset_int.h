@@ -15,6 +15,9 @@ char **ds_list_xml(const char *dir, size_t *n);           /* owned, sorted */
 void ds_list_free(char **v, size_t n);
 /* Let the XML loader read the project's source folders only. */
 void ds_allow(const struct docset_opts *o);
+/* Warn of sources that differ from the archived copy of the current
+ * revision, when it is archived (docset_issued.c). */
+void ds_check_issued(const struct docset_opts *o, const struct xnode *manual, struct diag *d);
 /* Schema and cross-reference checks of procedures/; -1 if any problem. */
 int ds_check_procedures(const struct docset_opts *o, struct diag *d);
 

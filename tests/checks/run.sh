@@ -256,7 +256,7 @@ L=$(line "$P/forms-register.xml" 'id="XT-KF-CX-003-R02"')
 check "zh: a printed number used twice names both forms" grep -qF "$P/forms-register.xml:$L: 错误: 表格 XT-KF-CX-003-R02：印刷编号 number=\"WB/XT-KF-JL-003-01\" 已被表格 XT-KF-CX-003-R01（第" "$T/zh.err"
 L=$(line "$P/manual.xml" '<effective ')
 check "zh: the effective date against the last revision" grep -qF "$P/manual.xml:$L: 错误: 生效日期是 2011-07-01，但最后一条修订记录（第" "$T/zh.err"
-check "zh: the summary last" sh -c "tail -1 '$T/zh.err' | grep -q '^folio: 错误: 共 [0-9]* 处错误、0 处警告（见上）'"
+check "zh: the summary last" sh -c "tail -1 '$T/zh.err' | grep -q '^folio: 错误: 共 [0-9]* 处错误、[0-9]* 处警告（见上）'"
 check "zh: no English sentence" sh -c "! grep -E '[a-z]+ [a-z]+ [a-z]+' '$T/zh.err'"
 zh "$FOLIO" manual --root "$W" -o "$T/zm" 2>"$T/zm.err"
 check "zh: folio manual says the same and that the manual is not built, last" sh -c "grep -qF '$P/XT-KF-CX-004.xml:' '$T/zm.err' && tail -1 '$T/zm.err' | grep -q '^folio: 错误: .*未生成手册'"
@@ -354,6 +354,41 @@ rc=$?
 check "packet warns of the leftovers of the case it makes, and makes it" sh -c "test $rc -eq 0 &&
 	grep -q '2024-009.xml:[0-9]*: warning: phone 13911276548 also appears in .*2024-001.xml:17' '$T/lop.err' &&
 	test -s '$T/loo/packets/2024-009/packet.pdf'"
+
+# ---- a source changed under an issued revision: a warning, with the line ----------------------
+fresh
+check "the bundled sources are their issued revision: no warning" sh -c "'$FOLIO' check --root '$W' 2>'$T/is0.err' && ! test -s '$T/is0.err'"
+edit "$P/XT-KF-CX-002.xml" '装修公司向' '装修公司在 3 日内向'
+L=$(line "$P/XT-KF-CX-002.xml" '装修公司在 3 日内向')
+"$FOLIO" check --root "$W" 2>"$T/is1.err"
+rc=$?
+check "a procedure changed under the issued revision 1/0: a warning at the first changed line" sh -c "test $rc -eq 0 &&
+	grep -qF '$P/XT-KF-CX-002.xml:$L: warning: this file differs from its copy in procedures/issued/E1R0/ from this line on, but revision 1/0 was already issued: a change needs a new <revision> entry' '$T/is1.err' &&
+	test \$(grep -c warning '$T/is1.err') -eq 1"
+zh "$FOLIO" manual --root "$W" -o "$T/iso" 2>"$T/is2.err"
+rc=$?
+check "folio manual gives the warning too (in Chinese) and builds" sh -c "test $rc -eq 0 &&
+	grep -qF '$P/XT-KF-CX-002.xml:$L: 警告: ' '$T/is2.err' && grep -q '第 1 版第 0 次修改.*已经发布' '$T/is2.err' &&
+	test -s '$T/iso/manual/WB-XT-KF-CX-E1R0.pdf'"
+sed "s/XT-KF-CX-013/XT-KF-CX-014/" "$P/XT-KF-CX-013.xml" > "$P/XT-KF-CX-014.xml"
+edit "$P/manual.xml" '<procedure-ref code="XT-KF-CX-013" href="XT-KF-CX-013.xml"/>' '<procedure-ref code="XT-KF-CX-013" href="XT-KF-CX-013.xml"/>
+    <procedure-ref code="XT-KF-CX-014" href="XT-KF-CX-014.xml"/>'
+"$FOLIO" check --root "$W" 2>"$T/is3.err"
+check "a procedure added under the issued revision: a warning" grep -qF "$P/XT-KF-CX-014.xml:1: warning: this file is not in the sources of revision 1/0, which was already issued" "$T/is3.err"
+# with a new revision entry the change is a revision in the making: no warning
+fresh
+edit "$P/XT-KF-CX-002.xml" '装修公司向' '装修公司在 3 日内向'
+edit "$P/manual.xml" '<version edition="1" revision="0"/>' '<version edition="1" revision="1"/>'
+edit "$P/manual.xml" '<effective date="2011-06-01"/>' '<effective date="2012-03-01"/>'
+edit "$P/manual.xml" '  </revisions>' "    $(rev 2012-03-01 '<changed code="XT-KF-CX-002"/>')
+  </revisions>"
+"$FOLIO" check --root "$W" 2>"$T/is4.err"
+rc=$?
+check "with a new revision entry: no warning" sh -c "test $rc -eq 0 && ! test -s '$T/is4.err'"
+"$FOLIO" archive --root "$W" 2>/dev/null
+edit "$P/XT-KF-CX-005.xml" '<label>确定当日回访对象</label>' '<label>确定回访对象</label>'
+"$FOLIO" check --root "$W" 2>"$T/is5.err"
+check "after archiving 1/1, a change warns against 1/1" grep -qF "$P/XT-KF-CX-005.xml:$(line "$P/XT-KF-CX-005.xml" '确定回访对象'): warning: this file differs from its copy in procedures/issued/E1R1/ from this line on, but revision 1/1 was already issued" "$T/is5.err"
 
 # ---- the bundled sources: no error, no summary ------------------------------------------------
 fresh
