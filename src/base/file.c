@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -508,4 +509,33 @@ file_write(const char *path, const void *bytes, size_t n, struct diag *d)
 	if (n > 0 && fwrite(bytes, 1, n, o.f) != n)
 		file_out_fail(&o, errno);
 	return file_out_commit(&o, d);
+}
+
+int
+file_temp_dir(char *out, size_t n, const char *prefix)
+{
+	const char *t = getenv("TMPDIR");
+	if ((size_t)snprintf(out, n, "%s/%s-XXXXXX", t && *t ? t : "/tmp", prefix) >= n) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return mkdtemp(out) ? 0 : -1;
+}
+
+static int
+remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	if (flag == FTW_DP)
+		rmdir(path);
+	else
+		unlink(path);
+	return 0;
+}
+
+void
+file_remove_tree(const char *dir)
+{
+	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }

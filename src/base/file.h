@@ -93,4 +93,10 @@ void file_temp_forget(const char *path);
  * or -1 with errno set (nothing made). */
 int file_temp_mkdir(const char *path);
 
+/* A new folder $TMPDIR/PREFIX-XXXXXX (/tmp without TMPDIR), mode 0700, into
+ * out; -1 with errno.  file_remove_tree removes a folder and all in it
+ * (links are removed, not followed). */
+int  file_temp_dir(char *out, size_t n, const char *prefix);
+void file_remove_tree(const char *dir);
+
 #endif /* FOLIO_FILE_H */

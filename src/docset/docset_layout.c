@@ -17,12 +17,13 @@
  * --layout fails when there is any.
  */
 #include <errno.h>
-#include <ftw.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "../base/file.h"
 #include "../area/area.h"
 #include "../fo/fo.h"
 #include "../layout/layout.h"
@@ -549,15 +550,6 @@ ds_layout_check(const struct area_tree *t, const char *path, struct diag *d)
 
 /* ---------------------------------------------------------------- the job */
 
-static int
-rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
 /* The form row height of the site file (default 8mm). */
 mpt
 ds_site_row_height(const struct ds_site *s)
@@ -610,11 +602,9 @@ docset_layout(const struct docset_opts *o, struct text_fonts *fonts, char **file
 		}
 		mpt row_h = ds_site_row_height(&site);
 		ds_site_free(&site);
-		const char *tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-		char *tmp = ds_path(tmpdir, "folio-layout-XXXXXX");
-		if (mkdtemp(tmp) == NULL) {
+		char tmp[PATH_MAX];
+		if (file_temp_dir(tmp, sizeof tmp, "folio-layout") < 0) {
 			diag_report(d, DIAG_ERROR, tmp, 0, 0, "cannot create a temporary folder: %s", strerror(errno));
-			free(tmp);
 			return -1;
 		}
 		struct docset_opts oo = *o;
@@ -636,8 +626,7 @@ docset_layout(const struct docset_opts *o, struct text_fonts *fonts, char **file
 		free(cdir);
 		if (docset_forms(&oo, fonts, NULL, 0, 0, 1, 0, 0, d) < 0)
 			rc = -1;
-		nftw(tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-		free(tmp);
+		file_remove_tree(tmp);
 	}
 	fprintf(stderr, "folio: layout: %d finding%s in %d document%s\n", LC.findings,
 	    LC.findings == 1 ? "" : "s", LC.docs, LC.docs == 1 ? "" : "s");

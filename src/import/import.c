@@ -386,9 +386,7 @@ static void
 check_all(struct job *j, struct buf *out, char **ids)
 {
 	char tmpdir[512];
-	snprintf(tmpdir, sizeof tmpdir, "%s/folio-import-XXXXXX", getenv("TMPDIR") && *getenv("TMPDIR") ?
-	    getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(tmpdir) == NULL) {
+	if (file_temp_dir(tmpdir, sizeof tmpdir, "folio-import") < 0) {
 		diag_report(j->d, DIAG_ERROR, NULL, 0, 0, _("cannot make a temporary folder in %s: %s"),
 		    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", strerror(errno));
 		for (size_t i = 0; i < j->nt; i++)

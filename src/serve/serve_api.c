@@ -17,7 +17,6 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
 #include <json-c/json.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -110,32 +109,6 @@ reply_pdf(struct reply *r, struct buf *b)
 /* ---------------------------------------------------------------- temporaries */
 
 /* A private folder for one request's files (mode 0700). */
-int
-temp_dir(char *out, size_t n)
-{
-	const char *t = getenv("TMPDIR");
-	snprintf(out, n, "%s/folio-serve-XXXXXX", t && *t ? t : "/tmp");
-	return mkdtemp(out) ? 0 : -1;
-}
-
-static int
-rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)ftw;
-	if (flag == FTW_DP)
-		rmdir(path);
-	else
-		unlink(path);
-	return 0;
-}
-
-void
-temp_remove(const char *dir)
-{
-	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
-}
-
 /* The real path of the project's root, for file names in replies (owned). */
 char *
 root_real(const struct docset_opts *o)
@@ -185,7 +158,7 @@ api_render(const struct docset_opts *o, const char *body, size_t n, struct reply
 	struct fo_tree *fo = doc ? fo_tree_build_take(doc, &d) : NULL;
 	struct area_tree *at = fo ? lay_document(fo, fonts, &d) : NULL;
 	if (at && d.worst < DIAG_ERROR) {
-		if (temp_dir(dir, sizeof dir) < 0) {
+		if (file_temp_dir(dir, sizeof dir, "folio-serve") < 0) {
 			diag_report(&d, DIAG_ERROR, NULL, 0, 0, "cannot make a temporary folder: %s", strerror(errno));
 		} else {
 			char path[600];
@@ -195,7 +168,7 @@ api_render(const struct docset_opts *o, const char *body, size_t n, struct reply
 				ok = 1;
 			else if (why)
 				diag_report(&d, DIAG_ERROR, NULL, 0, 0, "cannot read the PDF back: %s", why);
-			temp_remove(dir);
+			file_remove_tree(dir);
 		}
 	}
 	area_tree_free(at);
@@ -322,7 +295,7 @@ api_forms_make(const struct docset_opts *o, const char *body, size_t n, struct r
 		q.fo_dir = NULL;
 		q.quiet = 1;
 		pthread_mutex_lock(&engine);
-		if (temp_dir(dir, sizeof dir) < 0) {
+		if (file_temp_dir(dir, sizeof dir, "folio-serve") < 0) {
 			diag_report(&d, DIAG_ERROR, NULL, 0, 0, "cannot make a temporary folder: %s", strerror(errno));
 		} else {
 			struct text_fonts *fonts = text_fonts_new(&d);
@@ -350,7 +323,7 @@ api_forms_make(const struct docset_opts *o, const char *body, size_t n, struct r
 				free(fdir);
 			}
 			text_fonts_free(fonts);
-			temp_remove(dir);
+			file_remove_tree(dir);
 		}
 		pthread_mutex_unlock(&engine);
 		if (ok) {
@@ -636,7 +609,7 @@ api_packet(const struct req *q, struct reply *r)
 	}
 	json_object_put(errs);
 	errs = NULL;
-	if (temp_dir(dir, sizeof dir) < 0) {
+	if (file_temp_dir(dir, sizeof dir, "folio-serve") < 0) {
 		reply_error(r, 500, "cannot make a temporary folder");
 		goto done;
 	}
@@ -679,7 +652,7 @@ api_packet(const struct req *q, struct reply *r)
 		buf_free(&b);
 		free(pk);
 	}
-	temp_remove(dir);
+	file_remove_tree(dir);
 	free(file);
 	free(out);
 	diag_free(&d);

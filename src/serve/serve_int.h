@@ -60,10 +60,6 @@ void reply_json(struct reply *r, unsigned status, struct json_object *j);
 void reply_diag(struct reply *r, const struct diag *d, const char *root);
 /* A PDF reply: b's bytes taken. */
 void reply_pdf(struct reply *r, struct buf *b);
-/* A private folder for one request's files (mode 0700): 0 or -1. */
-int temp_dir(char *out, size_t n);
-/* Remove a folder and what is in it. */
-void temp_remove(const char *dir);
 /* The real path of the project's root (owned). */
 char *root_real(const struct docset_opts *o);
 

@@ -96,7 +96,7 @@ case_check(const struct docset_opts *o, const char *id, int replace, const char 
 	struct docset_field_errors fe = { NULL, 0 };
 	int rc = -1;
 	diag_init(&d);
-	if (temp_dir(dir, sizeof dir) < 0) {
+	if (file_temp_dir(dir, sizeof dir, "folio-serve") < 0) {
 		case_error_add(errs, "", NULL, "cannot make a temporary folder");
 		diag_free(&d);
 		return -1;
@@ -120,7 +120,7 @@ case_check(const struct docset_opts *o, const char *id, int replace, const char 
 	if (rc == 0 && d.worst >= DIAG_ERROR)
 		rc = -1;
 	docset_field_errors_free(&fe);
-	temp_remove(dir);
+	file_remove_tree(dir);
 	free(file);
 	free(as);
 	diag_free(&d);

@@ -1052,7 +1052,7 @@ web_manual_pdf(const struct req *q, struct reply *r)
 	struct buf pdf = {0};
 	int ok = 0;
 	diag_init(&d);
-	if (temp_dir(dir, sizeof dir) < 0) {
+	if (file_temp_dir(dir, sizeof dir, "folio-serve") < 0) {
 		reply_error(r, 500, "cannot make a temporary folder");
 		diag_free(&d);
 		return;
@@ -1083,7 +1083,7 @@ web_manual_pdf(const struct req *q, struct reply *r)
 	}
 	text_fonts_free(fonts);
 	pthread_mutex_unlock(&engine);
-	temp_remove(dir);
+	file_remove_tree(dir);
 	if (ok)
 		reply_pdf(r, &pdf);
 	else
