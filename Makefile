@@ -34,7 +34,9 @@ AREA_OBJS   := area/area.o area/area_check.o
 IMAGE_OBJS  := image/image.o image/image_png.o
 SVG_OBJS    := svg/svg_draw.o svg/svg_style.o svg/svg_path.o svg/svg_text.o
 LAYOUT_OBJS := layout/lay_line.o layout/lay_block.o layout/lay_page.o layout/lay_ids.o layout/lay_master.o \
-               layout/lay_object.o layout/lay_fill.o layout/lay_table.o layout/lay_list.o \
+               layout/lay_object.o layout/lay_fill.o layout/lay_table.o layout/lay_table_grid.o \
+               layout/lay_table_widths.o layout/lay_table_borders.o layout/lay_row.o \
+               layout/lay_measure.o layout/lay_list.o \
                layout/lay_container.o layout/lay_inline.o
 PDF_OBJS    := pdf/pdf.o pdf/pdf_font.o pdf/pdf_graphics.o
 DOCSET_OBJS := docset/docset_check.o docset/docset_check_proc.o docset/docset_manual.o docset/docset_packet.o \

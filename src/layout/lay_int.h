@@ -164,7 +164,7 @@ struct lblock {
 /*
  * V_ROW: a row group of a table (grid rows bound by row spans) or a list
  * item's label and body, laid out in advance and split at page breaks by
- * lay_table.c.  V_BOX: a block-container laid out whole (fixed height,
+ * lay_row.c.  V_BOX: a block-container laid out whole (fixed height,
  * rotated, or positioned out of the flow).
  */
 enum vkind { V_LINE, V_SPACE, V_OPEN, V_CLOSE, V_BREAK, V_ROW, V_BOX };
@@ -323,7 +323,7 @@ struct area *lay_fill_parent(const struct fill *f);
 /* Begin, place everything, end; returns the height used. */
 mpt  lay_fill_all(struct fill *f, struct area *parent, mpt rx, mpt ry, mpt refw, mpt refh);
 
-/* ---------------------------------------------------------------- rows (lay_table.c) */
+/* ---------------------------------------------------------------- rows (lay_row.c) */
 
 enum lay_part { PART_BODY, PART_HEADER, PART_FOOTER };
 
@@ -365,8 +365,6 @@ struct lrow {
 	mpt       top_extra;       /* collapsed borders: more on a page's first row */
 };
 
-void lay_table(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vlist *vl,
-    mpt refw);
 /* Height of row; first: the first row of its table on this page. */
 mpt  lay_row_height(const struct lrow *row, int first);
 int  lay_row_splittable(const struct lrow *row);
@@ -376,9 +374,17 @@ int  lay_row_split_ok(struct lay *L, struct lrow *row, mpt avail, int strict, in
 void lay_row_place(struct fill *f, struct lrow *row, mpt avail, int strict);
 /* Compute the heights of a group's grid rows from its cells' content. */
 void lay_row_solve(struct lay *L, struct lrow *row);
+/* A copy of row, not yet placed, in the arena (its cells start again). */
+struct lrow *lay_row_clone(struct lay *L, const struct lrow *row);
+/* A copy of n bytes at p in the area tree's arena. */
+void *lay_arena_dup(struct lay *L, const void *p, size_t n);
+
+/* lay_table.c */
 /* Height of t's repeated header (footer) at a fragment edge before item row. */
 mpt  lay_table_repeat_h(const struct ltable *t, const struct lrow *row, int footer);
 void lay_table_replay(struct fill *f, struct ltable *t, int footer);
+void lay_table(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vlist *vl,
+    mpt refw);
 
 /* ---------------------------------------------------------------- lists (lay_list.c) */
 
@@ -411,7 +417,7 @@ struct area *lay_box_build(struct lay *L, const struct fo_node *n, mpt W, mpt H,
  */
 struct area *lay_box_content(struct lay *L, const struct fo_node *n, mpt cw, mpt ch, mpt *used);
 
-/* ---------------------------------------------------------------- measuring */
+/* ---------------------------------------------------------------- measuring (lay_measure.c) */
 
 /* Content widths for automatic table layout (CSS 2.1 §17.5.2.2). */
 struct lay_measure {

@@ -1,7 +1,7 @@
 /*
  * layout — fo:list-block.  Each list-item is a block (space, borders,
  * keeps) holding one row group of two cells, the label and the body, side
- * by side (lay_table.c places and splits it: a long body goes on on the
+ * by side (lay_row.c places and splits it: a long body goes on on the
  * next page, the label stays with its first part).
  *
  *   |<- start-indent ->|<- provisional-distance-between-starts ->|
