@@ -177,8 +177,10 @@ check-includes:
 	@! grep -rn 'hpdf.h' src --include=*.c --include=*.h | grep -v '^src/pdf/'
 	@! grep -rln 'libxml/\|libxslt/' src | grep -v '^src/source/'
 
-docs/fo-subset.md: $(O)/folio
-	$(O)/folio subset > $@
+docs/fo-subset.md: $(O)/folio docs/fop-support.tsv tools/fop-beside.sh
+	$(O)/folio subset > $@.tmp
+	sh tools/fop-beside.sh docs/fop-support.tsv < $@.tmp > $@
+	rm -f $@.tmp
 
 clean:
 	rm -rf build folio-bin

@@ -339,6 +339,7 @@ check "evenness: no loose line (mean gap over 0.08 em) but the one no breaks avo
 check "evenness: no line squeezed past em/40 a gap" sh -c "python3 bench/evenness.py lines '$T/even.pdf' | awk '\$1 != \"-\" && \$1 < -0.026 { print; bad = 1 } END { exit bad }'"
 
 # ---- the documented subset is the one in the code -----------------------------------------
-check "docs/fo-subset.md matches 'folio subset'" sh -c "'$FOLIO' subset | diff -u docs/fo-subset.md -"
+check "docs/fo-subset.md matches 'folio subset' with FOP's column" sh -c "'$FOLIO' subset > '$T/subset.md' && sh tools/fop-beside.sh docs/fop-support.tsv < '$T/subset.md' | diff -u docs/fo-subset.md -"
+check "docs/fo-subset.md: a FOP 2.8 cell on every element and property row" sh -c "sed -n '/^## Elements/,/^Lengths:/p' docs/fo-subset.md | awk -F'|' '/^\\| (fo:|[a-z])/ && !/^\\| (element|property) \\|/ { n++; if (\$(NF-1) !~ /^ (yes|partial|no|na|not on)/) { print; bad = 1 } } END { exit bad || n < 200 }'"
 
 summary
