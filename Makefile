@@ -3,7 +3,7 @@
 
 BUILD   ?= release
 O       := build/$(BUILD)
-PKGS    := libxml-2.0 libxslt libexslt fontconfig harfbuzz harfbuzz-subset libunibreak libmicrohttpd json-c
+PKGS    := libxml-2.0 libxslt libexslt fontconfig harfbuzz harfbuzz-subset libunibreak libmicrohttpd json-c libpng
 CC      ?= cc
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
 CFLAGS_release := -O2 -g -DNDEBUG   # fo_check, area_check and assert() off

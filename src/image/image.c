@@ -31,8 +31,8 @@ image_file_read(const char *path, uint8_t **out, size_t *n, const char **why)
 	return 0;
 }
 
-uint32_t
-image_be32(const uint8_t *p)
+static uint32_t
+be32(const uint8_t *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
@@ -68,19 +68,46 @@ sides_ok(int64_t w, int64_t h, const char **why)
 
 /* ---------------------------------------------------------------- PNG */
 
+/*
+ * The header is read here, without libpng: layout needs only IHDR, tRNS and
+ * pHYs, which sit before the pixel data, and libpng's simplified API
+ * (image_png.c) does not give the resolution, while its full API reports
+ * errors only by longjmp.  The pixels, CRCs included, are checked by libpng
+ * when the PDF writer decodes them.
+ */
+
+/* Is depth allowed for PNG colour type ct?  Returns bits per pixel or 0. */
+static int
+png_depth_ok(int ct, int depth)
+{
+	switch (ct) {
+	case 0:
+		return depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16 ? depth : 0;
+	case 3:
+		return depth == 1 || depth == 2 || depth == 4 || depth == 8 ? depth : 0;
+	case 2:
+		return depth == 8 || depth == 16 ? 3 * depth : 0;
+	case 4:
+		return depth == 8 || depth == 16 ? 2 * depth : 0;
+	case 6:
+		return depth == 8 || depth == 16 ? 4 * depth : 0;
+	}
+	return 0;
+}
+
 static int
 png_header(const uint8_t *b, size_t n, struct image_info *info, const char **why)
 {
-	if (n < 33 || memcmp(b + 12, "IHDR", 4) != 0 || image_be32(b + 8) != 13) {
+	if (n < 33 || memcmp(b + 12, "IHDR", 4) != 0 || be32(b + 8) != 13) {
 		*why = "corrupt PNG header";
 		return -1;
 	}
 	const uint8_t *h = b + 16;
-	int64_t w = image_be32(h), ht = image_be32(h + 4);
+	int64_t w = be32(h), ht = be32(h + 4);
 	int depth = h[8], ct = h[9];
 	if (!sides_ok(w, ht, why))
 		return -1;
-	if (image_png_depth_ok(ct, depth) == 0 || h[10] != 0 || h[11] != 0 || h[12] > 1) {
+	if (png_depth_ok(ct, depth) == 0 || h[10] != 0 || h[11] != 0 || h[12] > 1) {
 		*why = "corrupt PNG header (colour type, bit depth or method)";
 		return -1;
 	}
@@ -92,7 +119,7 @@ png_header(const uint8_t *b, size_t n, struct image_info *info, const char **why
 	/* pHYs and tRNS come before IDAT */
 	size_t pos = 8;
 	while (pos + 12 <= n) {
-		uint32_t len = image_be32(b + pos);
+		uint32_t len = be32(b + pos);
 		const uint8_t *type = b + pos + 4;
 		if (len > n - pos - 12)
 			break;
@@ -102,7 +129,7 @@ png_header(const uint8_t *b, size_t n, struct image_info *info, const char **why
 			info->alpha = 1;
 		if (memcmp(type, "pHYs", 4) == 0 && len == 9 && b[pos + 16] == 1) {
 			/* pixels per metre */
-			uint32_t px = image_be32(b + pos + 8), py = image_be32(b + pos + 12);
+			uint32_t px = be32(b + pos + 8), py = be32(b + pos + 12);
 			if (px >= 400 && px <= 400000 && py >= 400 && py <= 400000) {
 				info->dpi_x = (int32_t)((px * 254 + 5000) / 10000);
 				info->dpi_y = (int32_t)((py * 254 + 5000) / 10000);

@@ -3,7 +3,7 @@
  * needs to size an image (format, pixels, resolution, from the PNG IHDR and
  * pHYs chunks or the JPEG SOFn and JFIF/Adobe markers) and what the PDF
  * writer needs to embed it (a PNG decoded to 8-bit grey or RGB samples and
- * an alpha channel).  Depends on base and zlib.  Never touches the network:
+ * an alpha channel).  Depends on base and libpng.  Never touches the network:
  * callers pass local file names only.
  */
 #ifndef FOLIO_IMAGE_H
@@ -44,8 +44,8 @@ struct image_pixels {
 };
 
 /*
- * Decode the PNG at path: every colour type and bit depth, tRNS, Adam7
- * interlacing; CRCs and the exact size of the pixel data are checked.
+ * Decode the PNG at path through libpng: every colour type and bit depth,
+ * tRNS, Adam7 interlacing; CRCs and the amount of pixel data are checked.
  * Returns 0 and fills *out (free with image_pixels_free), or -1 with a
  * static reason in *why.
  */

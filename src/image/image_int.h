@@ -1,6 +1,6 @@
 /*
  * image — internal interface between image.c (headers) and image_png.c
- * (PNG decoding).
+ * (PNG decoding through libpng).
  */
 #ifndef FOLIO_IMAGE_INT_H
 #define FOLIO_IMAGE_INT_H
@@ -10,8 +10,5 @@
 /* Read a whole file (at most LIMIT_IMAGE_BYTES).  Returns 0 and an owned
  * buffer, or -1 with a static reason. */
 int image_file_read(const char *path, uint8_t **out, size_t *n, const char **why);
-uint32_t image_be32(const uint8_t *p);
-/* Is depth allowed for PNG colour type ct?  Returns bits per pixel or 0. */
-int image_png_depth_ok(int ct, int depth);
 
 #endif

@@ -253,6 +253,69 @@ write_png(const char *path, int break_crc)
 	fclose(f);
 }
 
+/*
+ * A 9 x 9 grey image at 16 bits, Adam7-interlaced, every pixel different
+ * (libpng 1.6's reduction to 8 bits loses the earlier passes' rows of such
+ * an image, pnggroup/libpng issue 853; image_png.c reads it at 16 bits).
+ */
+static unsigned
+grey16(int x, int y)
+{
+	return (unsigned)(x * 9 + y) * 809u;   /* 0 … 65529 */
+}
+
+static void
+write_png16i(const char *path)
+{
+	static const int adam7[7][4] = { { 0, 0, 8, 8 }, { 4, 0, 8, 8 }, { 0, 4, 4, 8 },
+		{ 2, 0, 4, 4 }, { 0, 2, 2, 4 }, { 1, 0, 2, 2 }, { 0, 1, 1, 2 } };
+	uint8_t ihdr[13] = { 0, 0, 0, 9, 0, 0, 0, 9, 16, 0, 0, 0, 1 };
+	uint8_t raw[512], z[1024];
+	size_t n = 0;
+	for (int k = 0; k < 7; k++)
+		for (int y = adam7[k][1]; y < 9; y += adam7[k][3]) {
+			if (adam7[k][0] >= 9)
+				continue;
+			raw[n++] = 0;
+			for (int x = adam7[k][0]; x < 9; x += adam7[k][2]) {
+				raw[n++] = (uint8_t)(grey16(x, y) >> 8);
+				raw[n++] = (uint8_t)grey16(x, y);
+			}
+		}
+	uLongf zn = sizeof z;
+	compress(z, &zn, raw, n);
+	FILE *f = fopen(path, "wb");
+	fwrite("\x89PNG\r\n\x1a\n", 1, 8, f);
+	chunk(f, "IHDR", ihdr, 13);
+	chunk(f, "IDAT", z, (uint32_t)zn);
+	chunk(f, "IEND", (const uint8_t *)"", 0);
+	fclose(f);
+}
+
+static void
+test_png16_interlaced(void **state)
+{
+	char path[] = "/tmp/folio-test-XXXXXX";
+	struct image_pixels px;
+	const char *why = NULL;
+	(void)state;
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	write_png16i(path);
+	assert_int_equal(image_png_decode(path, &px, &why), 0);
+	unlink(path);
+	assert_int_equal(px.w, 9);
+	assert_int_equal(px.ncomp, 1);
+	assert_null(px.alpha);
+	for (int y = 0; y < 9; y++)
+		for (int x = 0; x < 9; x++) {
+			int want = (int)((grey16(x, y) * 255 + 32767) / 65535), got = px.pix[y * 9 + x];
+			assert_true(abs(got - want) <= 1);
+		}
+	image_pixels_free(&px);
+}
+
 static void
 test_png(void **state)
 {
@@ -301,6 +364,7 @@ main(void)
 		cmocka_unit_test(test_path_data),
 		cmocka_unit_test(test_arcs),
 		cmocka_unit_test(test_png),
+		cmocka_unit_test(test_png16_interlaced),
 	};
 	return cmocka_run_group_tests_name("svg", tests, NULL, NULL);
 }
