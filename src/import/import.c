@@ -30,6 +30,10 @@ struct cellmsg {
 	int             part, row, col;   /* col -1: the row */
 	unsigned        seq;
 	char           *text;
+	/* the same apart, for on_problem */
+	const char     *sheet;
+	const char     *label;      /* the column's label, or NULL */
+	char           *tail;       /* what is wrong */
 };
 
 struct job {
@@ -50,9 +54,11 @@ struct job {
 	size_t            cur;
 };
 
-/* Report text at a sheet's cell (col -1: the row; row 0: the sheet). */
+/* Report text at a sheet's cell (col -1: the row; row 0: the sheet);
+ * sheet, label and tail the same apart. */
 static void
-at_cell(struct job *j, enum diag_level level, int part, int row, int col, const char *text)
+at_cell(struct job *j, enum diag_level level, int part, int row, int col, const char *text,
+    const char *sheet, const char *label, const char *tail)
 {
 	j->m = xrealloc(j->m, (j->nm + 1) * sizeof *j->m);
 	struct cellmsg *c = &j->m[j->nm];
@@ -63,6 +69,9 @@ at_cell(struct job *j, enum diag_level level, int part, int row, int col, const 
 	c->col = col;
 	c->seq = (unsigned)j->nm++;
 	c->text = xstrdup(text);
+	c->sheet = sheet;
+	c->label = label;
+	c->tail = xstrdup(tail);
 }
 
 /* "sheet 客户, row 3, column E (联系电话)" with text after it. */
@@ -112,7 +121,7 @@ cell_error(struct job *j, enum diag_level level, int part, const struct im_row *
 	else
 		/* TRANSLATORS: a field message: the field, then what is wrong and how to fix it */
 		buf_printf(&msg, _("%s: %s"), where.p, tail);
-	at_cell(j, level, part, r, col, msg.p);
+	at_cell(j, level, part, r, col, msg.p, sheet, label, tail);
 	buf_free(&where);
 	buf_free(&msg);
 }
@@ -137,8 +146,16 @@ flush_cells(struct job *j)
 	if (j->nm > 1)
 		qsort(j->m, j->nm, sizeof *j->m, cellmsg_cmp);
 	for (size_t i = 0; i < j->nm; i++) {
-		diag_report(j->d, j->m[i].level, j->m[i].file, 0, 0, "%s", j->m[i].text);
-		free(j->m[i].text);
+		struct cellmsg *c = &j->m[i];
+		diag_report(j->d, c->level, c->file, 0, 0, "%s", c->text);
+		if (j->o->on_problem) {
+			char cn[8] = "";
+			if (c->col >= 0)
+				im_col_name(c->col, cn);
+			j->o->on_problem(j->o->ctx, c->level, c->sheet, c->row, cn, c->label, c->tail);
+		}
+		free(c->text);
+		free(c->tail);
 	}
 	free(j->m);
 	j->m = NULL;
@@ -653,6 +670,100 @@ import_bytes(const char *name, const char *bytes, size_t n, const struct import_
 	}
 	if (rc == 0)
 		rc = import_book(&j);
+	job_free(&j);
+	im_book_free(&j.book);
+	return rc;
+}
+
+/* The part whose columns the header row of s names most (the case number,
+ * which every part has, not counted), or -1 when it names none. */
+static int
+part_of_headers(const struct ds_labels *l, const struct im_sheet *s)
+{
+	size_t first = 0;
+	while (first < s->nrows && row_empty(&s->rows[first]))
+		first++;
+	if (first == s->nrows)
+		return -1;
+	const struct im_row *h = &s->rows[first];
+	int best = -1, most = 0;
+	for (int p = 0; p < IM_NPARTS; p++) {
+		int k = 0;
+		for (int c = 0; c < h->n; c++) {
+			const char *v = h->c[c].v;
+			if (v == NULL)
+				continue;
+			v += strspn(v, " \t\r\n");
+			size_t n = strlen(v);
+			while (n && strchr(" \t\r\n", v[n - 1]))
+				n--;
+			for (int f = 1; f < im_parts[p].nf; f++) {
+				const char *lb = ds_label(l, im_parts[p].f[f].path);
+				if (lb && strlen(lb) == n && strncmp(lb, v, n) == 0)
+					k++;
+			}
+		}
+		if (k > most) {
+			most = k;
+			best = p;
+		}
+	}
+	return best;
+}
+
+int
+import_csv_set(const char *const *bytes, const size_t *n, size_t count, const struct import_opts *o,
+    struct diag *d)
+{
+	struct job j;
+	job_init(&j, o, d);
+	int rc = 0;
+	long at[IM_NPARTS];   /* the sheet of each part (indexes: the book grows) */
+	for (int p = 0; p < IM_NPARTS; p++)
+		at[p] = -1;
+	for (size_t i = 0; i < count; i++) {
+		char name[64];
+		snprintf(name, sizeof name, _("file %zu"), i + 1);
+		struct im_sheet *s = im_book_add(&j.book, name, name);
+		s->csv = 1;
+		if (im_read_csv(name, bytes[i], n[i], s, d) < 0) {
+			rc = -1;
+			continue;
+		}
+		int p = part_of_headers(j.labels, s);
+		if (p < 0) {
+			diag_report(d, DIAG_ERROR, name, 0, 0, "%s", _("its first row names none of the columns of "
+			    "the sheets of docs/import.md: a CSV file is one sheet of the template (folio import "
+			    "--template FILE.csv writes them)"));
+			rc = -1;
+		} else if (at[p] >= 0) {
+			diag_report(d, DIAG_ERROR, name, 0, 0, _("the sheet %s again: another file has its columns "
+			    "already; give each sheet once"), im_sheet_name(j.labels, p));
+			rc = -1;
+		} else {
+			/* named after its sheet: the messages say which one */
+			at[p] = (long)i;
+			char file[80];
+			snprintf(file, sizeof file, "%s.csv", im_sheet_name(j.labels, p));
+			free(s->name);
+			free(s->file);
+			s->name = xstrdup(im_sheet_name(j.labels, p));
+			s->file = xstrdup(file);
+		}
+	}
+	if (rc == 0 && at[IM_MAIN] < 0) {
+		diag_report(d, DIAG_ERROR, count ? j.book.s[0].file : NULL, 0, 0, _("no file has the columns of "
+		    "the sheet %s, one row per tenant"), im_sheet_name(j.labels, IM_MAIN));
+		rc = -1;
+	}
+	if (rc == 0) {
+		/* the main sheet first: the summary names it */
+		size_t m = (size_t)at[IM_MAIN];
+		struct im_sheet t = j.book.s[0];
+		j.book.s[0] = j.book.s[m];
+		j.book.s[m] = t;
+		rc = import_book(&j);
+	}
 	job_free(&j);
 	im_book_free(&j.book);
 	return rc;

@@ -27,6 +27,17 @@ struct import_opts {
 	int         partial;  /* write the good tenants even when others have errors */
 	/* called once per tenant, in row order, after the decision (may be NULL) */
 	void      (*on_case)(void *ctx, const char *id, const char *file, enum import_status st);
+	/*
+	 * called for each problem of a sheet, a row or a cell, in sheet, row
+	 * and column order, just after it went to d (may be NULL): sheet its
+	 * name (a CSV file: the sheet it stands for, 客户, 联系人 …), row 0 for
+	 * the sheet as a whole, col its letters ("F") or "" for the whole row,
+	 * label the column's label or NULL, text what is wrong without where.
+	 * Problems of no sheet (a file that is no workbook) and the summary go
+	 * to d only.
+	 */
+	void      (*on_problem)(void *ctx, enum diag_level level, const char *sheet, int row, const char *col,
+	              const char *label, const char *text);
 	void       *ctx;
 };
 
@@ -44,6 +55,15 @@ int import_file(const char *path, const struct import_opts *o, struct diag *d);
  * only, with no part files.
  */
 int import_bytes(const char *name, const char *bytes, size_t n, const struct import_opts *o,
+    struct diag *d);
+
+/*
+ * The same for CSV files held in memory (an upload of several): each is
+ * one sheet, which one told by the columns its first row names, never by a
+ * file's name; one of them must be the main sheet.  Messages name a file
+ * by its sheet (联系人.csv), or by its place before it is known ("file 2").
+ */
+int import_csv_set(const char *const *bytes, const size_t *n, size_t count, const struct import_opts *o,
     struct diag *d);
 
 /*

@@ -246,6 +246,8 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/cases/", 1, RUN_LIGHT, api_case_get },
 	{ "PUT", "/api/v1/cases/", 1, RUN_LIGHT, api_case_put },
 	{ "POST", "/api/v1/packets", 0, RUN_HEAVY, api_packet },
+	{ "POST", "/api/v1/imports", 0, RUN_HEAVY, api_import },
+	{ "GET", "/api/v1/imports/template", 0, RUN_LIGHT, api_import_template },
 	{ "GET", "/", 0, RUN_INLINE, web_home },
 	{ "GET", "/style.css", 0, RUN_INLINE, web_style },
 	{ "GET", "/cases", 0, RUN_LIGHT, web_cases },
@@ -260,6 +262,9 @@ static const struct route routes[] = {
 	{ "POST", "/forms", 0, RUN_HEAVY, web_forms },
 	{ "GET", "/manual", 0, RUN_LIGHT, web_manual },
 	{ "GET", "/manual.pdf", 0, RUN_HEAVY, web_manual_pdf },
+	{ "GET", "/import", 0, RUN_INLINE, web_import },
+	{ "POST", "/import", 0, RUN_HEAVY, web_import },
+	{ "GET", "/import/template.xlsx", 0, RUN_LIGHT, api_import_template },
 };
 
 /* The route of method and url; *wrong set when the path has routes but
@@ -353,6 +358,7 @@ route(const struct server *s, struct MHD_Connection *c, const char *url, const c
 	q->in.document = header_dup(c, MHD_GET_ARGUMENT_KIND, "document");
 	q->in.q = header_dup(c, MHD_GET_ARGUMENT_KIND, "q");
 	q->in.done = header_dup(c, MHD_GET_ARGUMENT_KIND, "done");
+	q->in.partial = header_dup(c, MHD_GET_ARGUMENT_KIND, "partial");
 	q->r.status = 200;
 	q->r.type = "application/json";
 	if (rt->run != RUN_INLINE && enqueue(q) == 0)
@@ -424,6 +430,7 @@ on_completed(void *cls, struct MHD_Connection *c, void **ctx, enum MHD_RequestTe
 		free(q->in.document);
 		free(q->in.q);
 		free(q->in.done);
+		free(q->in.partial);
 		if (q->state != 3)
 			free(q->r.body);   /* (a reply never sent) */
 		free(q);

@@ -40,6 +40,7 @@ struct req {
 	char       *document;   /* ?document=, or NULL */
 	char       *q;          /* ?q= (a search), or NULL */
 	char       *done;       /* ?done= (what a page says was done), or NULL */
+	char       *partial;    /* ?partial= (an import of the good rows), or NULL */
 };
 
 /* A reply with a body copied from s (n bytes). */
@@ -167,6 +168,14 @@ void form_free(struct form *f);
 struct json_object *form_case_json(const struct form *f);
 
 /* ---- the web page (serve_web.c) ---- */
+/* Text escaped for HTML (& < > " ') into b. */
+void html_esc(struct buf *b, const char *s);
+/* A page's beginning: its title and the navigation (active: the part's path, or NULL). */
+void page_begin(struct buf *b, const char *title, const char *active);
+/* The page's end; b's bytes become r's body with status. */
+void page_end(struct buf *b, struct reply *r, unsigned status);
+/* A page that says what went wrong: intro, then the errors of d (may be NULL). */
+void page_problem(struct reply *r, unsigned status, const char *title, const char *intro, const struct diag *d);
 void web_style(const struct req *q, struct reply *r);
 void web_home(const struct req *q, struct reply *r);
 void web_cases(const struct req *q, struct reply *r);
@@ -178,6 +187,11 @@ void web_packet_file(const struct req *q, struct reply *r);
 void web_forms(const struct req *q, struct reply *r);
 void web_manual(const struct req *q, struct reply *r);
 void web_manual_pdf(const struct req *q, struct reply *r);
+
+/* ---- spreadsheet import (serve_import.c) ---- */
+void api_import(const struct req *q, struct reply *r);
+void api_import_template(const struct req *q, struct reply *r);
+void web_import(const struct req *q, struct reply *r);
 
 /* The users file (serve_auth.c): lines USER:CRYPT-HASH. */
 struct serve_users;

@@ -69,8 +69,8 @@ static const char style[] =
 
 /* ---------------------------------------------------------------- HTML */
 
-static void
-esc(struct buf *b, const char *s)
+void
+html_esc(struct buf *b, const char *s)
 {
 	for (; s && *s; s++) {
 		switch (*s) {
@@ -89,25 +89,26 @@ static const char *const nav[][2] = {
 	{ "/cases", "客户列表" },
 	{ "/forms", "空白表格" },
 	{ "/manual", "程序文件" },
+	{ "/import", "导入客户" },
 };
 
-static void
+void
 page_begin(struct buf *b, const char *title, const char *active)
 {
 	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	esc(b, title);
+	html_esc(b, title);
 	buf_puts(b, " · 收楼文件</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n"
 	    "<header><a class=\"brand\" href=\"/\" style=\"color:#fff;text-decoration:none\">收楼文件</a><nav>");
 	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
 		buf_printf(b, "<a href=\"%s\"%s>%s</a>", nav[i][0],
 		    active && strcmp(active, nav[i][0]) == 0 ? " class=\"on\"" : "", nav[i][1]);
 	buf_puts(b, "</nav></header>\n<main>\n<h1>");
-	esc(b, title);
+	html_esc(b, title);
 	buf_puts(b, "</h1>\n");
 }
 
-static void
+void
 page_end(struct buf *b, struct reply *r, unsigned status)
 {
 	buf_puts(b, "</main>\n</body>\n</html>\n");
@@ -120,19 +121,19 @@ page_end(struct buf *b, struct reply *r, unsigned status)
 }
 
 /* A page that says what went wrong (messages, one a line). */
-static void
+void
 page_problem(struct reply *r, unsigned status, const char *title, const char *intro, const struct diag *d)
 {
 	struct buf b = {0};
 	page_begin(&b, title, NULL);
 	buf_puts(&b, "<div class=\"alert\">");
-	esc(&b, intro);
+	html_esc(&b, intro);
 	if (d && d->n) {
 		buf_puts(&b, "<ul>");
 		for (size_t i = 0; i < d->n; i++)
 			if (d->v[i].level >= DIAG_ERROR) {
 				buf_puts(&b, "<li>");
-				esc(&b, d->v[i].text);
+				html_esc(&b, d->v[i].text);
 				buf_puts(&b, "</li>");
 			}
 		buf_puts(&b, "</ul>");
@@ -159,7 +160,8 @@ web_home(const struct req *q, struct reply *r)
 	    "<a class=\"card\" href=\"/cases\"><b>客户列表</b>按客户名称、单元或日期查找，打开、修改、重新生成收楼文件。</a>\n"
 	    "<a class=\"card\" href=\"/forms\"><b>空白表格</b>选择表格、份数和起始编号，下载一个 PDF 打印。</a>\n"
 	    "<a class=\"card\" href=\"/manual\"><b>程序文件</b>客服部工作程序的现行版本、生效日期和 PDF。</a>\n"
-	    "</div>\n<p class=\"muted\">上传电子表格导入客户的功能将在此处提供。</p>\n");
+	    "<a class=\"card\" href=\"/import\"><b>导入客户</b>上传客户资料电子表格（Excel 或 CSV），逐行检查后一次建好多个案卷；可下载空白模板。</a>\n"
+	    "</div>\n");
 	page_end(&b, r, 200);
 }
 
@@ -215,7 +217,7 @@ field_errors(struct form_ctx *fc, const char *path, struct buf *out)
 		const char *p = json_object_get_string(member(e, "path"));
 		if (p && strcmp(p, path) == 0) {
 			buf_puts(out, "<span class=\"err\">");
-			esc(out, json_object_get_string(member(e, "message")));
+			html_esc(out, json_object_get_string(member(e, "message")));
 			buf_puts(out, "</span>");
 			fc->shown[i] = 1;
 		}
@@ -232,17 +234,17 @@ render_field(struct form_ctx *fc, size_t j, struct json_object *obj, const char 
 	struct buf errs = {0};
 	field_errors(fc, path, &errs);
 	buf_printf(fc->b, "<div class=\"f%s\"><label for=\"", errs.n ? " bad" : "");
-	esc(fc->b, path);
+	html_esc(fc->b, path);
 	buf_puts(fc->b, "\">");
-	esc(fc->b, label);
+	html_esc(fc->b, label);
 	if (!(f->flags & CF_OPT))
 		buf_puts(fc->b, "<span class=\"req\" title=\"必填\">*</span>");
 	buf_puts(fc->b, "</label>");
 	if (f->choices) {
 		buf_puts(fc->b, "<select id=\"");
-		esc(fc->b, path);
+		html_esc(fc->b, path);
 		buf_puts(fc->b, "\" name=\"");
-		esc(fc->b, path);
+		html_esc(fc->b, path);
 		buf_puts(fc->b, "\">");
 		const char *c = f->choices;
 		while (*c) {
@@ -250,24 +252,24 @@ render_field(struct form_ctx *fc, size_t j, struct json_object *obj, const char 
 			char one[64];
 			snprintf(one, sizeof one, "%.*s", (int)n, c);
 			buf_puts(fc->b, "<option value=\"");
-			esc(fc->b, one);
+			html_esc(fc->b, one);
 			buf_printf(fc->b, "\"%s>", v && strcmp(v, one) == 0 ? " selected" : "");
-			esc(fc->b, choice_name(one));
+			html_esc(fc->b, choice_name(one));
 			buf_puts(fc->b, "</option>");
 			c += n + (c[n] == '|');
 		}
 		buf_puts(fc->b, "</select>");
 	} else {
 		buf_puts(fc->b, "<input id=\"");
-		esc(fc->b, path);
+		html_esc(fc->b, path);
 		buf_puts(fc->b, "\" name=\"");
-		esc(fc->b, path);
+		html_esc(fc->b, path);
 		buf_puts(fc->b, "\" value=\"");
-		esc(fc->b, v ? v : "");
+		html_esc(fc->b, v ? v : "");
 		buf_puts(fc->b, "\"");
 		if (example) {
 			buf_puts(fc->b, " placeholder=\"例如 ");
-			esc(fc->b, example);
+			html_esc(fc->b, example);
 			buf_puts(fc->b, "\"");
 		}
 		if (fc->edit && strcmp(path, "@id") == 0)
@@ -350,9 +352,9 @@ render_group(struct form_ctx *fc, size_t gi, struct json_object *obj, const char
 {
 	const char *label = label_of(fc, generic, case_fields[gi].name, NULL);
 	buf_puts(fc->b, "<fieldset id=\"");
-	esc(fc->b, path);
+	html_esc(fc->b, path);
 	buf_puts(fc->b, "\"><legend>");
-	esc(fc->b, label);
+	html_esc(fc->b, label);
 	const char *br = strrchr(path, '[');
 	if (br && path[strlen(path) - 1] == ']')
 		buf_printf(fc->b, " %d", atoi(br + 1));
@@ -403,25 +405,25 @@ case_form(struct buf *b, const struct docset_opts *o, struct json_object *obj, s
 			buf_puts(b, "<li>");
 			if (fc.shown[i] && p) {
 				buf_puts(b, "<a href=\"#");
-				esc(b, p);
+				html_esc(b, p);
 				buf_puts(b, "\">");
-				esc(b, l ? l : p);
+				html_esc(b, l ? l : p);
 				buf_puts(b, "</a>：");
 			} else if (l || (p && p[0])) {
-				esc(b, l ? l : p);
+				html_esc(b, l ? l : p);
 				buf_puts(b, "：");
 			}
-			esc(b, json_object_get_string(member(e, "message")));
+			html_esc(b, json_object_get_string(member(e, "message")));
 			buf_puts(b, "</li>\n");
 		}
 		buf_puts(b, "</ul></div>\n");
 	}
 	buf_puts(b, "<form method=\"post\" action=\"");
-	esc(b, action);
+	html_esc(b, action);
 	buf_puts(b, "\" accept-charset=\"utf-8\">\n");
 	if (etag) {
 		buf_puts(b, "<input type=\"hidden\" name=\"_etag\" value=\"");
-		esc(b, etag);
+		html_esc(b, etag);
 		buf_puts(b, "\">\n");
 	}
 	buf_add(b, body.p, body.n);
@@ -638,14 +640,14 @@ web_cases(const struct req *q, struct reply *r)
 	page_begin(&b, "客户列表", "/cases");
 	buf_puts(&b, "<form method=\"get\" action=\"/cases\" class=\"actions\">"
 	    "<input name=\"q\" id=\"q\" size=\"32\" placeholder=\"客户名称、单元号或收楼日期\" value=\"");
-	esc(&b, s);
+	html_esc(&b, s);
 	buf_puts(&b, "\"><button type=\"submit\">查找</button><a class=\"button second\" href=\"/new\">新客户入伙</a></form>\n");
 	if (d.worst >= DIAG_ERROR) {
 		buf_puts(&b, "<div class=\"alert\">以下案卷文件无法读取，没有列出：<ul>");
 		for (size_t i = 0; i < d.n; i++)
 			if (d.v[i].level >= DIAG_ERROR) {
 				buf_puts(&b, "<li>");
-				esc(&b, d.v[i].text);
+				html_esc(&b, d.v[i].text);
 				buf_puts(&b, "</li>");
 			}
 		buf_puts(&b, "</ul></div>\n");
@@ -659,15 +661,15 @@ web_cases(const struct req *q, struct reply *r)
 			continue;
 		shown++;
 		buf_puts(&b, "<tr><td>");
-		esc(&b, v[i].id);
+		html_esc(&b, v[i].id);
 		buf_puts(&b, "</td><td>");
-		esc(&b, v[i].tenant);
+		html_esc(&b, v[i].tenant);
 		buf_puts(&b, "</td><td>");
-		esc(&b, v[i].floor);
+		html_esc(&b, v[i].floor);
 		buf_puts(&b, "</td><td>");
-		esc(&b, v[i].unit);
+		html_esc(&b, v[i].unit);
 		buf_puts(&b, "</td><td>");
-		esc(&b, v[i].date);
+		html_esc(&b, v[i].date);
 		buf_puts(&b, "</td><td>");
 		if (case_id_ok(v[i].id)) {
 			buf_printf(&b, "<a href=\"/cases/%s\">打开/修改</a> · <form method=\"post\" action=\"/generate/%s\">"
@@ -798,11 +800,11 @@ web_packet(const struct req *q, struct reply *r)
 		char t[256];
 		file_title(q->o, list[i]->d_name, t, sizeof t);
 		buf_puts(&b, "<tr><td>");
-		esc(&b, t);
+		html_esc(&b, t);
 		buf_printf(&b, "</td><td><a href=\"/packets/%s/", id);
-		esc(&b, list[i]->d_name);
+		html_esc(&b, list[i]->d_name);
 		buf_puts(&b, "\">");
-		esc(&b, list[i]->d_name);
+		html_esc(&b, list[i]->d_name);
 		buf_puts(&b, "</a></td></tr>\n");
 		free(list[i]);
 	}
@@ -942,15 +944,15 @@ web_forms(const struct req *q, struct reply *r)
 	    "<table id=\"register\">\n<tr><th>选择</th><th>表格编号</th><th>表格名称</th><th>每份页数</th><th>联数</th></tr>\n");
 	for (size_t i = 0; i < n; i++) {
 		buf_puts(&b, "<tr><td><input type=\"checkbox\" name=\"form\" id=\"form-");
-		esc(&b, v[i].id);
+		html_esc(&b, v[i].id);
 		buf_puts(&b, "\" value=\"");
-		esc(&b, v[i].id);
+		html_esc(&b, v[i].id);
 		buf_puts(&b, "\"></td><td><label for=\"form-");
-		esc(&b, v[i].id);
+		html_esc(&b, v[i].id);
 		buf_puts(&b, "\">");
-		esc(&b, v[i].number[0] ? v[i].number : v[i].id);
+		html_esc(&b, v[i].number[0] ? v[i].number : v[i].id);
 		buf_puts(&b, "</label></td><td>");
-		esc(&b, v[i].name);
+		html_esc(&b, v[i].name);
 		buf_printf(&b, "</td><td>%d</td><td>%d</td></tr>\n", v[i].pages, v[i].parts);
 	}
 	buf_puts(&b, "</table>\n</form>\n");
@@ -976,7 +978,7 @@ text_esc(struct buf *b, const struct xnode *e)
 	for (const struct xnode *c = e ? e->first : NULL; c; c = c->next)
 		if (c->kind == XNODE_TEXT) {
 			char *t = xstrndup(c->text, c->textlen);
-			esc(b, t);
+			html_esc(b, t);
 			free(t);
 		}
 }
@@ -1004,13 +1006,13 @@ web_manual(const struct req *q, struct reply *r)
 	buf_puts(&b, "<dl class=\"info\" id=\"current\"><dt>手册</dt><dd>");
 	text_esc(&b, child(ctl, "title"));
 	buf_puts(&b, "</dd><dt>手册编号</dt><dd>");
-	esc(&b, xnode_attr(x->root, "code"));
+	html_esc(&b, xnode_attr(x->root, "code"));
 	buf_puts(&b, "</dd><dt>现行版本</dt><dd>第 ");
-	esc(&b, ver ? xnode_attr(ver, "edition") : "?");
+	html_esc(&b, ver ? xnode_attr(ver, "edition") : "?");
 	buf_puts(&b, " 版 第 ");
-	esc(&b, ver ? xnode_attr(ver, "revision") : "?");
+	html_esc(&b, ver ? xnode_attr(ver, "revision") : "?");
 	buf_puts(&b, " 次修订</dd><dt>生效日期</dt><dd>");
-	esc(&b, eff ? xnode_attr(eff, "date") : "");
+	html_esc(&b, eff ? xnode_attr(eff, "date") : "");
 	buf_puts(&b, "</dd><dt>受控状态</dt><dd>");
 	text_esc(&b, child(ctl, "status"));
 	buf_puts(&b, "</dd></dl>\n<div class=\"actions\" style=\"margin-top:16px\">"
@@ -1021,11 +1023,11 @@ web_manual(const struct req *q, struct reply *r)
 		if (v->kind != XNODE_ELEMENT || strcmp(v->name, "revision") != 0)
 			continue;
 		buf_puts(&b, "<tr><td>");
-		esc(&b, xnode_attr(v, "edition"));
+		html_esc(&b, xnode_attr(v, "edition"));
 		buf_puts(&b, "/");
-		esc(&b, xnode_attr(v, "revision"));
+		html_esc(&b, xnode_attr(v, "revision"));
 		buf_puts(&b, "</td><td>");
-		esc(&b, xnode_attr(v, "effective"));
+		html_esc(&b, xnode_attr(v, "effective"));
 		buf_puts(&b, "</td><td>");
 		text_esc(&b, child(v, "summary"));
 		buf_puts(&b, "</td><td>");

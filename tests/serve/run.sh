@@ -332,6 +332,109 @@ check "GET /manual: the manual's revision and effective date" sh -c "test '$c' =
 c=$(code "$U/manual.pdf")
 check "GET /manual.pdf: the current manual" sh -c "test '$c' = 200 && pdftotext '$T/body' - | grep -q 客服部工作程序"
 
+# ---- import from a spreadsheet: the page, the template, the API ----------------------------------
+I=$ROOT/tests/import
+c=$(code "$U/import")
+check "GET /import: the upload form (multipart, several files), the partial box, the template's link" sh -c "test '$c' = 200 && grep -q 'enctype=\"multipart/form-data\"' '$T/body' && grep -q 'type=\"file\" name=\"file\"[^>]*multiple' '$T/body' && grep -q 'name=\"partial\"' '$T/body' && grep -q 'href=\"/import/template.xlsx\"' '$T/body'"
+check "the home page and every page's navigation lead to 导入客户" sh -c "curl -s '$U/' | grep -q 'href=\"/import\"><b>导入客户' && curl -s '$U/forms' | grep -q '<a href=\"/import\">导入客户</a>'"
+c=$(curl -s -D "$T/h" -o "$T/body" -w '%{http_code}' "$U/import/template.xlsx")
+check "GET /import/template.xlsx: docs/tenants-template.xlsx byte for byte, as a download" sh -c "test '$c' = 200 && cmp -s '$T/body' '$ROOT/docs/tenants-template.xlsx' && grep -qi '^Content-Disposition: attachment; filename=\"tenants-template.xlsx\"' '$T/h' && grep -qi '^Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' '$T/h'"
+c=$(code "$U/api/v1/imports/template")
+check "GET /api/v1/imports/template: the same bytes" sh -c "test '$c' = 200 && cmp -s '$T/body' '$ROOT/docs/tenants-template.xlsx'"
+
+ls "$P/cases" >"$T/cases.before"
+c=$(code --data-binary @"$I/bad.xlsx" "$U/api/v1/imports")
+check "POST /api/v1/imports, a workbook with bad rows: 422, each error by sheet, row, column and label" sh -c "test '$c' = 422 && python3 -c '
+import json
+j = json.load(open(\"$T/body\"))
+e = [(x.get(\"sheet\"), x.get(\"row\"), x.get(\"column\"), x.get(\"label\")) for x in j[\"errors\"]]
+assert (\"联系人\", 3, \"F\", \"联系人手机\") in e, e
+assert (\"客户\", 2, \"X\", \"租赁终止日\") in e, e
+m = [x for x in j[\"errors\"] if x.get(\"column\") == \"F\"][0][\"message\"]
+assert \"1391127654\" in m and \"mobile\" in m, m
+assert [c[\"status\"] for c in j[\"cases\"]] == [\"refused\"], j[\"cases\"]
+assert any(\"nothing is imported\" in x[\"message\"] and \"sheet\" not in x for x in j[\"errors\"]), j
+'"
+check "  and nothing was written" sh -c "ls '$P/cases' | cmp -s - '$T/cases.before'"
+# CSV files, one sheet each: the samples under new case numbers, told apart by their headers
+mkdir -p "$T/csv" "$T/csvbad"
+for f in "$I"/utf8/*.csv; do
+	b=$(basename "$f")
+	sed -E 's/(^|,)2024-00([1-4])(,|\r|$)/\12031-00\2\3/g' "$f" >"$T/csv/$b"
+	sed -E 's/(^|,)2024-00([1-4])(,|\r|$)/\12032-00\2\3/g' "$f" >"$T/csvbad/$b"
+done
+# one bad cell: the first contact of 2032-002 gets a mobile number one digit short
+python3 - "$T/csvbad/tenants-联系人.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+for i, r in enumerate(rows):
+    if r[0] == "2032-002":
+        r[5] = r[5][:-1]
+        print(i + 1, file=open(sys.argv[1] + ".row", "w"))
+        break
+csv.writer(open(sys.argv[1], "w", encoding="utf-8", newline="")).writerows(rows)
+PY
+BADROW=$(cat "$T/csvbad/tenants-联系人.csv.row")
+rm "$T/csvbad/tenants-联系人.csv.row"
+files() { for f in "$1"/*.csv; do printf ' -F file=@%s;filename=%s' "$f" "$2"; done; }
+# (the file names sent are all alike, and a path: not one of them is read)
+c=$(code $(files "$T/csv" '../../cases/x.csv') "$U/api/v1/imports")
+check "POST /api/v1/imports, 8 CSV files as multipart parts: 200, 4 cases written" sh -c "test '$c' = 200 && python3 -c '
+import json
+j = json.load(open(\"$T/body\"))
+assert [(c[\"id\"], c[\"status\"]) for c in j[\"cases\"]] == [(\"2031-00%d\" % i, \"written\") for i in range(1, 5)], j
+' && test -s '$P/cases/2031-004.xml' && ! test -e '$P/cases/x.csv' && ! test -e '$T/x.csv'"
+cp "$P/cases/2031-001.xml" "$T/c1.before"
+c=$(code $(files "$T/csv" t.csv) "$U/api/v1/imports")
+check "the same files again: 200, each case unchanged, its file untouched" sh -c "test '$c' = 200 && python3 -c '
+import json
+j = json.load(open(\"$T/body\"))
+assert [(c[\"id\"], c[\"status\"]) for c in j[\"cases\"]] == [(\"2031-00%d\" % i, \"unchanged\") for i in range(1, 5)], j
+assert j[\"errors\"] == [], j
+' && cmp -s '$T/c1.before' '$P/cases/2031-001.xml'"
+check "  the cases written are the samples' (the case number apart)" sh -c "sed 's/2031-001/2024-001/' '$P/cases/2031-001.xml' | cmp -s - '$ROOT/cases/2024-001.xml'"
+c=$(code "$U/api/v1/cases/2031-002")
+check "  and the API reads them" sh -c "test '$c' = 200 && grep -q 瑞森管理咨询 '$T/body'"
+ls "$P/cases" >"$T/cases.before"
+c=$(code $(files "$T/csvbad" t.csv) "$U/api/v1/imports")
+check "POST /api/v1/imports, CSV files with one bad cell: 422 at 联系人 row $BADROW column F, nothing written" sh -c "test '$c' = 422 && python3 -c '
+import json
+j = json.load(open(\"$T/body\"))
+e = [(x.get(\"sheet\"), x.get(\"row\"), x.get(\"column\"), x.get(\"label\")) for x in j[\"errors\"] if \"sheet\" in x]
+assert e == [(\"联系人\", $BADROW, \"F\", \"联系人手机\")], e
+assert all(c[\"status\"] == \"refused\" for c in j[\"cases\"]), j
+' && ls '$P/cases' | cmp -s - '$T/cases.before'"
+c=$(code $(files "$T/csvbad" t.csv) "$U/api/v1/imports?partial=1")
+check "POST /api/v1/imports?partial=1: 422, the three good tenants written, the bad one not" sh -c "test '$c' = 422 && python3 -c '
+import json
+j = json.load(open(\"$T/body\"))
+assert [(c[\"id\"], c[\"status\"]) for c in j[\"cases\"]] == [(\"2032-001\", \"written\"), (\"2032-002\", \"refused\"), (\"2032-003\", \"written\"), (\"2032-004\", \"written\")], j
+' && test -s '$P/cases/2032-003.xml' && ! test -e '$P/cases/2032-002.xml'"
+c=$(code -F "file=@$T/csv/tenants-联系人.csv" "$U/api/v1/imports")
+check "POST /api/v1/imports without the sheet 客户: 422, said so" sh -c "test '$c' = 422 && grep -q 'no file has the columns of the sheet 客户' '$T/body'"
+c=$(code -F "file=@$I/tenants.xlsx" -F "file=@$T/csv/tenants.csv" "$U/api/v1/imports")
+check "POST /api/v1/imports, a workbook and a CSV file: 422" sh -c "test '$c' = 422 && grep -q 'send it alone' '$T/body'"
+printf '\320\317\021\340\241\261\032\341old excel' >"$T/old.xls"
+c=$(code --data-binary @"$T/old.xls" "$U/api/v1/imports")
+check "POST /api/v1/imports, an Excel 97-2003 file: 422, save it as .xlsx" sh -c "test '$c' = 422 && grep -q 'Excel 97-2003' '$T/body'"
+c=$(code -X POST "$U/api/v1/imports")
+check "POST /api/v1/imports with no body: 400" test "$c" = 400
+c=$(code --data-binary @"$T/big" "$U/api/v1/imports")
+check "POST /api/v1/imports over 4 MiB: 413" test "$c" = 413
+c=$(code -H 'Origin: http://evil.example' --data-binary @"$I/tenants.xlsx" "$U/api/v1/imports")
+check "POST /api/v1/imports from another site's page: 403" test "$c" = 403
+
+# the page: a form's upload
+sed -E 's/(^|,)2032-00([1-4])(,|\r|$)/\12033-00\2\3/g' -i "$T"/csvbad/*.csv
+c=$(code -H "Origin: http://127.0.0.1:$PORT" $(files "$T/csvbad" t.csv) "$U/import")
+check "POST /import with one bad cell: 422, the error's sheet, row, column and field in a table, nothing written" sh -c "test '$c' = 422 && grep -q 'id=\"errors\"' '$T/body' && grep -q '<tr><td>联系人</td><td>第 $BADROW 行</td><td>F 列</td><td>联系人手机</td>' '$T/body' && grep -q '没有导入任何客户' '$T/body' && ! test -e '$P/cases/2033-001.xml'"
+c=$(code -F partial=1 $(files "$T/csvbad" t.csv) "$U/import")
+check "POST /import with the partial box: the three written, each a link to open it" sh -c "test '$c' = 422 && grep -q '<a href=\"/cases/2033-001\">2033-001</a>' '$T/body' && grep -q '<a href=\"/cases/2033-004\">' '$T/body' && ! grep -q 'href=\"/cases/2033-002\"' '$T/body' && test -s '$P/cases/2033-001.xml' && grep -q 'name=\"partial\" id=\"partial\" value=\"1\" checked' '$T/body'"
+c=$(code $(files "$T/csv" t.csv) "$U/import")
+check "POST /import of good files imported before: 200, each case with its link, unchanged" sh -c "test '$c' = 200 && grep -q 'id=\"done\"' '$T/body' && grep -q 'href=\"/cases/2031-004\"' '$T/body' && grep -q '已存在，内容相同' '$T/body' && ! grep -q 'id=\"errors\"' '$T/body'"
+c=$(code -F "x=1" "$U/import")
+check "POST /import without a file: 422, asks for one" sh -c "test '$c' = 422 && grep -q 请先选择 '$T/body'"
+
 # ---- a clean stop ----------------------------------------------------------------------------
 kill -TERM $SPID
 rc=

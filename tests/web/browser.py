@@ -8,6 +8,7 @@ run.
 
     python3 browser.py BASE-URL OUT-DIR
 """
+import csv
 import glob
 import os
 import subprocess
@@ -203,5 +204,75 @@ try:
     driver.get(BASE + "/manual")
     shot("07-manual.png")
     step("程序文件 shows the revision and its date", "生效日期" in driver.find_element(By.ID, "current").text, "")
+
+    # 导入客户: the samples' CSV files under new case numbers, one cell wrong
+    samples = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "import", "utf8")
+    upload = os.path.join(OUT, "upload")
+    os.makedirs(upload, exist_ok=True)
+
+    def write_upload(mobile):
+        """The sample CSV files, their cases numbered 2035-00N, the first contact of 2035-002 given mobile."""
+        paths, bad_row = [], None
+        for name in sorted(os.listdir(samples)):
+            with open(os.path.join(samples, name), encoding="utf-8-sig", newline="") as f:
+                rows = list(csv.reader(f))
+            col = rows[0].index("案卷编号")
+            for i, r in enumerate(rows[1:], 2):
+                r[col] = r[col].replace("2024-00", "2035-00")
+                if name.endswith("-联系人.csv") and r[col] == "2035-002" and bad_row is None:
+                    r[rows[0].index("联系人手机")] = mobile
+                    bad_row = i
+            path = os.path.join(upload, name)
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                csv.writer(f).writerows(rows)
+            paths.append(path)
+        return paths, bad_row
+
+    driver.get(BASE + "/")
+    driver.find_element(By.LINK_TEXT, "导入客户").click()
+    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "upload"))
+    shot("08-import.png")
+    tpl = driver.find_element(By.ID, "template").get_attribute("href")
+    got = urllib.request.urlopen(tpl).read()
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs",
+                           "tenants-template.xlsx"), "rb") as f:
+        step("导入客户 offers the template, docs/tenants-template.xlsx's bytes", got == f.read(), tpl)
+    paths, bad_row = write_upload("1360109337")
+    driver.find_element(By.ID, "file").send_keys("\n".join(paths))
+    driver.find_element(By.ID, "import").click()
+    WebDriverWait(driver, 120).until(lambda d: d.find_elements(By.ID, "problems"))
+    shot("09-import-error.png")
+    rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#errors tr")]
+    step("an upload with one bad cell: its sheet, row, column and field, in Chinese",
+         len(rows) == 2 and rows[1].startswith("联系人 第 %d 行 F 列 联系人手机" % bad_row) and
+         "1360109337" in rows[1] and "手机号" in rows[1], repr(rows))
+    step("  and nothing imported", "没有导入任何客户" in driver.find_element(By.ID, "problems").text and
+         not driver.find_elements(By.ID, "imported"), "")
+    driver.get(BASE + "/cases?q=2035")
+    step("  (the list has none of its cases)", len(driver.find_elements(By.CSS_SELECTOR, "#cases tr")) == 1, "")
+
+    # put it right in the file, upload again
+    driver.get(BASE + "/import")
+    paths, _ = write_upload("13601093375")
+    driver.find_element(By.ID, "file").send_keys("\n".join(paths))
+    driver.find_element(By.ID, "import").click()
+    WebDriverWait(driver, 120).until(lambda d: d.find_elements(By.ID, "done"))
+    shot("10-imported.png")
+    links = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "#imported a")]
+    step("corrected, the four tenants are imported, each with a link", links == ["2035-001", "2035-002",
+         "2035-003", "2035-004"], repr(links))
+    driver.find_element(By.LINK_TEXT, "2035-002").click()
+    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "generate"))
+    step("its link opens the case, the tenant's name in it",
+         field("customer/name-zh").get_attribute("value") == "瑞森管理咨询（北京）有限公司" and
+         field("customer/contacts/contact[1]/mobile").get_attribute("value") == "13601093375",
+         driver.current_url)
+    driver.get(BASE + "/cases")
+    fill("q", "瑞森")
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(driver, 30).until(lambda d: "q=" in d.current_url)
+    rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#cases tr")]
+    shot("11-list.png")
+    step("客户列表 finds the imported tenant", any(r.startswith("2035-002 瑞森管理咨询") for r in rows), repr(rows))
 finally:
     driver.quit()

@@ -34,7 +34,7 @@ while read -r line; do
 	FAIL*) check "${line#FAIL }" false ;;
 	esac
 done <"$OUT/results.txt"
-check "the browser ran to its end (screenshots in $OUT)" sh -c "test -s '$OUT/07-manual.png' && ! grep -q '^FAIL' '$OUT/results.txt'"
+check "the browser ran to its end (screenshots in $OUT)" sh -c "test -s '$OUT/11-list.png' && ! grep -q '^FAIL' '$OUT/results.txt'"
 grep -v '^PASS' "$T/browser.log" | head -20
 
 kill -TERM $SPID
