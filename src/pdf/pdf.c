@@ -20,6 +20,7 @@
 #include <zlib.h>
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
+#include <hpdf_destination.h>
 
 #include "pdf.h"
 #include "pdf_int.h"
@@ -28,39 +29,10 @@
 #include "../text/text.h"
 #include "../base/file.h"
 
-struct pface {
-	struct text_face *face;
-	hb_set_t         *cps;       /* code points used */
-	uint64_t         *bmp;       /* … of the BMP, as bits while collecting */
-	hb_map_t         *cid;       /* code point → CID */
-	uint16_t         *cid_bmp;   /* the same for the BMP, as a table */
-	HPDF_Dict         font;      /* Type0 font, NULL until embedded */
-};
-
-struct writer {
-	HPDF_Doc      doc;
-	struct diag  *d;
-	struct pface *faces;
-	size_t        nfaces;
-	int           failed;
-	HPDF_STATUS   status;
-	float         ph;          /* page height, points */
-	/* text state of the current page */
-	float         tc;
-	HPDF_Dict     font;
-	float         size;
-	uint32_t      fill, stroke;
-	uint8_t       bold, italic, placed;
-	mpt           lx, ly;      /* origin of the last run placed, PDF space */
-	mpt           phm;         /* page height, millipoints */
-	struct pdf_gfx *gfx;       /* images and transparency (pdf_graphics.c) */
-	int           in_line;     /* drawing a line's children: its decorations are drawn */
-};
-
 static void
 on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 {
-	struct writer *w = data;
+	struct pdf_writer *w = data;
 	(void)detail;
 	if (pdf_gfx_take_error(w->gfx, code))
 		return;   /* an image that cannot be embedded: a placeholder */
@@ -73,14 +45,14 @@ on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 	w->status = code;
 }
 
-static struct pface *
-pface_of(struct writer *w, struct text_face *f)
+static struct pdf_face *
+pface_of(struct pdf_writer *w, struct text_face *f)
 {
 	for (size_t i = 0; i < w->nfaces; i++)
 		if (w->faces[i].face == f)
 			return &w->faces[i];
 	w->faces = xrealloc(w->faces, (w->nfaces + 1) * sizeof *w->faces);
-	struct pface *p = &w->faces[w->nfaces++];
+	struct pdf_face *p = &w->faces[w->nfaces++];
 	memset(p, 0, sizeof *p);
 	p->face = f;
 	p->cps = hb_set_create();
@@ -90,11 +62,11 @@ pface_of(struct writer *w, struct text_face *f)
 }
 
 static void
-collect(struct writer *w, const struct area *a)
+collect(struct pdf_writer *w, const struct area *a)
 {
 	for (; a; a = a->next) {
 		if (a->kind == AREA_RUN && a->face) {
-			struct pface *p = pface_of(w, a->face);
+			struct pdf_face *p = pface_of(w, a->face);
 			const char *s = a->text, *e = a->text + a->len;
 			while (s < e) {
 				uint32_t cp = utf8_next(&s, e);
@@ -170,7 +142,7 @@ put_milli(char *p, int64_t v)
  * and libharu's operator calls cost more than the bytes).
  */
 static void
-fill_rect(struct writer *w, HPDF_Page page, mpt x, mpt y, mpt wd, mpt h, uint32_t color)
+fill_rect(struct pdf_writer *w, HPDF_Page page, mpt x, mpt y, mpt wd, mpt h, uint32_t color)
 {
 	if (wd <= 0 || h <= 0)
 		return;
@@ -193,7 +165,7 @@ fill_rect(struct writer *w, HPDF_Page page, mpt x, mpt y, mpt wd, mpt h, uint32_
 
 /* One border side as a line along its middle, or filled strips. */
 static void
-border_side(struct writer *w, HPDF_Page page, const struct area *a, int side)
+border_side(struct pdf_writer *w, HPDF_Page page, const struct area *a, int side)
 {
 	const struct area_border *b = &a->border[side];
 	mpt bw = b->width;
@@ -252,7 +224,7 @@ border_side(struct writer *w, HPDF_Page page, const struct area *a, int side)
 
 /* Decorations are graphics: drawn with the other graphics, before text. */
 static void
-draw_deco(struct writer *w, HPDF_Page page, const struct area *r, mpt x1)
+draw_deco(struct pdf_writer *w, HPDF_Page page, const struct area *r, mpt x1)
 {
 	mpt t = r->size / 18, wd = x1 - r->x;
 	if (r->deco & DECO_UNDERLINE)
@@ -270,7 +242,7 @@ draw_deco(struct writer *w, HPDF_Page page, const struct area *r, mpt x1)
  * one piece of text.
  */
 static void
-draw_line_deco(struct writer *w, HPDF_Page page, const struct area *line)
+draw_line_deco(struct pdf_writer *w, HPDF_Page page, const struct area *line)
 {
 	for (const struct area *r = line->first; r;) {
 		if (r->kind != AREA_RUN || r->deco == 0) {
@@ -355,7 +327,7 @@ common_gap(const struct glyph_pos *g, size_t n)
 }
 
 static void
-set_text_state(struct writer *w, HPDF_Page page, const struct area *first, struct pface *p, double tc)
+set_text_state(struct pdf_writer *w, HPDF_Page page, const struct area *first, struct pdf_face *p, double tc)
 {
 	float size_pt = pt(first->size);
 	if (first->color != w->fill) {
@@ -390,9 +362,9 @@ set_text_state(struct writer *w, HPDF_Page page, const struct area *first, struc
 }
 
 static void
-emit_group(struct writer *w, HPDF_Page page, const struct area *first, const struct area *end)
+emit_group(struct pdf_writer *w, HPDF_Page page, const struct area *first, const struct area *end)
 {
-	struct pface *p = pface_of(w, first->face);
+	struct pdf_face *p = pface_of(w, first->face);
 	struct text_face *f = first->face;
 	mpt size = first->size;
 	size_t n = 0, cap = 0;
@@ -506,10 +478,20 @@ emit_group(struct writer *w, HPDF_Page page, const struct area *first, const str
 	free(g);
 }
 
-static void draw_text(struct writer *w, HPDF_Page page, const struct area *a);
+static void draw_text(struct pdf_writer *w, HPDF_Page page, const struct area *a);
+
+/* Is r drawn per copy, not with its page? */
+static int
+skipped(const struct pdf_writer *w, const struct area *r)
+{
+	for (size_t i = 0; i < w->nskip; i++)
+		if (w->skip[i].run == r)
+			return 1;
+	return 0;
+}
 
 static void
-draw_line_text(struct writer *w, HPDF_Page page, const struct area *line)
+draw_line_text(struct pdf_writer *w, HPDF_Page page, const struct area *line)
 {
 	const struct area *r = line->first;
 	while (r) {
@@ -521,7 +503,11 @@ draw_line_text(struct writer *w, HPDF_Page page, const struct area *line)
 			continue;
 		}
 		const struct area *e = r->next;
-		while (e && same_style(r, e))
+		if (w->nskip > 0 && skipped(w, r)) {
+			r = e;
+			continue;
+		}
+		while (e && same_style(r, e) && !(w->nskip > 0 && skipped(w, e)))
 			e = e->next;
 		emit_group(w, page, r, e);
 		r = e;
@@ -535,7 +521,7 @@ draw_line_text(struct writer *w, HPDF_Page page, const struct area *line)
  * before it (collapsed borders straddle the cells' edges).
  */
 static void
-draw_backgrounds(struct writer *w, HPDF_Page page, const struct area *a)
+draw_backgrounds(struct pdf_writer *w, HPDF_Page page, const struct area *a)
 {
 	for (; a; a = a->next) {
 		if ((a->kind == AREA_REGION || a->kind == AREA_BLOCK || a->kind == AREA_VIEWPORT) &&
@@ -546,7 +532,7 @@ draw_backgrounds(struct writer *w, HPDF_Page page, const struct area *a)
 }
 
 static void
-draw_graphics(struct writer *w, HPDF_Page page, const struct area *a)
+draw_graphics(struct pdf_writer *w, HPDF_Page page, const struct area *a)
 {
 	for (; a; a = a->next) {
 		switch ((enum area_kind)a->kind) {
@@ -605,7 +591,7 @@ draw_graphics(struct writer *w, HPDF_Page page, const struct area *a)
 
 /* Pass 2: all text of the page, line by line. */
 static void
-draw_text(struct writer *w, HPDF_Page page, const struct area *a)
+draw_text(struct pdf_writer *w, HPDF_Page page, const struct area *a)
 {
 	for (; a; a = a->next) {
 		if (a->kind == AREA_LINE)
@@ -650,7 +636,7 @@ xml_escaped(struct buf *b, const char *s)
  * subject, keywords, producer and language as the Info dictionary.
  */
 static void
-xmp_metadata(struct writer *w, const struct area_tree *t)
+xmp_metadata(struct pdf_writer *w, const struct area_tree *t)
 {
 	if (!t->title && !t->author && !t->subject && !t->keywords)
 		return;
@@ -694,7 +680,7 @@ xmp_metadata(struct writer *w, const struct area_tree *t)
 }
 
 static void
-set_info(struct writer *w, const struct area_tree *t)
+set_info(struct pdf_writer *w, const struct area_tree *t)
 {
 	HPDF_SetInfoAttr(w->doc, HPDF_INFO_PRODUCER, "folio " FOLIO_VERSION);
 	if (t->title && w->doc->info)
@@ -755,13 +741,18 @@ dest_find(const struct dests *ds, const char *id)
 
 /* A destination at the exact place of the id: its page, left and top. */
 static HPDF_Destination
-make_dest(struct writer *w, HPDF_Page *pages, const struct area_tree *t, const struct area_dest *d)
+make_dest(struct pdf_writer *w, pdf_page_fn *fn, void *ctx, const struct area_tree *t,
+    const struct area_dest *d)
 {
 	if (d == NULL || d->page < 1 || d->page > t->npages)
 		return NULL;
-	HPDF_Page target = pages[d->page - 1];
-	HPDF_Destination dst = HPDF_Page_CreateDestination(target);
-	float ph = HPDF_Page_GetHeight(target);
+	float ph = 0;
+	HPDF_Dict target = fn(ctx, d->page, &ph);
+	if (target == NULL)
+		return NULL;
+	HPDF_Destination dst = HPDF_Destination_New(w->doc->mmgr, target, w->doc->xref);
+	if (dst == NULL)
+		return NULL;
 	/* [page /XYZ left top null]: null zoom keeps the reader's zoom, which
 	 * HPDF_Destination_SetXYZ cannot express */
 	HPDF_Array_Clear(dst);
@@ -773,8 +764,17 @@ make_dest(struct writer *w, HPDF_Page *pages, const struct area_tree *t, const s
 	return dst;
 }
 
+/* The pages of a document written page by page. */
 static HPDF_Dict
-uri_action(struct writer *w, const char *uri)
+page_of(void *ctx, int index, float *ph)
+{
+	HPDF_Page *pages = ctx;
+	*ph = HPDF_Page_GetHeight(pages[index - 1]);
+	return pages[index - 1];
+}
+
+static HPDF_Dict
+uri_action(struct pdf_writer *w, const char *uri)
 {
 	HPDF_Dict a = HPDF_Dict_New(w->doc->mmgr);
 	HPDF_Dict_AddName(a, "S", "URI");
@@ -783,7 +783,7 @@ uri_action(struct writer *w, const char *uri)
 }
 
 static void
-write_links(struct writer *w, HPDF_Page *pages, const struct area_tree *t, const struct dests *ds)
+write_links(struct pdf_writer *w, HPDF_Page *pages, const struct area_tree *t, const struct dests *ds)
 {
 	for (const struct area_page *p = t->first; p; p = p->next) {
 		HPDF_Page page = pages[p->index - 1];
@@ -792,7 +792,7 @@ write_links(struct writer *w, HPDF_Page *pages, const struct area_tree *t, const
 			HPDF_Rect r = { pt(l->x), ph - pt(l->y + l->h), pt(l->x + l->w), ph - pt(l->y) };
 			HPDF_Annotation an = NULL;
 			if (l->dest) {
-				HPDF_Destination dst = make_dest(w, pages, t, dest_find(ds, l->dest));
+				HPDF_Destination dst = make_dest(w, page_of, pages, t, dest_find(ds, l->dest));
 				if (dst)
 					an = HPDF_Page_CreateLinkAnnot(page, r, dst);
 			} else if (l->uri) {
@@ -805,7 +805,7 @@ write_links(struct writer *w, HPDF_Page *pages, const struct area_tree *t, const
 }
 
 static void
-write_outline(struct writer *w, HPDF_Page *pages, const struct area_tree *t,
+write_outline(struct pdf_writer *w, pdf_page_fn *fn, void *ctx, const struct area_tree *t,
     const struct dests *ds, HPDF_Outline parent, const struct area_bookmark *bm)
 {
 	for (; bm; bm = bm->next) {
@@ -814,14 +814,14 @@ write_outline(struct writer *w, HPDF_Page *pages, const struct area_tree *t,
 			return;
 		HPDF_Dict_Add(o, "Title", text_string(w->doc, bm->title ? bm->title : ""));
 		if (bm->dest) {
-			HPDF_Destination dst = make_dest(w, pages, t, dest_find(ds, bm->dest));
+			HPDF_Destination dst = make_dest(w, fn, ctx, t, dest_find(ds, bm->dest));
 			if (dst)
 				HPDF_Outline_SetDestination(o, dst);
 		} else if (bm->uri) {
 			HPDF_Dict_Add(o, "A", uri_action(w, bm->uri));
 		}
 		HPDF_Outline_SetOpened(o, bm->open && bm->first ? HPDF_TRUE : HPDF_FALSE);
-		write_outline(w, pages, t, ds, o, bm->first);
+		write_outline(w, fn, ctx, t, ds, o, bm->first);
 	}
 }
 
@@ -830,9 +830,32 @@ write_outline(struct writer *w, HPDF_Page *pages, const struct area_tree *t,
  * sequence in a style PDF knows (decimal, roman, letters), or the label
  * itself for each page (01, Chinese numerals).
  */
+int
+pdf_label_starts(const struct area_page *p, const struct area_page *prev)
+{
+	return prev == NULL || p->seq_first || p->label_style != prev->label_style ||
+	    p->label_style == 0 || p->number != prev->number + 1;
+}
+
+void
+pdf_label_add(HPDF_Doc doc, HPDF_Array nums, int index0, const struct area_page *p)
+{
+	HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+	if (p->label_style) {
+		char st[2] = { (char)p->label_style, '\0' };
+		HPDF_Dict_AddName(d, "S", st);
+		if (p->number != 1)
+			HPDF_Dict_AddNumber(d, "St", p->number);
+	} else {
+		HPDF_Dict_Add(d, "P", text_string(doc, p->label ? p->label : ""));
+	}
+	HPDF_Array_AddNumber(nums, index0);
+	HPDF_Array_Add(nums, d);
+}
+
 /* A leaf of the page-label number tree, with the page range it covers. */
 static void
-label_leaf(struct writer *w, HPDF_Array kids, HPDF_Array nums, int first, int last)
+label_leaf(struct pdf_writer *w, HPDF_Array kids, HPDF_Array nums, int first, int last)
 {
 	HPDF_Dict leaf = HPDF_Dict_New(w->doc->mmgr);
 	HPDF_Array limits = HPDF_Array_New(w->doc->mmgr);
@@ -845,7 +868,7 @@ label_leaf(struct writer *w, HPDF_Array kids, HPDF_Array nums, int first, int la
 }
 
 static void
-page_labels(struct writer *w, const struct area_tree *t)
+page_labels(struct pdf_writer *w, const struct area_tree *t)
 {
 	/* a number tree: one /Nums array, or leaves of at most LEAF ranges
 	 * under /Kids (libharu's arrays hold at most 32767 items) */
@@ -855,8 +878,7 @@ page_labels(struct writer *w, const struct area_tree *t)
 	int n = 0, first = 0, last = 0;
 	const struct area_page *prev = NULL;
 	for (const struct area_page *p = t->first; p; p = p->next) {
-		int start = prev == NULL || p->seq_first || p->label_style != prev->label_style ||
-		    p->label_style == 0 || p->number != prev->number + 1;
+		int start = pdf_label_starts(p, prev);
 		prev = p;
 		if (!start)
 			continue;
@@ -868,17 +890,7 @@ page_labels(struct writer *w, const struct area_tree *t)
 		}
 		if (n % LEAF == 0)
 			first = p->index - 1;
-		HPDF_Dict d = HPDF_Dict_New(mm);
-		if (p->label_style) {
-			char st[2] = { (char)p->label_style, '\0' };
-			HPDF_Dict_AddName(d, "S", st);
-			if (p->number != 1)
-				HPDF_Dict_AddNumber(d, "St", p->number);
-		} else {
-			HPDF_Dict_Add(d, "P", text_string(w->doc, p->label ? p->label : ""));
-		}
-		HPDF_Array_AddNumber(nums, p->index - 1);
-		HPDF_Array_Add(nums, d);
+		pdf_label_add(w->doc, nums, p->index - 1, p);
 		last = p->index - 1;
 		n++;
 	}
@@ -892,25 +904,42 @@ page_labels(struct writer *w, const struct area_tree *t)
 	HPDF_Dict_Add(w->doc->catalog, "PageLabels", labels);
 }
 
+/* The destinations of t, sorted by id (ds->v owned). */
 static void
-links_and_outline(struct writer *w, HPDF_Page *pages, const struct area_tree *t)
+dests_sorted(const struct area_tree *t, struct dests *ds)
 {
-	page_labels(w, t);
-	struct dests ds = { NULL, 0 };
+	ds->n = 0;
 	for (const struct area_dest *d = t->dests; d; d = d->next)
-		ds.n++;
-	ds.v = xmalloc((ds.n ? ds.n : 1) * sizeof *ds.v);
+		ds->n++;
+	ds->v = xmalloc((ds->n ? ds->n : 1) * sizeof *ds->v);
 	size_t k = 0;
 	for (const struct area_dest *d = t->dests; d; d = d->next)
-		ds.v[k++] = d;
-	if (ds.n > 1)
-		qsort(ds.v, ds.n, sizeof *ds.v, dest_cmp);
-	write_links(w, pages, t, &ds);
-	if (t->bookmarks) {
-		write_outline(w, pages, t, &ds, NULL, t->bookmarks);
-		HPDF_SetPageMode(w->doc, HPDF_PAGE_MODE_USE_OUTLINE);
-	}
+		ds->v[k++] = d;
+	if (ds->n > 1)
+		qsort(ds->v, ds->n, sizeof *ds->v, dest_cmp);
+}
+
+void
+pdf_outline(struct pdf_writer *w, const struct area_tree *t, pdf_page_fn *fn, void *ctx)
+{
+	if (t->bookmarks == NULL)
+		return;
+	struct dests ds;
+	dests_sorted(t, &ds);
+	write_outline(w, fn, ctx, t, &ds, NULL, t->bookmarks);
+	HPDF_SetPageMode(w->doc, HPDF_PAGE_MODE_USE_OUTLINE);
 	free(ds.v);
+}
+
+static void
+links_and_outline(struct pdf_writer *w, HPDF_Page *pages, const struct area_tree *t)
+{
+	page_labels(w, t);
+	struct dests ds;
+	dests_sorted(t, &ds);
+	write_links(w, pages, t, &ds);
+	free(ds.v);
+	pdf_outline(w, t, page_of, pages);
 }
 
 /*
@@ -919,7 +948,7 @@ links_and_outline(struct writer *w, HPDF_Page *pages, const struct area_tree *t)
  * inside libharu's file writer, which reports only "error 0x1016".
  */
 static int
-save(struct writer *w, struct file_out *o)
+save(struct pdf_writer *w, struct file_out *o)
 {
 	if (HPDF_SaveToStream(w->doc) != HPDF_OK || w->failed)
 		return -1;
@@ -976,7 +1005,7 @@ pdf_stream_deflated(HPDF_Dict dict, const void *data, size_t n)
 
 /* A finished page's content stream, deflated. */
 static void
-compress_page(struct writer *w, HPDF_Page page)
+compress_page(struct pdf_writer *w, HPDF_Page page)
 {
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
 	HPDF_Stream st = attr->stream;
@@ -1011,49 +1040,143 @@ hpdf_alloc(HPDF_UINT size)
 }
 
 int
-pdf_write(const struct area_tree *t, const char *path, struct diag *d)
+pdf_begin(struct pdf_writer *w, const struct area_tree *t, const char *path,
+    const struct pdf_vary *vary, size_t nvary, struct diag *d)
 {
-	struct writer w;
-	int rc = -1;
-
-	struct file_out out;
-
-	memset(&w, 0, sizeof w);
-	w.d = d;
+	memset(w, 0, sizeof *w);
+	w->d = d;
 	oom_context(_("writing %s"), strcmp(path, "-") == 0 ? _("the PDF to standard output") : path);
 	/* opened first: a path that cannot be written is found before the
 	 * work, and the temporary is removed if a signal comes meanwhile */
-	if (file_out_open(&out, path, d) < 0)
+	if (file_out_open(&w->out, path, d) < 0)
 		return -1;
-	w.doc = HPDF_NewEx(on_error, hpdf_alloc, free, 0, &w);
-	if (w.doc == NULL) {
+	w->doc = HPDF_NewEx(on_error, hpdf_alloc, free, 0, w);
+	if (w->doc == NULL) {
 		diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot create a PDF document");
-		file_out_abort(&out);
+		file_out_abort(&w->out);
 		return -1;
 	}
-	w.gfx = pdf_gfx_new(w.doc, t->file, d);
-	HPDF_SetCompressionMode(w.doc, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(w.doc);
-	HPDF_SetCurrentEncoder(w.doc, "UTF-8");
-	set_info(&w, t);
+	w->gfx = pdf_gfx_new(w->doc, t->file, d);
+	HPDF_SetCompressionMode(w->doc, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(w->doc);
+	HPDF_SetCurrentEncoder(w->doc, "UTF-8");
+	set_info(w, t);
 
 	for (const struct area_page *p = t->first; p; p = p->next)
-		collect(&w, p->root);
-	for (size_t i = 0; i < w.nfaces; i++) {
-		struct pface *p = &w.faces[i];
+		collect(w, p->root);
+	/* the digits a serial number of each copy may show */
+	for (size_t i = 0; i < nvary; i++)
+		if (vary[i].run->face)
+			pface_of(w, vary[i].run->face)->bmp['0' >> 6] |= 0x3FFull << ('0' & 63);
+	for (size_t i = 0; i < w->nfaces; i++) {
+		struct pdf_face *p = &w->faces[i];
 		for (uint32_t k = 0; k < 65536 / 64; k++)
 			for (uint32_t b = 0; p->bmp[k] != 0 && b < 64; b++)
 				if (p->bmp[k] >> b & 1)
 					hb_set_add(p->cps, k * 64 + b);
-		p->font = pdf_font_embed(w.doc, p->face, p->cps, p->cid, d);
+		p->font = pdf_font_embed(w->doc, p->face, p->cps, p->cid, d);
 		p->cid_bmp = xcalloc(65536, sizeof *p->cid_bmp);
 		for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(p->cps, &cp) && cp < 65536;) {
 			uint32_t c = hb_map_get(p->cid, cp);
 			p->cid_bmp[cp] = (uint16_t)(c == HB_MAP_VALUE_INVALID ? 0 : c);
 		}
-		if (p->font == NULL)
-			goto done;
+		if (p->font == NULL) {
+			pdf_end(w, -1);
+			return -1;
+		}
 	}
+	return 0;
+}
+
+void
+pdf_draw_page(struct pdf_writer *w, HPDF_Page page, const struct area_page *p)
+{
+	w->ph = pt(p->h);
+	w->phm = p->h;
+	HPDF_Page_SetWidth(page, pt(p->w));
+	HPDF_Page_SetHeight(page, pt(p->h));
+	const struct area *top = p->root ? p->root->first : NULL;
+	w->fill = 0xFFFFFFFFu;   /* the graphics' fill colour, written when it changes */
+	draw_backgrounds(w, page, top);
+	draw_graphics(w, page, top);
+	w->tc = 0;
+	w->font = NULL;
+	w->size = 0;
+	w->fill = 0xFFFFFFFFu;  /* unknown after the graphics: the first text sets it */
+	w->stroke = 0xFFFFFFFFu;
+	w->bold = 0;
+	w->italic = 0;
+	w->placed = 0;
+	HPDF_Page_BeginText(page);
+	draw_text(w, page, top);
+	HPDF_Page_EndText(page);
+}
+
+void
+pdf_draw_run(struct pdf_writer *w, HPDF_Page page, mpt ph, const struct area *r)
+{
+	w->ph = pt(ph);
+	w->phm = ph;
+	w->tc = 0;
+	w->font = NULL;
+	w->size = 0;
+	w->fill = 0xFFFFFFFFu;
+	w->stroke = 0xFFFFFFFFu;
+	w->bold = 0;
+	w->italic = 0;
+	w->placed = 0;
+	HPDF_Page_BeginText(page);
+	if (r->kind == AREA_RUN && r->face && r->len > 0)
+		emit_group(w, page, r, r->next);
+	HPDF_Page_EndText(page);
+}
+
+void
+pdf_page_bytes(HPDF_Page page, struct buf *b)
+{
+	HPDF_Stream st = ((HPDF_PageAttr)page->attr)->stream;
+	HPDF_UINT n = HPDF_Stream_Size(st), k = 0;
+	for (HPDF_UINT i = 0, nb = HPDF_MemStream_GetBufCount(st); i < nb && k < n; i++) {
+		HPDF_UINT len = 0;
+		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(st, i, &len);
+		if (p == NULL)
+			break;
+		if (len > n - k)
+			len = n - k;
+		buf_add(b, (const char *)p, len);
+		k += len;
+	}
+}
+
+int
+pdf_end(struct pdf_writer *w, int rc)
+{
+	if (rc == 0 && !w->failed && (save(w, &w->out) == 0 || w->out.err != 0))
+		rc = file_out_commit(&w->out, w->d);
+	else
+		rc = -1;
+	if (w->out.f != NULL)
+		file_out_abort(&w->out);
+	for (size_t i = 0; i < w->nfaces; i++) {
+		hb_set_destroy(w->faces[i].cps);
+		free(w->faces[i].bmp);
+		free(w->faces[i].cid_bmp);
+		hb_map_destroy(w->faces[i].cid);
+	}
+	free(w->faces);
+	if (w->scratch)
+		HPDF_Xref_Free(w->scratch);
+	HPDF_Free(w->doc);
+	pdf_gfx_free(w->gfx);
+	return rc;
+}
+
+int
+pdf_write(const struct area_tree *t, const char *path, struct diag *d)
+{
+	struct pdf_writer w;
+	if (pdf_begin(&w, t, path, NULL, 0, d) < 0)
+		return -1;
 	/* more pages than one /Kids array holds (libharu: 32767): a tree */
 	if (t->npages > 8192)
 		HPDF_SetPagesConfiguration(w.doc, 1024);
@@ -1061,46 +1184,11 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 	for (const struct area_page *p = t->first; p && !w.failed; p = p->next) {
 		HPDF_Page page = HPDF_AddPage(w.doc);
 		pages[p->index - 1] = page;
-		w.ph = pt(p->h);
-		w.phm = p->h;
-		HPDF_Page_SetWidth(page, pt(p->w));
-		HPDF_Page_SetHeight(page, pt(p->h));
-		const struct area *top = p->root ? p->root->first : NULL;
-		w.fill = 0xFFFFFFFFu;   /* the graphics' fill colour, written when it changes */
-		draw_backgrounds(&w, page, top);
-		draw_graphics(&w, page, top);
-		w.tc = 0;
-		w.font = NULL;
-		w.size = 0;
-		w.fill = 0xFFFFFFFFu;  /* unknown after the graphics: the first text sets it */
-		w.stroke = 0xFFFFFFFFu;
-		w.bold = 0;
-		w.italic = 0;
-		w.placed = 0;
-		HPDF_Page_BeginText(page);
-		draw_text(&w, page, top);
-		HPDF_Page_EndText(page);
+		pdf_draw_page(&w, page, p);
 		compress_page(&w, page);
 	}
 	if (!w.failed)
 		links_and_outline(&w, pages, t);
 	free(pages);
-	if (w.failed)
-		goto done;
-	if (save(&w, &out) < 0 && out.err == 0)
-		goto done;
-	rc = file_out_commit(&out, d);
-done:
-	if (out.f != NULL)
-		file_out_abort(&out);
-	for (size_t i = 0; i < w.nfaces; i++) {
-		hb_set_destroy(w.faces[i].cps);
-		free(w.faces[i].bmp);
-		free(w.faces[i].cid_bmp);
-		hb_map_destroy(w.faces[i].cid);
-	}
-	free(w.faces);
-	HPDF_Free(w.doc);
-	pdf_gfx_free(w.gfx);
-	return rc;
+	return pdf_end(&w, 0);
 }

@@ -13,6 +13,71 @@
 #include "pdf.h"
 
 struct text_face;
+struct pdf_vary;
+
+#include "../base/file.h"
+
+/* A face of the document: the code points it shows, then its font. */
+struct pdf_face {
+	struct text_face *face;
+	hb_set_t         *cps;       /* code points used */
+	uint64_t         *bmp;       /* … of the BMP, as bits while collecting */
+	hb_map_t         *cid;       /* code point → CID */
+	uint16_t         *cid_bmp;   /* the same for the BMP, as a table */
+	HPDF_Dict         font;      /* Type0 font, NULL until embedded */
+};
+
+/* The writer of one PDF (pdf.c; pdf_copies.c draws copies with it). */
+struct pdf_writer {
+	HPDF_Doc      doc;
+	struct diag  *d;
+	struct pdf_face *faces;
+	size_t        nfaces;
+	int           failed;
+	HPDF_STATUS   status;
+	float         ph;          /* page height, points */
+	/* text state of the current page */
+	float         tc;
+	HPDF_Dict     font;
+	float         size;
+	uint32_t      fill, stroke;
+	uint8_t       bold, italic, placed;
+	mpt           lx, ly;      /* origin of the last run placed, PDF space */
+	mpt           phm;         /* page height, millipoints */
+	struct pdf_gfx *gfx;       /* images and transparency (pdf_graphics.c) */
+	int           in_line;     /* drawing a line's children: its decorations are drawn */
+	const struct pdf_vary *skip;   /* runs not drawn with their page (drawn per copy) */
+	size_t        nskip;
+	struct file_out out;
+	HPDF_Xref     scratch;     /* objects drawn on but not written, or NULL */
+};
+
+/*
+ * Open path, start the document of t and embed its fonts (each face with
+ * the code points of t, and the ten digits for the faces of the runs of
+ * vary).  Returns 0, or -1 after reporting (nothing is left open).
+ */
+int pdf_begin(struct pdf_writer *w, const struct area_tree *t, const char *path,
+    const struct pdf_vary *vary, size_t nvary, struct diag *d);
+/* Draw page p of the tree on page (its size set), without the runs of
+ * w->skip; the stream is left as drawn (pdf_stream_deflated compresses). */
+void pdf_draw_page(struct pdf_writer *w, HPDF_Page page, const struct area_page *p);
+/* Draw run r (a glyph run alone) as text on page (ph: page height, mpt);
+ * the page's text state is reset first. */
+void pdf_draw_run(struct pdf_writer *w, HPDF_Page page, mpt ph, const struct area *r);
+/* The bytes of a page's content stream so far, appended to b. */
+void pdf_page_bytes(HPDF_Page page, struct buf *b);
+/* The page object of page index (1-based) and its height in points. */
+typedef HPDF_Dict pdf_page_fn(void *ctx, int index, float *ph);
+/* The outline of t, its destinations on the pages fn gives. */
+void pdf_outline(struct pdf_writer *w, const struct area_tree *t, pdf_page_fn *fn, void *ctx);
+/* Does page p start a new range of page labels after prev (NULL: none)? */
+int pdf_label_starts(const struct area_page *p, const struct area_page *prev);
+/* Append p's label to a page-label /Nums array, for page index0 (0-based). */
+void pdf_label_add(HPDF_Doc doc, HPDF_Array nums, int index0, const struct area_page *p);
+/* Save the document and commit the file when rc is 0 and nothing failed;
+ * free everything.  Returns 0 or -1. */
+int pdf_end(struct pdf_writer *w, int rc);
 
 /*
  * Embed face f for the code points cps as a subset CIDFontType2 font and

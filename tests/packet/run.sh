@@ -152,6 +152,38 @@ check "approval labels break only before their parenthesis" sh -c "pdftotext -la
 mkdir -p "$T/proj/docs" && cp -r "$ROOT/site.xml" "$ROOT/procedures" "$ROOT/schemas" "$ROOT/templates" "$T/proj/" && cp -r "$ROOT/docs/content" "$T/proj/docs/"
 "$FOLIO" forms --root "$T/proj" -o "$T/g" --combined --copies 3 --serial XT-KF-CX-004-R02 WB/XT-KF-JL-001-01 2>"$T/g.err"
 check "--combined --copies --serial: one PDF, three numbered copies of each" sh -c "test -s '$T/g/forms/forms-No000001-000003.pdf' && test \$(pdfinfo '$T/g/forms/forms-No000001-000003.pdf' | sed -n 's/^Pages: *//p') -ge 6"
+# ---- copies laid out once: a form XObject per page of one copy, the serial drawn per page ----
+cp -r "$T/proj" "$T/cp1" && cp -r "$T/proj" "$T/cp3" && cp -r "$T/proj" "$T/cp200" && rm -f "$T/cp1/form-serials.txt" "$T/cp3/form-serials.txt"
+"$FOLIO" forms --root "$T/cp1" -o "$T/c1" -q --serial --serial-start 7 XT-KF-CX-009-R01
+"$FOLIO" forms --root "$T/cp3" -o "$T/c3" -q --copies 3 --serial --serial-start 7 XT-KF-CX-009-R01
+C3=$T/c3/forms/XT-KF-CX-009-R01-No000007-000009.pdf
+check "--copies 3 of a form of three parts: 9 pages, qpdf --check clean" sh -c "test \$(pdfinfo '$C3' | sed -n 's/^Pages: *//p') -eq 9 && qpdf --check '$C3' >/dev/null"
+qpdf --json "$C3" > "$T/c3.json" 2>/dev/null
+check "each page of one copy is drawn once: 3 form XObjects, each page draws one" python3 - "$T/c3.json" <<'PY'
+import sys, json
+j = json.load(open(sys.argv[1]))
+objs = j["objects"] if "objects" in j else j["qpdf"][1]
+forms = [k for k, v in objs.items() if isinstance(v, dict) and (v.get("dict") or v.get("stream", {}).get("dict", {})).get("/Subtype") == "/Form"]
+pages = j["pages"]
+print(len(forms), "forms,", len(pages), "pages")
+assert len(forms) == 3 and len(pages) == 9
+PY
+check "each page's own stream only draws its XObject and the serial" sh -c "for k in 1 2 3 4 5 6 7 8 9; do mutool show '$C3' pages/\$k/Contents >'$T/cs' 2>/dev/null || exit 1; grep -q '/X[0-9]* Do' '$T/cs' || exit 1; test \$(wc -c <'$T/cs') -lt 600 || exit 1; done"
+check "each copy's pages show its own serial and the form" sh -c "for k in 1 2 3 4 5 6 7 8 9; do n=\$(( (k - 1) / 3 + 7 )); pdftotext -f \$k -l \$k '$C3' - | tr -d ' ' >'$T/pt'; grep -q "00000\$n" '$T/pt' || exit 1; test \$(grep -o '00000[0-9]' '$T/pt' | sort -u | wc -l) -eq 1 || exit 1; grep -q '物品放行条' '$T/pt' || exit 1; done"
+rm -rf "$T/r1" "$T/r3" && mkdir -p "$T/r1" "$T/r3"
+pdftoppm -r 50 -png "$T/c1/forms/XT-KF-CX-009-R01-No000007-000007.pdf" "$T/r1/p"
+pdftoppm -r 50 -png -f 1 -l 3 "$C3" "$T/r3/p"
+check "copy 1 renders pixel for pixel as the form laid out alone" sh -c "for k in 1 2 3; do cmp '$T/r1/p-'\$k.png '$T/r3/p-'\$k.png || exit 1; done"
+rm -f "$T/cp3/form-serials.txt"
+"$FOLIO" forms --root "$T/cp3" -o "$T/c3b" -q --copies 3 --serial --serial-start 7 XT-KF-CX-009-R01
+check "copies: the same bytes each time" cmp "$C3" "$T/c3b/forms/XT-KF-CX-009-R01-No000007-000009.pdf"
+"$FOLIO" forms --root "$T/cp200" -o "$T/c200" -q --copies 200 XT-KF-CX-009-R01
+C200=$T/c200/forms/XT-KF-CX-009-R01-x200.pdf
+check "200 copies (600 pages) take one copy's bytes and under 200 bytes a page more" sh -c "test \$(pdfinfo '$C200' | sed -n 's/^Pages: *//p') -eq 600 && test \$(wc -c <'$C200') -lt \$(( \$(wc -c <'$T/c1/forms/XT-KF-CX-009-R01-No000007-000007.pdf') + 600 * 200 ))"
+"$FOLIO" forms --root "$T/cp200" -o "$T/cc" -q --combined --copies 2 --serial --serial-start 50 XT-KF-CX-004-R02 XT-KF-CX-009-R01
+CC=$T/cc/forms/forms-No000050-000051.pdf
+check "--combined --copies 2 --serial: the forms in order, each copy numbered, qpdf clean" sh -c "qpdf --check '$CC' >/dev/null && pdftotext '$CC' - | grep -o '0000[0-9][0-9]' | sort | uniq -c | tr -s ' ' | tr '\n' ' ' | grep -q '000050.*000051' && qpdf --json '$CC' | python3 -c 'import sys,json; o=[b[\"title\"] for b in json.load(sys.stdin)[\"outlines\"]]; print(o); assert len(o)==2 and \"XT-KF-JL-009\" in o[1]'"
+
 check "an unknown form is an error" sh -c "! '$FOLIO' forms --root '$ROOT' -o '$T/h' XT-KF-CX-099-R01 2>/dev/null"
 
 summary

@@ -1,0 +1,486 @@
+/*
+ * pdf_copies — a document of copies (folio forms --copies), each page of
+ * one copy drawn once.
+ *
+ *   one copy's pages ──► a form XObject each (drawn on a scratch page
+ *   that is not written, its resources moved to the XObject) ──► each
+ *   copy's page: "/Xn Do", then the runs that differ per copy (the
+ *   serial number) with the copy's digits
+ *
+ * 1,000 copies of a 75-page batch are 75,000 page objects, and libharu
+ * keeps every object until the document is saved.  So a copy's page and
+ * its content stream are lazy: at rest an empty dictionary; the entries
+ * and the stream's bytes are made when libharu writes the object
+ * (before_write_fn) and freed as soon as it is written (after_write_fn).
+ * The leaves of the page labels are made the same way.  Copies with
+ * nothing of their own share one content stream per page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_list.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+
+#include "pdf.h"
+#include "pdf_int.h"
+#include "../area/area.h"
+
+struct copies;
+
+/* A page of the copies (page and content stream share it). */
+struct cpage {
+	struct copies *c;
+	HPDF_Dict      dict;       /* the page */
+	HPDF_Dict      parent;     /* its /Pages node */
+	HPDF_Dict      contents;   /* shared, or its own (lazy) */
+	HPDF_Number    length;     /* of its own contents, or NULL */
+	uint32_t       item;
+	uint32_t       copy;       /* 0-based */
+	int            tpage;      /* page of t, 1-based */
+};
+
+/* A leaf of the page labels: the ranges that start at page from on. */
+struct cleaf {
+	struct copies *c;
+	size_t         from;       /* page of the document, 0-based */
+	size_t         n;          /* ranges */
+	int            first, last;
+};
+
+struct copies {
+	struct pdf_writer       w;
+	const struct area_tree *t;
+	const struct pdf_item  *items;
+	size_t                  nitems;
+	const struct area_page **tp;    /* t's pages, by index - 1 */
+	char                   (*xname)[32];   /* each page's XObject's name */
+	HPDF_Dict              *shared;  /* each page's "/Xn Do" stream, made when needed */
+	size_t                 *start;   /* first page of each item in the document */
+	size_t                  npages;
+	struct cpage           *pages;
+	HPDF_Page               surf;    /* where a copy's own runs are drawn */
+	struct buf              b;
+};
+
+/* The page of t and the copy at page v (0-based) of the document. */
+static void
+locate(const struct copies *c, size_t v, size_t *item, uint32_t *copy, int *tpage)
+{
+	size_t lo = 0, hi = c->nitems;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (c->start[mid] <= v)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	const struct pdf_item *it = &c->items[lo];
+	size_t np = (size_t)(it->last - it->first + 1), off = v - c->start[lo];
+	*item = lo;
+	*copy = (uint32_t)(off / np);
+	*tpage = it->first + (int)(off % np);
+}
+
+/* The resources dictionary of a scratch page, taken from it. */
+static HPDF_Dict
+take_resources(HPDF_Page page)
+{
+	for (HPDF_UINT i = 0; i < page->list->count; i++) {
+		HPDF_DictElement e = HPDF_List_ItemAt(page->list, i);
+		if (strcmp(e->key, "Resources") == 0) {
+			HPDF_Dict r = e->value;
+			HPDF_List_Remove(page->list, e);
+			HPDF_FreeMem(page->mmgr, e);
+			r->header.obj_id &= ~HPDF_OTYPE_DIRECT;
+			return r;
+		}
+	}
+	return NULL;
+}
+
+/* ---------------------------------------------------------------- lazy objects */
+
+/* The content of page cp: its page's XObject, then each run of the page
+ * that differs per copy, with the copy's number. */
+static int
+copy_content(struct cpage *cp, struct buf *out)
+{
+	struct copies *c = cp->c;
+	const struct pdf_item *it = &c->items[cp->item];
+	HPDF_PageAttr attr = (HPDF_PageAttr)c->surf->attr;
+	HPDF_MemStream_FreeData(attr->stream);
+	char op[48];
+	int n = snprintf(op, sizeof op, "/%s Do\n", c->xname[cp->tpage - 1]);
+	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)op, (HPDF_UINT)n);
+	long serial = it->serial + (long)cp->copy;
+	for (size_t k = 0; k < it->nvary; k++) {
+		const struct pdf_vary *v = &it->vary[k];
+		if (v->page != cp->tpage)
+			continue;
+		struct area r = *v->run;
+		char *text = xmalloc(r.len + 1);
+		memcpy(text, r.text, r.len);
+		char digits[24];
+		snprintf(digits, sizeof digits, "%0*ld", v->ndigits, serial);
+		if (v->at + (size_t)v->ndigits <= r.len && (int)strlen(digits) == v->ndigits)
+			memcpy(text + v->at, digits, (size_t)v->ndigits);
+		r.text = text;
+		r.next = NULL;
+		pdf_draw_run(&c->w, c->surf, c->tp[cp->tpage - 1]->h, &r);
+		free(text);
+	}
+	out->n = 0;
+	pdf_page_bytes(c->surf, out);
+	return c->w.failed ? -1 : 0;
+}
+
+static HPDF_STATUS
+contents_before(HPDF_Dict dict)
+{
+	struct cpage *cp = dict->attr;
+	struct buf *b = &cp->c->b;
+	if (copy_content(cp, b) < 0)
+		return HPDF_INVALID_OBJECT;
+	dict->stream = HPDF_MemStream_New(dict->mmgr, (HPDF_UINT)(b->n > 0 ? b->n : 16));
+	if (dict->stream == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	HPDF_STATUS st = HPDF_Dict_Add(dict, "Length", cp->length);
+	/* a few operators: deflate would add more than it saves */
+	if (b->n > 512 && pdf_stream_deflated(dict, b->p, b->n) == 0)
+		return st;
+	return st | HPDF_Stream_Write(dict->stream, (const HPDF_BYTE *)b->p, (HPDF_UINT)b->n);
+}
+
+static HPDF_STATUS
+contents_after(HPDF_Dict dict)
+{
+	HPDF_Stream_Free(dict->stream);
+	dict->stream = NULL;
+	dict->write_fn = NULL;
+	dict->filter = HPDF_STREAM_FILTER_NONE;
+	return HPDF_Dict_RemoveElement(dict, "Length");
+}
+
+/* The page's entries, written directly: the dictionary holds none, so a
+ * page at rest is an empty dictionary, and its bytes are few (a batch of
+ * copies is mostly page objects). */
+static HPDF_STATUS
+page_entries(HPDF_Dict dict, HPDF_Stream stream)
+{
+	struct cpage *cp = dict->attr;
+	char e[96];
+	snprintf(e, sizeof e, "/Type/Page/Parent %u 0 R/Contents %u 0 R",
+	    (unsigned)(cp->parent->header.obj_id & 0x00FFFFFF),
+	    (unsigned)(cp->contents->header.obj_id & 0x00FFFFFF));
+	return HPDF_Stream_WriteStr(stream, e);
+}
+
+/* Calls add for each page from page from of the document that starts a
+ * range of labels, until n ranges (0: all); returns the ranges seen. */
+static size_t
+label_ranges(struct copies *c, size_t from, size_t n,
+    void (*add)(void *ctx, size_t v, const struct area_page *p), void *ctx)
+{
+	size_t seen = 0;
+	const struct area_page *prev = NULL;
+	if (from > 0) {
+		size_t item;
+		uint32_t copy;
+		int tpage;
+		locate(c, from - 1, &item, &copy, &tpage);
+		prev = c->tp[tpage - 1];
+	}
+	for (size_t v = from; v < c->npages && (n == 0 || seen < n); v++) {
+		const struct area_page *p = c->tp[c->pages[v].tpage - 1];
+		if (pdf_label_starts(p, prev)) {
+			if (add)
+				add(ctx, v, p);
+			seen++;
+		}
+		prev = p;
+	}
+	return seen;
+}
+
+struct leaf_fill {
+	struct copies *c;
+	HPDF_Array     nums;
+};
+
+static void
+leaf_add(void *ctx, size_t v, const struct area_page *p)
+{
+	struct leaf_fill *f = ctx;
+	pdf_label_add(f->c->w.doc, f->nums, (int)v, p);
+}
+
+static HPDF_STATUS
+leaf_before(HPDF_Dict dict)
+{
+	struct cleaf *l = dict->attr;
+	struct leaf_fill f = { l->c, HPDF_Array_New(dict->mmgr) };
+	HPDF_Array limits = HPDF_Array_New(dict->mmgr);
+	if (f.nums == NULL || limits == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	label_ranges(l->c, l->from, l->n, leaf_add, &f);
+	HPDF_STATUS st = HPDF_Dict_Add(dict, "Nums", f.nums);
+	st |= HPDF_Array_AddNumber(limits, l->first);
+	st |= HPDF_Array_AddNumber(limits, l->last);
+	return st | HPDF_Dict_Add(dict, "Limits", limits);
+}
+
+static HPDF_STATUS
+leaf_after(HPDF_Dict dict)
+{
+	return HPDF_Dict_RemoveElement(dict, "Nums") | HPDF_Dict_RemoveElement(dict, "Limits");
+}
+
+/* ---------------------------------------------------------------- page labels */
+
+enum { LEAF = 4096 };
+
+struct leaf_plan {
+	struct cleaf *v;
+	size_t        n;
+	size_t        ranges;
+};
+
+static void
+plan_add(void *ctx, size_t v, const struct area_page *p)
+{
+	struct leaf_plan *lp = ctx;
+	(void)p;
+	if (lp->ranges % LEAF == 0) {
+		lp->v = xrealloc(lp->v, (lp->n + 1) * sizeof *lp->v);
+		lp->v[lp->n++] = (struct cleaf){ NULL, v, 0, (int)v, (int)v };
+	}
+	struct cleaf *l = &lp->v[lp->n - 1];
+	l->n++;
+	l->last = (int)v;
+	lp->ranges++;
+}
+
+/* As pdf.c's page_labels: one /Nums array, or lazy leaves under /Kids. */
+static struct cleaf *
+copy_labels(struct copies *c, size_t *nleaves)
+{
+	HPDF_MMgr mm = c->w.doc->mmgr;
+	struct leaf_plan lp = { NULL, 0, 0 };
+	label_ranges(c, 0, 0, plan_add, &lp);
+	HPDF_Dict labels = HPDF_Dict_New(mm);
+	if (lp.n <= 1) {
+		struct leaf_fill f = { c, HPDF_Array_New(mm) };
+		label_ranges(c, 0, 0, leaf_add, &f);
+		HPDF_Dict_Add(labels, "Nums", f.nums);
+		free(lp.v);
+		lp.v = NULL;
+		lp.n = 0;
+	} else {
+		HPDF_Array kids = HPDF_Array_New(mm);
+		for (size_t i = 0; i < lp.n; i++) {
+			HPDF_Dict leaf = HPDF_Dict_New(mm);
+			lp.v[i].c = c;
+			leaf->attr = &lp.v[i];
+			leaf->before_write_fn = leaf_before;
+			leaf->after_write_fn = leaf_after;
+			HPDF_Xref_Add(c->w.doc->xref, leaf);
+			HPDF_Array_Add(kids, leaf);
+		}
+		HPDF_Dict_Add(labels, "Kids", kids);
+	}
+	HPDF_Dict_Add(c->w.doc->catalog, "PageLabels", labels);
+	*nleaves = lp.n;
+	return lp.v;
+}
+
+/* ---------------------------------------------------------------- the document */
+
+static HPDF_Dict
+copy_page_of(void *ctx, int index, float *ph)
+{
+	struct copies *c = ctx;
+	for (size_t i = 0; i < c->nitems; i++) {
+		const struct pdf_item *it = &c->items[i];
+		if (index >= it->first && index <= it->last && it->copies > 0) {
+			*ph = (float)c->tp[index - 1]->h / 1000.0f;
+			return c->pages[c->start[i] + (size_t)(index - it->first)].dict;
+		}
+	}
+	return NULL;
+}
+
+/* Each page of t as a form XObject, and its name on the copies' pages. */
+static HPDF_Dict *
+templates(struct copies *c)
+{
+	struct pdf_writer *w = &c->w;
+	HPDF_MMgr mm = w->doc->mmgr;
+	int np = c->t->npages;
+	HPDF_Dict *xo = xcalloc((size_t)(np > 0 ? np : 1), sizeof *xo);
+	for (size_t i = 0; i < c->nitems && !w->failed; i++) {
+		const struct pdf_item *it = &c->items[i];
+		for (int k = it->first; k <= it->last && !w->failed; k++) {
+			const struct area_page *p = c->tp[k - 1];
+			HPDF_Page sp = HPDF_Page_New(mm, w->scratch);
+			if (sp == NULL)
+				break;
+			w->skip = it->vary;
+			w->nskip = it->nvary;
+			pdf_draw_page(w, sp, p);
+			w->skip = NULL;
+			w->nskip = 0;
+			HPDF_Dict x = HPDF_DictStream_New(mm, w->doc->xref);
+			HPDF_Dict res = take_resources(sp);
+			if (x == NULL || res == NULL)
+				break;
+			HPDF_Box box = { 0, 0, (HPDF_REAL)p->w / 1000.0f, (HPDF_REAL)p->h / 1000.0f };
+			HPDF_Dict_AddName(x, "Type", "XObject");
+			HPDF_Dict_AddName(x, "Subtype", "Form");
+			HPDF_Dict_Add(x, "BBox", HPDF_Box_Array_New(mm, box));
+			HPDF_Dict_Add(x, "Resources", res);
+			struct buf b = {0};
+			pdf_page_bytes(sp, &b);
+			if (pdf_stream_deflated(x, b.p ? b.p : "", b.n) < 0)
+				HPDF_Stream_Write(x->stream, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.n);
+			buf_free(&b);
+			xo[k - 1] = x;
+		}
+	}
+	return xo;
+}
+
+int
+pdf_write_copies(const struct area_tree *t, const struct pdf_item *items, size_t n,
+    const char *path, struct diag *d)
+{
+	struct copies c;
+	memset(&c, 0, sizeof c);
+	c.t = t;
+	c.items = items;
+	c.nitems = n;
+	size_t nvary = 0;
+	for (size_t i = 0; i < n; i++)
+		nvary += items[i].nvary;
+	struct pdf_vary *all = xcalloc(nvary + 1, sizeof *all);
+	for (size_t i = 0, k = 0; i < n; i++)
+		for (size_t j = 0; j < items[i].nvary; j++)
+			all[k++] = items[i].vary[j];
+	int rc = pdf_begin(&c.w, t, path, all, nvary, d);
+	free(all);
+	if (rc < 0)
+		return -1;
+	struct pdf_writer *w = &c.w;
+	HPDF_MMgr mm = w->doc->mmgr;
+	HPDF_Xref xref = w->doc->xref;
+	w->scratch = HPDF_Xref_New(mm, 0);
+
+	c.tp = xcalloc((size_t)t->npages + 1, sizeof *c.tp);
+	for (const struct area_page *p = t->first; p; p = p->next)
+		c.tp[p->index - 1] = p;
+	c.start = xcalloc(n + 1, sizeof *c.start);
+	for (size_t i = 0; i < n; i++) {
+		c.start[i] = c.npages;
+		c.npages += (size_t)(items[i].last - items[i].first + 1) * (size_t)items[i].copies;
+	}
+	HPDF_Dict *xo = templates(&c);
+
+	/* the copies' pages: their XObjects and the fonts of their own runs */
+	c.surf = w->scratch ? HPDF_Page_New(mm, w->scratch) : NULL;
+	c.xname = xcalloc((size_t)t->npages + 1, sizeof *c.xname);
+	c.shared = xcalloc((size_t)t->npages + 1, sizeof *c.shared);
+	HPDF_Dict res = NULL;
+	if (c.surf && !w->failed) {
+		for (int k = 0; k < t->npages; k++)
+			if (xo[k]) {
+				const char *nm = HPDF_Page_GetXObjectName(c.surf, xo[k]);
+				snprintf(c.xname[k], sizeof c.xname[k], "%s", nm ? nm : "X0");
+			}
+		for (size_t i = 0; i < w->nfaces; i++)
+			if (w->faces[i].font)
+				HPDF_Page_GetLocalFontName(c.surf, w->faces[i].font);
+		res = take_resources(c.surf);
+		if (res)
+			HPDF_Xref_Add(xref, res);
+	}
+	c.pages = xcalloc(c.npages + 1, sizeof *c.pages);
+	HPDF_Dict chunk = NULL;
+	HPDF_Array kids = NULL;
+	mpt cw = 0, ch = 0;
+	for (size_t v = 0; v < c.npages && res && !w->failed; v++) {
+		struct cpage *cp = &c.pages[v];
+		size_t item;
+		locate(&c, v, &item, &cp->copy, &cp->tpage);
+		cp->item = (uint32_t)item;
+		cp->c = &c;
+		const struct area_page *p = c.tp[cp->tpage - 1];
+		/* at most 1,024 pages a node (libharu's arrays hold 32,767),
+		 * each node with the size and resources of its pages */
+		if (chunk == NULL || kids->list->count >= 1024 || p->w != cw || p->h != ch) {
+			chunk = HPDF_Pages_New(mm, w->doc->root_pages, xref);
+			if (chunk == NULL)
+				break;
+			HPDF_Box box = { 0, 0, (HPDF_REAL)p->w / 1000.0f, (HPDF_REAL)p->h / 1000.0f };
+			HPDF_Dict_Add(chunk, "MediaBox", HPDF_Box_Array_New(mm, box));
+			HPDF_Dict_Add(chunk, "Resources", res);
+			kids = HPDF_Dict_GetItem(chunk, "Kids", HPDF_OCLASS_ARRAY);
+			cw = p->w;
+			ch = p->h;
+		}
+		HPDF_Dict pg = HPDF_Dict_New(mm);
+		if (pg == NULL)
+			break;
+		pg->header.obj_class |= HPDF_OSUBCLASS_PAGE;
+		pg->attr = cp;
+		pg->write_fn = page_entries;
+		HPDF_Xref_Add(xref, pg);
+		HPDF_Array_Add(kids, pg);
+		cp->dict = pg;
+		cp->parent = chunk;
+		int own = 0;
+		for (size_t k = 0; k < items[item].nvary && !own; k++)
+			own = items[item].vary[k].page == cp->tpage;
+		if (own) {
+			HPDF_Dict cs = HPDF_Dict_New(mm);
+			if (cs == NULL)
+				break;
+			cs->attr = cp;
+			cs->before_write_fn = contents_before;
+			cs->after_write_fn = contents_after;
+			HPDF_Xref_Add(xref, cs);
+			cp->length = HPDF_Number_New(mm, 0);
+			HPDF_Xref_Add(xref, cp->length);
+			cp->contents = cs;
+		} else {
+			HPDF_Dict *sh = &c.shared[cp->tpage - 1];
+			if (*sh == NULL) {
+				*sh = HPDF_DictStream_New(mm, xref);
+				if (*sh == NULL)
+					break;
+				char op[48];
+				int len = snprintf(op, sizeof op, "/%s Do\n", c.xname[cp->tpage - 1]);
+				HPDF_Stream_Write((*sh)->stream, (const HPDF_BYTE *)op, (HPDF_UINT)len);
+			}
+			cp->contents = *sh;
+		}
+	}
+	size_t nleaves = 0;
+	struct cleaf *leaves = NULL;
+	if (!w->failed) {
+		leaves = copy_labels(&c, &nleaves);
+		pdf_outline(w, t, copy_page_of, &c);
+	}
+	rc = pdf_end(w, w->failed || res == NULL ? -1 : 0);
+	free(leaves);
+	free(xo);
+	free(c.tp);
+	free(c.start);
+	free(c.xname);
+	free(c.shared);
+	free(c.pages);
+	buf_free(&c.b);
+	return rc;
+}
