@@ -207,10 +207,12 @@ static char *
 stdin_case(char *tmpdir, size_t n)
 {
 	struct buf b = {0};
-	char chunk[65536];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, stdin)) > 0)
-		buf_add(&b, chunk, k);
+	const char *why = NULL;
+	if (file_read("-", 0, &b, &why) < 0) {
+		fprintf(stderr, _("folio: cannot keep the case from standard input: %s\n"), why);
+		buf_free(&b);
+		return NULL;
+	}
 	snprintf(tmpdir, n, "%s/folio-stdin-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (mkdtemp(tmpdir) == NULL) {
 		fprintf(stderr, _("folio: cannot keep the case from standard input: %s\n"), strerror(errno));

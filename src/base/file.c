@@ -512,6 +512,63 @@ file_write(const char *path, const void *bytes, size_t n, struct diag *d)
 }
 
 int
+file_write_new(const char *path, const void *bytes, size_t n, struct diag *d)
+{
+	struct file_out o;
+	mode_t mask = umask(0);
+	int rc = -1;
+
+	umask(mask);
+	memset(&o, 0, sizeof o);
+	o.path = xstrdup(path);
+	o.target = xstrdup(path);
+	/* a temporary beside it, then link(2), which fails if the name
+	 * exists: two writers of one new file cannot overwrite each other */
+	int fd = make_temp(&o, 0666 & ~mask);
+	if (fd < 0) {
+		report(path, errno, NULL, d);
+		out_free(&o);
+		return -1;
+	}
+	ssize_t w = n > 0 ? write(fd, bytes, n) : 0;
+	int err = w < 0 ? errno : (size_t)w != n ? ENOSPC : 0;
+	if (fsync(fd) != 0 && err == 0)
+		err = errno;
+	if (close(fd) != 0 && err == 0)
+		err = errno;
+	if (err == 0 && link(o.tmp, path) != 0)
+		err = errno;
+	if (err == EEXIST)
+		rc = 1;
+	else if (err != 0)
+		report(path, err, NULL, d);
+	else
+		rc = 0;
+	unlink(o.tmp);
+	file_temp_forget(o.tmp);
+	out_free(&o);
+	return rc;
+}
+
+int
+file_same_bytes(const char *a, const char *b)
+{
+	FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+	int same = fa && fb;
+	while (same) {
+		int ca = getc(fa), cb = getc(fb);
+		same = ca == cb;
+		if (ca == EOF || cb == EOF)
+			break;
+	}
+	if (fa)
+		fclose(fa);
+	if (fb)
+		fclose(fb);
+	return same;
+}
+
+int
 file_temp_dir(char *out, size_t n, const char *prefix)
 {
 	const char *t = getenv("TMPDIR");

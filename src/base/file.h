@@ -67,6 +67,17 @@ void file_out_fail(struct file_out *o, int err);
 /* Write n bytes to path through file_out.  Returns 0 or -1 (reported). */
 int file_write(const char *path, const void *bytes, size_t n, struct diag *d);
 
+/*
+ * Write n bytes to the new file path, atomically and only if path does not
+ * exist yet (a temporary beside it, fsync'd, then link(2)), with the mode a
+ * new file of the user's gets.  Returns 0; 1 when path exists already
+ * (nothing written, nothing reported); -1 after reporting why.
+ */
+int file_write_new(const char *path, const void *bytes, size_t n, struct diag *d);
+
+/* Do the files a and b hold the same bytes?  0 when either cannot be read. */
+int file_same_bytes(const char *a, const char *b);
+
 /* Has any output of this process failed?  (The exit status is then 3.) */
 int file_output_failed(void);
 /* An output failure happened in another process (a batch's worker). */

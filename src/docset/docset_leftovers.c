@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/file.h"
 #include "../source/source.h"
 #include "docset.h"
 #include "docset_int.h"
@@ -127,19 +128,7 @@ same_case(const char *a, const char *b)
 	free(rb);
 	if (same)
 		return 1;
-	FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
-	same = fa && fb;
-	while (same) {
-		int ca = getc(fa), cb = getc(fb);
-		same = ca == cb;
-		if (ca == EOF || cb == EOF)
-			break;
-	}
-	if (fa)
-		fclose(fa);
-	if (fb)
-		fclose(fb);
-	return same;
+	return file_same_bytes(a, b);
 }
 
 void

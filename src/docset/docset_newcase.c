@@ -39,8 +39,7 @@ docset_new_case(const struct docset_opts *o, const char *id, struct diag *d)
 	char *path = ds_path(cdir, name);
 	struct buf in = {0}, out = {0};
 	const char *why = NULL;
-	int rc = -1, fd = -1;
-	char *tmp = NULL;
+	int rc = -1;
 
 	if (access(path, F_OK) == 0 || errno != ENOENT) {
 		diag_report(d, DIAG_ERROR, path, 0, 0, _("this case exists already and is not overwritten: "
@@ -61,49 +60,19 @@ docset_new_case(const struct docset_opts *o, const char *id, struct diag *d)
 	buf_add(&out, at + strlen(mark), in.n - (size_t)(at - in.p) - strlen(mark));
 	if (file_mkdirs(cdir, d) < 0)
 		goto done;
-	/* a temporary beside it, then link(2): it fails if the name exists,
-	 * so two users making the same case at once cannot overwrite */
-	size_t tn = strlen(cdir) + 32;
-	tmp = xmalloc(tn);
-	snprintf(tmp, tn, "%s/.new-case-XXXXXX", cdir);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		file_fail(path, errno, d);
+	/* link(2) of a temporary: two users making the same case at once
+	 * cannot overwrite each other */
+	int w = file_write_new(path, out.p, out.n, d);
+	if (w == 1)
+		diag_report(d, DIAG_ERROR, path, 0, 0, _("this case exists already and is not overwritten: "
+		    "give the new case another number (folio new-case %s is for a case that has no file yet)"), id);
+	if (w != 0)
 		goto done;
-	}
-	file_temp_add(tmp, 0);
-	/* mkstemp makes it 0600: the mode any new file of the user's gets */
-	mode_t mask = umask(0);
-	umask(mask);
-	(void)fchmod(fd, 0666 & ~mask);
-	ssize_t w = write(fd, out.p, out.n);
-	if (w < 0 || (size_t)w != out.n || fsync(fd) != 0 || close(fd) != 0) {
-		int e = w < 0 || (size_t)w == out.n ? errno : ENOSPC;
-		fd = -1;
-		file_fail(path, e, d);
-		goto done;
-	}
-	fd = -1;
-	if (link(tmp, path) != 0) {
-		if (errno == EEXIST)
-			diag_report(d, DIAG_ERROR, path, 0, 0, _("this case exists already and is not overwritten: "
-			    "give the new case another number (folio new-case %s is for a case that has no file yet)"), id);
-		else
-			file_fail(path, errno, d);
-		goto done;
-	}
 	rc = 0;
 	if (!o->quiet)
 		fprintf(stderr, _("folio: wrote %s: replace every %s in it (the comment beside each "
 		    "field gives its name and an example), then run folio check\n"), path, "【待填】");
 done:
-	if (fd >= 0)
-		close(fd);
-	if (tmp) {
-		unlink(tmp);
-		file_temp_forget(tmp);
-	}
-	free(tmp);
 	buf_free(&in);
 	buf_free(&out);
 	free(tdir);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../base/file.h"
+#include "../base/limits.h"
 #include "../source/source.h"
 #include "../fo/fo.h"
 #include "../text/text.h"
@@ -236,25 +237,6 @@ ds_check_packet_sources(const struct docset_opts *o, struct diag *d)
 	return bad ? -1 : 0;
 }
 
-/* Do two files hold the same bytes? (the same case, given another way) */
-static int
-same_bytes(const char *a, const char *b)
-{
-	FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
-	int same = fa && fb;
-	while (same) {
-		int ca = getc(fa), cb = getc(fb);
-		same = ca == cb;
-		if (ca == EOF || cb == EOF)
-			break;
-	}
-	if (fa)
-		fclose(fa);
-	if (fb)
-		fclose(fb);
-	return same;
-}
-
 /* A case's id is its file's name, and no other file of cases/ has it
  * (unless it is a copy of this very file: the same case). */
 static void
@@ -280,7 +262,7 @@ check_case_id(const struct docset_opts *o, struct ds_fields *fc, const char *fil
 	char *a = realpath(other.p, NULL), *b = realpath(file, NULL);
 	if (as && a && b == NULL)
 		b = xstrdup(a);   /* the file to be: the case to be replaced is this one */
-	if (a && b && strcmp(a, b) != 0 && !same_bytes(a, b))
+	if (a && b && strcmp(a, b) != 0 && !file_same_bytes(a, b))
 		ds_fields_error(fc, root->line, "case/@id", _("\"%s\" is the number of another case, "
 		    "%s: every case needs its own number"), id, other.p);
 	free(a);
@@ -445,20 +427,15 @@ item_pages(const struct area_tree *t, size_t k, int *first, int *last)
 static char *
 provenance_source(const char *dir)
 {
-	char *p = ds_path(dir, "provenance.txt");
-	FILE *f = fopen(p, "r");
+	char *p = ds_path(dir, "provenance.txt"), *src = NULL;
+	struct buf b = {0};
+	const char *why = NULL;
+	if (file_read(p, 1 << 20, &b, &why) == 0)
+		for (const char *l = b.p; l != NULL && src == NULL; l = strchr(l, '\n'), l = l ? l + 1 : NULL)
+			if (strncmp(l, "source: ", 8) == 0)
+				src = xstrndup(l + 8, strcspn(l + 8, "\n"));
+	buf_free(&b);
 	free(p);
-	if (f == NULL)
-		return NULL;
-	char line[4096], *src = NULL;
-	while (src == NULL && fgets(line, sizeof line, f)) {
-		size_t n = strlen(line);
-		while (n > 0 && line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (strncmp(line, "source: ", 8) == 0)
-			src = xstrdup(line + 8);
-	}
-	fclose(f);
 	return src;
 }
 
@@ -466,32 +443,20 @@ provenance_source(const char *dir)
 static int
 write_provenance(const char *dir, const char *id, const char *src, const struct buf *norm, struct diag *d)
 {
-	struct buf raw = {0};
-	FILE *f = fopen(src, "rb");
-	if (f) {
-		char tmp[65536];
-		size_t k;
-		while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-			buf_add(&raw, tmp, k);
-		fclose(f);
-	}
+	struct buf raw = {0}, text = {0};
+	const char *why = NULL;
 	char hex[65];
-	if (f)
-		sha256_hex(raw.p ? raw.p : "", raw.n, hex);
+	if (strcmp(src, "-") != 0 && file_read(src, LIMIT_SOURCE_BYTES, &raw, &why) == 0)
+		sha256_hex(raw.p, raw.n, hex);
 	else
 		sha256_hex(norm->p ? norm->p : "", norm->n, hex);
 	buf_free(&raw);
+	buf_printf(&text, "case: %s\nsource: %s\nsha256: %s\n", id, src, hex);
 	char *p = ds_path(dir, "provenance.txt");
-	FILE *out = fopen(p, "w");
-	int ok = out != NULL;
-	if (out) {
-		fprintf(out, "case: %s\nsource: %s\nsha256: %s\n", id, src, hex);
-		ok = fclose(out) == 0;
-	}
-	if (!ok)
-		diag_report(d, DIAG_ERROR, p, 0, 0, _("cannot write: %s"), strerror(errno));
+	int rc = file_write(p, text.p, text.n, d);
 	free(p);
-	return ok ? 0 : -1;
+	buf_free(&text);
+	return rc;
 }
 
 static int

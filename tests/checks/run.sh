@@ -269,7 +269,7 @@ to_fill() { python3 -c 'import re, sys; print(re.sub("<!--.*?-->", "", open(sys.
 "$FOLIO" new-case --root "$W" 2024-009 2>"$T/nc.err"
 rc=$?
 check "new-case writes cases/ID.xml, well-formed, with its id" sh -c "test $rc -eq 0 && xmllint --noout '$NC' && grep -q '<case xmlns=\"urn:folio:case\" id=\"2024-009\">' '$NC'"
-check "new-case leaves no temporary behind" sh -c "! ls -A '$W/cases' | grep -q '^\\.'"
+check "new-case leaves no temporary behind" sh -c "! ls -A '$W/cases' | grep -q '^\\.\\|\\.tmp'"
 zh "$FOLIO" check --root "$W" 2>"$T/nc-check.err"
 rc=$?
 unfilled() {

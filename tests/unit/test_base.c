@@ -6,11 +6,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <dirent.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "base/base.h"
+#include "base/file.h"
 
 static void
 amount(const char *in, const char *want)
@@ -69,6 +73,38 @@ test_utf8(void **state)
 	assert_int_equal(utf8_count(s, strlen(s)), 4);
 }
 
+/* file_write_new: written once, never over an existing file, no temporary left */
+static void
+test_write_new(void **state)
+{
+	char dir[] = "/tmp/folio-test-XXXXXX", path[64];
+	struct diag d;
+	struct buf b = {0};
+	const char *why = NULL;
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/case.xml", dir);
+	diag_init(&d);
+	assert_int_equal(file_write_new(path, "one", 3, &d), 0);
+	assert_int_equal(file_write_new(path, "two!", 4, &d), 1);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(file_read(path, 0, &b, &why), 0);
+	assert_string_equal(b.p, "one");
+	buf_free(&b);
+	DIR *dp = opendir(dir);
+	int n = 0;
+	for (struct dirent *e; (e = readdir(dp)) != NULL; )
+		n += e->d_name[0] != '.';
+	closedir(dp);
+	assert_int_equal(n, 1);
+	snprintf(path, sizeof path, "%s/no/such/folder", dir);
+	assert_int_equal(file_write_new(path, "x", 1, &d), -1);
+	assert_int_equal(d.n, 1);
+	diag_free(&d);
+	assert_true(file_same_bytes(path, path) == 0);
+	file_remove_tree(dir);
+}
+
 int
 main(void)
 {
@@ -76,6 +112,7 @@ main(void)
 		cmocka_unit_test(test_amounts),
 		cmocka_unit_test(test_bad_amounts),
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_write_new),
 	};
 	return cmocka_run_group_tests_name("base", tests, NULL, NULL);
 }
