@@ -22,7 +22,7 @@ ds_at(const struct xnode *e, const char *path)
 			return NULL;
 		memcpy(seg, path, n);
 		seg[n] = '\0';
-		e = ds_child(e, seg);
+		e = xnode_child(e, seg);
 		path = slash ? slash + 1 : path + n;
 	}
 	return e;
@@ -121,8 +121,8 @@ ds_case_rules(struct ds_fields *fc, const struct xnode *root)
 	date_order(fc, root, "case/handover-date", "case/payment/deadline", 0,
 	    _("%s is before the handover date %s: the payment deadline must be on or after it"));
 	const struct xnode *defs = ds_at(root, "defects");
-	for (const struct xnode *f = ds_child(defs, "defect"); f; f = ds_next(f, "defect")) {
-		const struct xnode *dl = ds_child(f, "deadline"), *hd = ds_at(root, "handover-date");
+	for (const struct xnode *f = xnode_child(defs, "defect"); f; f = xnode_next(f, "defect")) {
+		const struct xnode *dl = xnode_child(f, "deadline"), *hd = ds_at(root, "handover-date");
 		char a[32], b[32];
 		ds_text(hd, a, sizeof a);
 		ds_text(dl, b, sizeof b);

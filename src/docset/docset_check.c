@@ -13,25 +13,7 @@
 #include "docset.h"
 #include "docset_int.h"
 
-/* ---------------------------------------------------------------- xnode helpers */
-
-const struct xnode *
-ds_child(const struct xnode *e, const char *name)
-{
-	for (const struct xnode *c = e ? e->first : NULL; c; c = c->next)
-		if (c->kind == XNODE_ELEMENT && strcmp(c->name, name) == 0)
-			return c;
-	return NULL;
-}
-
-const struct xnode *
-ds_next(const struct xnode *e, const char *name)
-{
-	for (const struct xnode *c = e ? e->next : NULL; c; c = c->next)
-		if (c->kind == XNODE_ELEMENT && strcmp(c->name, name) == 0)
-			return c;
-	return NULL;
-}
+/* ---------------------------------------------------------------- paths */
 
 char *
 ds_path(const char *a, const char *b)

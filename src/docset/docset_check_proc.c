@@ -124,26 +124,6 @@ check_form_ref(struct ctx *c, const char *file, const struct xnode *e, const cha
 	});
 }
 
-/* The whole text of e, spaces at either end left out (owned). */
-static char *
-text_of(const struct xnode *e)
-{
-	struct buf b = {0};
-	for (const struct xnode *t = e ? e->first : NULL; t; t = t->next)
-		if (t->kind == XNODE_TEXT)
-			buf_add(&b, t->text, t->textlen);
-	char *s = xstrdup(b.p ? b.p : ""), *p = s;
-	buf_free(&b);
-	while (*p == ' ' || *p == '\n' || *p == '\t')
-		p++;
-	size_t n = strlen(p);
-	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\n' || p[n - 1] == '\t'))
-		n--;
-	memmove(s, p, n);
-	s[n] = '\0';
-	return s;
-}
-
 /* A non-negative integer attribute, or -1. */
 static long
 attr_num(const struct xnode *e, const char *name)
@@ -165,7 +145,7 @@ static void
 check_flow(struct ctx *c, const char *file, const struct xnode *ss, const struct idset *steps)
 {
 	static const char *const attrs[] = { "next", "yes", "no" };
-	for (const struct xnode *s = ds_child(ss, "step"); s; s = ds_next(s, "step")) {
+	for (const struct xnode *s = xnode_child(ss, "step"); s; s = xnode_next(s, "step")) {
 		for (size_t a = 0; a < sizeof attrs / sizeof attrs[0]; a++) {
 			const char *v = xnode_attr(s, attrs[a]);
 			if (v == NULL)
@@ -176,7 +156,7 @@ check_flow(struct ctx *c, const char *file, const struct xnode *ss, const struct
 					    "(expected a step id or \"end\")"), attrs[a], t);
 			});
 		}
-		const struct xnode *l = ds_child(s, "label");
+		const struct xnode *l = xnode_child(s, "label");
 		size_t n = 0;
 		for (const struct xnode *t = l ? l->first : NULL; t; t = t->next)
 			if (t->kind == XNODE_TEXT)
@@ -193,7 +173,7 @@ check_steps(struct ctx *c, const char *file, const struct xnode *ss, const struc
     const struct idset *recs)
 {
 	struct idset steps = {0};
-	for (const struct xnode *s = ds_child(ss, "step"); s; s = ds_next(s, "step")) {
+	for (const struct xnode *s = xnode_child(ss, "step"); s; s = xnode_next(s, "step")) {
 		const char *id = xnode_attr(s, "id");
 		const char *sid = id ? id : "?";
 		if (id) {
@@ -248,7 +228,7 @@ check_procedure(struct ctx *c, const struct proc *pr)
 
 	/* the responsibility block: each department once */
 	struct idset resp = {0}, recs = {0};
-	const struct xnode *rb = ds_child(p, "responsibility");
+	const struct xnode *rb = xnode_child(p, "responsibility");
 	for (const struct xnode *e = rb ? rb->first : NULL; e; e = e->next) {
 		if (e->kind != XNODE_ELEMENT)
 			continue;
@@ -265,8 +245,8 @@ check_procedure(struct ctx *c, const struct proc *pr)
 	}
 
 	/* the records: registered forms, each once; the forms it owns are used */
-	const struct xnode *rs = ds_child(p, "records");
-	for (const struct xnode *r = ds_child(rs, "record"); r; r = ds_next(r, "record")) {
+	const struct xnode *rs = xnode_child(p, "records");
+	for (const struct xnode *r = xnode_child(rs, "record"); r; r = xnode_next(r, "record")) {
 		const char *f = xnode_attr(r, "form");
 		if (f == NULL)
 			continue;
@@ -282,12 +262,12 @@ check_procedure(struct ctx *c, const struct proc *pr)
 			idset_add(&c->used, f, r->line);
 	}
 
-	check_steps(c, file, ds_child(p, "steps"), &resp, &recs);
+	check_steps(c, file, xnode_child(p, "steps"), &resp, &recs);
 
 	/* at most one responsibility note (the schema asks for one key note) */
 	int first = 0;
-	const struct xnode *ns = ds_child(p, "notes");
-	for (const struct xnode *n = ds_child(ns, "note"); n; n = ds_next(n, "note")) {
+	const struct xnode *ns = xnode_child(p, "notes");
+	for (const struct xnode *n = xnode_child(ns, "note"); n; n = xnode_next(n, "note")) {
 		const char *role = xnode_attr(n, "role");
 		if (role == NULL || strcmp(role, "responsibility") != 0)
 			continue;
@@ -299,8 +279,8 @@ check_procedure(struct ctx *c, const struct proc *pr)
 	}
 
 	/* related documents that are procedures of this manual */
-	const struct xnode *sup = ds_child(p, "supporting");
-	for (const struct xnode *dc = ds_child(sup, "document"); dc; dc = ds_next(dc, "document")) {
+	const struct xnode *sup = xnode_child(p, "supporting");
+	for (const struct xnode *dc = xnode_child(sup, "document"); dc; dc = xnode_next(dc, "document")) {
 		const char *ref = xnode_attr(dc, "procedure");
 		if (ref == NULL)
 			continue;
@@ -316,7 +296,8 @@ check_procedure(struct ctx *c, const struct proc *pr)
 		}
 		if (to->doc == NULL)
 			continue;
-		char *want = text_of(ds_child(to->doc->root, "title")), *have = text_of(dc);
+		char *want = xnode_text_trimmed(xnode_child(to->doc->root, "title"));
+		char *have = xnode_text_trimmed(dc);
 		if (strcmp(want, have) != 0)
 			err(c, file, dc->line, _("document procedure=\"%s\": the text \"%s\" is not that "
 			    "procedure's title; write \"%s\""), ref, have, want);
@@ -332,8 +313,8 @@ check_procedure(struct ctx *c, const struct proc *pr)
 static void
 check_departments(struct ctx *c, const struct xnode *m)
 {
-	const struct xnode *deps = ds_child(m, "departments");
-	for (const struct xnode *e = ds_child(deps, "department"); e; e = ds_next(e, "department")) {
+	const struct xnode *deps = xnode_child(m, "departments");
+	for (const struct xnode *e = xnode_child(deps, "department"); e; e = xnode_next(e, "department")) {
 		const char *id = xnode_attr(e, "id");
 		int k = id ? idset_find(&c->depts, id) : -1;
 		if (k >= 0)
@@ -342,12 +323,12 @@ check_departments(struct ctx *c, const struct xnode *m)
 		else if (id)
 			idset_add(&c->depts, id, e->line);
 	}
-	const struct xnode *ctl = ds_child(m, "control");
-	check_dept(c, c->manual, ds_child(ctl, "prepared"), "dept");
-	check_dept(c, c->manual, ds_child(ctl, "reviewed"), "dept");
-	check_dept(c, c->manual, ds_child(ctl, "approved"), "dept");
-	const struct xnode *dist = ds_child(m, "distribution");
-	for (const struct xnode *e = ds_child(dist, "copy"); e; e = ds_next(e, "copy"))
+	const struct xnode *ctl = xnode_child(m, "control");
+	check_dept(c, c->manual, xnode_child(ctl, "prepared"), "dept");
+	check_dept(c, c->manual, xnode_child(ctl, "reviewed"), "dept");
+	check_dept(c, c->manual, xnode_child(ctl, "approved"), "dept");
+	const struct xnode *dist = xnode_child(m, "distribution");
+	for (const struct xnode *e = xnode_child(dist, "copy"); e; e = xnode_next(e, "copy"))
 		check_dept(c, c->manual, e, "dept");
 }
 
@@ -356,11 +337,11 @@ check_departments(struct ctx *c, const struct xnode *m)
 static void
 check_revisions(struct ctx *c, const struct xnode *m)
 {
-	const struct xnode *revs = ds_child(m, "revisions"), *last = NULL;
+	const struct xnode *revs = xnode_child(m, "revisions"), *last = NULL;
 	long pe = -1, pv = -1;
 	const char *pdate = NULL;
 	int pline = 0;
-	for (const struct xnode *r = ds_child(revs, "revision"); r; r = ds_next(r, "revision")) {
+	for (const struct xnode *r = xnode_child(revs, "revision"); r; r = xnode_next(r, "revision")) {
 		long e = attr_num(r, "edition"), v = attr_num(r, "revision");
 		const char *date = xnode_attr(r, "effective");
 		if (e >= 0 && v >= 0 && pe >= 0 && (e < pe || (e == pe && v <= pv)))
@@ -376,15 +357,15 @@ check_revisions(struct ctx *c, const struct xnode *m)
 		pdate = date;
 		pline = r->line;
 		last = r;
-		for (const struct xnode *ch = ds_child(r, "changed"); ch; ch = ds_next(ch, "changed")) {
+		for (const struct xnode *ch = xnode_child(r, "changed"); ch; ch = xnode_next(ch, "changed")) {
 			const char *code = xnode_attr(ch, "code");
 			if (code && proc_find(c, code) == NULL)
 				err(c, c->manual, ch->line, _("changed code=\"%s\": no such procedure in manual.xml"),
 				    code);
 		}
 	}
-	const struct xnode *ctl = ds_child(m, "control");
-	const struct xnode *ver = ds_child(ctl, "version"), *eff = ds_child(ctl, "effective");
+	const struct xnode *ctl = xnode_child(m, "control");
+	const struct xnode *ver = xnode_child(ctl, "version"), *eff = xnode_child(ctl, "effective");
 	if (ver == NULL || last == NULL)
 		return;
 	long e1 = attr_num(ver, "edition"), r1 = attr_num(ver, "revision");
@@ -403,7 +384,7 @@ check_revisions(struct ctx *c, const struct xnode *m)
 static long
 first_number(const struct xnode *e)
 {
-	char *s = text_of(e);
+	char *s = xnode_text_trimmed(e);
 	long n = -1;
 	for (char *p = s; *p; p++)
 		if (*p >= '0' && *p <= '9') {
@@ -418,9 +399,9 @@ first_number(const struct xnode *e)
 static void
 load_procedures(struct ctx *c, const struct xnode *m, const char *pdir, const char *rng)
 {
-	const struct xnode *ps = ds_child(m, "procedures");
+	const struct xnode *ps = xnode_child(m, "procedures");
 	int expect = 1;
-	for (const struct xnode *r = ds_child(ps, "procedure-ref"); r; r = ds_next(r, "procedure-ref")) {
+	for (const struct xnode *r = xnode_child(ps, "procedure-ref"); r; r = xnode_next(r, "procedure-ref")) {
 		const char *code = xnode_attr(r, "code"), *href = xnode_attr(r, "href");
 		char want[32];
 		snprintf(want, sizeof want, "XT-KF-CX-%03d", expect++);
@@ -456,7 +437,7 @@ load_procedures(struct ctx *c, const struct xnode *m, const char *pdir, const ch
 		pr->doc = src_xml_load(pr->file, &quiet);
 		diag_free(&quiet);
 	}
-	const struct xnode *note = ds_child(ds_child(m, "notes"), "note");
+	const struct xnode *note = xnode_child(xnode_child(m, "notes"), "note");
 	long said = note ? first_number(note) : -1;
 	if (said >= 0 && ps && said != (long)(expect - 1))
 		err(c, c->manual, note->line, _("note 1 says the manual has %ld procedures, but "
@@ -498,10 +479,10 @@ check_register(struct ctx *c, const struct xnode *reg, struct regform **out, siz
 {
 	struct regform *v = NULL;
 	size_t n = 0;
-	for (const struct xnode *pf = ds_child(reg, "procedure-forms"); pf; pf = ds_next(pf, "procedure-forms")) {
+	for (const struct xnode *pf = xnode_child(reg, "procedure-forms"); pf; pf = xnode_next(pf, "procedure-forms")) {
 		const char *code = xnode_attr(pf, "code");
 		int seq = 1;
-		for (const struct xnode *f = ds_child(pf, "form"); f; f = ds_next(f, "form"), seq++) {
+		for (const struct xnode *f = xnode_child(pf, "form"); f; f = xnode_next(f, "form"), seq++) {
 			const char *id = xnode_attr(f, "id"), *num = xnode_attr(f, "number");
 			check_dept(c, c->reg, f, "dept");
 			if (id == NULL)

@@ -119,8 +119,8 @@ ds_labels_load(const struct docset_opts *o)
 	l->doc = src_xml_load(p, &q);   /* without labels, messages name paths */
 	diag_free(&q);
 	free(p);
-	for (const struct xnode *f = l->doc ? ds_child(l->doc->root, "field") : NULL; f;
-	    f = ds_next(f, "field")) {
+	for (const struct xnode *f = l->doc ? xnode_child(l->doc->root, "field") : NULL; f;
+	    f = xnode_next(f, "field")) {
 		l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
 		struct label *x = &l->v[l->n++];
 		x->path = xnode_attr(f, "path");

@@ -54,7 +54,7 @@ fill_rows(const struct xnode *e)
 		int n = 0;
 		if (strcmp(c->name, "table") == 0) {
 			const char *b = xnode_attr(c, "blank-rows");
-			n = b && ds_child(c, "group") == NULL ? atoi(b) : 0;
+			n = b && xnode_child(c, "group") == NULL ? atoi(b) : 0;
 		} else {
 			n = fill_rows(c);
 		}
@@ -67,12 +67,7 @@ fill_rows(const struct xnode *e)
 static char *
 text_of(const struct xnode *e)
 {
-	struct buf b = {0};
-	for (const struct xnode *c = e ? e->first : NULL; c; c = c->next)
-		if (c->kind == XNODE_TEXT)
-			buf_add(&b, c->text, c->textlen);
-	char *s = xstrdup(b.p ? b.p : "");
-	buf_free(&b);
+	char *s = xnode_text(e);
 	/* collapse white space */
 	char *w = s;
 	int sp = 0;
@@ -111,19 +106,19 @@ load_forms(const struct docset_opts *o, size_t *n, struct diag *d)
 		v[i].id = id ? xstrdup(id) : xstrndup(slash ? slash + 1 : files[i],
 		    strlen(slash ? slash + 1 : files[i]) - 4);
 		v[i].number = xstrdup(num ? num : "");
-		v[i].title = text_of(x ? ds_child(x->root, "title") : NULL);
-		const struct xnode *cp = x ? ds_child(x->root, "copies") : NULL;
+		v[i].title = text_of(x ? xnode_child(x->root, "title") : NULL);
+		const struct xnode *cp = x ? xnode_child(x->root, "copies") : NULL;
 		int parts = 0;
-		for (const struct xnode *c = ds_child(cp, "copy"); c; c = ds_next(c, "copy"))
+		for (const struct xnode *c = xnode_child(cp, "copy"); c; c = xnode_next(c, "copy"))
 			parts++;
 		v[i].parts = parts > 0 ? parts : 1;
 		v[i].blank = x ? fill_rows(x->root) : 0;
 		/* the register's name for this id */
-		const struct xnode *pf = reg ? ds_child(reg->root, "procedure-forms") : NULL;
-		for (; pf && v[i].name == NULL; pf = ds_next(pf, "procedure-forms"))
-			for (const struct xnode *f = ds_child(pf, "form"); f; f = ds_next(f, "form"))
+		const struct xnode *pf = reg ? xnode_child(reg->root, "procedure-forms") : NULL;
+		for (; pf && v[i].name == NULL; pf = xnode_next(pf, "procedure-forms"))
+			for (const struct xnode *f = xnode_child(pf, "form"); f; f = xnode_next(f, "form"))
 				if (xnode_attr(f, "id") && strcmp(xnode_attr(f, "id"), v[i].id) == 0) {
-					v[i].name = text_of(ds_child(f, "name"));
+					v[i].name = text_of(xnode_child(f, "name"));
 					break;
 				}
 		if (v[i].name == NULL)

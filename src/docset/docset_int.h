@@ -8,8 +8,6 @@
 
 struct xnode;
 
-const struct xnode *ds_child(const struct xnode *e, const char *name);
-const struct xnode *ds_next(const struct xnode *e, const char *name);
 char *ds_path(const char *a, const char *b);              /* owned "a/b" */
 char **ds_list_xml(const char *dir, size_t *n);           /* owned, sorted */
 void ds_list_free(char **v, size_t n);

@@ -67,7 +67,7 @@ compare(const char *pdir, const char *sub, const char *name, const char *ed, con
 void
 ds_check_issued(const struct docset_opts *o, const struct xnode *manual, struct diag *d)
 {
-	const struct xnode *ver = ds_child(ds_child(manual, "control"), "version");
+	const struct xnode *ver = xnode_child(xnode_child(manual, "control"), "version");
 	const char *ed = ver ? xnode_attr(ver, "edition") : NULL, *rv = ver ? xnode_attr(ver, "revision") : NULL;
 	if (ed == NULL || rv == NULL || strchr(ed, '/') || strchr(rv, '/') || strlen(ed) + strlen(rv) > 40)
 		return;
@@ -78,8 +78,8 @@ ds_check_issued(const struct docset_opts *o, const struct xnode *manual, struct 
 	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
 		compare(pdir, sub, "manual.xml", ed, rv, d);
 		compare(pdir, sub, "forms-register.xml", ed, rv, d);
-		const struct xnode *ps = ds_child(manual, "procedures");
-		for (const struct xnode *r = ds_child(ps, "procedure-ref"); r; r = ds_next(r, "procedure-ref")) {
+		const struct xnode *ps = xnode_child(manual, "procedures");
+		for (const struct xnode *r = xnode_child(ps, "procedure-ref"); r; r = xnode_next(r, "procedure-ref")) {
 			const char *href = xnode_attr(r, "href");
 			if (href && strchr(href, '/') == NULL && href[0] != '.')
 				compare(pdir, sub, href, ed, rv, d);

@@ -555,7 +555,7 @@ mpt
 ds_site_row_height(const struct ds_site *s)
 {
 	mpt h = MM(8);
-	const struct xnode *e = s->doc ? ds_child(s->doc->root, "form-row-height") : NULL;
+	const struct xnode *e = s->doc ? xnode_child(s->doc->root, "form-row-height") : NULL;
 	const struct xnode *t = e ? e->first : NULL;
 	if (t && t->kind == XNODE_TEXT) {
 		char v[64];

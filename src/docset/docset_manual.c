@@ -97,7 +97,7 @@ docset_archive(const struct docset_opts *o, struct diag *d)
 		goto done;
 	}
 	md = src_xml_load(manual, d);
-	const struct xnode *ver = md ? ds_child(ds_child(md->root, "control"), "version") : NULL;
+	const struct xnode *ver = md ? xnode_child(xnode_child(md->root, "control"), "version") : NULL;
 	if (ver == NULL)
 		goto done;
 	char sub[64];
@@ -121,8 +121,8 @@ docset_archive(const struct docset_opts *o, struct diag *d)
 		free(from);
 		free(to);
 	}
-	const struct xnode *ps = ds_child(md->root, "procedures");
-	for (const struct xnode *r = ds_child(ps, "procedure-ref"); r && rc == 0; r = ds_next(r, "procedure-ref")) {
+	const struct xnode *ps = xnode_child(md->root, "procedures");
+	for (const struct xnode *r = xnode_child(ps, "procedure-ref"); r && rc == 0; r = xnode_next(r, "procedure-ref")) {
 		char *from = ds_path(pdir, xnode_attr(r, "href")), *to = ds_path(dir, xnode_attr(r, "href"));
 		rc = copy_file(from, to, d);
 		free(from);
@@ -165,13 +165,13 @@ docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag
 	if (md == NULL)
 		goto done;
 	const char *code = xnode_attr(md->root, "code");
-	const struct xnode *ver = ds_child(ds_child(md->root, "control"), "version");
+	const struct xnode *ver = xnode_child(xnode_child(md->root, "control"), "version");
 	const char *ed = ver ? xnode_attr(ver, "edition") : "0";
 	const char *rv = ver ? xnode_attr(ver, "revision") : "0";
 	if (o->procedure) {
 		int found = 0;
-		const struct xnode *ps = ds_child(md->root, "procedures");
-		for (const struct xnode *r = ds_child(ps, "procedure-ref"); r; r = ds_next(r, "procedure-ref"))
+		const struct xnode *ps = xnode_child(md->root, "procedures");
+		for (const struct xnode *r = xnode_child(ps, "procedure-ref"); r; r = xnode_next(r, "procedure-ref"))
 			found |= strcmp(xnode_attr(r, "code") ? xnode_attr(r, "code") : "", o->procedure) == 0;
 		if (!found) {
 			diag_report(d, DIAG_ERROR, manual, 0, 0, _("no procedure %s in the manual"), o->procedure);

@@ -142,7 +142,7 @@ need(struct ds_fields *fc, const struct xnode *root, const char *path, const cha
 static void
 title_of(const struct xdoc *x, const char *dflt, char *out, size_t n)
 {
-	const struct xnode *t = ds_child(x->root, "title");
+	const struct xnode *t = xnode_child(x->root, "title");
 	const char *title = NULL;
 	for (const struct xnode *c = t ? t->first : NULL; c; c = c->next)
 		if (c->kind == XNODE_TEXT)

@@ -23,24 +23,6 @@ static const char *const site_keys[] = {
 };
 
 static char *
-text_of(const struct xnode *e)
-{
-	struct buf b = {0};
-	for (const struct xnode *c = e ? e->first : NULL; c; c = c->next)
-		if (c->kind == XNODE_TEXT)
-			buf_add(&b, c->text, c->textlen);
-	/* trimmed */
-	char *s = xstrdup(b.p ? b.p : "");
-	buf_free(&b);
-	size_t a = strspn(s, " \t\r\n"), n = strlen(s);
-	while (n > a && strchr(" \t\r\n", s[n - 1]))
-		n--;
-	memmove(s, s + a, n - a);
-	s[n - a] = '\0';
-	return s;
-}
-
-static char *
 absolute(const char *p)
 {
 	char *r = realpath(p, NULL);
@@ -69,10 +51,10 @@ ds_site_load(const struct docset_opts *o, struct ds_site *s, struct diag *d)
 	if (s->doc == NULL)
 		return -1;
 	const struct xnode *root = s->doc->root;
-	const struct xnode *f = ds_child(root, "fonts");
-	s->chinese = ds_child(f, "chinese") ? text_of(ds_child(f, "chinese")) : NULL;
-	s->latin = ds_child(f, "latin") ? text_of(ds_child(f, "latin")) : NULL;
-	const struct xnode *logo = ds_child(root, "logo");
+	const struct xnode *f = xnode_child(root, "fonts");
+	s->chinese = xnode_child(f, "chinese") ? xnode_text_trimmed(xnode_child(f, "chinese")) : NULL;
+	s->latin = xnode_child(f, "latin") ? xnode_text_trimmed(xnode_child(f, "latin")) : NULL;
+	const struct xnode *logo = xnode_child(root, "logo");
 	if (logo) {
 		char *dir = xstrdup(s->file);
 		char *slash = strrchr(dir, '/');
@@ -126,8 +108,8 @@ ds_site_has(const struct ds_site *s, const char *key)
 	for (size_t i = 0; i < sizeof site_keys / sizeof site_keys[0]; i++)
 		if (strcmp(key, site_keys[i]) == 0)
 			return 1;
-	const struct xnode *h = ds_child(s->doc ? s->doc->root : NULL, "hotlines");
-	for (const struct xnode *e = ds_child(h, "hotline"); e; e = ds_next(e, "hotline"))
+	const struct xnode *h = xnode_child(s->doc ? s->doc->root : NULL, "hotlines");
+	for (const struct xnode *e = xnode_child(h, "hotline"); e; e = xnode_next(e, "hotline"))
 		if (xnode_attr(e, "id") && strcmp(xnode_attr(e, "id"), key) == 0)
 			return 1;
 	return 0;

@@ -15,24 +15,6 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-static const struct xnode *
-child(const struct xnode *e, const char *name)
-{
-	for (const struct xnode *c = e ? e->first : NULL; c; c = c->next)
-		if (c->kind == XNODE_ELEMENT && strcmp(c->name, name) == 0)
-			return c;
-	return NULL;
-}
-
-static const struct xnode *
-next(const struct xnode *e, const char *name)
-{
-	for (const struct xnode *c = e ? e->next : NULL; c; c = c->next)
-		if (c->kind == XNODE_ELEMENT && strcmp(c->name, name) == 0)
-			return c;
-	return NULL;
-}
-
 /* An attribute by local name, whatever its namespace (r:id). */
 static const char *
 attr(const struct xnode *e, const char *name)
@@ -138,7 +120,7 @@ strings_load(struct im_zip *z, const char *name, const char *path, struct string
 		*bad |= !missing;
 		return;
 	}
-	for (const struct xnode *si = child(x->root, "si"); si; si = next(si, "si")) {
+	for (const struct xnode *si = xnode_child(x->root, "si"); si; si = xnode_next(si, "si")) {
 		struct buf b = {0};
 		text_t(si, 0, &b);
 		s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
@@ -172,9 +154,9 @@ read_sheet(struct im_zip *z, const char *name, const char *path, const struct st
 	struct xdoc *x = part(z, name, path, NULL, d);
 	if (x == NULL)
 		return -1;
-	const struct xnode *data = child(x->root, "sheetData");
+	const struct xnode *data = xnode_child(x->root, "sheetData");
 	int rc = 0, rowno = 0;
-	for (const struct xnode *r = child(data, "row"); r && rc == 0; r = next(r, "row")) {
+	for (const struct xnode *r = xnode_child(data, "row"); r && rc == 0; r = xnode_next(r, "row")) {
 		const char *rn = attr(r, "r");
 		int want = rn ? atoi(rn) : rowno + 1;
 		if (want <= rowno || want > 1048576) {
@@ -191,7 +173,7 @@ read_sheet(struct im_zip *z, const char *name, const char *path, const struct st
 			break;
 		}
 		int col = -1;
-		for (const struct xnode *c = child(r, "c"); c; c = next(c, "c")) {
+		for (const struct xnode *c = xnode_child(r, "c"); c; c = xnode_next(c, "c")) {
 			const char *ref = attr(c, "r"), *t = attr(c, "t");
 			int cc, cr;
 			if (ref && (cell_ref(ref, &cc, &cr) < 0 || cr != rowno || cc <= col)) {
@@ -210,11 +192,11 @@ read_sheet(struct im_zip *z, const char *name, const char *path, const struct st
 			struct buf v = {0};
 			int num = 0;
 			if (t && strcmp(t, "inlineStr") == 0) {
-				const struct xnode *is = child(c, "is");
+				const struct xnode *is = xnode_child(c, "is");
 				if (is)
 					text_t(is, 0, &v);
 			} else {
-				text_all(child(c, "v"), &v);
+				text_all(xnode_child(c, "v"), &v);
 				if (t && strcmp(t, "s") == 0 && v.p) {
 					char *end;
 					long k = strtol(v.p, &end, 10);
@@ -276,13 +258,13 @@ im_read_xlsx(const char *name, const char *bytes, size_t n, struct im_book *b, s
 		bad = 1;
 	if (!bad)
 		strings_load(z, name, "xl/sharedStrings.xml", &ss, &bad, d);
-	const char *d1904 = wb ? attr(child(wb->root, "workbookPr"), "date1904") : NULL;
+	const char *d1904 = wb ? attr(xnode_child(wb->root, "workbookPr"), "date1904") : NULL;
 	b->date1904 = d1904 && (strcmp(d1904, "1") == 0 || strcmp(d1904, "true") == 0);
-	const struct xnode *sheets = wb ? child(wb->root, "sheets") : NULL;
-	for (const struct xnode *sh = child(sheets, "sheet"); sh && !bad; sh = next(sh, "sheet")) {
+	const struct xnode *sheets = wb ? xnode_child(wb->root, "sheets") : NULL;
+	for (const struct xnode *sh = xnode_child(sheets, "sheet"); sh && !bad; sh = xnode_next(sh, "sheet")) {
 		const char *sn = attr(sh, "name"), *id = attr(sh, "id");
 		const char *target = NULL;
-		for (const struct xnode *r = child(rels->root, "Relationship"); r && id; r = next(r, "Relationship"))
+		for (const struct xnode *r = xnode_child(rels->root, "Relationship"); r && id; r = xnode_next(r, "Relationship"))
 			if (attr(r, "Id") && strcmp(attr(r, "Id"), id) == 0)
 				target = attr(r, "Target");
 		if (sn == NULL || target == NULL) {

@@ -117,6 +117,24 @@ root_real(const struct docset_opts *o)
 	return r ? r : xstrdup(o->root);
 }
 
+/* Reply with d's problems, files named from the project's root. */
+static void
+reply_problems(const struct docset_opts *o, struct reply *r, const struct diag *d)
+{
+	char *root = root_real(o);
+	reply_diag(r, d, root);
+	free(root);
+}
+
+int
+api_cases_load(const struct docset_opts *o, struct docset_case **v, size_t *n, struct diag *d)
+{
+	pthread_mutex_lock(&engine);
+	int rc = docset_cases(o, v, n, d);
+	pthread_mutex_unlock(&engine);
+	return rc;
+}
+
 /* ---------------------------------------------------------------- render */
 
 /* A request's FO may name no file: every src attribute is refused, so a
@@ -198,9 +216,7 @@ api_forms_list(const struct docset_opts *o, struct reply *r)
 	text_fonts_free(fonts);
 	pthread_mutex_unlock(&engine);
 	if (rc < 0 || d.worst >= DIAG_ERROR) {
-		char *root = root_real(o);
-		reply_diag(r, &d, root);
-		free(root);
+		reply_problems(o, r, &d);
 	} else {
 		struct json_object *j = json_object_new_object(), *a = json_object_new_array();
 		for (size_t i = 0; i < n; i++) {
@@ -329,9 +345,7 @@ api_forms_make(const struct docset_opts *o, const char *body, size_t n, struct r
 		if (ok) {
 			reply_pdf(r, &pdf);
 		} else {
-			char *root = root_real(o);
-			reply_diag(r, &d, root);
-			free(root);
+			reply_problems(o, r, &d);
 		}
 		buf_free(&pdf);
 		diag_free(&d);
@@ -350,13 +364,9 @@ api_cases(const struct docset_opts *o, struct reply *r)
 	struct docset_case *v = NULL;
 	size_t n = 0;
 	diag_init(&d);
-	pthread_mutex_lock(&engine);
-	int rc = docset_cases(o, &v, &n, &d);
-	pthread_mutex_unlock(&engine);
+	int rc = api_cases_load(o, &v, &n, &d);
 	if (rc < 0 && n == 0 && d.worst >= DIAG_ERROR) {
-		char *root = root_real(o);
-		reply_diag(r, &d, root);
-		free(root);
+		reply_problems(o, r, &d);
 	} else {
 		/* a case that does not parse is left out of the list, and said */
 		struct json_object *j = json_object_new_object(), *a = json_object_new_array();
@@ -624,9 +634,7 @@ api_packet(const struct req *q, struct reply *r)
 	if (rc == 0)
 		rc = case_packet(q->o, file, out, &d);
 	if (rc < 0) {
-		char *root = root_real(q->o);
-		reply_diag(r, &d, root);
-		free(root);
+		reply_problems(q->o, r, &d);
 	} else {
 		char *pk = xmalloc(strlen(out) + strlen(id) + 16);
 		sprintf(pk, "%s/packets/%s", out, id);

@@ -498,16 +498,6 @@ case_from_json(struct json_object *j, struct buf *xml, struct case_lines *lines,
 
 /* ---------------------------------------------------------------- XML → JSON */
 
-static char *
-text_of(const struct xnode *e)
-{
-	struct buf b = {0};
-	for (const struct xnode *c = e ? e->first : NULL; c; c = c->next)
-		if (c->kind == XNODE_TEXT)
-			buf_add(&b, c->text, c->textlen);
-	return b.p ? b.p : xstrdup("");
-}
-
 static struct json_object *
 group_json(const struct xnode *e, size_t gi)
 {
@@ -531,7 +521,7 @@ group_json(const struct xnode *e, size_t gi)
 			if (f->flags & CF_GROUP) {
 				json_object_object_add(o, f->name, group_json(c, j));
 			} else {
-				char *t = text_of(c);
+				char *t = xnode_text(c);
 				json_object_object_add(o, f->name, json_object_new_string(t));
 				free(t);
 			}

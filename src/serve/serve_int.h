@@ -72,6 +72,8 @@ void api_render(const struct docset_opts *o, const char *body, size_t n, struct 
 void api_forms_list(const struct docset_opts *o, struct reply *r);
 void api_forms_make(const struct docset_opts *o, const char *body, size_t n, struct reply *r);
 void api_cases(const struct docset_opts *o, struct reply *r);
+/* docset_cases under the engine's lock: the cases of cases/ for a reply. */
+int api_cases_load(const struct docset_opts *o, struct docset_case **v, size_t *n, struct diag *d);
 void api_case_get(const struct req *q, struct reply *r);
 void api_case_put(const struct req *q, struct reply *r);
 void api_packet(const struct req *q, struct reply *r);

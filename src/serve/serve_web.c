@@ -632,9 +632,7 @@ web_cases(const struct req *q, struct reply *r)
 	struct docset_case *v = NULL;
 	size_t n = 0;
 	diag_init(&d);
-	pthread_mutex_lock(&engine);
-	docset_cases(q->o, &v, &n, &d);
-	pthread_mutex_unlock(&engine);
+	api_cases_load(q->o, &v, &n, &d);
 	struct buf b = {0};
 	const char *s = q->q ? q->q : "";
 	page_begin(&b, "客户列表", "/cases");
@@ -963,15 +961,6 @@ web_forms(const struct req *q, struct reply *r)
 
 /* ---------------------------------------------------------------- the manual */
 
-static const struct xnode *
-child(const struct xnode *e, const char *name)
-{
-	for (const struct xnode *c = e ? e->first : NULL; c; c = c->next)
-		if (c->kind == XNODE_ELEMENT && strcmp(c->name, name) == 0)
-			return c;
-	return NULL;
-}
-
 static void
 text_esc(struct buf *b, const struct xnode *e)
 {
@@ -1000,11 +989,11 @@ web_manual(const struct req *q, struct reply *r)
 		page_problem(r, 500, "程序文件", "手册文件 procedures/manual.xml 无法读取：", &d);
 		goto done;
 	}
-	const struct xnode *ctl = child(x->root, "control");
-	const struct xnode *ver = child(ctl, "version"), *eff = child(ctl, "effective");
+	const struct xnode *ctl = xnode_child(x->root, "control");
+	const struct xnode *ver = xnode_child(ctl, "version"), *eff = xnode_child(ctl, "effective");
 	page_begin(&b, "程序文件", "/manual");
 	buf_puts(&b, "<dl class=\"info\" id=\"current\"><dt>手册</dt><dd>");
-	text_esc(&b, child(ctl, "title"));
+	text_esc(&b, xnode_child(ctl, "title"));
 	buf_puts(&b, "</dd><dt>手册编号</dt><dd>");
 	html_esc(&b, xnode_attr(x->root, "code"));
 	buf_puts(&b, "</dd><dt>现行版本</dt><dd>第 ");
@@ -1014,12 +1003,12 @@ web_manual(const struct req *q, struct reply *r)
 	buf_puts(&b, " 次修订</dd><dt>生效日期</dt><dd>");
 	html_esc(&b, eff ? xnode_attr(eff, "date") : "");
 	buf_puts(&b, "</dd><dt>受控状态</dt><dd>");
-	text_esc(&b, child(ctl, "status"));
+	text_esc(&b, xnode_child(ctl, "status"));
 	buf_puts(&b, "</dd></dl>\n<div class=\"actions\" style=\"margin-top:16px\">"
 	    "<a class=\"button\" id=\"manual-pdf\" href=\"/manual.pdf\">打开现行手册 PDF</a></div>\n"
 	    "<h2 style=\"font-size:18px\">修订记录</h2>\n<table id=\"revisions\"><tr><th>版次</th><th>生效日期</th>"
 	    "<th>修订内容摘要</th><th>修订人</th><th>审核人</th></tr>\n");
-	for (const struct xnode *v = child(child(x->root, "revisions"), "revision"); v; v = v->next) {
+	for (const struct xnode *v = xnode_child(xnode_child(x->root, "revisions"), "revision"); v; v = v->next) {
 		if (v->kind != XNODE_ELEMENT || strcmp(v->name, "revision") != 0)
 			continue;
 		buf_puts(&b, "<tr><td>");
@@ -1029,11 +1018,11 @@ web_manual(const struct req *q, struct reply *r)
 		buf_puts(&b, "</td><td>");
 		html_esc(&b, xnode_attr(v, "effective"));
 		buf_puts(&b, "</td><td>");
-		text_esc(&b, child(v, "summary"));
+		text_esc(&b, xnode_child(v, "summary"));
 		buf_puts(&b, "</td><td>");
-		text_esc(&b, child(v, "reviser"));
+		text_esc(&b, xnode_child(v, "reviser"));
 		buf_puts(&b, "</td><td>");
-		text_esc(&b, child(v, "reviewer"));
+		text_esc(&b, xnode_child(v, "reviewer"));
 		buf_puts(&b, "</td></tr>\n");
 	}
 	buf_puts(&b, "</table>\n");

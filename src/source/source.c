@@ -415,6 +415,46 @@ xnode_attr(const struct xnode *e, const char *name)
 	return NULL;
 }
 
+const struct xnode *
+xnode_child(const struct xnode *e, const char *name)
+{
+	for (const struct xnode *c = e ? e->first : NULL; c; c = c->next)
+		if (c->kind == XNODE_ELEMENT && strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+const struct xnode *
+xnode_next(const struct xnode *e, const char *name)
+{
+	for (const struct xnode *c = e ? e->next : NULL; c; c = c->next)
+		if (c->kind == XNODE_ELEMENT && strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+char *
+xnode_text(const struct xnode *e)
+{
+	struct buf b = {0};
+	for (const struct xnode *c = e ? e->first : NULL; c; c = c->next)
+		if (c->kind == XNODE_TEXT)
+			buf_add(&b, c->text, c->textlen);
+	return b.p ? b.p : xstrdup("");
+}
+
+char *
+xnode_text_trimmed(const struct xnode *e)
+{
+	char *s = xnode_text(e);
+	size_t a = strspn(s, " \t\r\n"), n = strlen(s);
+	while (n > a && strchr(" \t\r\n", s[n - 1]))
+		n--;
+	memmove(s, s + a, n - a);
+	s[n - a] = '\0';
+	return s;
+}
+
 /* ---------------------------------------------------------------- RELAX NG */
 
 static xmlDocPtr

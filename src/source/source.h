@@ -52,6 +52,14 @@ void src_xdoc_free(struct xdoc *doc);
 
 /* The value of attribute name (no namespace) of e, or NULL. */
 const char *xnode_attr(const struct xnode *e, const char *name);
+/* The first element child of e named name, or NULL (e may be NULL);
+ * xnode_next: the next element sibling of e named name.  Borrowed. */
+const struct xnode *xnode_child(const struct xnode *e, const char *name);
+const struct xnode *xnode_next(const struct xnode *e, const char *name);
+/* The text children of e joined, as they are (owned; "" for NULL). */
+char *xnode_text(const struct xnode *e);
+/* The same without white space (spaces, tabs, line ends) at either end. */
+char *xnode_text_trimmed(const struct xnode *e);
 
 /* Wrap an already built subtree (e.g. fo:root inside a test case) as an
  * xdoc that borrows its nodes from owner; free with src_xdoc_free. */
