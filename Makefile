@@ -3,7 +3,7 @@
 
 BUILD   ?= release
 O       := build/$(BUILD)
-PKGS    := libxml-2.0 libxslt libexslt fontconfig harfbuzz harfbuzz-subset libunibreak libmicrohttpd json-c libpng
+PKGS    := libxml-2.0 libxslt libexslt fontconfig harfbuzz harfbuzz-subset libunibreak libmicrohttpd json-c libpng libtiff-4
 CC      ?= cc
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
 CFLAGS_release := -O2 -g -DNDEBUG   # fo_check, area_check and assert() off
@@ -15,7 +15,7 @@ LDFLAGS_asan := -fsanitize=address,undefined
 LDFLAGS_fuzz := -fsanitize=address,undefined
 # minizip's --cflags would put its folder first on the include path, where
 # its crypt.h hides libc's: its headers are included as <minizip/unzip.h>
-LDLIBS  := $(shell pkg-config --libs $(PKGS)) $(shell pkg-config --libs minizip) -lcsv -lhpdf -lz -lm -lcrypt -lpthread $(LDFLAGS_$(BUILD))
+LDLIBS  := $(shell pkg-config --libs $(PKGS)) $(shell pkg-config --libs minizip) -lcsv -lgif -lhpdf -lz -lm -lcrypt -lpthread $(LDFLAGS_$(BUILD))
 
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
@@ -31,7 +31,7 @@ SOURCE_OBJS := source/source.o
 FO_OBJS     := fo/fo_build.o fo/fo_prop.o fo/fo_expr.o fo/fo_check.o
 TEXT_OBJS   := text/text_font.o text/text_break.o text/text_para.o
 AREA_OBJS   := area/area.o area/area_check.o
-IMAGE_OBJS  := image/image.o image/image_png.o
+IMAGE_OBJS  := image/image.o image/image_png.o image/image_gif.o image/image_tiff.o
 SVG_OBJS    := svg/svg_draw.o svg/svg_style.o svg/svg_path.o svg/svg_text.o
 LAYOUT_OBJS := layout/lay_line.o layout/lay_block.o layout/lay_page.o layout/lay_ids.o layout/lay_master.o \
                layout/lay_object.o layout/lay_fill.o layout/lay_table.o layout/lay_table_grid.o \
@@ -126,7 +126,7 @@ test: $(O)/folio $(MO) $(UNIT_TESTS) $(O)/layout-test fuzz-replay fuzz-build
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # fuzzing (docs/testing.md): one target per input kind, tests/fuzz/fuzz_*.c
-FUZZ_TARGETS ?= fo svg png jpeg packet import
+FUZZ_TARGETS ?= fo svg png jpeg raster packet import
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 

@@ -9,7 +9,11 @@ every colour type and bit depth folio must handle (grey 1/8/16 bits, RGB,
 RGB 16-bit, palette 4/8 bits with and without tRNS, grey and RGB with a
 tRNS colour key, grey+alpha, RGBA, Adam7 interlaced) plus a corrupt one.
 JPEG: a baseline encoder for flat 8x8 blocks (DC coefficients only), grey,
-YCbCr (from RGB) and Adobe CMYK (stored inverted, as Photoshop does)."""
+YCbCr (from RGB) and Adobe CMYK (stored inverted, as Photoshop does).
+GIF: a palette image, a transparent colour, interlaced, two frames, a
+frame smaller than the screen, truncated.  TIFF (uncompressed, written
+here): RGB at 300 dpi, grey, bilevel, palette, CMYK, RGBA with
+unassociated alpha, two pages, truncated pixel data."""
 import os, struct, sys, zlib
 
 W, H = 16, 8
@@ -123,6 +127,98 @@ def jpeg(path, comps, pixel, adobe=False, dpi=72):
     d += bits.flush() + b'\xff\xd9'
     open(path, 'wb').write(d)
 
+# ---------------------------------------------------------------- GIF
+
+def lzw(indexes):
+    """GIF LZW at a minimum code size of 8 with only literal codes: a clear
+    code every 250 codes keeps the code width at 9 bits."""
+    out, acc, n = bytearray(), 0, 0
+    def put(code):
+        nonlocal acc, n
+        acc |= code << n
+        n += 9
+        while n >= 8:
+            out.append(acc & 255); acc >>= 8; n -= 8
+    put(256)
+    for i, v in enumerate(indexes):
+        if i and i % 250 == 0:
+            put(256)
+        put(v)
+    put(257)
+    if n:
+        out.append(acc & 255)
+    blocks = b''.join(bytes([len(out[i:i + 255])]) + bytes(out[i:i + 255])
+                      for i in range(0, len(out), 255))
+    return b'\x08' + blocks + b'\x00'
+
+def gif(path, pal, frames, trns=None, interlace=False, sw=W, sh=H):
+    """frames: (left, top, w, h, index(x, y)) each."""
+    pal = pal + [(0, 0, 0)] * (256 - len(pal))
+    d = b'GIF89a' + struct.pack('<HHBBB', sw, sh, 0xF7, 0, 0)
+    d += b''.join(bytes(c) for c in pal)
+    for left, top, w, h, index in frames:
+        if trns is not None:
+            d += b'\x21\xf9\x04' + bytes([1]) + b'\x00\x00' + bytes([trns]) + b'\x00'
+        d += b'\x2c' + struct.pack('<HHHHB', left, top, w, h, 0x40 if interlace else 0)
+        rows = list(range(h))
+        if interlace:
+            rows = [y for y0, dy in ((0, 8), (4, 8), (2, 4), (1, 2)) for y in range(y0, h, dy)]
+        d += lzw([index(x, y) for y in rows for x in range(w)])
+    d += b'\x3b'
+    open(path, 'wb').write(d)
+
+# ---------------------------------------------------------------- TIFF
+
+def tiff(path, photometric, bps, pixel, spp, dpi=None, extra=None, cmap=None, pages=1):
+    """Little-endian, uncompressed, one strip a page; pixel(x, y) gives the
+    samples of a pixel."""
+    def row_bytes(y):
+        if bps == 8:
+            return bytes(v for x in range(W) for v in pixel(x, y))
+        return pack_row([pixel(x, y)[0] for x in range(W)], bps)
+    data = b''.join(row_bytes(y) for y in range(H))
+    out = bytearray(b'II*\x00' + struct.pack('<I', 8))
+    for page in range(pages):
+        base = len(out)
+        entries = [(256, 3, 1, W), (257, 3, 1, H), (258, 3, spp, [bps] * spp), (259, 3, 1, 1),
+                   (262, 3, 1, photometric), (273, 4, 1, 'data'), (277, 3, 1, spp),
+                   (278, 3, 1, H), (279, 4, 1, len(data))]
+        if dpi:
+            entries += [(282, 5, 1, (dpi, 1)), (283, 5, 1, (dpi, 1)), (296, 3, 1, 2)]
+        if cmap:
+            entries.append((320, 3, 3 * (1 << bps), cmap))
+        if extra is not None:
+            entries.append((338, 3, 1, extra))
+        ifd_size = 2 + 12 * len(entries) + 4
+        values, value_at = bytearray(), base + ifd_size
+        ifd = struct.pack('<H', len(entries))
+        placed = []
+        for tag, typ, count, v in entries:
+            if v == 'data':
+                placed.append((tag, typ, count, None))
+                continue
+            if typ == 5:
+                raw = struct.pack('<II', *v)
+            elif isinstance(v, list):
+                raw = b''.join(struct.pack('<H' if typ == 3 else '<I', x) for x in v)
+            else:
+                raw = struct.pack('<H' if typ == 3 else '<I', v)
+            placed.append((tag, typ, count, raw))
+        data_at = value_at + sum(len(r) + (len(r) & 1) for *_, r in placed if r and len(r) > 4)
+        for tag, typ, count, raw in placed:
+            if raw is None:
+                field = struct.pack('<I', data_at)
+            elif len(raw) <= 4:
+                field = raw.ljust(4, b'\x00')
+            else:
+                field = struct.pack('<I', value_at + len(values))
+                values += raw + (b'\x00' if len(raw) & 1 else b'')
+            ifd += struct.pack('<HHI', tag, typ, count) + field
+        last = page == pages - 1
+        ifd += struct.pack('<I', 0 if last else data_at + len(data))
+        out += ifd + values + data
+    open(path, 'wb').write(bytes(out))
+
 # ---------------------------------------------------------------- all
 
 def main(out):
@@ -156,6 +252,30 @@ def main(out):
     jpeg(j('cmyk.jpg'), 4, halves((0, 255, 255, 0), (255, 255, 0, 0)), adobe=True)  # red, blue
     g = open(j('rgb.jpg'), 'rb').read()
     open(j('truncated.jpg'), 'wb').write(g[:len(g) - 6])
+    half = lambda a, b: (lambda x, y: a if x < W // 2 else b)
+    gpal = [RED, GREEN, BLUE]
+    gif(j('rgb.gif'), gpal, [(0, 0, W, H, half(0, 2))])
+    gif(j('trns.gif'), gpal, [(0, 0, W, H, half(0, 1))], trns=1)
+    rows = lambda x, y: (0, 1, 2, 0, 2, 1, 0, 2)[y]          # every row its own
+    gif(j('rows.gif'), gpal, [(0, 0, W, H, rows)])
+    gif(j('interlaced.gif'), gpal, [(0, 0, W, H, rows)], interlace=True)
+    gif(j('anim.gif'), gpal, [(0, 0, W, H, half(0, 2)), (0, 0, W, H, half(2, 0))])
+    gif(j('offset.gif'), gpal, [(W // 2, 0, W // 2, H, lambda x, y: 2)])
+    g = open(j('rgb.gif'), 'rb').read()
+    open(j('truncated.gif'), 'wb').write(g[:len(g) - 12])
+    tiff(j('rgb.tif'), 2, 8, halves(RED, BLUE), 3, dpi=300)
+    tiff(j('grey.tif'), 1, 8, halves((0,), (200,)), 1)
+    tiff(j('grey1.tif'), 1, 1, halves((0,), (1,)), 1)
+    cmap = [0] * 768
+    for i, c in enumerate([RED, GREEN, BLUE]):
+        for k in range(3):
+            cmap[k * 256 + i] = c[k] * 257
+    tiff(j('pal.tif'), 3, 8, halves((0,), (2,)), 1, cmap=cmap)
+    tiff(j('cmyk.tif'), 5, 8, halves((0, 255, 255, 0), (255, 255, 0, 0)), 4)
+    tiff(j('rgba.tif'), 2, 8, halves(RED + (255,), BLUE + (0,)), 4, extra=2)
+    tiff(j('pages.tif'), 2, 8, halves(RED, BLUE), 3, pages=2)
+    t = open(j('rgb.tif'), 'rb').read()
+    open(j('truncated.tif'), 'wb').write(t[:len(t) - 200])
 
 if __name__ == '__main__':
     main(sys.argv[1] if len(sys.argv) > 1 else '.')

@@ -180,7 +180,7 @@ dump_box(const struct area *a, struct buf *b)
 static void
 dump_image(const struct area *a, struct buf *b)
 {
-	static const char *fmt[] = { "none", "png", "jpeg" };
+	static const char *fmt[] = { "none", "png", "jpeg", "gif", "tiff" };
 	const struct area_image *im = a->image;
 	if (im == NULL)
 		return;

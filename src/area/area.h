@@ -67,7 +67,9 @@ struct area_path {
 enum area_image_format {
 	AREA_IMG_NONE,   /* missing, unreadable or corrupt: draw a placeholder */
 	AREA_IMG_PNG,
-	AREA_IMG_JPEG
+	AREA_IMG_JPEG,   /* embedded as it is; the others are decoded */
+	AREA_IMG_GIF,
+	AREA_IMG_TIFF
 };
 
 struct area_image {

@@ -2,7 +2,8 @@
  * image — format detection and headers: the PNG IHDR and pHYs chunks, the
  * JPEG markers from SOI to EOI (SOFn for size and components, JFIF APP0 for
  * resolution, Adobe APP14 for inverted CMYK).  Only what layout needs; the
- * PNG pixel data is read by image_png.c.
+ * PNG pixel data is read by image_png.c, GIF and TIFF by image_gif.c and
+ * image_tiff.c.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -52,8 +53,8 @@ image_px_to_mpt(int32_t px, int32_t dpi)
 	return v > LIMIT_OBJECT_SIZE ? LIMIT_OBJECT_SIZE : (mpt)v;
 }
 
-static int
-sides_ok(int64_t w, int64_t h, const char **why)
+int
+image_sides_ok(int64_t w, int64_t h, const char **why)
 {
 	if (w <= 0 || h <= 0) {
 		*why = "the image has no pixels";
@@ -105,7 +106,7 @@ png_header(const uint8_t *b, size_t n, struct image_info *info, const char **why
 	const uint8_t *h = b + 16;
 	int64_t w = be32(h), ht = be32(h + 4);
 	int depth = h[8], ct = h[9];
-	if (!sides_ok(w, ht, why))
+	if (!image_sides_ok(w, ht, why))
 		return -1;
 	if (png_depth_ok(ct, depth) == 0 || h[10] != 0 || h[11] != 0 || h[12] > 1) {
 		*why = "corrupt PNG header (colour type, bit depth or method)";
@@ -211,7 +212,7 @@ jpeg_sof(unsigned m, const uint8_t *s, unsigned sl, struct image_info *info, str
 		return -1;
 	}
 	int64_t h = be16(s + 1), w = be16(s + 3);
-	if (!sides_ok(w, h, why))
+	if (!image_sides_ok(w, h, why))
 		return -1;
 	info->h = (int32_t)h;
 	info->w = (int32_t)w;
@@ -340,6 +341,22 @@ jpeg_header(const uint8_t *b, size_t n, struct image_info *info, const char **wh
 	return 0;
 }
 
+/* The format of the bytes b[0..n) by their signature. */
+static enum image_format
+sniff(const uint8_t *b, size_t n)
+{
+	if (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return IMAGE_PNG;
+	if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
+		return IMAGE_JPEG;
+	if (n >= 6 && (memcmp(b, "GIF87a", 6) == 0 || memcmp(b, "GIF89a", 6) == 0))
+		return IMAGE_GIF;
+	if (n >= 4 && (memcmp(b, "II*\0", 4) == 0 || memcmp(b, "MM\0*", 4) == 0 ||
+	    memcmp(b, "II+\0", 4) == 0 || memcmp(b, "MM\0+", 4) == 0))
+		return IMAGE_TIFF;
+	return IMAGE_UNKNOWN;
+}
+
 int
 image_info_read(const char *path, struct image_info *info, const char **why)
 {
@@ -350,16 +367,62 @@ image_info_read(const char *path, struct image_info *info, const char **why)
 	memset(info, 0, sizeof *info);
 	if (image_file_read(path, &b, &n, why) < 0)
 		return -1;
-	if (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
+	switch (sniff(b, n)) {
+	case IMAGE_PNG:
 		rc = png_header(b, n, info, why);
-	else if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
+		break;
+	case IMAGE_JPEG:
 		rc = jpeg_header(b, n, info, why);
-	else if (n > 0 && (b[0] == '<' || (n > 3 && memcmp(b, "\xEF\xBB\xBF<", 4) == 0)))
-		*why = "an XML or SVG file, not a PNG or JPEG file (put drawings in fo:instream-foreign-object)";
-	else
-		*why = n == 0 ? "the file is empty" : "not a PNG or JPEG file";
+		break;
+	case IMAGE_GIF:
+		rc = image_gif_read(b, n, info, NULL, why);
+		break;
+	case IMAGE_TIFF:
+		rc = image_tiff_read(b, n, info, NULL, why);
+		break;
+	case IMAGE_UNKNOWN:
+		if (n > 0 && (b[0] == '<' || (n > 3 && memcmp(b, "\xEF\xBB\xBF<", 4) == 0)))
+			*why = "an XML or SVG file, not an image file (put drawings in fo:instream-foreign-object)";
+		else
+			*why = n == 0 ? "the file is empty" : "not a PNG, JPEG, GIF or TIFF file";
+		break;
+	}
 	free(b);
 	if (rc < 0)
 		info->format = IMAGE_UNKNOWN;
+	else if (info->frames == 0)
+		info->frames = 1;
+	return rc;
+}
+
+int
+image_decode(const char *path, struct image_pixels *out, const char **why)
+{
+	struct image_info info;
+	uint8_t *b;
+	size_t n;
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	memset(&info, 0, sizeof info);
+	if (image_file_read(path, &b, &n, why) < 0)
+		return -1;
+	switch (sniff(b, n)) {
+	case IMAGE_PNG:
+		free(b);             /* libpng reads the file itself */
+		b = NULL;
+		rc = image_png_decode(path, out, why);
+		break;
+	case IMAGE_GIF:
+		rc = image_gif_read(b, n, &info, out, why);
+		break;
+	case IMAGE_TIFF:
+		rc = image_tiff_read(b, n, &info, out, why);
+		break;
+	default:
+		*why = "the file is no longer a PNG, GIF or TIFF file";
+		break;
+	}
+	free(b);
 	return rc;
 }

@@ -14,7 +14,9 @@
 enum image_format {
 	IMAGE_UNKNOWN,
 	IMAGE_PNG,
-	IMAGE_JPEG
+	IMAGE_JPEG,
+	IMAGE_GIF,
+	IMAGE_TIFF
 };
 
 struct image_info {
@@ -23,15 +25,18 @@ struct image_info {
 	int32_t  dpi_x, dpi_y;/* resolution from the file, 0 when it gives none */
 	int      components;  /* JPEG: 1 grey, 3 YCbCr/RGB, 4 CMYK/YCCK; PNG: 1 or 3 */
 	int      adobe;       /* JPEG: has an Adobe APP14 marker (CMYK stored inverted) */
-	int      alpha;       /* PNG: alpha channel or tRNS */
+	int      alpha;       /* PNG: alpha channel or tRNS; GIF: a transparent colour;
+	                         TIFF: an alpha sample */
+	int      frames;      /* GIF frames, TIFF pages: only the first is printed */
 };
 
 /*
  * Read the headers of the image at path.  Returns 0 and fills *info, or -1
- * and points *why at a static reason ("no such file", "not a PNG or JPEG
- * file", "corrupt PNG header" …).  A JPEG is checked from its first marker
- * to its end-of-image marker (truncation is corruption); a PNG's pixel data
- * is checked only by image_png_decode.
+ * and points *why at a static reason ("no such file", "not a PNG, JPEG,
+ * GIF or TIFF file", "corrupt PNG header" …).  A JPEG is checked from its
+ * first marker to its end-of-image marker and a GIF to its trailer
+ * (truncation is corruption); the pixel data of a PNG or TIFF is checked
+ * only by image_decode.
  */
 int image_info_read(const char *path, struct image_info *info, const char **why);
 
@@ -50,6 +55,13 @@ struct image_pixels {
  * static reason in *why.
  */
 int image_png_decode(const char *path, struct image_pixels *out, const char **why);
+
+/*
+ * Decode the PNG, GIF (its first frame) or TIFF (its first page) at path.
+ * Returns 0 and fills *out (free with image_pixels_free), or -1 with a
+ * static reason in *why.
+ */
+int image_decode(const char *path, struct image_pixels *out, const char **why);
 void image_pixels_free(struct image_pixels *p);   /* accepts NULL */
 
 /*

@@ -244,6 +244,25 @@ viewport(struct lay *L, const struct fo_node *n, const struct placement *pl, mpt
 	return v;
 }
 
+/* The area tree's name for an image stage format. */
+static uint8_t
+area_image_format_of(enum image_format f)
+{
+	switch (f) {
+	case IMAGE_PNG:
+		return AREA_IMG_PNG;
+	case IMAGE_JPEG:
+		return AREA_IMG_JPEG;
+	case IMAGE_GIF:
+		return AREA_IMG_GIF;
+	case IMAGE_TIFF:
+		return AREA_IMG_TIFF;
+	case IMAGE_UNKNOWN:
+		break;
+	}
+	return AREA_IMG_NONE;
+}
+
 static struct area *
 external_graphic(struct lay *L, const struct fo_node *n, mpt avail)
 {
@@ -257,7 +276,15 @@ external_graphic(struct lay *L, const struct fo_node *n, mpt avail)
 		why = "it has no src";
 	else if ((path = resolve_src(L, src, &why)) != NULL && image_info_read(path, &info, &why) == 0) {
 		im->path = path;
-		im->format = info.format == IMAGE_PNG ? AREA_IMG_PNG : AREA_IMG_JPEG;
+		im->format = area_image_format_of(info.format);
+		char fkey[600];
+		snprintf(fkey, sizeof fkey, "frames:%s", path);
+		if (info.frames > 1)
+			diag_once(L->d, fkey, DIAG_WARNING, L->fo->file, n->line, 0,
+			    info.format == IMAGE_GIF ?
+			    "fo:external-graphic src=\"%s\": an animated GIF of %d frames; only the first is printed" :
+			    "fo:external-graphic src=\"%s\": a TIFF of %d pages; only the first is printed",
+			    src, info.frames);
 		im->px_w = info.w;
 		im->px_h = info.h;
 		iw = image_px_to_mpt(info.w, info.dpi_x);

@@ -97,11 +97,12 @@ raw(HPDF_Page page, const struct buf *b)
 
 /* ---------------------------------------------------------------- images */
 
+/* A PNG, GIF or TIFF, decoded, as an image with a soft mask for alpha. */
 static HPDF_Image
-load_png(struct pdf_gfx *g, const char *path, const char **why)
+load_pixels(struct pdf_gfx *g, const char *path, const char **why)
 {
 	struct image_pixels px;
-	if (image_png_decode(path, &px, why) < 0)
+	if (image_decode(path, &px, why) < 0)
 		return NULL;
 	HPDF_Image img = HPDF_LoadRawImageFromMem(g->doc, px.pix, (HPDF_UINT)px.w, (HPDF_UINT)px.h,
 	    px.ncomp == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
@@ -152,13 +153,13 @@ image_of(struct pdf_gfx *g, const struct area *a)
 	p->path = im->path;
 	g->loading = 1;
 	g->err = HPDF_OK;
-	int64_t bytes = im->format == AREA_IMG_PNG ? (int64_t)im->px_w * im->px_h * 4 : 0;
+	int64_t bytes = im->format != AREA_IMG_JPEG ? (int64_t)im->px_w * im->px_h * 4 : 0;
 	if (g->decoded + bytes > LIMIT_IMAGES_DECODED) {
 		p->img = NULL;
 		why = "the document's images would take more than folio's limit of 1 GB decoded";
 	} else {
 		g->decoded += bytes;
-		p->img = im->format == AREA_IMG_PNG ? load_png(g, im->path, &why) : load_jpeg(g, im->path, &why);
+		p->img = im->format == AREA_IMG_JPEG ? load_jpeg(g, im->path, &why) : load_pixels(g, im->path, &why);
 	}
 	g->loading = 0;
 	if (p->img == NULL) {

@@ -23,7 +23,7 @@ replay() {
 	fi
 }
 
-for t in fo svg png jpeg packet import; do
+for t in fo svg png jpeg raster packet import; do
 	set --
 	for d in tests/fuzz/corpus/$t tests/fuzz/crashers/$t; do
 		[ -d "$d" ] && set -- "$@" "$d"

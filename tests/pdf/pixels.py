@@ -7,8 +7,8 @@ usage: pixels.py AREAS.xml PAGE-PREFIX DPI
 
 Images (from tests/mkimages.py, left half one colour, right half another
 or transparent over the white page) are checked at the centre of each
-half; placeholders (also of corrupt.png and truncated.png, which only the
-PDF writer finds bad) in their viewport.  Paths of SVG drawings are checked at the centre of their box when
+half; placeholders (also of corrupt.png, truncated.png and truncated.tif,
+which only the PDF writer finds bad) in their viewport.  Paths of SVG drawings are checked at the centre of their box when
 they are filled rectangles or polygons with no stroke: the fill colour,
 blended with white by fill-alpha; an even-odd path must show white in its
 hole.  Prints one line per mismatch and exits 1 if any."""
@@ -29,6 +29,11 @@ IMAGES = {
     'ga.png': ((0, 0, 0), WHITE),
     'grey.jpg': ((0, 0, 0), (200, 200, 200)), 'rgb.jpg': (RED, BLUE),
     'cmyk.jpg': ('reddish', 'bluish'),
+    'rgb.gif': (RED, BLUE), 'trns.gif': (RED, WHITE), 'anim.gif': (RED, BLUE),
+    'offset.gif': (WHITE, BLUE),
+    'rgb.tif': (RED, BLUE), 'grey.tif': ((0, 0, 0), (200, 200, 200)),
+    'grey1.tif': ((0, 0, 0), WHITE), 'pal.tif': (RED, BLUE), 'cmyk.tif': (RED, BLUE),
+    'rgba.tif': (RED, WHITE), 'pages.tif': (RED, BLUE),
 }
 
 ppm = pnm.read
@@ -64,7 +69,7 @@ for page, path in zip(ET.parse(areas).getroot().findall('page'), files):
       for im in vp.iter('image'):
         name = im.get('src').split('/')[-1].strip("')\"")
         x, y, iw, ih = (int(im.get(k)) for k in 'xywh')
-        if im.get('placeholder') or name in ('corrupt.png', 'truncated.png'):
+        if im.get('placeholder') or name in ('corrupt.png', 'truncated.png', 'truncated.tif'):
             # a placeholder fills the viewport (the declared size)
             x, y, iw, ih = (int(vp.get(k)) for k in 'xywh')
             left = right = (240, 240, 240)

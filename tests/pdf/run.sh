@@ -3,7 +3,7 @@
 # usage: run.sh FOLIO ; ends with "pdf: N passed, M failed".
 LAYER=pdf
 . "$(dirname "$0")/../lib.sh"
-
+T=$(mktemp -d)
 # ---- a one-page Chinese document -------------------------------------------------
 cat > "$T/doc.fo" <<'FO'
 <?xml version="1.0" encoding="UTF-8"?>
@@ -263,6 +263,10 @@ FOTAIL='</fo:flow></fo:page-sequence></fo:root>'
 	for f in grey.png grey16.png grey1.png grey-trns.png ga.png grey.jpg rgb.jpg cmyk.jpg; do
 		printf '<fo:external-graphic src="img/%s" content-width="40pt"/> ' "$f"
 	done
+	echo '</fo:block><fo:block line-height="50pt">'
+	for f in rgb.gif trns.gif anim.gif offset.gif rgb.tif grey.tif grey1.tif pal.tif cmyk.tif rgba.tif pages.tif; do
+		printf '<fo:external-graphic src="img/%s" content-width="40pt"/> ' "$f"
+	done
 	echo '</fo:block>'
 	cat <<'SVG'
 <fo:block><fo:instream-foreign-object><svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">
@@ -279,14 +283,27 @@ FOTAIL='</fo:flow></fo:page-sequence></fo:root>'
 SVG
 	echo "$FOTAIL"
 } > "$T/gfx.fo"
-check "render images and a drawing" "$FOLIO" render "$T/gfx.fo" -o "$T/gfx.pdf" --areas "$T/gfx.xml"
+"$FOLIO" render "$T/gfx.fo" -o "$T/gfx.pdf" --areas "$T/gfx.xml" 2>"$T/gfx.err"
+rc=$?
+check "render images and a drawing" test "$rc" -eq 0
+check "an animated GIF and a TIFF of two pages: a warning each that only the first is printed" \
+	sh -c "grep -q 'anim.gif\": an animated GIF of 2 frames; only the first is printed' '$T/gfx.err' && grep -q 'pages.tif\": a TIFF of 2 pages; only the first is printed' '$T/gfx.err' && test \$(wc -l < '$T/gfx.err') -eq 2"
 check "graphics PDF passes qpdf --check" qpdf --check "$T/gfx.pdf"
 pdftoppm -r 72 "$T/gfx.pdf" "$T/gfx" 2>/dev/null
-check "pixel colours of images (PNG: every type, JPEG: grey, RGB, CMYK) and of the drawing" \
+check "pixel colours of images (PNG: every type, JPEG: grey, RGB, CMYK, GIF, TIFF: every colour model) and of the drawing" \
 	python3 tests/pdf/pixels.py "$T/gfx.xml" "$T/gfx" 72
-check "the drawing is vectors: only the 17 external graphics are images" \
-	sh -c "test \$(pdfimages -list '$T/gfx.pdf' 2>/dev/null | tail -n +3 | awk '\$3 == \"image\"' | wc -l) -eq 17"
+check "the drawing is vectors: only the 28 external graphics are images" \
+	sh -c "test \$(pdfimages -list '$T/gfx.pdf' 2>/dev/null | tail -n +3 | awk '\$3 == \"image\"' | wc -l) -eq 28"
 check "two renders of graphics are byte-identical" sh -c "'$FOLIO' render '$T/gfx.fo' -o '$T/gfx2.pdf' && cmp '$T/gfx.pdf' '$T/gfx2.pdf'"
+
+# an interlaced GIF's rows land where a plain one's do: every row differs
+for f in rows interlaced; do
+	printf '%s<fo:block><fo:external-graphic src="img/%s.gif" content-width="160pt"/></fo:block>%s' "$FOHEAD" "$f" "$FOTAIL" > "$T/$f.fo"
+	"$FOLIO" render "$T/$f.fo" -o "$T/$f.pdf" 2>/dev/null && pdftoppm -r 36 "$T/$f.pdf" "$T/$f-px"
+done
+check "an interlaced GIF draws the same rows as a plain one" cmp "$T/rows-px-1.ppm" "$T/interlaced-px-1.ppm"
+check "GIF and TIFF: soft masks only for the 9 images with transparency (6 PNG, 2 GIF, 1 TIFF)" \
+	sh -c "pdfimages -list '$T/gfx.pdf' | tail -n +3 | awk '\$3 == \"smask\"' | wc -l | grep -qx 9"
 
 # the flowchart: boxes with Chinese labels, arrows with markers, swimlanes
 cp tests/pdf/flowchart.fo "$T/flow.fo"
@@ -311,6 +328,7 @@ check "the same image used many times is embedded once (pdfimages -list)" \
 {
 	echo "$FOHEAD<fo:block line-height=\"40pt\">"
 	echo '<fo:external-graphic src="img/corrupt.png" width="60pt" height="30pt"/> <fo:external-graphic src="img/missing.jpg" width="60pt" height="30pt"/> <fo:external-graphic src="img/truncated.png" width="60pt" height="30pt"/>'
+	echo '<fo:external-graphic src="img/truncated.gif" width="60pt" height="30pt"/> <fo:external-graphic src="img/truncated.tif" width="60pt" height="30pt"/>'
 	echo "</fo:block><fo:block>图片坏了，文字照常。</fo:block>$FOTAIL"
 } > "$T/badimg.fo"
 "$FOLIO" render "$T/badimg.fo" -o "$T/badimg.pdf" --areas "$T/badimg.xml" 2>"$T/badimg.err"
@@ -319,6 +337,8 @@ check "bad images: the document still renders" sh -c "test $rc -eq 0 && qpdf --c
 check "bad images: a corrupt PNG is named in a warning" grep -q "warning: image img/corrupt.png cannot be embedded: corrupt PNG" "$T/badimg.err"
 check "bad images: a missing JPEG is named in a warning" grep -q 'warning: fo:external-graphic src="img/missing.jpg": no such file; a placeholder is drawn' "$T/badimg.err"
 check "bad images: a truncated PNG is named in a warning" grep -q "img/truncated.png.*corrupt PNG" "$T/badimg.err"
+check "bad images: a truncated GIF and a truncated TIFF are named in warnings" \
+	sh -c "grep -q 'img/truncated.gif\": corrupt GIF (truncated); a placeholder is drawn' '$T/badimg.err' && grep -q 'image img/truncated.tif cannot be embedded: corrupt TIFF' '$T/badimg.err'"
 pdftoppm -r 72 "$T/badimg.pdf" "$T/badimg" 2>/dev/null
 check "bad images: framed placeholders are drawn" python3 tests/pdf/pixels.py "$T/badimg.xml" "$T/badimg" 72
 check "bad images: the text after them is there" sh -c "pdftotext '$T/badimg.pdf' - | grep -q '文字照常'"
