@@ -173,8 +173,8 @@ image_gif_read(const uint8_t *b, size_t n, struct image_info *info, struct image
 	info->w = gif->SWidth;
 	info->h = gif->SHeight;
 	info->components = 3;
-	if (!image_sides_ok(info->w, info->h, why))
-		goto done;
+	/* the screen's size is checked once the file is known to be a GIF
+	 * (any 13 bytes starting GIF89a have one) */
 	for (;;) {
 		if (DGifGetRecordType(gif, &type) != GIF_OK)
 			goto fail;
@@ -202,6 +202,8 @@ image_gif_read(const uint8_t *b, size_t n, struct image_info *info, struct image
 				goto fail;
 			continue;
 		}
+		if (!image_sides_ok(info->w, info->h, why))
+			goto done;
 		canvas = xmalloc((size_t)info->w * (size_t)info->h * sizeof *canvas);
 		for (size_t i = 0; i < (size_t)info->w * (size_t)info->h; i++)
 			canvas[i] = -1;
@@ -217,6 +219,8 @@ image_gif_read(const uint8_t *b, size_t n, struct image_info *info, struct image
 		*why = "corrupt GIF (no image in it)";
 		goto done;
 	}
+	if (!image_sides_ok(info->w, info->h, why))
+		goto done;
 	info->frames = nframes;
 	info->alpha = transparent != NO_TRANSPARENT_COLOR;
 	rc = 0;
