@@ -1,7 +1,7 @@
 /*
  * serve — a packet folder as one zip file (minizip, zlib's contrib): its
- * PDFs in handover order, then the case they were made from, under a
- * folder named after the case.  Same packet, same bytes: every entry is
+ * PDFs in handover order (stored: they are compressed already), then the
+ * case they were made from (deflated), under a folder named after the case.  Same packet, same bytes: every entry is
  * dated 1980-01-01 00:00, the zip format's first day.
  */
 #include <dirent.h>
@@ -44,8 +44,13 @@ add_entry(zipFile z, const char *folder, const char *name, const struct buf *dat
 	zi.tmz_date.tm_mday = 1;
 	char entry[512];
 	snprintf(entry, sizeof entry, "%s/%s", folder, name);
+	/* a PDF's streams are deflated already: deflating it again took a
+	 * sixth of a packet request's time to save 7 % of its bytes, so PDFs
+	 * are stored and only the case's XML is deflated */
+	size_t k = strlen(name);
+	int pdf = k > 4 && strcmp(name + k - 4, ".pdf") == 0;
 	/* bit 11: the names are UTF-8 */
-	if (zipOpenNewFileInZip4(z, entry, &zi, NULL, 0, NULL, 0, NULL, Z_DEFLATED, 6, 0, -MAX_WBITS,
+	if (zipOpenNewFileInZip4(z, entry, &zi, NULL, 0, NULL, 0, NULL, pdf ? 0 : Z_DEFLATED, pdf ? 0 : 6, 0, -MAX_WBITS,
 	    DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY, NULL, 0, 0, 1 << 11) != ZIP_OK)
 		return -1;
 	int rc = zipWriteInFileInZip(z, data->p ? data->p : "", (unsigned)data->n) == ZIP_OK ? 0 : -1;
