@@ -10,6 +10,7 @@
 #                      (default: <repo>/../shared/bench)
 #   BENCH_FOP=CMD      FOP command (default: fop)
 #   BENCH_KEEP=1       keep the temporary directory (FO inputs, PDFs, logs) and print its path
+#   BENCH_PARTS="..."  subset of: engines evenness jobs serve (default: all four)
 #
 # Informational only: the targets are printed as PASS/MISS, the exit status is 0
 # unless the script itself cannot run (bad arguments, missing generator, ...).
@@ -23,6 +24,12 @@ RUNS=${BENCH_RUNS:-3}
 DOCS=$(echo $(printf '%s' "${BENCH_DOCS:-plain-200 full-20 full-200 onepage}" | tr ',' ' '))
 FOP=${BENCH_FOP:-fop}
 ALL_DOCS="plain-200 full-20 full-200 onepage"
+# shellcheck disable=SC2005,SC2046,SC2086
+PARTS=$(echo $(printf '%s' "${BENCH_PARTS:-engines evenness jobs serve}" | tr ',' ' '))
+part() { case " $PARTS " in *" $1 "*) return 0;; esac; return 1; }
+for p in $PARTS; do
+    case " engines evenness jobs serve " in *" $p "*) ;; *) echo "bench: unknown part '$p' in BENCH_PARTS" >&2; exit 2;; esac
+done
 
 # Project targets (folio vs FOP on the same document).
 T_SPEED=20        # folio at least 20x faster (fop_time / folio_time >= 20)
@@ -314,6 +321,7 @@ echo "  inputs: $GEN"
 [ -n "$TIME" ] || echo "  note:   no GNU time; peak memory not measured"
 [ "$HAVE_PDFINFO" = 1 ] || echo "  note:   pdfinfo (poppler-utils) not found; page counts not measured"
 
+if part engines; then
 for doc in $DOCS; do
     gen_doc "$doc" || die "could not generate $doc"
     run_engine folio "$doc"
@@ -337,9 +345,10 @@ fi
 if grep -q '\*$' "$SUMMARY"; then
     echo "  * not like-for-like (folio skipped content or page counts differ): read as indicative only"
 fi
+fi
 
 # ---- spacing evenness: justified Chinese at a narrow measure (bench/evenness.py) ----------
-if command -v mutool >/dev/null 2>&1; then
+if part evenness && command -v mutool >/dev/null 2>&1; then
     echo
     echo "== spacing evenness (justified Chinese, 14 em lines; see docs/bench.md)"
     EV=$here/evenness.py
@@ -371,14 +380,14 @@ if command -v mutool >/dev/null 2>&1; then
             printf "  folio targets: spread <= 0.0025 em %s, 0 one-character last lines %s, 0 forbidden starts/ends %s (loose lines: %d)\n",
                 (s <= 0.0025 ? "PASS" : "MISS"), (o == 0 ? "PASS" : "MISS"), (a + e == 0 ? "PASS" : "MISS"), l }'
     fi
-else
+elif part evenness; then
     echo
     echo "== spacing evenness: mutool (mupdf-tools) not found, skipped"
 fi
 
 # ---- the user's jobs: packets and blank forms (folio only) -------------------------------
 ROOT=$(cd "$here/.." && pwd)
-if [ -d "$ROOT/cases" ] && [ -f "$ROOT/templates/job.xsl" ]; then
+if part jobs && [ -d "$ROOT/cases" ] && [ -f "$ROOT/templates/job.xsl" ]; then
     echo
     echo "== jobs (folio only; medians of $RUNS runs)"
     JOBS=$(mktemp -d)
@@ -412,5 +421,49 @@ if [ -d "$ROOT/cases" ] && [ -f "$ROOT/templates/job.xsl" ]; then
     pages=$(pdfinfo "$(ls "$JOBS"/g/forms/forms*.pdf | head -1)" 2>/dev/null | sed -n 's/^Pages: *//p')
     echo "  forms --combined --copies 100 --serial: ${pages:-?} pages in ${ms} ms, $(( ms * 1000 / (${pages:-1} + 0) )) µs a page"
     rm -rf "$JOBS"
+fi
+
+# ---- folio serve: pages, a packet through the API against folio packet, memory -----------
+if part serve && [ -f "$ROOT/cases/2024-001.xml" ] && [ -f "$ROOT/tests/import/bad.xlsx" ] && [ -r /proc/self/status ]; then
+    echo
+    echo "== folio serve (a copy of the project on a free loopback port; packets: medians of $RUNS runs)"
+    SV=$(mktemp -d)
+    mkdir -p "$SV/p/docs" "$SV/tmp" && cp -r "$ROOT/site.xml" "$ROOT/procedures" "$ROOT/cases" "$ROOT/schemas" \
+        "$ROOT/templates" "$SV/p/" && cp -r "$ROOT/docs/content" "$SV/p/docs/"
+    write_onepage "$SV/one.fo"
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    TMPDIR=$SV/tmp "$FOLIO" serve --root "$SV/p" --listen "127.0.0.1:$port" 2>"$SV/log" &
+    spid=$!
+    up=0
+    for i in $(seq 1 100); do
+        if python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/style.css')" 2>/dev/null; then
+            up=1; break
+        fi
+        sleep 0.1
+    done
+    if [ "$up" = 1 ]; then
+        t=""
+        for r in $(seq 1 "$RUNS"); do
+            s0=$(date +%s%N)
+            "$FOLIO" packet --root "$SV/p" -o "$SV/o" "$SV/p/cases/2024-001.xml" >/dev/null 2>&1
+            s1=$(date +%s%N)
+            t="$t $(( (s1 - s0) / 1000000 ))"
+        done
+        # shellcheck disable=SC2086
+        cli=$(echo $t | tr ' ' '\n' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+        echo "  folio packet cases/2024-001.xml (a process of its own): median ${cli} ms of $RUNS ($(echo $t))"
+        python3 "$here/serve.py" "$port" "$spid" "$SV/p/cases/2024-001.xml" "$RUNS" "$SV/one.fo" \
+            "$ROOT/tests/import/bad.xlsx" >"$SV/out" 2>&1 || true
+        grep -v '^api-packet-ms ' "$SV/out"
+        api=$(sed -n 's/^api-packet-ms //p' "$SV/out")
+        if [ -n "$api" ] && [ "$cli" -gt 0 ]; then
+            awk -v a="$api" -v c="$cli" 'BEGIN { printf "  a packet through the API vs folio packet: %.2fx (target <= 1.20) %s\n", a / c, (a / c <= 1.20 ? "PASS" : "MISS") }'
+        fi
+    else
+        echo "  the server did not answer: $(tail -3 "$SV/log")"
+    fi
+    kill -TERM "$spid" 2>/dev/null || true
+    wait "$spid" 2>/dev/null || true
+    rm -rf "$SV"
 fi
 exit 0
