@@ -188,10 +188,13 @@ lay_lblock_new(struct lay *L, const struct fo_node *n, struct lblock *ctx, mpt r
 	return b;
 }
 
-/* keep-with-previous: no break between this item and what comes before it */
+/* keep-with-previous: no break between this item (the last pushed) and
+ * what comes before it: not before the item itself, nor at the spaces and
+ * edges between it and the content before */
 static void
 keep_previous(struct vlist *vl)
 {
+	vl->v[vl->n - 1].brk_ok = 0;
 	for (size_t k = vl->n - 1; k > 0; k--) {
 		struct vitem *p = &vl->v[k - 1];
 		if (p->kind == V_LINE || p->kind == V_CLOSE || p->kind == V_ROW || p->kind == V_BOX)
@@ -233,8 +236,18 @@ lay_block_push_close(struct lay *L, struct lblock *b, struct vlist *vl)
 	v->blk = b;
 	if (v->h > 0)
 		vl->space_at = SIZE_MAX;
-	if (st->keep_with_next != KEEP_AUTO)
+	if (st->keep_with_next != KEEP_AUTO) {
 		vl->keep_next = 1;
+		/* nor at the spaces after its last content (a child's space-after):
+		 * a break there is a break after this block */
+		for (size_t k = vl->n - 1; k > 0; k--) {
+			struct vitem *p = &vl->v[k - 1];
+			if (p->kind == V_LINE || p->kind == V_ROW || p->kind == V_BOX || p->kind == V_OPEN)
+				break;
+			if (p->kind != V_BREAK)
+				p->brk_ok = 0;
+		}
+	}
 	add_space(vl, &st->space_after);
 	if (st->break_after != BREAK_AUTO)
 		add_break(vl, st->break_after, 1);
