@@ -11,7 +11,8 @@
  *   row-height  a row left empty to write in, lower than the site's form row height
  *   name-break  a block kept on one line (a name in a signature row) breaks
  *   near-empty  a page less than a quarter full that does not end a part
- *   seal-room   a signature block lower than 40 mm (no room for the seal)
+ *   seal-room   a seal asked for (盖章：) with less than 40 mm for it, or a
+ *               signature block lower than 40 mm
  *
  * Each finding is a warning with the document and page; folio check
  * --layout fails when there is any.
@@ -312,8 +313,43 @@ tallest_row(const struct area *a)
 	return t;
 }
 
+/* The whole text of an area's runs. */
 static void
-check_seal(struct ctx *c, const struct area *a)
+runs_of(const struct area *a, struct buf *b)
+{
+	if (a->kind == AREA_RUN && a->text)
+		buf_add(b, a->text, a->len);
+	for (const struct area *k = a->first; k; k = k->next)
+		runs_of(k, b);
+}
+
+/* Does a line ask for a seal: a label with 盖章 before its colon
+ * (管理处（盖章）：, 单位盖章：, 申请单位（盖章）或授权人签字：), not a sentence
+ * that speaks of one (自双方签字盖章之日起生效，)? */
+static int
+asks_seal(const char *s, size_t n)
+{
+	static const char seal[] = "\xe7\x9b\x96\xe7\xab\xa0";   /* 盖章 */
+	const char *end = s + n;
+	for (const char *p = s; p && p + 6 <= end; p++) {
+		if (memcmp(p, seal, 6) != 0)
+			continue;
+		for (const char *q = p + 6; q < end;) {
+			uint32_t cp = utf8_next(&q, end);
+			if (cp == 0xFF1A || cp == ':')                /* ： */
+				return 1;
+			if (cp == 0x3002 || cp == 0xFF0C || cp == 0xFF1B || cp == 0x3001)   /* 。，；、 */
+				break;
+		}
+	}
+	return 0;
+}
+
+/* A line that asks for a seal, with less than 40 mm from its top to the
+ * foot of its table row (none outside a table), and a signature block
+ * (role="signature") whose tallest row is lower than 40 mm. */
+static void
+check_seal(struct ctx *c, const struct area *a, const struct area *row)
 {
 	if (a->kind == AREA_VIEWPORT)
 		return;
@@ -325,11 +361,29 @@ check_seal(struct ctx *c, const struct area *a)
 			char h[32];
 			snprintf(h, sizeof h, "%.1f", tallest * 25.4 / 72000.0);
 			finding(c, "seal-room", "a signature block is %smm high: no room for a 40mm seal%s", h, "");
+			return;
 		}
+	}
+	if (a->kind == AREA_LINE) {
+		struct buf t = {0};
+		runs_of(a, &t);
+		if (asks_seal(t.p ? t.p : "", t.n)) {
+			mpt room = row ? row->y + row->h - a->y : 0;
+			if (room + TOLERANCE < MM(40)) {
+				char h[32];
+				snprintf(h, sizeof h, "%.1f", room * 25.4 / 72000.0);
+				struct buf s = {0};
+				text_of(a, &s);
+				finding(c, "seal-room", "«%s» asks for a seal with %smm below it: no room for a "
+				    "40mm seal (the signature-and-seal component)", text_str(&s), h);
+				buf_free(&s);
+			}
+		}
+		buf_free(&t);
 		return;
 	}
 	for (const struct area *k = a->first; k; k = k->next)
-		check_seal(c, k);
+		check_seal(c, k, is_named(k, "table-row") ? k : row);
 }
 
 /* ---------------------------------------------------------------- tables */
@@ -538,7 +592,7 @@ ds_layout_check(const struct area_tree *t, const char *path, struct diag *d)
 		check_overflow(&c, body, NULL, body, 0);
 		check_rows(&c, body);
 		check_names(&c, body);
-		check_seal(&c, body);
+		check_seal(&c, body, NULL);
 		if (p->next && !p->next->seq_first)
 			check_keep(&c, body);
 		check_fill(&c, body, p->next);

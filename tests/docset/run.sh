@@ -200,12 +200,15 @@ LD=$ROOT/tests/docset/layout
 for c in "overflow:overflow:a line runs" "cell-overflow:overflow:cell text runs" "keep:keep:kept with what follows" \
 	"table-split:table-split:fewer than two rows" "row-height:row-height:5.0mm high, lower than the form row height 8.0mm" \
 	"name-break:name-break:but breaks across lines" "near-empty:near-empty:less than a quarter\\|% full" \
-	"seal-room:seal-room:no room for a 40mm seal" "table-split3:table-split:fewer than three rows"; do
+	"seal-room:seal-room:no room for a 40mm seal" "table-split3:table-split:fewer than three rows" \
+	"seal-label:seal-room:«管理处（盖章）：» asks for a seal with 10.0mm below it"; do
 	f=${c%%:*}; r=${c#*:}; kind=${r%%:*}; text=${r#*:}
 	"$FOLIO" check --layout --root "$ROOT" "$LD/$f.fo" 2>"$T/lc-$f.err"
 	rc=$?
 	check "check --layout finds $kind ($f.fo)" sh -c "test $rc -eq 1 && grep -q 'warning: page [0-9]*: $kind: .*\($text\)' '$T/lc-$f.err'"
 done
+check "check --layout: a seal asked for in a row too low, only it (not one with room, nor 签字盖章之日)" \
+	sh -c "test \$(grep -c 'seal-room' '$T/lc-seal-label.err') -eq 1"
 "$FOLIO" check --layout --root "$ROOT" 2>"$T/lc-all.err"
 rc=$?
 check "check --layout: the manual, every packet and every blank form have no finding and no warning" \
