@@ -44,27 +44,39 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="data" select="$all[contains($kept-ids, concat(' ', generate-id(), ' '))]"/>
-    <!-- A blank form fills its page: folio lays the form out and gives its
-         job item the empty rows to add to (or take from) the record table,
-         the table with the most blank-rows (docs/sources-forms.md); at
-         least three stay. -->
+    <!-- A blank form fits its page: folio lays the form out and gives its
+         job item the empty rows to add to (or take from) each table with
+         blank-rows that is not grouped, in document order ("0 -1 2",
+         docs/sources-forms.md); a table keeps at least three body rows,
+         static ones counted, or the rows it was designed with when fewer. -->
     <xsl:variable name="form" select="ancestor::fm:form"/>
-    <xsl:variable name="fillable" select="$form//fm:table[number(@blank-rows) &gt; 0 and not(fm:group)]"/>
     <xsl:variable name="extra">
       <xsl:choose>
-        <xsl:when test="not($completed) and generate-id(($fillable[not(number(@blank-rows) &lt; $fillable/@blank-rows)])[1]) = generate-id(.)">
-          <xsl:variable name="r" select="number(($job/j:item[@kind = 'form'][document(@href)/fm:form/@id = $form/@id])[1]/@rows)"/>
-          <xsl:choose><xsl:when test="$r = $r"><xsl:value-of select="$r"/></xsl:when><xsl:otherwise>0</xsl:otherwise></xsl:choose>
+        <xsl:when test="not($completed) and @blank-rows and not(fm:group)">
+          <xsl:variable name="list" select="normalize-space(($job/j:item[@kind = 'form'][document(@href)/fm:form/@id = $form/@id])[1]/@rows)"/>
+          <xsl:variable name="r">
+            <xsl:call-template name="nth-word">
+              <xsl:with-param name="list" select="concat($list, ' ')"/>
+              <xsl:with-param name="n" select="count(preceding::fm:table[@blank-rows and not(fm:group)]) + 1"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:choose><xsl:when test="number($r) = number($r)"><xsl:value-of select="number($r)"/></xsl:when><xsl:otherwise>0</xsl:otherwise></xsl:choose>
         </xsl:when>
         <xsl:otherwise>0</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="designed"><xsl:choose><xsl:when test="number(@blank-rows) &gt;= 0"><xsl:value-of select="number(@blank-rows)"/></xsl:when><xsl:otherwise>0</xsl:otherwise></xsl:choose></xsl:variable>
+    <xsl:variable name="fewest">
+      <xsl:choose>
+        <xsl:when test="count($statics) &gt;= 3">0</xsl:when>
+        <xsl:when test="$designed &lt; 3 - count($statics)"><xsl:value-of select="$designed"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="3 - count($statics)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="blank-rows">
       <xsl:choose>
-        <xsl:when test="number(@blank-rows) + $extra &gt;= 3"><xsl:value-of select="number(@blank-rows) + $extra"/></xsl:when>
-        <xsl:when test="number(@blank-rows) &gt;= 3">3</xsl:when>
-        <xsl:when test="number(@blank-rows) &gt;= 0"><xsl:value-of select="number(@blank-rows)"/></xsl:when>
-        <xsl:otherwise>0</xsl:otherwise>
+        <xsl:when test="$designed + $extra &gt;= $fewest"><xsl:value-of select="$designed + $extra"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$fewest"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="empty-text" select="$completed and @path and @empty and not($data)"/>

@@ -163,7 +163,7 @@
         </xsl:for-each>
         <xsl:apply-templates select="fm:fields | fm:checks | fm:table | fm:p | fm:clauses | fm:note | fm:approvals | fm:signatures | fm:section" mode="form-block"/>
         <xsl:if test="fm:copies[not(fm:copy)]">
-          <fo:block font-size="9pt" space-before="4pt"><xsl:value-of select="normalize-space(fm:copies)"/></fo:block>
+          <fo:block font-size="9pt" space-before="4pt" keep-with-previous.within-page="always"><xsl:value-of select="normalize-space(fm:copies)"/></fo:block>
         </xsl:if>
       </fo:flow>
     </fo:page-sequence>
@@ -239,15 +239,45 @@
   </xsl:template>
 
   <!-- ============================================================ blocks -->
+  <!-- A section without a table (boxes, a grid, clauses, approvals) is
+       kept on one page; one of approvals and signatures only stays with
+       what comes before it: a form's closing blocks never stand alone on a
+       page.  Sections with tables break between rows. -->
   <xsl:template match="fm:section" mode="form-block">
+    <xsl:variable name="blocks" select="*[not(self::fm:title)]"/>
+    <xsl:choose>
+      <xsl:when test="not(fm:table)">
+        <fo:block keep-together.within-page="always">
+          <xsl:if test="not($blocks[not(self::fm:approvals or self::fm:signatures)])">
+            <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
+          </xsl:if>
+          <xsl:call-template name="section-title"/>
+          <xsl:apply-templates select="$blocks" mode="form-block"/>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="section-title"/>
+        <xsl:for-each select="$blocks">
+          <xsl:choose>
+            <!-- what leads into a table (固定车位 ☐有 ☐无) goes with its first rows -->
+            <xsl:when test="not(self::fm:table) and following-sibling::*[1][self::fm:table]">
+              <fo:block keep-with-next.within-page="always"><xsl:apply-templates select="." mode="form-block"/></fo:block>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="." mode="form-block"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="section-title">
     <fo:block font-family="sans-serif" font-weight="bold" font-size="10.5pt" space-before="5pt" space-after="3pt" keep-with-next.within-page="always">
       <xsl:value-of select="normalize-space(fm:title)"/>
     </fo:block>
-    <xsl:apply-templates select="*[not(self::fm:title)]" mode="form-block"/>
   </xsl:template>
 
   <xsl:template match="fm:p" mode="form-block">
-    <fo:block space-after="3pt" line-height="1.35">
+    <fo:block space-after="3pt" line-height="1.35" keep-together.within-page="always">
       <xsl:choose>
         <xsl:when test="@align = 'center'"><xsl:attribute name="text-align">center</xsl:attribute></xsl:when>
         <xsl:when test="@align = 'right'"><xsl:attribute name="text-align">end</xsl:attribute></xsl:when>
@@ -285,19 +315,24 @@
     </fo:list-block>
   </xsl:template>
 
-  <!-- fine print: 注：… or 说明： and numbered items -->
+  <!-- fine print: 注：… or 说明： and numbered items, kept whole; at the
+       form's foot it stays with what comes before it, so that a form of
+       two pages never leaves the notes and signatures alone on the last -->
   <xsl:template match="fm:note" mode="form-block">
     <xsl:variable name="title"><xsl:choose><xsl:when test="@title"><xsl:value-of select="@title"/></xsl:when><xsl:otherwise>注</xsl:otherwise></xsl:choose></xsl:variable>
     <xsl:choose>
       <xsl:when test="count(fm:item) = 1">
-        <fo:block font-size="9pt" space-before="4pt" space-after="4pt" text-align="justify" start-indent="2em" text-indent="-2em">
+        <fo:block font-size="9pt" space-before="4pt" space-after="4pt" text-align="justify" start-indent="2em" text-indent="-2em" keep-together.within-page="always">
+          <xsl:if test="parent::fm:form"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
           <fo:inline font-weight="bold"><xsl:value-of select="$title"/>：</fo:inline>
           <xsl:apply-templates select="fm:item/node()" mode="form-inline"/>
         </fo:block>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block font-size="9pt" space-before="4pt" font-weight="bold" keep-with-next.within-page="always"><xsl:value-of select="$title"/>：</fo:block>
-        <fo:list-block font-size="9pt" provisional-distance-between-starts="1.6em" provisional-label-separation="0.2em" space-after="4pt">
+        <fo:block font-size="9pt" space-before="4pt" font-weight="bold" keep-with-next.within-page="always">
+          <xsl:if test="parent::fm:form"><xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute></xsl:if>
+          <xsl:value-of select="$title"/>：</fo:block>
+        <fo:list-block font-size="9pt" provisional-distance-between-starts="1.6em" provisional-label-separation="0.2em" space-after="4pt" keep-together.within-page="always">
           <xsl:for-each select="fm:item">
             <fo:list-item>
               <fo:list-item-label end-indent="label-end()"><fo:block><xsl:value-of select="position()"/>.</fo:block></fo:list-item-label>
@@ -621,7 +656,7 @@
   <xsl:template match="fm:approvals" mode="form-block">
     <xsl:variable name="piece"><xsl:call-template name="label-piece-max"><xsl:with-param name="labels" select="fm:approval/@label"/></xsl:call-template></xsl:variable>
     <fo:table table-layout="fixed" width="100%" border-collapse="collapse" space-before="4pt" space-after="6pt"
-        keep-together.within-page="always">
+        keep-together.within-page="always" keep-with-previous.within-page="always">
       <fo:table-column>
         <xsl:attribute name="column-width">
           <xsl:choose>
@@ -683,15 +718,20 @@
     <xsl:variable name="land" select="ancestor::fm:form/@orientation = 'landscape'"/>
     <xsl:variable name="form-body" select="($land * number(substring-before($page-h, 'mm')) + not($land) * number(substring-before($page-w, 'mm'))
         - 33 - 9 * boolean(ancestor::fm:form/fm:copies/fm:copy)) * 72 div 25.4"/>
+    <!-- a seal asked for (盖章): the signature-and-seal component's room for
+         a 40 mm round seal (common.xsl), in the row that asks for it -->
+    <xsl:variable name="seal" select="boolean(.//fm:sign[contains(@label, '盖章')])"/>
     <xsl:choose>
       <xsl:when test="fm:party">
-        <fo:table table-layout="fixed" width="100%" space-before="4pt" keep-together.within-page="always">
+        <fo:table table-layout="fixed" width="100%" space-before="4pt" keep-together.within-page="always" keep-with-previous.within-page="always">
+          <xsl:if test="$seal"><xsl:attribute name="role">signature</xsl:attribute></xsl:if>
           <xsl:for-each select="fm:party">
             <xsl:if test="position() &gt; 1"><fo:table-column column-width="6mm"/></xsl:if>
             <fo:table-column column-width="proportional-column-width(1)"/>
           </xsl:for-each>
           <fo:table-body>
             <fo:table-row>
+              <xsl:if test="$seal"><xsl:attribute name="height"><xsl:value-of select="$sig-room"/></xsl:attribute></xsl:if>
               <xsl:for-each select="fm:party">
                 <xsl:if test="position() &gt; 1"><fo:table-cell><fo:block/></fo:table-cell></xsl:if>
                 <fo:table-cell>
@@ -729,7 +769,8 @@
             <xsl:otherwise><xsl:value-of select="$per0"/></xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
-        <fo:table table-layout="fixed" width="100%" space-before="6pt" keep-together.within-page="always">
+        <fo:table table-layout="fixed" width="100%" space-before="6pt" keep-together.within-page="always" keep-with-previous.within-page="always">
+          <xsl:if test="$seal"><xsl:attribute name="role">signature</xsl:attribute></xsl:if>
           <xsl:for-each select="fm:sign[position() &lt;= $per]">
             <xsl:if test="position() &gt; 1"><fo:table-column column-width="5mm"/></xsl:if>
             <fo:table-column column-width="proportional-column-width(1)"/>
@@ -737,6 +778,9 @@
           <fo:table-body>
             <xsl:for-each select="fm:sign[(position() - 1) mod $per = 0]">
               <fo:table-row>
+                <xsl:if test="(. | following-sibling::fm:sign[position() &lt; $per])[contains(@label, '盖章')]">
+                  <xsl:attribute name="height"><xsl:value-of select="$sig-room"/></xsl:attribute>
+                </xsl:if>
                 <xsl:for-each select=". | following-sibling::fm:sign[position() &lt; $per]">
                   <xsl:if test="position() &gt; 1"><fo:table-cell><fo:block/></fo:table-cell></xsl:if>
                   <fo:table-cell><xsl:apply-templates select="." mode="form-sign">
@@ -780,6 +824,7 @@
             </xsl:choose>
           </xsl:with-param>
           <xsl:with-param name="w" select="$w"/>
+          <xsl:with-param name="above" select="contains(@label, '盖章')"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>

@@ -27,6 +27,7 @@
 #include "docset_int.h"
 
 #define SERIAL_MAX 999999   /* six digits, as printed */
+#define FORM_TABLES 16      /* tables of a form whose empty rows are fitted */
 
 struct form_info {
 	char *file;     /* absolute */
@@ -37,31 +38,53 @@ struct form_info {
 	int   parts;    /* copies per set (联), 1 when the form has none */
 	int   pick;     /* chosen */
 	long  start;    /* first serial of this batch, 0 for none */
-	int   blank;    /* empty rows of the record table that fits the form to its pages, 0: none */
-	int   rows;     /* empty rows added to it (negative: taken away), once fitted */
+	/* the tables whose empty rows fit a blank form to its page: those
+	 * with blank-rows, not grouped, in document order (form-table.xsl
+	 * counts them alike) */
+	int   ntab;
+	int   blank[FORM_TABLES];   /* empty rows as designed */
+	int   floor[FORM_TABLES];   /* the fewest empty rows it may keep */
+	int   rows[FORM_TABLES];    /* empty rows added (negative: taken away), once fitted */
 	int   fitted;
 };
 
-/* The empty rows of the table that a blank form fills its page with: the
- * table (not grouped) with the most blank-rows, the first of equals. */
-static int
-fill_rows(const struct xnode *e)
+/* The tables with empty rows, in document order: their blank-rows, and
+ * the fewest they may keep, so that at least three body rows stay (static
+ * rows count; a table designed with fewer keeps them all). */
+static void
+fill_tables(const struct xnode *e, struct form_info *f)
 {
-	int best = 0;
 	for (const struct xnode *c = e ? e->first : NULL; c; c = c->next) {
 		if (c->kind != XNODE_ELEMENT)
 			continue;
-		int n = 0;
-		if (strcmp(c->name, "table") == 0) {
-			const char *b = xnode_attr(c, "blank-rows");
-			n = b && xnode_child(c, "group") == NULL ? atoi(b) : 0;
-		} else {
-			n = fill_rows(c);
+		if (strcmp(c->name, "table") != 0) {
+			fill_tables(c, f);
+			continue;
 		}
-		if (n > best)
-			best = n;
+		const char *b = xnode_attr(c, "blank-rows");
+		if (b == NULL || xnode_child(c, "group") != NULL || f->ntab >= FORM_TABLES)
+			continue;
+		int n = atoi(b) > 0 ? atoi(b) : 0, statics = 0;
+		for (const struct xnode *r = xnode_child(c, "row"); r; r = xnode_next(r, "row"))
+			statics++;
+		int keep = statics >= 3 ? 0 : 3 - statics;
+		f->blank[f->ntab] = n;
+		f->floor[f->ntab] = n < keep ? n : keep;
+		f->ntab++;
 	}
-	return best;
+}
+
+/* The job item's rows: the change of each table's empty rows, "0 -1 2" */
+static void
+rows_text(char *out, size_t n, const int *rows, int ntab)
+{
+	size_t at = 0;
+	int any = 0;
+	out[0] = '\0';
+	for (int i = 0; i < ntab; i++)
+		any |= rows[i] != 0;
+	for (int i = 0; any && i < ntab && at + 12 < n; i++)
+		at += (size_t)snprintf(out + at, n - at, "%s%d", i ? " " : "", rows[i]);
 }
 
 static char *
@@ -112,7 +135,8 @@ load_forms(const struct docset_opts *o, size_t *n, struct diag *d)
 		for (const struct xnode *c = xnode_child(cp, "copy"); c; c = xnode_next(c, "copy"))
 			parts++;
 		v[i].parts = parts > 0 ? parts : 1;
-		v[i].blank = x ? fill_rows(x->root) : 0;
+		if (x)
+			fill_tables(x->root, &v[i]);
 		/* the register's name for this id */
 		const struct xnode *pf = reg ? xnode_child(reg->root, "procedure-forms") : NULL;
 		for (; pf && v[i].name == NULL; pf = xnode_next(pf, "procedure-forms"))
@@ -378,8 +402,11 @@ static void
 copies_job(struct buf *job, const struct form_info *const *f, const long *serial, size_t n)
 {
 	buf_puts(job, "<job xmlns=\"urn:folio:job\" mode=\"blank\" title=\"空白表格\">\n");
-	for (size_t k = 0; k < n; k++)
-		ds_job_item(job, "form", f[k]->file, 1, (int)serial[k], f[k]->rows);
+	for (size_t k = 0; k < n; k++) {
+		char rows[FORM_TABLES * 12];
+		rows_text(rows, sizeof rows, f[k]->rows, f[k]->ntab);
+		ds_job_item(job, "form", f[k]->file, 1, (int)serial[k], rows);
+	}
 	buf_puts(job, "</job>\n");
 }
 
@@ -548,7 +575,9 @@ form_one(void *ctx, size_t i, struct diag *cd)
 	const char *head = "<job xmlns=\"urn:folio:job\" mode=\"blank\" title=\"空白表格\">\n";
 	struct buf one = {0};
 	buf_puts(&one, head);
-	ds_job_item(&one, "form", f->file, fb->copies, (int)f->start, f->rows);
+	char rows[FORM_TABLES * 12];
+	rows_text(rows, sizeof rows, f->rows, f->ntab);
+	ds_job_item(&one, "form", f->file, fb->copies, (int)f->start, rows);
 	buf_puts(&one, "</job>\n");
 	char name[300];
 	range_name(name, sizeof name, f->id, f->start, f->start + fb->copies - 1, fb->copies);
@@ -636,7 +665,9 @@ docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms
 			rc = -1;
 			break;
 		}
-		ds_job_item(&job, "form", v[i].file, copies, (int)v[i].start, v[i].rows);
+		char rows[FORM_TABLES * 12];
+		rows_text(rows, sizeof rows, v[i].rows, v[i].ntab);
+		ds_job_item(&job, "form", v[i].file, copies, (int)v[i].start, rows);
 		if (v[i].start > 0) {
 			lo = lo == 0 || v[i].start < lo ? v[i].start : lo;
 			hi = end > hi ? end : hi;
@@ -691,16 +722,19 @@ docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms
 	return rc;
 }
 
-/* One blank copy of a form laid out, not written, with rows empty rows
- * more in its record table: its pages per part, and in *room the room left
- * at the foot of the first part's last page; -1 on errors (reported to d). */
+/* One blank copy of a form laid out, not written, with rows[i] empty rows
+ * more in its i-th table with empty rows: its pages per part, and in *room
+ * the room left at the foot of the first part's last page; -1 on errors
+ * (reported to d). */
 static int
 form_lay(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
-    const struct form_info *f, int rows, mpt *room, struct diag *d)
+    const struct form_info *f, const int *rows, mpt *room, struct diag *d)
 {
 	struct buf job = {0};
+	char rt[FORM_TABLES * 12];
+	rows_text(rt, sizeof rt, rows, f->ntab);
 	buf_puts(&job, "<job xmlns=\"urn:folio:job\" mode=\"blank\" title=\"\">\n");
-	ds_job_item(&job, "form", f->file, 1, 0, rows);
+	ds_job_item(&job, "form", f->file, 1, 0, rt);
 	buf_puts(&job, "</job>\n");
 	/* the layout's warnings belong to rendering the form, not to a list */
 	struct diag q;
@@ -731,51 +765,90 @@ form_lay(const struct docset_opts *o, const struct ds_site *site, struct text_fo
 	return pages > 0 ? pages : -1;
 }
 
+/* The changes of the tables' empty rows after the first k rows of the
+ * order in which they are taken away: one at a time from the table with
+ * the most rows above its fewest, the first of equals. */
+static void
+form_take(const struct form_info *f, int k, int *rows)
+{
+	for (int i = 0; i < f->ntab; i++)
+		rows[i] = 0;
+	for (; k > 0; k--) {
+		int best = -1;
+		for (int i = 0; i < f->ntab; i++) {
+			int left = f->blank[i] + rows[i] - f->floor[i];
+			if (left > 0 && (best < 0 || left > f->blank[best] + rows[best] - f->floor[best]))
+				best = i;
+		}
+		if (best < 0)
+			return;
+		rows[best]--;
+	}
+}
+
 /*
- * Fit a blank form to its pages through the empty rows of its record
- * table (docs/sources-forms.md, "Blank forms fill their pages"): a form
- * that runs onto a second page loses as many empty rows as it takes to fit
- * one page, keeping at least three; then the last page is filled with as
- * many more rows as it has room for without a page more.  The row height
- * stays the site's.  Sets f->rows; returns the pages per part, -1 on errors.
+ * Fit a blank form to one page through the empty rows of its tables
+ * (docs/sources-forms.md, "Blank forms fill their pages"): a form that
+ * runs onto a second page loses as few empty rows as it takes to fit one
+ * page, taken one at a time from the table with the most (each keeps at
+ * least three body rows, or the rows it was designed with when fewer);
+ * a one-page form then fills its page with as many more rows of its
+ * record table (the most empty rows, the first of equals) as it has room
+ * for.  A form that does not fit one page even so keeps the rows it was
+ * designed with: its tables break between rows.  The row height stays the
+ * site's.  Sets f->rows; returns the pages per part, -1 on errors.
  */
 static int
 form_fit(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
     struct form_info *f, struct diag *d)
 {
 	mpt room = 0;
-	int pages = form_lay(o, site, fonts, f, f->fitted ? f->rows : 0, NULL, d);
-	if (f->fitted || pages < 0 || f->blank <= 0) {
+	int rows[FORM_TABLES] = {0};
+	int pages = form_lay(o, site, fonts, f, f->fitted ? f->rows : rows, NULL, d);
+	if (f->fitted || pages < 0 || f->ntab == 0) {
 		f->fitted = 1;
 		return pages;
 	}
 	f->fitted = 1;
-	int delta = 0;
-	int fewest = f->blank > 3 ? f->blank - 3 : 0;   /* rows that may go */
-	if (pages > 1 && fewest > 0 && form_lay(o, site, fonts, f, -fewest, NULL, d) == 1) {
+	int spare = 0;   /* rows that may go */
+	for (int i = 0; i < f->ntab; i++)
+		spare += f->blank[i] - f->floor[i];
+	if (pages > 1) {
+		form_take(f, spare, rows);
+		if (spare == 0 || form_lay(o, site, fonts, f, rows, NULL, d) != 1)
+			return pages;   /* it cannot fit one page: as designed */
 		/* the fewest rows taken away that fit one page */
-		int lo = 1, hi = fewest;
+		int lo = 1, hi = spare;
 		while (lo < hi) {
 			int mid = lo + (hi - lo) / 2;
-			if (form_lay(o, site, fonts, f, -mid, NULL, d) == 1)
+			form_take(f, mid, rows);
+			if (form_lay(o, site, fonts, f, rows, NULL, d) == 1)
 				hi = mid;
 			else
 				lo = mid + 1;
 		}
-		delta = -lo;
-		pages = 1;
+		form_take(f, lo, rows);
 	}
-	/* fill the last page: a row of the site's height per row of room */
-	pages = form_lay(o, site, fonts, f, delta, &room, d);
-	if (pages < 0)
-		return -1;
+	/* fill the page: a row of the site's height per row of room */
+	pages = form_lay(o, site, fonts, f, rows, &room, d);
+	if (pages != 1)
+		return pages;
+	int rec = 0;
+	for (int i = 1; i < f->ntab; i++)
+		if (f->blank[i] > f->blank[rec])
+			rec = i;
 	mpt row_h = ds_site_row_height(site);
 	int add = row_h > 0 ? (int)(room / row_h) : 0;
 	if (add > 200)
 		add = 200;
-	while (add > 0 && form_lay(o, site, fonts, f, delta + add, NULL, d) != pages)
-		add--;
-	f->rows = delta + add;
+	int base = rows[rec];
+	for (; add > 0; add--) {
+		rows[rec] = base + add;
+		if (form_lay(o, site, fonts, f, rows, NULL, d) == 1)
+			break;
+	}
+	rows[rec] = base + add;
+	memcpy(f->rows, rows, sizeof rows);
 	return pages;
 }
 

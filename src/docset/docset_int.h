@@ -136,9 +136,10 @@ mpt ds_site_row_height(const struct ds_site *s);
 
 /* The jobs of templates/job.xsl (docset_packet.c), shared with folio forms. */
 char *ds_abspath(const char *p);   /* owned; p itself when it cannot be resolved */
-/* rows: empty rows added to (or, negative, taken from) a blank form's
- * record table, as docset_forms.c fits the form to its pages; 0 for none. */
-void ds_job_item(struct buf *b, const char *kind, const char *href, int copies, int serial, int rows);
+/* rows: the empty rows added to (or, negative, taken from) each of a blank
+ * form's tables with blank-rows, in document order ("0 -1 2"), as
+ * docset_forms.c fits the form to its page; NULL or "" for none. */
+void ds_job_item(struct buf *b, const char *kind, const char *href, int copies, int serial, const char *rows);
 /* The FO of a job (owned), or NULL; with --fo also written there, named after pdf. */
 struct xdoc *ds_job_fo(const struct docset_opts *o, const struct ds_site *site, const char *job,
     size_t n, const char *name, const char *pdf, struct diag *d);

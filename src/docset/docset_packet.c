@@ -47,7 +47,7 @@ ds_abspath(const char *p)
 }
 
 void
-ds_job_item(struct buf *b, const char *kind, const char *href, int copies, int serial, int rows)
+ds_job_item(struct buf *b, const char *kind, const char *href, int copies, int serial, const char *rows)
 {
 	buf_printf(b, "  <item kind=\"%s\"", kind);
 	if (href) {
@@ -59,8 +59,8 @@ ds_job_item(struct buf *b, const char *kind, const char *href, int copies, int s
 		buf_printf(b, " copies=\"%d\"", copies);
 	if (serial > 0)
 		buf_printf(b, " serial-start=\"%d\"", serial);
-	if (rows != 0)
-		buf_printf(b, " rows=\"%d\"", rows);
+	if (rows && *rows)
+		buf_printf(b, " rows=\"%s\"", rows);
 	buf_puts(b, "/>\n");
 }
 
@@ -560,7 +560,7 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 			href = ds_abspath(p);
 			free(p);
 		}
-		ds_job_item(&job, kind, href, 1, 0, 0);
+		ds_job_item(&job, kind, href, 1, 0, NULL);
 		char pdfname[256];
 		snprintf(pdfname, sizeof pdfname, "%02zu-%s.pdf", i + 1, name);
 		names[i] = ds_path(tmp, pdfname);

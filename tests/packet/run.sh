@@ -143,6 +143,24 @@ done
 pages() { pdfinfo "$1" | sed -n 's/^Pages: *//p'; }
 check "a blank register fits one page (013-R01)" test "$(pages "$T/f/forms/XT-KF-CX-013-R01.pdf")" -eq 1
 check "a blank form of three parts has one page per part (009-R01)" test "$(pages "$T/f/forms/XT-KF-CX-009-R01.pdf")" -eq 3
+# every blank form on one page per part (its empty rows fitted across its tables), but
+# the seven whose content does not fit one A4 page at the 8 mm row height and with room
+# for the seals (docs/sources-forms.md, "Page"): those take two, and their second page
+# starts with content, never the signatures alone
+TWO="001-R01 001-R02 001-R05 001-R08 002-R01 002-R08 003-R01"
+"$FOLIO" forms --root "$ROOT" --list 2>/dev/null | awk 'NR > 1 { print $2, $4 }' > "$T/parts"
+check "forms --list names every form" test "$(wc -l < "$T/parts")" -eq "$(ls procedures/forms/*.xml | wc -l)"
+while read -r id parts; do
+	want=$parts
+	case " $TWO " in *" ${id#XT-KF-CX-} "*) want=$((parts * 2)) ;; esac
+	got=$(pages "$T/f/forms/$id.pdf")
+	check "blank $id: $want page(s) (has $got)" test "$got" -eq "$want"
+done < "$T/parts"
+for c in "001-R01:收款账户" "001-R02:三、钥匙移交" "001-R05:三、其他约定" "001-R08:六、车辆登记" \
+	"002-R01:本单位及施工单位已阅读" "002-R08:验收结论" "003-R01:三、回复及回访"; do
+	check "blank ${c%%:*}: page 2 begins with ${c#*:}, the signatures are not alone" sh -c \
+	    "pdftotext -f 2 -l 2 '$T/f/forms/XT-KF-CX-${c%%:*}.pdf' - | tr -d ' ' | sed -n '2,6p' | grep -q '${c#*:}'"
+done
 # the notes at the foot of 物品放行条 sit below 85% of the page: the rows fill the page
 y=$(pdftotext -bbox -f 1 -l 1 "$T/f/forms/XT-KF-CX-009-R01.pdf" - | sed -n 's/.*yMin="\([0-9]*\).*>说明：<.*/\1/p' | head -1)
 check "the blank 物品放行条 fills its page with rows (说明 at y=$y)" test "${y:-0}" -gt 715

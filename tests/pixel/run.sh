@@ -43,7 +43,8 @@ set -- \
 	agreement-signatures "$AGR" "$sig" \
 	form-009-R01 "$T/f/forms/XT-KF-CX-009-R01.pdf" 1 \
 	form-013-R01 "$T/f/forms/XT-KF-CX-013-R01.pdf" 1 \
-	form-002-R01 "$T/f/forms/XT-KF-CX-002-R01.pdf" 1
+	form-002-R01 "$T/f/forms/XT-KF-CX-002-R01.pdf" 1 \
+	form-002-R01-p2 "$T/f/forms/XT-KF-CX-002-R01.pdf" 2
 while [ $# -ge 3 ]; do
 	pg=$1 pdf=$2 page=$3
 	shift 3
