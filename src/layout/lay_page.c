@@ -4,7 +4,11 @@
  * where a break is allowed (keeps, widows and orphans); when there is none,
  * at the last place where one is possible at all, with keeps given up.
  * Something taller than a page is placed anyway, with a warning, so that
- * layout always ends.
+ * layout always ends.  This file: page masters and their regions, what is
+ * noted as content lands on a page (ids, links, change bars), static
+ * content (deferred to the end of the pass) and the loop over the pages of
+ * one page-sequence.  Footnotes are lay_notes.c's, citations patched in
+ * place lay_cite.c's, the passes over the document lay_pass.c's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,8 +172,8 @@ record_id(struct lay *L, struct area_page *pg, const char *pagenum, const char *
 }
 
 /* The clickable rectangles of a placed line's linked runs. */
-static void
-add_links(struct lay *L, struct area_page *pg, const struct area *line)
+void
+lay_page_links(struct lay *L, struct area_page *pg, const struct area *line)
 {
 	struct area_link **tail = &pg->links;
 	while (*tail)
@@ -252,7 +256,7 @@ lay_page_placed(struct fill *f, const struct vitem *v, const struct area *a)
 	case V_LINE:
 		for (int i = 0; i < v->nids; i++)
 			record_id(L, pg, f->pagenum, v->ids[i], a->x, a->y);
-		add_links(L, pg, a);
+		lay_page_links(L, pg, a);
 		if (v->cbar)
 			change_bar(f, v->cbar, (struct area *)a);
 		break;
@@ -306,208 +310,12 @@ static_content(struct lay *L, const struct fo_node *seq, struct area_page *pg,
 	}
 }
 
-/* ---------------------------------------------------------------- footnotes */
-
-/* The height of a footnote body laid out to width, millipoints. */
-static mpt
-note_height(struct lay *L, const struct fo_node *body, mpt width)
-{
-	struct lblock ctx;
-	struct vlist vl;
-	memset(&ctx, 0, sizeof ctx);
-	memset(&vl, 0, sizeof vl);
-	ctx.w = width;
-	lay_blocks(L, body, &ctx, &vl);
-	mpt h = 0;
-	for (size_t i = 0; i < vl.n; i++)
-		h += vl.v[i].h;
-	vlist_free(&vl);
-	return h;
-}
-
-static const struct fo_node *
-separator(const struct fo_node *seq)
-{
-	for (const struct fo_node *sc = seq->first; sc; sc = sc->next) {
-		const char *fn = sc->type == FO_STATIC_CONTENT ? fo_node_attr(sc, "flow-name") : NULL;
-		if (fn && strcmp(fn, "xsl-footnote-separator") == 0)
-			return sc;
-	}
-	return NULL;
-}
-
-/*
- * The footnotes of a page sequence (XSL 1.1 §6.10.3): the bodies of the
- * citations placed so far, laid out in citation order into one vertical
- * list, and a fill that places them page by page at the foot of the body.
- * What does not fit on its citation's page continues on the next pages,
- * split where a page may break (keeps, widows and orphans hold).
- */
-struct notes {
-	struct vlist          vl;
-	struct fill           f;
-	const struct fo_node *sep;     /* xsl-footnote-separator, or NULL */
-	mpt                   sep_h;   /* its height */
-};
-
-static void
-notes_init(struct lay *L, struct notes *nt, const struct fo_node *seq, mpt width)
-{
-	memset(nt, 0, sizeof *nt);
-	lay_fill_init(&nt->f, L, &nt->vl, 0);
-	nt->sep = separator(seq);
-	nt->sep_h = nt->sep ? note_height(L, nt->sep, width) : 0;
-}
-
-static int
-notes_pending(const struct notes *nt)
-{
-	return !lay_fill_done(&nt->f);
-}
-
-/*
- * A row's footnotes go with the lines that cite them: those of the part of
- * a row placed on a page are queued there (end: each cell's next item), the
- * rest when the row ends (end: NULL, all).  notes_done remembers per cell
- * what was queued.
- */
-static mpt
-row_notes_height(struct lay *L, const struct lrow *row, mpt width)
-{
-	mpt h = 0;
-	for (int c = 0; c < row->ncells; c++) {
-		const struct lcell *lc = &row->cells[c];
-		for (size_t i = lc->notes_done; i < lc->vl.n; i++)
-			for (int k = 0; k < lc->vl.v[i].nnotes; k++)
-				h += note_height(L, lc->vl.v[i].notes[k], width);
-	}
-	return h;
-}
-
-static void notes_queue(struct lay *L, struct notes *nt, const struct fo_node *body, mpt width);
-
-static void
-row_notes_add(struct lay *L, struct notes *nt, struct lrow *row, mpt width, int all)
-{
-	for (int c = 0; c < row->ncells; c++) {
-		struct lcell *lc = &row->cells[c];
-		size_t end = all ? lc->vl.n : lc->fill.i;
-		for (size_t i = lc->notes_done; i < end && i < lc->vl.n; i++)
-			for (int k = 0; k < lc->vl.v[i].nnotes; k++)
-				notes_queue(L, nt, lc->vl.v[i].notes[k], width);
-		if (end > lc->notes_done)
-			lc->notes_done = end;
-	}
-}
-
-/* What the footnotes cited by items [from, to) of vl take. */
-static mpt
-notes_height(struct lay *L, const struct vlist *vl, size_t from, size_t to, mpt width)
-{
-	mpt h = 0;
-	for (size_t i = from; i < to && i < vl->n; i++) {
-		if (vl->v[i].kind == V_ROW) {
-			h += row_notes_height(L, vl->v[i].row, width);
-			continue;
-		}
-		for (int k = 0; k < vl->v[i].nnotes; k++)
-			h += note_height(L, vl->v[i].notes[k], width);
-	}
-	return h;
-}
-
-/* Lay out one footnote body at the end of the queue. */
-static void
-notes_queue(struct lay *L, struct notes *nt, const struct fo_node *body, mpt width)
-{
-	struct lblock ctx;
-	memset(&ctx, 0, sizeof ctx);
-	ctx.w = width;
-	size_t start = nt->vl.n;
-	lay_blocks(L, body, &ctx, &nt->vl);
-	/* XSL 1.1 §6.10.3: no fo:footnote inside a footnote */
-	for (size_t j = start; j < nt->vl.n; j++)
-		if (nt->vl.v[j].nnotes > 0)
-			diag_once(L->d, "note-in-note", DIAG_WARNING, L->fo->file, nt->vl.v[j].notes[0]->line, 0,
-			    "fo:footnote inside a footnote body is not allowed; its body is not placed");
-}
-
-/* Queue the footnotes cited by items [from, to) of vl. */
-static void
-notes_add(struct lay *L, struct notes *nt, const struct vlist *vl, size_t from, size_t to, mpt width)
-{
-	for (size_t i = from; i < to && i < vl->n; i++) {
-		if (vl->v[i].kind == V_ROW) {
-			row_notes_add(L, nt, vl->v[i].row, width, 1);
-			continue;
-		}
-		for (int k = 0; k < vl->v[i].nnotes; k++)
-			notes_queue(L, nt, vl->v[i].notes[k], width);
-	}
-}
-
-/* Where the queued footnotes would end in height H, from the top of a new
- * fragment: a probe, nothing is placed. */
-static void
-notes_cut(const struct notes *nt, mpt H, int strict, struct cut *c)
-{
-	struct fill probe = nt->f;
-	probe.y = lay_fill_top(&probe);
-	probe.placed = 0;
-	probe.content = 0;
-	lay_fill_cut(&probe, H, strict, c);
-}
-
-/*
- * Place what of the queued footnotes fits below the used height of the
- * body, under the separator, flush with the foot of the body; the rest
- * waits for the next page.  At least one line moves on each page.
- */
-static void
-notes_place(struct lay *L, struct notes *nt, struct area *region, const struct region *body,
-    mpt used, struct area_page *pg)
-{
-	if (!notes_pending(nt))
-		return;
-	/* below text, only what fits by the rules of breaking (a footnote of
-	 * a row split here may find no room: it starts on the next page);
-	 * on a page of footnotes alone, at least one line */
-	int strict = used > 0;
-	mpt space = body->h - used - nt->sep_h;
-	struct cut c;
-	notes_cut(nt, space, strict, &c);
-	if (c.end == nt->f.i && !c.split)
-		return;
-	mpt y = body->y + body->h - c.h - nt->sep_h;
-	if (nt->sep) {
-		struct lblock ctx;
-		struct vlist sv;
-		struct fill f;
-		memset(&ctx, 0, sizeof ctx);
-		memset(&sv, 0, sizeof sv);
-		ctx.w = body->w;
-		lay_blocks(L, nt->sep, &ctx, &sv);
-		lay_fill_init(&f, L, &sv, 0);
-		f.page = pg;
-		f.pagenum = pg->label;
-		lay_fill_all(&f, region, body->x, y, body->w, nt->sep_h);
-		vlist_free(&sv);
-	}
-	y += nt->sep_h;
-	nt->f.page = pg;
-	nt->f.pagenum = pg->label;
-	lay_fill_begin(&nt->f, region, body->x, y, body->w, body->y + body->h - y);
-	lay_fill_cut(&nt->f, body->y + body->h - y, strict, &c);
-	lay_fill_place(&nt->f, &c);
-	lay_fill_end(&nt->f);
-}
-
 /*
  * Whether all that is left of the flow, with its footnotes, fits a body of
  * height h: then the page about to be made is the sequence's last.
  */
 static int
-rest_fits(struct lay *L, const struct fill *f, const struct notes *nt, mpt h, mpt width)
+rest_fits(struct lay *L, const struct fill *f, const struct lay_notes *nt, mpt h, mpt width)
 {
 	struct fill probe = *f;
 	probe.y = lay_fill_top(&probe);
@@ -517,10 +325,10 @@ rest_fits(struct lay *L, const struct fill *f, const struct notes *nt, mpt h, mp
 	lay_fill_cut(&probe, h, 0, &c);
 	if (c.end < f->vl->n || c.split || c.h > h)
 		return 0;
-	mpt notes = notes_height(L, f->vl, f->i, c.end, width);
-	if (notes_pending(nt)) {
+	mpt notes = lay_notes_height(L, f->vl, f->i, c.end, width);
+	if (lay_notes_pending(nt)) {
 		struct cut cn;
-		notes_cut(nt, LAY_INF, 0, &cn);
+		lay_notes_cut(nt, LAY_INF, 0, &cn);
 		notes += cn.h;
 	}
 	if (notes > 0)
@@ -554,8 +362,8 @@ page_regions(struct lay *L, const struct fo_node *seq, struct area_page *pg, con
 		L->page_w, L->page_h, L->body_h };
 }
 
-static void
-deferred_regions(struct lay *L)
+void
+lay_page_deferred(struct lay *L)
 {
 	for (size_t i = 0; i < L->ndeferred; i++) {
 		const struct lay_deferred *e = &L->deferred[i];
@@ -632,8 +440,8 @@ drop_trailing_breaks(struct vlist *vl)
 	}
 }
 
-static int
-sequence(struct lay *L, const struct fo_node *seq, int *page_number)
+int
+lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 {
 	const char *mref = fo_node_attr(seq, "master-reference");
 	struct lay_masterstate ms = { 0, 0 };
@@ -697,8 +505,8 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 
 	struct fill f;
 	lay_fill_init(&f, L, &vl, 1);
-	struct notes nt;
-	notes_init(L, &nt, seq, width);
+	struct lay_notes nt;
+	lay_notes_init(L, &nt, seq, width);
 	int empty = 0, first = !need_blank;
 	do {
 		if (L->at->npages >= LIMIT_PAGES) {
@@ -746,9 +554,9 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		/* footnotes continued from the page before take up to half of
 		 * this one; those cited here come after them (XSL 1.1 §6.10.3) */
 		mpt carried = 0;
-		if (notes_pending(&nt)) {
+		if (lay_notes_pending(&nt)) {
 			struct cut cn;
-			notes_cut(&nt, m.body.h / 2 - nt.sep_h, 0, &cn);
+			lay_notes_cut(&nt, m.body.h / 2 - nt.sep_h, 0, &cn);
 			carried = cn.h + nt.sep_h;
 		}
 		lay_fill_cut(&f, m.body.h - carried, 0, &c);
@@ -762,7 +570,7 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 				c = c3;
 		}
 		size_t from = f.i;
-		mpt fh = notes_height(L, &vl, from, c.end, m.body.w);
+		mpt fh = lay_notes_height(L, &vl, from, c.end, m.body.w);
 		if (fh > 0) {
 			/* cut again in what the new footnotes leave, keeping half the
 			 * page for the flow; what of them does not fit continues */
@@ -771,15 +579,15 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 			lay_fill_cut(&f, m.body.h - fh > m.body.h / 2 ? m.body.h - fh : m.body.h / 2, 0, &c2);
 			if (c2.end > from)
 				c = c2;
-			notes_add(L, &nt, &vl, from, c.end, m.body.w);
+			lay_notes_add(L, &nt, &vl, from, c.end, m.body.w);
 		}
 		lay_fill_place(&f, &c);
 		/* a row split here: the footnotes of its part on this page */
 		if (c.split && c.end < vl.n && vl.v[c.end].kind == V_ROW)
-			row_notes_add(L, &nt, vl.v[c.end].row, m.body.w, 0);
+			lay_notes_row_add(L, &nt, vl.v[c.end].row, m.body.w, 0);
 		lay_fill_end(&f);
 		size_t notes_before = nt.f.i;
-		notes_place(L, &nt, body_area, &m.body, f.y, pg);
+		lay_notes_place(L, &nt, body_area, &(struct lay_rect){ m.body.x, m.body.y, m.body.w, m.body.h }, f.y, pg);
 		if (f.y > m.body.h)
 			diag_once(L->d, "tall", DIAG_WARNING, L->fo->file, seq->line, 0,
 			    "content taller than the page body is placed anyway and overflows the page");
@@ -791,7 +599,7 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		if (empty > LIMIT_EMPTY_PAGES)
 			break;
 		/* the last page of the sequence may have a master of its own */
-		int done = lay_fill_done(&f) && !notes_pending(&nt);
+		int done = lay_fill_done(&f) && !lay_notes_pending(&nt);
 		if (done && other_last) {
 			/* its regions: the rest fits no page of its body */
 			if (ml.body.h != m.body.h || ml.body.y != m.body.y)
@@ -807,7 +615,7 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		if (!done && ((brk == BREAK_ODD_PAGE && *page_number % 2 == 0) ||
 		    (brk == BREAK_EVEN_PAGE && *page_number % 2 != 0)))
 			blank_page(L, seq, &ms, page_number, 0);
-	} while (!lay_fill_done(&f) || notes_pending(&nt));
+	} while (!lay_fill_done(&f) || lay_notes_pending(&nt));
 	vlist_free(&vl);
 	vlist_free(&nt.vl);
 
@@ -821,302 +629,3 @@ sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 	return 0;
 }
 
-/* ---------------------------------------------------------------- document */
-
-static void
-bookmark_title(const struct fo_node *n, struct buf *b)
-{
-	for (const struct fo_node *c = n->first; c; c = c->next) {
-		if (c->type == FO_TEXT || c->type == FO_CHARACTER)
-			buf_add(b, c->text, c->textlen);
-		else
-			bookmark_title(c, b);
-	}
-}
-
-/* fo:bookmark-tree → the area tree's outline. */
-static struct area_bookmark *
-bookmarks(struct lay *L, const struct fo_node *parent)
-{
-	struct area_bookmark *first = NULL, *last = NULL;
-	for (const struct fo_node *c = parent->first; c; c = c->next) {
-		if (c->type != FO_BOOKMARK)
-			continue;
-		struct area_bookmark *bm = arena_alloc(L->at->arena, sizeof *bm);
-		struct buf t = {0};
-		for (const struct fo_node *k = c->first; k; k = k->next)
-			if (k->type == FO_BOOKMARK_TITLE)
-				bookmark_title(k, &t);
-		/* collapse white space in the title */
-		struct buf w = {0};
-		for (size_t i = 0; i < t.n; i++) {
-			char ch = t.p[i];
-			if (ch == '\n' || ch == '\t' || ch == '\r')
-				ch = ' ';
-			if (ch == ' ' && (w.n == 0 || w.p[w.n - 1] == ' '))
-				continue;
-			buf_putc(&w, ch);
-		}
-		while (w.n > 0 && w.p[w.n - 1] == ' ')
-			w.p[--w.n] = '\0';
-		bm->title = arena_strdup(L->at->arena, w.p ? w.p : "");
-		buf_free(&t);
-		buf_free(&w);
-		const char *dest = fo_node_attr(c, "internal-destination");
-		const char *uri = fo_node_attr(c, "external-destination");
-		if (dest && *dest) {
-			bm->dest = dest;
-			lay_note_ref(L, dest, c->line, 1);
-		} else if (uri && *uri) {
-			bm->uri = uri;
-		}
-		bm->open = !c->style->starting_hide;
-		bm->first = bookmarks(L, c);
-		if (last)
-			last->next = bm;
-		else
-			first = bm;
-		last = bm;
-	}
-	return first;
-}
-
-/* Citations and links to ids that exist nowhere: one warning each. */
-static void
-dangling(struct lay *L)
-{
-	for (size_t i = 0; i < L->nrefs; i++) {
-		const struct lay_ref *r = &L->refs[i];
-		if (idmap_find(L->ids, r->id))
-			continue;
-		char key[300];
-		snprintf(key, sizeof key, "dangling:%d:%s", r->line, r->id);
-		diag_once(L->d, key, DIAG_WARNING, L->fo->file, r->line, 0,
-		    r->kind == 0 ? "page-number citation of \"%s\", which no FO has as its id; \"??\" is shown"
-		    : "link to \"%s\", which no FO has as its id", r->id);
-	}
-}
-
-/* ---------------------------------------------------------------- citations */
-
-struct line_home {
-	const struct area *line;
-	struct area_page  *pg;
-};
-
-static int
-home_cmp(const void *a, const void *b)
-{
-	const struct area *x = ((const struct line_home *)a)->line, *y = ((const struct line_home *)b)->line;
-	return x < y ? -1 : x > y;
-}
-
-static void
-find_homes(struct area_page *pg, const struct area *a, struct line_home *h, size_t n)
-{
-	for (; a; a = a->next) {
-		if (a->kind == AREA_LINE) {
-			struct line_home key = { a, NULL };
-			struct line_home *e = bsearch(&key, h, n, sizeof *h, home_cmp);
-			if (e)
-				e->pg = pg;
-		}
-		find_homes(pg, a->first, h, n);
-	}
-}
-
-/* Replace the link rectangles of line (placed on pg) by those of its new
- * runs, in the same place of the page's list. */
-static void
-relink(struct lay *L, struct area_page *pg, const struct area *line)
-{
-	struct area_link **at = NULL;
-	for (struct area_link **k = &pg->links; *k;) {
-		const struct area_link *lk = *k;
-		if (lk->y == line->y && lk->h == line->h && lk->x >= line->x && lk->x <= line->x + line->w) {
-			if (at == NULL)
-				at = k;
-			*k = lk->next;
-			continue;
-		}
-		k = &(*k)->next;
-	}
-	struct area_page tmp;
-	memset(&tmp, 0, sizeof tmp);
-	add_links(L, &tmp, line);
-	if (tmp.links == NULL)
-		return;
-	if (at == NULL)
-		for (at = &pg->links; *at; at = &(*at)->next)
-			;
-	struct area_link *last = tmp.links;
-	while (last->next)
-		last = last->next;
-	last->next = *at;
-	*at = tmp.links;
-}
-
-/*
- * The pass's citations, made exact in place.  Each paragraph of a flow
- * that cites page numbers is composed again with this pass's numbers; when
- * every one keeps its lines and their heights, nothing below or after it
- * moves, so its lines take the new runs where they stand and the pass is
- * final.  Otherwise (a number moved a line break enough to change the
- * line count, or a paragraph holds content that cannot be composed twice)
- * nothing is changed and another pass follows.  Returns 0 when patched.
- */
-static int
-patch_citations(struct lay *L)
-{
-	size_t nlines = 0;
-	for (size_t i = 0; i < L->ncparas; i++) {
-		if (!L->cparas[i].patchable)
-			return -1;
-		nlines += L->cparas[i].nl;
-	}
-	struct vlist *nv = xcalloc(L->ncparas ? L->ncparas : 1, sizeof *nv);
-	const struct idmap *prev = L->ids_prev;
-	int ok = 1;
-	L->ids_prev = L->ids;
-	L->recompose = 1;
-	for (size_t i = 0; i < L->ncparas && ok; i++) {
-		const struct lay_cite_para *cp = &L->cparas[i];
-		lay_inlines(L, cp->block, cp->first, cp->blk, &nv[i], cp->first_line);
-		ok = nv[i].n == cp->nl;
-		for (size_t k = 0; k < nv[i].n && ok; k++)
-			ok = nv[i].v[k].kind == V_LINE && nv[i].v[k].line->h == cp->lines[k]->h &&
-			    nv[i].v[k].line->baseline - nv[i].v[k].line->y ==
-			    cp->lines[k]->baseline - cp->lines[k]->y &&
-			    nv[i].v[k].line->w == cp->lines[k]->w;
-	}
-	L->recompose = 0;
-	L->ids_prev = prev;
-	if (ok) {
-		struct line_home *h = xmalloc((nlines ? nlines : 1) * sizeof *h);
-		size_t k = 0;
-		for (size_t i = 0; i < L->ncparas; i++)
-			for (size_t l = 0; l < L->cparas[i].nl; l++)
-				h[k++] = (struct line_home){ L->cparas[i].lines[l], NULL };
-		qsort(h, nlines, sizeof *h, home_cmp);
-		for (struct area_page *pg = L->at->first; pg; pg = pg->next)
-			find_homes(pg, pg->root, h, nlines);
-		for (size_t i = 0; i < L->ncparas; i++) {
-			for (size_t l = 0; l < L->cparas[i].nl; l++) {
-				struct area *old = L->cparas[i].lines[l], *now = nv[i].v[l].line;
-				struct line_home key = { old, NULL };
-				const struct line_home *e = bsearch(&key, h, nlines, sizeof *h, home_cmp);
-				if (e == NULL || e->pg == NULL)
-					continue;   /* a layout that was not kept (a measured note) */
-				mpt dx = old->x - now->x, dy = old->y - now->y;
-				for (struct area *c = now->first; c; c = c->next)
-					lay_translate(c, dx, dy);
-				old->first = now->first;
-				old->last = now->last;
-				relink(L, e->pg, old);
-			}
-		}
-		free(h);
-	}
-	for (size_t i = 0; i < L->ncparas; i++)
-		vlist_free(&nv[i]);
-	free(nv);
-	return ok ? 0 : -1;
-}
-
-/* One layout pass over every page sequence.  Returns -1 if one failed. */
-static int
-one_pass(struct lay *L)
-{
-	const struct fo_tree *fo = L->fo;
-	int page_number = 1, failed = 0;
-	L->at = area_tree_new();
-	L->at->title = fo->title ? arena_strdup(L->at->arena, fo->title) : NULL;
-	L->at->language = fo->language ? arena_strdup(L->at->arena, fo->language) : NULL;
-	L->at->file = fo->file ? arena_strdup(L->at->arena, fo->file) : NULL;
-	L->at->author = fo->author ? arena_strdup(L->at->arena, fo->author) : NULL;
-	L->at->subject = fo->subject ? arena_strdup(L->at->arena, fo->subject) : NULL;
-	L->at->keywords = fo->keywords ? arena_strdup(L->at->arena, fo->keywords) : NULL;
-	L->ncites = 0;
-	L->svg_elements = 0;
-	L->ncparas = 0;
-	L->nrefs = 0;
-	L->ncbar = 0;
-	L->nmarks = 0;
-	L->mark_seq = 0;
-	for (const struct fo_node *c = fo->root->first; c; c = c->next)
-		if (c->type == FO_PAGE_SEQUENCE && sequence(L, c, &page_number) < 0)
-			failed = 1;
-	deferred_regions(L);
-	for (const struct fo_node *c = fo->root->first; c; c = c->next)
-		if (c->type == FO_BOOKMARK_TREE)
-			L->at->bookmarks = bookmarks(L, c);
-	return failed ? -1 : 0;
-}
-
-/*
- * Page-number citations of the flows read the ids of the previous pass; the
- * first pass uses two-digit placeholders, and at its end patch_citations
- * makes them exact in place when no line moves.  Otherwise layout runs
- * again while the ids move (a number of another width can move lines and
- * pages), at most LIMIT_LAYOUT_PASSES times; only the last pass's
- * diagnostics are kept.  Static content reads the pass's own numbers.
- */
-struct area_tree *
-lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
-{
-	oom_context(_("laying out %s"), fo->file ? fo->file : "-");
-	struct lay L;
-	struct idmap prev, cur;
-	int failed = 0;
-
-	memset(&L, 0, sizeof L);
-	memset(&prev, 0, sizeof prev);
-	memset(&cur, 0, sizeof cur);
-	L.fo = fo;
-	L.fonts = fonts;
-	for (int pass = 1; ; pass++) {
-		struct diag pd;
-		diag_init(&pd);
-		L.d = &pd;
-		L.ids_prev = pass == 1 ? NULL : &prev;
-		L.ids = &cur;
-		L.nmissing = 0;
-		failed = one_pass(&L) < 0;
-		int stable = L.ncites == 0 || (pass > 1 && idmap_equal(&prev, &cur));
-		if (!stable && !failed && patch_citations(&L) == 0)
-			stable = 1;
-		if (stable || failed || pass >= LIMIT_LAYOUT_PASSES) {
-			if (!stable && !failed)
-				diag_report(&pd, DIAG_WARNING, fo->file, 0, 0,
-				    "page numbers did not settle after %d layout passes; citations may be off by a page",
-				    pass);
-			dangling(&L);
-			lay_report_missing(&L);
-			diag_merge(d, &pd);
-			diag_free(&pd);
-			break;
-		}
-		diag_free(&pd);
-		area_tree_free(L.at);
-		L.at = NULL;
-		idmap_free(&prev);
-		prev = cur;
-		memset(&cur, 0, sizeof cur);
-	}
-	idmap_free(&prev);
-	idmap_free(&cur);
-	free(L.refs);
-	free(L.marks);
-	free(L.missing);
-	free(L.cache_style);
-	free(L.cache_set);
-	free(L.deferred);
-	free(L.cparas);
-	lay_brk_free(L.brk);
-	if (failed || L.at->npages == 0) {
-		area_tree_free(L.at);
-		return NULL;
-	}
-	area_check(L.at);
-	return L.at;
-}
