@@ -36,22 +36,11 @@ len_or(struct fo_len l, mpt ref, mpt dflt)
 	return l.is_auto ? dflt : fo_len_resolve(l, ref);
 }
 
+/* The regions of simple-page-master spm inside its margins (millipoints);
+ * returns whether it has a region-body. */
 static int
-read_master(struct lay *L, const struct fo_node *spm, struct master *m)
+read_regions(struct lay *L, const struct fo_node *spm, struct master *m, mpt ml, mpt mt, mpt mr, mpt mb)
 {
-	const struct fo_style *s = spm->style;
-	memset(m, 0, sizeof *m);
-	m->name = fo_node_attr(spm, "master-name");
-	m->pw = len_or(s->width, PT(595.276), 595276);
-	m->ph = len_or(s->height, PT(841.89), 841890);
-	if (m->pw < LIMIT_PAGE_MIN || m->ph < LIMIT_PAGE_MIN || m->pw > LIMIT_PAGE_MAX || m->ph > LIMIT_PAGE_MAX) {
-		diag_report(L->d, DIAG_WARNING, L->fo->file, spm->line, 0,
-		    "page size %.1fpt × %.1fpt is out of range; A4 is used", m->pw / 1000.0, m->ph / 1000.0);
-		m->pw = 595276;
-		m->ph = 841890;
-	}
-	mpt mt = fo_len_resolve(s->margin[SIDE_BEFORE], m->ph), mb = fo_len_resolve(s->margin[SIDE_AFTER], m->ph);
-	mpt ml = fo_len_resolve(s->margin[SIDE_START], m->pw), mr = fo_len_resolve(s->margin[SIDE_END], m->pw);
 	mpt cx = ml, cy = mt, cw = m->pw - ml - mr, ch = m->ph - mt - mb;
 	int body = 0;
 	for (const struct fo_node *r = spm->first; r; r = r->next) {
@@ -105,8 +94,14 @@ read_master(struct lay *L, const struct fo_node *spm, struct master *m)
 			g->fo = r;
 		}
 	}
-	/* XSL 1.1 §6.4.14: a before or after region without precedence stops at
-	 * the start and end regions; one with precedence shortens them */
+	return body;
+}
+
+/* XSL 1.1 §6.4.14: a before or after region without precedence stops at
+ * the start and end regions; one with precedence shortens them. */
+static void
+region_precedence(struct master *m)
+{
 	const struct region *side[2] = { &m->before, &m->after };
 	const int has_side[2] = { m->has_before, m->has_after };
 	for (int k = 0; k < 2; k++) {
@@ -137,6 +132,26 @@ read_master(struct lay *L, const struct fo_node *spm, struct master *m)
 		m->start.h = 0;
 	if (m->has_end && m->end.h < 0)
 		m->end.h = 0;
+}
+
+static int
+read_master(struct lay *L, const struct fo_node *spm, struct master *m)
+{
+	const struct fo_style *s = spm->style;
+	memset(m, 0, sizeof *m);
+	m->name = fo_node_attr(spm, "master-name");
+	m->pw = len_or(s->width, PT(595.276), 595276);
+	m->ph = len_or(s->height, PT(841.89), 841890);
+	if (m->pw < LIMIT_PAGE_MIN || m->ph < LIMIT_PAGE_MIN || m->pw > LIMIT_PAGE_MAX || m->ph > LIMIT_PAGE_MAX) {
+		diag_report(L->d, DIAG_WARNING, L->fo->file, spm->line, 0,
+		    "page size %.1fpt × %.1fpt is out of range; A4 is used", m->pw / 1000.0, m->ph / 1000.0);
+		m->pw = 595276;
+		m->ph = 841890;
+	}
+	mpt mt = fo_len_resolve(s->margin[SIDE_BEFORE], m->ph), mb = fo_len_resolve(s->margin[SIDE_AFTER], m->ph);
+	mpt ml = fo_len_resolve(s->margin[SIDE_START], m->pw), mr = fo_len_resolve(s->margin[SIDE_END], m->pw);
+	int body = read_regions(L, spm, m, ml, mt, mr, mb);
+	region_precedence(m);
 	if (!body) {
 		diag_report(L->d, DIAG_ERROR, L->fo->file, spm->line, 0,
 		    "fo:simple-page-master \"%s\" has no fo:region-body", m->name ? m->name : "");
@@ -440,6 +455,153 @@ drop_trailing_breaks(struct vlist *vl)
 	}
 }
 
+/* XSL 1.1 §7.27.7 initial-page-number: a number, auto, auto-odd, auto-even.
+ * Sets *page_number; returns 1 when a blank page must keep the parity. */
+static int
+start_number(struct lay *L, const struct fo_node *seq, int *page_number)
+{
+	uint8_t ipn = seq->style->ipn_kind;
+	int need_blank = 0;
+	if (ipn == IPN_AUTO_ODD || ipn == IPN_AUTO_EVEN) {
+		int odd = ipn == IPN_AUTO_ODD;
+		if ((*page_number % 2 != 0) != odd)
+			need_blank = L->at->npages > 0;   /* a blank page keeps the parity */
+		if (!need_blank && (*page_number % 2 != 0) != odd)
+			(*page_number)++;
+	} else if (ipn == IPN_NUMBER) {
+		*page_number = seq->style->ipn;
+	}
+	return need_blank;
+}
+
+/* The sequence's fo:flow (the last), or NULL; it flows into m's region-body. */
+static const struct fo_node *
+seq_flow(struct lay *L, const struct fo_node *seq, const struct master *m)
+{
+	const struct fo_node *flow = NULL;
+	for (const struct fo_node *c = seq->first; c; c = c->next)
+		if (c->type == FO_FLOW) {
+			const char *fn = fo_node_attr(c, "flow-name");
+			if (fn && strcmp(fn, m->body.name) != 0)
+				diag_report(L->d, DIAG_WARNING, L->fo->file, c->line, 0,
+				    "flow-name \"%s\" does not name the region-body (\"%s\"); it flows there anyway",
+				    fn, m->body.name);
+			flow = c;
+		}
+	return flow;
+}
+
+/*
+ * Fill page pg's body from f: the last allowed break that fits
+ * (lay_fill.c), leaving room for the footnotes carried from the page
+ * before and those cited here, which are placed at its foot.  ml: the
+ * master a last page would take (page-position="last"), or NULL.
+ */
+static void
+fill_body(struct lay *L, struct fill *f, struct lay_notes *nt, const struct master *m,
+    const struct master *ml, mpt width, struct area_page *pg, struct cut *c)
+{
+	struct area *body_area = new_region(L, pg->root, &m->body);
+	lay_fill_begin(f, body_area, m->body.x, m->body.y, m->body.w, m->body.h);
+	for (int k = 0; k < f->depth; k++)
+		if (f->stack[k].b && f->stack[k].b->fo)
+			lay_mark(L, f->stack[k].b->fo, MARK_CARRY);
+	/* footnotes continued from the page before take up to half of
+	 * this one; those cited here come after them (XSL 1.1 §6.10.3) */
+	mpt carried = 0;
+	if (lay_notes_pending(nt)) {
+		struct cut cn;
+		lay_notes_cut(nt, m->body.h / 2 - nt->sep_h, 0, &cn);
+		carried = cn.h + nt->sep_h;
+	}
+	lay_fill_cut(f, m->body.h - carried, 0, c);
+	/* all that is left fits here but not in the last master's body:
+	 * the last lines go to a last page of that master */
+	if (ml && c->end >= f->vl->n && !c->split && ml->body.w == width &&
+	    (ml->body.h != m->body.h || ml->body.y != m->body.y)) {
+		struct cut c3;
+		lay_fill_cut(f, c->h - 1, 0, &c3);
+		if (c3.end > f->i && c3.end < f->vl->n)
+			*c = c3;
+	}
+	size_t from = f->i;
+	mpt fh = lay_notes_height(L, f->vl, from, c->end, m->body.w);
+	if (fh > 0) {
+		/* cut again in what the new footnotes leave, keeping half the
+		 * page for the flow; what of them does not fit continues */
+		fh += carried ? carried : nt->sep_h;
+		struct cut c2;
+		lay_fill_cut(f, m->body.h - fh > m->body.h / 2 ? m->body.h - fh : m->body.h / 2, 0, &c2);
+		if (c2.end > from)
+			*c = c2;
+		lay_notes_add(L, nt, f->vl, from, c->end, m->body.w);
+	}
+	lay_fill_place(f, c);
+	/* a row split here: the footnotes of its part on this page */
+	if (c->split && c->end < f->vl->n && f->vl->v[c->end].kind == V_ROW)
+		lay_notes_row_add(L, nt, f->vl->v[c->end].row, m->body.w, 0);
+	lay_fill_end(f);
+	lay_notes_place(L, nt, body_area, &(struct lay_rect){ m->body.x, m->body.y, m->body.w, m->body.h }, f->y, pg);
+}
+
+/*
+ * The master of the next page into *m; NULL (reported) when none serves.
+ * page-position="last": when what is left fits the body of the last
+ * page's master, this page is the last and takes that master whole
+ * (another width would need the text broken again); else *other_last says
+ * whether a last page would take another master, *ml.
+ */
+static const struct fo_node *
+page_master(struct lay *L, const struct fo_node *seq, struct lay_masterstate *ms, int first,
+    int number, const struct fill *f, const struct lay_notes *nt, mpt width, struct master *m,
+    struct master *ml, int *other_last)
+{
+	struct lay_masterstate before_state = *ms;
+	struct lay_pagepos pp = { first, 0, 0, number };
+	const struct fo_node *spm = lay_choose_master(L, seq, ms, &pp, 1);
+	if (spm == NULL || read_master(L, spm, m) < 0)
+		return NULL;
+	struct lay_pagepos pl = { first, 1, 0, number };
+	struct lay_masterstate last_state = before_state;
+	const struct fo_node *spl = lay_choose_master(L, seq, &last_state, &pl, 1);
+	*other_last = spl && spl != spm && read_master(L, spl, ml) == 0;
+	if (*other_last && ml->body.w == width && rest_fits(L, f, nt, ml->body.h, width)) {
+		spm = spl;
+		*m = *ml;
+		*ms = last_state;
+		*other_last = 0;
+	}
+	return spm;
+}
+
+/* XSL 1.1 §7.27.6 force-page-count: even/odd count the sequence's pages
+ * (from first_number), end-on-* the last page's number. */
+static void
+force_page_count(struct lay *L, const struct fo_node *seq, struct lay_masterstate *ms,
+    int *page_number, int first_number)
+{
+	uint8_t fpc = seq->style->force_page_count;
+	int last = *page_number - 1, count = *page_number - first_number;
+	if ((fpc == FPC_EVEN && count % 2 != 0) || (fpc == FPC_ODD && count % 2 == 0) ||
+	    (fpc == FPC_END_ON_EVEN && last % 2 != 0) || (fpc == FPC_END_ON_ODD && last % 2 == 0))
+		blank_page(L, seq, ms, page_number, 0);
+}
+
+/* The vertical list of flow (NULL: none) laid out to width, into *vl. */
+static void
+flow_list(struct lay *L, const struct fo_node *flow, mpt width, struct vlist *vl)
+{
+	struct lblock ctx;
+	memset(&ctx, 0, sizeof ctx);
+	ctx.w = width;
+	memset(vl, 0, sizeof *vl);
+	if (flow)
+		lay_blocks(L, flow, &ctx, vl);
+	drop_trailing_breaks(vl);
+}
+
+/* The loop over the pages of one page-sequence: a master for each, its body
+ * filled, its regions deferred, blank pages for parity. */
 int
 lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 {
@@ -455,18 +617,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		return -1;
 	}
 	L->mark_seq++;
-	/* XSL 1.1 §7.27.7 initial-page-number: a number, auto, auto-odd, auto-even */
-	uint8_t ipn = seq->style->ipn_kind;
-	int need_blank = 0;
-	if (ipn == IPN_AUTO_ODD || ipn == IPN_AUTO_EVEN) {
-		int odd = ipn == IPN_AUTO_ODD;
-		if ((*page_number % 2 != 0) != odd)
-			need_blank = L->at->npages > 0;   /* a blank page keeps the parity */
-		if (!need_blank && (*page_number % 2 != 0) != odd)
-			(*page_number)++;
-	} else if (ipn == IPN_NUMBER) {
-		*page_number = seq->style->ipn;
-	}
+	int need_blank = start_number(L, seq, page_number);
 	int first_number = *page_number;
 	if (need_blank)
 		blank_page(L, seq, &ms, page_number, 1);
@@ -479,29 +630,14 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		return -1;
 	mpt width = m.body.w;
 
-	const struct fo_node *flow = NULL;
-	for (const struct fo_node *c = seq->first; c; c = c->next)
-		if (c->type == FO_FLOW) {
-			const char *fn = fo_node_attr(c, "flow-name");
-			if (fn && strcmp(fn, m.body.name) != 0)
-				diag_report(L->d, DIAG_WARNING, L->fo->file, c->line, 0,
-				    "flow-name \"%s\" does not name the region-body (\"%s\"); it flows there anyway",
-				    fn, m.body.name);
-			flow = c;
-		}
+	const struct fo_node *flow = seq_flow(L, seq, &m);
 
 	/* absolutely positioned containers are laid out against these */
 	L->page_w = m.pw;
 	L->page_h = m.ph;
 	L->body_h = m.body.h;
-	struct lblock ctx;
-	memset(&ctx, 0, sizeof ctx);
-	ctx.w = width;
 	struct vlist vl;
-	memset(&vl, 0, sizeof vl);
-	if (flow)
-		lay_blocks(L, flow, &ctx, &vl);
-	drop_trailing_breaks(&vl);
+	flow_list(L, flow, width, &vl);
 
 	struct fill f;
 	lay_fill_init(&f, L, &vl, 1);
@@ -514,25 +650,12 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 			    "more than %d pages; the rest is not laid out", LIMIT_PAGES);
 			break;
 		}
-		struct lay_masterstate before_state = ms;
-		struct lay_pagepos pp = { first, 0, 0, *page_number };
-		const struct fo_node *spm = lay_choose_master(L, seq, &ms, &pp, 1);
-		if (spm == NULL || read_master(L, spm, &m) < 0)
-			break;
-		/* page-position="last": when what is left fits the body of the
-		 * last page's master, this page is the last and takes that master
-		 * whole (another width would need the text broken again) */
-		struct lay_pagepos pl = { first, 1, 0, *page_number };
-		struct lay_masterstate last_state = before_state;
-		const struct fo_node *spl = lay_choose_master(L, seq, &last_state, &pl, 1);
 		struct master ml;
-		int other_last = spl && spl != spm && read_master(L, spl, &ml) == 0;
-		if (other_last && ml.body.w == width && rest_fits(L, &f, &nt, ml.body.h, width)) {
-			spm = spl;
-			m = ml;
-			ms = last_state;
-			other_last = 0;
-		}
+		int other_last;
+		const struct fo_node *spm = page_master(L, seq, &ms, first, *page_number, &f, &nt, width,
+		    &m, &ml, &other_last);
+		if (spm == NULL)
+			break;
 		if (m.body.w != width)
 			diag_once(L->d, "masterwidth", DIAG_WARNING, L->fo->file, spm->line, 0,
 			    "page master \"%s\" has another region-body width than the sequence's first page; "
@@ -543,51 +666,9 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		f.pagenum = pg->label;
 		f.page = pg;
 
-		/* fill the body: the last allowed break that fits (lay_fill.c) */
-		size_t before = f.i;
 		struct cut c;
-		struct area *body_area = new_region(L, pg->root, &m.body);
-		lay_fill_begin(&f, body_area, m.body.x, m.body.y, m.body.w, m.body.h);
-		for (int k = 0; k < f.depth; k++)
-			if (f.stack[k].b && f.stack[k].b->fo)
-				lay_mark(L, f.stack[k].b->fo, MARK_CARRY);
-		/* footnotes continued from the page before take up to half of
-		 * this one; those cited here come after them (XSL 1.1 §6.10.3) */
-		mpt carried = 0;
-		if (lay_notes_pending(&nt)) {
-			struct cut cn;
-			lay_notes_cut(&nt, m.body.h / 2 - nt.sep_h, 0, &cn);
-			carried = cn.h + nt.sep_h;
-		}
-		lay_fill_cut(&f, m.body.h - carried, 0, &c);
-		/* all that is left fits here but not in the last master's body:
-		 * the last lines go to a last page of that master */
-		if (other_last && c.end >= vl.n && !c.split && ml.body.w == width &&
-		    (ml.body.h != m.body.h || ml.body.y != m.body.y)) {
-			struct cut c3;
-			lay_fill_cut(&f, c.h - 1, 0, &c3);
-			if (c3.end > f.i && c3.end < vl.n)
-				c = c3;
-		}
-		size_t from = f.i;
-		mpt fh = lay_notes_height(L, &vl, from, c.end, m.body.w);
-		if (fh > 0) {
-			/* cut again in what the new footnotes leave, keeping half the
-			 * page for the flow; what of them does not fit continues */
-			fh += carried ? carried : nt.sep_h;
-			struct cut c2;
-			lay_fill_cut(&f, m.body.h - fh > m.body.h / 2 ? m.body.h - fh : m.body.h / 2, 0, &c2);
-			if (c2.end > from)
-				c = c2;
-			lay_notes_add(L, &nt, &vl, from, c.end, m.body.w);
-		}
-		lay_fill_place(&f, &c);
-		/* a row split here: the footnotes of its part on this page */
-		if (c.split && c.end < vl.n && vl.v[c.end].kind == V_ROW)
-			lay_notes_row_add(L, &nt, vl.v[c.end].row, m.body.w, 0);
-		lay_fill_end(&f);
-		size_t notes_before = nt.f.i;
-		lay_notes_place(L, &nt, body_area, &(struct lay_rect){ m.body.x, m.body.y, m.body.w, m.body.h }, f.y, pg);
+		size_t before = f.i, notes_before = nt.f.i;
+		fill_body(L, &f, &nt, &m, other_last ? &ml : NULL, width, pg, &c);
 		if (f.y > m.body.h)
 			diag_once(L->d, "tall", DIAG_WARNING, L->fo->file, seq->line, 0,
 			    "content taller than the page body is placed anyway and overflows the page");
@@ -619,13 +700,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 	vlist_free(&vl);
 	vlist_free(&nt.vl);
 
-	/* XSL 1.1 §7.27.6 force-page-count: even/odd count pages, end-on-*
-	 * the last page's number */
-	uint8_t fpc = seq->style->force_page_count;
-	int last = *page_number - 1, count = *page_number - first_number;
-	if ((fpc == FPC_EVEN && count % 2 != 0) || (fpc == FPC_ODD && count % 2 == 0) ||
-	    (fpc == FPC_END_ON_EVEN && last % 2 != 0) || (fpc == FPC_END_ON_ODD && last % 2 == 0))
-		blank_page(L, seq, &ms, page_number, 0);
+	force_page_count(L, seq, &ms, page_number, first_number);
 	return 0;
 }
 
