@@ -6,6 +6,8 @@
 #ifndef FOLIO_LAY_INT_H
 #define FOLIO_LAY_INT_H
 
+#include <stddef.h>
+
 #include "../area/area.h"
 #include "../fo/fo.h"
 #include "../text/text.h"
@@ -83,48 +85,67 @@ struct lay_cite_para {
 	struct area         **lines;       /* its line areas, placed or not */
 };
 
+/*
+ * The layout of one document, in two parts:
+ * - the document's, set by lay_document and kept across the passes: the
+ *   FO tree, the fonts and what is cached about them;
+ * - one pass's, cleared at once when a pass begins and its arrays freed
+ *   when it ends (lay_pass.c), so no pass sees another's state; only the
+ *   last pass's area tree outlives it.
+ * The parts are anonymous structs so that every field reads as L->x; the
+ * pass's part is the last, from d to the end (LAY_PASS_FROM).
+ */
 struct lay {
-	const struct fo_tree *fo;
-	struct lay_brk       *brk;       /* owned, across passes */
-	/* footnotes cited in the content of the last lay_box_content */
-	const struct fo_node **box_notes;
-	int                   nbox_notes;
-	struct text_fonts    *fonts;
-	struct diag          *d;
-	struct area_tree     *at;
-	const char           *pagenum;   /* page number text while laying out static content */
-	/* style → fontset cache */
-	const struct fo_style **cache_style;
-	const struct text_fontset **cache_set;
-	size_t                ncache, capcache, cache_last;
-	uint32_t             *missing;   /* code points no face draws, reported once */
-	size_t                nmissing;
-	/* ids and citations */
-	const struct idmap   *ids_prev;  /* the previous pass's ids; NULL in the first */
-	struct idmap         *ids;       /* this pass's */
-	long                  svg_elements; /* SVG elements drawn in this pass */
-	int                   ncites;    /* citations seen in this pass */
-	struct lay_ref       *refs;      /* citations and links, for the dangling check */
-	size_t                nrefs, caprefs;
-	const struct fo_node *link;      /* fo:basic-link being gathered */
-	const struct fo_node *cbar[8];   /* open change bars (fo:change-bar-begin), by class */
-	int                   ncbar;
-	struct lay_mark      *marks;     /* every marker placed so far */
-	size_t                nmarks, capmarks;
-	struct lay_deferred  *deferred;  /* static content to lay out after the flows */
-	struct lay_cite_para *cparas;    /* paragraphs with citations, this pass */
-	size_t                ncparas, capcparas;
-	int                   recompose; /* composing a cite paragraph again */
-	int                   cbar_events; /* change-bar begins and ends met */
-	size_t                ndeferred, capdeferred;
-	int                   mark_page; /* the page whose markers are current */
-	int                   mark_seq;  /* its page-sequence ordinal */
-	/* tables, lists, leaders and containers */
-	struct lay_measure   *measure;   /* measuring content widths: no lines are made */
-	const struct lay_listctx *list;  /* the list item being laid out */
-	mpt                   page_w, page_h; /* page size: fixed positions */
-	mpt                   body_h;    /* region-body height: absolute positions */
+	struct {   /* the document's: kept across passes */
+		const struct fo_tree *fo;
+		struct text_fonts    *fonts;
+		struct lay_brk       *brk;       /* owned */
+		/* style → fontset cache */
+		const struct fo_style **cache_style;
+		const struct text_fontset **cache_set;
+		size_t                ncache, capcache, cache_last;
+	};
+	struct {   /* one pass's: cleared when it begins, its arrays freed when it ends */
+		struct diag          *d;
+		struct area_tree     *at;
+		/* ids and citations */
+		const struct idmap   *ids_prev;  /* the previous pass's ids; NULL in the first */
+		struct idmap         *ids;       /* this pass's */
+		int                   ncites;    /* citations seen */
+		struct lay_ref       *refs;      /* citations and links, for the dangling check */
+		size_t                nrefs, caprefs;
+		struct lay_cite_para *cparas;    /* paragraphs with citations */
+		size_t                ncparas, capcparas;
+		int                   recompose; /* composing a cite paragraph again */
+		uint32_t             *missing;   /* code points no face draws, reported once */
+		size_t                nmissing;
+		long                  svg_elements; /* SVG elements drawn */
+		/* what is being laid out */
+		const char           *pagenum;   /* page number text while laying out static content */
+		const struct fo_node *link;      /* fo:basic-link being gathered */
+		const struct fo_node *cbar[8];   /* open change bars (fo:change-bar-begin), by class */
+		int                   ncbar;
+		int                   cbar_events; /* change-bar begins and ends met */
+		/* footnotes cited in the content of the last lay_box_content */
+		const struct fo_node **box_notes;
+		int                   nbox_notes;
+		/* markers and static content */
+		struct lay_mark      *marks;     /* every marker placed so far */
+		size_t                nmarks, capmarks;
+		int                   mark_page; /* the page whose markers are current */
+		int                   mark_seq;  /* its page-sequence ordinal */
+		struct lay_deferred  *deferred;  /* static content to lay out after the flows */
+		size_t                ndeferred, capdeferred;
+		/* tables, lists, leaders and containers */
+		struct lay_measure   *measure;   /* measuring content widths: no lines are made */
+		const struct lay_listctx *list;  /* the list item being laid out */
+		mpt                   page_w, page_h; /* page size: fixed positions */
+		mpt                   body_h;    /* region-body height: absolute positions */
+	};
 };
+
+/* Where one pass's part of struct lay begins. */
+#define LAY_PASS_FROM  offsetof(struct lay, d)
 
 void lay_note_ref(struct lay *L, const char *id, int line, int kind);
 

@@ -85,6 +85,27 @@ dangling(struct lay *L)
 	}
 }
 
+/* A pass begins: its part of L cleared at once, then its diagnostics and
+ * the ids it records (ids) and reads (prev: the previous pass's, or NULL). */
+static void
+pass_begin(struct lay *L, struct diag *d, const struct idmap *prev, struct idmap *ids)
+{
+	memset((char *)L + LAY_PASS_FROM, 0, sizeof *L - LAY_PASS_FROM);
+	L->d = d;
+	L->ids_prev = prev;
+	L->ids = ids;
+}
+
+/* A pass ends: its arrays are freed; its area tree (L->at) is the caller's. */
+static void
+pass_end(struct lay *L)
+{
+	free(L->refs);
+	free(L->cparas);
+	free(L->missing);
+	free(L->marks);
+	free(L->deferred);
+}
 
 /* One layout pass over every page sequence.  Returns -1 if one failed. */
 static int
@@ -99,13 +120,6 @@ one_pass(struct lay *L)
 	L->at->author = fo->author ? arena_strdup(L->at->arena, fo->author) : NULL;
 	L->at->subject = fo->subject ? arena_strdup(L->at->arena, fo->subject) : NULL;
 	L->at->keywords = fo->keywords ? arena_strdup(L->at->arena, fo->keywords) : NULL;
-	L->ncites = 0;
-	L->svg_elements = 0;
-	L->ncparas = 0;
-	L->nrefs = 0;
-	L->ncbar = 0;
-	L->nmarks = 0;
-	L->mark_seq = 0;
 	for (const struct fo_node *c = fo->root->first; c; c = c->next)
 		if (c->type == FO_PAGE_SEQUENCE && lay_sequence(L, c, &page_number) < 0)
 			failed = 1;
@@ -140,10 +154,7 @@ lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 	for (int pass = 1; ; pass++) {
 		struct diag pd;
 		diag_init(&pd);
-		L.d = &pd;
-		L.ids_prev = pass == 1 ? NULL : &prev;
-		L.ids = &cur;
-		L.nmissing = 0;
+		pass_begin(&L, &pd, pass == 1 ? NULL : &prev, &cur);
 		failed = one_pass(&L) < 0;
 		int stable = L.ncites == 0 || (pass > 1 && idmap_equal(&prev, &cur));
 		if (!stable && !failed && lay_cite_patch(&L) == 0)
@@ -157,9 +168,11 @@ lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 			lay_report_missing(&L);
 			diag_merge(d, &pd);
 			diag_free(&pd);
+			pass_end(&L);
 			break;
 		}
 		diag_free(&pd);
+		pass_end(&L);
 		area_tree_free(L.at);
 		L.at = NULL;
 		idmap_free(&prev);
@@ -168,13 +181,8 @@ lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 	}
 	idmap_free(&prev);
 	idmap_free(&cur);
-	free(L.refs);
-	free(L.marks);
-	free(L.missing);
 	free(L.cache_style);
 	free(L.cache_set);
-	free(L.deferred);
-	free(L.cparas);
 	lay_brk_free(L.brk);
 	if (failed || L.at->npages == 0) {
 		area_tree_free(L.at);
