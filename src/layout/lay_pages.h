@@ -1,0 +1,61 @@
+/*
+ * layout — pages: the loop over a page-sequence's pages (lay_page.c), the
+ * footnotes at their foot (lay_notes.c), citations patched in place at the
+ * end of a pass (lay_cite.c).
+ */
+#ifndef FOLIO_LAY_PAGES_H
+#define FOLIO_LAY_PAGES_H
+
+#include "lay_fill.h"
+
+/* A rectangle on the page, millipoints. */
+struct lay_rect {
+	mpt x, y, w, h;
+};
+
+/*
+ * The footnotes of a page lay_sequence (XSL 1.1 §6.10.3): the bodies of the
+ * citations placed so far, laid out in citation order into one vertical
+ * list, and a fill that places them page by page at the foot of the body.
+ * What does not fit on its citation's page continues on the next pages,
+ * split where a page may break (keeps, widows and orphans hold).
+ */
+struct lay_notes {
+	struct vlist          vl;
+	struct fill           f;
+	const struct fo_node *sep;     /* xsl-footnote-separator, or NULL */
+	mpt                   sep_h;   /* its height */
+};
+
+/* lay_notes.c: the sequence's footnotes, none queued yet; the separator
+ * (xsl-footnote-separator) measured to width. */
+void lay_notes_init(struct lay *L, struct lay_notes *nt, const struct fo_node *seq, mpt width);
+/* Are footnotes queued that are not placed yet? */
+int  lay_notes_pending(const struct lay_notes *nt);
+/* What the footnotes cited by items [from, to) of vl take, laid out to width. */
+mpt  lay_notes_height(struct lay *L, const struct vlist *vl, size_t from, size_t to, mpt width);
+/* Queue the footnotes cited by items [from, to) of vl. */
+void lay_notes_add(struct lay *L, struct lay_notes *nt, const struct vlist *vl, size_t from,
+    size_t to, mpt width);
+/* Queue the footnotes of row: of the part placed so far, or all of them. */
+void lay_notes_row_add(struct lay *L, struct lay_notes *nt, struct lrow *row, mpt width, int all);
+/* Where the queued footnotes would end in height H: a probe, nothing is placed. */
+void lay_notes_cut(const struct lay_notes *nt, mpt H, int strict, struct cut *c);
+/* Place what fits below the used height of body into region, on page pg. */
+void lay_notes_place(struct lay *L, struct lay_notes *nt, struct area *region,
+    const struct lay_rect *body, mpt used, struct area_page *pg);
+
+/* lay_page.c: the pages of page sequence seq, numbered from *page_number
+ * (advanced); their static content waits for lay_page_deferred.  Returns
+ * -1 (with an error reported) when the sequence cannot be laid out. */
+int  lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number);
+/* The static content of every page made in this pass. */
+void lay_page_deferred(struct lay *L);
+/* Add the clickable rectangles of line's linked runs to pg's links. */
+void lay_page_links(struct lay *L, struct area_page *pg, const struct area *line);
+
+/* lay_cite.c: the pass's citations made exact in place; returns 0 when
+ * patched, -1 when another pass is needed (nothing is changed then). */
+int  lay_cite_patch(struct lay *L);
+
+#endif
