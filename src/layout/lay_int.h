@@ -133,7 +133,7 @@ struct lay {
 		/* what is being laid out */
 		const char           *pagenum;   /* page number text while laying out static content */
 		const struct fo_node *link;      /* fo:basic-link being gathered */
-		const struct fo_node *cbar[8];   /* open change bars (fo:change-bar-begin), by class */
+		const struct fo_node *cbar[LAY_CBAR_MAX]; /* open change bars (fo:change-bar-begin), by class */
 		int                   ncbar;
 		int                   cbar_events; /* change-bar begins and ends met */
 		/* footnotes cited in the content of the last lay_box_content */

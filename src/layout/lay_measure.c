@@ -77,32 +77,46 @@ lay_measure_para(struct lay *L, const struct lblock *blk, const struct text_item
 	lay_measure_add(L, blk, mn + 10, mx + 10);
 }
 
+/* Measuring begins in m: the pass's diagnostics and change bars set aside. */
+static void
+measure_begin(struct lay *L, struct lay_measure *m, mpt refw)
+{
+	memset(m, 0, sizeof *m);
+	m->refw = refw;
+	m->outer = L->measure;
+	m->d = L->d;
+	diag_init(&m->quiet);
+	memcpy(m->cbar, L->cbar, sizeof m->cbar);
+	m->ncbar = L->ncbar;
+	L->d = &m->quiet;
+	L->measure = m;
+}
+
+/* Measuring in m ends: the pass as it was before measure_begin. */
+static void
+measure_end(struct lay *L, struct lay_measure *m)
+{
+	L->measure = m->outer;
+	L->d = m->d;
+	memcpy(L->cbar, m->cbar, sizeof m->cbar);
+	L->ncbar = m->ncbar;
+	diag_free(&m->quiet);
+}
+
 void
 lay_measure_blocks(struct lay *L, const struct fo_node *n, mpt *min, mpt *max)
 {
-	struct lay_measure m = { 0, 0, MEASURE_W };
-	struct lay_measure *save = L->measure;
-	struct diag *d = L->d, quiet;
+	struct lay_measure m;
 	struct lblock *ctx = arena_alloc(L->at->arena, sizeof *ctx);
 	struct vlist vl;
 
-	/* everything is laid out again for real: say and note things only then */
-	const struct fo_node *cbar[sizeof L->cbar / sizeof L->cbar[0]];
-	int ncbar = L->ncbar;
-	memcpy(cbar, L->cbar, sizeof cbar);
-	diag_init(&quiet);
-	L->d = &quiet;
-	L->measure = &m;
+	measure_begin(L, &m, MEASURE_W);
 	ctx->fo = n;
 	ctx->w = MEASURE_W;
 	memset(&vl, 0, sizeof vl);
 	lay_blocks_in(L, n, ctx, &vl, MEASURE_W);
 	vlist_free(&vl);
-	L->measure = save;
-	L->d = d;
-	memcpy(L->cbar, cbar, sizeof cbar);
-	L->ncbar = ncbar;
-	diag_free(&quiet);
+	measure_end(L, &m);
 	*min = m.min;
 	*max = m.max;
 }

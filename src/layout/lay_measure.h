@@ -12,10 +12,26 @@ struct lblock;
 struct fo_node;
 struct text_item;
 
-/* Content widths for automatic table layout (CSS 2.1 §17.5.2.2). */
+#define LAY_CBAR_MAX 8   /* change bars open at once that layout follows
+                            (lay_change_bar in lay_line.c counts to 8) */
+
+/*
+ * Content widths for automatic table layout (CSS 2.1 §17.5.2.2), and the
+ * context measuring runs in.  Measured content is laid out again for real,
+ * so measuring says nothing and leaves the pass as it found it: while
+ * L->measure points here, lines give their widths to lay_measure_para
+ * instead of being made, the pass's diagnostics are set aside (what
+ * measuring reports goes to quiet and is dropped), and the change bars
+ * open before are put back at the end.
+ */
 struct lay_measure {
 	mpt min, max;              /* widest unbreakable piece, widest line */
 	mpt refw;                  /* the reference width measured in */
+	struct lay_measure *outer; /* the measuring this one is inside, or NULL */
+	struct diag *d;            /* the pass's diagnostics, set aside */
+	struct diag quiet;         /* what measuring reports: dropped */
+	const struct fo_node *cbar[LAY_CBAR_MAX];  /* change bars open before */
+	int ncbar;
 };
 
 /* lay_line.c calls this instead of breaking lines while measuring. */
