@@ -79,8 +79,21 @@ struct area_image {
 	int32_t     px_w, px_h;  /* pixels */
 };
 
+/*
+ * The area tree's own values for what the PDF writer draws, so that it
+ * needs no FO header.  Layout stores FO values here as they are: the
+ * numberings are equal, which lay_int.h asserts.
+ */
+/* How a border or a rule is drawn. */
+enum area_line_style { AREA_LINE_NONE, AREA_LINE_SOLID, AREA_LINE_DASHED, AREA_LINE_DOTTED, AREA_LINE_DOUBLE };
+/* Text decorations of a run, bits. */
+enum area_deco { AREA_DECO_UNDERLINE = 1, AREA_DECO_LINE_THROUGH = 2, AREA_DECO_OVERLINE = 4 };
+/* The sides of a box, the index of border[] and pad[] (top, bottom, left,
+ * right in lr-tb). */
+enum area_side { AREA_BEFORE, AREA_AFTER, AREA_START, AREA_END };
+
 struct area_border {
-	uint8_t  style;   /* enum fo_border_style */
+	uint8_t  style;   /* enum area_line_style */
 	mpt      width;   /* millipoints */
 	uint32_t color;   /* 0xRRGGBB */
 };
@@ -106,7 +119,7 @@ struct area {
 	uint32_t      color;
 	uint8_t       bold;       /* synthesised bold */
 	uint8_t       italic;     /* synthesised slant */
-	uint8_t       deco;       /* enum fo_deco bits */
+	uint8_t       deco;       /* enum area_deco bits */
 	uint8_t       pagenum;    /* text is the page number, set when placed */
 	const char   *link_dest;  /* run inside fo:basic-link: internal destination */
 	const char   *link_uri;   /* … or external destination */
@@ -121,7 +134,7 @@ struct area {
 	int32_t       matrix[4];  /* a b c d ×65536, page space (y down) */
 	/* rule */
 	mpt           thickness;
-	uint8_t       style;      /* enum fo_border_style */
+	uint8_t       style;      /* enum area_line_style */
 	/* viewport: children are clipped to the content box (inside border
 	 * and padding, which the block fields above describe) */
 	uint8_t       clip;

@@ -23,6 +23,26 @@
 #include "lay_pages.h"
 #include "lay_measure.h"
 
+/*
+ * Layout is the one stage that sees the FO tree, the text stage and the
+ * area tree: it stores FO values as they are into text options (alignment)
+ * and areas (border and rule styles, decorations, sides), so each stage
+ * keeps its own enums and these keep their numberings equal.
+ */
+#define LAY_SAME(a, b)  ((int)(a) == (int)(b))
+_Static_assert(LAY_SAME(AREA_LINE_NONE, BORDER_NONE) && LAY_SAME(AREA_LINE_SOLID, BORDER_SOLID) &&
+    LAY_SAME(AREA_LINE_DASHED, BORDER_DASHED) && LAY_SAME(AREA_LINE_DOTTED, BORDER_DOTTED) &&
+    LAY_SAME(AREA_LINE_DOUBLE, BORDER_DOUBLE), "area line styles are FO border styles");
+_Static_assert(LAY_SAME(AREA_DECO_UNDERLINE, DECO_UNDERLINE) &&
+    LAY_SAME(AREA_DECO_LINE_THROUGH, DECO_LINE_THROUGH) &&
+    LAY_SAME(AREA_DECO_OVERLINE, DECO_OVERLINE), "area decorations are FO decorations");
+_Static_assert(LAY_SAME(AREA_BEFORE, SIDE_BEFORE) && LAY_SAME(AREA_AFTER, SIDE_AFTER) &&
+    LAY_SAME(AREA_START, SIDE_START) && LAY_SAME(AREA_END, SIDE_END), "area sides are FO sides");
+_Static_assert(LAY_SAME(TEXT_ALIGN_START, ALIGN_START) && LAY_SAME(TEXT_ALIGN_CENTER, ALIGN_CENTER) &&
+    LAY_SAME(TEXT_ALIGN_END, ALIGN_END) && LAY_SAME(TEXT_ALIGN_JUSTIFY, ALIGN_JUSTIFY) &&
+    LAY_SAME(TEXT_ALIGN_RELATIVE, ALIGN_RELATIVE), "text alignments are FO alignments");
+#undef LAY_SAME
+
 /* Where an id landed: page labels of its first and last areas. */
 struct lay_id {
 	char *id;

@@ -25,7 +25,6 @@
 #include "pdf.h"
 #include "pdf_int.h"
 #include "../area/area.h"
-#include "../fo/fo.h"
 #include "../text/text.h"
 #include "../base/file.h"
 
@@ -171,21 +170,21 @@ border_side(struct pdf_writer *w, HPDF_Page page, const struct area *a, int side
 	mpt bw = b->width;
 	mpt x0, y0, x1, y1;   /* the side's rectangle */
 
-	if (bw <= 0 || b->style == BORDER_NONE)
+	if (bw <= 0 || b->style == AREA_LINE_NONE)
 		return;
 	switch (side) {
-	case SIDE_BEFORE: x0 = a->x; y0 = a->y; x1 = a->x + a->w; y1 = a->y + bw; break;
-	case SIDE_AFTER: x0 = a->x; y0 = a->y + a->h - bw; x1 = a->x + a->w; y1 = a->y + a->h; break;
-	case SIDE_START: x0 = a->x; y0 = a->y; x1 = a->x + bw; y1 = a->y + a->h; break;
+	case AREA_BEFORE: x0 = a->x; y0 = a->y; x1 = a->x + a->w; y1 = a->y + bw; break;
+	case AREA_AFTER: x0 = a->x; y0 = a->y + a->h - bw; x1 = a->x + a->w; y1 = a->y + a->h; break;
+	case AREA_START: x0 = a->x; y0 = a->y; x1 = a->x + bw; y1 = a->y + a->h; break;
 	default: x0 = a->x + a->w - bw; y0 = a->y; x1 = a->x + a->w; y1 = a->y + a->h; break;
 	}
-	if (b->style == BORDER_SOLID) {
+	if (b->style == AREA_LINE_SOLID) {
 		fill_rect(w, page, x0, y0, x1 - x0, y1 - y0, b->color);
 		return;
 	}
-	if (b->style == BORDER_DOUBLE) {
+	if (b->style == AREA_LINE_DOUBLE) {
 		mpt t = bw / 3;
-		if (side == SIDE_BEFORE || side == SIDE_AFTER) {
+		if (side == AREA_BEFORE || side == AREA_AFTER) {
 			fill_rect(w, page, x0, y0, x1 - x0, t, b->color);
 			fill_rect(w, page, x0, y1 - t, x1 - x0, t, b->color);
 		} else {
@@ -198,7 +197,7 @@ border_side(struct pdf_writer *w, HPDF_Page page, const struct area *a, int side
 	HPDF_Page_GSave(page);
 	rgb_stroke(page, b->color);
 	HPDF_Page_SetLineWidth(page, pt(bw));
-	if (b->style == BORDER_DOTTED) {
+	if (b->style == AREA_LINE_DOTTED) {
 		/* round dots: a dash of length 0, which HPDF_Page_SetDash refuses */
 		char d[64];
 		int n = snprintf(d, sizeof d, "[0 %.3f] 0 d\n", pt(bw * 2));
@@ -209,7 +208,7 @@ border_side(struct pdf_writer *w, HPDF_Page page, const struct area *a, int side
 		HPDF_UINT16 pat[2] = { d, d };
 		HPDF_Page_SetDash(page, pat, 2, 0);
 	}
-	if (side == SIDE_BEFORE || side == SIDE_AFTER) {
+	if (side == AREA_BEFORE || side == AREA_AFTER) {
 		float yy = w->ph - pt((y0 + y1) / 2);
 		HPDF_Page_MoveTo(page, pt(x0), yy);
 		HPDF_Page_LineTo(page, pt(x1), yy);
@@ -227,11 +226,11 @@ static void
 draw_deco(struct pdf_writer *w, HPDF_Page page, const struct area *r, mpt x1)
 {
 	mpt t = r->size / 18, wd = x1 - r->x;
-	if (r->deco & DECO_UNDERLINE)
+	if (r->deco & AREA_DECO_UNDERLINE)
 		fill_rect(w, page, r->x, r->baseline + r->size / 8, wd, t, r->color);
-	if (r->deco & DECO_LINE_THROUGH)
+	if (r->deco & AREA_DECO_LINE_THROUGH)
 		fill_rect(w, page, r->x, r->baseline - r->size * 3 / 10, wd, t, r->color);
-	if (r->deco & DECO_OVERLINE)
+	if (r->deco & AREA_DECO_OVERLINE)
 		fill_rect(w, page, r->x, r->baseline - r->size * 9 / 10, wd, t, r->color);
 }
 
@@ -546,12 +545,12 @@ draw_graphics(struct pdf_writer *w, HPDF_Page page, const struct area *a)
 				draw_deco(w, page, a, a->x + a->w);
 			break;
 		case AREA_RULE:
-			if (a->thickness > 0 && a->style != BORDER_NONE && a->style != BORDER_SOLID) {
+			if (a->thickness > 0 && a->style != AREA_LINE_NONE && a->style != AREA_LINE_SOLID) {
 				/* a leader's rule-style: drawn as the top border of its box */
 				struct area r = *a;
 				r.h = a->thickness;
-				r.border[SIDE_BEFORE] = (struct area_border){ a->style, a->thickness, a->color };
-				border_side(w, page, &r, SIDE_BEFORE);
+				r.border[AREA_BEFORE] = (struct area_border){ a->style, a->thickness, a->color };
+				border_side(w, page, &r, AREA_BEFORE);
 			} else if (a->thickness > 0) {
 				fill_rect(w, page, a->x, a->y, a->w, a->thickness, a->color);
 			}

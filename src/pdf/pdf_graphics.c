@@ -24,7 +24,6 @@
 #include <hpdf_pages.h>
 
 #include "../base/limits.h"
-#include "../fo/fo.h"
 #include "../image/image.h"
 #include "pdf_int.h"
 
@@ -173,12 +172,12 @@ image_of(struct pdf_gfx *g, const struct area *a)
 static void
 content_box(const struct area *v, mpt *x, mpt *y, mpt *w, mpt *h)
 {
-	*x = v->x + v->border[SIDE_START].width + v->pad[SIDE_START];
-	*y = v->y + v->border[SIDE_BEFORE].width + v->pad[SIDE_BEFORE];
-	*w = v->w - v->border[SIDE_START].width - v->pad[SIDE_START] - v->border[SIDE_END].width -
-	    v->pad[SIDE_END];
-	*h = v->h - v->border[SIDE_BEFORE].width - v->pad[SIDE_BEFORE] - v->border[SIDE_AFTER].width -
-	    v->pad[SIDE_AFTER];
+	*x = v->x + v->border[AREA_START].width + v->pad[AREA_START];
+	*y = v->y + v->border[AREA_BEFORE].width + v->pad[AREA_BEFORE];
+	*w = v->w - v->border[AREA_START].width - v->pad[AREA_START] - v->border[AREA_END].width -
+	    v->pad[AREA_END];
+	*h = v->h - v->border[AREA_BEFORE].width - v->pad[AREA_BEFORE] - v->border[AREA_AFTER].width -
+	    v->pad[AREA_AFTER];
 }
 
 /* A framed grey box with its diagonals where an image could not go: the

@@ -169,12 +169,17 @@ struct text_line {
 	                         before the next break is wider than the line */
 };
 
+/* Alignment of a paragraph's lines; relative: the last line as the others
+ * (text-align-last), start when they are justified. */
+enum text_align { TEXT_ALIGN_START, TEXT_ALIGN_CENTER, TEXT_ALIGN_END, TEXT_ALIGN_JUSTIFY,
+	TEXT_ALIGN_RELATIVE };
+
 struct text_para_opts {
 	mpt      width;        /* line width, millipoints */
 	mpt      indent;       /* first line indent */
 	mpt      last_end_indent; /* last-line-end-indent */
-	uint8_t  align;        /* enum fo_align values: 0 start 1 center 2 end 3 justify */
-	uint8_t  align_last;   /* same, for the last line */
+	uint8_t  align;        /* enum text_align */
+	uint8_t  align_last;   /* enum text_align, for the last line */
 	uint8_t  wrap;         /* 0: no-wrap */
 	uint8_t  hanging;      /* R14 */
 	uint8_t  autospace;    /* R10 ¼ em between Han and Latin */
