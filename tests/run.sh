@@ -53,6 +53,7 @@ layer bounds sh tests/bounds/run.sh "$B/folio"
 layer serve sh tests/serve/run.sh "$B/folio"
 layer docbook sh tests/docbook/run.sh "$B/folio"
 layer web sh tests/web/run.sh "$B/folio"
+layer includes sh tests/includes/run.sh "$B/folio"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
