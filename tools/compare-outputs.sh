@@ -40,11 +40,15 @@ done
 
 # the documents of the sample document set
 "$FOLIO" manual --root . -o "$OUT/manual" --fo "$OUT/manual-fo" >/dev/null 2>&1
-"$FOLIO" packet --root . -o "$OUT/packet" --fo "$OUT/packet-fo" cases/*.xml >/dev/null 2>&1
-for d in manual-fo packet-fo; do
-	[ -d "$OUT/$d" ] || continue
-	for f in "$OUT/$d"/*.fo; do
-		[ -e "$f" ] && cp "$f" "$OUT/fo/$d-$(basename "$f")"
+# one case at a time: every case writes its FO under the same name
+for c in cases/*.xml; do
+	n=$(basename "$c" .xml)
+	"$FOLIO" packet --root . -o "$OUT/packet-$n" --fo "$OUT/packet-fo-$n" "$c" >/dev/null 2>&1
+done
+for d in "$OUT"/manual-fo "$OUT"/packet-fo-*; do
+	[ -d "$d" ] || continue
+	for f in "$d"/*.fo; do
+		[ -e "$f" ] && cp "$f" "$OUT/fo/$(basename "$d")-$(basename "$f")"
 	done
 done
 
