@@ -6,6 +6,8 @@
 #include <string.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
+#include <assert.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -91,8 +93,11 @@ on_error(void *data, xmlErrorPtr e)
 
 /* ---------------------------------------------------------------- loader */
 
-static char **allowed;      /* real paths of the allowed directories */
-static size_t nallowed;
+/* Per thread, like everything below that one document's parse, validation
+ * or transformation sets for libxml2's and libxslt's callbacks: a server
+ * may run jobs on several threads (docs/architecture.md, Threads). */
+static _Thread_local char **allowed;      /* real paths of the allowed directories */
+static _Thread_local size_t nallowed;
 
 void
 src_allow_dir(const char *dir)
@@ -149,8 +154,8 @@ path_allowed(const char *url)
 #define PARSE_OPTS (XML_PARSE_NOENT | XML_PARSE_NONET | XML_PARSE_NOCDATA \
 	| XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES)
 
-static struct errctx *parsing;          /* the source document being parsed */
-static xmlParserCtxtPtr parsing_ctxt;   /* … and its parser */
+static _Thread_local struct errctx *parsing;          /* the source document being parsed */
+static _Thread_local xmlParserCtxtPtr parsing_ctxt;   /* … and its parser */
 
 static xmlParserInputPtr
 entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
@@ -202,19 +207,29 @@ lib_strdup(const char *s)
 	return p;
 }
 
+static void xslt_error(void *ctx, const char *fmt, ...);
+
+/* What the libraries keep for the whole process, set once by the first
+ * thread that needs them. */
 static void
-setup_once(void)
+setup(void)
 {
-	static int done;
-	if (done)
-		return;
-	done = 1;
 	/* libxml2's and libxslt's allocations: out of memory is folio's exit 1 */
 	xmlMemSetup(free, lib_malloc, lib_realloc, lib_strdup);
 	xmlInitParser();
 	xmlSetExternalEntityLoader(entity_loader);
 	default_doc_loader = xsltDocDefaultLoader;
 	xsltSetLoaderFunc(doc_loader);
+	/* libxslt's handler is one for the process; xslt_error finds the
+	 * transformation of its own thread */
+	xsltSetGenericErrorFunc(NULL, xslt_error);
+}
+
+static void
+setup_once(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, setup);
 }
 
 /*
@@ -577,8 +592,8 @@ src_relaxng_validate(const char *path, const char *rng, struct diag *d)
 	return rng_validate(path, rng, NULL, NULL, d);
 }
 
-static const char *rng_bytes;   /* validate these instead of reading the file */
-static size_t rng_nbytes;
+static _Thread_local const char *rng_bytes;   /* validate these instead of reading the file */
+static _Thread_local size_t rng_nbytes;
 
 int
 src_relaxng_problems(const char *path, const char *bytes, size_t nbytes, const char *rng,
@@ -661,14 +676,17 @@ ext_amount_zh(xmlXPathParserContextPtr ctxt, int nargs)
 }
 
 static void
-register_extensions(void)
+register_amount(void)
 {
-	static int done;
-	if (done)
-		return;
-	done = 1;
 	xsltRegisterExtModuleFunction((const xmlChar *)"amount-zh",
 	    (const xmlChar *)"urn:folio:xslt", ext_amount_zh);
+}
+
+static void
+register_extensions(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, register_amount);
 }
 
 static int
@@ -688,15 +706,15 @@ xslt_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *va
 	return path_allowed(value);
 }
 
-static struct diag *xslt_diag;
-static const char *xslt_file;
+static _Thread_local struct diag *xslt_diag;
+static _Thread_local const char *xslt_file;
 /*
  * While a stylesheet compiles or a transformation runs, what libxslt and
  * libxml2 report is held here, one NUL-terminated entry each, tagged 'm'
  * (libxslt's channel: its messages and xsl:message) or 'x' (a libxml2
  * error, such as an XPath one), and sorted out at the end (xslt_release).
  */
-static struct buf *xslt_held;
+static _Thread_local struct buf *xslt_held;
 
 static void
 hold(char tag, const char *msg)
@@ -890,33 +908,107 @@ doc_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltLoa
 	return doc;
 }
 
-/* Compiled stylesheets, kept while the process runs: a packet renders
- * fifteen jobs with the same templates. */
-static struct { char *path; xsltStylesheetPtr style; } sheets[8];
+/*
+ * Compiled stylesheets, kept while the process runs: a packet renders
+ * fifteen jobs with the same templates.  At most SHEETS_MAX are kept; to
+ * make room the least recently used one that no transformation holds is
+ * freed, and when every one is held the new one is used once and freed.
+ * One lock for every thread (libxslt shares a compiled stylesheet between
+ * transformations); a transformation holds its sheet from sheet_take to
+ * sheet_drop, so that it is not freed under it.
+ */
+#define SHEETS_MAX 8
+struct sheet {
+	char             *path;    /* owned; NULL: not in the cache */
+	xsltStylesheetPtr style;
+	int               users;   /* transformations holding it */
+	unsigned long     used;    /* when it was last taken (a counter) */
+};
+static pthread_mutex_t sheets_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct sheet sheets[SHEETS_MAX];
 static int nsheets;
+static unsigned long sheets_clock;
 
-static xsltStylesheetPtr
-stylesheet(const char *path)
+/* A slot for a new sheet: a free one, else the least recently used one
+ * not held, its stylesheet freed; NULL when every one is held. */
+static struct sheet *
+sheet_slot(void)
 {
+	if (nsheets < SHEETS_MAX)
+		return &sheets[nsheets++];
+	struct sheet *old = NULL;
 	for (int i = 0; i < nsheets; i++)
-		if (strcmp(sheets[i].path, path) == 0)
-			return sheets[i].style;
-	xsltStylesheetPtr s = xsltParseStylesheetFile((const xmlChar *)path);
-	if (s && nsheets < 8) {
-		sheets[nsheets].path = xstrdup(path);
-		sheets[nsheets++].style = s;
+		if (sheets[i].users == 0 && (old == NULL || sheets[i].used < old->used))
+			old = &sheets[i];
+	if (old != NULL) {
+		xsltFreeStylesheet(old->style);
+		free(old->path);
+		memset(old, 0, sizeof *old);
 	}
-	return s;
+	return old;
+}
+
+/* The compiled stylesheet at path, held until sheet_drop, or NULL when it
+ * does not compile (its errors reported through this thread's handlers). */
+static struct sheet *
+sheet_take(const char *path)
+{
+	struct sheet *e = NULL;
+	pthread_mutex_lock(&sheets_lock);
+	for (int i = 0; i < nsheets && e == NULL; i++)
+		if (sheets[i].path != NULL && strcmp(sheets[i].path, path) == 0)
+			e = &sheets[i];
+	if (e == NULL) {
+		xsltStylesheetPtr s = xsltParseStylesheetFile((const xmlChar *)path);
+		if (s != NULL && (e = sheet_slot()) != NULL) {
+			e->path = xstrdup(path);
+			e->style = s;
+		} else if (s != NULL) {
+			e = xcalloc(1, sizeof *e);   /* path NULL: freed by sheet_drop */
+			e->style = s;
+		}
+	}
+	if (e != NULL) {
+		e->users++;
+		e->used = ++sheets_clock;
+	}
+	pthread_mutex_unlock(&sheets_lock);
+	return e;
+}
+
+static void
+sheet_drop(struct sheet *e)
+{
+	if (e == NULL)
+		return;
+	pthread_mutex_lock(&sheets_lock);
+	assert(e->users > 0);
+	e->users--;
+	int uncached = e->path == NULL;
+	pthread_mutex_unlock(&sheets_lock);
+	if (uncached) {
+		xsltFreeStylesheet(e->style);
+		free(e);
+	}
 }
 
 void
 src_cleanup(void)
 {
+	pthread_mutex_lock(&sheets_lock);
+	int kept = 0;
 	for (int i = 0; i < nsheets; i++) {
+		if (sheets[i].users > 0) {   /* another thread's transformation */
+			sheets[kept++] = sheets[i];
+			continue;
+		}
 		xsltFreeStylesheet(sheets[i].style);
 		free(sheets[i].path);
 	}
-	nsheets = 0;
+	for (int i = kept; i < nsheets; i++)
+		memset(&sheets[i], 0, sizeof sheets[i]);
+	nsheets = kept;
+	pthread_mutex_unlock(&sheets_lock);
 	src_allow_reset();
 }
 
@@ -954,13 +1046,13 @@ xslt_run(const char *xsl, const char *in, const char *in_bytes, size_t in_len,
 		return NULL;
 	xslt_diag = d;
 	xslt_file = xsl;
-	xsltSetGenericErrorFunc(NULL, xslt_error);
 	xmlSetGenericErrorFunc(NULL, xslt_error);
 	struct errctx sc = { .d = d, .file = xsl };
 	struct buf held = {0};
 	xmlSetStructuredErrorFunc(&sc, xslt_compile_error);
 	xslt_held = &held;
-	xsltStylesheetPtr style = path_allowed(xsl) ? stylesheet(xsl) : NULL;
+	struct sheet *sheet = path_allowed(xsl) ? sheet_take(xsl) : NULL;
+	xsltStylesheetPtr style = sheet ? sheet->style : NULL;
 	xslt_held = NULL;
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xslt_release(&held, style == NULL);
@@ -1024,8 +1116,8 @@ done:
 		free(qp);
 	}
 	/* the stylesheet stays cached for the next job (src_cleanup frees it) */
+	sheet_drop(sheet);
 	xmlFreeDoc(doc);
-	xsltSetGenericErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, NULL);
 	xslt_diag = NULL;
 	return out;
