@@ -1,6 +1,8 @@
 /*
  * base — allocation, arenas, buffers, UTF-8 and diagnostics.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,12 +13,18 @@
 
 /* ---------------------------------------------------------------- out of memory */
 
-static char oom_what[512] = "starting";
-static void (*oom_fn)(void);
+static _Thread_local char oom_what[512] = "starting";   /* this thread's job */
+static void (*_Atomic oom_fn)(void);
 /* given back when memory runs out, so the message can be printed and
  * translated (gettext allocates) */
 static void *oom_reserve;
-static int oom_reserved;
+static pthread_once_t oom_reserved = PTHREAD_ONCE_INIT;
+
+static void
+reserve(void)
+{
+	oom_reserve = malloc(256 * 1024);
+}
 
 void
 oom_context(const char *fmt, ...)
@@ -36,9 +44,9 @@ oom_hook(void (*fn)(void))
 void
 oom_exit(size_t size)
 {
-	static int once;
-	if (once++)
-		_exit(1);   /* out of memory again while reporting it */
+	static atomic_flag once = ATOMIC_FLAG_INIT;
+	if (atomic_flag_test_and_set(&once))
+		_exit(1);   /* out of memory again while reporting it, or in another thread */
 	free(oom_reserve);
 	oom_reserve = NULL;
 	if (oom_fn)
@@ -59,10 +67,7 @@ oom(size_t size)
 void *
 xmalloc(size_t size)
 {
-	if (!oom_reserved) {
-		oom_reserved = 1;
-		oom_reserve = malloc(256 * 1024);
-	}
+	pthread_once(&oom_reserved, reserve);
 	void *p = malloc(size ? size : 1);
 	if (p == NULL)
 		oom(size);

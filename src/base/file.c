@@ -2,12 +2,15 @@
  * file — reading whole regular files, writing files through a temporary
  * that is renamed into place, and removing temporaries on a signal.
  */
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,16 +191,12 @@ block(sigset_t *old)
 	sigemptyset(&s);
 	for (size_t i = 0; i < sizeof cleanup_signals / sizeof *cleanup_signals; i++)
 		sigaddset(&s, cleanup_signals[i]);
-	sigprocmask(SIG_BLOCK, &s, old);
+	pthread_sigmask(SIG_BLOCK, &s, old);
 }
 
 static void
-install(void)
+install_handlers(void)
 {
-	static int done;
-	if (done)
-		return;
-	done = 1;
 	oom_hook(remove_temps);
 	for (size_t i = 0; i < sizeof cleanup_signals / sizeof *cleanup_signals; i++) {
 		struct sigaction sa, old;
@@ -211,19 +210,34 @@ install(void)
 	}
 }
 
+static void
+install(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, install_handlers);
+}
+
+/* Threads change the list one at a time; the handler only reads it (a
+ * slot's path is stored whole, after its string is made). */
+static pthread_mutex_t temps_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* With the signals blocked: put path in a free slot. */
 static void
 temp_add_blocked(const char *path, int is_dir)
 {
 	install();
-	for (int i = 0; i < NTEMPS; i++)
+	char *copy = xstrdup(path);
+	pthread_mutex_lock(&temps_lock);
+	for (int i = 0; i < NTEMPS && copy != NULL; i++)
 		if (temps[i].path == NULL) {
 			temps[i].is_dir = is_dir;
-			temps[i].path = xstrdup(path);
-			return;
+			temps[i].path = copy;
+			copy = NULL;
 		}
+	pthread_mutex_unlock(&temps_lock);
 	/* more than NTEMPS temporaries at once: this one is not removed on a
 	 * signal (folio never has more than a few) */
+	free(copy);
 }
 
 void
@@ -232,7 +246,7 @@ file_temp_add(const char *path, int is_dir)
 	sigset_t old;
 	block(&old);
 	temp_add_blocked(path, is_dir);
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 int
@@ -244,7 +258,7 @@ file_temp_mkdir(const char *path)
 	int e = errno;
 	if (rc == 0)
 		temp_add_blocked(path, 1);
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	errno = e;
 	return rc;
 }
@@ -254,6 +268,7 @@ file_temp_forget(const char *path)
 {
 	sigset_t old;
 	block(&old);
+	pthread_mutex_lock(&temps_lock);
 	for (int i = 0; i < NTEMPS; i++)
 		if (temps[i].path && strcmp(temps[i].path, path) == 0) {
 			char *p = temps[i].path;
@@ -261,12 +276,32 @@ file_temp_forget(const char *path)
 			free(p);
 			break;
 		}
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	pthread_mutex_unlock(&temps_lock);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 /* ---------------------------------------------------------------- writing */
 
-static int output_failed;
+/* The process's umask, read once: reading it means setting it, which
+ * another thread's new file must not see happen. */
+static mode_t umask_value;
+
+static void
+read_umask(void)
+{
+	umask_value = umask(022);
+	umask(umask_value);
+}
+
+static mode_t
+new_file_mode(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, read_umask);
+	return 0666 & ~umask_value;
+}
+
+static atomic_int output_failed;   /* any thread's output */
 
 int
 file_output_failed(void)
@@ -349,7 +384,7 @@ make_temp(struct file_out *o, mode_t mode)
 	int e = errno;
 	if (fd >= 0)
 		temp_add_blocked(o->tmp, 0);
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (fd < 0) {
 		free(o->tmp);
 		o->tmp = NULL;
@@ -366,10 +401,8 @@ file_out_open(struct file_out *o, const char *path, struct diag *d)
 	struct stat st;
 	const char *reason = NULL;
 	int fd = -1, err = 0, direct = 0;
-	mode_t mask = umask(0);
-	mode_t mode = 0666 & ~mask;
+	mode_t mode = new_file_mode();
 
-	umask(mask);
 	memset(o, 0, sizeof *o);
 	o->path = xstrdup(path);
 	if (strcmp(path, "-") == 0) {
@@ -466,6 +499,7 @@ file_out_commit(struct file_out *o, struct diag *d)
 		out_free(o);
 		return -1;
 	}
+	assert(o->f == stdout || o->tmp != NULL || o->target != NULL);
 	if (fflush(o->f) != 0)
 		file_out_fail(o, errno);
 	if (ferror(o->f))
@@ -515,21 +549,20 @@ int
 file_write_new(const char *path, const void *bytes, size_t n, struct diag *d)
 {
 	struct file_out o;
-	mode_t mask = umask(0);
 	int rc = -1;
 
-	umask(mask);
 	memset(&o, 0, sizeof o);
 	o.path = xstrdup(path);
 	o.target = xstrdup(path);
 	/* a temporary beside it, then link(2), which fails if the name
 	 * exists: two writers of one new file cannot overwrite each other */
-	int fd = make_temp(&o, 0666 & ~mask);
+	int fd = make_temp(&o, new_file_mode());
 	if (fd < 0) {
 		report(path, errno, NULL, d);
 		out_free(&o);
 		return -1;
 	}
+	assert(o.tmp != NULL);   /* make_temp names it when it succeeds */
 	ssize_t w = n > 0 ? write(fd, bytes, n) : 0;
 	int err = w < 0 ? errno : (size_t)w != n ? ENOSPC : 0;
 	if (fsync(fd) != 0 && err == 0)

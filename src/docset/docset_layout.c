@@ -36,7 +36,7 @@
 #define MM(x)      ((mpt)((x) * 72000.0 / 25.4 + 0.5))
 #define TOLERANCE  500      /* half a point: rounding, not a fault */
 
-static struct {
+static _Thread_local struct {   /* this thread's check (folio check --layout) */
 	int         on;
 	mpt         row_h;      /* the height of a row written in by hand */
 	const char *prefix;     /* stripped from document names, or NULL */

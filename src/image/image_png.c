@@ -9,6 +9,7 @@
  * low-depth palette images (reading past its rows), draws 16-bit images
  * white and crashes on an RGB image with tRNS (docs/graphics.md).
  */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,7 @@ static void
 split_alpha(uint8_t *buf, size_t np, struct image_pixels *out)
 {
 	size_t nc = (size_t)out->ncomp, i;
+	assert(nc == 1 || nc == 3);
 	for (i = 0; i < np && buf[i * (nc + 1) + nc] == 255; i++)
 		;
 	if (i < np) {
@@ -82,6 +84,7 @@ from_linear(uint8_t *buf, size_t np, size_t nc, int alpha)
 	for (size_t v = 0; v < 65536; v++)
 		enc[v] = (uint8_t)lround(255.0 * pow((double)v / 65535.0, 1 / 2.2));
 	size_t step = nc + (alpha != 0);
+	assert(step <= 4);   /* px holds one pixel */
 	for (size_t i = 0; i < np; i++) {
 		uint16_t px[4];
 		memcpy(px, buf + 2 * i * step, 2 * step);

@@ -9,6 +9,7 @@
  *   no break inside  codes such as XT-KF-CX-001, 2024-03-15, v2.3  (R6)
  *   no break inside  ranges such as 3～5, 9:00～17:30               (R7)
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,16 +102,13 @@ no_break_before(uint32_t c)
 void
 text_breaks(const uint32_t *cps, size_t n, const char *lang, uint8_t *brk)
 {
-	static int inited;
+	static pthread_once_t inited = PTHREAD_ONCE_INIT;
 	char *lb;
 	int zh = lang == NULL || lang[0] == '\0' || strncmp(lang, "zh", 2) == 0;
 
 	if (n == 0)
 		return;
-	if (!inited) {
-		init_linebreak();
-		inited = 1;
-	}
+	pthread_once(&inited, init_linebreak);
 	lb = xmalloc(n);
 	set_linebreaks_utf32((const utf32_t *)cps, n, zh ? "zh" : lang, lb);
 	for (size_t i = 0; i < n; i++)
