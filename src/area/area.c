@@ -208,6 +208,8 @@ dump(const struct area *a, struct buf *b, int depth)
 	}
 	if (a->line)
 		buf_printf(b, " src-line=\"%d\"", a->line);
+	if (a->hidden)
+		buf_puts(b, " hidden=\"1\"");
 	switch ((enum area_kind)a->kind) {
 	case AREA_REGION:
 	case AREA_BLOCK:

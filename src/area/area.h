@@ -107,6 +107,9 @@ struct area {
 	const void   *fo;         /* the formatting object it was made from
 	                           * (struct fo_node), or NULL: for checks that
 	                           * read the FO's properties (folio check --layout) */
+	uint8_t       hidden;     /* visibility hidden: takes its space, not painted
+	                           * (its children are, unless hidden themselves;
+	                           * a hidden viewport hides its drawing) */
 	/* region, block */
 	uint32_t      background; /* 0xRRGGBB or 0xFFFFFFFF for none */
 	struct area_border border[4];  /* before, after, start, end */

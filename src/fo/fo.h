@@ -259,6 +259,9 @@ struct fo_style {
 	uint8_t      scaling_free;     /* scaling="non-uniform" */
 	uint8_t      content_mode[2];  /* content-width, content-height: enum fo_content */
 	struct fo_len content_len[2];  /* CONTENT_LENGTH: % of the intrinsic size */
+	/* visibility, §7.30.17: hidden (or collapse) areas keep their space
+	 * and are not painted */
+	uint8_t      hidden;
 };
 
 struct fo_node {

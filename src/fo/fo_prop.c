@@ -131,6 +131,8 @@ static const struct fo_keyword kw_abs_pos[] = {
 static const struct fo_keyword kw_overflow[] = {
 	{ "visible", 0 }, { "hidden", 1 }, { "scroll", 1 }, { "auto", 0 },
 	{ "error-if-overflow", 0 }, { NULL, 0 } };
+static const struct fo_keyword kw_visibility[] = {
+	{ "visible", 0 }, { "hidden", 1 }, { "collapse", 1 }, { NULL, 0 } };
 static const struct fo_keyword kw_fpc[] = {
 	{ "auto", FPC_AUTO }, { "even", FPC_EVEN }, { "odd", FPC_ODD },
 	{ "end-on-even", FPC_END_ON_EVEN }, { "end-on-odd", FPC_END_ON_ODD },
@@ -381,6 +383,7 @@ const struct prop_def fo_props[] = {
 	KW("show-destination",      show_new, kw_show_dest, 0, "replace"),
 	KW("starting-state",        starting_hide, kw_starting_state, 0, "show"),
 	KW("caption-side",          caption_after, kw_caption_side, 1, "before"),
+	KW("visibility",            hidden, kw_visibility, 1, "visible (hidden and collapse: the space kept, nothing painted)"),
 	KW("float",                 float_side, kw_float, 0, "none (fo:float is laid out in place)"),
 	KW("clear",                 clear_side, kw_clear, 0, "none (no floats to clear)"),
 	KW("precedence",            precedence, kw_precedence, 0, "false"),

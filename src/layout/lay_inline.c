@@ -308,6 +308,7 @@ leader_areas(struct lay *L, struct area *la, const struct fo_style *st, mpt x, m
 		r->y = baseline + st->font_size / 10 - st->rule_thickness / 2;
 		r->style = st->rule_style;
 		r->color = st->color;
+		r->hidden = st->hidden;
 		r->name = "leader";
 		return;
 	}
@@ -343,6 +344,7 @@ leader_areas(struct lay *L, struct area *la, const struct fo_style *st, mpt x, m
 	r->font = f->family;
 	r->size = st->font_size;
 	r->color = st->color;
+	r->hidden = st->hidden;
 	r->bold = set->synth_bold[fi];
 	r->nglyphs = n;
 	r->spacing = (n - 1) * (pw - dw);
@@ -404,6 +406,7 @@ content_leader(struct lay *L, struct area *la, const struct fo_node *n, mpt x, m
 	r->font = face->family;
 	r->size = st->font_size;
 	r->color = st->color;
+	r->hidden = st->hidden;
 	r->bold = set->synth_bold[fi0];
 	r->nglyphs = n_rep * ng;
 	/* the gap between copies, as uniform spacing only when one glyph repeats */

@@ -57,6 +57,9 @@ struct idmap {
 	size_t         tcap;
 };
 
+/* lay_visibility.c: mark the areas of FOs with visibility hidden. */
+void lay_visibility(struct area_tree *t);
+
 /* lay_ids.c */
 const struct lay_id *idmap_find(const struct idmap *m, const char *id);
 /* Record id on the page labelled label; returns 1 if the id is new. */

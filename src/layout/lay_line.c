@@ -552,6 +552,7 @@ build_runs(struct lay *L, struct area *line, const struct text_item *it,
 		r->font = g[i].face ? g[i].face->family : "";
 		r->size = g[i].st->font_size;
 		r->color = g[i].st->color;
+		r->hidden = g[i].st->hidden;
 		r->bold = g[i].bold;
 		r->italic = g[i].italic;
 		r->deco = g[i].st->decoration;

@@ -195,7 +195,7 @@ lay_page_links(struct lay *L, struct area_page *pg, const struct area *line)
 		tail = &(*tail)->next;
 	struct area_link *last = NULL;
 	for (const struct area *r = line->first; r; r = r->next) {
-		if (r->kind != AREA_RUN || (r->link_dest == NULL && r->link_uri == NULL))
+		if (r->kind != AREA_RUN || r->hidden || (r->link_dest == NULL && r->link_uri == NULL))
 			continue;
 		if (last && last->dest == r->link_dest && last->uri == r->link_uri &&
 		    r->x <= last->x + last->w + r->size) {

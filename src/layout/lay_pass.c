@@ -188,6 +188,7 @@ lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 		area_tree_free(L.at);
 		return NULL;
 	}
+	lay_visibility(L.at);
 	area_check(L.at);
 	return L.at;
 }

@@ -64,7 +64,7 @@ static void
 collect(struct pdf_writer *w, const struct area *a)
 {
 	for (; a; a = a->next) {
-		if (a->kind == AREA_RUN && a->face) {
+		if (a->kind == AREA_RUN && a->face && !a->hidden) {
 			struct pdf_face *p = pface_of(w, a->face);
 			const char *s = a->text, *e = a->text + a->len;
 			while (s < e) {
@@ -244,13 +244,13 @@ static void
 draw_line_deco(struct pdf_writer *w, HPDF_Page page, const struct area *line)
 {
 	for (const struct area *r = line->first; r;) {
-		if (r->kind != AREA_RUN || r->deco == 0) {
+		if (r->kind != AREA_RUN || r->deco == 0 || r->hidden) {
 			r = r->next;
 			continue;
 		}
 		mpt x1 = r->x + r->w;
 		const struct area *e = r->next;
-		while (e && e->kind == AREA_RUN && e->deco == r->deco && e->color == r->color &&
+		while (e && e->kind == AREA_RUN && !e->hidden && e->deco == r->deco && e->color == r->color &&
 		    e->size == r->size && e->baseline == r->baseline && e->x >= x1 && e->x - x1 <= r->size) {
 			x1 = e->x + e->w;
 			e = e->next;
@@ -494,9 +494,9 @@ draw_line_text(struct pdf_writer *w, HPDF_Page page, const struct area *line)
 {
 	const struct area *r = line->first;
 	while (r) {
-		if (r->kind != AREA_RUN || r->face == NULL || r->len == 0) {
+		if (r->kind != AREA_RUN || r->face == NULL || r->len == 0 || r->hidden) {
 			/* an inline drawing's labels, an inline-container's lines */
-			if (r->kind == AREA_VIEWPORT || r->kind == AREA_BLOCK)
+			if (r->kind == AREA_BLOCK || (r->kind == AREA_VIEWPORT && !r->hidden))
 				draw_text(w, page, r->first);
 			r = r->next;
 			continue;
@@ -506,7 +506,7 @@ draw_line_text(struct pdf_writer *w, HPDF_Page page, const struct area *line)
 			r = e;
 			continue;
 		}
-		while (e && same_style(r, e) && !(w->nskip > 0 && skipped(w, e)))
+		while (e && !e->hidden && same_style(r, e) && !(w->nskip > 0 && skipped(w, e)))
 			e = e->next;
 		emit_group(w, page, r, e);
 		r = e;
@@ -523,8 +523,10 @@ static void
 draw_backgrounds(struct pdf_writer *w, HPDF_Page page, const struct area *a)
 {
 	for (; a; a = a->next) {
+		if (a->kind == AREA_VIEWPORT && a->hidden)
+			continue;   /* a hidden drawing: nothing of it */
 		if ((a->kind == AREA_REGION || a->kind == AREA_BLOCK || a->kind == AREA_VIEWPORT) &&
-		    a->background != 0xFFFFFFFFu)
+		    a->background != 0xFFFFFFFFu && !a->hidden)
 			fill_rect(w, page, a->x, a->y, a->w, a->h, a->background);
 		draw_backgrounds(w, page, a->first);
 	}
@@ -534,9 +536,14 @@ static void
 draw_graphics(struct pdf_writer *w, HPDF_Page page, const struct area *a)
 {
 	for (; a; a = a->next) {
+		if (a->hidden && a->kind != AREA_REGION && a->kind != AREA_BLOCK &&
+		    a->kind != AREA_LINE)
+			continue;   /* a run, rule or drawing with visibility hidden */
 		switch ((enum area_kind)a->kind) {
 		case AREA_REGION:
 		case AREA_BLOCK:
+			if (a->hidden)   /* its children may be visible */
+				break;
 			for (int s = 0; s < 4; s++)
 				border_side(w, page, a, s);
 			break;
@@ -595,7 +602,7 @@ draw_text(struct pdf_writer *w, HPDF_Page page, const struct area *a)
 	for (; a; a = a->next) {
 		if (a->kind == AREA_LINE)
 			draw_line_text(w, page, a);
-		else
+		else if (!(a->kind == AREA_VIEWPORT && a->hidden))
 			draw_text(w, page, a->first);
 	}
 }
@@ -1125,7 +1132,7 @@ pdf_draw_run(struct pdf_writer *w, HPDF_Page page, mpt ph, const struct area *r)
 	w->italic = 0;
 	w->placed = 0;
 	HPDF_Page_BeginText(page);
-	if (r->kind == AREA_RUN && r->face && r->len > 0)
+	if (r->kind == AREA_RUN && r->face && r->len > 0 && !r->hidden)
 		emit_group(w, page, r, r->next);
 	HPDF_Page_EndText(page);
 }

@@ -7,7 +7,8 @@ extraction alone proves nothing.
 usage: ink.py AREAS.xml PAGE-PREFIX DPI
 PAGE-PREFIX-N.pgm are the pages rendered by `pdftoppm -gray -r DPI`.
 Each run is checked glyph by glyph when it holds one glyph, else as a box.
-Prints one line per blank run and exits 1 if any."""
+A hidden run (visibility="hidden") must leave no ink at all inside its box.
+Prints one line per blank (or inked hidden) run and exits 1 if any."""
 import sys, glob, xml.etree.ElementTree as ET
 import os
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -26,6 +27,16 @@ for page, path in zip(tree.getroot().findall('page'), files):
         x0, y0 = int(run.get('x')), int(run.get('y'))
         x1, y1 = x0 + int(run.get('w')), y0 + int(run.get('h'))
         if run.get('text').strip() == '':
+            continue
+        if run.get('hidden') == '1':
+            ink = 0
+            for y in range(int(y0 * scale) + 1, int(y1 * scale)):
+                row = px[y * w:(y + 1) * w]
+                ink += sum(1 for x in range(int(x0 * scale) + 1, int(x1 * scale)) if row[x] < 200)
+            checked += 1
+            if ink:
+                bad += 1
+                print('hidden but drawn: %r at page %s (%d,%d)' % (run.get('text'), page.get('index'), x0, y0))
             continue
         ink = 0
         for y in range(max(0, int(y0 * scale)), min(h, int(y1 * scale) + 1)):

@@ -358,6 +358,21 @@ check "evenness: every full line at the margin, no one-character last line, no f
 check "evenness: no loose line (mean gap over 0.08 em) but the one no breaks avoid" sh -c "python3 bench/evenness.py lines '$T/even.pdf' | awk '\$1 != \"-\" && \$1 > 0.08 { print; if (\$2 != \"物业管理费按建筑面积计\") bad = 1; n++ } END { exit bad || n > 1 }'"
 check "evenness: no line squeezed past em/40 a gap" sh -c "python3 bench/evenness.py lines '$T/even.pdf' | awk '\$1 != \"-\" && \$1 < -0.026 { print; bad = 1 } END { exit bad }'"
 
+# ---- visibility: hidden content keeps its space and is not painted ----------------------
+sed -n '/<fo:root/,/<\/fo:root>/p' tests/layout/visibility.xml > "$T/vis.fo"
+check "render visibility hidden and collapse" "$FOLIO" render "$T/vis.fo" -o "$T/vis.pdf" --areas "$T/vis.xml"
+check "visibility: hidden text is not in the PDF's text, the visible text around it is" sh -c "
+	pdftotext '$T/vis.pdf' - | tr -d ' \n\f' > '$T/vis.txt' &&
+	grep -qx '甲乙甲显示乙丁庚壬癸丙丁戊己子丑' '$T/vis.txt'"
+pdftoppm -gray -r 100 "$T/vis.pdf" "$T/visg" 2>/dev/null
+check "visibility: visible runs leave ink, hidden runs (and the leader) none, where layout put them" \
+	python3 tests/pdf/ink.py "$T/vis.xml" "$T/visg" 100
+pdftoppm -r 72 "$T/vis.pdf" "$T/visc" 2>/dev/null
+check "visibility: a hidden block's background and border are not painted, its visible twin's are" \
+	python3 tests/pdf/pixelat.py "$T/visc-1.ppm" 72 170 47 '#FFFFFF' 20.5 60 '#FFFFFF' 170 97 '#FF0000' 20.5 110 '#0000FF'
+check "visibility: two renders are byte-identical" sh -c "
+	'$FOLIO' render '$T/vis.fo' -o '$T/vis2.pdf' && cmp '$T/vis.pdf' '$T/vis2.pdf'"
+
 # ---- the documented subset is the one in the code -----------------------------------------
 check "docs/fo-subset.md matches 'folio subset' with FOP's column" sh -c "'$FOLIO' subset > '$T/subset.md' && sh tools/fop-beside.sh docs/fop-support.tsv < '$T/subset.md' | diff -u docs/fo-subset.md -"
 check "docs/fo-subset.md: a FOP 2.8 cell on every element and property row" sh -c "sed -n '/^## Elements/,/^Lengths:/p' docs/fo-subset.md | awk -F'|' '/^\\| (fo:|[a-z])/ && !/^\\| (element|property) \\|/ { n++; if (\$(NF-1) !~ /^ (yes|partial|no|na|not on)/) { print; bad = 1 } } END { exit bad || n < 200 }'"

@@ -6,7 +6,8 @@ FILE is an FO document or a layout test case (tests/layout/*.xml, whose
 <fo> element holds the document).  Each is rendered with --areas; the
 characters of every run in the area tree (white space aside) must be the
 characters pdftotext reads from the PDF, as many times each.  This catches
-content that is laid out but never painted.  Characters that folio warned
+content that is laid out but never painted.  Runs with visibility hidden
+(hidden="1") are not painted on purpose and are left out.  Characters that folio warned
 no font draws are left out of both sides.  Prints one line per failing
 file and exits non-zero if any failed.
 """
@@ -57,7 +58,8 @@ def check(folio, path, tmp):
     blank = set()
     for m in re.finditer(r"left blank: (.*)", r.stderr):
         blank.update(chr(int(h, 16)) for h in re.findall(r"U\+([0-9A-F]{4,6})", m.group(1)))
-    area = "".join(e.get("text", "") for e in ET.parse(base + ".xml").iter("run"))
+    area = "".join(e.get("text", "") for e in ET.parse(base + ".xml").iter("run")
+                   if e.get("hidden") != "1")
     # the whole plane, not just the page: text that overflows the page was
     # warned about and is still drawn
     pdf = subprocess.run(["pdftotext", "-q", "-x", "-10000", "-y", "-10000", "-W", "30000",
