@@ -170,6 +170,14 @@ dump_box(const struct area *a, struct buf *b)
 {
 	if (a->background != 0xFFFFFFFFu)
 		buf_printf(b, " background=\"#%06X\"", a->background);
+	if (a->bgimage) {
+		static const char *rep[] = { "repeat", "repeat-x", "repeat-y", "no-repeat" };
+		const struct area_bgimage *g = a->bgimage;
+		buf_puts(b, " background-image=\"");
+		buf_add_xml(b, g->image->src, strlen(g->image->src));
+		buf_printf(b, "\" background-repeat=\"%s\" background-tile=\"%d %d\"", rep[g->repeat & 3],
+		    g->w, g->h);
+	}
 	for (int i = 0; i < 4; i++)
 		if (a->border[i].width > 0)
 			buf_printf(b, " border-%s=\"%d %d #%06X\"",

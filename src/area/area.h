@@ -92,6 +92,21 @@ enum area_deco { AREA_DECO_UNDERLINE = 1, AREA_DECO_LINE_THROUGH = 2, AREA_DECO_
  * right in lr-tb). */
 enum area_side { AREA_BEFORE, AREA_AFTER, AREA_START, AREA_END };
 
+/*
+ * A background image (XSL 1.1 §7.8.3–§7.8.6): painted over the background
+ * colour, clipped to the padding box; the first tile's top-left corner is
+ * at pos_abs + pos_pct/10000 × (padding box − tile) from the padding box's,
+ * and repeat tiles from there along one axis, both or none.
+ */
+struct area_bgimage {
+	const struct area_image *image;  /* never a placeholder */
+	mpt      w, h;          /* one tile: the image's intrinsic size */
+	uint8_t  repeat;        /* 0 repeat, 1 repeat-x, 2 repeat-y, 3 no-repeat */
+	mpt      pos_abs[2];    /* horizontal, vertical */
+	int32_t  pos_pct[2];    /* hundredths of a percent */
+	int      line;          /* source line of the FO, for messages */
+};
+
 struct area_border {
 	uint8_t  style;   /* enum area_line_style */
 	mpt      width;   /* millipoints */
@@ -112,6 +127,7 @@ struct area {
 	                           * a hidden viewport hides its drawing) */
 	/* region, block */
 	uint32_t      background; /* 0xRRGGBB or 0xFFFFFFFF for none */
+	const struct area_bgimage *bgimage;  /* background image, or NULL */
 	struct area_border border[4];  /* before, after, start, end */
 	/* line */
 	mpt           baseline;   /* absolute y of the baseline */

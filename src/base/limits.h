@@ -36,6 +36,11 @@
                                         * and 8-bit samples; A4 at 600 dpi in RGB
                                         * with alpha takes 280 MB, 40 M pixels at
                                         * 16 bits 360-480 MB are refused */
+#define LIMIT_BG_TILES 4096       /* tiles of one area's background image: a
+                                        * 1-pixel image repeated over an A4 page
+                                        * would be 560,000 image draws (tens of
+                                        * MB of page content); past the cap the
+                                        * rest is left unpainted, warned */
 #define LIMIT_IMAGES_DECODED (1L << 30) /* decoded PNG samples of a whole document,
                                         * counted 4 bytes a pixel: the PDF writer
                                         * holds every embedded image until the

@@ -152,6 +152,7 @@ enum fo_content { CONTENT_AUTO, CONTENT_FIT, CONTENT_DOWN, CONTENT_UP, CONTENT_L
  * struct, so compare pointers for equality.  Never modified after interning.
  */
 enum fo_text_transform { TT_NONE, TT_UPPER, TT_LOWER, TT_CAPITALIZE };
+enum fo_bg_repeat { BG_REPEAT, BG_REPEAT_X, BG_REPEAT_Y, BG_NO_REPEAT };
 
 struct fo_style {
 	/* font */
@@ -262,6 +263,11 @@ struct fo_style {
 	/* visibility, §7.30.17: hidden (or collapse) areas keep their space
 	 * and are not painted */
 	uint8_t      hidden;
+	/* background image, §7.8.3–§7.8.6: the file is the background-image
+	 * attribute (fo_node_attr), placed by these */
+	uint8_t      bg_repeat;        /* enum fo_bg_repeat */
+	struct fo_len bg_pos[2];       /* background-position-horizontal, -vertical:
+	                                * % of the padding box less the image */
 };
 
 struct fo_node {

@@ -49,6 +49,7 @@
 	X(PK_REF_ORIENT,     apply_ref_orient) \
 	X(PK_INITIAL_PAGE,   apply_initial_page) \
 	X(PK_CONTENT_SIZE,   apply_content_size)  /* arg: 0 width, 1 height */ \
+	X(PK_BG_POS,         apply_bg_pos)        /* arg: 0 horizontal, 1 vertical */ \
 	/* shorthands: expanded before computing (fo_props_expand) */ \
 	X(PK_SH_MARGIN,      apply_none) \
 	X(PK_SH_PADDING,     apply_none) \
@@ -59,7 +60,8 @@
 	X(PK_SH_WHITE_SPACE, apply_none) \
 	X(PK_SH_PAGE_BREAK,  apply_none)          /* arg: 0 before, 1 after, 2 inside */ \
 	X(PK_SH_FONT,        apply_none) \
-	X(PK_SH_VALIGN,      apply_none)
+	X(PK_SH_VALIGN,      apply_none) \
+	X(PK_SH_BG_POS,      apply_none)
 
 enum prop_kind {
 #define KIND_ENUM(k, fn) k,
@@ -131,6 +133,9 @@ static const struct fo_keyword kw_abs_pos[] = {
 static const struct fo_keyword kw_overflow[] = {
 	{ "visible", 0 }, { "hidden", 1 }, { "scroll", 1 }, { "auto", 0 },
 	{ "error-if-overflow", 0 }, { NULL, 0 } };
+static const struct fo_keyword kw_bg_repeat[] = {
+	{ "repeat", BG_REPEAT }, { "repeat-x", BG_REPEAT_X }, { "repeat-y", BG_REPEAT_Y },
+	{ "no-repeat", BG_NO_REPEAT }, { NULL, 0 } };
 static const struct fo_keyword kw_visibility[] = {
 	{ "visible", 0 }, { "hidden", 1 }, { "collapse", 1 }, { NULL, 0 } };
 static const struct fo_keyword kw_fpc[] = {
@@ -227,6 +232,11 @@ const struct prop_def fo_props[] = {
 	P("line-height",            PK_LINE_HEIGHT, 0, 1, "normal (1.2)"),
 	F("color",                  PK_COLOR, color, 0, 1, "black"),
 	F("background-color",       PK_COLOR, background, 1, 0, "transparent"),
+	P("background-image",       PK_RAW, 0, 0, "none (a PNG or JPEG file, as src; docs/graphics.md)"),
+	KW("background-repeat",     bg_repeat, kw_bg_repeat, 0, "repeat"),
+	P("background-position",    PK_SH_BG_POS, 0, 0, "(shorthand)"),
+	P("background-position-horizontal", PK_BG_POS, 0, 0, "0% (left)"),
+	P("background-position-vertical", PK_BG_POS, 1, 0, "0% (top)"),
 	KW("text-align",            text_align, kw_text_align, 1, "start"),
 	KW("text-align-last",       text_align_last, kw_text_align_last, 1, "relative"),
 	F("text-indent",            PK_LENGTH, text_indent, 0, 1, "0pt"),
@@ -797,6 +807,39 @@ expand_border(const char **spec, const char *v, int side, struct style_ctx *c)
 	}
 }
 
+/*
+ * background-position (§7.31.2, CSS 2): one or two values.  Two lengths or
+ * percentages are horizontal then vertical; keywords go to their own axis in
+ * either order; a single value leaves the other axis at center.
+ */
+static void
+expand_bg_pos(const char **spec, const char *v, struct style_ctx *c)
+{
+	char tmp[256], *w[3];
+	int n;
+	snprintf(tmp, sizeof tmp, "%s", v);
+	split_words(tmp, w, &n, 3);
+	if (n < 1 || n > 2) {
+		bad(c, v, "one or two positions");
+		return;
+	}
+	const char *h = NULL, *vert = NULL;
+	if (n == 1) {
+		if (is(w[0], "top") || is(w[0], "bottom"))
+			vert = w[0];
+		else
+			h = w[0];
+	} else if (is(w[0], "top") || is(w[0], "bottom") || is(w[1], "left") || is(w[1], "right")) {
+		vert = w[0];   /* "top left", "center right": keywords the other way round */
+		h = w[1];
+	} else {
+		h = w[0];
+		vert = w[1];
+	}
+	set_if_unset(spec, "background-position-horizontal", h ? h : "center", c->arena);
+	set_if_unset(spec, "background-position-vertical", vert ? vert : "center", c->arena);
+}
+
 void
 fo_props_expand(const char **spec, struct style_ctx *c)
 {
@@ -861,6 +904,9 @@ fo_props_expand(const char **spec, struct style_ctx *c)
 				bad(c, v, "baseline, sub, super or a length (top, middle and bottom are not laid out)");
 			break;
 		}
+		case PK_SH_BG_POS:
+			expand_bg_pos(spec, v, c);
+			break;
 		case PK_SH_FONT: {
 			/* [style] [weight] size[/line-height] family */
 			char tmp[512], *w[8];
@@ -1004,6 +1050,31 @@ apply_abs(struct fo_style *s, const struct fo_style *parent, const struct prop_d
 		x = 0;
 	}
 	*FIELD(s, p, mpt) = x;
+}
+
+/* background-position-horizontal and -vertical (§7.8.5, §7.8.6): a length,
+ * a percentage or a keyword, which stands for 0%, 50% or 100% */
+static void
+apply_bg_pos(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	static const char *kw[2][3] = { { "left", "center", "right" }, { "top", "center", "bottom" } };
+	struct fo_len l = {0};
+	(void)parent;
+	for (int k = 0; k < 3; k++)
+		if (is(v, kw[p->arg][k])) {
+			l.pct = k * 5000;
+			s->bg_pos[p->arg] = l;
+			return;
+		}
+	if (parse_len(c, v, s->font_size, &l) < 0)
+		return;
+	if (l.is_auto || l.prop || l.label_end || l.body_start) {
+		bad(c, v, p->arg ? "a length, a percentage, top, center or bottom"
+		    : "a length, a percentage, left, center or right");
+		return;
+	}
+	s->bg_pos[p->arg] = l;
 }
 
 static void

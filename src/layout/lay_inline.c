@@ -57,7 +57,7 @@ int
 lay_inline_boxed(const struct fo_node *n)
 {
 	const struct fo_style *st = n->style;
-	if (st->background != COLOR_NONE)
+	if (st->background != COLOR_NONE || lay_has_bgimage(n))
 		return 1;
 	for (int s = 0; s < 4; s++)
 		if (st->border[s].width > 0 || st->padding[s].abs > 0 || st->padding[s].pct > 0)

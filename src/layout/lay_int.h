@@ -269,4 +269,12 @@ void lay_obj_breaks(struct lay *L, const uint32_t *cps, struct lobj *const *obj,
 void lay_obj_areas(struct lay *L, struct area *la, const struct text_item *it,
     struct lobj *const *obj, size_t s, size_t e, mpt baseline, mpt cx);
 
+/* lay_background.c: the background images of the areas of FOs that have one. */
+void lay_backgrounds(struct lay *L);
+/* 1 if n has a background-image other than none. */
+int  lay_has_bgimage(const struct fo_node *n);
+/* lay_object.c: the local file an src or url() names (in the area tree's
+ * arena), or NULL with a reason: nothing is fetched from the network. */
+const char *lay_src_resolve(struct lay *L, const char *src, const char **why);
+
 #endif

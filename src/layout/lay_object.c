@@ -43,8 +43,8 @@ hexval(char c)
  * network); relative names resolved against the FO document's directory.
  * Returns a name in the area tree's arena, or NULL with a reason.
  */
-static const char *
-resolve_src(struct lay *L, const char *src, const char **why)
+const char *
+lay_src_resolve(struct lay *L, const char *src, const char **why)
 {
 	struct buf b = {0};
 	const char *p = src, *e;
@@ -274,7 +274,7 @@ external_graphic(struct lay *L, const struct fo_node *n, mpt avail)
 	im->src = src ? arena_strdup(L->at->arena, src) : "";
 	if (src == NULL)
 		why = "it has no src";
-	else if ((path = resolve_src(L, src, &why)) != NULL && image_info_read(path, &info, &why) == 0) {
+	else if ((path = lay_src_resolve(L, src, &why)) != NULL && image_info_read(path, &info, &why) == 0) {
 		im->path = path;
 		im->format = area_image_format_of(info.format);
 		char fkey[600];

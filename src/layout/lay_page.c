@@ -290,6 +290,7 @@ new_region(struct lay *L, struct area *root, const struct region *g)
 	a->h = g->h;
 	a->name = g->name;
 	a->background = g->fo ? g->fo->style->background : 0xFFFFFFFFu;
+	a->fo = g->fo;   /* its background image (lay_background.c) */
 	return a;
 }
 

@@ -189,6 +189,8 @@ lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 		return NULL;
 	}
 	lay_visibility(L.at);
+	L.d = d;   /* the last pass's diagnostics are merged into d */
+	lay_backgrounds(&L);
 	area_check(L.at);
 	return L.at;
 }

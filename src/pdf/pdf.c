@@ -528,6 +528,10 @@ draw_backgrounds(struct pdf_writer *w, HPDF_Page page, const struct area *a)
 		if ((a->kind == AREA_REGION || a->kind == AREA_BLOCK || a->kind == AREA_VIEWPORT) &&
 		    a->background != 0xFFFFFFFFu && !a->hidden)
 			fill_rect(w, page, a->x, a->y, a->w, a->h, a->background);
+		if (a->bgimage && !a->hidden) {
+			pdf_gfx_background(w->gfx, page, w->phm, a);
+			w->fill = 0xFFFFFFFFu;
+		}
 		draw_backgrounds(w, page, a->first);
 	}
 }

@@ -219,6 +219,69 @@ draw_image(struct pdf_gfx *g, HPDF_Page page, mpt ph, const struct area *a)
 	HPDF_Page_DrawImage(page, img, pt(a->x), pt(ph - a->y - a->h), pt(a->w), pt(a->h));
 }
 
+/* ---------------------------------------------------------------- backgrounds */
+
+/* The first tile index along one axis and how many tiles cover [box, box+len)
+ * from origin o with step t (repeating), or just the one at o. */
+static void
+tile_span(int repeat, int64_t o, int64_t t, int64_t box, int64_t len, int64_t *k0, int64_t *n)
+{
+	if (!repeat) {
+		*k0 = 0;
+		*n = o < box + len && o + t > box ? 1 : 0;
+		return;
+	}
+	/* floor((box - o) / t) */
+	int64_t d = box - o;
+	*k0 = d >= 0 ? d / t : -((-d + t - 1) / t);
+	int64_t end = box + len - o;   /* tiles while k * t < end */
+	int64_t k1 = end > 0 ? (end + t - 1) / t : -((-end) / t);
+	*n = k1 > *k0 ? k1 - *k0 : 0;
+}
+
+void
+pdf_gfx_background(struct pdf_gfx *g, HPDF_Page page, mpt ph, const struct area *a)
+{
+	const struct area_bgimage *b = a->bgimage;
+	/* the padding box: inside the borders */
+	int64_t bx = a->x + a->border[SIDE_START].width, by = a->y + a->border[SIDE_BEFORE].width;
+	int64_t bw = (int64_t)a->w - a->border[SIDE_START].width - a->border[SIDE_END].width;
+	int64_t bh = (int64_t)a->h - a->border[SIDE_BEFORE].width - a->border[SIDE_AFTER].width;
+	if (b == NULL || bw <= 0 || bh <= 0 || b->w <= 0 || b->h <= 0)
+		return;
+	struct area tile = { .kind = AREA_IMAGE, .line = b->line, .image = b->image };
+	HPDF_Image img = image_of(g, &tile);
+	if (img == NULL)
+		return;   /* warned by image_of; the colour stays */
+	int64_t ox = bx + b->pos_abs[0] + (bw - b->w) * b->pos_pct[0] / 10000;
+	int64_t oy = by + b->pos_abs[1] + (bh - b->h) * b->pos_pct[1] / 10000;
+	int rx = b->repeat == 0 || b->repeat == 1, ry = b->repeat == 0 || b->repeat == 2;
+	int64_t kx, nx, ky, ny;
+	tile_span(rx, ox, b->w, bx, bw, &kx, &nx);
+	tile_span(ry, oy, b->h, by, bh, &ky, &ny);
+	if (nx == 0 || ny == 0)
+		return;
+	if (nx * ny > LIMIT_BG_TILES) {
+		char key[64];
+		snprintf(key, sizeof key, "bg-tiles:%d", b->line);
+		diag_once(g->d, key, DIAG_WARNING, g->file, b->line, 0,
+		    "background-image %s would take %lld tiles; only the first %d are painted",
+		    b->image->src, (long long)(nx * ny), LIMIT_BG_TILES);
+	}
+	HPDF_Page_GSave(page);
+	HPDF_Page_Rectangle(page, pt((mpt)bx), pt((mpt)(ph - by - bh)), pt((mpt)bw), pt((mpt)bh));
+	HPDF_Page_Clip(page);
+	HPDF_Page_EndPath(page);
+	int64_t drawn = 0;
+	for (int64_t j = 0; j < ny && drawn < LIMIT_BG_TILES; j++)
+		for (int64_t i = 0; i < nx && drawn < LIMIT_BG_TILES; i++, drawn++) {
+			int64_t x = ox + (kx + i) * b->w, y = oy + (ky + j) * b->h;
+			HPDF_Page_DrawImage(page, img, (float)(x / 1000.0), (float)((ph - y - b->h) / 1000.0),
+			    pt(b->w), pt(b->h));
+		}
+	HPDF_Page_GRestore(page);
+}
+
 /* ---------------------------------------------------------------- paths */
 
 static HPDF_ExtGState

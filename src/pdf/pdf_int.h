@@ -117,6 +117,10 @@ void pdf_gfx_draw(struct pdf_gfx *g, HPDF_Page page, mpt ph, const struct area *
  * the size the document declared. */
 void pdf_gfx_viewport(struct pdf_gfx *g, const struct area *v);
 
+/* Paint a's background image (a->bgimage) over its padding box: tiled
+ * from its position, clipped to the box. */
+void pdf_gfx_background(struct pdf_gfx *g, HPDF_Page page, mpt ph, const struct area *a);
+
 /* Save the graphics state and clip to the content box of viewport v;
  * the caller ends with HPDF_Page_GRestore. */
 void pdf_gfx_clip(HPDF_Page page, mpt ph, const struct area *v);

@@ -373,6 +373,34 @@ check "visibility: a hidden block's background and border are not painted, its v
 check "visibility: two renders are byte-identical" sh -c "
 	'$FOLIO' render '$T/vis.fo' -o '$T/vis2.pdf' && cmp '$T/vis.pdf' '$T/vis2.pdf'"
 
+# ---- background images: tiled from their position, clipped to the padding box -----------
+# img/rgb.png is 12×6 pt, red left half, blue right half; rgb.jpg 16×8 pt (tests/layout/background-image.xml)
+sed -n '/<fo:root/,/<\/fo:root>/p' tests/layout/background-image.xml | sed "s|img/|$ROOT/tests/layout/img/|g" > "$T/bg.fo"
+check "render background images" sh -c "'$FOLIO' render '$T/bg.fo' -o '$T/bg.pdf' 2> '$T/bg.err' && qpdf --check '$T/bg.pdf' >/dev/null"
+check "background images: a file that cannot be read is warned about with its line" \
+	grep -q 'bg.fo:[0-9]*:.*background-image=.*no-such.png' "$T/bg.err"
+pdftoppm -r 72 "$T/bg.pdf" "$T/bg" 2>/dev/null
+check "background images: repeat, no-repeat centred, repeat-x at the bottom, repeat-y at 10pt" \
+	python3 tests/pdf/pixelat.py "$T/bg-1.ppm" 72 \
+	13 13 '#FF0000' 19 13 '#0000FF' 25 13 '#FF0000' 13 19 '#FF0000' 67 31 '#0000FF' \
+	127 22 '#FF0000' 133 22 '#0000FF' 103 13 '#00FF00' 157 31 '#00FF00' \
+	13 71 '#FF0000' 19 71 '#0000FF' 61 71 '#FF0000' 13 53 '#00FF00' \
+	113 53 '#FF0000' 119 59 '#0000FF' 113 71 '#FF0000' 103 53 '#00FF00' 130 53 '#00FF00'
+check "background images: percentages, clipped to the box, inside the border, JPEG, a table cell" \
+	python3 tests/pdf/pixelat.py "$T/bg-1.ppm" 72 \
+	61 93 '#FF0000' 67 93 '#0000FF' 13 93 '#00FF00' \
+	97 93 '#FFFFFF' 103 93 '#0000FF' 115 93 '#FFFFFF' \
+	16 136 '#FF0000' 22 136 '#0000FF' 11 140 '#000000' \
+	104 134 '#FF0000' 112 134 '#0000FF' 120 134 '#00FF00' \
+	61 173 '#FF0000' 67 173 '#0000FF' 61 179 '#FF0000'
+check "background images: each file embedded once" sh -c "
+	test \$(pdfimages -list '$T/bg.pdf' 2>/dev/null | tail -n +3 | awk '{ print \$11 }' | sort -u | wc -l) -eq 2"
+check "background images: two renders are byte-identical" sh -c "'$FOLIO' render '$T/bg.fo' -o '$T/bg2.pdf' 2>/dev/null && cmp '$T/bg.pdf' '$T/bg2.pdf'"
+sed "s|page-width=\"200pt\" page-height=\"300pt\"><fo:region-body/>|page-width=\"3000pt\" page-height=\"3000pt\"><fo:region-body background-image=\"$ROOT/tests/layout/img/rgb.png\"/>|" "$T/bg.fo" > "$T/bgbig.fo"
+check "background images: 125,000 tiles are capped at 4096 with a warning, in a few seconds" sh -c "
+	timeout 20 '$FOLIO' render '$T/bgbig.fo' -o '$T/bgbig.pdf' 2> '$T/bgbig.err' &&
+	grep -q 'bgbig.fo:[0-9]*: warning: .*would take 125000 tiles; only the first 4096 are painted' '$T/bgbig.err' && qpdf --check '$T/bgbig.pdf' >/dev/null"
+
 # ---- the documented subset is the one in the code -----------------------------------------
 check "docs/fo-subset.md matches 'folio subset' with FOP's column" sh -c "'$FOLIO' subset > '$T/subset.md' && sh tools/fop-beside.sh docs/fop-support.tsv < '$T/subset.md' | diff -u docs/fo-subset.md -"
 check "docs/fo-subset.md: a FOP 2.8 cell on every element and property row" sh -c "sed -n '/^## Elements/,/^Lengths:/p' docs/fo-subset.md | awk -F'|' '/^\\| (fo:|[a-z])/ && !/^\\| (element|property) \\|/ { n++; if (\$(NF-1) !~ /^ (yes|partial|no|na|not on)/) { print; bad = 1 } } END { exit bad || n < 200 }'"
