@@ -232,7 +232,7 @@ const struct prop_def fo_props[] = {
 	P("line-height",            PK_LINE_HEIGHT, 0, 1, "normal (1.2)"),
 	F("color",                  PK_COLOR, color, 0, 1, "black"),
 	F("background-color",       PK_COLOR, background, 1, 0, "transparent"),
-	P("background-image",       PK_RAW, 0, 0, "none (a PNG or JPEG file, as src; docs/graphics.md)"),
+	P("background-image",       PK_RAW, 0, 0, "none (an image file, as src; docs/graphics.md)"),
 	KW("background-repeat",     bg_repeat, kw_bg_repeat, 0, "repeat"),
 	P("background-position",    PK_SH_BG_POS, 0, 0, "(shorthand)"),
 	P("background-position-horizontal", PK_BG_POS, 0, 0, "0% (left)"),

@@ -5,7 +5,7 @@
  * the FO's background-repeat and background-position; the PDF writer tiles
  * it over the padding box of each area (each fragment of a block broken
  * across pages places it in that fragment's box).  The file is found and
- * read as fo:external-graphic's src is (local PNG and JPEG files only); a
+ * read as fo:external-graphic's src is (local files only); a
  * file that cannot be read is warned about once and the background colour
  * alone is painted.
  */
@@ -59,11 +59,11 @@ bg_source(struct lay *L, struct bgcache *c, const struct fo_node *n)
 	b->src = src;
 	const char *why = NULL, *path = lay_src_resolve(L, src, &why);
 	struct image_info info;
-	if (path && image_info_read(path, &info, &why) == 0) {
+	if (path && image_info_read(path, &info, &why) == 0 && lay_image_format(info.format) != AREA_IMG_NONE) {
 		struct area_image *im = arena_alloc(L->at->arena, sizeof *im);
 		im->path = path;
 		im->src = arena_strdup(L->at->arena, src);
-		im->format = info.format == IMAGE_PNG ? AREA_IMG_PNG : AREA_IMG_JPEG;
+		im->format = lay_image_format(info.format);
 		im->px_w = info.w;
 		im->px_h = info.h;
 		b->image = im;

@@ -276,5 +276,8 @@ int  lay_has_bgimage(const struct fo_node *n);
 /* lay_object.c: the local file an src or url() names (in the area tree's
  * arena), or NULL with a reason: nothing is fetched from the network. */
 const char *lay_src_resolve(struct lay *L, const char *src, const char **why);
+/* lay_object.c: the area tree's name (enum area_image_format) for an image
+ * stage format (enum image_format). */
+uint8_t lay_image_format(int image_format);
 
 #endif

@@ -245,10 +245,10 @@ viewport(struct lay *L, const struct fo_node *n, const struct placement *pl, mpt
 }
 
 /* The area tree's name for an image stage format. */
-static uint8_t
-area_image_format_of(enum image_format f)
+uint8_t
+lay_image_format(int image_format)
 {
-	switch (f) {
+	switch ((enum image_format)image_format) {
 	case IMAGE_PNG:
 		return AREA_IMG_PNG;
 	case IMAGE_JPEG:
@@ -276,7 +276,7 @@ external_graphic(struct lay *L, const struct fo_node *n, mpt avail)
 		why = "it has no src";
 	else if ((path = lay_src_resolve(L, src, &why)) != NULL && image_info_read(path, &info, &why) == 0) {
 		im->path = path;
-		im->format = area_image_format_of(info.format);
+		im->format = lay_image_format(info.format);
 		char fkey[600];
 		snprintf(fkey, sizeof fkey, "frames:%s", path);
 		if (info.frames > 1)
