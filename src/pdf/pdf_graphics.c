@@ -244,9 +244,9 @@ pdf_gfx_background(struct pdf_gfx *g, HPDF_Page page, mpt ph, const struct area 
 {
 	const struct area_bgimage *b = a->bgimage;
 	/* the padding box: inside the borders */
-	int64_t bx = a->x + a->border[SIDE_START].width, by = a->y + a->border[SIDE_BEFORE].width;
-	int64_t bw = (int64_t)a->w - a->border[SIDE_START].width - a->border[SIDE_END].width;
-	int64_t bh = (int64_t)a->h - a->border[SIDE_BEFORE].width - a->border[SIDE_AFTER].width;
+	int64_t bx = a->x + a->border[AREA_START].width, by = a->y + a->border[AREA_BEFORE].width;
+	int64_t bw = (int64_t)a->w - a->border[AREA_START].width - a->border[AREA_END].width;
+	int64_t bh = (int64_t)a->h - a->border[AREA_BEFORE].width - a->border[AREA_AFTER].width;
 	if (b == NULL || bw <= 0 || bh <= 0 || b->w <= 0 || b->h <= 0)
 		return;
 	struct area tile = { .kind = AREA_IMAGE, .line = b->line, .image = b->image };
