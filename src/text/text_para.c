@@ -171,6 +171,8 @@ end_trim(const struct para *p, size_t i)
 #define RAGGED_SQUEEZE   10000.0  /* a squeezed line in a paragraph not justified */
 #define MARK_SQUEEZE     3.0      /* badness of marks squeezed to their limit */
 #define EVEN_DEMERITS    20000.0  /* Han gaps stretched by em/16 (r = 1) */
+#define TAKE_IN_NUM      1        /* em/22 a gap to take in a line-end mark */
+#define TAKE_IN_DEN      22
 
 enum { FIT_TIGHT, FIT_DECENT, FIT_LOOSE, FIT_VERY_LOOSE };
 
@@ -206,6 +208,7 @@ struct line_fit {
 	int64_t flex;     /* stretch of the R10 gaps, taken before the rest */
 	int64_t sstretch; /* the part of stretch that word spaces give */
 	int64_t hshrink;  /* the part of shrink that gaps between characters give */
+	int64_t hbase;    /* their em/40 each, the unit of the even demerits */
 	size_t  lv;       /* last visible item */
 	int     hang;
 	mpt     trim;
@@ -349,6 +352,30 @@ may_hang(const struct para *p, size_t i)
 	return (i == 0 || !is_mark(it[i - 1].kind)) && (i + 1 >= p->n || !is_mark(it[i + 1].kind));
 }
 
+/*
+ * Squeeze a line's gaps between characters may give beyond their em/40
+ * to take in the mark that ends it (clreq's 先挤进, 后推出): a pause, stop
+ * or closing mark trimmed by R9, whose kept half would otherwise start
+ * the next line's character over.  Up to TAKE_IN_NUM/TAKE_IN_DEN em a gap
+ * in all (base is the em/40 part), and never more than the mark's kept
+ * width.  A line of ten does not reach it (`一二三四五六七八九十。` needs
+ * em/20 a gap: R1a carries 十 over); a line ending in `·` or inside a
+ * quotation does not qualify (R1b, R5).
+ */
+static int64_t
+take_in(const struct para *p, size_t lv, mpt trim, int64_t base)
+{
+	const struct text_item *a = &p->it[lv];
+	if (trim <= 0 || p->o->align != A_JUSTIFY || base <= 0 ||
+	    (a->kind != TK_PAUSE && a->kind != TK_STOP && a->kind != TK_CLOSE))
+		return 0;
+	int64_t kept = a->adv - p->scut_l[lv] - p->scut_r[lv] - trim;
+	int64_t extra = base * (40 * TAKE_IN_NUM - TAKE_IN_DEN) / TAKE_IN_DEN;
+	if (extra > kept)
+		extra = kept;
+	return extra > 0 ? extra : 0;
+}
+
 /* Measure the line [s, e) against avail; 0 when it has nothing visible. */
 static int
 measure_line(const struct para *p, const struct sums *S, size_t s, size_t e, mpt avail,
@@ -362,7 +389,8 @@ measure_line(const struct para *p, const struct sums *S, size_t s, size_t e, mpt
 	f->nat = S->w[lv + 1] - S->w[s] + S->g[lv] - S->g[s] - f->trim;
 	f->shrink = S->sh[lv] - S->sh[s] + (p->it[lv].kind == TK_LEADER ? p->shrink[lv] : 0);
 	f->sshrink = S->shs[lv] - S->shs[s] + (p->it[lv].kind == TK_LEADER ? p->shrink[lv] : 0);
-	f->hshrink = S->hs[lv] - S->hs[s];
+	f->hshrink = f->hbase = S->hs[lv] - S->hs[s];
+	f->hshrink += take_in(p, lv, f->trim, f->hbase);
 	f->shrink += f->hshrink;
 	f->stretch = S->st[lv] - S->st[s];
 	f->flex = S->hl[lv] - S->hl[s];
@@ -374,7 +402,7 @@ measure_line(const struct para *p, const struct sums *S, size_t s, size_t e, mpt
 		int64_t w = f->nat - (p->it[lv].adv - p->scut_l[lv] - p->scut_r[lv] - f->trim);
 		if (w <= avail) {
 			f->nat = w;
-			f->shrink = f->sshrink = f->hshrink = 0;
+			f->shrink = f->sshrink = f->hshrink = f->hbase = 0;
 			f->hang = 1;
 		}
 	}
@@ -414,7 +442,7 @@ line_badness(const struct line_fit *f, mpt avail, int justify, uint8_t *fit, dou
 		double rm = mk > 0 ? (double)qm / (double)mk : 0;
 		double rh = f->hshrink > 0 ? (double)qh / (double)f->hshrink : 0;
 		if (qh > 0) {   /* the gaps themselves: as dear as stretching them */
-			double rr = (double)qh * 16 / ((double)f->hshrink * 40);
+			double rr = (double)qh * 16 / ((double)f->hbase * 40);
 			*even = EVEN_DEMERITS * rr * rr;
 		}
 		return 100 * rs * rs * rs + MARK_SQUEEZE * rm * rm * rm + 100 * rh * rh * rh;
@@ -727,12 +755,14 @@ squeeze_totals(const struct para *p, size_t s, size_t lv, int64_t tot[9])
 }
 
 /* Remove up to want from the items' shrink of one priority class, whose
- * total is total. */
+ * total is total, in proportion to their caps (weight: the caps' sum;
+ * more than total where the gaps between characters take in a mark). */
 static mpt
-squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want, int64_t total)
+squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want, int64_t total,
+    int64_t weight)
 {
 	struct text_item *it = p->it;
-	if (total <= 0 || want <= 0)
+	if (total <= 0 || want <= 0 || weight <= 0)
 		return 0;
 	mpt take = want < total ? want : (mpt)total;
 	mpt done = 0;
@@ -746,7 +776,7 @@ squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want, int64_t to
 			cap = cls == 6 ? p->agap[i] / 2 : han_shrink(p, i);
 			if (cap <= 0)
 				continue;
-			mpt x = (mpt)((int64_t)take * cap / total);
+			mpt x = (mpt)((int64_t)take * cap / weight);
 			if (x > take - done)
 				x = take - done;
 			it[i].gap -= x;
@@ -876,11 +906,13 @@ place(struct para *p, struct text_line *ln, int last, int forced, mpt avail, mpt
 		/* squeeze in clreq order: leaders first (folio), spaces,
 		 * interpuncts, brackets, pause marks, Han–Latin gaps, stops;
 		 * then, as a last resort, the gaps between characters */
-		int64_t tot[9];
+		int64_t tot[9], w8;
 		mpt want = -slack;
 		squeeze_totals(p, s, lv, tot);
+		w8 = tot[8];
+		tot[8] += take_in(p, lv, end_trim(p, lv), w8);
 		for (int c = 1; c <= 8 && want > 0; c++)
-			want -= squeeze_class(p, s, lv, c, want, tot[c]);
+			want -= squeeze_class(p, s, lv, c, want, tot[c], c == 8 ? w8 : tot[c]);
 		slack = -want;
 	} else if (slack > 0 && align == A_JUSTIFY) {
 		/* stretch in clreq order (R11): word spaces by up to em/6,
