@@ -19,6 +19,10 @@ characters, in em (advance minus 1 em); then
   orphans  last lines holding one character (R15)
   starts   lines starting with a mark that may not start a line (R1)
   ends     lines ending with an opening mark (R2)
+  r10      full lines where a gap between a Han character and a Latin
+           letter or digit is wider than 1/4 em plus the line's mean gap
+           between Han characters (+ 0.01 em): the stretch of the line
+           dumped around a number (R11)
 """
 import re
 import subprocess
@@ -50,6 +54,22 @@ NO_END = set("（［｛〔【〖〈《「『“‘")
 def is_han(c):
     o = ord(c)
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF
+
+
+def is_west(c):
+    return c.isascii() and c.isalnum()
+
+
+def r10_excess(row):
+    """Largest (Han|Latin gap - 1/4 em - mean Han gap) of a line, in em."""
+    han = [(b[0] - a[0]) / a[2] - 1 for a, b in zip(row, row[1:]) if is_han(a[1]) and is_han(b[1])]
+    mean = sum(han) / len(han) if han else 0
+    worst = None
+    for a, b in zip(row, row[1:]):
+        if (is_han(a[1]) and is_west(b[1])) or (is_west(a[1]) and is_han(b[1])):
+            ex = (b[0] - a[3]) / a[2] - 0.25 - mean
+            worst = ex if worst is None else max(worst, ex)
+    return worst
 
 
 def is_mark(c):
@@ -116,7 +136,7 @@ def measure(pdf):
     steps = [b[0] - a[0] for a, b in zip(rows, rows[1:])]
     step = min(steps) if steps else 0
     right = MARGIN + MEASURE * SIZE
-    means, loose, ragged, orphans, starts, ends = [], 0, 0, 0, 0, 0
+    means, loose, ragged, orphans, starts, ends, r10 = [], 0, 0, 0, 0, 0, 0
     for i, (y, row) in enumerate(rows):
         last = i + 1 == len(rows) or rows[i + 1][0] - y > step * 1.25
         text = "".join(c for _, c, _, _ in row)
@@ -129,6 +149,9 @@ def measure(pdf):
                 orphans += 1
             continue
         gaps = [(b[0] - a[0]) / a[2] - 1 for a, b in zip(row, row[1:]) if is_han(a[1]) and is_han(b[1])]
+        ex = r10_excess(row)
+        if ex is not None and ex > 0.01:
+            r10 += 1
         if gaps:
             m = sum(gaps) / len(gaps)
             means.append(m)
@@ -141,7 +164,7 @@ def measure(pdf):
     mu = sum(means) / n if n else 0
     sd = (sum((m - mu) ** 2 for m in means) / n) ** 0.5 if n else 0
     return {"lines": n, "spread": sd, "mean": mu, "loose": loose, "ragged": ragged,
-            "orphans": orphans, "starts": starts, "ends": ends}
+            "orphans": orphans, "starts": starts, "ends": ends, "r10": r10}
 
 
 def main():
@@ -152,7 +175,7 @@ def main():
         if r is None:
             print("no text found")
             return 1
-        print("%(spread).4f %(mean).4f %(lines)d %(loose)d %(ragged)d %(orphans)d %(starts)d %(ends)d" % r)
+        print("%(spread).4f %(mean).4f %(lines)d %(loose)d %(ragged)d %(orphans)d %(starts)d %(ends)d %(r10)d" % r)
     elif len(sys.argv) == 3 and sys.argv[1] == "lines":
         for m, text in full_lines(sys.argv[2]):
             print("%s %s" % ("-" if m is None else "%.4f" % m, text))

@@ -171,6 +171,8 @@ end_trim(const struct para *p, size_t i)
 #define RAGGED_SQUEEZE   10000.0  /* a squeezed line in a paragraph not justified */
 #define MARK_SQUEEZE     3.0      /* badness of marks squeezed to their limit */
 #define EVEN_DEMERITS    20000.0  /* Han gaps stretched by em/16 (r = 1) */
+#define STEP_DEMERITS    10000.0  /* adjacent lines' gaps em/16 apart */
+#define CONSIST_DEMERITS 5000.0   /* marks full on one line, at ½ em on the next */
 #define TAKE_IN_NUM      1        /* em/22 a gap to take in a line-end mark */
 #define TAKE_IN_DEN      22
 
@@ -183,7 +185,6 @@ struct sums {
 	int64_t *st;     /* st[k]: stretch of the justifiable gaps after them */
 	int64_t *lead;   /* lead[k]: room the leaders before k may grow by */
 	int64_t *shs;    /* shs[k]: the part of sh[k] that spaces and leaders give */
-	int64_t *hl;     /* hl[k]: stretch of the R10 gaps before k (to ½ em) */
 	int64_t *sps;    /* sps[k]: the part of st[k] that word spaces give */
 	int64_t *hs;     /* hs[k]: shrink of the gaps between characters before k */
 	size_t  *lvis;   /* lvis[k]: the last item before k that is not a space */
@@ -200,15 +201,20 @@ struct fit_node {
 	uint8_t fit;      /* fitness class of the line that ends here */
 	uint8_t hang;     /* that line's last mark hangs (R14) */
 	uint8_t trim;     /* that line ends in a trimmed mark (R9) */
+	float   adj;      /* what its gaps between characters take, em/16 a gap
+	                   * (negative: squeezed), 0 on a line as it is */
+	float   mk;       /* the part of their blank the marks of the last line
+	                   * with marks give up (0 full width, 1 all) */
+	uint8_t hasmk;    /* there was such a line */
 };
 
 struct line_fit {
 	int64_t nat, shrink, stretch, lead;
 	int64_t sshrink;  /* the part of shrink that spaces and leaders give */
-	int64_t flex;     /* stretch of the R10 gaps, taken before the rest */
 	int64_t sstretch; /* the part of stretch that word spaces give */
 	int64_t hshrink;  /* the part of shrink that gaps between characters give */
 	int64_t hbase;    /* their em/40 each, the unit of the even demerits */
+	int64_t gshrink;  /* the part of shrink that the R10 gaps give */
 	size_t  lv;       /* last visible item */
 	int     hang;
 	mpt     trim;
@@ -250,6 +256,23 @@ gap_ok(const struct para *p, size_t i)
 }
 
 /*
+ * Is item i a word space: a space between two Western letters, digits or
+ * symbols?  Those take a line's stretch first (R11, clreq), up to em/6.
+ * A space beside a Han character or a mark stands for R10's gap: it
+ * stretches like every other gap, never more (the stretch of a line is
+ * not dumped around a number, 每年 5 月).
+ */
+static int
+word_space(const struct para *p, size_t i)
+{
+	const struct text_item *it = p->it;
+	if (it[i].kind != TK_SPACE || i == 0 || i + 1 >= p->n)
+		return 0;
+	uint8_t a = it[i - 1].kind, b = it[i + 1].kind;
+	return (is_west(a) || a == TK_OTHER) && (is_west(b) || b == TK_OTHER);
+}
+
+/*
  * The hook for breaks that cost something: 0 for every break UAX #14 and
  * the filter allow.  Hyphenation adds discretionary breaks inside Latin
  * words here (TeX's \hyphenpenalty is 50, squared into the demerits) and
@@ -287,17 +310,16 @@ sums_init(struct para *p, struct sums *S)
 {
 	const struct text_item *it = p->it;
 	size_t n = p->n;
-	S->w = xmalloc(9 * (n + 1) * sizeof(int64_t));   /* every entry is set below */
+	S->w = xmalloc(8 * (n + 1) * sizeof(int64_t));   /* every entry is set below */
 	S->g = S->w + n + 1;
 	S->sh = S->g + n + 1;
 	S->st = S->sh + n + 1;
 	S->lead = S->st + n + 1;
 	S->shs = S->lead + n + 1;
-	S->hl = S->shs + n + 1;
-	S->sps = S->hl + n + 1;
+	S->sps = S->shs + n + 1;
 	S->hs = S->sps + n + 1;
 	S->lvis = xmalloc(2 * (n + 1) * sizeof(size_t));
-	S->w[0] = S->g[0] = S->sh[0] = S->st[0] = S->lead[0] = S->shs[0] = S->hl[0] = S->sps[0] = S->hs[0] = 0;
+	S->w[0] = S->g[0] = S->sh[0] = S->st[0] = S->lead[0] = S->shs[0] = S->sps[0] = S->hs[0] = 0;
 	S->next = S->lvis + n + 1;
 	S->cut = xcalloc(2 * (n + 1), 1);
 	S->jok = S->cut + n + 1;
@@ -309,15 +331,14 @@ sums_init(struct para *p, struct sums *S)
 		S->g[i + 1] = S->g[i] + p->agap[i];
 		S->sh[i + 1] = S->sh[i] + p->shrink[i] + p->agap[i] / 2;
 		S->shs[i + 1] = S->shs[i] + (a->kind == TK_SPACE || a->kind == TK_LEADER ? p->shrink[i] : 0);
-		int64_t z = 0, h = 0, q = 0;
+		int64_t z = 0, q = 0;
+		int ws = word_space(p, i);
 		if (i + 1 < n && (S->jok[i] = (uint8_t)gap_ok(p, i))) {
-			z = a->kind == TK_SPACE ? a->em / 6 : a->em / 16;
-			h = p->agap[i];   /* ¼ em more, to ½ em */
+			z = ws ? a->em / 6 : a->em / 16;
 			q = han_shrink(p, i);
 		}
 		S->st[i + 1] = S->st[i] + z;
-		S->hl[i + 1] = S->hl[i] + h;
-		S->sps[i + 1] = S->sps[i] + (a->kind == TK_SPACE ? z : 0);
+		S->sps[i + 1] = S->sps[i] + (ws ? z : 0);
 		S->hs[i + 1] = S->hs[i] + q;
 		S->lead[i + 1] = S->lead[i] + (a->kind == TK_LEADER && a->lmax > a->adv ? a->lmax - a->adv : 0);
 		S->lvis[i] = lv;
@@ -389,11 +410,11 @@ measure_line(const struct para *p, const struct sums *S, size_t s, size_t e, mpt
 	f->nat = S->w[lv + 1] - S->w[s] + S->g[lv] - S->g[s] - f->trim;
 	f->shrink = S->sh[lv] - S->sh[s] + (p->it[lv].kind == TK_LEADER ? p->shrink[lv] : 0);
 	f->sshrink = S->shs[lv] - S->shs[s] + (p->it[lv].kind == TK_LEADER ? p->shrink[lv] : 0);
+	f->gshrink = (S->g[lv] - S->g[s]) / 2;
 	f->hshrink = f->hbase = S->hs[lv] - S->hs[s];
 	f->hshrink += take_in(p, lv, f->trim, f->hbase);
 	f->shrink += f->hshrink;
 	f->stretch = S->st[lv] - S->st[s];
-	f->flex = S->hl[lv] - S->hl[s];
 	f->sstretch = S->sps[lv] - S->sps[s];
 	f->lead = S->lead[lv + 1] - S->lead[s];
 	f->hang = 0;
@@ -402,7 +423,7 @@ measure_line(const struct para *p, const struct sums *S, size_t s, size_t e, mpt
 		int64_t w = f->nat - (p->it[lv].adv - p->scut_l[lv] - p->scut_r[lv] - f->trim);
 		if (w <= avail) {
 			f->nat = w;
-			f->shrink = f->sshrink = f->hshrink = f->hbase = 0;
+			f->shrink = f->sshrink = f->hshrink = f->hbase = f->gshrink = 0;
 			f->hang = 1;
 		}
 	}
@@ -420,30 +441,42 @@ measure_line(const struct para *p, const struct sums *S, size_t s, size_t e, mpt
  * residue the flexible gaps and the marks absorb.
  */
 static double
-line_badness(const struct line_fit *f, mpt avail, int justify, uint8_t *fit, double *even)
+line_badness(const struct line_fit *f, mpt avail, int justify, uint8_t *fit, double *even,
+    double *adj, double *mark)
 {
 	int64_t slack = avail - f->nat;
 	double r;
 	*fit = FIT_DECENT;
 	*even = 0;
+	*adj = 0;
+	*mark = 0;
 	if (slack < 0) {
 		if (-slack > f->shrink)
 			return -1;
 		r = (double)-slack / (double)f->shrink;
 		if (r > 0.5)
 			*fit = FIT_TIGHT;
-		/* spaces (and leaders) give way first, as in place(); then the
-		 * marks, whose blanks are meant to go: cheap (MARK_SQUEEZE) */
-		int64_t mk = f->shrink - f->sshrink - f->hshrink;   /* the marks' */
-		int64_t qs = -slack < f->sshrink ? -slack : f->sshrink, qm = -slack - qs;
-		int64_t qh = qm > mk ? qm - mk : 0;
-		qm -= qh;
+		/* spaces (and leaders) give way first, as in place(); then,
+		 * where the R10 gaps and the gaps between characters cannot
+		 * take it all, the marks, whose blanks are meant to go: cheap
+		 * (MARK_SQUEEZE); then those gaps */
+		int64_t mk = f->shrink - f->sshrink - f->hshrink;   /* the marks' and R10's */
+		int64_t mko = mk - f->gshrink;                       /* the marks' */
+		int64_t qs = -slack < f->sshrink ? -slack : f->sshrink, rest = -slack - qs;
+		int64_t qm = 0, qg, qh;
+		if (mko > 0 && rest > f->gshrink + f->hshrink)
+			qm = rest < mko ? rest : mko;
+		rest -= qm;
+		qg = rest < f->gshrink ? rest : f->gshrink;
+		qh = rest - qg;
 		double rs = f->sshrink > 0 ? (double)qs / (double)f->sshrink : 0;
-		double rm = mk > 0 ? (double)qm / (double)mk : 0;
+		double rm = mk > 0 ? (double)(qm + qg) / (double)mk : 0;
+		*mark = mko > 0 ? (double)qm / (double)mko : 0;
 		double rh = f->hshrink > 0 ? (double)qh / (double)f->hshrink : 0;
 		if (qh > 0) {   /* the gaps themselves: as dear as stretching them */
 			double rr = (double)qh * 16 / ((double)f->hbase * 40);
 			*even = EVEN_DEMERITS * rr * rr;
+			*adj = -rr;
 		}
 		return 100 * rs * rs * rs + MARK_SQUEEZE * rm * rm * rm + 100 * rh * rh * rh;
 	}
@@ -452,16 +485,17 @@ line_badness(const struct line_fit *f, mpt avail, int justify, uint8_t *fit, dou
 	slack -= f->lead < slack ? f->lead : slack;   /* leaders fill first */
 	if (slack == 0)
 		return 0;
-	if (f->stretch + f->flex <= 0) {
+	if (f->stretch <= 0) {
 		*fit = FIT_VERY_LOOSE;
 		return AWFUL_BAD;
 	}
-	int64_t rest = slack - f->sstretch - f->flex;
+	int64_t rest = slack - f->sstretch;
 	if (rest > 0 && f->stretch > 0) {
 		double rr = (double)rest / (double)f->stretch;
 		*even = EVEN_DEMERITS * (rr < 1e3 ? rr * rr : 1e6);
+		*adj = rr < 1e3 ? rr : 1e3;
 	}
-	r = (double)slack / (double)(f->stretch + f->flex);
+	r = (double)slack / (double)f->stretch;
 	*fit = r > 1 ? FIT_VERY_LOOSE : r > 0.5 ? FIT_LOOSE : FIT_DECENT;
 	return r > 1e3 ? AWFUL_BAD : 100 * r * r * r;
 }
@@ -560,7 +594,7 @@ fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, in
 		act[na++] = nn - 1; \
 	} while (0)
 
-	NEW_NODE(s0, SIZE_MAX, 0, FIT_DECENT, 0, 0);
+	NEW_NODE(s0, SIZE_MAX, 0, FIT_DECENT, 0, 0, 0, 0, 0);
 	for (size_t e = s0 + 1; e <= b0 && na > 0; e++) {
 		int last = e == b0;
 		if (!last && ((p->it[e - 1].brk == TB_NONE && !S->cut[e]) || S->next[e] >= b0))
@@ -572,12 +606,14 @@ fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, in
 			mpt avail = o->width - (first && old->prev == SIZE_MAX ? o->indent : 0);
 			int64_t wide = S->w[e] - S->w[s] + S->g[e] - S->g[s] + S->lead[e] - S->lead[s];
 			if (s < e && avail - wide > (pass == 1 ? 13 : 31) *
-			    (S->st[e] - S->st[s] + S->hl[e] - S->hl[s]) / 10)
+			    (S->st[e] - S->st[s]) / 10)
 				continue;
 		}
 		double bd[4];
 		size_t bp[4];
-		uint8_t bh[4], bt = 0;
+		uint8_t bh[4], bt[4];
+		float ba[4], bm[4];
+		uint8_t bk[4];
 		for (int k = 0; k < 4; k++)
 			bp[k] = SIZE_MAX;
 		size_t keep = 0;
@@ -595,8 +631,9 @@ fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, in
 				continue;
 			}
 			uint8_t fit;
-			double even;
-			double b = line_badness(&f, avail, justify && !last, &fit, &even);
+			double even, adj, mark;
+			double b = line_badness(&f, avail, justify && !last, &fit, &even, &adj, &mark);
+			int hasmk = f.shrink - f.sshrink - f.hshrink - f.gshrink > 0;   /* marks */
 			if (b < 0)
 				continue;
 			if ((pass == 1 && b > TOLERANCE1) || (pass == 2 && b > TOLERANCE2)) {
@@ -616,6 +653,12 @@ fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, in
 			 * its spacing does not show against the line before */
 			if (!last && (fit > from->fit ? fit - from->fit : from->fit - fit) > 1)
 				d += ADJ_DEMERITS;
+			/* and, continuously, gaps that differ from the line before's */
+			if (!last && justify && from->prev != SIZE_MAX)
+				d += STEP_DEMERITS * (adj - from->adj) * (adj - from->adj);
+			/* the same marks compressed alike from line to line (#14) */
+			if (justify && hasmk && from->hasmk)
+				d += CONSIST_DEMERITS * (mark - from->mk) * (mark - from->mk);
 			if (justify && from->trim && f.trim > 0 && !last)
 				d += MARK_DEMERITS;
 			if (last && final && (from->prev != SIZE_MAX || !first) && orphan_line(p, s, e))
@@ -627,7 +670,10 @@ fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, in
 				bd[fit] = d;
 				bp[fit] = act[a];
 				bh[fit] = (uint8_t)f.hang;
-				bt = f.trim > 0;
+				bt[fit] = f.trim > 0;
+				ba[fit] = (float)adj;
+				bm[fit] = hasmk ? (float)mark : from->mk;
+				bk[fit] = (uint8_t)(hasmk || from->hasmk);
 			}
 		}
 		na = keep;
@@ -636,11 +682,11 @@ fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, in
 				continue;
 			if (last) {
 				if (best == SIZE_MAX || bd[k] < nodes[best].dem) {
-					NEW_NODE(e, bp[k], bd[k], (uint8_t)k, bh[k], bt);
+					NEW_NODE(e, bp[k], bd[k], (uint8_t)k, bh[k], bt[k], ba[k], bm[k], bk[k]);
 					best = nn - 1;
 				}
 			} else {
-				NEW_NODE(e, bp[k], bd[k], (uint8_t)k, bh[k], bt);
+				NEW_NODE(e, bp[k], bd[k], (uint8_t)k, bh[k], bt[k], ba[k], bm[k], bk[k]);
 			}
 		}
 	}
@@ -803,6 +849,14 @@ squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want, int64_t to
 	return done;
 }
 
+/* Is class cls of the squeeze order one of marks (3 interpuncts, 4
+ * brackets, 5 pause marks, 7 stops), whose widths show? */
+static int
+mark_class(int cls)
+{
+	return cls == 3 || cls == 4 || cls == 5 || cls == 7;
+}
+
 /* Give up to slack to the leaders of [s, lv], up to their maximum widths. */
 static mpt
 grow_leaders(struct para *p, size_t s, size_t lv, mpt slack)
@@ -834,27 +888,24 @@ justifiable(const struct para *p, size_t i)
 	return !p->it[i].hidden && !p->it[i + 1].hidden && p->jok[i];
 }
 
-/* Stretch the gap after item i may take in class cls of the clreq order:
- * 1 word spaces (em/6), 2 the R10 gaps between Han and Latin (to ½ em). */
+/* Stretch the gap after item i may take first: a word space's em/6. */
 static mpt
-stretch_cap(const struct para *p, size_t i, int cls)
+stretch_cap(const struct para *p, size_t i)
 {
-	if (cls == 1)
-		return p->it[i].kind == TK_SPACE ? p->it[i].em / 6 : 0;
-	return p->agap[i];
+	return word_space(p, i) ? p->it[i].em / 6 : 0;
 }
 
-/* Give up to slack to the justifiable gaps of [s, lv) of class cls, each
- * up to its cap, in proportion to the caps (room: the caps' sum). */
+/* Give up to slack to the word spaces of [s, lv), each up to its cap, in
+ * proportion to the caps (room: the caps' sum). */
 static mpt
-stretch_class(struct para *p, size_t s, size_t lv, int cls, mpt slack, int64_t room)
+stretch_spaces(struct para *p, size_t s, size_t lv, mpt slack, int64_t room)
 {
 	int64_t acc = 0;
 	if (room <= 0 || slack <= 0)
 		return 0;
 	mpt take = room < slack ? (mpt)room : slack, given = 0;
 	for (size_t i = s; i < lv; i++) {
-		mpt cap = justifiable(p, i) ? stretch_cap(p, i, cls) : 0;
+		mpt cap = justifiable(p, i) ? stretch_cap(p, i) : 0;
 		if (cap <= 0)
 			continue;
 		acc += cap;
@@ -911,24 +962,34 @@ place(struct para *p, struct text_line *ln, int last, int forced, mpt avail, mpt
 		squeeze_totals(p, s, lv, tot);
 		w8 = tot[8];
 		tot[8] += take_in(p, lv, end_trim(p, lv), w8);
-		for (int c = 1; c <= 8 && want > 0; c++)
+		for (int c = 1; c <= 8 && want > 0; c++) {
+			if (mark_class(c) && want < tot[c]) {
+				/* a mark is squeezed only where the line needs
+				 * more than the gaps after it in the order can
+				 * give (#14): elsewhere it keeps its width */
+				int64_t later = 0;
+				for (int d = c + 1; d <= 8; d++)
+					later += mark_class(d) ? 0 : tot[d];
+				if (want <= later)
+					continue;
+			}
 			want -= squeeze_class(p, s, lv, c, want, tot[c], c == 8 ? w8 : tot[c]);
+		}
 		slack = -want;
-	} else if (slack > 0 && align == A_JUSTIFY) {
-		/* stretch in clreq order (R11): word spaces by up to em/6,
-		 * then the R10 gaps to ½ em, then every justifiable gap by
-		 * the same amount */
+	}
+	if (slack > 0 && align == A_JUSTIFY) {
+		/* stretch (R11): word spaces between Western words by up to
+		 * em/6 (clreq), then every justifiable gap by the same amount,
+		 * R10's gaps no more than the gaps between characters */
 		size_t k = 0;
-		int64_t room1 = 0, room2 = 0;
+		int64_t room = 0;
 		for (size_t i = s; i < lv; i++) {
 			if (!justifiable(p, i))
 				continue;
 			k++;
-			room1 += stretch_cap(p, i, 1);
-			room2 += stretch_cap(p, i, 2);
+			room += stretch_cap(p, i);
 		}
-		slack -= stretch_class(p, s, lv, 1, slack, room1);
-		slack -= stretch_class(p, s, lv, 2, slack, room2);
+		slack -= stretch_spaces(p, s, lv, slack, room);
 		if (k > 0 && slack > 0) {
 			size_t j = 0;
 			mpt given = 0;

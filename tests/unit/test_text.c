@@ -208,8 +208,9 @@ test_compose_orphan_and_nowrap(void **state)
 	free(ln);
 }
 
-/* R11 (#14): the stretch of a line is spread over every gap alike; a word
- * space gets what a gap between two Han gets, the gaps beside it nothing */
+/* R11 (#14): the stretch of a line is spread over every gap alike; a
+ * space or an R10 gap beside a Han character gets what a gap between two
+ * Han gets (and R10's ¼ em), never more; the gaps beside a space nothing */
 static void
 test_compose_spread(void **state)
 {
@@ -218,21 +219,32 @@ test_compose_spread(void **state)
 	(void)state;
 	struct text_para_opts o = opts(10 * EM, 3);
 	/* 每年 5 月 on a line of 10 em that has to stretch (9⅙ em of text):
-	 * clreq's order, the word spaces first by em/6 each (⅓ em), then
-	 * the rest (½ em) over the 8 gaps alike, 1/16 em each */
+	 * ⅚ em over 8 gaps (6 between Han, the two spaces), 5/48 em each */
 	size_t n = items("一二三四五每年 5 月ABCDEFGH甲乙丙丁戊己庚辛壬", it);
 	size_t nl = text_para_break(it, n, &o, &ln);
 	assert_true(nl >= 2);
 	assert_int_equal(ln[0].end, 11);   /* …月, the word goes down */
 	mpt han = it[0].gap;
-	assert_int_equal(han, EM / 16);
+	assert_true(han >= 5 * EM / 48 - 1 && han <= 5 * EM / 48 + 1);
 	for (int i = 1; i < 6; i++)
 		assert_true(it[i].gap - han <= 1 && han - it[i].gap <= 1);
 	assert_int_equal(it[6].gap, 0);                 /* 年|space */
-	assert_true(it[7].gap - han - EM / 6 <= 1 && han + EM / 6 - it[7].gap <= 1);   /* the space */
+	assert_true(it[7].gap - han <= 1 && han - it[7].gap <= 1);   /* the space */
 	assert_int_equal(it[8].gap, 0);                 /* 5|space */
-	assert_true(it[9].gap - han - EM / 6 <= 1 && han + EM / 6 - it[9].gap <= 1);
+	assert_true(it[9].gap - han <= 1 && han - it[9].gap <= 1);
 	assert_int_equal(it[10].x + EM, 10 * EM);   /* 月 at the margin */
+	free(ln);
+	/* 每年5月: R10 gaps of ¼ em; 9 em, 1 em over 8 gaps, em/8 each,
+	 * the R10 gaps ¼ em + em/8 (clreq's order gave them ½ em first) */
+	n = items("一二三四五每年5月ABCDEFGH甲乙丙丁戊己庚辛壬", it);
+	nl = text_para_break(it, n, &o, &ln);
+	assert_true(nl >= 2);
+	assert_int_equal(ln[0].end, 9);
+	for (int i = 0; i < 6; i++)
+		assert_int_equal(it[i].gap, EM / 8);
+	assert_int_equal(it[6].gap, EM / 4 + EM / 8);   /* 年|5 */
+	assert_int_equal(it[7].gap, EM / 4 + EM / 8);   /* 5|月 */
+	assert_int_equal(it[8].x + EM, 10 * EM);
 	free(ln);
 }
 
@@ -256,17 +268,16 @@ test_compose_total_fit(void **state)
 }
 
 /*
- * Mixed text: the residue goes where the R10 gaps take it.  10 em lines,
- * digits ½ em, R10 gaps ¼ em.  Line 1 may end after 八 (一二三四五六七 5 八:
- * 9 em, 1 em short, 8 gaps of which 2 are R10 gaps) or after 九 (10 em
+ * Mixed text: the R10 gaps take no more stretch than the rest.  10 em
+ * lines, digits ½ em, R10 gaps ¼ em.  Line 1 may end after 八 (一二三四五六七
+ * 5 八: 9 em, 1 em short, 8 gaps of which 2 are R10 gaps) or after 九 (10 em
  * exactly; 甲 would make 10¾ em even with the R10 gaps at ⅛ em).  After
  * 九, line 2 is 甲乙丙丁，戊己庚辛 (9 em; 2024 does not fit even with ， and
- * the R10 gap squeezed: 10⅝ em), 1 em over 8 gaps between Han characters;
- * after 八 it is 九甲乙丙丁，戊己庚辛, 10 em exactly.  Spreading every
- * stretch alike, both ways stretch 1 em over 8 gaps (r = 2) and the tie
- * goes to the fuller first line (…八九).  In clreq's order the R10 gaps
- * take ½ em first (to ½ em each) and the Han gaps only the other ½ em:
- * ⏎ after 八.
+ * the R10 gap squeezed: 10⅝ em), 1 em over 8 gaps; after 八 it is
+ * 九甲乙丙丁，戊己庚辛, 10 em exactly.  Both ways stretch one line by 1 em
+ * over 8 gaps (r = 2) beside an exact one, so the tie goes to the fuller
+ * first line: ⏎ after 九.  (Giving the R10 gaps ½ em first, clreq's
+ * order, chose ⏎ after 八 and set 七 5 八 apart by ½ em + em/16 a side.)
  */
 static void
 test_compose_flexible_first(void **state)
@@ -277,15 +288,13 @@ test_compose_flexible_first(void **state)
 	struct text_para_opts o = opts(10 * EM, 3);
 	size_t n = items("一二三四五六七5八九甲乙丙丁，戊己庚辛2024年", it);
 	assert_int_equal(text_para_break(it, n, &o, &ln), 3);
-	assert_int_equal(ln[0].end, 9);    /* 一二三四五六七5八 */
-	assert_int_equal(ln[1].end, 19);   /* 九甲乙丙丁，戊己庚辛 */
-	for (int i = 0; i < 5; i++)        /* 一…七: 1/16 em */
-		assert_int_equal(it[i].gap, EM / 16);
-	assert_int_equal(it[6].gap, EM / 4 + EM / 4 + EM / 16);   /* 七|5 */
-	assert_int_equal(it[7].gap, EM / 4 + EM / 4 + EM / 16);   /* 5|八 */
-	assert_int_equal(it[8].x + EM, 10 * EM);
-	for (int i = 9; i < 18; i++)       /* line 2 as it is */
-		assert_int_equal(it[i].gap, 0);
+	assert_int_equal(ln[0].end, 10);   /* 一二三四五六七5八九 */
+	assert_int_equal(ln[1].end, 19);   /* 甲乙丙丁，戊己庚辛 */
+	for (int i = 0; i < 9; i++)        /* line 1 as it is */
+		assert_int_equal(it[i].gap, i == 6 || i == 7 ? EM / 4 : 0);
+	for (int i = 10; i < 18; i++)      /* line 2: em/8 a gap */
+		assert_int_equal(it[i].gap, EM / 8);
+	assert_int_equal(it[18].x + EM, 10 * EM);
 	free(ln);
 }
 
