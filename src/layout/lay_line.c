@@ -321,6 +321,12 @@ whitespace_chars(struct chars *c)
 	size_t w = 0;
 	/* linefeed-treatment; R16 removes a line feed between wide characters */
 	for (size_t i = 0; i < c->n; i++) {
+		if (c->v[i].cp > ' ') {   /* the common case: kept as it is */
+			if (w != i)
+				c->v[w] = c->v[i];
+			w++;
+			continue;
+		}
 		struct ch ch = c->v[i];
 		if (ch.cp == '\r')
 			continue;
@@ -360,8 +366,14 @@ whitespace_chars(struct chars *c)
 	/* white-space-collapse and white-space-treatment */
 	w = 0;
 	for (size_t i = 0; i < c->n; i++) {
+		if (c->v[i].cp != ' ') {
+			if (w != i)
+				c->v[w] = c->v[i];
+			w++;
+			continue;
+		}
 		struct ch ch = c->v[i];
-		if (ch.cp == ' ' && ch.st->ws_treatment != WST_PRESERVE) {
+		if (ch.st->ws_treatment != WST_PRESERVE) {
 			int before_lf = i + 1 < c->n && c->v[i + 1].preserved_lf;
 			int after_lf = w > 0 && c->v[w - 1].preserved_lf;
 			if ((before_lf || after_lf) && ch.st->ws_treatment != WST_IGNORE_IF_AFTER_LINEFEED

@@ -56,6 +56,7 @@ struct para {
 	mpt  *agap;             /* autospace gap after item (R10) */
 	mpt  *shrink;           /* squeezable amount of the item itself */
 	const uint8_t *jok;     /* justifiable gap after the item (gap_ok) */
+	const int64_t *hs;      /* hs[k]: shrink of the gaps between characters before k */
 };
 
 static void
@@ -64,6 +65,8 @@ static_adjust(struct para *p)
 	struct text_item *it = p->it;
 	for (size_t i = 0; i + 1 < p->n; i++) {
 		struct text_item *a = &it[i], *b = &it[i + 1];
+		if (a->kind == TK_HAN && b->kind == TK_HAN)
+			continue;   /* the common case: nothing to adjust */
 		/* R8: adjacent full-width marks lose ½ em between them */
 		if (full_width(a) && full_width(b)) {
 			mpt want = (a->em < b->em ? a->em : b->em) / 2;
@@ -86,6 +89,8 @@ static_adjust(struct para *p)
 	for (size_t i = 0; i < p->n; i++) {
 		struct text_item *a = &it[i];
 		mpt s = 0;
+		if (a->kind == TK_HAN)
+			continue;   /* shrink[] starts at 0 */
 		if (a->kind == TK_LEADER) {   /* a leader gives way first, down to its minimum */
 			p->shrink[i] = a->adv > a->lmin ? a->adv - a->lmin : 0;
 			continue;
@@ -323,30 +328,48 @@ sums_init(struct para *p, struct sums *S)
 	S->next = S->lvis + n + 1;
 	S->cut = xcalloc(2 * (n + 1), 1);
 	S->jok = S->cut + n + 1;
-	S->maxem = 0;
 	size_t lv = SIZE_MAX;
-	for (size_t i = 0; i < n; i++) {
+	int64_t w = 0, g = 0, sh = 0, shs = 0, st = 0, sps = 0, hs = 0, lead = 0;
+	mpt maxem = 0;
+	for (size_t i = 0; i < n; i++) {   /* running sums kept in locals */
 		const struct text_item *a = &it[i];
-		S->w[i + 1] = S->w[i] + a->adv - p->scut_l[i] - p->scut_r[i];
-		S->g[i + 1] = S->g[i] + p->agap[i];
-		S->sh[i + 1] = S->sh[i] + p->shrink[i] + p->agap[i] / 2;
-		S->shs[i + 1] = S->shs[i] + (a->kind == TK_SPACE || a->kind == TK_LEADER ? p->shrink[i] : 0);
-		int64_t z = 0, q = 0;
-		int ws = word_space(p, i);
-		if (i + 1 < n && (S->jok[i] = (uint8_t)gap_ok(p, i))) {
-			z = ws ? a->em / 6 : a->em / 16;
-			q = han_shrink(p, i);
+		w += a->adv - p->scut_l[i] - p->scut_r[i];
+		g += p->agap[i];
+		sh += p->shrink[i] + p->agap[i] / 2;
+		int ws = 0;
+		if (a->kind == TK_SPACE || a->kind == TK_LEADER) {
+			shs += p->shrink[i];
+			ws = a->kind == TK_SPACE && word_space(p, i);
+			if (a->kind == TK_LEADER && a->lmax > a->adv)
+				lead += a->lmax - a->adv;
 		}
-		S->st[i + 1] = S->st[i] + z;
-		S->sps[i + 1] = S->sps[i] + (ws ? z : 0);
-		S->hs[i + 1] = S->hs[i] + q;
-		S->lead[i + 1] = S->lead[i] + (a->kind == TK_LEADER && a->lmax > a->adv ? a->lmax - a->adv : 0);
+		if (i + 1 >= n)
+			;
+		else if (a->kind == TK_HAN && it[i + 1].kind == TK_HAN && !a->nojust) {
+			S->jok[i] = 1;   /* the common case, as gap_ok() and han_shrink() */
+			st += a->em / 16;
+			hs += a->em / 40;
+		} else if ((S->jok[i] = (uint8_t)gap_ok(p, i))) {
+			int64_t z = ws ? a->em / 6 : a->em / 16;
+			st += z;
+			sps += ws ? z : 0;
+			hs += han_shrink(p, i);
+		}
+		S->w[i + 1] = w;
+		S->g[i + 1] = g;
+		S->sh[i + 1] = sh;
+		S->shs[i + 1] = shs;
+		S->st[i + 1] = st;
+		S->sps[i + 1] = sps;
+		S->hs[i + 1] = hs;
+		S->lead[i + 1] = lead;
 		S->lvis[i] = lv;
 		if (a->kind != TK_SPACE)
 			lv = i;
-		if (a->em > S->maxem)
-			S->maxem = a->em;
+		if (a->em > maxem)
+			maxem = a->em;
 	}
+	S->maxem = maxem;
 	S->lvis[n] = lv;
 	S->next[n] = n;
 	for (size_t k = n; k-- > 0;)
@@ -412,7 +435,8 @@ measure_line(const struct para *p, const struct sums *S, size_t s, size_t e, mpt
 	f->sshrink = S->shs[lv] - S->shs[s] + (p->it[lv].kind == TK_LEADER ? p->shrink[lv] : 0);
 	f->gshrink = (S->g[lv] - S->g[s]) / 2;
 	f->hshrink = f->hbase = S->hs[lv] - S->hs[s];
-	f->hshrink += take_in(p, lv, f->trim, f->hbase);
+	if (f->trim > 0)
+		f->hshrink += take_in(p, lv, f->trim, f->hbase);
 	f->shrink += f->hshrink;
 	f->stretch = S->st[lv] - S->st[s];
 	f->sstretch = S->sps[lv] - S->sps[s];
@@ -792,12 +816,10 @@ squeeze_totals(const struct para *p, size_t s, size_t lv, int64_t tot[9])
 		int c = squeeze_order(it[i].kind);
 		if (c && (i != lv || c == 1))
 			tot[c] += p->shrink[i];
-		if (i < lv) {
+		if (i < lv)
 			tot[6] += p->agap[i] / 2;
-			if (p->jok[i])
-				tot[8] += han_shrink(p, i);
-		}
 	}
+	tot[8] = p->hs[lv] - p->hs[s];
 }
 
 /* Remove up to want from the items' shrink of one priority class, whose
@@ -1032,7 +1054,7 @@ size_t
 text_para_break(struct text_item *items, size_t n, const struct text_para_opts *o,
     struct text_line **out)
 {
-	struct para p = { items, n, o, NULL, NULL, NULL, NULL, NULL };
+	struct para p = { items, n, o, NULL, NULL, NULL, NULL, NULL, NULL };
 	struct sums S;
 	struct seg_out seg = { NULL, NULL, 0, 0 };
 
@@ -1046,6 +1068,7 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 	static_adjust(&p);
 	sums_init(&p, &S);
 	p.jok = S.jok;
+	p.hs = S.hs;
 	if (o->wrap) {
 		mpt narrow = o->width - (o->indent > 0 ? o->indent : 0) -
 		    (o->last_end_indent > 0 ? o->last_end_indent : 0);
