@@ -2,6 +2,7 @@
 """Spacing evenness of justified Chinese paragraphs (docs/bench.md).
 
     python3 bench/evenness.py write FO          the test document
+    python3 bench/evenness.py typst TYP         the same paragraphs for Typst
     python3 bench/evenness.py measure PDF       one line of figures
     python3 bench/evenness.py lines PDF         each full line: mean gap, text
 
@@ -91,6 +92,17 @@ def write(path):
         f.write('</fo:flow></fo:page-sequence></fo:root>\n')
 
 
+def write_typst(path):
+    """The same page, font, measure, indent and paragraphs as Typst source."""
+    width = MEASURE * SIZE + 2 * MARGIN
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('#set page(width: %gpt, height: 5000pt, margin: %gpt)\n'
+                '#set text(font: "WenQuanYi Micro Hei", size: %gpt, lang: "zh", region: "cn")\n'
+                '#set par(justify: true, first-line-indent: (amount: 2em, all: true), '
+                'leading: %gpt, spacing: 10pt)\n\n' % (width, MARGIN, SIZE, SIZE / 2))
+        f.write("\n\n".join(PARAS) + "\n")
+
+
 def lines_of(pdf):
     xml = subprocess.run(["mutool", "draw", "-F", "stext", "-o", "-", pdf],
                          capture_output=True, text=True, check=True).stdout
@@ -170,6 +182,8 @@ def measure(pdf):
 def main():
     if len(sys.argv) == 3 and sys.argv[1] == "write":
         write(sys.argv[2])
+    elif len(sys.argv) == 3 and sys.argv[1] == "typst":
+        write_typst(sys.argv[2])
     elif len(sys.argv) == 3 and sys.argv[1] == "measure":
         r = measure(sys.argv[2])
         if r is None:

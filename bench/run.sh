@@ -9,6 +9,8 @@
 #   BENCH_SHARED=DIR   directory holding gen_fo.py and fop.xconf
 #                      (default: <repo>/../shared/bench)
 #   BENCH_FOP=CMD      FOP command (default: fop)
+#   BENCH_TYPST=CMD    command run as "CMD IN.typ OUT.pdf" for the evenness
+#                      comparison (default: "typst compile" when typst is installed)
 #   BENCH_KEEP=1       keep the temporary directory (FO inputs, PDFs, logs) and print its path
 #   BENCH_PARTS="..."  subset of: engines evenness jobs serve (default: all four)
 #
@@ -353,22 +355,32 @@ if part evenness && command -v mutool >/dev/null 2>&1; then
     echo "== spacing evenness (justified Chinese, 14 em lines; see docs/bench.md)"
     EV=$here/evenness.py
     python3 "$EV" write "$TMP/even.fo"
-    printf '  %-6s | %9s | %9s | %5s | %5s | %6s | %7s | %6s | %4s\n' engine "spread em" "mean em" lines loose ragged orphans starts ends
-    printf '  ------ | --------- | --------- | ----- | ----- | ------ | ------- | ------ | ----\n'
-    for eng in folio fop; do
+    python3 "$EV" typst "$TMP/even.typ"
+    TYPST=${BENCH_TYPST:-}
+    if [ -z "$TYPST" ] && command -v typst >/dev/null 2>&1; then
+        TYPST="typst compile"
+    fi
+    printf '  %-6s | %9s | %9s | %5s | %5s | %6s | %7s | %6s | %4s | %3s\n' engine "spread em" "mean em" lines loose ragged orphans starts ends r10
+    printf '  ------ | --------- | --------- | ----- | ----- | ------ | ------- | ------ | ---- | ---\n'
+    for eng in folio fop typst; do
         rm -f "$TMP/even.$eng.pdf"
         if [ "$eng" = folio ]; then
             "$FOLIO" render "$TMP/even.fo" -o "$TMP/even.$eng.pdf" >/dev/null 2>&1
-        elif [ "$HAVE_FOP" = 1 ]; then
+        elif [ "$eng" = fop ] && [ "$HAVE_FOP" = 1 ]; then
             "$FOP" -c "$XCONF" -fo "$TMP/even.fo" -pdf "$TMP/even.$eng.pdf" >/dev/null 2>&1
+        elif [ "$eng" = typst ] && [ -n "$TYPST" ]; then
+            # shellcheck disable=SC2086
+            $TYPST "$TMP/even.typ" "$TMP/even.$eng.pdf" >/dev/null 2>&1 || true
         else
+            printf '  %-6s | not installed, skipped\n' "$eng"
             continue
         fi
         if [ -s "$TMP/even.$eng.pdf" ] && r=$(python3 "$EV" measure "$TMP/even.$eng.pdf"); then
             # shellcheck disable=SC2086
             set -- $r
-            printf '  %-6s | %9s | %9s | %5s | %5s | %6s | %7s | %6s | %4s\n' "$eng" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8"
+            printf '  %-6s | %9s | %9s | %5s | %5s | %6s | %7s | %6s | %4s | %3s\n' "$eng" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$9"
             [ "$eng" = folio ] && ev_folio="$r"
+            [ "$eng" = typst ] && ev_typst="$r"
         else
             printf '  %-6s | failed\n' "$eng"
         fi
@@ -376,9 +388,12 @@ if part evenness && command -v mutool >/dev/null 2>&1; then
     if [ -n "${ev_folio:-}" ]; then
         # shellcheck disable=SC2086
         set -- $ev_folio
-        awk -v s="$1" -v l="$4" -v o="$6" -v a="$7" -v e="$8" 'BEGIN {
-            printf "  folio targets: spread <= 0.0025 em %s, 0 one-character last lines %s, 0 forbidden starts/ends %s (loose lines: %d)\n",
-                (s <= 0.0025 ? "PASS" : "MISS"), (o == 0 ? "PASS" : "MISS"), (a + e == 0 ? "PASS" : "MISS"), l }'
+        awk -v s="$1" -v l="$4" -v o="$6" -v a="$7" -v e="$8" -v t="${ev_typst%% *}" 'BEGIN {
+            printf "  folio targets: spread <= 0.0025 em %s", (s <= 0.0025 ? "PASS" : "MISS")
+            if (t != "")
+                printf ", spread no higher than Typst'"'"'s on this text %s", (s <= t ? "PASS" : "MISS")
+            printf ", 0 loose lines %s, 0 one-character last lines %s, 0 forbidden starts/ends %s\n",
+                (l == 0 ? "PASS" : "MISS"), (o == 0 ? "PASS" : "MISS"), (a + e == 0 ? "PASS" : "MISS") }'
     fi
 elif part evenness; then
     echo
