@@ -15,7 +15,7 @@ LDFLAGS_asan := -fsanitize=address,undefined
 LDFLAGS_fuzz := -fsanitize=address,undefined
 # minizip's --cflags would put its folder first on the include path, where
 # its crypt.h hides libc's: its headers are included as <minizip/unzip.h>
-LDLIBS  := $(shell pkg-config --libs $(PKGS)) $(shell pkg-config --libs minizip) -lcsv -lgif -lhpdf -lz -lm -lcrypt -lpthread $(LDFLAGS_$(BUILD))
+LDLIBS  := $(shell pkg-config --libs $(PKGS)) $(shell pkg-config --libs minizip) -lcsv -lgif -lhpdf -ldeflate -lz -lm -lcrypt -lpthread $(LDFLAGS_$(BUILD))
 
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin

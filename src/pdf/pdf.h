@@ -1,5 +1,6 @@
 /*
- * pdf — the area tree to PDF through libharu, streams compressed with zlib.
+ * pdf — the area tree to PDF through libharu, streams compressed with libdeflate
+ * (and zlib).
  * Fonts are subset with HarfBuzz before libharu embeds them as CID fonts
  * (Identity-H, CID = Unicode).  The only stage that includes hpdf.h.
  */

@@ -14,6 +14,7 @@
  * needs a temporary file, and cannot show code points beyond the BMP
  * (docs/fonts.md).
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,101 @@ subset_tag(const char *name, const hb_set_t *cps, char tag[7])
 		h /= 26;
 	}
 	tag[6] = '\0';
+}
+
+/* ---------------------------------------------------------------- subsets of this run */
+
+/*
+ * Subsets made in this run, by face and code points: a batch embeds a
+ * handbook's fonts in each case's PDFs again, with the same glyphs, and
+ * subsetting and deflating a Chinese face is most of a small PDF's time.
+ * The subset face and its deflated program are kept (at most CACHE_MAX
+ * bytes of them, the oldest dropped first); the PDF objects are made anew
+ * for each document, from the same bytes.
+ */
+#define CACHE_MAX ((size_t)48 << 20)
+
+struct subset_entry {
+	char                *path;
+	int                  index;
+	uint64_t             hash;     /* of the code points */
+	hb_set_t            *cps;
+	hb_face_t           *sub;      /* referenced */
+	void                *z;        /* the program, deflated */
+	size_t               zn;
+	unsigned             raw;      /* its length */
+	struct subset_entry *next;
+};
+
+static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct subset_entry *cache_first, *cache_last;
+static size_t cache_bytes;
+
+static uint64_t
+set_hash(const hb_set_t *cps)
+{
+	uint64_t h = HASH_INIT;
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	while (hb_set_next(cps, &cp))
+		h = hash_bytes(h, &cp, sizeof cp);
+	return h;
+}
+
+/* A subset of f for cps made before: *sub referenced, *z a copy (owned). */
+static int
+cache_get(const struct text_face *f, const hb_set_t *cps, uint64_t h, hb_face_t **sub, void **z,
+    size_t *zn, unsigned *raw)
+{
+	int hit = 0;
+	pthread_mutex_lock(&cache_mu);
+	for (struct subset_entry *e = cache_first; e && !hit; e = e->next)
+		if (e->hash == h && e->index == f->index && strcmp(e->path, f->path) == 0 &&
+		    hb_set_is_equal(e->cps, cps)) {
+			*sub = hb_face_reference(e->sub);
+			*z = xmalloc(e->zn);
+			memcpy(*z, e->z, e->zn);
+			*zn = e->zn;
+			*raw = e->raw;
+			hit = 1;
+		}
+	pthread_mutex_unlock(&cache_mu);
+	return hit;
+}
+
+static void
+cache_put(const struct text_face *f, const hb_set_t *cps, uint64_t h, hb_face_t *sub, const void *z,
+    size_t zn, unsigned raw)
+{
+	if (zn + raw > CACHE_MAX / 4)
+		return;
+	struct subset_entry *e = xcalloc(1, sizeof *e);
+	e->path = xstrdup(f->path);
+	e->index = f->index;
+	e->hash = h;
+	e->cps = hb_set_copy(cps);
+	e->sub = hb_face_reference(sub);
+	e->z = xmalloc(zn);
+	memcpy(e->z, z, zn);
+	e->zn = zn;
+	e->raw = raw;
+	pthread_mutex_lock(&cache_mu);
+	if (cache_last)
+		cache_last->next = e;
+	else
+		cache_first = e;
+	cache_last = e;
+	cache_bytes += zn + raw;
+	while (cache_bytes > CACHE_MAX && cache_first != e) {
+		struct subset_entry *o = cache_first;
+		cache_first = o->next;
+		cache_bytes -= o->zn + o->raw;
+		free(o->path);
+		hb_set_destroy(o->cps);
+		hb_face_destroy(o->sub);
+		free(o->z);
+		free(o);
+	}
+	pthread_mutex_unlock(&cache_mu);
 }
 
 static int
@@ -257,7 +353,24 @@ scaled(hb_position_t v, unsigned upem)
 HPDF_Dict
 pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t *cid, struct diag *d)
 {
-	hb_face_t *sub = subset((hb_face_t *)f->hb_face, cps);
+	uint64_t key = set_hash(cps);
+	hb_face_t *sub = NULL;
+	void *z = NULL;
+	size_t zn = 0;
+	unsigned zraw = 0;
+	if (!cache_get(f, cps, key, &sub, &z, &zn, &zraw)) {
+		sub = subset((hb_face_t *)f->hb_face, cps);
+		if (sub) {
+			hb_blob_t *blob = hb_face_reference_blob(sub);
+			unsigned len;
+			const char *data = hb_blob_get_data(blob, &len);
+			z = pdf_deflate(data, len, &zn);
+			zraw = len;
+			if (z)
+				cache_put(f, cps, key, sub, z, zn, zraw);
+			hb_blob_destroy(blob);
+		}
+	}
 	if (sub == NULL) {
 		/* HarfBuzz does not say why: its allocations failed, or the font */
 		diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot subset font %s (out of memory, or a damaged "
@@ -268,6 +381,7 @@ pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t 
 	if (n > 0xFFFF) {
 		diag_report(d, DIAG_ERROR, NULL, 0, 0, "font %s: more than 65535 glyphs used", f->path);
 		hb_face_destroy(sub);
+		free(z);
 		return NULL;
 	}
 	hb_font_t *font = hb_font_create(sub);   /* scale: font units */
@@ -315,15 +429,16 @@ pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t 
 	if (st != HPDF_OK)
 		goto done;
 
-	hb_blob_t *blob = hb_face_reference_blob(sub);
-	unsigned len;
-	const char *data = hb_blob_get_data(blob, &len);
-	if (pdf_stream_deflated(program, data, len) < 0) {
+	if (z == NULL || pdf_stream_put_deflated(program, z, zn) < 0) {
+		hb_blob_t *blob = hb_face_reference_blob(sub);
+		unsigned len;
+		const char *data = hb_blob_get_data(blob, &len);
 		program->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 		st |= HPDF_Stream_Write(program->stream, (const HPDF_BYTE *)data, len);
+		zraw = len;
+		hb_blob_destroy(blob);
 	}
-	st |= HPDF_Dict_AddNumber(program, "Length1", (HPDF_INT32)len);
-	hb_blob_destroy(blob);
+	st |= HPDF_Dict_AddNumber(program, "Length1", (HPDF_INT32)zraw);
 
 	hb_position_t asc = 0, dsc = 0, cap = 0;
 	hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &asc);
@@ -383,6 +498,7 @@ pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t 
 	st |= HPDF_Dict_Add(type0, "DescendantFonts", desc_fonts);
 	st |= HPDF_Dict_Add(type0, "ToUnicode", tu);
 done:
+	free(z);
 	free(uni);
 	free(w);
 	hb_font_destroy(font);

@@ -94,6 +94,10 @@ HPDF_Dict pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps,
  * nothing was changed.
  */
 int pdf_stream_deflated(HPDF_Dict dict, const void *data, size_t n);
+/* data deflated in zlib's format (owned, *zn bytes), or NULL. */
+void *pdf_deflate(const void *data, size_t n, size_t *zn);
+/* The same as pdf_stream_deflated, for data deflated already. */
+int pdf_stream_put_deflated(HPDF_Dict dict, const void *z, size_t zn);
 
 /* Images and transparency states of one document, each made once. */
 struct pdf_gfx;

@@ -170,6 +170,11 @@ check "approval labels break only before their parenthesis" sh -c "pdftotext -la
 mkdir -p "$T/proj/docs" && cp -r "$ROOT/site.xml" "$ROOT/procedures" "$ROOT/schemas" "$ROOT/templates" "$T/proj/" && cp -r "$ROOT/docs/content" "$T/proj/docs/"
 "$FOLIO" forms --root "$T/proj" -o "$T/g" --combined --copies 3 --serial XT-KF-CX-004-R02 WB/XT-KF-JL-001-01 2>"$T/g.err"
 check "--combined --copies --serial: one PDF, three numbered copies of each" sh -c "test -s '$T/g/forms/forms-No000001-000003.pdf' && test \$(pdfinfo '$T/g/forms/forms-No000001-000003.pdf' | sed -n 's/^Pages: *//p') -ge 6"
+# ---- a batch deflates each subset font once: the second case's handbook, from the cache, is the same file
+SOURCE_DATE_EPOCH=1700000000 "$FOLIO" packet --root "$ROOT" -o "$T/fc2" -q --jobs 1 cases/2024-001.xml cases/2024-002.xml 2>/dev/null
+SOURCE_DATE_EPOCH=1700000000 "$FOLIO" packet --root "$ROOT" -o "$T/fc1" -q cases/2024-002.xml 2>/dev/null
+check "a font subset taken from the run's cache: the same bytes as made alone" sh -c "for f in '$T/fc1/packets/2024-002/'*.pdf; do cmp \"\$f\" '$T/fc2/packets/2024-002/'\$(basename \"\$f\") || exit 1; done; test \$(ls '$T/fc1/packets/2024-002/' | grep -c pdf) -eq 15"
+
 # ---- copies laid out once: a form XObject per page of one copy, the serial drawn per page ----
 cp -r "$T/proj" "$T/cp1" && cp -r "$T/proj" "$T/cp3" && cp -r "$T/proj" "$T/cp200" && rm -f "$T/cp1/form-serials.txt" "$T/cp3/form-serials.txt"
 "$FOLIO" forms --root "$T/cp1" -o "$T/c1" -q --serial --serial-start 7 XT-KF-CX-009-R01
