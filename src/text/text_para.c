@@ -48,6 +48,20 @@ full_width(const struct text_item *it)
 
 /* ---------------------------------------------------------------- static */
 
+/*
+ * A mark whose ink sits in the middle of its box (UMing's 。、, Micro
+ * Hei's brackets, Zen Hei's ，：；): blank on both sides, neither more than
+ * twice the other.  Squeezed, it gives both sides alike, so that its ink
+ * stays between its neighbours instead of touching the next character.
+ */
+static int
+centred(const struct text_item *a)
+{
+	mpt l = a->lblank, r = a->rblank;
+	return (a->kind == TK_OPEN || a->kind == TK_CLOSE || a->kind == TK_PAUSE ||
+	    a->kind == TK_STOP) && l > a->em / 10 && r > a->em / 10 && l <= 2 * r && r <= 2 * l;
+}
+
 struct para {
 	struct text_item *it;
 	size_t            n;
@@ -106,11 +120,13 @@ static_adjust(struct para *p)
 			if (s > a->em / 2)
 				s = a->em / 2;
 			break;
-		case TK_OPEN:
-			s = a->lblank - p->scut_l[i];
-			break;
-		case TK_CLOSE: case TK_PAUSE: case TK_STOP:
-			s = a->rblank - p->scut_r[i];
+		case TK_OPEN: case TK_CLOSE: case TK_PAUSE: case TK_STOP:
+			if (centred(a)) {   /* both sides alike */
+				mpt l = a->lblank - p->scut_l[i], r = a->rblank - p->scut_r[i];
+				s = 2 * (l < r ? l : r);
+			} else {
+				s = a->kind == TK_OPEN ? a->lblank - p->scut_l[i] : a->rblank - p->scut_r[i];
+			}
 			break;
 		default:
 			break;
@@ -859,12 +875,12 @@ squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want, int64_t to
 			x = take - done;
 		if (it[i].kind == TK_SPACE)
 			it[i].gap -= x;
-		else if (it[i].kind == TK_OPEN)
-			it[i].lcut += x;
-		else if (it[i].kind == TK_MIDDLE) {
+		else if (it[i].kind == TK_MIDDLE || centred(&it[i])) {
 			it[i].lcut += x / 2;
 			it[i].rcut += x - x / 2;
-		} else
+		} else if (it[i].kind == TK_OPEN)
+			it[i].lcut += x;
+		else
 			it[i].rcut += x;
 		done += x;
 	}

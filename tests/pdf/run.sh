@@ -343,6 +343,25 @@ pdftoppm -r 72 "$T/badimg.pdf" "$T/badimg" 2>/dev/null
 check "bad images: framed placeholders are drawn" python3 tests/pdf/pixels.py "$T/badimg.xml" "$T/badimg" 72
 check "bad images: the text after them is there" sh -c "pdftotext '$T/badimg.pdf' - | grep -q '文字照常'"
 
+# ---- a mark whose ink is centred is squeezed on both sides (docs/cjk.md) ------------------------
+# UMing's 、 sits in the middle of its box: a squeeze of ½ em takes ¼ em
+# from each side, so its ink stays between 四 and 五 (taken from the right
+# only, it touched 五).  The line is held together, so the mark gives ½ em.
+cat > "$T/centred.fo" <<'FO'
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="AR PL UMing CN" font-size="10pt" language="zh">
+<fo:layout-master-set><fo:simple-page-master master-name="p" page-width="165pt" page-height="300pt" margin="20pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+<fo:block text-align="justify"><fo:inline keep-together.within-line="always">一二三四、五六七八九十甲乙</fo:inline></fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+FO
+"$FOLIO" render "$T/centred.fo" -o "$T/centred.pdf" 2>/dev/null
+mutool draw -F stext -o "$T/centred.stext" "$T/centred.pdf" 2>/dev/null
+check "a centred mark (UMing 、) squeezed ½ em gives ¼ em on each side" python3 -c "
+import re, sys
+x = {c: float(v) for v, c in re.findall(r'x=\"([0-9.]+)\"[^>]*c=\"&#x([0-9a-f]+);\"', open('$T/centred.stext').read())}
+si, mark, wu = x['56db'], x['3001'], x['4e94']
+sys.exit(0 if abs(mark - si - 7.5) < 0.05 and abs(wu - si - 15) < 0.05 else 1)"
+
 # ---- spacing evenness of justified Chinese (bench/evenness.py, docs/bench.md) ---------------
 # Twelve paragraphs at 14 em, read back from the PDF.  Figures:
 # spread mean lines loose ragged orphans starts ends r10.  What is left of
