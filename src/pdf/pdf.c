@@ -1001,22 +1001,33 @@ ld_alloc(size_t n)
 	return p;
 }
 
+static pthread_key_t ld_key;   /* a thread's compressor, freed when it ends */
+
+static void
+ld_free(void *c)
+{
+	libdeflate_free_compressor(c);
+}
+
 static void
 ld_init(void)
 {
 	libdeflate_set_memory_allocator(ld_alloc, free);
+	if (pthread_key_create(&ld_key, ld_free) != 0)
+		oom_exit(sizeof ld_key);
 }
 
-/* One compressor a thread: it holds a few hundred KB of tables. */
+/* One compressor a thread: it holds a few hundred KB of tables, and goes
+ * with its thread (the server's engine thread ends before the process). */
 static struct libdeflate_compressor *
 compressor(void)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	static __thread struct libdeflate_compressor *c;
+	pthread_once(&once, ld_init);
+	struct libdeflate_compressor *c = pthread_getspecific(ld_key);
 	if (c == NULL) {
-		pthread_once(&once, ld_init);
 		c = libdeflate_alloc_compressor(DEFLATE_LEVEL);
-		if (c == NULL)
+		if (c == NULL || pthread_setspecific(ld_key, c) != 0)
 			oom_exit(1u << 20);
 	}
 	return c;
