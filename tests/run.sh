@@ -13,10 +13,17 @@ add() { pass=$((pass + $1)); fail=$((fail + $2)); }
 for t in $B/tests/test_*; do
 	[ -x "$t" ] || continue
 	out=$("$t" 2>&1)
+	rc=$?
 	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p')
 	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p')
 	printf '%s\n' "$out" | grep -E '^\[  (ERROR|FAILED) ' | grep -v 'test(s)' || true
 	if [ -z "$p" ] && [ -z "$f" ]; then f=1; fi   # crashed before its summary
+	# every test passed but the program failed after them: under make asan,
+	# LeakSanitizer's report at exit
+	if [ "$rc" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then
+		printf '%s\n' "$out" | grep -E -A8 '^==[0-9]+==ERROR' | head -20
+		f=1
+	fi
 	echo "unit $(basename "$t"): ${p:-0} passed, ${f:-0} failed"
 	add "${p:-0}" "${f:-0}"
 done
