@@ -171,4 +171,21 @@ fuzz_render(const char *fo, size_t n, const char *name, struct diag *d)
 	fo_tree_free(t);
 }
 
+/* The image file src of the temporary folder in a one-page FO document,
+ * laid out and written as fuzz_render does. */
+static inline void
+fuzz_render_image(const char *src, struct diag *d)
+{
+	char fo[1024];
+	int n = snprintf(fo, sizeof fo,
+	    "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\"><fo:layout-master-set>"
+	    "<fo:simple-page-master master-name=\"p\" page-width=\"200pt\" page-height=\"200pt\">"
+	    "<fo:region-body/></fo:simple-page-master></fo:layout-master-set>"
+	    "<fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\">"
+	    "<fo:block><fo:external-graphic src=\"%s\" content-width=\"100pt\"/></fo:block>"
+	    "</fo:flow></fo:page-sequence></fo:root>", src);
+	if (n > 0 && (size_t)n < sizeof fo)
+		fuzz_render(fo, (size_t)n, fuzz_name("fuzz.fo"), d);
+}
+
 #endif

@@ -15,16 +15,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *path = fuzz_file("in.jpg", data, size);
 
 	diag_init(&d);
-	if (image_info_read(path, &info, &why) == 0 && info.format == IMAGE_JPEG) {
-		static const char fo[] =
-		    "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\"><fo:layout-master-set>"
-		    "<fo:simple-page-master master-name=\"p\" page-width=\"200pt\" page-height=\"200pt\">"
-		    "<fo:region-body/></fo:simple-page-master></fo:layout-master-set>"
-		    "<fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\">"
-		    "<fo:block><fo:external-graphic src=\"in.jpg\" content-width=\"100pt\"/></fo:block>"
-		    "</fo:flow></fo:page-sequence></fo:root>";
-		fuzz_render(fo, sizeof fo - 1, fuzz_name("fuzz.fo"), &d);
-	}
+	if (image_info_read(path, &info, &why) == 0 && info.format == IMAGE_JPEG)
+		fuzz_render_image("in.jpg", &d);
 	fuzz_done(&d);
 	return 0;
 }

@@ -20,14 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (image_info_read(path, &info, &why) == 0 && info.format != IMAGE_JPEG &&
 	    image_decode(path, &px, &why) == 0) {
 		image_pixels_free(&px);
-		static const char fo[] =
-		    "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\"><fo:layout-master-set>"
-		    "<fo:simple-page-master master-name=\"p\" page-width=\"200pt\" page-height=\"200pt\">"
-		    "<fo:region-body/></fo:simple-page-master></fo:layout-master-set>"
-		    "<fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\">"
-		    "<fo:block><fo:external-graphic src=\"in.img\" content-width=\"100pt\"/></fo:block>"
-		    "</fo:flow></fo:page-sequence></fo:root>";
-		fuzz_render(fo, sizeof fo - 1, fuzz_name("fuzz.fo"), &d);
+		fuzz_render_image("in.img", &d);
 	}
 	fuzz_done(&d);
 	return 0;
