@@ -27,12 +27,6 @@ lay_measure_add(struct lay *L, const struct lblock *blk, mpt min, mpt max)
 		m->max = left + max + right;
 }
 
-static int
-is_west(uint8_t k)
-{
-	return k == TK_LATIN || k == TK_DIGIT;
-}
-
 /*
  * A paragraph's least width (its widest piece between break opportunities)
  * and natural width (its widest line between forced breaks), with the ¼ em
@@ -48,9 +42,8 @@ lay_measure_para(struct lay *L, const struct lblock *blk, const struct text_item
 	for (size_t i = 0; i < n; i++) {
 		mpt a = it[i].kind == TK_LEADER ? it[i].lmin : it[i].adv;
 		mpt gap = 0;
-		if (i + 1 < n && ((it[i].kind == TK_HAN && is_west(it[i + 1].kind)) ||
-		    (is_west(it[i].kind) && it[i + 1].kind == TK_HAN)))
-			gap = (it[i].kind == TK_HAN ? it[i].em : it[i + 1].em) / 4;
+		if (i + 1 < n)
+			gap = text_autospace(&it[i], &it[i + 1]);
 		if (it[i].kind == TK_SPACE) {
 			trail += it[i].adv;
 			ltrail += it[i].adv;

@@ -185,6 +185,9 @@ struct text_para_opts {
 	uint8_t  autospace;    /* R10 ¼ em between Han and Latin */
 };
 
+/* The R10 gap between two adjacent items: ¼ em between Han and Latin. */
+mpt text_autospace(const struct text_item *a, const struct text_item *b);
+
 /*
  * Break items into lines and position every item.  Returns the number of
  * lines; *lines is an owned array (free with free()).

@@ -1,5 +1,7 @@
 /*
  * text — the paragraph composer: items in, lines with every item placed out.
+ * This file holds the static adjustments and the driver; total-fit
+ * breaking is text_fit.c, placing each line text_justify.c.
  *
  * Design (docs/cjk.md, after clreq, Typst's model and Knuth–Plass):
  *
@@ -16,62 +18,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "text_int.h"
 
-enum { A_START, A_CENTER, A_END, A_JUSTIFY, A_RELATIVE };  /* = enum fo_align */
-
-static int
-is_mark(uint8_t k)
-{
-	return k == TK_OPEN || k == TK_CLOSE || k == TK_PAUSE || k == TK_STOP;
-}
-
-static int
-is_real(uint8_t k)
-{
-	return k == TK_HAN || k == TK_LATIN || k == TK_DIGIT || k == TK_OTHER ||
-	    k == TK_OBJECT || k == TK_DASH || k == TK_ELLIPSIS || k == TK_LEADER;
-}
-
-static int
-is_west(uint8_t k)
-{
-	return k == TK_LATIN || k == TK_DIGIT;
-}
-
-/* Full-width mark: its box is (nearly) one em. */
-static int
-full_width(const struct text_item *it)
-{
-	return is_mark(it->kind) && it->adv * 10 >= it->em * 9;
-}
 
 /* ---------------------------------------------------------------- static */
 
-/*
- * A mark whose ink sits in the middle of its box (UMing's 。、, Micro
- * Hei's brackets, Zen Hei's ，：；): blank on both sides, neither more than
- * twice the other.  Squeezed, it gives both sides alike, so that its ink
- * stays between its neighbours instead of touching the next character.
- */
-static int
-centred(const struct text_item *a)
+/* R10: ¼ em (of the Han character's size) between a Han character and a
+ * Latin letter or digit beside it, 0 elsewhere. */
+mpt
+text_autospace(const struct text_item *a, const struct text_item *b)
 {
-	mpt l = a->lblank, r = a->rblank;
-	return (a->kind == TK_OPEN || a->kind == TK_CLOSE || a->kind == TK_PAUSE ||
-	    a->kind == TK_STOP) && l > a->em / 10 && r > a->em / 10 && l <= 2 * r && r <= 2 * l;
+	if (a->kind == TK_HAN && is_west(b->kind))
+		return a->em / 4;
+	if (is_west(a->kind) && b->kind == TK_HAN)
+		return b->em / 4;
+	return 0;
 }
 
-struct para {
-	struct text_item *it;
-	size_t            n;
-	const struct text_para_opts *o;
-	mpt  *scut_l, *scut_r;  /* static cuts (R8) */
-	mpt  *agap;             /* autospace gap after item (R10) */
-	mpt  *shrink;           /* squeezable amount of the item itself */
-	const uint8_t *jok;     /* justifiable gap after the item (gap_ok) */
-	const int64_t *hs;      /* hs[k]: shrink of the gaps between characters before k */
-};
+
 
 static void
 static_adjust(struct para *p)
@@ -95,10 +59,8 @@ static_adjust(struct para *p)
 			if (take > 0)
 				p->scut_l[i + 1] += take;
 		}
-		/* R10: ¼ em between Han and Latin letters or digits */
-		if (p->o->autospace && ((a->kind == TK_HAN && is_west(b->kind)) ||
-		    (is_west(a->kind) && b->kind == TK_HAN)))
-			p->agap[i] = (a->kind == TK_HAN ? a->em : b->em) / 4;
+		if (p->o->autospace)
+			p->agap[i] = text_autospace(a, b);
 	}
 	for (size_t i = 0; i < p->n; i++) {
 		struct text_item *a = &it[i];
@@ -138,8 +100,8 @@ static_adjust(struct para *p)
 }
 
 /* Blank a line-final mark loses (R9): its remaining right blank. */
-static mpt
-end_trim(const struct para *p, size_t i)
+mpt
+para_end_trim(const struct para *p, size_t i)
 {
 	const struct text_item *a = &p->it[i];
 	if (a->kind != TK_CLOSE && a->kind != TK_PAUSE && a->kind != TK_STOP)
@@ -148,915 +110,6 @@ end_trim(const struct para *p, size_t i)
 	if (t > a->em / 2)
 		t = a->em / 2;
 	return t > 0 ? t : 0;
-}
-
-/* ---------------------------------------------------------------- total fit */
-
-/*
- * Breaking is total fit (Knuth and Plass): of every way to break the
- * paragraph at its allowed breaks, the one with the least total demerits.
- * The model, with its values, is in docs/cjk.md:
- *
- *   box      an item's advance after the R8 cuts; a line-end mark less its
- *            R9 trim
- *   glue     word spaces (shrink to ¼ em, stretch em/6, taken first); the
- *            R10 Han–Latin gap (shrinks to ⅛ em, stretches to ½ em before
- *            the rest); every other justifiable gap (stretch em/16, shrink
- *            em/40 as the last resort); punctuation blanks are shrink (R3,
- *            R8; the order in place())
- *   penalty  a break where UAX #14 and the filter forbid it is not offered
- *            (R1, R2, R4–R7, keep-together.within-line: infinite);
- *            break_penalty() is the hook for hyphenation
- *   demerits (10 + badness)² per line, + EVEN_DEMERITS r² for what the
- *            gaps between Han characters take (r of their em/16), + 10000
- *            where fitness classes two
- *            apart meet (tight beside loose), + 3000 for two lines in a
- *            row ending in a trimmed mark, + 10⁷ for a last line of one
- *            character (R15)
- *
- * Pass 1 offers only lines with badness ≤ 200, pass 2 ≤ 2700 (gaps up to
- * about 0.19 em) if that finds no set, pass 3 any line that fits when
- * squeezed (emergency stretch).  A run wider than the line whatever its breaks gets
- * emergency breaks where it reaches the end of the line (line->cut).  A
- * break point stays active only while a line from it can still fit, so the
- * work is linear in the paragraph times the breaks that fit in one line.
- */
-
-#define LINE_PENALTY     10.0
-#define ADJ_DEMERITS     10000.0
-#define MARK_DEMERITS    3000.0
-#define ORPHAN_DEMERITS  1e7
-#define TOLERANCE1       200.0    /* pass 1: 100 r³ at r ≈ 1.26, gaps up to 0.08 em */
-#define TOLERANCE2       2700.0   /* pass 2: r = 3, gaps up to 0.19 em */
-#define AWFUL_BAD        1e9      /* a line with no way to stretch */
-#define RAGGED_SQUEEZE   10000.0  /* a squeezed line in a paragraph not justified */
-#define MARK_SQUEEZE     3.0      /* badness of marks squeezed to their limit */
-#define EVEN_DEMERITS    20000.0  /* Han gaps stretched by em/16 (r = 1) */
-#define STEP_DEMERITS    10000.0  /* adjacent lines' gaps em/16 apart */
-#define CONSIST_DEMERITS 5000.0   /* marks full on one line, at ½ em on the next */
-#define TAKE_IN_NUM      1        /* em/22 a gap to take in a line-end mark */
-#define TAKE_IN_DEN      22
-
-enum { FIT_TIGHT, FIT_DECENT, FIT_LOOSE, FIT_VERY_LOOSE };
-
-struct sums {
-	int64_t *w;      /* w[k]: advances (after R8 cuts) of the items before k */
-	int64_t *g;      /* g[k]: R10 gaps after the items before k */
-	int64_t *sh;     /* sh[k]: shrink of the items before k, and of their gaps */
-	int64_t *st;     /* st[k]: stretch of the justifiable gaps after them */
-	int64_t *lead;   /* lead[k]: room the leaders before k may grow by */
-	int64_t *shs;    /* shs[k]: the part of sh[k] that spaces and leaders give */
-	int64_t *sps;    /* sps[k]: the part of st[k] that word spaces give */
-	int64_t *hs;     /* hs[k]: shrink of the gaps between characters before k */
-	size_t  *lvis;   /* lvis[k]: the last item before k that is not a space */
-	size_t  *next;   /* next[k]: where a line after a break at k starts */
-	uint8_t *cut;    /* cut[k]: an emergency break after item k - 1 */
-	uint8_t *jok;    /* jok[i]: gap_ok(i) */
-	mpt      maxem;  /* largest em in the paragraph */
-};
-
-struct fit_node {
-	size_t  pos;      /* the line before ends here (items before pos) */
-	size_t  prev;     /* node the line starts from; SIZE_MAX at the start */
-	double  dem;      /* total demerits up to here */
-	uint8_t fit;      /* fitness class of the line that ends here */
-	uint8_t hang;     /* that line's last mark hangs (R14) */
-	uint8_t trim;     /* that line ends in a trimmed mark (R9) */
-	float   adj;      /* what its gaps between characters take, em/16 a gap
-	                   * (negative: squeezed), 0 on a line as it is */
-	float   mk;       /* the part of their blank the marks of the last line
-	                   * with marks give up (0 full width, 1 all) */
-	uint8_t hasmk;    /* there was such a line */
-};
-
-struct line_fit {
-	int64_t nat, shrink, stretch, lead;
-	int64_t sshrink;  /* the part of shrink that spaces and leaders give */
-	int64_t sstretch; /* the part of stretch that word spaces give */
-	int64_t hshrink;  /* the part of shrink that gaps between characters give */
-	int64_t hbase;    /* their em/40 each, the unit of the even demerits */
-	int64_t gshrink;  /* the part of shrink that the R10 gaps give */
-	size_t  lv;       /* last visible item */
-	int     hang;
-	mpt     trim;
-};
-
-/* Last visible item of [s, e), skipping trailing spaces; e if none. */
-static size_t
-last_visible(const struct para *p, size_t s, size_t e)
-{
-	size_t k = e;
-	while (k > s && p->it[k - 1].kind == TK_SPACE)
-		k--;
-	return k > s ? k - 1 : e;
-}
-
-/* May extra space go after item i (inside a line)?  Not after a space
- * either side of which is justifiable: the space itself takes it. */
-static int
-gap_ok(const struct para *p, size_t i)
-{
-	const struct text_item *a = &p->it[i], *b = &p->it[i + 1];
-	if (a->nojust)
-		return 0;
-	if (a->kind == TK_HAN && b->kind == TK_HAN)
-		return 1;   /* the common case first */
-	if (a->kind == TK_SPACE)
-		return 1;
-	if (b->kind == TK_SPACE)
-		return 0;   /* the space after takes the stretch (R11: not twice) */
-	if ((is_west(a->kind) || a->kind == TK_OTHER) && (is_west(b->kind) || b->kind == TK_OTHER))
-		return 0;   /* inside a Latin word or number (R11a) */
-	if (a->kind == b->kind && (a->kind == TK_DASH || a->kind == TK_ELLIPSIS))
-		return 0;   /* the halves of —— and …… touch (R11b) */
-	if (a->kind == TK_CONNECT || b->kind == TK_CONNECT)
-		return 0;
-	if (a->keep && b->keep && is_west(a->kind))
-		return 0;
-	return 1;
-}
-
-/*
- * Is item i a word space: a space between two Western letters, digits or
- * symbols?  Those take a line's stretch first (R11, clreq), up to em/6.
- * A space beside a Han character or a mark stands for R10's gap: it
- * stretches like every other gap, never more (the stretch of a line is
- * not dumped around a number, 每年 5 月).
- */
-static int
-word_space(const struct para *p, size_t i)
-{
-	const struct text_item *it = p->it;
-	if (it[i].kind != TK_SPACE || i == 0 || i + 1 >= p->n)
-		return 0;
-	uint8_t a = it[i - 1].kind, b = it[i + 1].kind;
-	return (is_west(a) || a == TK_OTHER) && (is_west(b) || b == TK_OTHER);
-}
-
-/*
- * The hook for breaks that cost something: 0 for every break UAX #14 and
- * the filter allow.  Hyphenation adds discretionary breaks inside Latin
- * words here (TeX's \hyphenpenalty is 50, squared into the demerits) and
- * the hyphen's width to the line in measure_line().
- */
-static double
-break_penalty(const struct para *p, size_t e)
-{
-	(void)p;
-	(void)e;
-	return 0;
-}
-
-/*
- * Shrink of the justifiable gap after item i between two characters that
- * are neither spaces nor separated by an R10 gap: em/40, the last resort
- * of squeezing (class 8 in place()), costed as dearly as stretching the
- * same gaps by as much.  A quarter of an em over a line of ten: it never
- * pulls a character and a mark into such a line (R1, R5 carry them
- * over); a long line may take a character, at a fortieth of an em a gap,
- * where that is more even than stretching.
- */
-static inline mpt
-han_shrink(const struct para *p, size_t i)
-{
-	const struct text_item *a = &p->it[i], *b = &p->it[i + 1];
-	if (a->kind == TK_SPACE || b->kind == TK_SPACE || a->kind == TK_LEADER ||
-	    b->kind == TK_LEADER || p->agap[i] > 0)
-		return 0;
-	return a->em / 40;
-}
-
-static void
-sums_init(struct para *p, struct sums *S)
-{
-	const struct text_item *it = p->it;
-	size_t n = p->n;
-	S->w = xmalloc(8 * (n + 1) * sizeof(int64_t));   /* every entry is set below */
-	S->g = S->w + n + 1;
-	S->sh = S->g + n + 1;
-	S->st = S->sh + n + 1;
-	S->lead = S->st + n + 1;
-	S->shs = S->lead + n + 1;
-	S->sps = S->shs + n + 1;
-	S->hs = S->sps + n + 1;
-	S->lvis = xmalloc(2 * (n + 1) * sizeof(size_t));
-	S->w[0] = S->g[0] = S->sh[0] = S->st[0] = S->lead[0] = S->shs[0] = S->sps[0] = S->hs[0] = 0;
-	S->next = S->lvis + n + 1;
-	S->cut = xcalloc(2 * (n + 1), 1);
-	S->jok = S->cut + n + 1;
-	size_t lv = SIZE_MAX;
-	int64_t w = 0, g = 0, sh = 0, shs = 0, st = 0, sps = 0, hs = 0, lead = 0;
-	mpt maxem = 0;
-	for (size_t i = 0; i < n; i++) {   /* running sums kept in locals */
-		const struct text_item *a = &it[i];
-		w += a->adv - p->scut_l[i] - p->scut_r[i];
-		g += p->agap[i];
-		sh += p->shrink[i] + p->agap[i] / 2;
-		int ws = 0;
-		if (a->kind == TK_SPACE || a->kind == TK_LEADER) {
-			shs += p->shrink[i];
-			ws = a->kind == TK_SPACE && word_space(p, i);
-			if (a->kind == TK_LEADER && a->lmax > a->adv)
-				lead += a->lmax - a->adv;
-		}
-		if (i + 1 >= n)
-			;
-		else if (a->kind == TK_HAN && it[i + 1].kind == TK_HAN && !a->nojust) {
-			S->jok[i] = 1;   /* the common case, as gap_ok() and han_shrink() */
-			st += a->em / 16;
-			hs += a->em / 40;
-		} else if ((S->jok[i] = (uint8_t)gap_ok(p, i))) {
-			int64_t z = ws ? a->em / 6 : a->em / 16;
-			st += z;
-			sps += ws ? z : 0;
-			hs += han_shrink(p, i);
-		}
-		S->w[i + 1] = w;
-		S->g[i + 1] = g;
-		S->sh[i + 1] = sh;
-		S->shs[i + 1] = shs;
-		S->st[i + 1] = st;
-		S->sps[i + 1] = sps;
-		S->hs[i + 1] = hs;
-		S->lead[i + 1] = lead;
-		S->lvis[i] = lv;
-		if (a->kind != TK_SPACE)
-			lv = i;
-		if (a->em > maxem)
-			maxem = a->em;
-	}
-	S->maxem = maxem;
-	S->lvis[n] = lv;
-	S->next[n] = n;
-	for (size_t k = n; k-- > 0;)
-		S->next[k] = it[k].kind == TK_SPACE && it[k].brk != TB_FORCE ? S->next[k + 1] : k;
-}
-
-static void
-sums_free(struct sums *S)
-{
-	free(S->w);
-	free(S->lvis);
-	free(S->cut);
-}
-
-/* R14: may the mark at i hang past the margin? */
-static int
-may_hang(const struct para *p, size_t i)
-{
-	const struct text_item *it = p->it;
-	if (!p->o->hanging || (it[i].kind != TK_PAUSE && it[i].kind != TK_STOP))
-		return 0;
-	if (it[i].cp == 0xFF1B || it[i].cp == 0xFF1A || it[i].cp == 0xFF1F || it[i].cp == 0xFF01)
-		return 0;
-	return (i == 0 || !is_mark(it[i - 1].kind)) && (i + 1 >= p->n || !is_mark(it[i + 1].kind));
-}
-
-/*
- * Squeeze a line's gaps between characters may give beyond their em/40
- * to take in the mark that ends it (clreq's 先挤进, 后推出): a pause, stop
- * or closing mark trimmed by R9, whose kept half would otherwise start
- * the next line's character over.  Up to TAKE_IN_NUM/TAKE_IN_DEN em a gap
- * in all (base is the em/40 part), and never more than the mark's kept
- * width.  A line of ten does not reach it (`一二三四五六七八九十。` needs
- * em/20 a gap: R1a carries 十 over); a line ending in `·` or inside a
- * quotation does not qualify (R1b, R5).
- */
-static int64_t
-take_in(const struct para *p, size_t lv, mpt trim, int64_t base)
-{
-	const struct text_item *a = &p->it[lv];
-	if (trim <= 0 || p->o->align != A_JUSTIFY || base <= 0 ||
-	    (a->kind != TK_PAUSE && a->kind != TK_STOP && a->kind != TK_CLOSE))
-		return 0;
-	int64_t kept = a->adv - p->scut_l[lv] - p->scut_r[lv] - trim;
-	int64_t extra = base * (40 * TAKE_IN_NUM - TAKE_IN_DEN) / TAKE_IN_DEN;
-	if (extra > kept)
-		extra = kept;
-	return extra > 0 ? extra : 0;
-}
-
-/* Measure the line [s, e) against avail; 0 when it has nothing visible. */
-static int
-measure_line(const struct para *p, const struct sums *S, size_t s, size_t e, mpt avail,
-    struct line_fit *f)
-{
-	size_t lv = S->lvis[e];
-	if (lv == SIZE_MAX || lv < s)
-		return 0;
-	f->lv = lv;
-	f->trim = end_trim(p, lv);
-	f->nat = S->w[lv + 1] - S->w[s] + S->g[lv] - S->g[s] - f->trim;
-	f->shrink = S->sh[lv] - S->sh[s] + (p->it[lv].kind == TK_LEADER ? p->shrink[lv] : 0);
-	f->sshrink = S->shs[lv] - S->shs[s] + (p->it[lv].kind == TK_LEADER ? p->shrink[lv] : 0);
-	f->gshrink = (S->g[lv] - S->g[s]) / 2;
-	f->hshrink = f->hbase = S->hs[lv] - S->hs[s];
-	if (f->trim > 0)
-		f->hshrink += take_in(p, lv, f->trim, f->hbase);
-	f->shrink += f->hshrink;
-	f->stretch = S->st[lv] - S->st[s];
-	f->sstretch = S->sps[lv] - S->sps[s];
-	f->lead = S->lead[lv + 1] - S->lead[s];
-	f->hang = 0;
-	if (p->o->hanging && f->nat - f->shrink > avail && lv + 1 == e && lv > s && may_hang(p, lv)) {
-		/* the mark stands past the margin; the rest must fit as it is */
-		int64_t w = f->nat - (p->it[lv].adv - p->scut_l[lv] - p->scut_r[lv] - f->trim);
-		if (w <= avail) {
-			f->nat = w;
-			f->shrink = f->sshrink = f->hshrink = f->hbase = f->gshrink = 0;
-			f->hang = 1;
-		}
-	}
-	return 1;
-}
-
-/*
- * Badness of a line (100 r³, r the part of its stretch or shrink used) and
- * its fitness class; -1 when it does not fit even squeezed.  A ragged or
- * last line is as good as its squeezing: its blank is free.  *even: the
- * demerits of the stretch that reaches the gaps between Han characters,
- * what is left once the word spaces and the R10 gaps have taken theirs
- * (place() gives it in that order): EVEN_DEMERITS r², r the part of the
- * gaps' stretch used, so that the paragraph's breaks are those whose
- * residue the flexible gaps and the marks absorb.
- */
-static double
-line_badness(const struct line_fit *f, mpt avail, int justify, uint8_t *fit, double *even,
-    double *adj, double *mark)
-{
-	int64_t slack = avail - f->nat;
-	double r;
-	*fit = FIT_DECENT;
-	*even = 0;
-	*adj = 0;
-	*mark = 0;
-	if (slack < 0) {
-		if (-slack > f->shrink)
-			return -1;
-		r = (double)-slack / (double)f->shrink;
-		if (r > 0.5)
-			*fit = FIT_TIGHT;
-		/* spaces (and leaders) give way first, as in place(); then,
-		 * where the R10 gaps and the gaps between characters cannot
-		 * take it all, the marks, whose blanks are meant to go: cheap
-		 * (MARK_SQUEEZE); then those gaps */
-		int64_t mk = f->shrink - f->sshrink - f->hshrink;   /* the marks' and R10's */
-		int64_t mko = mk - f->gshrink;                       /* the marks' */
-		int64_t qs = -slack < f->sshrink ? -slack : f->sshrink, rest = -slack - qs;
-		int64_t qm = 0, qg, qh;
-		if (mko > 0 && rest > f->gshrink + f->hshrink)
-			qm = rest < mko ? rest : mko;
-		rest -= qm;
-		qg = rest < f->gshrink ? rest : f->gshrink;
-		qh = rest - qg;
-		double rs = f->sshrink > 0 ? (double)qs / (double)f->sshrink : 0;
-		double rm = mk > 0 ? (double)(qm + qg) / (double)mk : 0;
-		*mark = mko > 0 ? (double)qm / (double)mko : 0;
-		double rh = f->hshrink > 0 ? (double)qh / (double)f->hshrink : 0;
-		if (qh > 0) {   /* the gaps themselves: as dear as stretching them */
-			double rr = (double)qh * 16 / ((double)f->hbase * 40);
-			*even = EVEN_DEMERITS * rr * rr;
-			*adj = -rr;
-		}
-		return 100 * rs * rs * rs + MARK_SQUEEZE * rm * rm * rm + 100 * rh * rh * rh;
-	}
-	if (!justify)
-		return 0;
-	slack -= f->lead < slack ? f->lead : slack;   /* leaders fill first */
-	if (slack == 0)
-		return 0;
-	if (f->stretch <= 0) {
-		*fit = FIT_VERY_LOOSE;
-		return AWFUL_BAD;
-	}
-	int64_t rest = slack - f->sstretch;
-	if (rest > 0 && f->stretch > 0) {
-		double rr = (double)rest / (double)f->stretch;
-		*even = EVEN_DEMERITS * (rr < 1e3 ? rr * rr : 1e6);
-		*adj = rr < 1e3 ? rr : 1e3;
-	}
-	r = (double)slack / (double)f->stretch;
-	*fit = r > 1 ? FIT_VERY_LOOSE : r > 0.5 ? FIT_LOOSE : FIT_DECENT;
-	return r > 1e3 ? AWFUL_BAD : 100 * r * r * r;
-}
-
-/* Does the line [s, e) hold fewer than two characters (R15)? */
-static int
-orphan_line(const struct para *p, size_t s, size_t e)
-{
-	int real = 0;
-	for (size_t i = s; i < e && real < 2; i++)
-		real += is_real(p->it[i].kind);
-	return real < 2;
-}
-
-/*
- * Emergency breaks: a run between two allowed breaks that is wider than
- * the narrowest line even squeezed is broken where it reaches the end of
- * the line, so that some set of breaks always fits.
- */
-static void
-emergency_breaks(const struct para *p, struct sums *S, mpt avail)
-{
-	const struct text_item *it = p->it;
-	size_t s = S->next[0];
-	for (size_t e = 1; e <= p->n; e++) {
-		uint8_t b = it[e - 1].brk;
-		if (e < p->n && b == TB_NONE)
-			continue;
-		struct line_fit f;
-		if (s < e && S->w[e] - S->w[s] + S->g[e] - S->g[s] > avail &&
-		    measure_line(p, S, s, e, avail, &f) && f.nat - f.shrink > avail) {
-			int64_t w = 0;
-			for (size_t j = s; j <= f.lv; j++) {
-				int64_t a = it[j].adv - p->scut_l[j] - p->scut_r[j];
-				if (j > s && w + p->agap[j - 1] + a > avail) {
-					S->cut[j] = 1;
-					w = a;
-					s = j;
-				} else {
-					w += (j > s ? p->agap[j - 1] : 0) + a;
-				}
-			}
-		}
-		s = b == TB_FORCE ? e : S->next[e];
-	}
-}
-
-struct seg_out {
-	size_t *ends;     /* line ends, in order */
-	uint8_t *hang;
-	size_t n, cap;
-};
-
-static void
-seg_push(struct seg_out *o, size_t end, int hang)
-{
-	if (o->n == o->cap) {
-		o->cap = o->cap ? o->cap * 2 : 16;
-		o->ends = xrealloc(o->ends, o->cap * sizeof *o->ends);
-		o->hang = xrealloc(o->hang, o->cap);
-	}
-	o->ends[o->n] = end;
-	o->hang[o->n] = (uint8_t)hang;
-	o->n++;
-}
-
-/*
- * Break the items [s0, b0) — a paragraph, or the part of one up to a
- * forced break — into lines.  first: s0 starts the paragraph's first line;
- * final: b0 ends the paragraph.  pass 1 and 2 take lines up to a
- * tolerance, pass 3 any line that fits.  Appends the line ends to out and
- * returns their total demerits; -1 when no set of breaks passes.
- */
-static double
-fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, int first,
-    int final, int pass, struct seg_out *out)
-{
-	const struct text_para_opts *o = p->o;
-	int justify = o->align == A_JUSTIFY;
-	struct fit_node *nodes = NULL;
-	size_t nn = 0, capn = 0;
-	size_t *act = NULL, na = 0, capa = 0;
-	mpt margin = S->maxem;   /* a line-end trim, a hanging mark */
-	size_t best = SIZE_MAX;
-
-#define NEW_NODE(...) do { \
-		if (nn == capn) { \
-			capn = capn ? capn * 2 : 64; \
-			nodes = xrealloc(nodes, capn * sizeof *nodes); \
-		} \
-		nodes[nn++] = (struct fit_node){ __VA_ARGS__ }; \
-		if (na == capa) { \
-			capa = capa ? capa * 2 : 64; \
-			act = xrealloc(act, capa * sizeof *act); \
-		} \
-		act[na++] = nn - 1; \
-	} while (0)
-
-	NEW_NODE(s0, SIZE_MAX, 0, FIT_DECENT, 0, 0, 0, 0, 0);
-	for (size_t e = s0 + 1; e <= b0 && na > 0; e++) {
-		int last = e == b0;
-		if (!last && ((p->it[e - 1].brk == TB_NONE && !S->cut[e]) || S->next[e] >= b0))
-			continue;
-		if (!last && justify && pass < 3 && o->indent >= 0) {
-			/* quick: even the line from the oldest node is too loose */
-			const struct fit_node *old = &nodes[act[0]];
-			size_t s = old->prev == SIZE_MAX ? s0 : S->next[old->pos];
-			mpt avail = o->width - (first && old->prev == SIZE_MAX ? o->indent : 0);
-			int64_t wide = S->w[e] - S->w[s] + S->g[e] - S->g[s] + S->lead[e] - S->lead[s];
-			if (s < e && avail - wide > (pass == 1 ? 13 : 31) *
-			    (S->st[e] - S->st[s]) / 10)
-				continue;
-		}
-		double bd[4];
-		size_t bp[4];
-		uint8_t bh[4], bt[4];
-		float ba[4], bm[4];
-		uint8_t bk[4];
-		for (int k = 0; k < 4; k++)
-			bp[k] = SIZE_MAX;
-		size_t keep = 0;
-		for (size_t a = 0; a < na; a++) {
-			const struct fit_node *from = &nodes[act[a]];
-			int isfirst = first && from->prev == SIZE_MAX;
-			size_t s = from->prev == SIZE_MAX ? s0 : S->next[from->pos];
-			mpt avail = o->width - (isfirst ? o->indent : 0) - (last && final ? o->last_end_indent : 0);
-			struct line_fit f;
-			act[keep++] = act[a];
-			if (s >= e || !measure_line(p, S, s, e, avail, &f))
-				continue;
-			if (f.nat - f.shrink > avail + margin && !last) {
-				keep--;   /* no later line from here fits: retire it */
-				continue;
-			}
-			uint8_t fit;
-			double even, adj, mark;
-			double b = line_badness(&f, avail, justify && !last, &fit, &even, &adj, &mark);
-			int hasmk = f.shrink - f.sshrink - f.hshrink - f.gshrink > 0;   /* marks */
-			if (b < 0)
-				continue;
-			if ((pass == 1 && b > TOLERANCE1) || (pass == 2 && b > TOLERANCE2)) {
-				if (f.nat < avail) {
-					/* too loose: from the later nodes shorter still */
-					while (++a < na)
-						act[keep++] = act[a];
-					break;
-				}
-				continue;
-			}
-			if (!justify && f.nat > avail)
-				b += RAGGED_SQUEEZE;   /* ragged text carries over rather than squeeze */
-			double pen = last ? 0 : break_penalty(p, e);
-			double d = (LINE_PENALTY + b) * (LINE_PENALTY + b) + pen * pen + even;
-			/* tight beside loose; the last line is not justified, so
-			 * its spacing does not show against the line before */
-			if (!last && (fit > from->fit ? fit - from->fit : from->fit - fit) > 1)
-				d += ADJ_DEMERITS;
-			/* and, continuously, gaps that differ from the line before's */
-			if (!last && justify && from->prev != SIZE_MAX)
-				d += STEP_DEMERITS * (adj - from->adj) * (adj - from->adj);
-			/* the same marks compressed alike from line to line (#14) */
-			if (justify && hasmk && from->hasmk)
-				d += CONSIST_DEMERITS * (mark - from->mk) * (mark - from->mk);
-			if (justify && from->trim && f.trim > 0 && !last)
-				d += MARK_DEMERITS;
-			if (last && final && (from->prev != SIZE_MAX || !first) && orphan_line(p, s, e))
-				d += ORPHAN_DEMERITS;
-			d += from->dem;
-			/* ties go to the later start: earlier lines are the fuller */
-			if (bp[fit] == SIZE_MAX || d < bd[fit] ||
-			    (d == bd[fit] && from->pos > nodes[bp[fit]].pos)) {
-				bd[fit] = d;
-				bp[fit] = act[a];
-				bh[fit] = (uint8_t)f.hang;
-				bt[fit] = f.trim > 0;
-				ba[fit] = (float)adj;
-				bm[fit] = hasmk ? (float)mark : from->mk;
-				bk[fit] = (uint8_t)(hasmk || from->hasmk);
-			}
-		}
-		na = keep;
-		for (int k = 0; k < 4; k++) {
-			if (bp[k] == SIZE_MAX)
-				continue;
-			if (last) {
-				if (best == SIZE_MAX || bd[k] < nodes[best].dem) {
-					NEW_NODE(e, bp[k], bd[k], (uint8_t)k, bh[k], bt[k], ba[k], bm[k], bk[k]);
-					best = nn - 1;
-				}
-			} else {
-				NEW_NODE(e, bp[k], bd[k], (uint8_t)k, bh[k], bt[k], ba[k], bm[k], bk[k]);
-			}
-		}
-	}
-#undef NEW_NODE
-	double dem = best != SIZE_MAX ? nodes[best].dem : -1;
-	if (best != SIZE_MAX) {
-		size_t k0 = out->n, cnt = 0;
-		for (size_t k = best; nodes[k].prev != SIZE_MAX; k = nodes[k].prev) {
-			seg_push(out, nodes[k].pos, nodes[k].hang);
-			cnt++;
-		}
-		for (size_t i = 0; i < cnt / 2; i++) {   /* they came last first */
-			size_t t = out->ends[k0 + i];
-			uint8_t h = out->hang[k0 + i];
-			out->ends[k0 + i] = out->ends[k0 + cnt - 1 - i];
-			out->hang[k0 + i] = out->hang[k0 + cnt - 1 - i];
-			out->ends[k0 + cnt - 1 - i] = t;
-			out->hang[k0 + cnt - 1 - i] = h;
-		}
-	}
-	free(nodes);
-	free(act);
-	return dem;
-}
-
-/*
- * Text that is not justified, the short way.  Its lines cost the same
- * whatever their length unless squeezed (RAGGED_SQUEEZE), so the best set
- * of breaks is the fewest lines, and of those, by the ties' rule, the one
- * that fills each line as far as it goes: first fit.  Returns 0, leaving
- * out as it was, where that needs more than first fit — a line that fits
- * only squeezed or by an emergency break, or a last line of a single
- * character (R15) — and fit_segment() decides.
- */
-static int
-ragged_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, int first,
-    int final, struct seg_out *out)
-{
-	const struct text_para_opts *o = p->o;
-	size_t k0 = out->n, s = s0;
-	int isfirst = first;
-	for (;;) {
-		size_t best = SIZE_MAX;
-		int hang = 0;
-		for (size_t e = s + 1; e <= b0; e++) {
-			int last = e == b0;
-			if (!last && ((p->it[e - 1].brk == TB_NONE && !S->cut[e]) || S->next[e] >= b0))
-				continue;
-			mpt avail = o->width - (isfirst ? o->indent : 0) - (last && final ? o->last_end_indent : 0);
-			struct line_fit f;
-			if (!measure_line(p, S, s, e, avail, &f))
-				continue;
-			if (f.nat <= avail) {
-				best = e;
-				hang = f.hang;
-			} else if (f.nat - f.shrink > avail + S->maxem) {
-				break;   /* no longer line fits either */
-			}
-		}
-		if (best == SIZE_MAX || S->cut[best])
-			break;
-		seg_push(out, best, hang);
-		if (best == b0) {
-			if (final && (out->n - k0 > 1 || !first) && orphan_line(p, s, b0))
-				break;
-			return 1;
-		}
-		s = S->next[best];
-		isfirst = 0;
-	}
-	out->n = k0;
-	return 0;
-}
-
-/* ---------------------------------------------------------------- justify */
-
-/* The squeeze order: 1 leaders first, then clreq's: 2 spaces, 3
- * interpuncts, 4 brackets, 5 pause marks, (6 Han–Latin gaps), 7 stops;
- * (8 the gaps between characters, em/20 at most: han_shrink());
- * 0 for what never squeezes. */
-static int
-squeeze_order(uint8_t kind)
-{
-	switch (kind) {
-	case TK_LEADER: return 1;
-	case TK_SPACE: return 2;
-	case TK_MIDDLE: return 3;
-	case TK_OPEN: case TK_CLOSE: return 4;
-	case TK_PAUSE: return 5;
-	case TK_STOP: return 7;
-	}
-	return 0;
-}
-
-/* The shrink of each priority class of [s, lv] (tot[1..8]). */
-static void
-squeeze_totals(const struct para *p, size_t s, size_t lv, int64_t tot[9])
-{
-	const struct text_item *it = p->it;
-	for (int c = 0; c < 9; c++)
-		tot[c] = 0;
-	for (size_t i = s; i <= lv; i++) {
-		int c = squeeze_order(it[i].kind);
-		if (c && (i != lv || c == 1))
-			tot[c] += p->shrink[i];
-		if (i < lv)
-			tot[6] += p->agap[i] / 2;
-	}
-	tot[8] = p->hs[lv] - p->hs[s];
-}
-
-/* Remove up to want from the items' shrink of one priority class, whose
- * total is total, in proportion to their caps (weight: the caps' sum;
- * more than total where the gaps between characters take in a mark). */
-static mpt
-squeeze_class(struct para *p, size_t s, size_t lv, int cls, mpt want, int64_t total,
-    int64_t weight)
-{
-	struct text_item *it = p->it;
-	if (total <= 0 || want <= 0 || weight <= 0)
-		return 0;
-	mpt take = want < total ? want : (mpt)total;
-	mpt done = 0;
-	for (size_t i = s; i <= lv && done < take; i++) {
-		mpt cap;
-		int c;
-		c = squeeze_order(it[i].kind);
-		if (cls == 6 || cls == 8) {
-			if (i >= lv || (cls == 6 && p->agap[i] <= 0) || (cls == 8 && !p->jok[i]))
-				continue;
-			cap = cls == 6 ? p->agap[i] / 2 : han_shrink(p, i);
-			if (cap <= 0)
-				continue;
-			mpt x = (mpt)((int64_t)take * cap / weight);
-			if (x > take - done)
-				x = take - done;
-			it[i].gap -= x;
-			done += x;
-			continue;
-		}
-		if (c != cls || (i == lv && c != 1))
-			continue;
-		cap = p->shrink[i];
-		mpt x = (mpt)((int64_t)take * cap / total);
-		if (x > take - done)
-			x = take - done;
-		if (it[i].kind == TK_SPACE)
-			it[i].gap -= x;
-		else if (it[i].kind == TK_MIDDLE || centred(&it[i])) {
-			it[i].lcut += x / 2;
-			it[i].rcut += x - x / 2;
-		} else if (it[i].kind == TK_OPEN)
-			it[i].lcut += x;
-		else
-			it[i].rcut += x;
-		done += x;
-	}
-	return done;
-}
-
-/* Is class cls of the squeeze order one of marks (3 interpuncts, 4
- * brackets, 5 pause marks, 7 stops), whose widths show? */
-static int
-mark_class(int cls)
-{
-	return cls == 3 || cls == 4 || cls == 5 || cls == 7;
-}
-
-/* Give up to slack to the leaders of [s, lv], up to their maximum widths. */
-static mpt
-grow_leaders(struct para *p, size_t s, size_t lv, mpt slack)
-{
-	struct text_item *it = p->it;
-	int64_t room = 0;
-	for (size_t i = s; i <= lv; i++)
-		if (it[i].kind == TK_LEADER && it[i].lmax > it[i].adv)
-			room += it[i].lmax - it[i].adv;
-	if (room <= 0)
-		return 0;
-	mpt take = room < slack ? (mpt)room : slack, given = 0;
-	int64_t acc = 0;
-	for (size_t i = s; i <= lv; i++) {
-		if (it[i].kind != TK_LEADER || it[i].lmax <= it[i].adv)
-			continue;
-		acc += it[i].lmax - it[i].adv;
-		mpt upto = (mpt)(take * acc / room);
-		it[i].rcut -= upto - given;   /* a negative cut widens it */
-		given = upto;
-	}
-	return take;
-}
-
-/* May extra space go after item i (inside the line)? */
-static int
-justifiable(const struct para *p, size_t i)
-{
-	return !p->it[i].hidden && !p->it[i + 1].hidden && p->jok[i];
-}
-
-/* Stretch the gap after item i may take first: a word space's em/6. */
-static mpt
-stretch_cap(const struct para *p, size_t i)
-{
-	return word_space(p, i) ? p->it[i].em / 6 : 0;
-}
-
-/* Give up to slack to the word spaces of [s, lv), each up to its cap, in
- * proportion to the caps (room: the caps' sum). */
-static mpt
-stretch_spaces(struct para *p, size_t s, size_t lv, mpt slack, int64_t room)
-{
-	int64_t acc = 0;
-	if (room <= 0 || slack <= 0)
-		return 0;
-	mpt take = room < slack ? (mpt)room : slack, given = 0;
-	for (size_t i = s; i < lv; i++) {
-		mpt cap = justifiable(p, i) ? stretch_cap(p, i) : 0;
-		if (cap <= 0)
-			continue;
-		acc += cap;
-		mpt upto = (mpt)(take * acc / room);
-		p->it[i].gap += upto - given;
-		given = upto;
-	}
-	return take;
-}
-
-static void
-place(struct para *p, struct text_line *ln, int last, int forced, mpt avail, mpt indent, int hang)
-{
-	struct text_item *it = p->it;
-	size_t s = ln->start, e = ln->end;
-	size_t lv = last_visible(p, s, e);
-	int align = last || forced ? p->o->align_last : p->o->align;
-
-	if (align == A_RELATIVE)
-		align = p->o->align == A_JUSTIFY ? A_START : p->o->align;
-	if (last && p->o->last_end_indent)
-		avail -= p->o->last_end_indent;
-	for (size_t i = s; i < e; i++) {
-		it[i].lcut = p->scut_l[i];
-		it[i].rcut = p->scut_r[i];
-		it[i].gap = i + 1 < e ? p->agap[i] : 0;
-		it[i].hidden = i > lv && it[i].kind == TK_SPACE;
-	}
-	if (lv == e) {   /* only spaces */
-		for (size_t i = s; i < e; i++) {
-			it[i].hidden = 1;
-			it[i].x = indent;
-		}
-		ln->width = 0;
-		return;
-	}
-	it[lv].gap = 0;
-	it[lv].rcut += end_trim(p, lv);   /* R9 */
-	mpt w = 0;
-	for (size_t i = s; i <= lv; i++)
-		w += it[i].adv - it[i].lcut - it[i].rcut + (i < lv ? it[i].gap : 0);
-	if (hang)
-		avail += it[lv].adv - it[lv].lcut - it[lv].rcut;
-	mpt slack = avail - w;
-
-	if (slack > 0)   /* leaders fill what is left, whatever the alignment */
-		slack -= grow_leaders(p, s, lv, slack);
-	if (slack < 0 && p->o->wrap) {
-		/* squeeze in clreq order: leaders first (folio), spaces,
-		 * interpuncts, brackets, pause marks, Han–Latin gaps, stops;
-		 * then, as a last resort, the gaps between characters */
-		int64_t tot[9], w8;
-		mpt want = -slack;
-		squeeze_totals(p, s, lv, tot);
-		w8 = tot[8];
-		tot[8] += take_in(p, lv, end_trim(p, lv), w8);
-		for (int c = 1; c <= 8 && want > 0; c++) {
-			if (mark_class(c) && want < tot[c]) {
-				/* a mark is squeezed only where the line needs
-				 * more than the gaps after it in the order can
-				 * give (#14): elsewhere it keeps its width */
-				int64_t later = 0;
-				for (int d = c + 1; d <= 8; d++)
-					later += mark_class(d) ? 0 : tot[d];
-				if (want <= later)
-					continue;
-			}
-			want -= squeeze_class(p, s, lv, c, want, tot[c], c == 8 ? w8 : tot[c]);
-		}
-		slack = -want;
-	}
-	if (slack > 0 && align == A_JUSTIFY) {
-		/* stretch (R11): word spaces between Western words by up to
-		 * em/6 (clreq), then every justifiable gap by the same amount,
-		 * R10's gaps no more than the gaps between characters */
-		size_t k = 0;
-		int64_t room = 0;
-		for (size_t i = s; i < lv; i++) {
-			if (!justifiable(p, i))
-				continue;
-			k++;
-			room += stretch_cap(p, i);
-		}
-		slack -= stretch_spaces(p, s, lv, slack, room);
-		if (k > 0 && slack > 0) {
-			size_t j = 0;
-			mpt given = 0;
-			for (size_t i = s; i < lv; i++) {
-				if (!justifiable(p, i))
-					continue;
-				j++;
-				mpt upto = (mpt)((int64_t)slack * (int64_t)j / (int64_t)k);
-				it[i].gap += upto - given;
-				given = upto;
-			}
-			slack = 0;
-		}
-	}
-	mpt off = indent;
-	if (align == A_CENTER && slack > 0)
-		off += slack / 2;
-	else if (align == A_END && slack > 0)
-		off += slack;
-	mpt pen = off;
-	for (size_t i = s; i < e; i++) {
-		if (it[i].hidden) {
-			it[i].x = pen;
-			continue;
-		}
-		it[i].x = pen - it[i].lcut;
-		pen += it[i].adv - it[i].lcut - it[i].rcut + (i < lv ? it[i].gap : 0);
-	}
-	ln->width = pen - indent;
 }
 
 /* Where the line after one ending at e starts. */
@@ -1082,13 +135,13 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 	p.agap = p.scut_r + n;
 	p.shrink = p.agap + n;
 	static_adjust(&p);
-	sums_init(&p, &S);
+	para_sums_init(&p, &S);
 	p.jok = S.jok;
 	p.hs = S.hs;
 	if (o->wrap) {
 		mpt narrow = o->width - (o->indent > 0 ? o->indent : 0) -
 		    (o->last_end_indent > 0 ? o->last_end_indent : 0);
-		emergency_breaks(&p, &S, narrow > 1 ? narrow : 1);
+		para_emergency_breaks(&p, &S, narrow > 1 ? narrow : 1);
 	}
 
 	/* each stretch up to a forced break is broken on its own */
@@ -1100,19 +153,19 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 		struct line_fit f;
 		mpt avail = o->width - (seg.n == 0 ? o->indent : 0) - (b == n ? o->last_end_indent : 0);
 		if (!o->wrap || lv == SIZE_MAX || lv < s) {
-			seg_push(&seg, b, 0);   /* as it is: no-wrap, or only spaces */
-		} else if (measure_line(&p, &S, s, b, avail, &f) && f.nat <= avail && !f.hang) {
-			seg_push(&seg, b, 0);   /* it fits as it is: one line beats any two */
+			para_seg_push(&seg, b, 0);   /* as it is: no-wrap, or only spaces */
+		} else if (para_measure_line(&p, &S, s, b, avail, &f) && f.nat <= avail && !f.hang) {
+			para_seg_push(&seg, b, 0);   /* it fits as it is: one line beats any two */
 		} else {
 			/* a wider tolerance only when the narrower one finds no
 			 * set, or only one with a lone character on the last line */
 			struct seg_out best = { NULL, NULL, 0, 0 }, try = { NULL, NULL, 0, 0 };
 			double bestd = -1;
-			if (o->align != A_JUSTIFY && ragged_segment(&p, &S, s, b, seg.n == 0, b == n, &best))
+			if (o->align != TEXT_ALIGN_JUSTIFY && para_ragged_segment(&p, &S, s, b, seg.n == 0, b == n, &best))
 				bestd = 0;
 			for (int pass = 1; pass <= 3 && (bestd < 0 || bestd >= ORPHAN_DEMERITS); pass++) {
 				try.n = 0;
-				double d = fit_segment(&p, &S, s, b, seg.n == 0, b == n, pass, &try);
+				double d = para_fit_segment(&p, &S, s, b, seg.n == 0, b == n, pass, &try);
 				if (d >= 0 && (bestd < 0 || d < bestd)) {
 					struct seg_out t = best;
 					best = try;
@@ -1124,11 +177,11 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 				/* cannot happen with the emergency breaks; every break then */
 				for (size_t e = s + 1; e < b; e++)
 					if ((items[e - 1].brk != TB_NONE || S.cut[e]) && S.next[e] < b)
-						seg_push(&best, e, 0);
-				seg_push(&best, b, 0);
+						para_seg_push(&best, e, 0);
+				para_seg_push(&best, b, 0);
 			}
 			for (size_t i = 0; i < best.n; i++)
-				seg_push(&seg, best.ends[i], best.hang[i]);
+				para_seg_push(&seg, best.ends[i], best.hang[i]);
 			free(best.ends);
 			free(best.hang);
 			free(try.ends);
@@ -1144,10 +197,10 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 		int last = i + 1 == seg.n;
 		int forced = items[e - 1].brk == TB_FORCE;
 		lines[i] = (struct text_line){ s, e, 0, o->width - (i == 0 ? o->indent : 0), last, S.cut[e] };
-		place(&p, &lines[i], last, forced, lines[i].avail, i == 0 ? o->indent : 0, seg.hang[i]);
+		para_place(&p, &lines[i], last, forced, lines[i].avail, i == 0 ? o->indent : 0, seg.hang[i]);
 		s = line_start(&p, &S, e);
 	}
-	sums_free(&S);
+	para_sums_free(&S);
 	free(seg.ends);
 	free(seg.hang);
 	free(p.scut_l);
