@@ -298,6 +298,60 @@ test_compose_flexible_first(void **state)
 	free(ln);
 }
 
+/*
+ * Adjacent lines (STEP_DEMERITS in text_fit.c, 10 000·(a − a′)², a the
+ * stretch of a line's gaps between characters in em/16).  10 em lines.
+ * The least stretch overall is three lines: 辛、丑、卯巳宙，四未 exact, then
+ * 宇黄卯宇盈五三、荒。 stretched by em/18 a gap (a = 0.89, 7 900 against the
+ * exact line before it), then 己宇。.  Two lines cost less: line 1 squeezes
+ * its three marks by ⅓ em each to take 宇 in, and the last line squeezes
+ * its gaps by em/22 to take 。 in, which a last line is never compared
+ * for.  Built with the demerit at 0, the composer sets the three lines.
+ */
+static void
+test_compose_adjacent_lines(void **state)
+{
+	struct text_item it[64];
+	struct text_line *ln;
+	(void)state;
+	struct text_para_opts o = opts(10 * EM, 3);
+	size_t n = items("辛、丑、卯巳宙，四未宇黄卯宇盈五三、荒。己宇。", it);
+	assert_int_equal(text_para_break(it, n, &o, &ln), 2);
+	assert_int_equal(ln[0].end, 11);   /* …四未宇 */
+	for (int i = 0; i < 10; i++)       /* the Han gaps of line 1 as they are */
+		assert_int_equal(it[i].gap, 0);
+	assert_true(it[1].rcut > 0 && it[1].rcut == it[3].rcut && it[3].rcut == it[7].rcut);
+	assert_true(labs(it[10].x + EM - 10 * EM) <= 2);   /* 宇 at the margin */
+	free(ln);
+}
+
+/*
+ * Marks alike from line to line (CONSIST_DEMERITS, 5 000·(m − m′)², m the
+ * part of their blank a line's marks give up).  10 em lines.  Line 1 can
+ * be 寅癸、十乙昃。玄，玄 with its marks at full width, leaving 辛、七…盈。
+ * (11 em) to squeeze its 、 on the last line; or it squeezes its 、。， to
+ * half width and takes 玄辛、 in (8 Han + 3 × ½ + the trimmed 、 = 10 em),
+ * and the last line 七天午乙戊盈甲盈。 stands at full width.  The first
+ * mixes full and half marks on two lines; folio takes the second.  Built
+ * with the demerit at 0, the composer takes the first.
+ */
+static void
+test_compose_marks_alike(void **state)
+{
+	struct text_item it[64];
+	struct text_line *ln;
+	(void)state;
+	struct text_para_opts o = opts(10 * EM, 3);
+	size_t n = items("寅癸、十乙昃。玄，玄辛、七天午乙戊盈甲盈。", it);
+	assert_int_equal(text_para_break(it, n, &o, &ln), 2);
+	assert_int_equal(ln[0].end, 12);   /* …玄辛、 */
+	assert_int_equal(it[2].rcut, EM / 2);
+	assert_int_equal(it[6].rcut, EM / 2);
+	assert_int_equal(it[8].rcut, EM / 2);
+	assert_int_equal(ln[1].width, 85 * EM / 10);   /* 七…盈。, its 。 trimmed */
+	free(ln);
+}
+
 int
 main(void)
 {
@@ -310,6 +364,8 @@ main(void)
 		cmocka_unit_test(test_compose_spread),
 		cmocka_unit_test(test_compose_total_fit),
 		cmocka_unit_test(test_compose_flexible_first),
+		cmocka_unit_test(test_compose_adjacent_lines),
+		cmocka_unit_test(test_compose_marks_alike),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
