@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Spacing evenness of justified Chinese paragraphs (docs/bench.md).
 
-    python3 bench/evenness.py write FO          the test document
-    python3 bench/evenness.py typst TYP         the same paragraphs for Typst
-    python3 bench/evenness.py measure PDF       one line of figures
-    python3 bench/evenness.py lines PDF         each full line: mean gap, text
+    python3 bench/evenness.py write FO [ROOT]    the test document
+    python3 bench/evenness.py typst TYP [ROOT]   the same paragraphs for Typst
+    python3 bench/evenness.py measure PDF        one line of figures
+    python3 bench/evenness.py lines PDF          each full line: mean gap, text
 
 The document: paragraphs of justified Chinese with numbers and Latin, a
-narrow measure (14 em), each paragraph its own block, all on one tall page.
+narrow measure (14 em), each paragraph its own block, on tall pages.
+Without ROOT, the twelve paragraphs below; with ROOT (the top of folio's
+tree), the office's own text: every paragraph of at least 60 characters,
+most of them Han, of the procedures (procedures/XT-KF-CX-*.xml) and the
+tenant documents (docs/content/*.xml).
 From the PDF's characters (mutool draw -F stext), lines are found by their
 baselines and paragraphs by the larger gap between them.  For every full
 line (not a paragraph's last), the mean gap between two adjacent Han
@@ -77,30 +81,53 @@ def is_mark(c):
     return c in NO_START or c in NO_END
 
 
-def write(path):
+def office_paras(root):
+    """The office's own paragraphs under the tree at root."""
+    import glob
+    import xml.etree.ElementTree as ET
+    paras = []
+    files = sorted(glob.glob(root + "/procedures/XT-KF-CX-*.xml")) + \
+        sorted(glob.glob(root + "/docs/content/*.xml"))
+    for f in files:
+        for el in ET.parse(f).iter():
+            if len(el) > 0:
+                continue
+            s = re.sub(r"\s+", "", "".join(el.itertext()))
+            if len(s) >= 60 and sum(1 for c in s if is_han(c)) > 0.6 * len(s):
+                paras.append(s.replace("&", "&amp;").replace("<", "&lt;"))
+    return paras
+
+
+def write(path, paras=PARAS):
     width = MEASURE * SIZE + 2 * MARGIN
     with open(path, "w", encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
                 '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" '
                 'font-family="WenQuanYi Micro Hei" font-size="%gpt" line-height="1.5" language="zh">\n'
                 '<fo:layout-master-set><fo:simple-page-master master-name="p" page-width="%gpt" '
-                'page-height="5000pt" margin="%gpt"><fo:region-body/></fo:simple-page-master>'
+                'page-height="14000pt" margin="%gpt"><fo:region-body/></fo:simple-page-master>'
                 '</fo:layout-master-set>\n<fo:page-sequence master-reference="p">'
                 '<fo:flow flow-name="xsl-region-body">\n' % (SIZE, width, MARGIN))
-        for p in PARAS:
+        for p in paras:
             f.write('<fo:block text-align="justify" text-indent="2em" space-after="10pt">%s</fo:block>\n' % p)
         f.write('</fo:flow></fo:page-sequence></fo:root>\n')
 
 
-def write_typst(path):
+def typst_text(p):
+    """A paragraph as Typst markup: XML escapes undone, markup escaped."""
+    p = p.replace("&lt;", "<").replace("&amp;", "&")
+    return re.sub(r"([\\#*_$`<>@\[\]~=+/-])", r"\\\1", p)
+
+
+def write_typst(path, paras=PARAS):
     """The same page, font, measure, indent and paragraphs as Typst source."""
     width = MEASURE * SIZE + 2 * MARGIN
     with open(path, "w", encoding="utf-8") as f:
-        f.write('#set page(width: %gpt, height: 5000pt, margin: %gpt)\n'
+        f.write('#set page(width: %gpt, height: 14000pt, margin: %gpt)\n'
                 '#set text(font: "WenQuanYi Micro Hei", size: %gpt, lang: "zh", region: "cn")\n'
                 '#set par(justify: true, first-line-indent: (amount: 2em, all: true), '
                 'leading: %gpt, spacing: 10pt)\n\n' % (width, MARGIN, SIZE, SIZE / 2))
-        f.write("\n\n".join(PARAS) + "\n")
+        f.write("\n\n".join(typst_text(p) for p in paras) + "\n")
 
 
 def lines_of(pdf):
@@ -108,33 +135,49 @@ def lines_of(pdf):
                          capture_output=True, text=True, check=True).stdout
     chars = []
     size = SIZE
-    for m in re.finditer(r'<font [^>]*size="([0-9.]+)"|<char quad="[^ ]+ [^ ]+ ([0-9.\-]+) [^"]*" x="([0-9.\-]+)" y="([0-9.\-]+)"[^>]*c="([^"]*)"', xml):
+    page = 0
+    for m in re.finditer(r'(<page )|<font [^>]*size="([0-9.]+)"|<char quad="[^ ]+ [^ ]+ ([0-9.\-]+) [^"]*" x="([0-9.\-]+)" y="([0-9.\-]+)"[^>]*c="([^"]*)"', xml):
         if m.group(1):
-            size = float(m.group(1))
+            page += 1
             continue
-        c = m.group(5)
+        if m.group(2):
+            size = float(m.group(2))
+            continue
+        c = m.group(6)
         c = re.sub(r"&#x([0-9a-fA-F]+);", lambda h: chr(int(h.group(1), 16)), c)
         c = c.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
         if c.strip() == "":
             continue
-        chars.append((round(float(m.group(4)), 1), float(m.group(3)), c, size, float(m.group(2))))
+        chars.append((page, round(float(m.group(5)), 1), float(m.group(4)), c, size, float(m.group(3))))
     rows = {}
-    for y, x, c, s, r in chars:
-        rows.setdefault(y, []).append((x, c, s, r))
+    for pg, y, x, c, s, r in chars:
+        rows.setdefault((pg, y), []).append((x, c, s, r))
     out = []
     for y in sorted(rows):
         out.append((y, sorted(rows[y])))
     return out
 
 
+def line_step(rows):
+    """The distance between two lines of a paragraph: the least between
+    adjacent rows of one page."""
+    steps = [b[0][1] - a[0][1] for a, b in zip(rows, rows[1:]) if a[0][0] == b[0][0]]
+    return min(steps) if steps else 0
+
+
+def is_last(rows, i, step):
+    """Does row i end its paragraph (or its page)?"""
+    return (i + 1 == len(rows) or rows[i + 1][0][0] != rows[i][0][0] or
+            rows[i + 1][0][1] - rows[i][0][1] > step * 1.25)
+
+
 def full_lines(pdf):
     """(mean inter-Han gap in em or None, text) of every full line."""
     rows = lines_of(pdf)
-    steps = [b[0] - a[0] for a, b in zip(rows, rows[1:])]
-    step = min(steps) if steps else 0
+    step = line_step(rows)
     out = []
     for i, (y, row) in enumerate(rows):
-        if i + 1 == len(rows) or rows[i + 1][0] - y > step * 1.25:
+        if is_last(rows, i, step):
             continue
         gaps = [(b[0] - a[0]) / a[2] - 1 for a, b in zip(row, row[1:]) if is_han(a[1]) and is_han(b[1])]
         out.append((sum(gaps) / len(gaps) if gaps else None, "".join(c for _, c, _, _ in row)))
@@ -145,12 +188,11 @@ def measure(pdf):
     rows = lines_of(pdf)
     if not rows:
         return None
-    steps = [b[0] - a[0] for a, b in zip(rows, rows[1:])]
-    step = min(steps) if steps else 0
+    step = line_step(rows)
     right = MARGIN + MEASURE * SIZE
     means, loose, ragged, orphans, starts, ends, r10 = [], 0, 0, 0, 0, 0, 0
     for i, (y, row) in enumerate(rows):
-        last = i + 1 == len(rows) or rows[i + 1][0] - y > step * 1.25
+        last = is_last(rows, i, step)
         text = "".join(c for _, c, _, _ in row)
         if text[0] in NO_START:
             starts += 1
@@ -180,10 +222,9 @@ def measure(pdf):
 
 
 def main():
-    if len(sys.argv) == 3 and sys.argv[1] == "write":
-        write(sys.argv[2])
-    elif len(sys.argv) == 3 and sys.argv[1] == "typst":
-        write_typst(sys.argv[2])
+    if len(sys.argv) in (3, 4) and sys.argv[1] in ("write", "typst"):
+        paras = office_paras(sys.argv[3]) if len(sys.argv) == 4 else PARAS
+        (write if sys.argv[1] == "write" else write_typst)(sys.argv[2], paras)
     elif len(sys.argv) == 3 and sys.argv[1] == "measure":
         r = measure(sys.argv[2])
         if r is None:
