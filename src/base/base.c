@@ -143,14 +143,15 @@ arena_new(void)
 	return xcalloc(1, sizeof(struct arena));
 }
 
-void *
-arena_alloc(struct arena *a, size_t size)
+/* size bytes at an offset that is a multiple of align (a power of two
+ * no larger than max_align_t's) in a's newest chunk, or in a new one. */
+static void *
+arena_take(struct arena *a, size_t size, size_t align)
 {
 	struct chunk *c = a->head;
-	size_t align = sizeof(max_align_t);
+	size_t off = c ? (c->used + align - 1) & ~(align - 1) : 0;
 
-	size = (size + align - 1) / align * align;
-	if (c == NULL || c->size - c->used < size) {
+	if (c == NULL || off > c->size || c->size - off < size) {
 		size_t want = size > CHUNK_MIN ? size : CHUNK_MIN;
 		c = xmalloc(sizeof(*c) + want);
 		c->size = want;
@@ -158,17 +159,26 @@ arena_alloc(struct arena *a, size_t size)
 		c->next = a->head;
 		a->head = c;
 		a->bytes += want;
+		off = 0;
 	}
-	void *p = (char *)c->data + c->used;
-	c->used += size;
+	c->used = off + size;
+	return (char *)c->data + off;
+}
+
+void *
+arena_alloc(struct arena *a, size_t size)
+{
+	void *p = arena_take(a, size, sizeof(max_align_t));
 	memset(p, 0, size);
 	return p;
 }
 
+/* Strings are byte aligned: a name of a few bytes takes those bytes, not
+ * the 16 of an aligned allocation. */
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_take(a, n + 1, 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

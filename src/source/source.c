@@ -293,16 +293,68 @@ load_source(const char *path, const char *name, xmlDictPtr dict, struct errctx *
 	return doc;
 }
 
-static struct xnode *
-convert(struct arena *a, xmlNodePtr n, struct xnode *parent)
+/*
+ * Names and namespace URIs copied once per document: a long document has
+ * a few dozen of them, and a copy for every element took most of its tree
+ * (the namespace URI of XSL-FO alone, 48 bytes an element).
+ */
+struct names {
+	const char  **val;
+	size_t        n, cap;   /* cap: a power of two */
+	struct arena *a;
+};
+
+static size_t
+name_hash(const char *s)
 {
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static const char *
+name_of(struct names *t, const xmlChar *xs)
+{
+	const char *s = (const char *)xs;
+	if (s == NULL)
+		return NULL;
+	if (2 * (t->n + 1) > t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 64;
+		const char **val = xcalloc(cap, sizeof *val);
+		for (size_t i = 0; i < t->cap; i++) {
+			if (t->val[i] == NULL)
+				continue;
+			size_t h = name_hash(t->val[i]) & (cap - 1);
+			while (val[h])
+				h = (h + 1) & (cap - 1);
+			val[h] = t->val[i];
+		}
+		free(t->val);
+		t->val = val;
+		t->cap = cap;
+	}
+	size_t h = name_hash(s) & (t->cap - 1);
+	while (t->val[h] && strcmp(t->val[h], s) != 0)
+		h = (h + 1) & (t->cap - 1);
+	if (t->val[h] == NULL) {
+		t->val[h] = arena_strdup(t->a, s);
+		t->n++;
+	}
+	return t->val[h];
+}
+
+static struct xnode *
+convert(struct names *nm, xmlNodePtr n, struct xnode *parent)
+{
+	struct arena *a = nm->a;
 	struct xnode *x = arena_alloc(a, sizeof *x);
 	x->parent = parent;
 	x->line = (int)xmlGetLineNo(n);
 	if (n->type == XML_ELEMENT_NODE) {
 		x->kind = XNODE_ELEMENT;
-		x->name = arena_strdup(a, (const char *)n->name);
-		x->ns = n->ns && n->ns->href ? arena_strdup(a, (const char *)n->ns->href) : NULL;
+		x->name = name_of(nm, n->name);
+		x->ns = n->ns ? name_of(nm, n->ns->href) : NULL;
 		int k = 0;
 		for (xmlAttrPtr at = n->properties; at; at = at->next)
 			k++;
@@ -310,15 +362,15 @@ convert(struct arena *a, xmlNodePtr n, struct xnode *parent)
 		for (xmlAttrPtr at = n->properties; at; at = at->next) {
 			xmlChar *v = xmlNodeListGetString(n->doc, at->children, 1);
 			struct xattr *xa = &x->attrs[x->nattrs++];
-			xa->name = arena_strdup(a, (const char *)at->name);
-			xa->ns = at->ns && at->ns->href ? arena_strdup(a, (const char *)at->ns->href) : NULL;
+			xa->name = name_of(nm, at->name);
+			xa->ns = at->ns ? name_of(nm, at->ns->href) : NULL;
 			xa->value = arena_strdup(a, v ? (const char *)v : "");
 			xmlFree(v);
 		}
 		for (xmlNodePtr c = n->children; c; c = c->next) {
 			struct xnode *cx = NULL;
 			if (c->type == XML_ELEMENT_NODE) {
-				cx = convert(a, c, x);
+				cx = convert(nm, c, x);
 			} else if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 				const char *t = (const char *)c->content;
 				size_t len = t ? strlen(t) : 0;
@@ -375,7 +427,9 @@ finish(xmlDocPtr doc, const char *name, struct diag *d)
 	x->arena = arena_new();
 	x->file = arena_strdup(x->arena, name);
 	x->base = dir_of(x->arena, name);
-	x->root = convert(x->arena, root, NULL);
+	struct names nm = { .a = x->arena };
+	x->root = convert(&nm, root, NULL);
+	free(nm.val);
 	xmlFreeDoc(doc);
 	return x;
 }
