@@ -271,10 +271,14 @@ para_measure_line(const struct para *p, const struct sums *S, size_t s, size_t e
 	f->sstretch = S->sps[lv] - S->sps[s];
 	f->lead = S->lead[lv + 1] - S->lead[s];
 	f->hang = 0;
-	if (p->o->hanging && f->nat - f->shrink > avail && lv + 1 == e && lv > s && may_hang(p, lv)) {
-		/* the mark stands past the margin; the rest must fit as it is */
+	if (p->o->hanging && f->nat > avail && lv + 1 == e && lv > s && may_hang(p, lv)) {
+		/* the mark stands past the margin; the rest must fit as it is.
+		 * It hangs where the line does not fit squeezed, and where
+		 * hanging leaves less to stretch than squeezing would take in:
+		 * 物业管理费按建筑面积计收， at 12 em hangs its comma and sets the
+		 * twelve characters as they are (R14, docs/cjk.md). */
 		int64_t w = f->nat - (p->it[lv].adv - p->scut_l[lv] - p->scut_r[lv] - f->trim);
-		if (w <= avail) {
+		if (w <= avail && (f->nat - f->shrink > avail || avail - w < f->nat - avail)) {
 			f->nat = w;
 			f->shrink = f->sshrink = f->hshrink = f->hbase = f->gshrink = 0;
 			f->hang = 1;
