@@ -12,7 +12,8 @@
 #   BENCH_TYPST=CMD    command run as "CMD IN.typ OUT.pdf" for the evenness
 #                      comparison (default: "typst compile" when typst is installed)
 #   BENCH_KEEP=1       keep the temporary directory (FO inputs, PDFs, logs) and print its path
-#   BENCH_PARTS="..."  subset of: engines evenness jobs serve (default: all four)
+#   BENCH_PARTS="..."  subset of: engines evenness jobs batch serve (default: all five)
+#   BENCH_BATCH=N      packets in the batch part (default 100; the target is for 1000)
 #
 # Informational only: the targets are printed as PASS/MISS, the exit status is 0
 # unless the script itself cannot run (bad arguments, missing generator, ...).
@@ -27,10 +28,10 @@ DOCS=$(echo $(printf '%s' "${BENCH_DOCS:-plain-200 full-20 full-200 onepage}" | 
 FOP=${BENCH_FOP:-fop}
 ALL_DOCS="plain-200 full-20 full-200 onepage"
 # shellcheck disable=SC2005,SC2046,SC2086
-PARTS=$(echo $(printf '%s' "${BENCH_PARTS:-engines evenness jobs serve}" | tr ',' ' '))
+PARTS=$(echo $(printf '%s' "${BENCH_PARTS:-engines evenness jobs batch serve}" | tr ',' ' '))
 part() { case " $PARTS " in *" $1 "*) return 0;; esac; return 1; }
 for p in $PARTS; do
-    case " engines evenness jobs serve " in *" $p "*) ;; *) echo "bench: unknown part '$p' in BENCH_PARTS" >&2; exit 2;; esac
+    case " engines evenness jobs batch serve " in *" $p "*) ;; *) echo "bench: unknown part '$p' in BENCH_PARTS" >&2; exit 2;; esac
 done
 
 # Project targets (folio vs FOP on the same document).
@@ -446,6 +447,41 @@ if part jobs && [ -d "$ROOT/cases" ] && [ -f "$ROOT/templates/job.xsl" ]; then
     pages=$(pdfinfo "$(ls "$JOBS"/g/forms/forms*.pdf | head -1)" 2>/dev/null | sed -n 's/^Pages: *//p')
     echo "  forms --combined --copies 100 --serial: ${pages:-?} pages in ${ms} ms, $(( ms * 1000 / (${pages:-1} + 0) )) µs a page"
     rm -rf "$JOBS"
+fi
+
+# ---- a batch: N packets in one command, one worker a core ------------------------------
+BATCH=${BENCH_BATCH:-100}
+case $BATCH in ''|*[!0-9]*|0) die "BENCH_BATCH must be a positive integer (got '$BATCH')";; esac
+if part batch && [ -d "$ROOT/cases" ] && [ -f "$ROOT/templates/job.xsl" ]; then
+    echo
+    cores=$(nproc 2>/dev/null || echo 1)
+    echo "== batch: $BATCH packets in one folio packet --jobs $cores (the four sample cases under new numbers)"
+    BT=$(mktemp -d)
+    mkdir -p "$BT/proj/docs" "$BT/cases" && cp -r "$ROOT/site.xml" "$ROOT/procedures" "$ROOT/schemas" "$ROOT/templates" "$BT/proj/" &&
+        cp -r "$ROOT/docs/content" "$BT/proj/docs/"
+    set -- "$ROOT"/cases/*.xml
+    k=0
+    while [ "$k" -lt "$BATCH" ]; do
+        src=$(eval "echo \${$(( k % $# + 1 ))}")
+        id=$(printf '%04d-%03d' $(( 2100 + k / 1000 )) $(( k % 1000 )))
+        sed "0,/ id=\"[0-9-]*\"/s// id=\"$id\"/" "$src" > "$BT/cases/$id.xml"
+        k=$(( k + 1 ))
+    done
+    s0=$(date +%s%N)
+    if [ -n "$TIME" ]; then
+        "$TIME" -f "%M" -o "$BT/rss" "$FOLIO" packet --root "$BT/proj" -o "$BT/out" -q --jobs "$cores" "$BT/cases" >"$BT/log" 2>&1
+    else
+        "$FOLIO" packet --root "$BT/proj" -o "$BT/out" -q --jobs "$cores" "$BT/cases" >"$BT/log" 2>&1
+    fi
+    rc=$?
+    s1=$(date +%s%N)
+    ms=$(( (s1 - s0) / 1000000 ))
+    made=$(ls "$BT/out/packets" 2>/dev/null | wc -l)
+    mb=$(du -sm "$BT/out" 2>/dev/null | cut -f1)
+    echo "  $made of $BATCH packets (exit $rc) in $(awk -v m="$ms" 'BEGIN { printf "%.1f", m / 1000 }') s, ${mb} MB: $(( ms / BATCH )) ms a packet, $(awk -v m="$ms" -v n="$BATCH" -v c="$cores" 'BEGIN { printf "%d", n * 3600000 / m / c }') packets an hour a core"
+    [ -s "$BT/rss" ] && echo "  the parent's peak memory: $(( $(cat "$BT/rss") / 1024 )) MB (each worker is a process of its own)"
+    awk -v m="$ms" -v n="$BATCH" 'BEGIN { e = m / n; printf "  1000 packets at this rate: %.0f s (target <= 100 s on 2 cores) %s\n", e, (e <= 100 ? "PASS" : "MISS") }'
+    rm -rf "$BT"
 fi
 
 # ---- folio serve: pages, a packet through the API against folio packet, memory -----------
