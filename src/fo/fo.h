@@ -249,6 +249,7 @@ struct fo_style {
 	uint8_t      small_caps;       /* font-variant="small-caps"; made when the tree is built */
 	int32_t      column_count;     /* region-body */
 	mpt          column_gap;
+	uint8_t      span_all;         /* span="all": across the columns (children of fo:flow) */
 	uint8_t      shifts_ignored;   /* line-height-shift-adjustment="disregard-shifts" */
 	uint8_t      edge_retain;      /* border-/padding-*.conditionality="retain" */
 	uint8_t      lr_tb;            /* writing-mode, font-selection-strategy: the one value folio has */

@@ -163,6 +163,8 @@ static const struct fo_keyword kw_caption_side[] = {
 	{ "after", 1 }, { "bottom", 1 }, { "end", 1 }, { "right", 1 }, { NULL, 0 } };
 static const struct fo_keyword kw_precedence[] = {
 	{ "false", 0 }, { "true", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_span[] = {
+	{ "none", 0 }, { "all", 1 }, { NULL, 0 } };
 static const struct fo_keyword kw_lhs_adjust[] = {
 	{ "consider-shifts", 0 }, { "disregard-shifts", 1 }, { NULL, 0 } };
 static const struct fo_keyword kw_writing_mode[] = {
@@ -397,8 +399,9 @@ const struct prop_def fo_props[] = {
 	KW("float",                 float_side, kw_float, 0, "none (fo:float is laid out in place)"),
 	KW("clear",                 clear_side, kw_clear, 0, "none (no floats to clear)"),
 	KW("precedence",            precedence, kw_precedence, 0, "false"),
-	F("column-count",           PK_INT, column_count, 5, 0, "1 (more are laid out as one, with a warning)"),
-	F("column-gap",             PK_ABS, column_gap, ABS_NONNEG, 0, "12pt (with one column, no effect)"),
+	F("column-count",           PK_INT, column_count, 5, 0, "1 (the flow fills the columns of a page in turn; the last are balanced)"),
+	F("column-gap",             PK_ABS, column_gap, ABS_NONNEG, 0, "12pt"),
+	KW("span",                  span_all, kw_span, 0, "none (all: on the children of fo:flow)"),
 	KW("line-height-shift-adjustment", shifts_ignored, kw_lhs_adjust, 1, "consider-shifts"),
 	KW("writing-mode",          lr_tb, kw_writing_mode, 1, "lr-tb (the only one folio lays out)"),
 	KW("font-selection-strategy", lr_tb, kw_font_selection, 1, "auto (character by character)"),
@@ -693,6 +696,7 @@ reset_noninherited(struct fo_style *s)
 	s->float_side = s->clear_side = 0;
 	s->column_count = 1;
 	s->column_gap = 12000;
+	s->span_all = 0;
 	s->edge_retain = 0;
 	memset(&s->min_height, 0, sizeof s->min_height);
 	for (int i = 0; i < 4; i++)

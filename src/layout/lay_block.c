@@ -383,6 +383,29 @@ lay_container_flow(struct lay *L, const struct fo_node *n, struct lblock *ctx, s
 	lay_block(L, n, ctx, vl, refw);
 }
 
+/*
+ * A child of a multi-column flow (L->span_w set): span="all" lays it out
+ * across the columns, its items marked so that the page fill gives it a
+ * band of its own (lay_page.c).  Spaces do not merge across the change.
+ */
+static void
+flow_child(struct lay *L, const struct fo_node *c, struct lblock *ctx, struct vlist *vl, mpt refw)
+{
+	if (!c->style->span_all) {
+		block_level(L, c, ctx, vl, refw);
+		return;
+	}
+	struct lblock *wide = arena_alloc(L->at->arena, sizeof *wide);
+	*wide = *ctx;
+	wide->w = L->span_w;
+	size_t n0 = vl->n;
+	vl->space_at = SIZE_MAX;
+	block_level(L, c, wide, vl, L->span_w);
+	vl->space_at = SIZE_MAX;
+	for (size_t k = n0; k < vl->n; k++)
+		vl->v[k].span = 1;
+}
+
 void
 lay_blocks(struct lay *L, const struct fo_node *parent, struct lblock *ctx, struct vlist *vl)
 {
@@ -400,7 +423,10 @@ lay_blocks_in(struct lay *L, const struct fo_node *parent, struct lblock *ctx, s
 		case FO_BLOCK_CONTAINER:
 		case FO_TABLE:
 		case FO_LIST_BLOCK:
-			block_level(L, c, ctx, vl, refw);
+			if (L->span_w > 0 && parent->type == FO_FLOW)
+				flow_child(L, c, ctx, vl, refw);
+			else
+				block_level(L, c, ctx, vl, refw);
 			break;
 		case FO_WRAPPER:
 			lay_blocks_in(L, c, ctx, vl, refw);

@@ -243,11 +243,13 @@ lay_fill_cut(const struct fill *f, mpt H, int strict, struct cut *c)
 	mpt trail = 0;   /* spaces counted since the last edge or content: gone at a break */
 	int spaces = f->placed, content = f->content;
 
+	size_t lim = f->band_end ? f->band_end : vl->n;
+
 	memset(c, 0, sizeof *c);
-	c->end = vl->n;
+	c->end = lim;
 	for (int d = 0; d < f->depth; d++)
 		res += reserve_of(f->stack[d].b, i < vl->n ? &vl->v[i] : NULL);
-	for (size_t k = i; k < vl->n; k++) {
+	for (size_t k = i; k < lim; k++) {
 		const struct vitem *v = &vl->v[k];
 		if (v->kind == V_BREAK) {
 			if (f->pages && content) {
@@ -269,7 +271,7 @@ lay_fill_cut(const struct fill *f, mpt H, int strict, struct cut *c)
 		}
 		mpt h = item_height(f, v, k, spaces);
 		/* a kept-together row too tall for a fresh page splits all the same */
-		int splittable = v->kind == V_ROW && (lay_row_splittable(v->row) ||
+		int splittable = v->kind == V_ROW && !f->nosplit && (lay_row_splittable(v->row) ||
 		    (!content && !strict && v->row->part == PART_BODY));
 		int first = k == f->i && f->depth > 0 && f->stack[f->depth - 1].rows == 0;
 		/* a body row must leave room for what a break after it needs */
@@ -406,6 +408,63 @@ lay_fill_place(struct fill *f, const struct cut *c)
 			f->stack[f->depth - 1].rows++;
 		f->placed = f->content = 1;
 	}
+}
+
+size_t
+lay_fill_probe_cols(const struct fill *f, int ncol, mpt h, int *over)
+{
+	const struct vlist *vl = f->vl;
+	size_t lim = f->band_end ? f->band_end : vl->n;
+	struct fill p = *f;
+	/* the probe's own stack: the blocks its items open and close */
+	int cap = f->depth + 8;
+	struct open *st = xmalloc((size_t)cap * sizeof *st);
+	if (f->depth)
+		memcpy(st, f->stack, (size_t)f->depth * sizeof *st);
+	p.stack = st;
+	p.cap = cap;
+	p.nosplit = 1;
+	*over = 0;
+	for (int col = 0; col < ncol && p.i < lim; col++) {
+		struct cut c;
+		p.y = lay_fill_top(&p);
+		p.placed = 0;
+		p.content = 0;
+		lay_fill_cut(&p, h, 0, &c);
+		/* too tall, or a break that gives up a keep */
+		if (c.h > h || (c.end > p.i && c.end < lim && vl->v[c.end].kind != V_BREAK &&
+		    !vl->v[c.end].brk_ok))
+			*over = 1;
+		for (size_t k = p.i; k < c.end; k++) {
+			const struct vitem *v = &vl->v[k];
+			if (v->kind == V_OPEN) {
+				if (p.depth == p.cap) {
+					p.cap *= 2;
+					p.stack = xrealloc(p.stack, (size_t)p.cap * sizeof *p.stack);
+				}
+				p.stack[p.depth++] = (struct open){ v->blk, NULL, 0 };
+			} else if (v->kind == V_CLOSE && p.depth > 0) {
+				p.depth--;
+			} else if (v->kind == V_ROW && p.depth > 0) {
+				p.stack[p.depth - 1].rows++;
+			}
+		}
+		if (c.end == p.i)
+			break;
+		p.i = c.end;
+		/* a column break moves on to the next column; another break ends the page */
+		int other = 0;
+		while (p.i < lim && vl->v[p.i].kind == V_BREAK && !other) {
+			if (vl->v[p.i].brk_kind == BREAK_COLUMN)
+				p.i++;
+			else
+				other = 1;
+		}
+		if (other)
+			break;
+	}
+	free(p.stack);
+	return p.i;
 }
 
 /* Place a whole vertical list at once (static content, containers, cells). */

@@ -25,6 +25,8 @@ struct fill {
 	int           depth, cap;
 	uint8_t       pages;       /* forced page breaks end a fragment */
 	uint8_t       flow;        /* a page's flow or a cell in it: markers are recorded */
+	uint8_t       nosplit;     /* rows are not split (balanced columns) */
+	size_t        band_end;    /* cuts stop here (a band of columns or a span), 0: the end */
 	/* the current fragment */
 	struct area  *parent;      /* region, cell or container area */
 	mpt           rx, ry;      /* content origin of the reference area on the page */
@@ -61,6 +63,14 @@ void lay_fill_end(struct fill *f);
 int  lay_fill_done(const struct fill *f);
 /* The area new content goes into: the innermost open block or the parent. */
 struct area *lay_fill_parent(const struct fill *f);
+/*
+ * A probe: how far items [f->i, band end) go when poured into ncol
+ * fragments of height h each, rows not split, a column break moving on to
+ * the next fragment; *over is set when a fragment's first item alone is
+ * taller than h or a fragment ends where keeps allow no break.  Returns
+ * the index of the first item left.
+ */
+size_t lay_fill_probe_cols(const struct fill *f, int ncol, mpt h, int *over);
 /* Begin, place everything, end; returns the height used. */
 mpt  lay_fill_all(struct fill *f, struct area *parent, mpt rx, mpt ry, mpt refw, mpt refh);
 

@@ -174,6 +174,8 @@ struct lay {
 		const struct lay_listctx *list;  /* the list item being laid out */
 		mpt                   page_w, page_h; /* page size: fixed positions */
 		mpt                   body_h;    /* region-body height: absolute positions */
+		mpt                   span_w;    /* a multi-column flow: the width of span="all"
+		                                    children; 0 otherwise */
 	};
 };
 

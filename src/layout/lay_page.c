@@ -7,7 +7,8 @@
  * layout always ends.  This file: page masters and their regions, what is
  * noted as content lands on a page (ids, links, change bars), static
  * content (deferred to the end of the pass) and the loop over the pages of
- * one page-sequence.  Footnotes are lay_notes.c's, citations patched in
+ * one page-sequence, with the bands of columns and span="all" blocks of a
+ * multi-column body.  Footnotes are lay_notes.c's, citations patched in
  * place lay_cite.c's, the passes over the document lay_pass.c's.
  */
 #include <stdio.h>
@@ -28,6 +29,8 @@ struct master {
 	mpt           pw, ph;
 	struct region body, before, after, start, end;
 	int           has_before, has_after, has_start, has_end;
+	int           ncol;       /* columns of the region-body */
+	mpt           gap, colw;  /* column-gap, the width of one column */
 };
 
 static mpt
@@ -39,7 +42,7 @@ len_or(struct fo_len l, mpt ref, mpt dflt)
 /* The regions of simple-page-master spm inside its margins (millipoints);
  * returns whether it has a region-body. */
 static int
-read_regions(struct lay *L, const struct fo_node *spm, struct master *m, mpt ml, mpt mt, mpt mr, mpt mb)
+read_regions(const struct fo_node *spm, struct master *m, mpt ml, mpt mt, mpt mr, mpt mb)
 {
 	mpt cx = ml, cy = mt, cw = m->pw - ml - mr, ch = m->ph - mt - mb;
 	int body = 0;
@@ -52,10 +55,6 @@ read_regions(struct lay *L, const struct fo_node *spm, struct master *m, mpt ml,
 			g = &m->body;
 			dflt = "xsl-region-body";
 			body = 1;
-			if (rs->column_count > 1)
-				diag_once(L->d, "columns", DIAG_WARNING, L->fo->file, r->line, 0,
-				    "column-count=\"%d\": folio lays the region-body out as one column",
-				    (int)rs->column_count);
 			g->x = cx + fo_len_resolve(rs->margin[SIDE_START], cw);
 			g->y = cy + fo_len_resolve(rs->margin[SIDE_BEFORE], ch);
 			g->w = cw - fo_len_resolve(rs->margin[SIDE_START], cw) - fo_len_resolve(rs->margin[SIDE_END], cw);
@@ -134,6 +133,34 @@ region_precedence(struct master *m)
 		m->end.h = 0;
 }
 
+/* column-count and column-gap of the region-body (XSL 1.1 §7.27.3, §7.27.4);
+ * columns narrower than 10pt are refused with a warning: one column. */
+static void
+read_columns(struct lay *L, const struct fo_node *spm, struct master *m)
+{
+	const struct fo_node *rb = m->body.fo;
+	m->ncol = 1;
+	m->gap = 0;
+	m->colw = m->body.w;
+	if (rb == NULL || rb->style->column_count <= 1)
+		return;
+	int n = (int)rb->style->column_count;
+	int64_t gap = rb->style->column_gap;
+	int64_t w = ((int64_t)m->body.w - (int64_t)(n - 1) * gap) / n;
+	if (w < 10000) {
+		char key[64];
+		snprintf(key, sizeof key, "columns:%d", spm->line);
+		diag_once(L->d, key, DIAG_WARNING, L->fo->file, rb->line, 0,
+		    "column-count=\"%d\" with column-gap %.1fpt leaves columns narrower than 10pt "
+		    "in the region-body of \"%s\"; it is laid out as one column",
+		    n, gap / 1000.0, m->name ? m->name : "");
+		return;
+	}
+	m->ncol = n;
+	m->gap = (mpt)gap;
+	m->colw = (mpt)w;
+}
+
 static int
 read_master(struct lay *L, const struct fo_node *spm, struct master *m)
 {
@@ -150,8 +177,10 @@ read_master(struct lay *L, const struct fo_node *spm, struct master *m)
 	}
 	mpt mt = fo_len_resolve(s->margin[SIDE_BEFORE], m->ph), mb = fo_len_resolve(s->margin[SIDE_AFTER], m->ph);
 	mpt ml = fo_len_resolve(s->margin[SIDE_START], m->pw), mr = fo_len_resolve(s->margin[SIDE_END], m->pw);
-	int body = read_regions(L, spm, m, ml, mt, mr, mb);
+	int body = read_regions(spm, m, ml, mt, mr, mb);
 	region_precedence(m);
+	if (body)
+		read_columns(L, spm, m);
 	if (!body) {
 		diag_report(L->d, DIAG_ERROR, L->fo->file, spm->line, 0,
 		    "fo:simple-page-master \"%s\" has no fo:region-body", m->name ? m->name : "");
@@ -545,6 +574,187 @@ fill_body(struct lay *L, struct fill *f, struct lay_notes *nt, const struct mast
 	lay_notes_place(L, nt, body_area, &(struct lay_rect){ m->body.x, m->body.y, m->body.w, m->body.h }, f->y, pg);
 }
 
+/* The end of the band that starts at item i: the items up to where the
+ * span="all" marking changes. */
+static size_t
+band_end(const struct vlist *vl, size_t i)
+{
+	size_t k = i;
+	while (k < vl->n && vl->v[k].span == vl->v[i].span)
+		k++;
+	return k;
+}
+
+/* Footnotes' room on a page: those carried and those cited so far, and
+ * the separator once. */
+static mpt
+notes_room(const struct lay_notes *nt, mpt carried, mpt cited)
+{
+	return carried + cited + (carried == 0 && cited > 0 ? nt->sep_h : 0);
+}
+
+/*
+ * One band of columns: the items up to f->band_end poured into the
+ * columns of m's body from y0 down, at most h tall.  When they all fit,
+ * the columns are balanced: the least height that takes them all with no
+ * row split (XSL 1.1 §6.4.14, as FOP does before a span and at the end of
+ * the flow).  Footnotes cited in the band shorten it.  Returns the height
+ * the band takes; f->i is where it stopped.
+ */
+static mpt
+column_band(struct lay *L, struct fill *f, struct lay_notes *nt, const struct master *m,
+    struct area *body_area, mpt y0, mpt h, mpt *cited, mpt carried, int *first, uint8_t *split)
+{
+	const struct vlist *vl = f->vl;
+	size_t from = f->i;
+	int over;
+	/* the footnotes of what the columns would take leave less room */
+	for (int round = 0; round < 3; round++) {
+		size_t e = lay_fill_probe_cols(f, m->ncol, h, &over);
+		mpt fh = lay_notes_height(L, vl, from, e, m->body.w);
+		mpt room = notes_room(nt, carried, *cited + fh) - notes_room(nt, carried, *cited);
+		if (room == 0)
+			break;
+		mpt h2 = m->body.h - y0 - notes_room(nt, carried, *cited + fh);
+		if (h2 >= h || h2 < (m->body.h - y0) / 2)
+			break;
+		h = h2;
+	}
+	/* all of the band fits: balance */
+	size_t lim = f->band_end;
+	size_t e = lay_fill_probe_cols(f, m->ncol, h, &over);
+	int balanced = e >= lim && !over;
+	if (balanced) {
+		mpt lo = 0, hi = h;
+		while (hi - lo > 100) {
+			mpt mid = lo + (hi - lo) / 2;
+			if (lay_fill_probe_cols(f, m->ncol, mid, &over) >= lim && !over)
+				hi = mid;
+			else
+				lo = mid;
+		}
+		h = hi;
+		f->nosplit = 1;
+	}
+	mpt used = 0;
+	for (int col = 0; col < m->ncol && f->i < lim; col++) {
+		struct cut c;
+		mpt x = m->body.x + (mpt)(((int64_t)m->colw + m->gap) * col);
+		size_t at = f->i;
+		lay_fill_begin(f, body_area, x, m->body.y + y0, m->colw, h);
+		if (*first) {
+			for (int k = 0; k < f->depth; k++)
+				if (f->stack[k].b && f->stack[k].b->fo)
+					lay_mark(L, f->stack[k].b->fo, MARK_CARRY);
+			*first = 0;
+		}
+		lay_fill_cut(f, h, 0, &c);
+		lay_fill_place(f, &c);
+		*split = c.split;
+		if (c.split && c.end < vl->n && vl->v[c.end].kind == V_ROW)
+			lay_notes_row_add(L, nt, vl->v[c.end].row, m->body.w, 0);
+		lay_fill_end(f);
+		if (f->y > used)
+			used = f->y;
+		mpt fh = lay_notes_height(L, vl, at, c.end, m->body.w);
+		if (fh > 0) {
+			*cited += fh;
+			lay_notes_add(L, nt, vl, at, c.end, m->body.w);
+		}
+		if (f->i == at && !c.split)
+			break;
+		/* a column break moves on to the next column; another ends the page */
+		int other = 0;
+		while (f->i < lim && vl->v[f->i].kind == V_BREAK && !other) {
+			if (vl->v[f->i].brk_kind == BREAK_COLUMN)
+				f->i++;
+			else
+				other = 1;
+		}
+		if (other)
+			break;
+	}
+	f->nosplit = 0;
+	return used;
+}
+
+/*
+ * Fill page pg's multi-column body from f: bands of columns and of
+ * span="all" blocks one below the other, until the page is full or a
+ * page break comes; footnotes across the body at its foot.
+ */
+static void
+fill_columns(struct lay *L, struct fill *f, struct lay_notes *nt, const struct master *m,
+    struct area_page *pg, struct cut *c)
+{
+	const struct vlist *vl = f->vl;
+	struct area *body_area = new_region(L, pg->root, &m->body);
+	mpt carried = 0, cited = 0, y0 = 0;
+	int first = 1;
+	memset(c, 0, sizeof *c);
+	if (lay_notes_pending(nt)) {
+		struct cut cn;
+		lay_notes_cut(nt, m->body.h / 2 - nt->sep_h, 0, &cn);
+		carried = cn.h + nt->sep_h;
+	}
+	while (f->i < vl->n) {
+		if (vl->v[f->i].kind == V_BREAK) {
+			/* at the top of the page, or a column break where new
+			 * columns begin: nothing to do */
+			if ((first && y0 == 0) || vl->v[f->i].brk_kind == BREAK_COLUMN) {
+				f->i++;
+				continue;
+			}
+			break;        /* ends the page: lay_sequence reads it */
+		}
+		c->split = 0;
+		mpt h = m->body.h - y0 - notes_room(nt, carried, cited);
+		if (h <= 0 && !first)
+			break;
+		f->band_end = band_end(vl, f->i);
+		size_t at = f->i;
+		if (vl->v[f->i].span) {
+			/* across the columns, as a page body of its own */
+			struct cut cs;
+			lay_fill_begin(f, body_area, m->body.x, m->body.y + y0, m->body.w, h);
+			if (first) {
+				for (int k = 0; k < f->depth; k++)
+					if (f->stack[k].b && f->stack[k].b->fo)
+						lay_mark(L, f->stack[k].b->fo, MARK_CARRY);
+				first = 0;
+			}
+			lay_fill_cut(f, h, 0, &cs);
+			mpt fh = lay_notes_height(L, vl, at, cs.end, m->body.w);
+			if (fh > 0) {
+				mpt h2 = m->body.h - y0 - notes_room(nt, carried, cited + fh);
+				struct cut c2;
+				lay_fill_cut(f, h2 > h / 2 ? h2 : h / 2, 0, &c2);
+				if (c2.end > at)
+					cs = c2;
+				fh = lay_notes_height(L, vl, at, cs.end, m->body.w);
+				cited += fh;
+				lay_notes_add(L, nt, vl, at, cs.end, m->body.w);
+			}
+			lay_fill_place(f, &cs);
+			if (cs.split && cs.end < vl->n && vl->v[cs.end].kind == V_ROW)
+				lay_notes_row_add(L, nt, vl->v[cs.end].row, m->body.w, 0);
+			lay_fill_end(f);
+			y0 += f->y;
+			c->split = cs.split;
+		} else {
+			y0 += column_band(L, f, nt, m, body_area, y0, h, &cited, carried, &first, &c->split);
+		}
+		if (f->i == at && !c->split)
+			break;
+		if (f->i < f->band_end)
+			break;        /* the page is full, or a break ends it */
+	}
+	f->band_end = 0;
+	f->y = y0;
+	lay_notes_place(L, nt, body_area, &(struct lay_rect){ m->body.x, m->body.y, m->body.w, m->body.h },
+	    y0, pg);
+}
+
 /*
  * The master of the next page into *m; NULL (reported) when none serves.
  * page-position="last": when what is left fits the body of the last
@@ -629,7 +839,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 	const struct fo_node *spm0 = lay_choose_master(L, seq, &probe, &pp0, 1);
 	if (spm0 == NULL || read_master(L, spm0, &m) < 0)
 		return -1;
-	mpt width = m.body.w;
+	mpt width = m.colw;
 
 	const struct fo_node *flow = seq_flow(L, seq, &m);
 
@@ -638,12 +848,14 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 	L->page_h = m.ph;
 	L->body_h = m.body.h;
 	struct vlist vl;
+	L->span_w = m.ncol > 1 ? m.body.w : 0;
 	flow_list(L, flow, width, &vl);
+	L->span_w = 0;
 
 	struct fill f;
 	lay_fill_init(&f, L, &vl, 1);
 	struct lay_notes nt;
-	lay_notes_init(L, &nt, seq, width);
+	lay_notes_init(L, &nt, seq, m.body.w);
 	int empty = 0, first = !need_blank;
 	do {
 		if (L->at->npages >= LIMIT_PAGES) {
@@ -657,7 +869,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		    &m, &ml, &other_last);
 		if (spm == NULL)
 			break;
-		if (m.body.w != width)
+		if (m.colw != width)
 			diag_once(L->d, "masterwidth", DIAG_WARNING, L->fo->file, spm->line, 0,
 			    "page master \"%s\" has another region-body width than the sequence's first page; "
 			    "the text keeps the first width", m.name ? m.name : "");
@@ -669,7 +881,10 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 
 		struct cut c;
 		size_t before = f.i, notes_before = nt.f.i;
-		fill_body(L, &f, &nt, &m, other_last ? &ml : NULL, width, pg, &c);
+		if (m.ncol > 1)
+			fill_columns(L, &f, &nt, &m, pg, &c);
+		else
+			fill_body(L, &f, &nt, &m, other_last ? &ml : NULL, width, pg, &c);
 		if (f.y > m.body.h)
 			diag_once(L->d, "tall", DIAG_WARNING, L->fo->file, seq->line, 0,
 			    "content taller than the page body is placed anyway and overflows the page");

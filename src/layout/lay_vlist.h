@@ -50,6 +50,7 @@ struct vitem {
 	                              V_BOX: the container's area at (0, 0) */
 	struct lrow   *row;        /* V_ROW */
 	uint8_t        abs;        /* V_BOX: enum fo_abspos; out of the flow unless auto */
+	uint8_t        span;       /* of a span="all" child of a multi-column flow */
 	const struct fo_node *cbar;  /* V_LINE: inside this change bar */
 	const struct fo_node **notes;  /* fo:footnote-body of citations in it (V_LINE), or
 	                                  in its cells or content (V_ROW, V_BOX) */

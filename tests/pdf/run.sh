@@ -433,6 +433,35 @@ check "background images: 125,000 tiles are capped at 4096 with a warning, in a 
 	timeout 20 '$FOLIO' render '$T/bgbig.fo' -o '$T/bgbig.pdf' 2> '$T/bgbig.err' &&
 	grep -q 'bgbig.fo:[0-9]*: warning: .*would take 125000 tiles; only the first 4096 are painted' '$T/bgbig.err' && qpdf --check '$T/bgbig.pdf' >/dev/null"
 
+# ---- columns: column-count on the region-body, span="all" -------------------------------------
+cat > "$T/cols.fo" <<'FO'
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="LXGW WenKai" font-size="10pt" language="zh">
+<fo:layout-master-set><fo:simple-page-master master-name="p" page-width="300pt" page-height="300pt" margin="20pt"><fo:region-body column-count="2" column-gap="20pt"/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+<fo:block span="all" font-size="16pt">通栏标题</fo:block>
+<fo:block>第一段：物业管理处负责大楼的日常维护、安全保卫、清洁绿化和客户服务工作。我们的目标是为每一位租户提供安全、舒适、便捷的办公环境。</fo:block>
+<fo:block>第二段：如需报修，请拨打服务热线或登录网站提交工单，我们会在两小时内响应。</fo:block>
+<fo:block span="all" text-align="end">第二个通栏</fo:block>
+<fo:block>第三段：停车场开放时间为早七点至晚十一点，月租车位请向管理处申请。</fo:block>
+<fo:block>第四段：快递请在一楼前台登记领取。</fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+FO
+check "columns: render" "$FOLIO" render "$T/cols.fo" -o "$T/cols.pdf"
+pdftotext -bbox "$T/cols.pdf" "$T/cols.html" 2>/dev/null
+# word → "xMin yMin xMax" in points
+colword() { sed -n "s/.*xMin=\"\\([0-9.]*\\)\" yMin=\"\\([0-9.]*\\)\" xMax=\"\\([0-9.]*\\)\".*>$1.*/\\1 \\2 \\3/p" "$T/cols.html" | head -1; }
+check "columns: the first column at the body's left edge, 120pt wide" sh -c "
+	echo '$(colword 第一段)' | awk '{ exit !(\$1 > 19.9 && \$1 < 20.1 && \$3 > 139 && \$3 < 140.1) }'"
+check "columns: the second column 140pt to the right, level with the first" sh -c "
+	echo '$(colword 第一段) $(colword 第二段)' | awk '{ exit !(\$4 > 159.9 && \$4 < 160.1 && \$5 - \$2 < 0.1 && \$2 - \$5 < 0.1) }'"
+check "columns: a span across the body, below the taller column" sh -c "
+	echo '$(colword 第二个通栏) $(colword 环境)' | awk '{ exit !(\$3 > 279.9 && \$3 < 280.1 && \$2 > \$5) }'"
+check "columns: after the span, the columns start again at the left" sh -c "
+	echo '$(colword 第二个通栏) $(colword 第三段)' | awk '{ exit !(\$4 > 19.9 && \$4 < 20.1 && \$5 > \$2) }'"
+pdftoppm -r 72 "$T/cols.pdf" "$T/cols" 2>/dev/null
+check "columns: the gap between the columns has no ink" python3 tests/pdf/pixelat.py "$T/cols-1.ppm" 72 \
+	142 60 '#FFFFFF' 150 60 '#FFFFFF' 158 60 '#FFFFFF' 142 80 '#FFFFFF' 150 80 '#FFFFFF' 158 80 '#FFFFFF'
+
 # ---- the documented subset is the one in the code -----------------------------------------
 check "docs/fo-subset.md matches 'folio subset' with FOP's column" sh -c "'$FOLIO' subset > '$T/subset.md' && sh tools/fop-beside.sh docs/fop-support.tsv < '$T/subset.md' | diff -u docs/fo-subset.md -"
 check "docs/fo-subset.md: a FOP 2.8 cell on every element and property row" sh -c "sed -n '/^## Elements/,/^Lengths:/p' docs/fo-subset.md | awk -F'|' '/^\\| (fo:|[a-z])/ && !/^\\| (element|property) \\|/ { n++; if (\$(NF-1) !~ /^ (yes|partial|no|na|not on)/) { print; bad = 1 } } END { exit bad || n < 200 }'"
