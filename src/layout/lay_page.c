@@ -445,11 +445,27 @@ new_page(struct lay *L, const struct fo_node *seq, const struct master *m, int n
 	return pg;
 }
 
-/* A page with nothing from the flow: force-page-count, odd/even breaks. */
-static void
-blank_page(struct lay *L, const struct fo_node *seq, struct lay_masterstate *ms, int *page_number, int first)
+/*
+ * XSL 1.1 §7.27.6 force-page-count: would a page be added after a last
+ * page numbered last?  even/odd count the sequence's pages (from
+ * first_number), end-on-* read the last page's number.
+ */
+static int
+fpc_filler(const struct fo_node *seq, int last, int first_number)
 {
-	struct lay_pagepos pp = { first, 0, 1, *page_number };
+	uint8_t fpc = seq->style->force_page_count;
+	int count = last - first_number + 1;
+	return (fpc == FPC_EVEN && count % 2 != 0) || (fpc == FPC_ODD && count % 2 == 0) ||
+	    (fpc == FPC_END_ON_EVEN && last % 2 != 0) || (fpc == FPC_END_ON_ODD && last % 2 == 0);
+}
+
+/* A page with nothing from the flow: force-page-count (the sequence's
+ * last page: last), odd/even breaks. */
+static void
+blank_page(struct lay *L, const struct fo_node *seq, struct lay_masterstate *ms, int *page_number,
+    int first, int last)
+{
+	struct lay_pagepos pp = { first, last, 1, *page_number };
 	const struct fo_node *spm = lay_choose_master(L, seq, ms, &pp, 1);
 	struct master m;
 	if (spm == NULL || read_master(L, spm, &m) < 0)
@@ -764,8 +780,8 @@ fill_columns(struct lay *L, struct fill *f, struct lay_notes *nt, const struct m
  */
 static const struct fo_node *
 page_master(struct lay *L, const struct fo_node *seq, struct lay_masterstate *ms, int first,
-    int number, const struct fill *f, const struct lay_notes *nt, mpt width, struct master *m,
-    struct master *ml, int *other_last)
+    int number, int first_number, const struct fill *f, const struct lay_notes *nt, mpt width,
+    struct master *m, struct master *ml, int *other_last)
 {
 	struct lay_masterstate before_state = *ms;
 	struct lay_pagepos pp = { first, 0, 0, number };
@@ -775,7 +791,9 @@ page_master(struct lay *L, const struct fo_node *seq, struct lay_masterstate *ms
 	struct lay_pagepos pl = { first, 1, 0, number };
 	struct lay_masterstate last_state = before_state;
 	const struct fo_node *spl = lay_choose_master(L, seq, &last_state, &pl, 1);
-	*other_last = spl && spl != spm && read_master(L, spl, ml) == 0;
+	/* a page force-page-count adds after this one would be the last */
+	*other_last = !fpc_filler(seq, number, first_number) && spl && spl != spm &&
+	    read_master(L, spl, ml) == 0;
 	if (*other_last && ml->body.w == width && rest_fits(L, f, nt, ml->body.h, width)) {
 		spm = spl;
 		*m = *ml;
@@ -785,17 +803,14 @@ page_master(struct lay *L, const struct fo_node *seq, struct lay_masterstate *ms
 	return spm;
 }
 
-/* XSL 1.1 §7.27.6 force-page-count: even/odd count the sequence's pages
- * (from first_number), end-on-* the last page's number. */
+/* The filler page of force-page-count: the sequence's last page, so it
+ * takes a page-position="last" master (blank or not), as in FOP. */
 static void
 force_page_count(struct lay *L, const struct fo_node *seq, struct lay_masterstate *ms,
     int *page_number, int first_number)
 {
-	uint8_t fpc = seq->style->force_page_count;
-	int last = *page_number - 1, count = *page_number - first_number;
-	if ((fpc == FPC_EVEN && count % 2 != 0) || (fpc == FPC_ODD && count % 2 == 0) ||
-	    (fpc == FPC_END_ON_EVEN && last % 2 != 0) || (fpc == FPC_END_ON_ODD && last % 2 == 0))
-		blank_page(L, seq, ms, page_number, 0);
+	if (fpc_filler(seq, *page_number - 1, first_number))
+		blank_page(L, seq, ms, page_number, 0, 1);
 }
 
 /* The vertical list of flow (NULL: none) laid out to width, into *vl. */
@@ -831,7 +846,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 	int need_blank = start_number(L, seq, page_number);
 	int first_number = *page_number;
 	if (need_blank)
-		blank_page(L, seq, &ms, page_number, 1);
+		blank_page(L, seq, &ms, page_number, 1, 0);
 
 	/* the first page's master sets the width the flow is laid out to */
 	struct lay_masterstate probe = ms;
@@ -865,7 +880,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		}
 		struct master ml;
 		int other_last;
-		const struct fo_node *spm = page_master(L, seq, &ms, first, *page_number, &f, &nt, width,
+		const struct fo_node *spm = page_master(L, seq, &ms, first, *page_number, first_number, &f, &nt, width,
 		    &m, &ml, &other_last);
 		if (spm == NULL)
 			break;
@@ -911,7 +926,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		first = 0;
 		if (!done && ((brk == BREAK_ODD_PAGE && *page_number % 2 == 0) ||
 		    (brk == BREAK_EVEN_PAGE && *page_number % 2 != 0)))
-			blank_page(L, seq, &ms, page_number, 0);
+			blank_page(L, seq, &ms, page_number, 0, 0);
 	} while (!lay_fill_done(&f) || lay_notes_pending(&nt));
 	vlist_free(&vl);
 	vlist_free(&nt.vl);
