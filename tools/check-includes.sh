@@ -1,7 +1,8 @@
 #!/bin/sh
 # Checks that every #include between the folders of src/ follows the stage
-# order of docs/architecture.md, and that the libraries stay in the stages
-# that own them.  Prints each offending line as file:line: include and
+# order of docs/architecture.md, that the libraries stay in the stages
+# that own them, and that layout reads no attribute of the source (the FO
+# stage parses every property into typed fields of the FO tree).  Prints each offending line as file:line: include and
 # exits 1 if there is one.  Usage: check-includes.sh [SRCDIR]  (default src)
 #
 # A stage may include its own headers, base, and the stages listed for it
@@ -52,6 +53,12 @@ grep -rn --include='*.[ch]' 'hpdf\.h\|hpdf_' "$SRC" | grep '#[[:space:]]*include
 	sed "s|^$SRC/||; s|\$| (libharu only in pdf)|" >>"${TMPDIR:-/tmp}/check-includes.$$"
 grep -rn --include='*.[ch]' '#[[:space:]]*include[[:space:]]*<\(libxml\|libxslt\|libexslt\)/' "$SRC" | grep -v "^$SRC/source/" |
 	sed "s|^$SRC/||; s|\$| (libxml2 and libxslt only in source)|" >>"${TMPDIR:-/tmp}/check-includes.$$"
+# layout reads typed fields only: no attribute lookups, no number parsing
+if [ -d "$SRC/layout" ]; then
+	grep -rnw --include='*.[ch]' 'fo_node_attr\|xnode_attr\|xnode_child\|xnode_text\|atoi\|atol\|strtol\|strtoll' "$SRC/layout" |
+		sed "s|^$SRC/||; s|^\([^:]*:[0-9]*\):.*|\1: layout reads a raw attribute or parses a value (parse it into a typed field in src/fo)|" \
+		>>"${TMPDIR:-/tmp}/check-includes.$$"
+fi
 
 if [ -s "${TMPDIR:-/tmp}/check-includes.$$" ]; then
 	cat "${TMPDIR:-/tmp}/check-includes.$$"

@@ -136,6 +136,9 @@ enum fo_pagepos { PAGEPOS_ANY, PAGEPOS_FIRST, PAGEPOS_LAST, PAGEPOS_REST, PAGEPO
 enum fo_oddeven { ODDEVEN_ANY, ODDEVEN_ODD, ODDEVEN_EVEN };
 enum fo_blankness { BLANKNESS_ANY, BLANKNESS_BLANK, BLANKNESS_NOT_BLANK };
 enum fo_letter_value { LETTER_AUTO, LETTER_ALPHABETIC, LETTER_TRADITIONAL };
+/* a page-sequence's format, §7.26.1: the numbering its page numbers use */
+enum fo_numfmt { NUMFMT_DECIMAL, NUMFMT_ROMAN_LOWER, NUMFMT_ROMAN_UPPER, NUMFMT_ALPHA_LOWER,
+	NUMFMT_ALPHA_UPPER, NUMFMT_CHINESE };
 /* fo:retrieve-marker, §7.24 */
 enum fo_retrieve_pos { RETRIEVE_FIRST_STARTING, RETRIEVE_FIRST_CARRYOVER,
 	RETRIEVE_LAST_STARTING, RETRIEVE_LAST_ENDING };
@@ -234,6 +237,9 @@ struct fo_style {
 	uint8_t      blankness;        /* blank-or-not-blank: enum fo_blankness */
 	int32_t      max_repeats;      /* maximum-repeats; -1: no-limit */
 	uint8_t      letter_value;     /* enum fo_letter_value */
+	uint8_t      num_format;       /* format: enum fo_numfmt */
+	uint8_t      num_width;        /* NUMFMT_DECIMAL: zero-padded to this many digits (01: 2) */
+	uint32_t     grouping_sep;     /* grouping-separator: a code point, 0 for none */
 	int32_t      grouping_size;    /* 0: no grouping */
 	/* change bars, §7.7: inherited, except the class */
 	uint32_t     cbar_color;       /* COLOR_NONE: the color property */
@@ -264,8 +270,8 @@ struct fo_style {
 	/* visibility, §7.30.17: hidden (or collapse) areas keep their space
 	 * and are not painted */
 	uint8_t      hidden;
-	/* background image, §7.8.3–§7.8.6: the file is the background-image
-	 * attribute (fo_node_attr), placed by these */
+	/* background image, §7.8.3–§7.8.6: the file is fo_node's bg_image,
+	 * placed by these */
 	uint8_t      bg_repeat;        /* enum fo_bg_repeat */
 	struct fo_len bg_pos[2];       /* background-position-horizontal, -vertical:
 	                                * % of the padding box less the image */
@@ -281,6 +287,19 @@ struct fo_node {
 	const char          *text;    /* FO_TEXT: UTF-8, not collapsed */
 	size_t               textlen; /* bytes */
 	const struct xnode  *foreign; /* instream-foreign-object: its SVG element */
+	/* The properties that are names, read and checked when the tree is
+	 * built (fo_names.c): the value as written, NULL when absent.  Which
+	 * one each field holds depends on the element. */
+	const char          *name;     /* the name it gives: master-name; region-name
+	                                * (absent: the region's default, xsl-region-body
+	                                * …); flow-name; marker-class-name;
+	                                * change-bar-class */
+	const char          *ref;      /* the name it refers to: master-reference;
+	                                * retrieve-class-name; ref-id (citations);
+	                                * internal-destination (links, bookmarks) */
+	const char          *uri;      /* external-destination (links, bookmarks); src
+	                                * (external-graphic) */
+	const char          *bg_image; /* background-image; NULL for none */
 };
 
 struct fo_tree {
@@ -323,8 +342,6 @@ const struct fo_node *fo_marker_restyle(const struct fo_tree *t, const struct fo
  */
 void fo_check(const struct fo_tree *t);
 
-/* Attribute value of a structural property (master-name, flow-name …). */
-const char *fo_node_attr(const struct fo_node *n, const char *name);
 /* The element name for n's type ("block"), for messages and dumps. */
 const char *fo_type_name(enum fo_type t);
 

@@ -435,6 +435,7 @@ build_elem(struct build *b, const struct xnode *x, const struct fo_style *pstyle
 	n->line = x->line;
 	n->style = compute_style(b, x, pstyle);
 	n->id = xnode_attr(x, "id");
+	fo_names_read(n, x, b->d, b->t->file);
 	if (t == FO_CHARACTER) {
 		const char *ch = xnode_attr(x, "character");
 		if (ch == NULL || *ch == '\0') {
@@ -954,6 +955,7 @@ fo_tree_build_take(struct xdoc *doc, struct diag *d)
 	}
 	find_title(&b);
 	check_ids(&b);
+	fo_names_check(t, d);
 	b.d = NULL;
 	rb->b = b;
 	t->rebuild = rb;
@@ -988,12 +990,6 @@ fo_tree_free(struct fo_tree *t)
 	src_xdoc_free(t->doc);
 	arena_free(t->arena);
 	free(t);
-}
-
-const char *
-fo_node_attr(const struct fo_node *n, const char *name)
-{
-	return n->src ? xnode_attr(n->src, name) : NULL;
 }
 
 void

@@ -42,6 +42,13 @@ void fo_style_compute(struct fo_style *s, const struct fo_style *parent,
 /* Expand shorthands in spec (indexed like fo_props) into their components. */
 void fo_props_expand(const char **spec, struct style_ctx *c);
 
+/* Read the names n carries (master-name, flow-name, ref-id …) from its
+ * element x into n's typed fields, warning where a required one is
+ * missing (fo_names.c). */
+void fo_names_read(struct fo_node *n, const struct xnode *x, struct diag *d, const char *file);
+/* Check the names across the tree (master names unique). */
+void fo_names_check(const struct fo_tree *t, struct diag *d);
+
 /* Length expression evaluation; em_base is the font size for em. */
 int  fo_expr_length(const char *text, mpt em_base, struct fo_len *out);
 /* A plain number, e.g. line-height="1.5": value ×1000. */

@@ -22,7 +22,7 @@
  * rest are the few whose values need their own grammar.
  */
 #define PROP_KINDS(X) \
-	X(PK_RAW,            apply_none)          /* a name, read by fo_node_attr */ \
+	X(PK_RAW,            apply_none)          /* a name, read into the node (fo_names.c) */ \
 	X(PK_KEYWORD,        apply_keyword)       /* one of p->kw, into a uint8_t at p->off */ \
 	X(PK_LENGTH,         apply_length)        /* struct fo_len at p->off; arg: LEN_* flags */ \
 	X(PK_ABS,            apply_abs)           /* mpt at p->off; arg: ABS_* flags */ \
@@ -50,6 +50,8 @@
 	X(PK_INITIAL_PAGE,   apply_initial_page) \
 	X(PK_CONTENT_SIZE,   apply_content_size)  /* arg: 0 width, 1 height */ \
 	X(PK_BG_POS,         apply_bg_pos)        /* arg: 0 horizontal, 1 vertical */ \
+	X(PK_FORMAT,         apply_format) \
+	X(PK_GROUPING_SEP,   apply_grouping_sep) \
 	/* shorthands: expanded before computing (fo_props_expand) */ \
 	X(PK_SH_MARGIN,      apply_none) \
 	X(PK_SH_PADDING,     apply_none) \
@@ -426,8 +428,8 @@ const struct prop_def fo_props[] = {
 	KW("odd-or-even",           odd_or_even, kw_odd_or_even, 0, "any"),
 	KW("blank-or-not-blank",    blankness, kw_blankness, 0, "any"),
 	KW("force-page-count",      force_page_count, kw_fpc, 0, "auto"),
-	P("format",                 PK_RAW, 0, 0, "1 (also 01, i, I, a, A, 一)"),
-	P("grouping-separator",     PK_RAW, 0, 0, "none"),
+	P("format",                 PK_FORMAT, 0, 0, "1 (also 01, i, I, a, A, 一)"),
+	P("grouping-separator",     PK_GROUPING_SEP, 0, 0, "none"),
 	F("grouping-size",          PK_INT, grouping_size, 4, 0, "0"),
 	KW("letter-value",          letter_value, kw_letter_value, 0, "auto"),
 	P("marker-class-name",      PK_RAW, 0, 0, "none"),
@@ -502,6 +504,16 @@ bad_initial(struct style_ctx *c, const char *v, const char *expected, const char
 	snprintf(key, sizeof key, "badval:%s:%d:%s", c->file ? c->file : "", c->line, c->prop);
 	diag_once(c->d, key, DIAG_WARNING, c->file, c->line, 0,
 	    "%s=\"%s\": expected %s; the initial value %s is used", c->prop, v, expected, initial);
+}
+
+/* A bad value replaced by what instead says. */
+static void
+bad_instead(struct style_ctx *c, const char *v, const char *expected, const char *instead)
+{
+	char key[256];
+	snprintf(key, sizeof key, "badval:%s:%d:%s", c->file ? c->file : "", c->line, c->prop);
+	diag_once(c->d, key, DIAG_WARNING, c->file, c->line, 0,
+	    "%s=\"%s\": expected %s; %s", c->prop, v, expected, instead);
 }
 
 static int
@@ -709,6 +721,9 @@ reset_noninherited(struct fo_style *s)
 	s->blankness = BLANKNESS_ANY;
 	s->max_repeats = -1;
 	s->letter_value = LETTER_AUTO;
+	s->num_format = NUMFMT_DECIMAL;
+	s->num_width = 0;
+	s->grouping_sep = 0;
 	s->grouping_size = 0;
 	s->starting_hide = s->show_new = 0;
 	s->retrieve_pos = RETRIEVE_FIRST_STARTING;
@@ -1008,7 +1023,7 @@ static void
 apply_none(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
     const char *v, struct style_ctx *c)
 {
-	/* names (read by fo_node_attr) and shorthands (expanded before) */
+	/* names (read into the node by fo_names.c) and shorthands (expanded before) */
 	(void)s, (void)parent, (void)p, (void)v, (void)c;
 }
 
@@ -1476,6 +1491,49 @@ apply_content_size(struct fo_style *s, const struct fo_style *parent, const stru
 	bad_initial(c, v, "auto, scale-to-fit, scale-down-to-fit, scale-up-to-fit, a length or "
 	    "a percentage", "auto");
 	s->content_mode[p->arg] = CONTENT_AUTO;
+}
+
+/*
+ * format (§7.26.1, the tokens of XSLT's xsl:number that folio numbers
+ * with): 1, 01, 001 … (decimal, zero-padded to the token's length), i, I,
+ * a, A, and 一 or 〇 (Chinese numerals).  Anything else numbers in
+ * decimal, padded to its leading digits, with a warning.
+ */
+static void
+apply_format(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	static const struct fo_keyword kw[] = {
+		{ "i", NUMFMT_ROMAN_LOWER }, { "I", NUMFMT_ROMAN_UPPER }, { "a", NUMFMT_ALPHA_LOWER },
+		{ "A", NUMFMT_ALPHA_UPPER }, { "一", NUMFMT_CHINESE }, { "〇", NUMFMT_CHINESE },
+		{ NULL, 0 } };
+	(void)parent, (void)p;
+	for (const struct fo_keyword *k = kw; k->name; k++)
+		if (is(v, k->name)) {
+			s->num_format = k->value;
+			s->num_width = 0;
+			return;
+		}
+	size_t digits = strspn(v, "0123456789");
+	s->num_format = NUMFMT_DECIMAL;
+	s->num_width = (uint8_t)(digits > 0 && digits < 10 ? digits : 1);
+	if (digits == 0 || v[digits] != '\0' || v[digits - 1] != '1' || strspn(v, "0") != digits - 1)
+		bad_instead(c, v, "1, 01 (decimal, zero-padded), i, I, a, A or 一",
+		    s->num_width > 1 ? "decimal numbers zero-padded to its leading digits are used"
+		    : "decimal numbers are used");
+}
+
+/* grouping-separator (§7.26.3): one character, put between the groups of
+ * grouping-size digits */
+static void
+apply_grouping_sep(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	(void)parent, (void)p;
+	const char *q = v, *e = v + strlen(v);
+	s->grouping_sep = q < e ? utf8_next(&q, e) : 0;
+	if (q < e)
+		bad_instead(c, v, "one character", "its first character is used");
 }
 
 /* The dispatch table: one function per kind, in the order of PROP_KINDS. */

@@ -31,18 +31,13 @@ struct bgcache {
 int
 lay_has_bgimage(const struct fo_node *n)
 {
-	const char *v = fo_node_attr(n, "background-image");
-	if (v == NULL)
-		return 0;
-	while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
-		v++;
-	return *v != '\0' && strncmp(v, "none", 4) != 0;
+	return n->bg_image != NULL;   /* NULL for none (fo_names.c) */
 }
 
 static const struct bgsrc *
 bg_source(struct lay *L, struct bgcache *c, const struct fo_node *n)
 {
-	const char *src = fo_node_attr(n, "background-image");
+	const char *src = n->bg_image;
 	for (size_t i = 0; i < c->n; i++)
 		if (strcmp(c->v[i].src, src) == 0) {
 			if (c->v[i].image == NULL) {

@@ -42,7 +42,7 @@ push_obj(struct lay *L, struct chars *out, const struct fo_node *c, uint32_t kee
 void
 lay_change_bar(struct lay *L, const struct fo_node *n)
 {
-	const char *cls = fo_node_attr(n, "change-bar-class");
+	const char *cls = n->name;
 	L->cbar_events++;
 	if (cls == NULL) {
 		diag_report(L->d, DIAG_WARNING, L->fo->file, n->line, 0,
@@ -55,7 +55,7 @@ lay_change_bar(struct lay *L, const struct fo_node *n)
 		return;
 	}
 	for (int i = L->ncbar - 1; i >= 0; i--) {
-		const char *c = fo_node_attr(L->cbar[i], "change-bar-class");
+		const char *c = L->cbar[i]->name;
 		if (c && strcmp(c, cls) == 0) {
 			memmove(&L->cbar[i], &L->cbar[i + 1], (size_t)(L->ncbar - i - 1) * sizeof L->cbar[0]);
 			L->ncbar--;
@@ -142,7 +142,7 @@ lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t k
 		break;
 	case FO_BASIC_LINK: {
 		const struct fo_node *save = L->link;
-		const char *dest = fo_node_attr(c, "internal-destination");
+		const char *dest = c->ref;
 		if (dest && *dest)
 			lay_note_ref(L, dest, c->line, 1);
 		L->link = c;
@@ -158,7 +158,7 @@ lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t k
 		/* XSL 1.1 §6.6.11: the page number of the first (last) area of
 		 * the FO with this id; from the previous layout pass, or a
 		 * two-digit placeholder in the first */
-		const char *ref = fo_node_attr(c, "ref-id");
+		const char *ref = c->ref;
 		const char *txt;
 		if (L->pagenum) {
 			/* static content is laid out after the pass's flows: this

@@ -156,8 +156,8 @@ build_runs(struct lay *L, struct area *line, const struct text_item *it,
 		r->deco = g[i].st->decoration;
 		r->pagenum = g[i].pnum;
 		if (g[i].link) {
-			const char *dest = fo_node_attr(g[i].link, "internal-destination");
-			const char *uri = fo_node_attr(g[i].link, "external-destination");
+			const char *dest = g[i].link->ref;
+			const char *uri = g[i].link->uri;
 			if (dest && *dest)
 				r->link_dest = dest;
 			else if (uri && *uri)

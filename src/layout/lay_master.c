@@ -93,60 +93,61 @@ alphabetic(const struct fo_node *seq)
 void
 lay_page_label(int n, const struct fo_node *seq, struct buf *b)
 {
-	const char *fmt = seq ? fo_node_attr(seq, "format") : NULL;
-	const char *gsep = seq ? fo_node_attr(seq, "grouping-separator") : NULL;
-	if (fmt == NULL || *fmt == '\0')
-		fmt = "1";
-	if ((strcmp(fmt, "i") == 0 || strcmp(fmt, "I") == 0) && alphabetic(seq)) {
-		alpha(n + 8, fmt[0] == 'I', b);   /* 1 → i */
-	} else if (strcmp(fmt, "i") == 0 || strcmp(fmt, "I") == 0) {
-		roman(n, fmt[0] == 'I', b);
-	} else if (strcmp(fmt, "a") == 0 || strcmp(fmt, "A") == 0) {
-		alpha(n, fmt[0] == 'A', b);
-	} else if (strcmp(fmt, "一") == 0 || strcmp(fmt, "〇") == 0) {
+	const struct fo_style *s = seq ? seq->style : NULL;
+	switch ((enum fo_numfmt)(s ? s->num_format : NUMFMT_DECIMAL)) {
+	case NUMFMT_ROMAN_LOWER:
+	case NUMFMT_ROMAN_UPPER:
+		if (alphabetic(seq))
+			alpha(n + 8, s->num_format == NUMFMT_ROMAN_UPPER, b);   /* 1 → i */
+		else
+			roman(n, s->num_format == NUMFMT_ROMAN_UPPER, b);
+		return;
+	case NUMFMT_ALPHA_LOWER:
+	case NUMFMT_ALPHA_UPPER:
+		alpha(n, s->num_format == NUMFMT_ALPHA_UPPER, b);
+		return;
+	case NUMFMT_CHINESE:
 		chinese(n, b);
-	} else {
-		/* 1, 01, 001 …: zero-padded decimal, optionally grouped */
-		int width = 0;
-		for (const char *s = fmt; *s >= '0' && *s <= '9'; s++)
-			width++;
-		char num[32];
-		snprintf(num, sizeof num, "%0*d", width > 0 && width < 10 ? width : 1, n);
-		int size = seq ? seq->style->grouping_size : 0;
-		if (gsep && *gsep && size > 0) {
-			size_t len = strlen(num);
-			for (size_t i = 0; i < len; i++) {
-				buf_putc(b, num[i]);
-				size_t left = len - i - 1;
-				if (left > 0 && left % (size_t)size == 0)
-					buf_puts(b, gsep);
-			}
-		} else {
-			buf_puts(b, num);
+		return;
+	case NUMFMT_DECIMAL:
+		break;
+	}
+	/* 1, 01, 001 …: zero-padded decimal, optionally grouped */
+	char num[32];
+	snprintf(num, sizeof num, "%0*d", s && s->num_width > 1 ? s->num_width : 1, n);
+	int size = s ? s->grouping_size : 0;
+	if (s && s->grouping_sep && size > 0) {
+		char sep[4];
+		size_t seplen = (size_t)utf8_encode(s->grouping_sep, sep);
+		size_t len = strlen(num);
+		for (size_t i = 0; i < len; i++) {
+			buf_putc(b, num[i]);
+			size_t left = len - i - 1;
+			if (left > 0 && left % (size_t)size == 0)
+				buf_add(b, sep, seplen);
 		}
+	} else {
+		buf_puts(b, num);
 	}
 }
 
 uint8_t
 lay_label_style(const struct fo_node *seq)
 {
-	const char *fmt = seq ? fo_node_attr(seq, "format") : NULL;
-	const char *gsep = seq ? fo_node_attr(seq, "grouping-separator") : NULL;
-	if (gsep && *gsep)
-		return 0;
-	if (fmt == NULL || strcmp(fmt, "1") == 0)
+	const struct fo_style *s = seq ? seq->style : NULL;
+	if (s == NULL)
 		return 'D';
-	if ((strcmp(fmt, "i") == 0 || strcmp(fmt, "I") == 0) && alphabetic(seq))
-		return 0;   /* i, j, k …: no PDF style starts at i */
-	if (strcmp(fmt, "i") == 0)
-		return 'r';
-	if (strcmp(fmt, "I") == 0)
-		return 'R';
-	if (strcmp(fmt, "a") == 0)
-		return 'a';
-	if (strcmp(fmt, "A") == 0)
-		return 'A';
-	return 0;   /* 01, 一 …: written out page by page */
+	if (s->grouping_sep)
+		return 0;
+	switch ((enum fo_numfmt)s->num_format) {
+	case NUMFMT_DECIMAL: return s->num_width > 1 ? 0 : 'D';   /* 01 …: written out page by page */
+	case NUMFMT_ROMAN_LOWER: return alphabetic(seq) ? 0 : 'r';  /* i, j, k …: no PDF style starts at i */
+	case NUMFMT_ROMAN_UPPER: return alphabetic(seq) ? 0 : 'R';
+	case NUMFMT_ALPHA_LOWER: return 'a';
+	case NUMFMT_ALPHA_UPPER: return 'A';
+	case NUMFMT_CHINESE: return 0;   /* 一 …: written out page by page */
+	}
+	return 0;
 }
 
 /* ---------------------------------------------------------------- masters */
@@ -158,7 +159,7 @@ lay_find_master(const struct fo_tree *fo, const char *name, enum fo_type type)
 		if (c->type == FO_LAYOUT_MASTER_SET)
 			for (const struct fo_node *m = c->first; m; m = m->next)
 				if (m->type == type) {
-					const char *mn = fo_node_attr(m, "master-name");
+					const char *mn = m->name;
 					if (mn && name && strcmp(mn, name) == 0)
 						return m;
 				}
@@ -203,7 +204,7 @@ const struct fo_node *
 lay_choose_master(struct lay *L, const struct fo_node *seq, struct lay_masterstate *st,
     const struct lay_pagepos *pp, int advance)
 {
-	const char *ref = fo_node_attr(seq, "master-reference");
+	const char *ref = seq->ref;
 	const struct fo_node *spm = lay_find_master(L->fo, ref, FO_SIMPLE_PAGE_MASTER);
 	if (spm)
 		return spm;
@@ -232,18 +233,18 @@ lay_choose_master(struct lay *L, const struct fo_node *seq, struct lay_mastersta
 		if (sub->type == FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES) {
 			for (const struct fo_node *c = sub->first; c && !chosen; c = c->next)
 				if (c->type == FO_CONDITIONAL_PAGE_MASTER_REFERENCE && cond_ok(c, pp))
-					chosen = lay_find_master(L->fo, fo_node_attr(c, "master-reference"),
+					chosen = lay_find_master(L->fo, c->ref,
 					    FO_SIMPLE_PAGE_MASTER);
 			if (chosen == NULL) {
 				diag_once(L->d, "nocond", DIAG_WARNING, L->fo->file, sub->line, 0,
 				    "no conditional-page-master-reference fits page %d; the first is used", pp->number);
 				for (const struct fo_node *c = sub->first; c && !chosen; c = c->next)
 					if (c->type == FO_CONDITIONAL_PAGE_MASTER_REFERENCE)
-						chosen = lay_find_master(L->fo, fo_node_attr(c, "master-reference"),
+						chosen = lay_find_master(L->fo, c->ref,
 						    FO_SIMPLE_PAGE_MASTER);
 			}
 		} else {
-			chosen = lay_find_master(L->fo, fo_node_attr(sub, "master-reference"), FO_SIMPLE_PAGE_MASTER);
+			chosen = lay_find_master(L->fo, sub->ref, FO_SIMPLE_PAGE_MASTER);
 		}
 		if (advance) {
 			st->sub = idx;
@@ -260,10 +261,10 @@ lay_choose_master(struct lay *L, const struct fo_node *seq, struct lay_mastersta
 	if (last->type == FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES) {
 		for (const struct fo_node *c = last->first; c; c = c->next)
 			if (c->type == FO_CONDITIONAL_PAGE_MASTER_REFERENCE && cond_ok(c, pp))
-				return lay_find_master(L->fo, fo_node_attr(c, "master-reference"), FO_SIMPLE_PAGE_MASTER);
+				return lay_find_master(L->fo, c->ref, FO_SIMPLE_PAGE_MASTER);
 		return NULL;
 	}
-	return lay_find_master(L->fo, fo_node_attr(last, "master-reference"), FO_SIMPLE_PAGE_MASTER);
+	return lay_find_master(L->fo, last->ref, FO_SIMPLE_PAGE_MASTER);
 }
 
 /* ---------------------------------------------------------------- markers */
@@ -274,7 +275,7 @@ lay_mark(struct lay *L, const struct fo_node *block, uint8_t kind)
 	for (const struct fo_node *c = block->first; c; c = c->next) {
 		if (c->type != FO_MARKER)
 			continue;
-		const char *cls = fo_node_attr(c, "marker-class-name");
+		const char *cls = c->name;
 		if (cls == NULL)
 			continue;
 		if (L->nmarks == L->capmarks) {
@@ -304,7 +305,7 @@ lay_mark_tree(struct lay *L, const struct fo_node *n)
 const struct fo_node *
 lay_retrieve(struct lay *L, const struct fo_node *rm)
 {
-	const char *cls = fo_node_attr(rm, "retrieve-class-name");
+	const char *cls = rm->ref;
 	uint8_t pos = rm->style->retrieve_pos, bnd = rm->style->retrieve_bnd;
 	if (cls == NULL)
 		return NULL;

@@ -32,7 +32,7 @@ static const struct fo_node *
 separator(const struct fo_node *seq)
 {
 	for (const struct fo_node *sc = seq->first; sc; sc = sc->next) {
-		const char *fn = sc->type == FO_STATIC_CONTENT ? fo_node_attr(sc, "flow-name") : NULL;
+		const char *fn = sc->type == FO_STATIC_CONTENT ? sc->name : NULL;
 		if (fn && strcmp(fn, "xsl-footnote-separator") == 0)
 			return sc;
 	}

@@ -266,7 +266,7 @@ lay_image_format(int image_format)
 static struct area *
 external_graphic(struct lay *L, const struct fo_node *n, mpt avail)
 {
-	const char *src = fo_node_attr(n, "src"), *why = NULL, *path = NULL;
+	const char *src = n->uri, *why = NULL, *path = NULL;
 	struct image_info info;
 	mpt iw = PLACEHOLDER_SIDE, ih = PLACEHOLDER_SIDE;
 	struct area_image *im = arena_alloc(L->at->arena, sizeof *im);

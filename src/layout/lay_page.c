@@ -88,7 +88,7 @@ read_regions(const struct fo_node *spm, struct master *m, mpt ml, mpt mt, mpt mr
 			break;
 		}
 		if (g) {
-			const char *nm = fo_node_attr(r, "region-name");
+			const char *nm = r->name;
 			g->name = nm ? nm : dflt;
 			g->fo = r;
 		}
@@ -166,7 +166,7 @@ read_master(struct lay *L, const struct fo_node *spm, struct master *m)
 {
 	const struct fo_style *s = spm->style;
 	memset(m, 0, sizeof *m);
-	m->name = fo_node_attr(spm, "master-name");
+	m->name = spm->name;
 	m->pw = len_or(s->width, PT(595.276), 595276);
 	m->ph = len_or(s->height, PT(841.89), 841890);
 	if (m->pw < LIMIT_PAGE_MIN || m->ph < LIMIT_PAGE_MIN || m->pw > LIMIT_PAGE_MAX || m->ph > LIMIT_PAGE_MAX) {
@@ -331,7 +331,7 @@ static_content(struct lay *L, const struct fo_node *seq, struct area_page *pg,
 	for (const struct fo_node *sc = seq->first; sc; sc = sc->next) {
 		if (sc->type != FO_STATIC_CONTENT)
 			continue;
-		const char *fn = fo_node_attr(sc, "flow-name");
+		const char *fn = sc->name;
 		if (fn == NULL || strcmp(fn, g->name) != 0)
 			continue;
 		struct lblock ctx;
@@ -527,7 +527,7 @@ seq_flow(struct lay *L, const struct fo_node *seq, const struct master *m)
 	const struct fo_node *flow = NULL;
 	for (const struct fo_node *c = seq->first; c; c = c->next)
 		if (c->type == FO_FLOW) {
-			const char *fn = fo_node_attr(c, "flow-name");
+			const char *fn = c->name;
 			if (fn && strcmp(fn, m->body.name) != 0)
 				diag_report(L->d, DIAG_WARNING, L->fo->file, c->line, 0,
 				    "flow-name \"%s\" does not name the region-body (\"%s\"); it flows there anyway",
@@ -831,7 +831,7 @@ flow_list(struct lay *L, const struct fo_node *flow, mpt width, struct vlist *vl
 int
 lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 {
-	const char *mref = fo_node_attr(seq, "master-reference");
+	const char *mref = seq->ref;
 	struct lay_masterstate ms = { 0, 0 };
 	struct master m;
 

@@ -50,8 +50,8 @@ bookmarks(struct lay *L, const struct fo_node *parent)
 		bm->title = arena_strdup(L->at->arena, w.p ? w.p : "");
 		buf_free(&t);
 		buf_free(&w);
-		const char *dest = fo_node_attr(c, "internal-destination");
-		const char *uri = fo_node_attr(c, "external-destination");
+		const char *dest = c->ref;
+		const char *uri = c->uri;
 		if (dest && *dest) {
 			bm->dest = dest;
 			lay_note_ref(L, dest, c->line, 1);

@@ -24,6 +24,11 @@ bad "the area tree includes layout" area area.c '#include "../base/base.h"' '#in
 bad "libharu outside the PDF writer" layout lay_x.c '#include <hpdf.h>'
 bad "libxml2 outside the source stage" fo fo_x.c '#include "../source/source.h"' '#include <libxml/tree.h>'
 bad "an unknown folder includes a stage" extra x.c '#include "../fo/fo.h"'
+# layout reads the FO tree's typed fields, never the source's attributes
+bad "layout reads a raw attribute" layout lay_x.c '#include "../fo/fo.h"' \
+	'const char *m = fo_node_attr(seq, "master-reference");'
+bad "layout parses a property's number" layout lay_x.c '#include "lay_int.h"' '' \
+	'int n = atoi(v);'
 
 # and what the graph allows passes
 rm -rf "$T/src"
