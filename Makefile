@@ -28,7 +28,8 @@ CFLAGS  += -DLOCALEDIR='"$(LOCALEDIR)"' -DDATADIR='"$(DATADIR)"'
 
 BASE_OBJS   := base/base.o base/intl.o base/sha256.o base/file.o base/color.o
 SOURCE_OBJS := source/source.o
-FO_OBJS     := fo/fo_build.o fo/fo_names.o fo/fo_prop.o fo/fo_expr.o fo/fo_check.o
+FO_OBJS     := fo/fo_build.o fo/fo_elem.o fo/fo_names.o fo/fo_content.o fo/fo_meta.o \
+               fo/fo_prop.o fo/fo_shorthand.o fo/fo_value.o fo/fo_style.o fo/fo_expr.o fo/fo_check.o
 TEXT_OBJS   := text/text_font.o text/text_break.o text/text_para.o text/text_fit.o \
                text/text_justify.o
 AREA_OBJS   := area/area.o area/area_check.o
