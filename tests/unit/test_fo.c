@@ -1,7 +1,9 @@
 /*
  * Unit tests of the FO stage: units, expressions, colours, shorthands,
- * inheritance and initial values.
+ * inheritance and initial values, names, and trees built on several
+ * threads at once.
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -287,10 +289,74 @@ test_not_fo(void **state)
 	diag_free(&d);
 }
 
+/*
+ * Threads that build trees at once, from the first use of the FO stage in
+ * the process (this test runs first): the property index is built once
+ * (pthread_once), and every thread gets the same computed values and
+ * names.  Run under ASan/UBSan by make asan.
+ */
+#define NTHREADS 4
+
+static void *
+build_on_thread(void *arg)
+{
+	static const char doc[] =
+	    "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' font-size='10pt'>"
+	    "<fo:layout-master-set><fo:simple-page-master master-name='p'><fo:region-body/>"
+	    "</fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference='p'"
+	    " format='i' grouping-separator='，'><fo:flow flow-name='xsl-region-body'>"
+	    "<fo:block border='2pt solid' border-top-color='red'><fo:basic-link internal-destination='x'"
+	    " external-destination='http://example.org/'>y</fo:basic-link></fo:block>"
+	    "</fo:flow></fo:page-sequence></fo:root>";
+	int *ok = arg;
+	for (int round = 0; round < 20; round++) {
+		struct diag d;
+		diag_init(&d);
+		struct xdoc *x = src_xml_parse(doc, strlen(doc), "t.fo", &d);
+		struct fo_tree *t = x ? fo_tree_build_take(x, &d) : NULL;
+		if (t == NULL) {
+			diag_free(&d);
+			return NULL;
+		}
+		const struct fo_node *spm = t->root->first->first, *seq = t->root->first->next;
+		const struct fo_node *flow = seq->first, *b = flow->first, *link = b->first;
+		const struct fo_style *s = b->style;
+		int good = d.n == 0 && spm->name && strcmp(spm->name, "p") == 0 &&
+		    seq->ref && strcmp(seq->ref, "p") == 0 && flow->name &&
+		    strcmp(flow->name, "xsl-region-body") == 0 && link->type == FO_BASIC_LINK &&
+		    link->ref && strcmp(link->ref, "x") == 0 && link->uri &&
+		    strcmp(link->uri, "http://example.org/") == 0 &&
+		    seq->style->num_format == NUMFMT_ROMAN_LOWER && seq->style->grouping_sep == 0xFF0C &&
+		    s->border[SIDE_BEFORE].color == 0xFF0000 && s->border[SIDE_AFTER].color == 0 &&
+		    s->border[SIDE_START].width == 2000 && s->border[SIDE_END].style == BORDER_SOLID;
+		fo_tree_free(t);
+		diag_free(&d);
+		if (!good)
+			return NULL;
+	}
+	*ok = 1;
+	return NULL;
+}
+
+static void
+test_threads(void **state)
+{
+	pthread_t th[NTHREADS];
+	int ok[NTHREADS] = {0};
+	(void)state;
+	for (int i = 0; i < NTHREADS; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, build_on_thread, &ok[i]), 0);
+	for (int i = 0; i < NTHREADS; i++) {
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+		assert_int_equal(ok[i], 1);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_expressions),
 		cmocka_unit_test(test_length_functions),
