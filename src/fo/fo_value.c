@@ -166,19 +166,31 @@ parse_int_range(struct style_ctx *c, const char *v, long lo, long hi, const char
 
 #define FIELD(s, p, type) ((type *)(void *)((char *)(s) + (p)->off))
 
+/* The value of v among kw into *out, or -1 when it is none of them. */
+static int
+keyword_find(const struct fo_keyword *kw, const char *v, uint8_t *out)
+{
+	for (; kw->name; kw++)
+		if (fo_is(v, kw->name)) {
+			*out = kw->value;
+			return 0;
+		}
+	return -1;
+}
+
 /*
  * The one keyword parser: the value of v among kw, or -1 after a warning
- * that lists them all ("expected a, b or c").
+ * that lists them all ("expected a, b or c").  The properties whose value
+ * is a keyword or something else look theirs up with keyword_find.
  */
 static int
 keyword(struct style_ctx *c, const struct fo_keyword *kw, const char *v, uint8_t *out)
 {
 	size_t n = 0;
-	for (; kw[n].name; n++)
-		if (fo_is(v, kw[n].name)) {
-			*out = kw[n].value;
-			return 0;
-		}
+	if (keyword_find(kw, v, out) == 0)
+		return 0;
+	while (kw[n].name)
+		n++;
 	struct buf want = {0};
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
@@ -505,7 +517,7 @@ apply_decoration(struct fo_style *s, const struct fo_style *parent, const struct
 		{ NULL, 0 } };
 	char tmp[128], *w[4];
 	int n;
-	uint8_t d;
+	uint8_t d = 0;
 	(void)parent, (void)p;
 	snprintf(tmp, sizeof tmp, "%s", v);
 	fo_split_words(tmp, w, &n, 4);
@@ -525,15 +537,14 @@ static void
 apply_baseline_shift(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
     const char *v, struct style_ctx *c)
 {
+	static const struct fo_keyword kw[] = {
+		{ "baseline", SHIFT_BASELINE }, { "sub", SHIFT_SUB }, { "super", SHIFT_SUPER },
+		{ NULL, 0 } };
 	struct fo_len l;
 	(void)p;
-	if (fo_is(v, "baseline"))
-		s->shift = SHIFT_BASELINE;
-	else if (fo_is(v, "sub"))
-		s->shift = SHIFT_SUB;
-	else if (fo_is(v, "super"))
-		s->shift = SHIFT_SUPER;
-	else if (parse_len(c, v, parent->font_size, &l) == 0) {
+	if (keyword_find(kw, v, &s->shift) == 0)
+		return;
+	if (parse_len(c, v, parent->font_size, &l) == 0) {
 		s->shift = SHIFT_LENGTH;
 		s->shift_len = l;
 	}
@@ -617,11 +628,12 @@ static void
 apply_initial_page(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
     const char *v, struct style_ctx *c)
 {
+	static const struct fo_keyword kw[] = {
+		{ "auto", IPN_AUTO }, { "auto-odd", IPN_AUTO_ODD }, { "auto-even", IPN_AUTO_EVEN },
+		{ NULL, 0 } };
 	(void)parent, (void)p;
-	if (fo_is(v, "auto") || fo_is(v, "auto-odd") || fo_is(v, "auto-even")) {
-		s->ipn_kind = fo_is(v, "auto") ? IPN_AUTO : fo_is(v, "auto-odd") ? IPN_AUTO_ODD : IPN_AUTO_EVEN;
+	if (keyword_find(kw, v, &s->ipn_kind) == 0)
 		return;
-	}
 	char *end;
 	errno = 0;
 	long long n = strtoll(v, &end, 10);
@@ -645,17 +657,14 @@ static void
 apply_content_size(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
     const char *v, struct style_ctx *c)
 {
-	static const struct { const char *n; uint8_t m; } kw[] = {
+	static const struct fo_keyword kw[] = {
 		{ "auto", CONTENT_AUTO }, { "scale-to-fit", CONTENT_FIT },
 		{ "scale-down-to-fit", CONTENT_DOWN }, { "scale-up-to-fit", CONTENT_UP },
-	};
+		{ NULL, 0 } };
 	struct fo_len l;
 	(void)parent;
-	for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
-		if (fo_is(v, kw[i].n)) {
-			s->content_mode[p->arg] = kw[i].m;
-			return;
-		}
+	if (keyword_find(kw, v, &s->content_mode[p->arg]) == 0)
+		return;
 	if (fo_expr_length(v, s->font_size, &l) == 0 && !l.is_auto && l.abs >= 0 && l.pct >= 0 &&
 	    (l.abs > 0 || l.pct > 0)) {
 		s->content_mode[p->arg] = CONTENT_LENGTH;
@@ -682,12 +691,10 @@ apply_format(struct fo_style *s, const struct fo_style *parent, const struct pro
 		{ "A", NUMFMT_ALPHA_UPPER }, { "一", NUMFMT_CHINESE }, { "〇", NUMFMT_CHINESE },
 		{ NULL, 0 } };
 	(void)parent, (void)p;
-	for (const struct fo_keyword *k = kw; k->name; k++)
-		if (fo_is(v, k->name)) {
-			s->num_format = k->value;
-			s->num_width = 0;
-			return;
-		}
+	if (keyword_find(kw, v, &s->num_format) == 0) {
+		s->num_width = 0;
+		return;
+	}
 	size_t digits = strspn(v, "0123456789");
 	s->num_format = NUMFMT_DECIMAL;
 	s->num_width = (uint8_t)(digits > 0 && digits < 10 ? digits : 1);
