@@ -30,6 +30,8 @@
 struct pimage {
 	const char *path;      /* resolved file name (the key) */
 	HPDF_Image  img;       /* NULL: could not be embedded */
+	const char *why;       /* why not (static text) */
+	uint8_t     warned;    /* 1: as an image, 2: as a background, warned */
 };
 
 struct pgs {
@@ -139,32 +141,45 @@ load_jpeg(struct pdf_gfx *g, const char *path, const char **why)
 	return img;
 }
 
+/* The embedded image of an image area, loaded once per file; NULL when it
+ * cannot be embedded, warned once per file as an image (a placeholder takes
+ * its place) and once as a background (only the colour is painted). */
 static HPDF_Image
-image_of(struct pdf_gfx *g, const struct area *a)
+image_of(struct pdf_gfx *g, const struct area *a, int background)
 {
 	const struct area_image *im = a->image;
-	const char *why = NULL;
-	for (size_t i = 0; i < g->nimg; i++)
+	struct pimage *p = NULL;
+	for (size_t i = 0; i < g->nimg && p == NULL; i++)
 		if (strcmp(g->img[i].path, im->path) == 0)
-			return g->img[i].img;
-	g->img = xrealloc(g->img, (g->nimg + 1) * sizeof *g->img);
-	struct pimage *p = &g->img[g->nimg++];
-	p->path = im->path;
-	g->loading = 1;
-	g->err = HPDF_OK;
-	int64_t bytes = im->format != AREA_IMG_JPEG ? (int64_t)im->px_w * im->px_h * 4 : 0;
-	if (g->decoded + bytes > LIMIT_IMAGES_DECODED) {
-		p->img = NULL;
-		why = "the document's images would take more than folio's limit of 1 GB decoded";
-	} else {
-		g->decoded += bytes;
-		p->img = im->format == AREA_IMG_JPEG ? load_jpeg(g, im->path, &why) : load_pixels(g, im->path, &why);
+			p = &g->img[i];
+	if (p == NULL) {
+		g->img = xrealloc(g->img, (g->nimg + 1) * sizeof *g->img);
+		p = &g->img[g->nimg++];
+		p->path = im->path;
+		p->why = NULL;
+		p->warned = 0;
+		g->loading = 1;
+		g->err = HPDF_OK;
+		int64_t bytes = im->format != AREA_IMG_JPEG ? (int64_t)im->px_w * im->px_h * 4 : 0;
+		if (g->decoded + bytes > LIMIT_IMAGES_DECODED) {
+			p->img = NULL;
+			p->why = "the document's images would take more than folio's limit of 1 GB decoded";
+		} else {
+			g->decoded += bytes;
+			p->img = im->format == AREA_IMG_JPEG ? load_jpeg(g, im->path, &p->why)
+			    : load_pixels(g, im->path, &p->why);
+		}
+		g->loading = 0;
+		if (p->img == NULL)
+			HPDF_ResetError(g->doc);
 	}
-	g->loading = 0;
-	if (p->img == NULL) {
-		HPDF_ResetError(g->doc);
+	uint8_t bit = background ? 2 : 1;
+	if (p->img == NULL && !(p->warned & bit)) {
+		p->warned |= bit;
 		diag_report(g->d, DIAG_WARNING, g->file, a->line, 0,
-		    "image %s cannot be embedded: %s; a placeholder is drawn", im->src, why ? why : "unknown error");
+		    background ? "background-image %s cannot be embedded: %s; the background colour alone is painted"
+			       : "image %s cannot be embedded: %s; a placeholder is drawn",
+		    im->src, p->why ? p->why : "unknown error");
 	}
 	return p->img;
 }
@@ -211,7 +226,7 @@ draw_image(struct pdf_gfx *g, HPDF_Page page, mpt ph, const struct area *a)
 	if (a->w <= 0 || a->h <= 0)
 		return;
 	HPDF_Image img = a->image && a->image->format != AREA_IMG_NONE && a->image->path
-	    ? image_of(g, a) : NULL;
+	    ? image_of(g, a, 0) : NULL;
 	if (img == NULL) {
 		placeholder(g, page, ph, a);
 		return;
@@ -250,7 +265,7 @@ pdf_gfx_background(struct pdf_gfx *g, HPDF_Page page, mpt ph, const struct area 
 	if (b == NULL || bw <= 0 || bh <= 0 || b->w <= 0 || b->h <= 0)
 		return;
 	struct area tile = { .kind = AREA_IMAGE, .line = b->line, .image = b->image };
-	HPDF_Image img = image_of(g, &tile);
+	HPDF_Image img = image_of(g, &tile, 1);
 	if (img == NULL)
 		return;   /* warned by image_of; the colour stays */
 	int64_t ox = bx + b->pos_abs[0] + (bw - b->w) * b->pos_pct[0] / 10000;

@@ -329,7 +329,9 @@ check "the same image used many times is embedded once (pdfimages -list)" \
 	echo "$FOHEAD<fo:block line-height=\"40pt\">"
 	echo '<fo:external-graphic src="img/corrupt.png" width="60pt" height="30pt"/> <fo:external-graphic src="img/missing.jpg" width="60pt" height="30pt"/> <fo:external-graphic src="img/truncated.png" width="60pt" height="30pt"/>'
 	echo '<fo:external-graphic src="img/truncated.gif" width="60pt" height="30pt"/> <fo:external-graphic src="img/truncated.tif" width="60pt" height="30pt"/>'
-	echo "</fo:block><fo:block>图片坏了，文字照常。</fo:block>$FOTAIL"
+	echo "</fo:block><fo:block>图片坏了，文字照常。</fo:block>"
+	echo '<fo:block background-image="img/corrupt.png" background-color="#00ff00" height="30pt">背景图坏了</fo:block>'
+	echo "$FOTAIL"
 } > "$T/badimg.fo"
 "$FOLIO" render "$T/badimg.fo" -o "$T/badimg.pdf" --areas "$T/badimg.xml" 2>"$T/badimg.err"
 rc=$?
@@ -339,7 +341,13 @@ check "bad images: a missing JPEG is named in a warning" grep -q 'warning: fo:ex
 check "bad images: a truncated PNG is named in a warning" grep -q "img/truncated.png.*corrupt PNG" "$T/badimg.err"
 check "bad images: a truncated GIF and a truncated TIFF are named in warnings" \
 	sh -c "grep -q 'img/truncated.gif\": corrupt GIF (truncated); a placeholder is drawn' '$T/badimg.err' && grep -q 'image img/truncated.tif cannot be embedded: corrupt TIFF' '$T/badimg.err'"
+check "bad images: a background image that cannot be embedded says the colour alone is painted, at its line" \
+	sh -c "grep -q 'badimg.fo:5: warning: background-image img/corrupt.png cannot be embedded: corrupt PNG.*; the background colour alone is painted' '$T/badimg.err' && ! grep -q 'badimg.fo:5:.*placeholder' '$T/badimg.err'"
 pdftoppm -r 72 "$T/badimg.pdf" "$T/badimg" 2>/dev/null
+check "bad images: the broken background's colour is painted" python3 -c "
+import sys; sys.path.insert(0, 'tests/pdf'); import pnm
+w, h, px = pnm.read('$T/badimg-1.ppm')
+sys.exit(0 if any(px[i:i+3] == bytes((0, 255, 0)) for i in range(0, len(px), 3)) else 1)"
 check "bad images: framed placeholders are drawn" python3 tests/pdf/pixels.py "$T/badimg.xml" "$T/badimg" 72
 check "bad images: the text after them is there" sh -c "pdftotext '$T/badimg.pdf' - | grep -q '文字照常'"
 
