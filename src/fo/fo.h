@@ -342,6 +342,9 @@ const struct fo_node *fo_marker_restyle(const struct fo_tree *t, const struct fo
  */
 void fo_check(const struct fo_tree *t);
 
+/* The local name of the element n was built from ("float" for an
+ * fo:float laid out as a block), or NULL for text. */
+const char *fo_node_name(const struct fo_node *n);
 /* The element name for n's type ("block"), for messages and dumps. */
 const char *fo_type_name(enum fo_type t);
 

@@ -333,9 +333,6 @@ build_children(struct build *b, const struct xnode *x, struct fo_node *n, int de
 		}
 		if (left_out(b, x, c))
 			continue;
-		if (named(c, "float"))
-			diag_once(b->d, "float", DIAG_WARNING, b->t->file, c->line, 0,
-			    "fo:float is laid out where it stands, in the flow; folio does not float it");
 		enum fo_type t = fo_elem_lookup(c->name);
 		if (t == FO__MAX) {
 			warn_unsupported_elem(b, c);
@@ -505,5 +502,11 @@ fo_tree_free(struct fo_tree *t)
 	src_xdoc_free(t->doc);
 	arena_free(t->arena);
 	free(t);
+}
+
+const char *
+fo_node_name(const struct fo_node *n)
+{
+	return n->src ? n->src->name : NULL;
 }
 

@@ -365,8 +365,10 @@ lay_is_block_level(const struct fo_node *n)
 static void
 block_level(struct lay *L, const struct fo_node *c, struct lblock *ctx, struct vlist *vl, mpt refw)
 {
-	if (c->type == FO_BLOCK)
-		lay_block(L, c, ctx, vl, refw);
+	if (c->type == FO_BLOCK) {
+		if (!lay_float_take(L, c, vl))
+			lay_block(L, c, ctx, vl, refw);
+	}
 	else if (c->type == FO_BLOCK_CONTAINER)
 		lay_container(L, c, ctx, vl, refw);
 	else if (c->type == FO_TABLE)

@@ -176,6 +176,7 @@ struct lay {
 		mpt                   body_h;    /* region-body height: absolute positions */
 		mpt                   span_w;    /* a multi-column flow: the width of span="all"
 		                                    children; 0 otherwise */
+		struct lay_floats    *floats;    /* the before-floats of the flow being laid out */
 	};
 };
 

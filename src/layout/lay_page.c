@@ -544,11 +544,21 @@ seq_flow(struct lay *L, const struct fo_node *seq, const struct master *m)
  * master a last page would take (page-position="last"), or NULL.
  */
 static void
-fill_body(struct lay *L, struct fill *f, struct lay_notes *nt, const struct master *m,
-    const struct master *ml, mpt width, struct area_page *pg, struct cut *c)
+fill_body(struct lay *L, struct fill *f, struct lay_notes *nt, struct lay_floats *fl,
+    const struct master *m, const struct master *ml, mpt width, struct area_page *pg, mpt top,
+    struct cut *c)
 {
 	struct area *body_area = new_region(L, pg->root, &m->body);
-	lay_fill_begin(f, body_area, m->body.x, m->body.y, m->body.w, m->body.h);
+	/* the before-floats chosen for the page take its top */
+	lay_floats_place(L, fl, body_area, m->body.x, m->body.y, m->body.w, pg);
+	const mpt by = m->body.y + top, bh = m->body.h - top;
+	if (bh <= 0) {
+		/* a float as tall as the page: the flow goes on below it on the next */
+		memset(c, 0, sizeof *c);
+		c->end = f->i;
+		return;
+	}
+	lay_fill_begin(f, body_area, m->body.x, by, m->body.w, bh);
 	for (int k = 0; k < f->depth; k++)
 		if (f->stack[k].b && f->stack[k].b->fo)
 			lay_mark(L, f->stack[k].b->fo, MARK_CARRY);
@@ -557,14 +567,14 @@ fill_body(struct lay *L, struct fill *f, struct lay_notes *nt, const struct mast
 	mpt carried = 0;
 	if (lay_notes_pending(nt)) {
 		struct cut cn;
-		lay_notes_cut(nt, m->body.h / 2 - nt->sep_h, 0, &cn);
+		lay_notes_cut(nt, bh / 2 - nt->sep_h, 0, &cn);
 		carried = cn.h + nt->sep_h;
 	}
-	lay_fill_cut(f, m->body.h - carried, 0, c);
+	lay_fill_cut(f, bh - carried, 0, c);
 	/* all that is left fits here but not in the last master's body:
 	 * the last lines go to a last page of that master */
 	if (ml && c->end >= f->vl->n && !c->split && ml->body.w == width &&
-	    (ml->body.h != m->body.h || ml->body.y != m->body.y)) {
+	    (ml->body.h != m->body.h || ml->body.y != m->body.y) && top == 0) {
 		struct cut c3;
 		lay_fill_cut(f, c->h - 1, 0, &c3);
 		if (c3.end > f->i && c3.end < f->vl->n)
@@ -577,7 +587,7 @@ fill_body(struct lay *L, struct fill *f, struct lay_notes *nt, const struct mast
 		 * page for the flow; what of them does not fit continues */
 		fh += carried ? carried : nt->sep_h;
 		struct cut c2;
-		lay_fill_cut(f, m->body.h - fh > m->body.h / 2 ? m->body.h - fh : m->body.h / 2, 0, &c2);
+		lay_fill_cut(f, bh - fh > bh / 2 ? bh - fh : bh / 2, 0, &c2);
 		if (c2.end > from)
 			*c = c2;
 		lay_notes_add(L, nt, f->vl, from, c->end, m->body.w);
@@ -587,7 +597,7 @@ fill_body(struct lay *L, struct fill *f, struct lay_notes *nt, const struct mast
 	if (c->split && c->end < f->vl->n && f->vl->v[c->end].kind == V_ROW)
 		lay_notes_row_add(L, nt, f->vl->v[c->end].row, m->body.w, 0);
 	lay_fill_end(f);
-	lay_notes_place(L, nt, body_area, &(struct lay_rect){ m->body.x, m->body.y, m->body.w, m->body.h }, f->y, pg);
+	lay_notes_place(L, nt, body_area, &(struct lay_rect){ m->body.x, by, m->body.w, bh }, f->y, pg);
 }
 
 /* The end of the band that starts at item i: the items up to where the
@@ -864,7 +874,10 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 	L->body_h = m.body.h;
 	struct vlist vl;
 	L->span_w = m.ncol > 1 ? m.body.w : 0;
+	struct lay_floats fl;
+	lay_floats_init(L, &fl, seq, &vl, width, m.ncol > 1);
 	flow_list(L, flow, width, &vl);
+	L->floats = NULL;
 	L->span_w = 0;
 
 	struct fill f;
@@ -895,23 +908,26 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		f.page = pg;
 
 		struct cut c;
-		size_t before = f.i, notes_before = nt.f.i;
+		size_t before = f.i, notes_before = nt.f.i, floats_before = fl.next;
+		/* before-floats: only in a body of one column (lay_floats_init) */
+		mpt top = m.ncol > 1 ? 0 : lay_floats_plan(L, &fl, &f, m.body.h);
 		if (m.ncol > 1)
 			fill_columns(L, &f, &nt, &m, pg, &c);
 		else
-			fill_body(L, &f, &nt, &m, other_last ? &ml : NULL, width, pg, &c);
-		if (f.y > m.body.h)
+			fill_body(L, &f, &nt, &fl, &m, other_last ? &ml : NULL, width, pg, top, &c);
+		if (top < m.body.h && f.y > m.body.h - top)
 			diag_once(L->d, "tall", DIAG_WARNING, L->fo->file, seq->line, 0,
 			    "content taller than the page body is placed anyway and overflows the page");
 		/* skip the break item that ended the page; odd/even asks for parity */
 		uint8_t brk = BREAK_AUTO;
 		while (f.i < vl.n && vl.v[f.i].kind == V_BREAK)
 			brk = vl.v[f.i++].brk_kind;
-		empty = f.i == before && !c.split && nt.f.i == notes_before ? empty + 1 : 0;
+		empty = f.i == before && !c.split && nt.f.i == notes_before && fl.next == floats_before
+		    ? empty + 1 : 0;
 		if (empty > LIMIT_EMPTY_PAGES)
 			break;
 		/* the last page of the sequence may have a master of its own */
-		int done = lay_fill_done(&f) && !lay_notes_pending(&nt);
+		int done = lay_fill_done(&f) && !lay_notes_pending(&nt) && !lay_floats_pending(&fl);
 		if (done && other_last) {
 			/* its regions: the rest fits no page of its body */
 			if (ml.body.h != m.body.h || ml.body.y != m.body.y)
@@ -927,8 +943,9 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		if (!done && ((brk == BREAK_ODD_PAGE && *page_number % 2 == 0) ||
 		    (brk == BREAK_EVEN_PAGE && *page_number % 2 != 0)))
 			blank_page(L, seq, &ms, page_number, 0, 0);
-	} while (!lay_fill_done(&f) || lay_notes_pending(&nt));
+	} while (!lay_fill_done(&f) || lay_notes_pending(&nt) || lay_floats_pending(&fl));
 	vlist_free(&vl);
+	lay_floats_free(L, &fl);
 	vlist_free(&nt.vl);
 
 	force_page_count(L, seq, &ms, page_number, first_number);

@@ -45,6 +45,52 @@ void lay_notes_cut(const struct lay_notes *nt, mpt H, int strict, struct cut *c)
 void lay_notes_place(struct lay *L, struct lay_notes *nt, struct area *region,
     const struct lay_rect *body, mpt used, struct area_page *pg);
 
+/*
+ * The before-floats of a page-sequence (XSL 1.1 §6.10.2, fo:float
+ * float="before"): each laid out when the flow's list is built, at the
+ * index of the flow item after it (its anchor), and placed whole at the top
+ * of the region-body of the page its anchor lands on, in order, under the
+ * xsl-before-float-separator; one that does not fit there waits for the
+ * top of the next page, as do the floats after it.
+ */
+struct lay_float {
+	const struct fo_node *fo;
+	struct vlist          vl;      /* its content, laid out to the body width */
+	mpt                   h;       /* its height */
+	size_t                anchor;  /* index of the flow item after it */
+};
+
+struct lay_floats {
+	const struct vlist   *flow;    /* the list the floats anchor in */
+	mpt                   width;   /* the body width */
+	struct lay_float     *v;
+	size_t                n, cap;
+	size_t                next;    /* the first not placed */
+	size_t                plan;    /* [next, plan) go on the page being made */
+	const struct fo_node *sep;     /* xsl-before-float-separator, or NULL */
+	mpt                   sep_h;   /* its height */
+	uint8_t               columns; /* a body of several columns: floats stand in place */
+};
+
+/* lay_float.c: the sequence's floats, none yet; the floats met while flow
+ * is laid out to width anchor in it (L->floats is set). */
+void lay_floats_init(struct lay *L, struct lay_floats *fl, const struct fo_node *seq,
+    const struct vlist *flow, mpt width, int columns);
+/* Is n an fo:float taken out of vl's flow (then it is recorded), or laid
+ * out where it stands (0: the caller lays it out as a block)? */
+int  lay_float_take(struct lay *L, const struct fo_node *n, struct vlist *vl);
+/* Are floats waiting to be placed? */
+int  lay_floats_pending(const struct lay_floats *fl);
+/* Choose the floats of the next page, whose body is H tall and whose flow
+ * continues at f (a fragment not begun yet); returns the height they take. */
+mpt  lay_floats_plan(struct lay *L, struct lay_floats *fl, struct fill *f, mpt H);
+/* Place the chosen floats at the top of the body (x, y, w) in region on
+ * page pg. */
+void lay_floats_place(struct lay *L, struct lay_floats *fl, struct area *region, mpt x, mpt y,
+    mpt w, struct area_page *pg);
+/* Free the sequence's floats; L->floats is cleared. */
+void lay_floats_free(struct lay *L, struct lay_floats *fl);
+
 /* lay_page.c: the pages of page sequence seq, numbered from *page_number
  * (advanced); their static content waits for lay_page_deferred.  Returns
  * -1 (with an error reported) when the sequence cannot be laid out. */
