@@ -22,6 +22,10 @@ vl_push(struct vlist *vl, enum vkind kind, mpt h)
 	memset(v, 0, sizeof *v);
 	v->kind = (uint8_t)kind;
 	v->h = h;
+	if (kind == V_LINE && vl->side_next) {
+		v->side = vl->side_next;   /* a side float stands at this line's top */
+		vl->side_next = NULL;
+	}
 	return v;
 }
 
@@ -185,6 +189,7 @@ lay_lblock_new(struct lay *L, const struct fo_node *n, struct lblock *ctx, mpt r
 	}
 	b->keep_together = st->keep_together != KEEP_AUTO;
 	b->retain = st->edge_retain;   /* its borders and padding on every page it is split over */
+	lay_float_intrude(L, b, ctx);
 	return b;
 }
 
@@ -321,10 +326,12 @@ static void
 block_children(struct lay *L, const struct fo_node *n, const struct fo_node *first_child,
     struct lblock *b, struct vlist *vl, mpt refw, int *first)
 {
+	struct lblock *lines = b;   /* the box the block's lines take: narrowed beside a side float */
 	for (const struct fo_node *c = first_child; c; ) {
 		const struct fo_node *m;
 		if (lay_is_block_level(c)) {
 			block_level(L, c, b, vl, refw);
+			lines = lay_float_beside(L, b);
 			c = c->next;
 			*first = 0;
 			continue;
@@ -335,7 +342,7 @@ block_children(struct lay *L, const struct fo_node *n, const struct fo_node *fir
 			c = c->next;
 			continue;
 		}
-		const struct fo_node *stop = lay_inlines(L, n, c, b, vl, *first);
+		const struct fo_node *stop = lay_inlines(L, n, c, lines, vl, *first);
 		*first = 0;
 		if (stop == c)
 			c = c->next;  /* nothing consumed: skip */
@@ -347,6 +354,7 @@ block_children(struct lay *L, const struct fo_node *n, const struct fo_node *fir
 static void
 lay_block(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vlist *vl, mpt refw)
 {
+	lay_float_clear(L, n, ctx, vl);
 	struct lblock *b = lay_lblock_new(L, n, ctx, refw);
 	int first = 1;
 
@@ -366,7 +374,7 @@ static void
 block_level(struct lay *L, const struct fo_node *c, struct lblock *ctx, struct vlist *vl, mpt refw)
 {
 	if (c->type == FO_BLOCK) {
-		if (!lay_float_take(L, c, vl))
+		if (!lay_float_take(L, c, ctx, vl, refw))
 			lay_block(L, c, ctx, vl, refw);
 	}
 	else if (c->type == FO_BLOCK_CONTAINER)

@@ -333,6 +333,8 @@ static void
 place_line(struct fill *f, const struct vitem *v)
 {
 	struct area *la = v->line;
+	if (v->side)
+		lay_float_side_place(f, v->side);
 	for (struct area *r = la->first; r; r = r->next)
 		if (r->pagenum && f->pagenum) {
 			r->text = f->pagenum;

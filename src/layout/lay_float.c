@@ -24,6 +24,10 @@
 
 #include "lay_int.h"
 
+/* The room between a side float and the text beside it: none but its
+ * blocks' margins, as XSL 1.1 and FOP have it. */
+#define LAY_FLOAT_GAP 0
+
 static int
 is_float(const struct fo_node *n)
 {
@@ -81,18 +85,120 @@ lay_floats_init(struct lay *L, struct lay_floats *fl, const struct fo_node *seq,
 	L->floats = fl;
 }
 
+/* The height of the flow's items from s->from to its end so far. */
+static mpt
+side_used(struct lay_floats *fl, struct lay_side *s)
+{
+	const struct vlist *vl = fl->flow;
+	if (s->counted < s->from)
+		s->counted = s->from;
+	for (; s->counted < vl->n; s->counted++)
+		s->used = mpt_add(s->used, vl->v[s->counted].h, NULL);
+	return s->used;
+}
+
+/* Is the side float of s still beside what comes next in ctx? */
+static int
+side_active(struct lay_floats *fl, struct lay_side *s, const struct lblock *ctx)
+{
+	if (s->fv == NULL)
+		return 0;
+	if (side_used(fl, s) >= s->fv->h) {
+		s->fv = NULL;   /* passed */
+		return 0;
+	}
+	/* the blocks after it in the block it stands in, or in its ancestors */
+	for (const struct lblock *c = s->fv->ctx; c; c = c->parent)
+		if (c == ctx)
+			return 1;
+	return 0;
+}
+
+/* Take side float n out of the flow: laid out where it stands to see what
+ * it takes across, placed at the top of the next line. */
+static int
+take_side(struct lay *L, struct lay_floats *fl, const struct fo_node *n, struct lblock *ctx,
+    struct vlist *vl, mpt refw)
+{
+	struct lay_side *s = &fl->side[n->style->float_side == 2 ? 0 : 1];
+	if (side_active(fl, s, ctx) || vl->side_next) {
+		diag_once(L->d, "float-beside", DIAG_WARNING, L->fo->file, n->line, 0,
+		    "fo:float float=\"%s\" beside another side float on the same side is laid out "
+		    "where it stands, as a block", side_name(n));
+		return 0;
+	}
+	struct lay_float *fv = arena_alloc(L->at->arena, sizeof *fv);
+	memset(fv, 0, sizeof *fv);
+	fv->fo = n;
+	fv->side = n->style->float_side;
+	fv->ctx = ctx;
+	L->floats = NULL;
+	lay_blocks_in(L, n, ctx, &fv->vl, refw);
+	L->floats = fl;
+	/* across: from the start of the reference area to its content's end
+	 * (start), or from its content's start to the end, and a gap */
+	mpt lo = LAY_INF, hi = -LAY_INF;
+	for (size_t j = 0; j < fv->vl.n; j++) {
+		const struct lblock *b = fv->vl.v[j].blk;
+		if (b == NULL || b->parent != ctx)
+			continue;
+		/* with the margins of its blocks: the room they keep from the text */
+		mpt ms = fo_len_resolve(b->fo->style->margin[SIDE_START], refw);
+		mpt me = fo_len_resolve(b->fo->style->margin[SIDE_END], refw);
+		if (b->x - ms < lo)
+			lo = b->x - ms;
+		if (b->x + b->w + me > hi)
+			hi = b->x + b->w + me;
+	}
+	mpt cs = ctx ? ctx->x + ctx->bw[SIDE_START] + ctx->pad[SIDE_START] : 0;
+	mpt ce = ctx && ctx->fo ? ctx->x + ctx->w - ctx->bw[SIDE_END] - ctx->pad[SIDE_END] : refw;
+	/* an end float's content moves to the end edge */
+	fv->shift = fv->side == 2 ? 0 : ce - hi;
+	if (fv->side == 2) {
+		fv->x0 = cs;
+		fv->x1 = hi + LAY_FLOAT_GAP;
+	} else {
+		fv->x0 = lo + fv->shift - LAY_FLOAT_GAP;
+		fv->x1 = ce;
+	}
+	if (lo >= hi || (fv->side == 2 ? ce - fv->x1 : fv->x0 - cs) < (ce - cs) / 4) {
+		vlist_free(&fv->vl);
+		diag_once(L->d, "float-wide", DIAG_WARNING, L->fo->file, n->line, 0,
+		    "fo:float float=\"%s\" leaves less than a quarter of the width beside it (give its "
+		    "block-container a width); it is laid out where it stands, as a block", side_name(n));
+		return 0;
+	}
+	for (size_t j = 0; j < fv->vl.n; j++)
+		if (fv->vl.v[j].nnotes > 0)
+			diag_once(L->d, "note-in-float", DIAG_WARNING, L->fo->file,
+			    fv->vl.v[j].notes[0]->line, 0,
+			    "fo:footnote inside fo:float is not allowed (XSL 1.1 §6.10.2); its body is not placed");
+	fv->h = list_height(L, &fv->vl);
+	lay_vlist_freeze(L, &fv->vl);
+	fv->anchor = vl->n;
+	s->fv = fv;
+	s->from = s->counted = vl->n;
+	s->used = 0;
+	vl->side_next = fv;
+	if (fl->nsides == fl->capsides) {
+		size_t cap = fl->capsides ? fl->capsides * 2 : 4;
+		struct lay_float **a = arena_alloc(L->at->arena, cap * sizeof *a);
+		if (fl->nsides)
+			memcpy(a, fl->sides, fl->nsides * sizeof *a);
+		fl->sides = a;
+		fl->capsides = cap;
+	}
+	fl->sides[fl->nsides++] = fv;
+	return 1;
+}
+
 int
-lay_float_take(struct lay *L, const struct fo_node *n, struct vlist *vl)
+lay_float_take(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vlist *vl,
+    mpt refw)
 {
 	if (!is_float(n) || n->style->float_side == 0)
 		return 0;
 	struct lay_floats *fl = L->floats;
-	if (n->style->float_side != 1) {
-		diag_once(L->d, "float-side", DIAG_WARNING, L->fo->file, n->line, 0,
-		    "fo:float float=\"%s\" is laid out where it stands, as a block: folio floats only "
-		    "float=\"before\"", side_name(n));
-		return 0;
-	}
 	if (fl == NULL || vl != fl->flow || L->measure) {
 		diag_once(L->d, "float-nested", DIAG_WARNING, L->fo->file, n->line, 0,
 		    "fo:float inside a table, list, container, footnote, static content or another "
@@ -104,6 +210,8 @@ lay_float_take(struct lay *L, const struct fo_node *n, struct vlist *vl)
 		    "fo:float in a region-body of several columns is laid out where it stands, as a block");
 		return 0;
 	}
+	if (n->style->float_side != 1)
+		return take_side(L, fl, n, ctx, vl, refw);
 	if (fl->n == fl->cap) {
 		fl->cap = fl->cap ? fl->cap * 2 : 4;
 		fl->v = xrealloc(fl->v, fl->cap * sizeof *fl->v);
@@ -112,12 +220,12 @@ lay_float_take(struct lay *L, const struct fo_node *n, struct vlist *vl)
 	memset(fv, 0, sizeof *fv);
 	fv->fo = n;
 	fv->anchor = vl->n;
-	struct lblock ctx;
-	memset(&ctx, 0, sizeof ctx);
-	ctx.w = fl->width;
+	struct lblock bctx;
+	memset(&bctx, 0, sizeof bctx);
+	bctx.w = fl->width;
 	/* the float's content is laid out apart: floats inside it stand in place */
 	L->floats = NULL;
-	lay_blocks(L, n, &ctx, &fv->vl);
+	lay_blocks(L, n, &bctx, &fv->vl);
 	L->floats = fl;
 	for (size_t j = 0; j < fv->vl.n; j++)
 		if (fv->vl.v[j].nnotes > 0)
@@ -127,6 +235,136 @@ lay_float_take(struct lay *L, const struct fo_node *n, struct vlist *vl)
 	fv->h = list_height(L, &fv->vl);
 	fl->n++;
 	return 1;
+}
+
+/* Narrow b to what side float fv leaves beside it. */
+static void
+narrow(struct lblock *b, const struct lay_float *fv)
+{
+	mpt l = b->x, r = b->x + b->w;
+	if (fv->side == 2 && l < fv->x1)
+		l = fv->x1;
+	if (fv->side != 2 && r > fv->x0)
+		r = fv->x0;
+	if (r - l < 1000)
+		r = l + 1000;
+	b->x = l;
+	b->w = r - l;
+}
+
+void
+lay_float_intrude(struct lay *L, struct lblock *b, const struct lblock *ctx)
+{
+	struct lay_floats *fl = L->floats;
+	if (fl == NULL || L->measure)
+		return;
+	for (int k = 0; k < 2; k++)
+		if (side_active(fl, &fl->side[k], ctx))
+			narrow(b, fl->side[k].fv);
+}
+
+struct lblock *
+lay_float_beside(struct lay *L, struct lblock *b)
+{
+	struct lay_floats *fl = L->floats;
+	if (fl == NULL || L->measure)
+		return b;
+	struct lblock *c = NULL;
+	for (int k = 0; k < 2; k++) {
+		struct lay_side *s = &fl->side[k];
+		if (s->fv && s->fv->ctx == b && side_active(fl, s, b)) {
+			if (c == NULL) {
+				c = arena_alloc(L->at->arena, sizeof *c);
+				*c = *b;
+			}
+			/* the content box narrows: its borders and padding stay the block's */
+			mpt pl = b->bw[SIDE_START] + b->pad[SIDE_START], pr = b->bw[SIDE_END] + b->pad[SIDE_END];
+			struct lblock in = *c;
+			in.x = c->x + pl;
+			in.w = c->w - pl - pr;
+			narrow(&in, s->fv);
+			c->x = in.x - pl;
+			c->w = in.w + pl + pr;
+		}
+	}
+	return c ? c : b;
+}
+
+void
+lay_float_clear(struct lay *L, const struct fo_node *n, const struct lblock *ctx, struct vlist *vl)
+{
+	struct lay_floats *fl = L->floats;
+	uint8_t clr = n->style->clear_side;   /* 1 start, 2 end, 3 both */
+	if (fl == NULL || clr == 0 || vl != fl->flow || L->measure)
+		return;
+	mpt need = 0;
+	for (int k = 0; k < 2; k++) {
+		struct lay_side *s = &fl->side[k];
+		if (!(clr & (k == 0 ? 1 : 2)) || !side_active(fl, s, ctx))
+			continue;
+		mpt rest = s->fv->h - side_used(fl, s);
+		if (rest > need)
+			need = rest;
+	}
+	if (need <= 0)
+		return;
+	/* the space that takes the block below the floats it clears, kept
+	 * with what is beside them */
+	struct vitem *v = vl_push(vl, V_SPACE, need);
+	v->retain = 1;
+	vl->space_at = SIZE_MAX;
+	for (int k = 0; k < 2; k++)
+		if (clr & (k == 0 ? 1 : 2))
+			side_active(fl, &fl->side[k], ctx);   /* passed now */
+}
+
+void
+lay_floats_flow_done(struct lay *L, struct lay_floats *fl, struct vlist *vl)
+{
+	if (vl->side_next) {
+		/* a side float after the flow's last line: an empty line holds it */
+		struct area *la = area_new(L->at, AREA_LINE, NULL);
+		struct vitem *v = vl_push(vl, V_LINE, 0);
+		v->line = la;
+		v->brk_ok = (uint8_t)vl_boundary_ok(vl);
+		if (vl->n >= 2)
+			v->blk = vl->v[vl->n - 2].blk;
+	}
+	/* no page break beside a side float: its anchor line and what
+	 * follows within its height stay on its page */
+	for (size_t i = 0, k = 0; i < vl->n && k < fl->nsides; i++) {
+		if (vl->v[i].side == NULL)
+			continue;
+		mpt h = 0;
+		for (size_t j = i + 1; j < vl->n && h < vl->v[i].side->h; j++) {
+			h = mpt_add(h, vl->v[j - 1].h, NULL);
+			if (h < vl->v[i].side->h)
+				vl->v[j].brk_ok = 0;
+		}
+		k++;
+	}
+	fl->side[0].fv = fl->side[1].fv = NULL;
+}
+
+void
+lay_float_side_place(struct fill *f, struct lay_float *fv)
+{
+	struct lay *L = f->L;
+	struct fill ff;
+	lay_fill_init(&ff, L, &fv->vl, 0);
+	ff.flow = f->flow;
+	ff.page = f->page;
+	ff.pagenum = f->pagenum;
+	struct area *a = area_new(L->at, AREA_BLOCK, f->parent);
+	a->name = "float";
+	a->line = fv->fo->line;
+	a->fo = fv->fo;
+	a->background = 0xFFFFFFFFu;
+	a->x = f->rx + (fv->side == 2 ? fv->x0 : fv->x0 + LAY_FLOAT_GAP);
+	a->y = f->ry + f->y;
+	a->w = fv->side == 2 ? fv->x1 - LAY_FLOAT_GAP - fv->x0 : fv->x1 - fv->x0 - LAY_FLOAT_GAP;
+	lay_page_id(&ff, fv->fo->id, a->x, a->y);
+	a->h = lay_fill_all(&ff, a, f->rx + fv->shift, f->ry + f->y, f->refw, LAY_INF);
 }
 
 int

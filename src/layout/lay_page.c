@@ -877,6 +877,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 	struct lay_floats fl;
 	lay_floats_init(L, &fl, seq, &vl, width, m.ncol > 1);
 	flow_list(L, flow, width, &vl);
+	lay_floats_flow_done(L, &fl, &vl);
 	L->floats = NULL;
 	L->span_w = 0;
 

@@ -58,6 +58,19 @@ struct lay_float {
 	struct vlist          vl;      /* its content, laid out to the body width */
 	mpt                   h;       /* its height */
 	size_t                anchor;  /* index of the flow item after it */
+	/* side floats */
+	uint8_t               side;    /* 2 start, 3 end (the float property's values) */
+	const struct lblock  *ctx;     /* the block it stands in */
+	mpt                   x0, x1;  /* what it takes across the reference area, with its gap */
+	mpt                   shift;   /* its content moved by this (to the end edge) */
+};
+
+/* A side float intruding into the blocks that follow it. */
+struct lay_side {
+	struct lay_float     *fv;      /* NULL: none */
+	size_t                from;    /* the flow's items from here on count */
+	size_t                counted; /* … up to here */
+	mpt                   used;    /* their height */
 };
 
 struct lay_floats {
@@ -69,6 +82,9 @@ struct lay_floats {
 	size_t                plan;    /* [next, plan) go on the page being made */
 	const struct fo_node *sep;     /* xsl-before-float-separator, or NULL */
 	mpt                   sep_h;   /* its height */
+	struct lay_side       side[2]; /* the start and end side floats being passed */
+	struct lay_float    **sides;   /* every side float, in order (arena) */
+	size_t                nsides, capsides;
 	uint8_t               columns; /* a body of several columns: floats stand in place */
 };
 
@@ -77,8 +93,23 @@ struct lay_floats {
 void lay_floats_init(struct lay *L, struct lay_floats *fl, const struct fo_node *seq,
     const struct vlist *flow, mpt width, int columns);
 /* Is n an fo:float taken out of vl's flow (then it is recorded), or laid
- * out where it stands (0: the caller lays it out as a block)? */
-int  lay_float_take(struct lay *L, const struct fo_node *n, struct vlist *vl);
+ * out where it stands (0: the caller lays it out as a block)?  ctx, refw:
+ * the block it stands in and its reference width. */
+int  lay_float_take(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vlist *vl,
+    mpt refw);
+/* Narrow block b, new in ctx, beside the side floats it meets. */
+void lay_float_intrude(struct lay *L, struct lblock *b, const struct lblock *ctx);
+/* The box block b's next lines take: b, or a narrowed copy beside a side
+ * float met inside b. */
+struct lblock *lay_float_beside(struct lay *L, struct lblock *b);
+/* clear on block n: space to pass the side floats it clears. */
+void lay_float_clear(struct lay *L, const struct fo_node *n, const struct lblock *ctx,
+    struct vlist *vl);
+/* The flow's list is complete: side floats keep the lines beside them on
+ * their page. */
+void lay_floats_flow_done(struct lay *L, struct lay_floats *fl, struct vlist *vl);
+/* Place side float fv at the top of the line being placed by f. */
+void lay_float_side_place(struct fill *f, struct lay_float *fv);
 /* Are floats waiting to be placed? */
 int  lay_floats_pending(const struct lay_floats *fl);
 /* Choose the floats of the next page, whose body is H tall and whose flow

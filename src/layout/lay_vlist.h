@@ -12,6 +12,7 @@
 struct lay;
 struct ltable;
 struct lrow;
+struct lay_float;
 
 /* A block-level box being laid out: where it sits inside its reference area. */
 struct lblock {
@@ -57,6 +58,7 @@ struct vitem {
 	int            nnotes;
 	const char   **ids;        /* V_LINE: ids of inline FOs starting in it */
 	int            nids;
+	struct lay_float *side;    /* V_LINE: a side float placed at its top (lay_float.c) */
 };
 
 struct vlist {
@@ -67,6 +69,7 @@ struct vlist {
 	int           in_keep;        /* open blocks with keep-together */
 	size_t        space_at;       /* index of the space run being merged, or SIZE_MAX */
 	int           para_line;      /* line index in the current paragraph */
+	struct lay_float *side_next;  /* a side float waiting for the next line */
 };
 
 /* lay_block.c */
