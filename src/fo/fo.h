@@ -181,6 +181,8 @@ struct fo_style {
 	struct fo_len shift_len;      /* baseline-shift length, % of line-height */
 	uint8_t      hanging;         /* hanging punctuation (R14) */
 	int32_t      keep_within_line;/* keep-together.within-line */
+	int32_t      keep_next_line;  /* keep-with-next.within-line (not inherited) */
+	int32_t      keep_prev_line;  /* keep-with-previous.within-line (not inherited) */
 	char         language[12];
 	char         country[8];
 	int32_t      widows, orphans;
@@ -219,6 +221,7 @@ struct fo_style {
 	uint8_t      rel_align_baseline; /* relative-align="baseline" */
 	/* leaders, §6.6.9 and §7.22 */
 	uint8_t      leader_pattern;   /* enum fo_leader */
+	uint8_t      leader_align;     /* leader-alignment: 0 none, 1 reference-area, 2 page */
 	struct fo_len leader_len[3];   /* leader-length minimum, optimum, maximum */
 	struct fo_len leader_pw;       /* leader-pattern-width; auto: use-font-metrics */
 	mpt          rule_thickness;   /* millipoints */

@@ -60,6 +60,8 @@ static const struct fo_keyword kw_relative_align[] = {
 static const struct fo_keyword kw_leader_pattern[] = {
 	{ "space", LEADER_SPACE }, { "rule", LEADER_RULE }, { "dots", LEADER_DOTS },
 	{ "use-content", LEADER_USE_CONTENT }, { NULL, 0 } };
+static const struct fo_keyword kw_leader_align[] = {
+	{ "none", 0 }, { "reference-area", 1 }, { "page", 2 }, { NULL, 0 } };
 static const struct fo_keyword kw_abs_pos[] = {
 	{ "auto", ABSPOS_AUTO }, { "absolute", ABSPOS_ABSOLUTE }, { "fixed", ABSPOS_FIXED },
 	{ NULL, 0 } };
@@ -244,13 +246,15 @@ const struct prop_def fo_props[] = {
 	P("keep-with-next",         PK_KEEP, 0, 0, "auto"),
 	P("keep-with-next.within-page",   PK_KEEP_COMP, 0, 0, "auto"),
 	P("keep-with-next.within-column", PK_KEEP_COMP, 1, 0, "auto"),
+	P("keep-with-next.within-line",   PK_KEEP_COMP, 2, 0, "auto (any strength: no line break after the inline)"),
 	P("keep-with-previous",     PK_KEEP, 1, 0, "auto"),
 	P("keep-with-previous.within-page",   PK_KEEP_COMP, 4, 0, "auto"),
 	P("keep-with-previous.within-column", PK_KEEP_COMP, 5, 0, "auto"),
+	P("keep-with-previous.within-line",   PK_KEEP_COMP, 6, 0, "auto (any strength: no line break before the inline)"),
 	P("keep-together",          PK_KEEP, 2, 1, "auto"),
 	P("keep-together.within-page",   PK_KEEP_COMP, 8, 1, "auto"),
 	P("keep-together.within-column", PK_KEEP_COMP, 9, 1, "auto"),
-	P("keep-together.within-line",   PK_KEEP_COMP, 10, 1, "auto"),
+	P("keep-together.within-line",   PK_KEEP_COMP, 10, 1, "auto (any strength: the inline is not broken)"),
 	P("white-space",            PK_SH_WHITE_SPACE, 0, 1, "(shorthand)"),
 	KW("linefeed-treatment",    linefeed, kw_linefeed, 1, "treat-as-space"),
 	KW("white-space-collapse",  ws_collapse, kw_bool, 1, "true"),
@@ -296,6 +300,7 @@ const struct prop_def fo_props[] = {
 	F("provisional-label-separation", PK_LENGTH, label_sep, LEN_NOAUTO, 1, "6pt"),
 	KW("relative-align",        rel_align_baseline, kw_relative_align, 1, "before"),
 	KW("leader-pattern",        leader_pattern, kw_leader_pattern, 1, "space"),
+	KW("leader-alignment",      leader_align, kw_leader_align, 1, "none (reference-area and page: dots on one grid from the column's start)"),
 	P("leader-length",          PK_LEADER_LENGTH, -1, 1, "0pt 12pt 100% (minimum optimum maximum)"),
 	P("leader-length.minimum",  PK_LEADER_LENGTH, 0, 1, "0pt"),
 	P("leader-length.optimum",  PK_LEADER_LENGTH, 1, 1, "12pt"),

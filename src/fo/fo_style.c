@@ -73,6 +73,7 @@ reset_noninherited(struct fo_style *s)
 	memset(&s->space_after, 0, sizeof s->space_after);
 	s->break_before = s->break_after = BREAK_AUTO;
 	s->keep_with_next = s->keep_with_previous = KEEP_AUTO;
+	s->keep_next_line = s->keep_prev_line = KEEP_AUTO;
 	s->shift = SHIFT_BASELINE;
 	memset(&s->shift_len, 0, sizeof s->shift_len);
 	s->width = (struct fo_len){ .is_auto = 1 };

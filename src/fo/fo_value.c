@@ -482,9 +482,9 @@ apply_keep(struct fo_style *s, const struct fo_style *parent, const struct prop_
 	if (parse_keep(c, v, &k) < 0)
 		return;
 	if (p->arg == 0)
-		s->keep_with_next = k;
+		s->keep_with_next = s->keep_next_line = k;
 	else if (p->arg == 1)
-		s->keep_with_previous = k;
+		s->keep_with_previous = s->keep_prev_line = k;
 	else
 		s->keep_together = s->keep_within_line = k;
 }
@@ -501,7 +501,7 @@ apply_keep_comp(struct fo_style *s, const struct fo_style *parent, const struct 
 	int32_t *t = which == 0 ? &s->keep_with_next
 	    : which == 1 ? &s->keep_with_previous : &s->keep_together;
 	if (comp == 2)
-		s->keep_within_line = k;
+		*(which == 0 ? &s->keep_next_line : which == 1 ? &s->keep_prev_line : &s->keep_within_line) = k;
 	else if (k > *t)
 		*t = k;
 }

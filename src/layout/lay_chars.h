@@ -23,6 +23,8 @@ struct ch {
 	const struct fo_node  *cbar;     /* inside this change bar (innermost open) */
 	const struct fo_node  *note;     /* the first character of a footnote citation: its body */
 	uint32_t               seq;      /* position before white-space handling */
+	uint8_t                glue;     /* 1: no line break after it (keep-with-next.within-line),
+	                                    2: none before it (keep-with-previous.within-line) */
 };
 
 struct chars {

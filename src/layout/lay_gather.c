@@ -19,7 +19,7 @@ push(struct chars *c, uint32_t cp, const struct fo_style *st, uint32_t keep)
 		c->cap = c->cap ? c->cap * 2 : 256;
 		c->v = xrealloc(c->v, c->cap * sizeof *c->v);
 	}
-	c->v[c->n] = (struct ch){ cp, st, keep, 0, 0, NULL, NULL, 0, NULL, NULL, (uint32_t)c->n };
+	c->v[c->n] = (struct ch){ cp, st, keep, 0, 0, NULL, NULL, 0, NULL, NULL, (uint32_t)c->n, 0 };
 	c->n++;
 }
 
@@ -89,6 +89,19 @@ push_text(struct lay *L, struct chars *out, const char *text, const struct fo_st
 
 static int is_ws(uint32_t c);
 
+/* keep-with-next/-previous.within-line (any strength) on the inline c whose
+ * characters are out[from, n): no line break after its last, before its first. */
+static void
+glue(const struct fo_node *c, struct chars *out, size_t from)
+{
+	if (out->n == from)
+		return;
+	if (c->style->keep_next_line != KEEP_AUTO)
+		out->v[out->n - 1].glue |= 1;
+	if (c->style->keep_prev_line != KEEP_AUTO)
+		out->v[from].glue |= 2;
+}
+
 void
 lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t keep)
 {
@@ -106,7 +119,9 @@ lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t k
 	case FO_INLINE:
 	case FO_WRAPPER: {
 		int boxed = c->type == FO_INLINE && lay_inline_boxed(c);
-		if (!keep && c->style->keep_within_line == KEEP_ALWAYS)
+		size_t from = out->n;
+		/* any strength: folio's composer has no finite penalties for keeps */
+		if (!keep && c->style->keep_within_line != KEEP_AUTO)
 			keep = ++out->keeps;
 		if (boxed)
 			push_obj(L, out, c, keep, 1);
@@ -114,6 +129,7 @@ lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t k
 			lay_gather(L, k, out, keep);
 		if (boxed)
 			push_obj(L, out, c, keep, 2);
+		glue(c, out, from);
 		break;
 	}
 	case FO_LEADER:
@@ -146,11 +162,13 @@ lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t k
 		if (dest && *dest)
 			lay_note_ref(L, dest, c->line, 1);
 		L->link = c;
-		if (!keep && c->style->keep_within_line == KEEP_ALWAYS)
+		size_t from = out->n;
+		if (!keep && c->style->keep_within_line != KEEP_AUTO)
 			keep = ++out->keeps;
 		for (const struct fo_node *k = c->first; k; k = k->next)
 			lay_gather(L, k, out, keep);
 		L->link = save;
+		glue(c, out, from);
 		break;
 	}
 	case FO_PAGE_NUMBER_CITATION:

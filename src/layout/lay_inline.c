@@ -287,9 +287,30 @@ insert_in_order(struct area *la, struct area *a)
 		la->last = a;
 }
 
+/*
+ * Where the copies of a pattern step wide, the first w wide, go in [x, x +
+ * len): *n of them from *x0.  leader-alignment none: the last ends where the
+ * leader ends; reference-area or page: on a grid of step from ref0, so
+ * that the dots of the lines of a contents list stand in columns.
+ */
+static void
+pattern_place(const struct fo_style *st, mpt x, mpt len, mpt step, mpt w, mpt ref0, mpt *x0, int *n)
+{
+	if (st->leader_align == 0) {
+		*n = (int)(len / step);
+		*x0 = x + len - (*n > 0 ? (*n - 1) * step + w : 0);
+		return;
+	}
+	int64_t d = (int64_t)x - ref0;
+	int64_t k0 = d >= 0 ? (d + step - 1) / step : -((-d) / step);
+	int64_t xs = ref0 + k0 * step;
+	*x0 = (mpt)xs;
+	*n = xs + w > (int64_t)x + len ? 0 : (int)(((int64_t)x + len - w - xs) / step + 1);
+}
+
 static void
 leader_areas(struct lay *L, struct area *la, const struct fo_style *st, mpt x, mpt len,
-    mpt baseline)
+    mpt baseline, mpt ref0)
 {
 	if (len <= 0)
 		return;
@@ -330,7 +351,9 @@ leader_areas(struct lay *L, struct area *la, const struct fo_style *st, mpt x, m
 		pw = dw;
 	if (dw <= 0)
 		return;
-	int n = (int)(len / pw);
+	int n;
+	mpt x0;
+	pattern_place(st, x, len, pw, dw, ref0, &x0, &n);
 	if (n <= 0)
 		return;
 	struct buf b = {0};
@@ -349,7 +372,7 @@ leader_areas(struct lay *L, struct area *la, const struct fo_style *st, mpt x, m
 	r->nglyphs = n;
 	r->spacing = (n - 1) * (pw - dw);
 	r->w = (n - 1) * pw + dw;
-	r->x = x + len - r->w;
+	r->x = x0;
 	r->baseline = baseline;
 	r->y = baseline - text_units(f, f->ascender, st->font_size);
 	r->h = text_units(f, f->ascender, st->font_size) - text_units(f, f->descender, st->font_size);
@@ -359,7 +382,7 @@ leader_areas(struct lay *L, struct area *la, const struct fo_style *st, mpt x, m
 /* fo:leader leader-pattern="use-content": its text, drawn as a repeated run. */
 static void
 content_leader(struct lay *L, struct area *la, const struct fo_node *n, mpt x, mpt len,
-    mpt baseline)
+    mpt baseline, mpt ref0)
 {
 	const struct fo_style *st = n->style;
 	struct buf t = {0};
@@ -392,6 +415,9 @@ content_leader(struct lay *L, struct area *la, const struct fo_node *n, mpt x, m
 	if (step < pw)
 		step = pw;
 	int n_rep = face && step > 0 ? (int)(len / step) : 0;
+	mpt x0 = 0;
+	if (n_rep > 0 && st->leader_align != 0)   /* several glyphs repeat at their own width */
+		pattern_place(st, x, len, ng == 1 ? step : pw, pw, ref0, &x0, &n_rep);
 	if (n_rep <= 0) {
 		buf_free(&t);
 		return;
@@ -412,7 +438,7 @@ content_leader(struct lay *L, struct area *la, const struct fo_node *n, mpt x, m
 	/* the gap between copies, as uniform spacing only when one glyph repeats */
 	r->spacing = ng == 1 ? (n_rep - 1) * (step - pw) : 0;
 	r->w = ng == 1 ? (n_rep - 1) * step + pw : n_rep * pw;
-	r->x = x + len - r->w;
+	r->x = st->leader_align != 0 ? x0 : x + len - r->w;
 	r->baseline = baseline;
 	r->y = baseline - text_units(face, face->ascender, st->font_size);
 	r->h = text_units(face, face->ascender, st->font_size) - text_units(face, face->descender, st->font_size);
@@ -460,7 +486,7 @@ edge_box(struct lay *L, struct area *la, const struct fo_node *n, mpt x0, mpt x1
 
 void
 lay_obj_areas(struct lay *L, struct area *la, const struct text_item *it,
-    struct lobj *const *obj, size_t s, size_t e, mpt baseline, mpt cx)
+    struct lobj *const *obj, size_t s, size_t e, mpt baseline, mpt cx, mpt ref0)
 {
 	/* line-relative positions: the runs' x get cx added by the caller too */
 	mpt line_x0 = e > s ? it[s].x : 0, line_x1 = line_x0;
@@ -483,9 +509,9 @@ lay_obj_areas(struct lay *L, struct area *la, const struct text_item *it,
 			if (pe > 0 && pe < len)
 				len -= pe;
 			if (o->fo->style->leader_pattern == LEADER_USE_CONTENT)
-				content_leader(L, la, o->fo, cx + x, len, baseline);
+				content_leader(L, la, o->fo, cx + x, len, baseline, ref0);
 			else
-				leader_areas(L, la, o->fo->style, cx + x, len, baseline);
+				leader_areas(L, la, o->fo->style, cx + x, len, baseline, ref0);
 			break;
 		}
 		case OBJ_CONTAINER:

@@ -268,9 +268,11 @@ void lay_obj_item(struct lay *L, const struct lobj *o, mpt w, struct text_item *
 void lay_brk_free(struct lay_brk *c);   /* accepts NULL */
 void lay_obj_breaks(struct lay *L, const uint32_t *cps, struct lobj *const *obj, size_t n, const char *lang,
     uint8_t *brk);
-/* Add the areas of the objects in items [s, e) of a line; cx: line start. */
+/* Add the areas of the objects in items [s, e) of a line; cx: line start;
+ * ref0: the start of the reference area in line coordinates (the grid of
+ * leader-alignment). */
 void lay_obj_areas(struct lay *L, struct area *la, const struct text_item *it,
-    struct lobj *const *obj, size_t s, size_t e, mpt baseline, mpt cx);
+    struct lobj *const *obj, size_t s, size_t e, mpt baseline, mpt cx, mpt ref0);
 
 /* lay_background.c: the background images of the areas of FOs that have one. */
 void lay_backgrounds(struct lay *L);

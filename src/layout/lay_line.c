@@ -347,6 +347,24 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		if (cs.v[i].keep && i + 1 < n && cs.v[i + 1].keep == cs.v[i].keep && it[i].brk == TB_ALLOW)
 			it[i].brk = TB_NONE;
 	}
+	/* keep-with-next/-previous.within-line: no break between a glued
+	 * character and the next (previous) one that is not a space */
+	for (size_t i = 0; i < n; i++) {
+		if (cs.v[i].glue & 1)
+			for (size_t j = i; j + 1 < n; j++) {
+				if (it[j].brk == TB_ALLOW)
+					it[j].brk = TB_NONE;
+				if (it[j + 1].kind != TK_SPACE)
+					break;
+			}
+		if (cs.v[i].glue & 2)
+			for (size_t j = i; j > 0; j--) {
+				if (it[j - 1].brk == TB_ALLOW)
+					it[j - 1].brk = TB_NONE;
+				if (it[j - 1].kind != TK_SPACE)
+					break;
+			}
+	}
 
 	struct text_para_opts o;
 	memset(&o, 0, sizeof o);
@@ -437,7 +455,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		/* runs are relative to the line's origin */
 		for (struct area *r = la->first; r; r = r->next)
 			lay_translate(r, cx, 0);
-		lay_obj_areas(L, la, it, objs, lines[l].start, lines[l].end, above, cx);
+		lay_obj_areas(L, la, it, objs, lines[l].start, lines[l].end, above, cx, -blk->x);
 
 		/* widows and orphans: no break that leaves too few lines */
 		int before = (int)l, after = (int)(nl - l);
