@@ -266,6 +266,8 @@ struct fo_style {
 	uint8_t      show_new;         /* show-destination="new" */
 	uint8_t      retrieve_pos;     /* enum fo_retrieve_pos */
 	uint8_t      retrieve_bnd;     /* enum fo_retrieve_bnd */
+	uint8_t      rtm_pos;          /* retrieve-position-within-table: enum fo_retrieve_pos */
+	uint8_t      rtm_bnd;          /* retrieve-boundary-within-table: 0 table, 1 table-fragment, 2 page */
 	/* graphics, §7.15 */
 	uint8_t      scaling_free;     /* scaling="non-uniform" */
 	uint8_t      content_mode[2];  /* content-width, content-height: enum fo_content */

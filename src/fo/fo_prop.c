@@ -124,6 +124,11 @@ static const struct fo_keyword kw_retrieve_pos[] = {
 	{ "first-including-carryover", RETRIEVE_FIRST_CARRYOVER },
 	{ "last-starting-within-page", RETRIEVE_LAST_STARTING },
 	{ "last-ending-within-page", RETRIEVE_LAST_ENDING }, { NULL, 0 } };
+static const struct fo_keyword kw_rtm_pos[] = {
+	{ "first-starting", RETRIEVE_FIRST_STARTING }, { "first-including-carryover", RETRIEVE_FIRST_CARRYOVER },
+	{ "last-starting", RETRIEVE_LAST_STARTING }, { "last-ending", RETRIEVE_LAST_ENDING }, { NULL, 0 } };
+static const struct fo_keyword kw_rtm_bnd[] = {
+	{ "table", 0 }, { "table-fragment", 1 }, { "page", 2 }, { NULL, 0 } };
 static const struct fo_keyword kw_retrieve_bnd[] = {
 	{ "page-sequence", RETRIEVE_PAGE_SEQUENCE }, { "page", RETRIEVE_PAGE },
 	{ "document", RETRIEVE_DOCUMENT }, { NULL, 0 } };
@@ -368,6 +373,8 @@ const struct prop_def fo_props[] = {
 	P("retrieve-class-name",    PK_RAW, 0, 0, "none"),
 	KW("retrieve-position",     retrieve_pos, kw_retrieve_pos, 0, "first-starting-within-page"),
 	KW("retrieve-boundary",     retrieve_bnd, kw_retrieve_bnd, 0, "page-sequence"),
+	KW("retrieve-position-within-table", rtm_pos, kw_rtm_pos, 0, "first-starting"),
+	KW("retrieve-boundary-within-table", rtm_bnd, kw_rtm_bnd, 0, "table (table-fragment and page: this page's part only)"),
 	P("src",                    PK_RAW, 0, 0, "none (docs/graphics.md)"),
 	P("content-width",          PK_CONTENT_SIZE, 0, 0, "auto"),
 	P("content-height",         PK_CONTENT_SIZE, 1, 0, "auto"),

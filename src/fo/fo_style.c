@@ -113,6 +113,8 @@ reset_noninherited(struct fo_style *s)
 	s->starting_hide = s->show_new = 0;
 	s->retrieve_pos = RETRIEVE_FIRST_STARTING;
 	s->retrieve_bnd = RETRIEVE_PAGE_SEQUENCE;
+	s->rtm_pos = RETRIEVE_FIRST_STARTING;
+	s->rtm_bnd = 0;
 	s->scaling_free = 0;
 	memset(s->content_mode, 0, sizeof s->content_mode);
 	memset(s->content_len, 0, sizeof s->content_len);

@@ -177,6 +177,8 @@ struct lay {
 		mpt                   span_w;    /* a multi-column flow: the width of span="all"
 		                                    children; 0 otherwise */
 		struct lay_floats    *floats;    /* the before-floats of the flow being laid out */
+		const struct fo_node *rtm_table; /* retrieve-table-marker: the table whose markers … */
+		int                   rtm_page;  /* … on this page are retrieved (lay_tmarker.c) */
 	};
 };
 
@@ -196,6 +198,13 @@ void lay_mark(struct lay *L, const struct fo_node *block, uint8_t kind);
  * current page (a container laid out as one box). */
 void lay_mark_tree(struct lay *L, const struct fo_node *n);
 const struct fo_node *lay_retrieve(struct lay *L, const struct fo_node *rm);
+/* lay_tmarker.c: fo:retrieve-table-marker (XSL 1.1 §6.13.7) */
+int  lay_is_table_marker(const struct fo_node *n);
+/* The marker rm retrieves from L->rtm_table on page L->rtm_page, or NULL. */
+const struct fo_node *lay_retrieve_table(struct lay *L, const struct fo_node *rm);
+/* Once the pass's pages are made: header and footer cells holding a
+ * retrieve-table-marker laid out again with their page's markers. */
+void lay_table_markers(struct lay *L);
 /* fo:change-bar-begin and -end, met in document order (lay_line.c). */
 void lay_change_bar(struct lay *L, const struct fo_node *n);
 

@@ -305,6 +305,8 @@ lay_mark_tree(struct lay *L, const struct fo_node *n)
 const struct fo_node *
 lay_retrieve(struct lay *L, const struct fo_node *rm)
 {
+	if (lay_is_table_marker(rm))
+		return lay_retrieve_table(L, rm);
 	const char *cls = rm->ref;
 	uint8_t pos = rm->style->retrieve_pos, bnd = rm->style->retrieve_bnd;
 	if (cls == NULL)

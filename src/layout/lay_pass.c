@@ -123,6 +123,7 @@ one_pass(struct lay *L)
 	for (const struct fo_node *c = fo->root->first; c; c = c->next)
 		if (c->type == FO_PAGE_SEQUENCE && lay_sequence(L, c, &page_number) < 0)
 			failed = 1;
+	lay_table_markers(L);
 	lay_page_deferred(L);
 	for (const struct fo_node *c = fo->root->first; c; c = c->next)
 		if (c->type == FO_BOOKMARK_TREE)
