@@ -20,9 +20,6 @@
 #include <zlib.h>
 #include <libdeflate.h>
 #include <pthread.h>
-#include <hpdf_doc.h>
-#include <hpdf_pages.h>
-#include <hpdf_destination.h>
 
 #include "pdf.h"
 #include "pdf_int.h"
@@ -161,7 +158,7 @@ fill_rect(struct pdf_writer *w, HPDF_Page page, mpt x, mpt y, mpt wd, mpt h, uin
 	p = put_milli(p, h);
 	memcpy(p, "re f\n", 5);
 	p += 5;
-	HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, (const HPDF_BYTE *)op, (HPDF_UINT)(p - op));
+	pdf_haru_page_write(page, op, (size_t)(p - op));
 }
 
 /* One border side as a line along its middle, or filled strips. */
@@ -204,7 +201,7 @@ border_side(struct pdf_writer *w, HPDF_Page page, const struct area *a, int side
 		char d[64];
 		int n = snprintf(d, sizeof d, "[0 %.3f] 0 d\n", pt(bw * 2));
 		HPDF_Page_SetLineCap(page, HPDF_ROUND_END);
-		HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, (const HPDF_BYTE *)d, (HPDF_UINT)n);
+		pdf_haru_page_write(page, d, (size_t)n);
 	} else {
 		HPDF_UINT16 d = (HPDF_UINT16)(bw * 3 / 1000 > 1 ? bw * 3 / 1000 : 2);
 		HPDF_UINT16 pat[2] = { d, d };
@@ -348,10 +345,10 @@ set_text_state(struct pdf_writer *w, HPDF_Page page, const struct area *first, s
 	}
 	if (p->font != w->font || size_pt != w->size) {
 		/* Tf by hand: the font is not one of libharu's HPDF_Font objects */
-		const char *name = HPDF_Page_GetLocalFontName(page, p->font);
+		const char *name = pdf_haru_page_font(page, p->font);
 		char op[160];
 		int n = snprintf(op, sizeof op, "/%s %.3f Tf\n", name ? name : "F0", size_pt);
-		HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, (const HPDF_BYTE *)op, (HPDF_UINT)n);
+		pdf_haru_page_write(page, op, (size_t)n);
 		w->font = p->font;
 		w->size = size_pt;
 	}
@@ -423,7 +420,7 @@ emit_group(struct pdf_writer *w, HPDF_Page page, const struct area *first, const
 		q = put_milli(q, (int64_t)y0 - w->ly);
 		memcpy(q, "Td\n", 3);
 		q += 3;
-		HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, (const HPDF_BYTE *)op, (HPDF_UINT)(q - op));
+		pdf_haru_page_write(page, op, (size_t)(q - op));
 	}
 	w->italic = first->italic;
 	w->placed = !first->has_matrix;   /* after a matrix, the next run sets its own */
@@ -473,8 +470,7 @@ emit_group(struct pdf_writer *w, HPDF_Page page, const struct area *first, const
 		pen += g[k].pw + tc;
 	}
 	buf_puts(&tj, ")] TJ\n");
-	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)tj.p, (HPDF_UINT)tj.n);
+	pdf_haru_page_write(page, tj.p, tj.n);
 	buf_free(&tj);
 	free(g);
 }
@@ -613,9 +609,9 @@ draw_text(struct pdf_writer *w, HPDF_Page page, const struct area *a)
 	}
 }
 
-/* A PDF text string in UTF-16BE with a byte-order mark. */
-static HPDF_Binary
-text_string(HPDF_Doc doc, const char *s)
+/* Put s as a PDF text string, UTF-16BE with a byte-order mark. */
+static int
+put_text(HPDF_Dict d, const char *key, const char *s)
 {
 	struct buf b = {0};
 	const char *e = s + strlen(s);
@@ -632,9 +628,9 @@ text_string(HPDF_Doc doc, const char *s)
 			buf_add(&b, u, 2);
 		}
 	}
-	HPDF_Binary bin = HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)b.p, (HPDF_UINT)b.n);
+	int rc = pdf_haru_put_bytes(d, key, b.p, b.n);
 	buf_free(&b);
-	return bin;
+	return rc;
 }
 
 static void
@@ -681,12 +677,12 @@ xmp_metadata(struct pdf_writer *w, const struct area_tree *t)
 	buf_printf(&b, "<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>\n", lang);
 	buf_puts(&b, "<pdf:Producer>folio " FOLIO_VERSION "</pdf:Producer>\n"
 	    "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>");
-	HPDF_Dict meta = HPDF_DictStream_New(w->doc->mmgr, w->doc->xref);
+	HPDF_Dict meta = pdf_haru_stream(w->doc);
 	if (meta) {
-		HPDF_Dict_AddName(meta, "Type", "Metadata");
-		HPDF_Dict_AddName(meta, "Subtype", "XML");
-		HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.n);
-		HPDF_Dict_Add(w->doc->catalog, "Metadata", meta);
+		pdf_haru_put_name(meta, "Type", "Metadata");
+		pdf_haru_put_name(meta, "Subtype", "XML");
+		pdf_haru_stream_write(meta, b.p, b.n);
+		pdf_haru_put(pdf_haru_catalog(w->doc), "Metadata", meta);
 	}
 	buf_free(&b);
 }
@@ -695,17 +691,18 @@ static void
 set_info(struct pdf_writer *w, const struct area_tree *t)
 {
 	HPDF_SetInfoAttr(w->doc, HPDF_INFO_PRODUCER, "folio " FOLIO_VERSION);
-	if (t->title && w->doc->info)
-		HPDF_Dict_Add(w->doc->info, "Title", text_string(w->doc, t->title));
-	if (t->author && w->doc->info)
-		HPDF_Dict_Add(w->doc->info, "Author", text_string(w->doc, t->author));
-	if (t->subject && w->doc->info)
-		HPDF_Dict_Add(w->doc->info, "Subject", text_string(w->doc, t->subject));
-	if (t->keywords && w->doc->info)
-		HPDF_Dict_Add(w->doc->info, "Keywords", text_string(w->doc, t->keywords));
+	HPDF_Dict info = pdf_haru_info(w->doc);
+	if (t->title && info)
+		put_text(info, "Title", t->title);
+	if (t->author && info)
+		put_text(info, "Author", t->author);
+	if (t->subject && info)
+		put_text(info, "Subject", t->subject);
+	if (t->keywords && info)
+		put_text(info, "Keywords", t->keywords);
 	xmp_metadata(w, t);
 	if (t->language && t->language[0])
-		HPDF_Dict_Add(w->doc->catalog, "Lang", HPDF_String_New(w->doc->mmgr, t->language, NULL));
+		pdf_haru_put_str(pdf_haru_catalog(w->doc), "Lang", t->language);
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	if (sde && *sde) {
 		time_t when = (time_t)strtoll(sde, NULL, 10);
@@ -762,18 +759,8 @@ make_dest(struct pdf_writer *w, pdf_page_fn *fn, void *ctx, const struct area_tr
 	HPDF_Dict target = fn(ctx, d->page, &ph);
 	if (target == NULL)
 		return NULL;
-	HPDF_Destination dst = HPDF_Destination_New(w->doc->mmgr, target, w->doc->xref);
-	if (dst == NULL)
-		return NULL;
-	/* [page /XYZ left top null]: null zoom keeps the reader's zoom, which
-	 * HPDF_Destination_SetXYZ cannot express */
-	HPDF_Array_Clear(dst);
-	HPDF_Array_Add(dst, target);
-	HPDF_Array_AddName(dst, "XYZ");
-	HPDF_Array_AddReal(dst, pt(d->x));
-	HPDF_Array_AddReal(dst, ph - pt(d->y));
-	HPDF_Array_Add(dst, HPDF_Null_New(w->doc->mmgr));
-	return dst;
+	/* [page /XYZ left top null]: null zoom keeps the reader's zoom */
+	return pdf_haru_dest_xyz(w->doc, target, pt(d->x), ph - pt(d->y));
 }
 
 /* The pages of a document written page by page. */
@@ -788,9 +775,9 @@ page_of(void *ctx, int index, float *ph)
 static HPDF_Dict
 uri_action(struct pdf_writer *w, const char *uri)
 {
-	HPDF_Dict a = HPDF_Dict_New(w->doc->mmgr);
-	HPDF_Dict_AddName(a, "S", "URI");
-	HPDF_Dict_Add(a, "URI", HPDF_String_New(w->doc->mmgr, uri, NULL));
+	HPDF_Dict a = pdf_haru_dict(w->doc);
+	pdf_haru_put_name(a, "S", "URI");
+	pdf_haru_put_str(a, "URI", uri);
 	return a;
 }
 
@@ -824,13 +811,13 @@ write_outline(struct pdf_writer *w, pdf_page_fn *fn, void *ctx, const struct are
 		HPDF_Outline o = HPDF_CreateOutline(w->doc, parent, "", NULL);
 		if (o == NULL)
 			return;
-		HPDF_Dict_Add(o, "Title", text_string(w->doc, bm->title ? bm->title : ""));
+		put_text(o, "Title", bm->title ? bm->title : "");
 		if (bm->dest) {
 			HPDF_Destination dst = make_dest(w, fn, ctx, t, dest_find(ds, bm->dest));
 			if (dst)
 				HPDF_Outline_SetDestination(o, dst);
 		} else if (bm->uri) {
-			HPDF_Dict_Add(o, "A", uri_action(w, bm->uri));
+			pdf_haru_put(o, "A", uri_action(w, bm->uri));
 		}
 		HPDF_Outline_SetOpened(o, bm->open && bm->first ? HPDF_TRUE : HPDF_FALSE);
 		write_outline(w, fn, ctx, t, ds, o, bm->first);
@@ -852,31 +839,30 @@ pdf_label_starts(const struct area_page *p, const struct area_page *prev)
 void
 pdf_label_add(HPDF_Doc doc, HPDF_Array nums, int index0, const struct area_page *p)
 {
-	HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+	HPDF_Dict d = pdf_haru_dict(doc);
 	if (p->label_style) {
 		char st[2] = { (char)p->label_style, '\0' };
-		HPDF_Dict_AddName(d, "S", st);
+		pdf_haru_put_name(d, "S", st);
 		if (p->number != 1)
-			HPDF_Dict_AddNumber(d, "St", p->number);
+			pdf_haru_put_int(d, "St", p->number);
 	} else {
-		HPDF_Dict_Add(d, "P", text_string(doc, p->label ? p->label : ""));
+		put_text(d, "P", p->label ? p->label : "");
 	}
-	HPDF_Array_AddNumber(nums, index0);
-	HPDF_Array_Add(nums, d);
+	pdf_haru_add_int(nums, index0);
+	pdf_haru_add(nums, d);
 }
 
 /* A leaf of the page-label number tree, with the page range it covers. */
 static void
 label_leaf(struct pdf_writer *w, HPDF_Array kids, HPDF_Array nums, int first, int last)
 {
-	HPDF_Dict leaf = HPDF_Dict_New(w->doc->mmgr);
-	HPDF_Array limits = HPDF_Array_New(w->doc->mmgr);
-	HPDF_Xref_Add(w->doc->xref, leaf);
-	HPDF_Dict_Add(leaf, "Nums", nums);
-	HPDF_Array_AddNumber(limits, first);
-	HPDF_Array_AddNumber(limits, last);
-	HPDF_Dict_Add(leaf, "Limits", limits);
-	HPDF_Array_Add(kids, leaf);
+	HPDF_Dict leaf = pdf_haru_dict_indirect(w->doc);
+	HPDF_Array limits = pdf_haru_array(w->doc);
+	pdf_haru_put(leaf, "Nums", nums);
+	pdf_haru_add_int(limits, first);
+	pdf_haru_add_int(limits, last);
+	pdf_haru_put(leaf, "Limits", limits);
+	pdf_haru_add(kids, leaf);
 }
 
 static void
@@ -885,8 +871,7 @@ page_labels(struct pdf_writer *w, const struct area_tree *t)
 	/* a number tree: one /Nums array, or leaves of at most LEAF ranges
 	 * under /Kids (libharu's arrays hold at most 32767 items) */
 	enum { LEAF = 4096 };
-	HPDF_MMgr mm = w->doc->mmgr;
-	HPDF_Array kids = NULL, nums = HPDF_Array_New(mm);
+	HPDF_Array kids = NULL, nums = pdf_haru_array(w->doc);
 	int n = 0, first = 0, last = 0;
 	const struct area_page *prev = NULL;
 	for (const struct area_page *p = t->first; p; p = p->next) {
@@ -896,9 +881,9 @@ page_labels(struct pdf_writer *w, const struct area_tree *t)
 			continue;
 		if (n > 0 && n % LEAF == 0) {
 			if (kids == NULL)
-				kids = HPDF_Array_New(mm);
+				kids = pdf_haru_array(w->doc);
 			label_leaf(w, kids, nums, first, last);
-			nums = HPDF_Array_New(mm);
+			nums = pdf_haru_array(w->doc);
 		}
 		if (n % LEAF == 0)
 			first = p->index - 1;
@@ -906,14 +891,14 @@ page_labels(struct pdf_writer *w, const struct area_tree *t)
 		last = p->index - 1;
 		n++;
 	}
-	HPDF_Dict labels = HPDF_Dict_New(mm);
+	HPDF_Dict labels = pdf_haru_dict(w->doc);
 	if (kids) {
 		label_leaf(w, kids, nums, first, last);
-		HPDF_Dict_Add(labels, "Kids", kids);
+		pdf_haru_put(labels, "Kids", kids);
 	} else {
-		HPDF_Dict_Add(labels, "Nums", nums);
+		pdf_haru_put(labels, "Nums", nums);
 	}
-	HPDF_Dict_Add(w->doc->catalog, "PageLabels", labels);
+	pdf_haru_put(pdf_haru_catalog(w->doc), "PageLabels", labels);
 }
 
 /* The destinations of t, sorted by id (ds->v owned). */
@@ -1059,33 +1044,12 @@ pdf_deflate(const void *data, size_t n, size_t *zn)
 	return z;
 }
 
-/* The stream is deflated already: libharu must name the filter but not
- * apply it (with no filter of its own it drops a /Filter entry, so the
- * name is written by this hook, after the entries). */
-static HPDF_STATUS
-flate_filter_entry(HPDF_Dict obj, HPDF_Stream stream)
-{
-	(void)obj;
-	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
-int
-pdf_stream_put_deflated(HPDF_Dict dict, const void *z, size_t zn)
-{
-	HPDF_MemStream_FreeData(dict->stream);
-	if (HPDF_Stream_Write(dict->stream, z, (HPDF_UINT)zn) != HPDF_OK)
-		return -1;
-	dict->filter = HPDF_STREAM_FILTER_NONE;
-	dict->write_fn = flate_filter_entry;
-	return 0;
-}
-
 int
 pdf_stream_deflated(HPDF_Dict dict, const void *data, size_t n)
 {
 	size_t zn = 0;
 	void *z = pdf_deflate(data, n, &zn);
-	int rc = z ? pdf_stream_put_deflated(dict, z, zn) : -1;
+	int rc = z ? pdf_haru_stream_put_deflated(dict, z, zn) : -1;
 	free(z);
 	return rc;
 }
@@ -1094,25 +1058,12 @@ pdf_stream_deflated(HPDF_Dict dict, const void *data, size_t n)
 static void
 compress_page(struct pdf_writer *w, HPDF_Page page)
 {
-	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-	HPDF_Stream st = attr->stream;
-	HPDF_UINT n = HPDF_Stream_Size(st), k = 0;
-	if (w->failed || n == 0)
+	if (w->failed)
 		return;
-	Bytef *raw = xmalloc(n);
-	for (HPDF_UINT i = 0, nb = HPDF_MemStream_GetBufCount(st); i < nb && k < n; i++) {
-		HPDF_UINT len = 0;
-		HPDF_BYTE *b = HPDF_MemStream_GetBufPtr(st, i, &len);
-		if (b == NULL)
-			break;
-		if (len > n - k)
-			len = n - k;
-		memcpy(raw + k, b, len);
-		k += len;
-	}
-	if (k == n)
-		pdf_stream_deflated(attr->contents, raw, n);
-	free(raw);
+	struct buf b = {0};
+	if (pdf_haru_page_bytes(page, &b) == 0 && b.n > 0)
+		pdf_stream_deflated(pdf_haru_page_contents(page), b.p, b.n);
+	buf_free(&b);
 }
 
 /* libharu's allocator: out of memory is folio's exit 1, not an error
@@ -1218,23 +1169,6 @@ pdf_draw_run(struct pdf_writer *w, HPDF_Page page, mpt ph, const struct area *r)
 	HPDF_Page_EndText(page);
 }
 
-void
-pdf_page_bytes(HPDF_Page page, struct buf *b)
-{
-	HPDF_Stream st = ((HPDF_PageAttr)page->attr)->stream;
-	HPDF_UINT n = HPDF_Stream_Size(st), k = 0;
-	for (HPDF_UINT i = 0, nb = HPDF_MemStream_GetBufCount(st); i < nb && k < n; i++) {
-		HPDF_UINT len = 0;
-		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(st, i, &len);
-		if (p == NULL)
-			break;
-		if (len > n - k)
-			len = n - k;
-		buf_add(b, (const char *)p, len);
-		k += len;
-	}
-}
-
 int
 pdf_end(struct pdf_writer *w, int rc)
 {
@@ -1251,8 +1185,7 @@ pdf_end(struct pdf_writer *w, int rc)
 		hb_map_destroy(w->faces[i].cid);
 	}
 	free(w->faces);
-	if (w->scratch)
-		HPDF_Xref_Free(w->scratch);
+	pdf_haru_scratch_free(w->scratch);
 	HPDF_Free(w->doc);
 	pdf_gfx_free(w->gfx);
 	return rc;

@@ -9,10 +9,10 @@
  *
  * 1,000 copies of a 75-page batch are 75,000 page objects, and libharu
  * keeps every object until the document is saved.  So a copy's page and
- * its content stream are lazy: at rest an empty dictionary; the entries
- * and the stream's bytes are made when libharu writes the object
- * (before_write_fn) and freed as soon as it is written (after_write_fn).
- * The leaves of the page labels are made the same way.  Copies with
+ * its content stream are lazy (pdf_haru.h): at rest an empty dictionary;
+ * the entries and the stream's bytes are made when libharu writes the
+ * object and freed as soon as it is written.  The leaves of the page
+ * labels are made the same way.  Copies with
  * nothing of their own share one content stream per page.
  */
 #include <stdio.h>
@@ -20,10 +20,6 @@
 #include <string.h>
 
 #include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_list.h>
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
 
 #include "pdf.h"
 #include "pdf_int.h"
@@ -35,9 +31,8 @@ struct copies;
 struct cpage {
 	struct copies *c;
 	HPDF_Dict      dict;       /* the page */
-	HPDF_Dict      parent;     /* its /Pages node */
-	HPDF_Dict      contents;   /* shared, or its own (lazy) */
-	HPDF_Number    length;     /* of its own contents, or NULL */
+	struct pdf_page_ref ref;   /* its /Pages node; its contents, shared or its own */
+	struct pdf_lazy lazy;      /* its own contents, made when written */
 	uint32_t       item;
 	uint32_t       copy;       /* 0-based */
 	int            tpage;      /* page of t, 1-based */
@@ -46,6 +41,7 @@ struct cpage {
 /* A leaf of the page labels: the ranges that start at page from on. */
 struct cleaf {
 	struct copies *c;
+	struct pdf_lazy lazy;
 	size_t         from;       /* page of the document, 0-based */
 	size_t         n;          /* ranges */
 	int            first, last;
@@ -63,7 +59,7 @@ struct copies {
 	size_t                  npages;
 	struct cpage           *pages;
 	HPDF_Page               surf;    /* where a copy's own runs are drawn */
-	struct buf              b;
+	struct buf              b;       /* the bytes of the contents being written */
 };
 
 /* The page of t and the copy at page v (0-based) of the document. */
@@ -85,37 +81,20 @@ locate(const struct copies *c, size_t v, size_t *item, uint32_t *copy, int *tpag
 	*tpage = it->first + (int)(off % np);
 }
 
-/* The resources dictionary of a scratch page, taken from it. */
-static HPDF_Dict
-take_resources(HPDF_Page page)
-{
-	for (HPDF_UINT i = 0; i < page->list->count; i++) {
-		HPDF_DictElement e = HPDF_List_ItemAt(page->list, i);
-		if (strcmp(e->key, "Resources") == 0) {
-			HPDF_Dict r = e->value;
-			HPDF_List_Remove(page->list, e);
-			HPDF_FreeMem(page->mmgr, e);
-			r->header.obj_id &= ~HPDF_OTYPE_DIRECT;
-			return r;
-		}
-	}
-	return NULL;
-}
-
 /* ---------------------------------------------------------------- lazy objects */
 
 /* The content of page cp: its page's XObject, then each run of the page
  * that differs per copy, with the copy's number. */
 static int
-copy_content(struct cpage *cp, struct buf *out)
+copy_content(void *ctx, struct buf *out)
 {
+	struct cpage *cp = ctx;
 	struct copies *c = cp->c;
 	const struct pdf_item *it = &c->items[cp->item];
-	HPDF_PageAttr attr = (HPDF_PageAttr)c->surf->attr;
-	HPDF_MemStream_FreeData(attr->stream);
+	pdf_haru_page_clear(c->surf);
 	char op[48];
 	int n = snprintf(op, sizeof op, "/%s Do\n", c->xname[cp->tpage - 1]);
-	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)op, (HPDF_UINT)n);
+	pdf_haru_page_write(c->surf, op, (size_t)n);
 	long serial = it->serial + (long)cp->copy;
 	for (size_t k = 0; k < it->nvary; k++) {
 		const struct pdf_vary *v = &it->vary[k];
@@ -134,49 +113,8 @@ copy_content(struct cpage *cp, struct buf *out)
 		free(text);
 	}
 	out->n = 0;
-	pdf_page_bytes(c->surf, out);
+	pdf_haru_page_bytes(c->surf, out);
 	return c->w.failed ? -1 : 0;
-}
-
-static HPDF_STATUS
-contents_before(HPDF_Dict dict)
-{
-	struct cpage *cp = dict->attr;
-	struct buf *b = &cp->c->b;
-	if (copy_content(cp, b) < 0)
-		return HPDF_INVALID_OBJECT;
-	dict->stream = HPDF_MemStream_New(dict->mmgr, (HPDF_UINT)(b->n > 0 ? b->n : 16));
-	if (dict->stream == NULL)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	HPDF_STATUS st = HPDF_Dict_Add(dict, "Length", cp->length);
-	/* a few operators: deflate would add more than it saves */
-	if (b->n > 512 && pdf_stream_deflated(dict, b->p, b->n) == 0)
-		return st;
-	return st | HPDF_Stream_Write(dict->stream, (const HPDF_BYTE *)b->p, (HPDF_UINT)b->n);
-}
-
-static HPDF_STATUS
-contents_after(HPDF_Dict dict)
-{
-	HPDF_Stream_Free(dict->stream);
-	dict->stream = NULL;
-	dict->write_fn = NULL;
-	dict->filter = HPDF_STREAM_FILTER_NONE;
-	return HPDF_Dict_RemoveElement(dict, "Length");
-}
-
-/* The page's entries, written directly: the dictionary holds none, so a
- * page at rest is an empty dictionary, and its bytes are few (a batch of
- * copies is mostly page objects). */
-static HPDF_STATUS
-page_entries(HPDF_Dict dict, HPDF_Stream stream)
-{
-	struct cpage *cp = dict->attr;
-	char e[96];
-	snprintf(e, sizeof e, "/Type/Page/Parent %u 0 R/Contents %u 0 R",
-	    (unsigned)(cp->parent->header.obj_id & 0x00FFFFFF),
-	    (unsigned)(cp->contents->header.obj_id & 0x00FFFFFF));
-	return HPDF_Stream_WriteStr(stream, e);
 }
 
 /* Calls add for each page from page from of the document that starts a
@@ -218,25 +156,21 @@ leaf_add(void *ctx, size_t v, const struct area_page *p)
 	pdf_label_add(f->c->w.doc, f->nums, (int)v, p);
 }
 
-static HPDF_STATUS
-leaf_before(HPDF_Dict dict)
+/* A leaf's entries, made when it is written and dropped after. */
+static int
+leaf_entries(void *ctx, HPDF_Dict dict)
 {
-	struct cleaf *l = dict->attr;
-	struct leaf_fill f = { l->c, HPDF_Array_New(dict->mmgr) };
-	HPDF_Array limits = HPDF_Array_New(dict->mmgr);
+	struct cleaf *l = ctx;
+	HPDF_Doc doc = l->c->w.doc;
+	struct leaf_fill f = { l->c, pdf_haru_array(doc) };
+	HPDF_Array limits = pdf_haru_array(doc);
 	if (f.nums == NULL || limits == NULL)
-		return HPDF_FAILD_TO_ALLOC_MEM;
+		return -1;
 	label_ranges(l->c, l->from, l->n, leaf_add, &f);
-	HPDF_STATUS st = HPDF_Dict_Add(dict, "Nums", f.nums);
-	st |= HPDF_Array_AddNumber(limits, l->first);
-	st |= HPDF_Array_AddNumber(limits, l->last);
-	return st | HPDF_Dict_Add(dict, "Limits", limits);
-}
-
-static HPDF_STATUS
-leaf_after(HPDF_Dict dict)
-{
-	return HPDF_Dict_RemoveElement(dict, "Nums") | HPDF_Dict_RemoveElement(dict, "Limits");
+	int st = pdf_haru_put(dict, "Nums", f.nums);
+	st |= pdf_haru_add_int(limits, l->first);
+	st |= pdf_haru_add_int(limits, l->last);
+	return st | pdf_haru_put(dict, "Limits", limits);
 }
 
 /* ---------------------------------------------------------------- page labels */
@@ -256,7 +190,7 @@ plan_add(void *ctx, size_t v, const struct area_page *p)
 	(void)p;
 	if (lp->ranges % LEAF == 0) {
 		lp->v = xrealloc(lp->v, (lp->n + 1) * sizeof *lp->v);
-		lp->v[lp->n++] = (struct cleaf){ NULL, v, 0, (int)v, (int)v };
+		lp->v[lp->n++] = (struct cleaf){ NULL, {0}, v, 0, (int)v, (int)v };
 	}
 	struct cleaf *l = &lp->v[lp->n - 1];
 	l->n++;
@@ -268,31 +202,28 @@ plan_add(void *ctx, size_t v, const struct area_page *p)
 static struct cleaf *
 copy_labels(struct copies *c, size_t *nleaves)
 {
-	HPDF_MMgr mm = c->w.doc->mmgr;
+	HPDF_Doc doc = c->w.doc;
 	struct leaf_plan lp = { NULL, 0, 0 };
 	label_ranges(c, 0, 0, plan_add, &lp);
-	HPDF_Dict labels = HPDF_Dict_New(mm);
+	HPDF_Dict labels = pdf_haru_dict(doc);
 	if (lp.n <= 1) {
-		struct leaf_fill f = { c, HPDF_Array_New(mm) };
+		struct leaf_fill f = { c, pdf_haru_array(doc) };
 		label_ranges(c, 0, 0, leaf_add, &f);
-		HPDF_Dict_Add(labels, "Nums", f.nums);
+		pdf_haru_put(labels, "Nums", f.nums);
 		free(lp.v);
 		lp.v = NULL;
 		lp.n = 0;
 	} else {
-		HPDF_Array kids = HPDF_Array_New(mm);
+		HPDF_Array kids = pdf_haru_array(doc);
 		for (size_t i = 0; i < lp.n; i++) {
-			HPDF_Dict leaf = HPDF_Dict_New(mm);
 			lp.v[i].c = c;
-			leaf->attr = &lp.v[i];
-			leaf->before_write_fn = leaf_before;
-			leaf->after_write_fn = leaf_after;
-			HPDF_Xref_Add(c->w.doc->xref, leaf);
-			HPDF_Array_Add(kids, leaf);
+			lp.v[i].lazy = (struct pdf_lazy){ .entries = leaf_entries, .ctx = &lp.v[i] };
+			HPDF_Dict leaf = pdf_haru_lazy_dict(doc, &lp.v[i].lazy);
+			pdf_haru_add(kids, leaf);
 		}
-		HPDF_Dict_Add(labels, "Kids", kids);
+		pdf_haru_put(labels, "Kids", kids);
 	}
-	HPDF_Dict_Add(c->w.doc->catalog, "PageLabels", labels);
+	pdf_haru_put(pdf_haru_catalog(doc), "PageLabels", labels);
 	*nleaves = lp.n;
 	return lp.v;
 }
@@ -318,14 +249,13 @@ static HPDF_Dict *
 templates(struct copies *c)
 {
 	struct pdf_writer *w = &c->w;
-	HPDF_MMgr mm = w->doc->mmgr;
 	int np = c->t->npages;
 	HPDF_Dict *xo = xcalloc((size_t)(np > 0 ? np : 1), sizeof *xo);
 	for (size_t i = 0; i < c->nitems && !w->failed; i++) {
 		const struct pdf_item *it = &c->items[i];
 		for (int k = it->first; k <= it->last && !w->failed; k++) {
 			const struct area_page *p = c->tp[k - 1];
-			HPDF_Page sp = HPDF_Page_New(mm, w->scratch);
+			HPDF_Page sp = pdf_haru_scratch_page(w->scratch);
 			if (sp == NULL)
 				break;
 			w->skip = it->vary;
@@ -333,19 +263,19 @@ templates(struct copies *c)
 			pdf_draw_page(w, sp, p);
 			w->skip = NULL;
 			w->nskip = 0;
-			HPDF_Dict x = HPDF_DictStream_New(mm, w->doc->xref);
-			HPDF_Dict res = take_resources(sp);
+			HPDF_Dict x = pdf_haru_stream(w->doc);
+			HPDF_Dict res = pdf_haru_page_take_resources(sp);
 			if (x == NULL || res == NULL)
 				break;
 			HPDF_Box box = { 0, 0, (HPDF_REAL)p->w / 1000.0f, (HPDF_REAL)p->h / 1000.0f };
-			HPDF_Dict_AddName(x, "Type", "XObject");
-			HPDF_Dict_AddName(x, "Subtype", "Form");
-			HPDF_Dict_Add(x, "BBox", HPDF_Box_Array_New(mm, box));
-			HPDF_Dict_Add(x, "Resources", res);
+			pdf_haru_put_name(x, "Type", "XObject");
+			pdf_haru_put_name(x, "Subtype", "Form");
+			pdf_haru_put_box(x, "BBox", box);
+			pdf_haru_put(x, "Resources", res);
 			struct buf b = {0};
-			pdf_page_bytes(sp, &b);
+			pdf_haru_page_bytes(sp, &b);
 			if (pdf_stream_deflated(x, b.p ? b.p : "", b.n) < 0)
-				HPDF_Stream_Write(x->stream, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.n);
+				pdf_haru_stream_write(x, b.p, b.n);
 			buf_free(&b);
 			xo[k - 1] = x;
 		}
@@ -374,9 +304,7 @@ pdf_write_copies(const struct area_tree *t, const struct pdf_item *items, size_t
 	if (rc < 0)
 		return -1;
 	struct pdf_writer *w = &c.w;
-	HPDF_MMgr mm = w->doc->mmgr;
-	HPDF_Xref xref = w->doc->xref;
-	w->scratch = HPDF_Xref_New(mm, 0);
+	w->scratch = pdf_haru_scratch_new(w->doc);
 
 	c.tp = xcalloc((size_t)t->npages + 1, sizeof *c.tp);
 	for (const struct area_page *p = t->first; p; p = p->next)
@@ -389,22 +317,22 @@ pdf_write_copies(const struct area_tree *t, const struct pdf_item *items, size_t
 	HPDF_Dict *xo = templates(&c);
 
 	/* the copies' pages: their XObjects and the fonts of their own runs */
-	c.surf = w->scratch ? HPDF_Page_New(mm, w->scratch) : NULL;
+	c.surf = w->scratch ? pdf_haru_scratch_page(w->scratch) : NULL;
 	c.xname = xcalloc((size_t)t->npages + 1, sizeof *c.xname);
 	c.shared = xcalloc((size_t)t->npages + 1, sizeof *c.shared);
 	HPDF_Dict res = NULL;
 	if (c.surf && !w->failed) {
 		for (int k = 0; k < t->npages; k++)
 			if (xo[k]) {
-				const char *nm = HPDF_Page_GetXObjectName(c.surf, xo[k]);
+				const char *nm = pdf_haru_page_xobject(c.surf, xo[k]);
 				snprintf(c.xname[k], sizeof c.xname[k], "%s", nm ? nm : "X0");
 			}
 		for (size_t i = 0; i < w->nfaces; i++)
 			if (w->faces[i].font)
-				HPDF_Page_GetLocalFontName(c.surf, w->faces[i].font);
-		res = take_resources(c.surf);
+				pdf_haru_page_font(c.surf, w->faces[i].font);
+		res = pdf_haru_page_take_resources(c.surf);
 		if (res)
-			HPDF_Xref_Add(xref, res);
+			pdf_haru_indirect(w->doc, res);
 	}
 	c.pages = xcalloc(c.npages + 1, sizeof *c.pages);
 	HPDF_Dict chunk = NULL;
@@ -419,52 +347,39 @@ pdf_write_copies(const struct area_tree *t, const struct pdf_item *items, size_t
 		const struct area_page *p = c.tp[cp->tpage - 1];
 		/* at most 1,024 pages a node (libharu's arrays hold 32,767),
 		 * each node with the size and resources of its pages */
-		if (chunk == NULL || kids->list->count >= 1024 || p->w != cw || p->h != ch) {
-			chunk = HPDF_Pages_New(mm, w->doc->root_pages, xref);
+		if (chunk == NULL || pdf_haru_count(kids) >= 1024 || p->w != cw || p->h != ch) {
+			HPDF_Box box = { 0, 0, (HPDF_REAL)p->w / 1000.0f, (HPDF_REAL)p->h / 1000.0f };
+			chunk = pdf_haru_pages_node(w->doc, box, res);
 			if (chunk == NULL)
 				break;
-			HPDF_Box box = { 0, 0, (HPDF_REAL)p->w / 1000.0f, (HPDF_REAL)p->h / 1000.0f };
-			HPDF_Dict_Add(chunk, "MediaBox", HPDF_Box_Array_New(mm, box));
-			HPDF_Dict_Add(chunk, "Resources", res);
-			kids = HPDF_Dict_GetItem(chunk, "Kids", HPDF_OCLASS_ARRAY);
+			kids = pdf_haru_pages_kids(chunk);
 			cw = p->w;
 			ch = p->h;
 		}
-		HPDF_Dict pg = HPDF_Dict_New(mm);
+		HPDF_Dict pg = pdf_haru_lean_page(w->doc, chunk, &cp->ref);
 		if (pg == NULL)
 			break;
-		pg->header.obj_class |= HPDF_OSUBCLASS_PAGE;
-		pg->attr = cp;
-		pg->write_fn = page_entries;
-		HPDF_Xref_Add(xref, pg);
-		HPDF_Array_Add(kids, pg);
 		cp->dict = pg;
-		cp->parent = chunk;
 		int own = 0;
 		for (size_t k = 0; k < items[item].nvary && !own; k++)
 			own = items[item].vary[k].page == cp->tpage;
 		if (own) {
-			HPDF_Dict cs = HPDF_Dict_New(mm);
+			cp->lazy = (struct pdf_lazy){ .bytes = copy_content, .ctx = cp };
+			HPDF_Dict cs = pdf_haru_lazy_stream(w->doc, &cp->lazy, &c.b);
 			if (cs == NULL)
 				break;
-			cs->attr = cp;
-			cs->before_write_fn = contents_before;
-			cs->after_write_fn = contents_after;
-			HPDF_Xref_Add(xref, cs);
-			cp->length = HPDF_Number_New(mm, 0);
-			HPDF_Xref_Add(xref, cp->length);
-			cp->contents = cs;
+			cp->ref.contents = cs;
 		} else {
 			HPDF_Dict *sh = &c.shared[cp->tpage - 1];
 			if (*sh == NULL) {
-				*sh = HPDF_DictStream_New(mm, xref);
+				*sh = pdf_haru_stream(w->doc);
 				if (*sh == NULL)
 					break;
 				char op[48];
 				int len = snprintf(op, sizeof op, "/%s Do\n", c.xname[cp->tpage - 1]);
-				HPDF_Stream_Write((*sh)->stream, (const HPDF_BYTE *)op, (HPDF_UINT)len);
+				pdf_haru_stream_write(*sh, op, (size_t)len);
 			}
-			cp->contents = *sh;
+			cp->ref.contents = *sh;
 		}
 	}
 	size_t nleaves = 0;

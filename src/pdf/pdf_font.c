@@ -23,7 +23,6 @@
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <hpdf.h>
-#include <hpdf_doc.h>
 
 #include "pdf_int.h"
 #include "../text/text.h"
@@ -233,9 +232,9 @@ most_common(const int *w, unsigned n)
 /* /W: runs of three or more equal widths as c_first c_last w, others as
  * c [w …]; widths equal to /DW are left out. */
 static HPDF_Array
-width_array(HPDF_MMgr mm, const int *w, unsigned n, int dw)
+width_array(HPDF_Doc doc, const int *w, unsigned n, int dw)
 {
-	HPDF_Array a = HPDF_Array_New(mm);
+	HPDF_Array a = pdf_haru_array(doc);
 	HPDF_Array list = NULL;
 	for (unsigned i = 1; i < n;) {
 		unsigned j = i;
@@ -244,19 +243,19 @@ width_array(HPDF_MMgr mm, const int *w, unsigned n, int dw)
 		if (w[i] == dw) {
 			list = NULL;
 		} else if (j - i >= 3) {
-			HPDF_Array_AddNumber(a, (HPDF_INT32)i);
-			HPDF_Array_AddNumber(a, (HPDF_INT32)(j - 1));
-			HPDF_Array_AddNumber(a, w[i]);
+			pdf_haru_add_int(a, (int32_t)i);
+			pdf_haru_add_int(a, (int32_t)(j - 1));
+			pdf_haru_add_int(a, w[i]);
 			list = NULL;
 		} else {
 			for (unsigned k = i; k < j; k++) {
 				/* libharu's arrays hold at most HPDF_LIMIT_MAX_ARRAY items */
-				if (list == NULL || list->list->count >= 8192) {
-					HPDF_Array_AddNumber(a, (HPDF_INT32)k);
-					list = HPDF_Array_New(mm);
-					HPDF_Array_Add(a, list);
+				if (list == NULL || pdf_haru_count(list) >= 8192) {
+					pdf_haru_add_int(a, (int32_t)k);
+					list = pdf_haru_array(doc);
+					pdf_haru_add(a, list);
 				}
-				HPDF_Array_AddNumber(list, w[k]);
+				pdf_haru_add_int(list, w[k]);
 			}
 		}
 		i = j;
@@ -307,10 +306,10 @@ tu_blocks(struct buf *b, const struct tu_entry *e, size_t n, const char *kind)
 static HPDF_Dict
 tounicode(HPDF_Doc doc, const uint32_t *uni, unsigned n)
 {
-	HPDF_Dict cmap = HPDF_DictStream_New(doc->mmgr, doc->xref);
+	HPDF_Dict cmap = pdf_haru_stream(doc);
 	if (cmap == NULL)
 		return NULL;
-	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	pdf_haru_stream_flate(cmap);
 	struct tu_entry *range = xmalloc((n ? n : 1) * sizeof *range);
 	struct tu_entry *single = xmalloc((n ? n : 1) * sizeof *single);
 	size_t nr = 0, ns = 0;
@@ -337,7 +336,7 @@ tounicode(HPDF_Doc doc, const uint32_t *uni, unsigned n)
 	tu_blocks(&b, range, nr, "bfrange");
 	tu_blocks(&b, single, ns, "bfchar");
 	buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.p, (HPDF_UINT)b.n);
+	pdf_haru_stream_write(cmap, b.p, b.n);
 	buf_free(&b);
 	free(range);
 	free(single);
@@ -411,34 +410,33 @@ pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t 
 	subset_tag(name, cps, tag);
 	snprintf(full, sizeof full, "%s+%s", tag, name);
 
-	HPDF_MMgr mm = doc->mmgr;
-	HPDF_Dict program = HPDF_DictStream_New(mm, doc->xref);
-	HPDF_Dict desc = HPDF_Dict_New(mm);
-	HPDF_Dict cidfont = HPDF_Dict_New(mm);
-	HPDF_Dict type0 = HPDF_Dict_New(mm);
-	HPDF_Dict info = HPDF_Dict_New(mm);
+	HPDF_Dict program = pdf_haru_stream(doc);
+	HPDF_Dict desc = pdf_haru_dict(doc);
+	HPDF_Dict cidfont = pdf_haru_dict(doc);
+	HPDF_Dict type0 = pdf_haru_dict(doc);
+	HPDF_Dict info = pdf_haru_dict(doc);
 	HPDF_Dict tu = tounicode(doc, uni, n);
-	HPDF_STATUS st = HPDF_OK;
+	int st = 0;
 	if (!program || !desc || !cidfont || !type0 || !info || !tu) {
-		st = HPDF_FAILD_TO_ALLOC_MEM;
+		st = -1;
 		goto done;
 	}
-	st |= HPDF_Xref_Add(doc->xref, desc);
-	st |= HPDF_Xref_Add(doc->xref, cidfont);
-	st |= HPDF_Xref_Add(doc->xref, type0);
-	if (st != HPDF_OK)
+	st |= pdf_haru_indirect(doc, desc);
+	st |= pdf_haru_indirect(doc, cidfont);
+	st |= pdf_haru_indirect(doc, type0);
+	if (st != 0)
 		goto done;
 
-	if (z == NULL || pdf_stream_put_deflated(program, z, zn) < 0) {
+	if (z == NULL || pdf_haru_stream_put_deflated(program, z, zn) < 0) {
 		hb_blob_t *blob = hb_face_reference_blob(sub);
 		unsigned len;
 		const char *data = hb_blob_get_data(blob, &len);
-		program->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-		st |= HPDF_Stream_Write(program->stream, (const HPDF_BYTE *)data, len);
+		pdf_haru_stream_flate(program);
+		st |= pdf_haru_stream_write(program, data, len);
 		zraw = len;
 		hb_blob_destroy(blob);
 	}
-	st |= HPDF_Dict_AddNumber(program, "Length1", (HPDF_INT32)zraw);
+	st |= pdf_haru_put_int(program, "Length1", (int32_t)zraw);
 
 	hb_position_t asc = 0, dsc = 0, cap = 0;
 	hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &asc);
@@ -465,45 +463,45 @@ pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t 
 	}
 	hb_blob_destroy(head);
 
-	st |= HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-	st |= HPDF_Dict_AddName(desc, "FontName", full);
-	st |= HPDF_Dict_AddNumber(desc, "Flags", 4 | (slant != 0 ? 64 : 0));   /* symbolic, italic */
-	st |= HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(mm, box));
-	st |= HPDF_Dict_AddNumber(desc, "ItalicAngle", (HPDF_INT32)slant);
-	st |= HPDF_Dict_AddNumber(desc, "Ascent", scaled(asc, upem));
-	st |= HPDF_Dict_AddNumber(desc, "Descent", scaled(dsc, upem));
-	st |= HPDF_Dict_AddNumber(desc, "CapHeight", scaled(cap ? cap : asc, upem));
-	st |= HPDF_Dict_AddNumber(desc, "StemV", 80);
-	st |= HPDF_Dict_Add(desc, "FontFile2", program);
+	st |= pdf_haru_put_name(desc, "Type", "FontDescriptor");
+	st |= pdf_haru_put_name(desc, "FontName", full);
+	st |= pdf_haru_put_int(desc, "Flags", 4 | (slant != 0 ? 64 : 0));   /* symbolic, italic */
+	st |= pdf_haru_put_box(desc, "FontBBox", box);
+	st |= pdf_haru_put_int(desc, "ItalicAngle", (int32_t)slant);
+	st |= pdf_haru_put_int(desc, "Ascent", scaled(asc, upem));
+	st |= pdf_haru_put_int(desc, "Descent", scaled(dsc, upem));
+	st |= pdf_haru_put_int(desc, "CapHeight", scaled(cap ? cap : asc, upem));
+	st |= pdf_haru_put_int(desc, "StemV", 80);
+	st |= pdf_haru_put(desc, "FontFile2", program);
 
-	st |= HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
-	st |= HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
-	st |= HPDF_Dict_AddNumber(info, "Supplement", 0);
+	st |= pdf_haru_put_str(info, "Registry", "Adobe");
+	st |= pdf_haru_put_str(info, "Ordering", "Identity");
+	st |= pdf_haru_put_int(info, "Supplement", 0);
 
-	st |= HPDF_Dict_AddName(cidfont, "Type", "Font");
-	st |= HPDF_Dict_AddName(cidfont, "Subtype", "CIDFontType2");
-	st |= HPDF_Dict_AddName(cidfont, "BaseFont", full);
-	st |= HPDF_Dict_Add(cidfont, "CIDSystemInfo", info);
-	st |= HPDF_Dict_Add(cidfont, "FontDescriptor", desc);
-	st |= HPDF_Dict_AddNumber(cidfont, "DW", dw);
-	st |= HPDF_Dict_Add(cidfont, "W", width_array(mm, w, n, dw));
-	st |= HPDF_Dict_AddName(cidfont, "CIDToGIDMap", "Identity");
+	st |= pdf_haru_put_name(cidfont, "Type", "Font");
+	st |= pdf_haru_put_name(cidfont, "Subtype", "CIDFontType2");
+	st |= pdf_haru_put_name(cidfont, "BaseFont", full);
+	st |= pdf_haru_put(cidfont, "CIDSystemInfo", info);
+	st |= pdf_haru_put(cidfont, "FontDescriptor", desc);
+	st |= pdf_haru_put_int(cidfont, "DW", dw);
+	st |= pdf_haru_put(cidfont, "W", width_array(doc, w, n, dw));
+	st |= pdf_haru_put_name(cidfont, "CIDToGIDMap", "Identity");
 
-	HPDF_Array desc_fonts = HPDF_Array_New(mm);
-	st |= HPDF_Array_Add(desc_fonts, cidfont);
-	st |= HPDF_Dict_AddName(type0, "Type", "Font");
-	st |= HPDF_Dict_AddName(type0, "Subtype", "Type0");
-	st |= HPDF_Dict_AddName(type0, "BaseFont", full);
-	st |= HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
-	st |= HPDF_Dict_Add(type0, "DescendantFonts", desc_fonts);
-	st |= HPDF_Dict_Add(type0, "ToUnicode", tu);
+	HPDF_Array desc_fonts = pdf_haru_array(doc);
+	st |= pdf_haru_add(desc_fonts, cidfont);
+	st |= pdf_haru_put_name(type0, "Type", "Font");
+	st |= pdf_haru_put_name(type0, "Subtype", "Type0");
+	st |= pdf_haru_put_name(type0, "BaseFont", full);
+	st |= pdf_haru_put_name(type0, "Encoding", "Identity-H");
+	st |= pdf_haru_put(type0, "DescendantFonts", desc_fonts);
+	st |= pdf_haru_put(type0, "ToUnicode", tu);
 done:
 	free(z);
 	free(uni);
 	free(w);
 	hb_font_destroy(font);
 	hb_face_destroy(sub);
-	if (st != HPDF_OK) {
+	if (st != 0) {
 		diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot embed font %s", f->path);
 		return NULL;
 	}

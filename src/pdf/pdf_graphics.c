@@ -20,8 +20,6 @@
 #include <string.h>
 
 #include <hpdf.h>
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
 
 #include "../base/limits.h"
 #include "../image/image.h"
@@ -92,8 +90,7 @@ pt(mpt x)
 static void
 raw(HPDF_Page page, const struct buf *b)
 {
-	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b->p, (HPDF_UINT)b->n);
+	pdf_haru_page_write(page, b->p, b->n);
 }
 
 /* ---------------------------------------------------------------- images */
@@ -137,7 +134,7 @@ load_jpeg(struct pdf_gfx *g, const char *path, const char **why)
 	/* libharu marks every CMYK JPEG as inverted (Adobe's way); a CMYK
 	 * JPEG without the Adobe marker is stored plainly */
 	if (info.components == 4 && !info.adobe)
-		HPDF_Dict_RemoveElement(img, "Decode");
+		pdf_haru_remove(img, "Decode");
 	return img;
 }
 

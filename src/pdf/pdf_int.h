@@ -1,7 +1,8 @@
 /*
  * pdf — internal interface between pdf.c (the writer: text, boxes, links),
  * pdf_font.c (embedded fonts) and pdf_graphics.c (vector paths, images,
- * clipping).  They include hpdf.h; no other stage does.
+ * clipping).  They include hpdf.h (no other stage does) and reach
+ * libharu beyond its public API only through pdf_haru.h.
  */
 #ifndef FOLIO_PDF_INT_H
 #define FOLIO_PDF_INT_H
@@ -11,6 +12,7 @@
 
 #include "../area/area.h"
 #include "pdf.h"
+#include "pdf_haru.h"
 
 struct text_face;
 struct pdf_vary;
@@ -49,7 +51,7 @@ struct pdf_writer {
 	const struct pdf_vary *skip;   /* runs not drawn with their page (drawn per copy) */
 	size_t        nskip;
 	struct file_out out;
-	HPDF_Xref     scratch;     /* objects drawn on but not written, or NULL */
+	struct pdf_scratch *scratch;   /* pages drawn on but not written, or NULL */
 };
 
 /*
@@ -65,8 +67,6 @@ void pdf_draw_page(struct pdf_writer *w, HPDF_Page page, const struct area_page 
 /* Draw run r (a glyph run alone) as text on page (ph: page height, mpt);
  * the page's text state is reset first. */
 void pdf_draw_run(struct pdf_writer *w, HPDF_Page page, mpt ph, const struct area *r);
-/* The bytes of a page's content stream so far, appended to b. */
-void pdf_page_bytes(HPDF_Page page, struct buf *b);
 /* The page object of page index (1-based) and its height in points. */
 typedef HPDF_Dict pdf_page_fn(void *ctx, int index, float *ph);
 /* The outline of t, its destinations on the pages fn gives. */
@@ -89,15 +89,13 @@ HPDF_Dict pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps,
     struct diag *d);
 
 /*
- * Replace the data of stream dict (a new HPDF_DictStream) with data,
+ * Replace the data of stream dict (made by pdf_haru_stream) with data,
  * deflated at folio's level, and name the filter.  Returns 0, or -1 when
  * nothing was changed.
  */
 int pdf_stream_deflated(HPDF_Dict dict, const void *data, size_t n);
 /* data deflated in zlib's format (owned, *zn bytes), or NULL. */
 void *pdf_deflate(const void *data, size_t n, size_t *zn);
-/* The same as pdf_stream_deflated, for data deflated already. */
-int pdf_stream_put_deflated(HPDF_Dict dict, const void *z, size_t zn);
 
 /* Images and transparency states of one document, each made once. */
 struct pdf_gfx;

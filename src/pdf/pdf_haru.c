@@ -1,0 +1,437 @@
+/*
+ * pdf_haru — the one file that knows libharu's internals (pdf_haru.h).
+ *
+ * Everything here uses libharu's object layer (hpdf_objects.h), its page
+ * and document records (hpdf_pages.h, hpdf_doc.h) or its lists, none of
+ * which hpdf.h exports as API: an update of libharu that changes them
+ * breaks this file and no other.  Each function says why the public API
+ * does not serve.  Written against libharu 2.3/2.4 (Debian libhpdf-dev).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf.h>
+#include <hpdf_destination.h>
+#include <hpdf_doc.h>
+#include <hpdf_list.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+
+#include "pdf_haru.h"
+#include "pdf_int.h"
+
+static int
+ok(HPDF_STATUS st)
+{
+	return st == HPDF_OK ? 0 : -1;
+}
+
+/* ---------------------------------------------------------------- objects */
+
+/* hpdf.h has no generic dictionary or array: fonts of folio's own
+ * (pdf_font.c), page labels, metadata and URI actions are built from
+ * libharu's object layer, which only its own modules are meant to use. */
+HPDF_Dict
+pdf_haru_dict(HPDF_Doc doc)
+{
+	return HPDF_Dict_New(doc->mmgr);
+}
+
+HPDF_Dict
+pdf_haru_dict_indirect(HPDF_Doc doc)
+{
+	HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+	if (d && HPDF_Xref_Add(doc->xref, d) != HPDF_OK)
+		return NULL;   /* HPDF_Xref_Add freed it */
+	return d;
+}
+
+HPDF_Array
+pdf_haru_array(HPDF_Doc doc)
+{
+	return HPDF_Array_New(doc->mmgr);
+}
+
+/* A stream object: hpdf.h makes streams only for its own pages, images
+ * and fonts. */
+HPDF_Dict
+pdf_haru_stream(HPDF_Doc doc)
+{
+	return HPDF_DictStream_New(doc->mmgr, doc->xref);
+}
+
+int
+pdf_haru_indirect(HPDF_Doc doc, void *obj)
+{
+	return ok(HPDF_Xref_Add(doc->xref, obj));
+}
+
+int
+pdf_haru_put(HPDF_Dict d, const char *key, void *obj)
+{
+	return ok(HPDF_Dict_Add(d, key, obj));
+}
+
+int
+pdf_haru_put_name(HPDF_Dict d, const char *key, const char *name)
+{
+	return ok(HPDF_Dict_AddName(d, key, name));
+}
+
+int
+pdf_haru_put_int(HPDF_Dict d, const char *key, int32_t v)
+{
+	return ok(HPDF_Dict_AddNumber(d, key, (HPDF_INT32)v));
+}
+
+int
+pdf_haru_put_str(HPDF_Dict d, const char *key, const char *str)
+{
+	return ok(HPDF_Dict_Add(d, key, HPDF_String_New(d->mmgr, str, NULL)));
+}
+
+/* Text strings (UTF-16BE): hpdf.h's HPDF_SetInfoAttr converts through
+ * an encoder that cannot show code points beyond the BMP. */
+int
+pdf_haru_put_bytes(HPDF_Dict d, const char *key, const void *bytes, size_t n)
+{
+	return ok(HPDF_Dict_Add(d, key, HPDF_Binary_New(d->mmgr, (HPDF_BYTE *)bytes, (HPDF_UINT)n)));
+}
+
+int
+pdf_haru_put_box(HPDF_Dict d, const char *key, HPDF_Box box)
+{
+	return ok(HPDF_Dict_Add(d, key, HPDF_Box_Array_New(d->mmgr, box)));
+}
+
+/* hpdf.h cannot take an entry back (a JPEG's /Decode, which libharu
+ * sets for every CMYK JPEG). */
+int
+pdf_haru_remove(HPDF_Dict d, const char *key)
+{
+	return ok(HPDF_Dict_RemoveElement(d, key));
+}
+
+int
+pdf_haru_add(HPDF_Array a, void *obj)
+{
+	return ok(HPDF_Array_Add(a, obj));
+}
+
+int
+pdf_haru_add_int(HPDF_Array a, int32_t v)
+{
+	return ok(HPDF_Array_AddNumber(a, (HPDF_INT32)v));
+}
+
+/* libharu's arrays hold at most HPDF_LIMIT_MAX_ARRAY items: callers
+ * split long ones by this count. */
+size_t
+pdf_haru_count(HPDF_Array a)
+{
+	return a->list->count;
+}
+
+/* hpdf.h sets only the catalog entries it knows (no /Lang, /Metadata,
+ * /PageLabels as a number tree), and Info entries only through an
+ * encoder (see pdf_haru_put_bytes). */
+HPDF_Dict
+pdf_haru_catalog(HPDF_Doc doc)
+{
+	return doc->catalog;
+}
+
+HPDF_Dict
+pdf_haru_info(HPDF_Doc doc)
+{
+	return doc->info;
+}
+
+/* HPDF_Destination_SetXYZ writes a zoom; a null zoom (keep the reader's)
+ * needs the array written by hand. */
+HPDF_Destination
+pdf_haru_dest_xyz(HPDF_Doc doc, HPDF_Dict page, float left, float top)
+{
+	HPDF_Destination dst = HPDF_Destination_New(doc->mmgr, page, doc->xref);
+	if (dst == NULL)
+		return NULL;
+	HPDF_Array_Clear(dst);
+	HPDF_Array_Add(dst, page);
+	HPDF_Array_AddName(dst, "XYZ");
+	HPDF_Array_AddReal(dst, left);
+	HPDF_Array_AddReal(dst, top);
+	HPDF_Array_Add(dst, HPDF_Null_New(doc->mmgr));
+	return dst;
+}
+
+/* ---------------------------------------------------------------- streams */
+
+int
+pdf_haru_stream_write(HPDF_Dict s, const void *p, size_t n)
+{
+	return ok(HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)p, (HPDF_UINT)n));
+}
+
+void
+pdf_haru_stream_flate(HPDF_Dict s)
+{
+	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+}
+
+/* The stream is deflated already: libharu must name the filter but not
+ * apply it (with no filter of its own it drops a /Filter entry, so the
+ * name is written by this hook, after the entries). */
+static HPDF_STATUS
+flate_filter_entry(HPDF_Dict obj, HPDF_Stream stream)
+{
+	(void)obj;
+	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+/* libharu deflates only with zlib, at its own level, each time it saves;
+ * folio deflates with libdeflate and deflates a font program once a run
+ * (pdf_deflate, docs/bench.md).  hpdf.h has no way to hand it the bytes. */
+int
+pdf_haru_stream_put_deflated(HPDF_Dict s, const void *z, size_t zn)
+{
+	HPDF_MemStream_FreeData(s->stream);
+	if (HPDF_Stream_Write(s->stream, z, (HPDF_UINT)zn) != HPDF_OK)
+		return -1;
+	s->filter = HPDF_STREAM_FILTER_NONE;
+	s->write_fn = flate_filter_entry;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- pages */
+
+/* hpdf.h has no TJ, no Tf with a font it did not make, no Td that skips
+ * its bookkeeping, no dash of length 0, and its operator calls cost more
+ * than the bytes for the rectangles that are most of a table: folio
+ * writes those operators into the page's stream itself. */
+void
+pdf_haru_page_write(HPDF_Page page, const void *p, size_t n)
+{
+	HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, (const HPDF_BYTE *)p, (HPDF_UINT)n);
+}
+
+/* The bytes of a page, to deflate them with folio's deflater or to make
+ * them a form XObject: hpdf.h never gives them back. */
+int
+pdf_haru_page_bytes(HPDF_Page page, struct buf *b)
+{
+	HPDF_Stream st = ((HPDF_PageAttr)page->attr)->stream;
+	HPDF_UINT n = HPDF_Stream_Size(st), k = 0;
+	for (HPDF_UINT i = 0, nb = HPDF_MemStream_GetBufCount(st); i < nb && k < n; i++) {
+		HPDF_UINT len = 0;
+		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(st, i, &len);
+		if (p == NULL)
+			break;
+		if (len > n - k)
+			len = n - k;
+		buf_add(b, (const char *)p, len);
+		k += len;
+	}
+	return k == n ? 0 : -1;
+}
+
+/* A scratch page is drawn on once per copy: hpdf.h has no call to
+ * start a page's stream again. */
+void
+pdf_haru_page_clear(HPDF_Page page)
+{
+	HPDF_MemStream_FreeData(((HPDF_PageAttr)page->attr)->stream);
+}
+
+/* Where a page's deflated bytes go (pdf_haru_stream_put_deflated). */
+HPDF_Dict
+pdf_haru_page_contents(HPDF_Page page)
+{
+	return ((HPDF_PageAttr)page->attr)->contents;
+}
+
+/* folio's Type0 fonts and form XObjects are not libharu's HPDF_Font and
+ * HPDF_Image, which HPDF_Page_SetFontAndSize and HPDF_Page_DrawImage
+ * take; these enter them in the page's resources all the same (these two
+ * functions are libharu's, but hpdf.h does not export them). */
+const char *
+pdf_haru_page_font(HPDF_Page page, HPDF_Dict font)
+{
+	return HPDF_Page_GetLocalFontName(page, font);
+}
+
+const char *
+pdf_haru_page_xobject(HPDF_Page page, HPDF_Dict xobj)
+{
+	return HPDF_Page_GetXObjectName(page, xobj);
+}
+
+/* A form XObject takes the resources of the scratch page it was drawn
+ * on: hpdf.h neither gives nor removes a page's entries. */
+HPDF_Dict
+pdf_haru_page_take_resources(HPDF_Page page)
+{
+	for (HPDF_UINT i = 0; i < page->list->count; i++) {
+		HPDF_DictElement e = HPDF_List_ItemAt(page->list, i);
+		if (strcmp(e->key, "Resources") == 0) {
+			HPDF_Dict r = e->value;
+			HPDF_List_Remove(page->list, e);
+			HPDF_FreeMem(page->mmgr, e);
+			r->header.obj_id &= ~HPDF_OTYPE_DIRECT;
+			return r;
+		}
+	}
+	return NULL;
+}
+
+/* HPDF_AddPage adds every page to the document: a page drawn only to
+ * become a form XObject lives in a table of objects that is not written
+ * (the struct is libharu's HPDF_Xref, named for folio). */
+struct pdf_scratch *
+pdf_haru_scratch_new(HPDF_Doc doc)
+{
+	return (struct pdf_scratch *)HPDF_Xref_New(doc->mmgr, 0);
+}
+
+HPDF_Page
+pdf_haru_scratch_page(struct pdf_scratch *s)
+{
+	HPDF_Xref x = (HPDF_Xref)s;
+	return HPDF_Page_New(x->mmgr, x);
+}
+
+void
+pdf_haru_scratch_free(struct pdf_scratch *s)
+{
+	if (s)
+		HPDF_Xref_Free((HPDF_Xref)s);
+}
+
+/* ---------------------------------------------------------------- lazy objects */
+
+/* hpdf.h's pages carry every entry and a stream from the start; 75,000
+ * of them do not fit.  A node of the page tree of folio's own, under
+ * libharu's root (HPDF_SetPagesConfiguration makes only empty nodes). */
+HPDF_Dict
+pdf_haru_pages_node(HPDF_Doc doc, HPDF_Box box, HPDF_Dict res)
+{
+	HPDF_Dict node = HPDF_Pages_New(doc->mmgr, doc->root_pages, doc->xref);
+	if (node == NULL)
+		return NULL;
+	HPDF_Dict_Add(node, "MediaBox", HPDF_Box_Array_New(doc->mmgr, box));
+	HPDF_Dict_Add(node, "Resources", res);
+	return node;
+}
+
+HPDF_Array
+pdf_haru_pages_kids(HPDF_Dict node)
+{
+	return HPDF_Dict_GetItem(node, "Kids", HPDF_OCLASS_ARRAY);
+}
+
+/* The page's entries, written directly: the dictionary holds none, so a
+ * page at rest is an empty dictionary, and its bytes are few (a batch of
+ * copies is mostly page objects). */
+static HPDF_STATUS
+page_entries(HPDF_Dict dict, HPDF_Stream stream)
+{
+	const struct pdf_page_ref *ref = dict->attr;
+	char e[96];
+	snprintf(e, sizeof e, "/Type/Page/Parent %u 0 R/Contents %u 0 R",
+	    (unsigned)(ref->parent->header.obj_id & 0x00FFFFFF),
+	    (unsigned)(ref->contents->header.obj_id & 0x00FFFFFF));
+	return HPDF_Stream_WriteStr(stream, e);
+}
+
+HPDF_Dict
+pdf_haru_lean_page(HPDF_Doc doc, HPDF_Dict node, struct pdf_page_ref *ref)
+{
+	HPDF_Dict pg = HPDF_Dict_New(doc->mmgr);
+	if (pg == NULL)
+		return NULL;
+	pg->header.obj_class |= HPDF_OSUBCLASS_PAGE;
+	pg->attr = ref;
+	pg->write_fn = page_entries;
+	ref->parent = node;
+	HPDF_Xref_Add(doc->xref, pg);
+	HPDF_Array_Add(pdf_haru_pages_kids(node), pg);
+	return pg;
+}
+
+/* libharu calls before_write_fn and after_write_fn around writing an
+ * object; hpdf.h offers no such hook. */
+static HPDF_STATUS
+stream_before(HPDF_Dict dict)
+{
+	struct pdf_lazy *l = dict->attr;
+	struct buf *b = l->buf;
+	b->n = 0;
+	if (l->bytes(l->ctx, b) < 0)
+		return HPDF_INVALID_OBJECT;
+	dict->stream = HPDF_MemStream_New(dict->mmgr, (HPDF_UINT)(b->n > 0 ? b->n : 16));
+	if (dict->stream == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	HPDF_STATUS st = HPDF_Dict_Add(dict, "Length", l->length);
+	/* a few operators: deflate would add more than it saves */
+	if (b->n > 512 && pdf_stream_deflated(dict, b->p, b->n) == 0)
+		return st;
+	return st | HPDF_Stream_Write(dict->stream, (const HPDF_BYTE *)b->p, (HPDF_UINT)b->n);
+}
+
+static HPDF_STATUS
+stream_after(HPDF_Dict dict)
+{
+	HPDF_Stream_Free(dict->stream);
+	dict->stream = NULL;
+	dict->write_fn = NULL;
+	dict->filter = HPDF_STREAM_FILTER_NONE;
+	return HPDF_Dict_RemoveElement(dict, "Length");
+}
+
+HPDF_Dict
+pdf_haru_lazy_stream(HPDF_Doc doc, struct pdf_lazy *l, struct buf *shared)
+{
+	HPDF_Dict cs = HPDF_Dict_New(doc->mmgr);
+	if (cs == NULL)
+		return NULL;
+	l->buf = shared;
+	cs->attr = l;
+	cs->before_write_fn = stream_before;
+	cs->after_write_fn = stream_after;
+	HPDF_Xref_Add(doc->xref, cs);
+	HPDF_Number length = HPDF_Number_New(doc->mmgr, 0);
+	HPDF_Xref_Add(doc->xref, length);
+	l->length = length;
+	return cs;
+}
+
+static HPDF_STATUS
+dict_before(HPDF_Dict dict)
+{
+	struct pdf_lazy *l = dict->attr;
+	return l->entries(l->ctx, dict) < 0 ? HPDF_INVALID_OBJECT : HPDF_OK;
+}
+
+static HPDF_STATUS
+dict_after(HPDF_Dict dict)
+{
+	HPDF_STATUS st = HPDF_OK;
+	while (dict->list->count > 0 && st == HPDF_OK) {
+		HPDF_DictElement e = HPDF_List_ItemAt(dict->list, 0);
+		st = HPDF_Dict_RemoveElement(dict, e->key);
+	}
+	return st;
+}
+
+HPDF_Dict
+pdf_haru_lazy_dict(HPDF_Doc doc, struct pdf_lazy *l)
+{
+	HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+	if (d == NULL)
+		return NULL;
+	d->attr = l;
+	d->before_write_fn = dict_before;
+	d->after_write_fn = dict_after;
+	HPDF_Xref_Add(doc->xref, d);
+	return d;
+}
