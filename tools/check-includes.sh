@@ -60,6 +60,32 @@ if [ -d "$SRC/layout" ]; then
 		>>"${TMPDIR:-/tmp}/check-includes.$$"
 fi
 
+# libharu behind one adapter (docs/architecture.md): outside pdf/pdf_haru.c
+# only hpdf.h, only the calls hpdf.h exports, and no field of libharu's
+# structures
+HARU=pdf/pdf_haru.c
+grep -rn --include='*.[ch]' '#[[:space:]]*include[[:space:]]*[<"]hpdf_' "$SRC" | grep -v "^$SRC/$HARU:" |
+	sed "s|^$SRC/||; s|\$| (libharu's private headers only in $HARU)|" >>"${TMPDIR:-/tmp}/check-includes.$$"
+HPDF_H=$(printf '#include <hpdf.h>\n' | ${CC:-cc} -M -x c - 2>/dev/null | tr ' \\' '\n\n' | grep '/hpdf\.h$' | head -n 1)
+if [ -z "$HPDF_H" ] || [ ! -r "$HPDF_H" ]; then
+	echo "check-includes: hpdf.h not found (libhpdf-dev): cannot check libharu's public calls" \
+	    >>"${TMPDIR:-/tmp}/check-includes.$$"
+else
+	awk '!/^[[:space:]]*#/ && /HPDF_EXPORT\(/ { e = 1; sub(/.*HPDF_EXPORT\([^)]*\)/, "") }
+	    e && match($0, /HPDF_[A-Za-z0-9_]+/) { print substr($0, RSTART, RLENGTH); e = 0 }' \
+	    "$HPDF_H" | LC_ALL=C sort -u >"${TMPDIR:-/tmp}/check-includes-api.$$"
+	grep -rnoE --include='*.[ch]' 'HPDF_[A-Za-z0-9_]+[[:space:]]*\(' "$SRC" | grep -v "^$SRC/$HARU:" |
+	while IFS= read -r hit; do
+		fn=$(printf '%s\n' "$hit" | sed 's/.*:\(HPDF_[A-Za-z0-9_]*\).*/\1/')
+		grep -qx "$fn" "${TMPDIR:-/tmp}/check-includes-api.$$" ||
+			printf '%s (%s: not in hpdf.h'"'"'s API, only in %s)\n' "${hit#"$SRC"/}" "$fn" "$HARU"
+	done >>"${TMPDIR:-/tmp}/check-includes.$$"
+	rm -f "${TMPDIR:-/tmp}/check-includes-api.$$"
+fi
+grep -rnE --include='*.[ch]' -- '->(attr|stream|filter|write_fn|before_write_fn|after_write_fn|free_fn|mmgr|xref|catalog|root_pages|header|list)\b' \
+    "$SRC/pdf" | grep -v "^$SRC/$HARU:" |
+	sed "s|^$SRC/||; s|\$| (a field of libharu's: only in $HARU)|" >>"${TMPDIR:-/tmp}/check-includes.$$"
+
 if [ -s "${TMPDIR:-/tmp}/check-includes.$$" ]; then
 	cat "${TMPDIR:-/tmp}/check-includes.$$"
 	bad=1
