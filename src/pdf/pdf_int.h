@@ -1,8 +1,12 @@
 /*
- * pdf — internal interface between pdf.c (the writer: text, boxes, links),
- * pdf_font.c (embedded fonts) and pdf_graphics.c (vector paths, images,
- * clipping).  They include hpdf.h (no other stage does) and reach
- * libharu beyond its public API only through pdf_haru.h.
+ * pdf — internal interface of the PDF writer's files, one job each:
+ * pdf.c (the document: start, fonts collected, save), pdf_page.c (a
+ * page's boxes and the passes over it), pdf_text.c (its text),
+ * pdf_graphics.c (paths, images, clipping), pdf_font.c (embedded fonts),
+ * pdf_info.c (Info and XMP), pdf_nav.c (links, outline, page labels),
+ * pdf_deflate.c (streams deflated by folio), pdf_copies.c (documents of
+ * copies).  They include hpdf.h (no other stage does) and reach libharu
+ * beyond its public API only through pdf_haru.h (pdf_haru.c).
  */
 #ifndef FOLIO_PDF_INT_H
 #define FOLIO_PDF_INT_H
@@ -61,12 +65,32 @@ struct pdf_writer {
  */
 int pdf_begin(struct pdf_writer *w, const struct area_tree *t, const char *path,
     const struct pdf_vary *vary, size_t nvary, struct diag *d);
+/* The face entry of f (made on first use). */
+struct pdf_face *pdf_face_of(struct pdf_writer *w, struct text_face *f);
+
+/* Operator syntax (pdf_page.c): the decimal digits of v ≥ 0; v/1000 in
+ * the shortest decimal form and a space; colours 0xRRGGBB. */
+char *pdf_put_uint(char *p, uint64_t v);
+char *pdf_put_milli(char *p, int64_t v);
+void pdf_rgb_fill(HPDF_Page page, uint32_t c);
+void pdf_rgb_stroke(HPDF_Page page, uint32_t c);
+
 /* Draw page p of the tree on page (its size set), without the runs of
  * w->skip; the stream is left as drawn (pdf_stream_deflated compresses). */
 void pdf_draw_page(struct pdf_writer *w, HPDF_Page page, const struct area_page *p);
 /* Draw run r (a glyph run alone) as text on page (ph: page height, mpt);
  * the page's text state is reset first. */
 void pdf_draw_run(struct pdf_writer *w, HPDF_Page page, mpt ph, const struct area *r);
+/* The text of the areas from top on (pdf_text.c), in one text object. */
+void pdf_draw_text(struct pdf_writer *w, HPDF_Page page, const struct area *top);
+
+/* The Info dictionary, XMP metadata and language of t (pdf_info.c). */
+void pdf_info(struct pdf_writer *w, const struct area_tree *t);
+/* Put s (UTF-8) in d as a PDF text string (UTF-16BE). */
+int pdf_put_text(HPDF_Dict d, const char *key, const char *s);
+/* Page labels, links and the outline of t, whose pages are pages
+ * (pdf_nav.c). */
+void pdf_nav(struct pdf_writer *w, HPDF_Page *pages, const struct area_tree *t);
 /* The page object of page index (1-based) and its height in points. */
 typedef HPDF_Dict pdf_page_fn(void *ctx, int index, float *ph);
 /* The outline of t, its destinations on the pages fn gives. */
