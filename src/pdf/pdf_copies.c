@@ -283,6 +283,61 @@ templates(struct copies *c)
 	return xo;
 }
 
+/* The copies' pages, in page nodes of at most 1,024, each with its own
+ * content stream or the shared "/Xn Do" of its page of t. */
+static void
+copy_pages(struct copies *c, HPDF_Dict res)
+{
+	struct pdf_writer *w = &c->w;
+	HPDF_Dict chunk = NULL;
+	HPDF_Array kids = NULL;
+	mpt cw = 0, ch = 0;
+	for (size_t v = 0; v < c->npages && !w->failed; v++) {
+		struct cpage *cp = &c->pages[v];
+		size_t item;
+		locate(c, v, &item, &cp->copy, &cp->tpage);
+		cp->item = (uint32_t)item;
+		cp->c = c;
+		const struct area_page *p = c->tp[cp->tpage - 1];
+		/* at most 1,024 pages a node (libharu's arrays hold 32,767),
+		 * each node with the size and resources of its pages */
+		if (chunk == NULL || pdf_haru_count(kids) >= 1024 || p->w != cw || p->h != ch) {
+			HPDF_Box box = { 0, 0, (HPDF_REAL)p->w / 1000.0f, (HPDF_REAL)p->h / 1000.0f };
+			chunk = pdf_haru_pages_node(w->doc, box, res);
+			if (chunk == NULL)
+				return;
+			kids = pdf_haru_pages_kids(chunk);
+			cw = p->w;
+			ch = p->h;
+		}
+		HPDF_Dict pg = pdf_haru_lean_page(w->doc, chunk, &cp->ref);
+		if (pg == NULL)
+			return;
+		cp->dict = pg;
+		int own = 0;
+		for (size_t k = 0; k < c->items[item].nvary && !own; k++)
+			own = c->items[item].vary[k].page == cp->tpage;
+		if (own) {
+			cp->lazy = (struct pdf_lazy){ .bytes = copy_content, .ctx = cp };
+			HPDF_Dict cs = pdf_haru_lazy_stream(w->doc, &cp->lazy, &c->b);
+			if (cs == NULL)
+				return;
+			cp->ref.contents = cs;
+		} else {
+			HPDF_Dict *sh = &c->shared[cp->tpage - 1];
+			if (*sh == NULL) {
+				*sh = pdf_haru_stream(w->doc);
+				if (*sh == NULL)
+					return;
+				char op[48];
+				int len = snprintf(op, sizeof op, "/%s Do\n", c->xname[cp->tpage - 1]);
+				pdf_haru_stream_write(*sh, op, (size_t)len);
+			}
+			cp->ref.contents = *sh;
+		}
+	}
+}
+
 int
 pdf_write_copies(const struct area_tree *t, const struct pdf_item *items, size_t n,
     const char *path, struct diag *d)
@@ -335,53 +390,8 @@ pdf_write_copies(const struct area_tree *t, const struct pdf_item *items, size_t
 			pdf_haru_indirect(w->doc, res);
 	}
 	c.pages = xcalloc(c.npages + 1, sizeof *c.pages);
-	HPDF_Dict chunk = NULL;
-	HPDF_Array kids = NULL;
-	mpt cw = 0, ch = 0;
-	for (size_t v = 0; v < c.npages && res && !w->failed; v++) {
-		struct cpage *cp = &c.pages[v];
-		size_t item;
-		locate(&c, v, &item, &cp->copy, &cp->tpage);
-		cp->item = (uint32_t)item;
-		cp->c = &c;
-		const struct area_page *p = c.tp[cp->tpage - 1];
-		/* at most 1,024 pages a node (libharu's arrays hold 32,767),
-		 * each node with the size and resources of its pages */
-		if (chunk == NULL || pdf_haru_count(kids) >= 1024 || p->w != cw || p->h != ch) {
-			HPDF_Box box = { 0, 0, (HPDF_REAL)p->w / 1000.0f, (HPDF_REAL)p->h / 1000.0f };
-			chunk = pdf_haru_pages_node(w->doc, box, res);
-			if (chunk == NULL)
-				break;
-			kids = pdf_haru_pages_kids(chunk);
-			cw = p->w;
-			ch = p->h;
-		}
-		HPDF_Dict pg = pdf_haru_lean_page(w->doc, chunk, &cp->ref);
-		if (pg == NULL)
-			break;
-		cp->dict = pg;
-		int own = 0;
-		for (size_t k = 0; k < items[item].nvary && !own; k++)
-			own = items[item].vary[k].page == cp->tpage;
-		if (own) {
-			cp->lazy = (struct pdf_lazy){ .bytes = copy_content, .ctx = cp };
-			HPDF_Dict cs = pdf_haru_lazy_stream(w->doc, &cp->lazy, &c.b);
-			if (cs == NULL)
-				break;
-			cp->ref.contents = cs;
-		} else {
-			HPDF_Dict *sh = &c.shared[cp->tpage - 1];
-			if (*sh == NULL) {
-				*sh = pdf_haru_stream(w->doc);
-				if (*sh == NULL)
-					break;
-				char op[48];
-				int len = snprintf(op, sizeof op, "/%s Do\n", c.xname[cp->tpage - 1]);
-				pdf_haru_stream_write(*sh, op, (size_t)len);
-			}
-			cp->ref.contents = *sh;
-		}
-	}
+	if (res)
+		copy_pages(&c, res);
 	size_t nleaves = 0;
 	struct cleaf *leaves = NULL;
 	if (!w->failed) {

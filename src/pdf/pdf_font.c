@@ -349,6 +349,15 @@ scaled(hb_position_t v, unsigned upem)
 	return (HPDF_INT32)((int64_t)v * 1000 / (int64_t)upem);
 }
 
+/*
+ * Design note: over 100 lines on purpose.  The subset (cached per run),
+ * its glyph ids for the code points, the widths, the metrics and the
+ * five objects share the subset face, its font, upem and the name; they
+ * are written in one order that fixes the objects' numbers, so the PDF's
+ * bytes stay the same run after run.  The glyph-id side (cid, uni, w)
+ * will change when the text stage hands shaped glyphs to the writer;
+ * it is left whole until then.
+ */
 HPDF_Dict
 pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t *cid, struct diag *d)
 {
