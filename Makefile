@@ -49,7 +49,8 @@ DOCSET_OBJS := docset/docset_check.o docset/docset_check_proc.o docset/docset_ma
                docset/docset_newcase.o docset/docset_leftovers.o docset/docset_issued.o \
                docset/docset_batch.o
 SERVE_OBJS  := serve/serve.o serve/serve_api.o serve/serve_auth.o serve/serve_case.o \
-               serve/serve_store.o serve/serve_zip.o serve/serve_web.o serve/serve_import.o
+               serve/serve_store.o serve/serve_zip.o serve/serve_web.o serve/serve_web_form.o \
+               serve/serve_web_case.o serve/serve_web_packet.o serve/serve_web_docs.o serve/serve_import.o
 IMPORT_OBJS := import/import.o import/import_case.o import/import_book.o import/import_csv.o \
                import/import_xlsx.o import/import_zip.o
 LIB_OBJS    := $(addprefix $(O)/,$(BASE_OBJS) $(SOURCE_OBJS) $(FO_OBJS) $(TEXT_OBJS) \

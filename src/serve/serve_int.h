@@ -169,15 +169,33 @@ void form_free(struct form *f);
 /* The case in a form (fields named by their paths; "_" names skipped), owned. */
 struct json_object *form_case_json(const struct form *f);
 
-/* ---- the web page (serve_web.c) ---- */
+/* ---- the web page (serve_web*.c) ---- */
 /* Text escaped for HTML (& < > " ') into b. */
 void html_esc(struct buf *b, const char *s);
 /* A page's beginning: its title and the navigation (active: the part's path, or NULL). */
 void page_begin(struct buf *b, const char *title, const char *active);
 /* The page's end; b's bytes become r's body with status. */
 void page_end(struct buf *b, struct reply *r, unsigned status);
+/* The errors of d as a list (<ul>) into b. */
+void html_errors(struct buf *b, const struct diag *d);
+/* Is id a case number?  If not, r is the page that says so (400). */
+int web_id_ok(const char *id, struct reply *r);
 /* A page that says what went wrong: intro, then the errors of d (may be NULL). */
 void page_problem(struct reply *r, unsigned status, const char *title, const char *intro, const struct diag *d);
+/* The member at key of obj (NULL when absent or not an object). */
+struct json_object *web_member(struct json_object *obj, const char *key);
+/* a/b, or b when a is "" (owned). */
+char *web_path_join(const char *a, const char *b);
+/* The output folder: --out, or ROOT/output (owned). */
+char *web_out_dir(const struct docset_opts *o);
+struct dirent;
+/* scandir's filter for the PDFs of a folder (not hidden). */
+int web_pdf_file(const struct dirent *e);
+/* The form of a case (serve_web_form.c): its values in obj, its problems in
+ * errs (may be NULL), posted to action with etag (may be NULL); edit: the
+ * case number cannot be changed. */
+void web_case_form(struct buf *b, const struct docset_opts *o, struct json_object *obj, struct json_object *errs,
+    const char *action, const char *etag, int edit);
 void web_style(const struct req *q, struct reply *r);
 void web_home(const struct req *q, struct reply *r);
 void web_cases(const struct req *q, struct reply *r);
