@@ -52,7 +52,7 @@ SERVE_OBJS  := serve/serve.o serve/serve_api.o serve/serve_auth.o serve/serve_ca
                serve/serve_store.o serve/serve_zip.o serve/serve_web.o serve/serve_web_form.o \
                serve/serve_web_case.o serve/serve_web_packet.o serve/serve_web_docs.o serve/serve_import.o
 IMPORT_OBJS := import/import.o import/import_case.o import/import_book.o import/import_csv.o \
-               import/import_xlsx.o import/import_zip.o
+               import/import_xlsx.o import/import_zip.o import/import_cells.o import/import_sheets.o
 LIB_OBJS    := $(addprefix $(O)/,$(BASE_OBJS) $(SOURCE_OBJS) $(FO_OBJS) $(TEXT_OBJS) \
                $(AREA_OBJS) $(IMAGE_OBJS) $(SVG_OBJS) $(LAYOUT_OBJS) $(PDF_OBJS) $(DOCSET_OBJS) $(SERVE_OBJS) \
                $(IMPORT_OBJS))

@@ -22,373 +22,6 @@
 #include "../source/source.h"
 #include "import_int.h"
 
-/* ---------------------------------------------------------------- messages by cell */
-
-struct cellmsg {
-	enum diag_level level;
-	const char     *file;
-	int             part, row, col;   /* col -1: the row */
-	unsigned        seq;
-	char           *text;
-	/* the same apart, for on_problem */
-	const char     *sheet;
-	const char     *label;      /* the column's label, or NULL */
-	char           *tail;       /* what is wrong */
-};
-
-struct job {
-	const struct import_opts *o;
-	struct ds_labels *labels;
-	struct diag      *d;
-	struct im_book    book;
-	struct im_sheet  *sheet[IM_NPARTS];          /* NULL: the part has no sheet */
-	int               col[IM_NPARTS][IM_MAX_FIELDS];
-	struct im_tenant *t;
-	size_t            nt;
-	int              *bad;                       /* per tenant: errors found */
-	size_t            orphans;                   /* part rows of no tenant (errors) */
-	struct cellmsg   *m;
-	size_t            nm;
-	/* the tenant being checked */
-	struct im_gen    *gen;
-	size_t            cur;
-};
-
-/* Report text at a sheet's cell (col -1: the row; row 0: the sheet);
- * sheet, label and tail the same apart. */
-static void
-at_cell(struct job *j, enum diag_level level, int part, int row, int col, const char *text,
-    const char *sheet, const char *label, const char *tail)
-{
-	j->m = xrealloc(j->m, (j->nm + 1) * sizeof *j->m);
-	struct cellmsg *c = &j->m[j->nm];
-	c->level = level;
-	c->file = j->sheet[part] ? j->sheet[part]->file : j->book.s[0].file;
-	c->part = part;
-	c->row = row;
-	c->col = col;
-	c->seq = (unsigned)j->nm++;
-	c->text = xstrdup(text);
-	c->sheet = sheet;
-	c->label = label;
-	c->tail = xstrdup(tail);
-}
-
-/* "sheet 客户, row 3, column E (联系电话)" with text after it. */
-static void
-cell_error(struct job *j, enum diag_level level, int part, const struct im_row *row, int field, int col,
-    const char *fmt, ...) __attribute__((format(printf, 7, 8)));
-static void
-cell_error(struct job *j, enum diag_level level, int part, const struct im_row *row, int field, int col,
-    const char *fmt, ...)
-{
-	char tail[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(tail, sizeof tail, fmt, ap);
-	va_end(ap);
-	const struct im_sheet *s = j->sheet[part];
-	const char *sheet = s ? s->name : im_sheet_name(j->labels, part);
-	int csv = s ? s->csv : 0;
-	const char *label = field >= 0 ? ds_label(j->labels, im_parts[part].f[field].path) : NULL;
-	struct buf where = {0}, msg = {0};
-	char cn[8] = "";
-	if (col >= 0)
-		im_col_name(col, cn);
-	int r = row ? row->num : 0;
-	if (csv && r == 0)
-		buf_puts(&where, "");
-	else if (csv && col >= 0 && label)
-		buf_printf(&where, _("row %d, column %s (%s)"), r, cn, label);
-	else if (csv && col >= 0)
-		buf_printf(&where, _("row %d, column %s"), r, cn);
-	else if (csv && label)
-		buf_printf(&where, _("row %d (%s)"), r, label);
-	else if (csv)
-		buf_printf(&where, _("row %d"), r);
-	else if (r == 0)
-		buf_printf(&where, _("sheet %s"), sheet);
-	else if (col >= 0 && label)
-		buf_printf(&where, _("sheet %s, row %d, column %s (%s)"), sheet, r, cn, label);
-	else if (col >= 0)
-		buf_printf(&where, _("sheet %s, row %d, column %s"), sheet, r, cn);
-	else if (label)
-		buf_printf(&where, _("sheet %s, row %d (%s)"), sheet, r, label);
-	else
-		buf_printf(&where, _("sheet %s, row %d"), sheet, r);
-	if (where.n == 0)   /* a CSV file as a whole: its name says it */
-		buf_puts(&msg, tail);
-	else
-		/* TRANSLATORS: a field message: the field, then what is wrong and how to fix it */
-		buf_printf(&msg, _("%s: %s"), where.p, tail);
-	at_cell(j, level, part, r, col, msg.p, sheet, label, tail);
-	buf_free(&where);
-	buf_free(&msg);
-}
-
-static int
-cellmsg_cmp(const void *a, const void *b)
-{
-	const struct cellmsg *x = a, *y = b;
-	if (x->part != y->part)
-		return x->part < y->part ? -1 : 1;
-	if (x->row != y->row)
-		return x->row < y->row ? -1 : 1;
-	if (x->col != y->col)
-		return x->col < y->col ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-/* Every message by sheet, row and column, into d. */
-static void
-flush_cells(struct job *j)
-{
-	if (j->nm > 1)
-		qsort(j->m, j->nm, sizeof *j->m, cellmsg_cmp);
-	for (size_t i = 0; i < j->nm; i++) {
-		struct cellmsg *c = &j->m[i];
-		diag_report(j->d, c->level, c->file, 0, 0, "%s", c->text);
-		if (j->o->on_problem) {
-			char cn[8] = "";
-			if (c->col >= 0)
-				im_col_name(c->col, cn);
-			j->o->on_problem(j->o->ctx, c->level, c->sheet, c->row, cn, c->label, c->tail);
-		}
-		free(c->text);
-		free(c->tail);
-	}
-	free(j->m);
-	j->m = NULL;
-	j->nm = 0;
-}
-
-/* ---------------------------------------------------------------- the checks' problems, on cells */
-
-/* The field of part whose path is a suffix of path (on a / boundary), or -1. */
-static int
-field_of(int part, const char *path)
-{
-	size_t n = strlen(path);
-	for (int f = 0; path && f < im_parts[part].nf; f++) {
-		const char *p = im_parts[part].f[f].path;
-		size_t k = strlen(p);
-		if (k <= n && strcmp(path + n - k, p) == 0 && (k == n || path[n - k - 1] == '/'))
-			return f;
-	}
-	return -1;
-}
-
-static void
-located(void *ctx, enum diag_level level, int line, const char *path, const char *msg)
-{
-	struct job *j = ctx;
-	const struct im_gen *g = j->gen;
-	const struct im_tenant *t = &j->t[j->cur];
-	const struct im_rec *rec = &t->main;
-	int field = -1;
-	if (line >= 1 && (size_t)line <= g->nw) {
-		rec = g->w[line - 1].rec;
-		field = g->w[line - 1].field;
-	}
-	/* a part short of rows was said so already: not its schema's echo */
-	for (int p = 1; p < IM_NPARTS && path; p++) {
-		size_t k = strlen(im_parts[p].container);
-		if (t->n[p] < (size_t)im_parts[p].min && strncmp(path, im_parts[p].container, k) == 0)
-			return;
-	}
-	int f = path ? field_of(rec->part, path) : -1;
-	if (f >= 0)
-		field = f;
-	if (field < 0 && path) {
-		/* a field of the tenant's row reported at a line of a part (a missing one) */
-		f = field_of(IM_MAIN, path);
-		if (f >= 0) {
-			rec = &t->main;
-			field = f;
-		}
-	}
-	if (level >= DIAG_ERROR)
-		j->bad[j->cur]++;
-	int col = field >= 0 ? rec->col[field] : -1;
-	if (field < 0 && path) {
-		/* no column: say which field */
-		const char *label = ds_label(j->labels, path);
-		struct buf m2 = {0};
-		buf_printf(&m2, "%s (%s)", label ? label : path, msg);
-		cell_error(j, level, rec->part, rec->row, -1, -1, "%s", label ? m2.p : msg);
-		buf_free(&m2);
-		return;
-	}
-	cell_error(j, level, rec->part, rec->row, field, col, "%s", msg);
-}
-
-/* ---------------------------------------------------------------- sheets and headers */
-
-static int
-row_empty(const struct im_row *r)
-{
-	for (int c = 0; c < r->n; c++) {
-		const char *v = r->c[c].v;
-		if (v && v[strspn(v, " \t\r\n")] != '\0')
-			return 0;
-	}
-	return 1;
-}
-
-/* Match the header row of part's sheet to the fields; -1 on a problem (reported). */
-static int
-headers(struct job *j, int part)
-{
-	const struct im_part_def *pd = &im_parts[part];
-	struct im_sheet *s = j->sheet[part];
-	int bad = 0;
-	for (int f = 0; f < pd->nf; f++)
-		j->col[part][f] = -1;
-	if (s == NULL)
-		return 0;
-	size_t first = 0;
-	while (first < s->nrows && row_empty(&s->rows[first]))
-		first++;
-	if (first == s->nrows) {
-		if (part == IM_MAIN) {
-			cell_error(j, DIAG_ERROR, part, NULL, -1, -1, "%s", _("the sheet is empty: its first row "
-			    "names the columns, each further row is a tenant (folio import --template)"));
-			return -1;
-		}
-		return 0;
-	}
-	const struct im_row *h = &s->rows[first];
-	for (int c = 0; c < h->n; c++) {
-		const char *v = h->c[c].v;
-		if (v == NULL || v[strspn(v, " \t\r\n")] == '\0')
-			continue;
-		size_t n = strlen(v);
-		while (n && strchr(" \t\r\n", v[n - 1]))
-			n--;
-		v += strspn(v, " \t\r\n");
-		n = strlen(v) < n ? strlen(v) : n;
-		int found = -1;
-		for (int f = 0; f < pd->nf && found < 0; f++) {
-			const char *l = ds_label(j->labels, pd->f[f].path);
-			if (l && strlen(l) == n && strncmp(l, v, n) == 0)
-				found = f;
-		}
-		char *hv = xstrndup(v, n);
-		if (found < 0) {
-			cell_error(j, DIAG_ERROR, part, h, -1, c, _("\"%s\" is not a column of this sheet: a header "
-			    "is a field's name as docs/import.md lists it (folio import --template writes them)"), hv);
-			bad = 1;
-		} else if (j->col[part][found] >= 0) {
-			char cn[8];
-			im_col_name(j->col[part][found], cn);
-			cell_error(j, DIAG_ERROR, part, h, -1, c, _("\"%s\" is also the header of column %s: "
-			    "keep one of them"), hv, cn);
-			bad = 1;
-		} else {
-			j->col[part][found] = c;
-		}
-		free(hv);
-	}
-	for (int f = 0; f < pd->nf; f++)
-		if (pd->f[f].req && j->col[part][f] < 0) {
-			const char *l = ds_label(j->labels, pd->f[f].path);
-			cell_error(j, DIAG_ERROR, part, h, -1, -1, _("the column %s is missing: add it (folio import "
-			    "--template writes every column)"), l ? l : pd->f[f].path);
-			bad = 1;
-		}
-	/* the header row is not data */
-	s->rows += first + 1;
-	s->nrows -= first + 1;
-	return bad ? -1 : 0;
-}
-
-struct idx {
-	const char *id;
-	size_t      t;
-};
-
-static int
-idx_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct idx *)a)->id, ((const struct idx *)b)->id);
-}
-
-/* The tenants of the main sheet, and the part rows joined to them. */
-static int
-join(struct job *j, struct im_gen *g)
-{
-	struct im_sheet *s = j->sheet[IM_MAIN];
-	int bad = 0;
-	j->t = xcalloc(s->nrows + 1, sizeof *j->t);
-	struct idx *ix = xcalloc(s->nrows + 1, sizeof *ix);
-	char **ids = xcalloc(s->nrows + 1, sizeof *ids);
-	size_t nix = 0;
-	for (size_t r = 0; r < s->nrows; r++) {
-		if (row_empty(&s->rows[r]))
-			continue;
-		struct im_tenant *t = &j->t[j->nt];
-		t->main = (struct im_rec){ IM_MAIN, s, &s->rows[r], j->col[IM_MAIN] };
-		struct buf id = {0};
-		if (im_value(g, &t->main, 0, &id)) {
-			ids[j->nt] = id.p;
-			ix[nix].id = id.p;
-			ix[nix++].t = j->nt;
-		}
-		j->nt++;
-	}
-	if (nix > 1)
-		qsort(ix, nix, sizeof *ix, idx_cmp);
-	j->bad = xcalloc(j->nt + 1, sizeof *j->bad);
-	for (size_t i = 1; i < nix; i++)
-		if (strcmp(ix[i].id, ix[i - 1].id) == 0) {
-			size_t a = ix[i - 1].t < ix[i].t ? ix[i - 1].t : ix[i].t, b = ix[i - 1].t < ix[i].t ? ix[i].t : ix[i - 1].t;
-			cell_error(j, DIAG_ERROR, IM_MAIN, j->t[b].main.row, 0, j->col[IM_MAIN][0], _("the case number "
-			    "%s is already on row %d: every tenant needs its own"), ix[i].id, j->t[a].main.row->num);
-			j->bad[b]++;
-		}
-	for (int p = 1; p < IM_NPARTS; p++) {
-		struct im_sheet *ps = j->sheet[p];
-		for (size_t r = 0; ps && r < ps->nrows; r++) {
-			if (row_empty(&ps->rows[r]))
-				continue;
-			struct im_rec rec = { p, ps, &ps->rows[r], j->col[p] };
-			struct buf id = {0};
-			if (!im_value(g, &rec, 0, &id)) {
-				cell_error(j, DIAG_ERROR, p, rec.row, 0, j->col[p][0], "%s", _("empty: write the case "
-				    "number of the tenant this row belongs to, as in the main sheet"));
-				j->orphans++;
-				continue;
-			}
-			struct idx key = { id.p, 0 }, *hit = nix ? bsearch(&key, ix, nix, sizeof *ix, idx_cmp) : NULL;
-			if (hit == NULL) {
-				cell_error(j, DIAG_ERROR, p, rec.row, 0, j->col[p][0], _("no tenant has the case number "
-				    "%s in the sheet %s: check the number, or add the tenant's row there"), id.p,
-				    im_sheet_name(j->labels, IM_MAIN));
-				j->orphans++;
-			} else {
-				struct im_tenant *t = &j->t[hit->t];
-				t->rows[p] = xrealloc(t->rows[p], (t->n[p] + 1) * sizeof *t->rows[p]);
-				t->rows[p][t->n[p]++] = rec;
-			}
-			buf_free(&id);
-		}
-	}
-	/* each tenant has the rows its case needs */
-	for (size_t i = 0; i < j->nt; i++)
-		for (int p = 1; p < IM_NPARTS; p++)
-			if (j->t[i].n[p] < (size_t)im_parts[p].min) {
-				cell_error(j, DIAG_ERROR, IM_MAIN, j->t[i].main.row, -1, -1, _("the sheet %s has %zu rows "
-				    "with this tenant's case number; at least %d are needed"), im_sheet_name(j->labels, p),
-				    j->t[i].n[p], im_parts[p].min);
-				j->bad[i]++;
-			}
-	for (size_t i = 0; i < j->nt; i++)
-		free(ids[i]);
-	free(ids);
-	free(ix);
-	return bad ? -1 : 0;
-}
-
 /* ---------------------------------------------------------------- the job */
 
 static void
@@ -429,7 +62,7 @@ check_all(struct job *j, struct buf *out, char **ids)
 		if (file_write(file.p, g.x.p, g.x.n, &q) == 0) {
 			j->gen = &g;
 			j->cur = i;
-			int rc = ds_check_case_located(j->o->doc, j->labels, file.p, located, j, &out[i], &q);
+			int rc = ds_check_case_located(j->o->doc, j->labels, file.p, im_located, j, &out[i], &q);
 			if (rc < 0 && j->bad[i] == 0)
 				j->bad[i]++;
 			unlink(file.p);
@@ -439,7 +72,7 @@ check_all(struct job *j, struct buf *out, char **ids)
 		/* anything not about a field (it should not happen): on the tenant's row */
 		for (size_t k = 0; k < q.n; k++)
 			if (q.v[k].level >= DIAG_WARNING)
-				cell_error(j, q.v[k].level, IM_MAIN, j->t[i].main.row, -1, -1, "%s", q.v[k].text);
+				im_cell_error(j, q.v[k].level, IM_MAIN, j->t[i].main.row, -1, -1, "%s", q.v[k].text);
 		diag_free(&q);
 		buf_free(&file);
 		buf_free(&g.x);
@@ -472,7 +105,7 @@ write_all(struct job *j, struct buf *out, char **ids)
 			    memcmp(old.p, out[i].p, old.n) == 0) {
 				exists[i] = 1;
 			} else {
-				cell_error(j, DIAG_ERROR, IM_MAIN, j->t[i].main.row, 0, j->col[IM_MAIN][0],
+				im_cell_error(j, DIAG_ERROR, IM_MAIN, j->t[i].main.row, 0, j->col[IM_MAIN][0],
 				    _("%s already exists with other data: an import never replaces a case; give a new "
 				    "tenant its own case number, or change the case itself (or move it away first)"),
 				    path.p);
@@ -483,7 +116,7 @@ write_all(struct job *j, struct buf *out, char **ids)
 		buf_free(&path);
 		buf_free(&old);
 	}
-	flush_cells(j);
+	im_flush_cells(j);
 	int rc = nbad || j->orphans ? -1 : 0;
 	if (rc < 0 && !j->o->partial) {
 		if (nbad)
@@ -558,7 +191,7 @@ find_sheets(struct job *j, const char *main_name)
 			}
 		int empty = 1;
 		for (size_t r = 0; r < s->nrows && empty; r++)
-			empty = row_empty(&s->rows[r]);
+			empty = im_row_empty(&s->rows[r]);
 		if (!found && !empty)
 			diag_report(j->d, DIAG_WARNING, s->file, 0, 0, _("sheet %s is not read: it is not one of the "
 			    "sheets of docs/import.md"), s->name);
@@ -571,18 +204,18 @@ run(struct job *j)
 {
 	int rc = 0;
 	for (int p = 0; p < IM_NPARTS; p++)
-		if (headers(j, p) < 0)
+		if (im_headers(j, p) < 0)
 			rc = -1;
 	struct im_gen g = { {0}, NULL, 0, j->labels, j->book.date1904 };
-	if (rc == 0 && join(j, &g) < 0)
+	if (rc == 0 && im_join(j, &g) < 0)
 		rc = -1;
 	if (rc == 0 && j->nt == 0) {
-		cell_error(j, DIAG_ERROR, IM_MAIN, NULL, -1, -1, "%s", _("no tenants: the sheet has its header "
+		im_cell_error(j, DIAG_ERROR, IM_MAIN, NULL, -1, -1, "%s", _("no tenants: the sheet has its header "
 		    "row only"));
 		rc = -1;
 	}
 	if (rc < 0) {
-		flush_cells(j);
+		im_flush_cells(j);
 		diag_summary(j->d, DIAG_ERROR, j->book.s[0].file, "%s", _("nothing is imported"));
 		return -1;
 	}
@@ -619,7 +252,7 @@ ends_with(const char *s, const char *tail)
 	return n >= k && strcasecmp(s + n - k, tail) == 0;
 }
 
-/* The sheets' rows, the header row kept where headers() can skip it. */
+/* The sheets' rows, the header row kept where im_headers() can skip it. */
 static int
 import_book(struct job *j)
 {
@@ -681,7 +314,7 @@ static int
 part_of_headers(const struct ds_labels *l, const struct im_sheet *s)
 {
 	size_t first = 0;
-	while (first < s->nrows && row_empty(&s->rows[first]))
+	while (first < s->nrows && im_row_empty(&s->rows[first]))
 		first++;
 	if (first == s->nrows)
 		return -1;

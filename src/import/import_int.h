@@ -74,7 +74,6 @@ void im_zip_close(struct im_zip *z);
 int im_zip_write(const char *const *names, const struct buf *data, size_t n, struct buf *out,
     struct diag *d);
 
-#endif
 
 /* ---- the sheets of a tenants workbook and the case they make (import_case.c) ---- */
 
@@ -140,3 +139,55 @@ void im_case_xml(struct im_gen *g, const struct im_tenant *t);
 int im_value(const struct im_gen *g, const struct im_rec *r, int field, struct buf *out);
 /* The sheet name of a part, from labels.xml (the main sheet: 客户). */
 const char *im_sheet_name(const struct ds_labels *l, int part);
+
+/* ---- one import's job (import.c, import_cells.c, import_sheets.c) ---- */
+
+struct diag;
+struct cellmsg {
+	enum diag_level level;
+	const char     *file;
+	int             part, row, col;   /* col -1: the row */
+	unsigned        seq;
+	char           *text;
+	/* the same apart, for on_problem */
+	const char     *sheet;
+	const char     *label;      /* the column's label, or NULL */
+	char           *tail;       /* what is wrong */
+};
+
+struct job {
+	const struct import_opts *o;
+	struct ds_labels *labels;
+	struct diag      *d;
+	struct im_book    book;
+	struct im_sheet  *sheet[IM_NPARTS];          /* NULL: the part has no sheet */
+	int               col[IM_NPARTS][IM_MAX_FIELDS];
+	struct im_tenant *t;
+	size_t            nt;
+	int              *bad;                       /* per tenant: errors found */
+	size_t            orphans;                   /* part rows of no tenant (errors) */
+	struct cellmsg   *m;
+	size_t            nm;
+	/* the tenant being checked */
+	struct im_gen    *gen;
+	size_t            cur;
+};
+
+/* "sheet 客户, row 3, column E (联系电话)" with text after it: a message
+ * on a cell (field -1: no field's label; col -1: the row) (import_cells.c). */
+void im_cell_error(struct job *j, enum diag_level level, int part, const struct im_row *row, int field, int col,
+    const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* Report the messages held, sorted by sheet, row and column, and forget them. */
+void im_flush_cells(struct job *j);
+/* The checks' problem at line and path of the case being checked
+ * (j->gen, j->cur), on its cell: ds_check_case_located's callback. */
+void im_located(void *ctx, enum diag_level level, int line, const char *path, const char *msg);
+
+/* Is every cell of r blank? (import_sheets.c) */
+int im_row_empty(const struct im_row *r);
+/* Match the header row of part's sheet to the fields; -1 on a problem (reported). */
+int im_headers(struct job *j, int part);
+/* Join the part rows to their tenants by the case number into j->t; -1 on a problem. */
+int im_join(struct job *j, struct im_gen *g);
+
+#endif
