@@ -45,6 +45,7 @@ PDF_OBJS    := pdf/pdf.o pdf/pdf_page.o pdf/pdf_text.o pdf/pdf_info.o pdf/pdf_na
                pdf/pdf_font.o pdf/pdf_graphics.o pdf/pdf_copies.o pdf/pdf_haru.o
 DOCSET_OBJS := docset/docset_check.o docset/docset_check_proc.o docset/docset_manual.o docset/docset_packet.o \
                docset/docset_site.o docset/docset_layout.o docset/docset_forms.o \
+               docset/docset_forms_reg.o docset/docset_forms_fit.o docset/docset_forms_copies.o \
                docset/docset_fields.o docset/docset_case.o docset/docset_cases.o \
                docset/docset_newcase.o docset/docset_leftovers.o docset/docset_issued.o \
                docset/docset_batch.o
