@@ -173,23 +173,31 @@ need_paths(struct ds_fields *fc, const struct xnode *e, int form, const struct x
 			need_paths(fc, c, form, root, who);
 }
 
+/* The file of the packet's source i: its forms first, then its documents
+ * (owned). */
+static char *
+source_path(const struct docset_opts *o, size_t i)
+{
+	char name[128];
+	if (i < NFORMS) {
+		snprintf(name, sizeof name, "procedures/forms/%s.xml", packet_forms[i]);
+		return ds_path(o->root, name);
+	}
+	char *cdir = ds_content(o);
+	snprintf(name, sizeof name, "%s.xml", packet_docs[i - NFORMS]);
+	char *p = ds_path(cdir, name);
+	free(cdir);
+	return p;
+}
+
 /* Fields the packet's forms mark required and the documents' placeholders. */
 static void
 collect_needs(const struct docset_opts *o, struct ds_fields *fc, const struct xnode *root)
 {
 	for (size_t i = 0; i < NFORMS + NDOCS; i++) {
 		int form = i < NFORMS;
-		char name[128], who[256], title[200];
-		char *p;
-		if (form) {
-			snprintf(name, sizeof name, "procedures/forms/%s.xml", packet_forms[i]);
-			p = ds_path(o->root, name);
-		} else {
-			char *cdir = ds_content(o);
-			snprintf(name, sizeof name, "%s.xml", packet_docs[i - NFORMS]);
-			p = ds_path(cdir, name);
-			free(cdir);
-		}
+		char who[256], title[200];
+		char *p = source_path(o, i);
 		struct diag q;
 		diag_init(&q);
 		struct xdoc *x = src_xml_load(p, &q);
@@ -214,16 +222,7 @@ ds_check_packet_sources(const struct docset_opts *o, struct diag *d)
 {
 	int bad = 0;
 	for (size_t i = 0; i < NFORMS + NDOCS; i++) {
-		char name[128], *p;
-		if (i < NFORMS) {
-			snprintf(name, sizeof name, "procedures/forms/%s.xml", packet_forms[i]);
-			p = ds_path(o->root, name);
-		} else {
-			char *cdir = ds_content(o);
-			snprintf(name, sizeof name, "%s.xml", packet_docs[i - NFORMS]);
-			p = ds_path(cdir, name);
-			free(cdir);
-		}
+		char *p = source_path(o, i);
 		FILE *f = fopen(p, "rb");
 		if (f)
 			fclose(f);
@@ -459,84 +458,40 @@ write_provenance(const char *dir, const char *id, const char *src, const struct 
 	return rc;
 }
 
+/* May the packet folder fin be written from the case file src?  It may
+ * when it does not exist or was made from src; -1 after reporting. */
 static int
-one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
-    const char *casefile, const char *outdir, struct diag *d)
+packet_ours(const char *casefile, const char *fin, const char *src, struct diag *d)
 {
-	struct ds_labels *labels = ds_labels_load(o);
-	struct buf norm = {0};
-	int bad = ds_check_case(o, labels, casefile, 1, &norm, d) < 0;
-	ds_labels_free(labels);
-	ds_case_leftovers(o, casefile, d);
-	if (bad) {
-		diag_summary(d, DIAG_ERROR, casefile, _("the case has errors (above); its packet is not written"));
-		buf_free(&norm);
-		return -1;
-	}
-	char *id = case_id(casefile, d);
-	if (id == NULL) {
-		buf_free(&norm);
-		return -1;
-	}
-	char tmpname[300], finalname[300];
-	snprintf(tmpname, sizeof tmpname, ".%s.tmp%ld", id, (long)getpid());
-	snprintf(finalname, sizeof finalname, "%s", id);
-	char *tmp = ds_path(outdir, tmpname), *fin = ds_path(outdir, finalname);
-	int rc = 0;
-	/* a packet folder is replaced only by a packet of the same case file */
-	char *src = ds_abspath(casefile);
 	struct stat pst;
-	if (stat(fin, &pst) == 0) {
-		char *prev = provenance_source(fin);
-		if (prev == NULL || strcmp(prev, src) != 0) {
-			if (prev)
-				diag_report(d, DIAG_ERROR, casefile, 0, 0, _("%s was made from %s: a packet is never "
-				    "replaced by another case's; give this case its own number, or move that folder "
-				    "away"), fin, prev);
-			else
-				diag_report(d, DIAG_ERROR, casefile, 0, 0, _("%s exists but does not record which case "
-				    "it was made from (provenance.txt): move it away, then run again"), fin);
-			diag_summary(d, DIAG_ERROR, casefile, _("its packet is not written"));
-			free(prev);
-			free(src);
-			free(tmp);
-			free(fin);
-			free(id);
-			buf_free(&norm);
-			return -1;
-		}
-		free(prev);
-	}
-	if (file_temp_mkdir(tmp) != 0 && (errno != EEXIST || remove_dir(tmp) != 0 || file_temp_mkdir(tmp) != 0)) {
-		/* (one left by an earlier run that had this process id is ours to remove) */
-		file_fail(tmp, errno, d);
-		free(src);
-		free(tmp);
-		free(fin);
-		free(id);
-		buf_free(&norm);
-		return -1;
-	}
-	/* the templates read the case as checked (lenient values normalised):
-	 * that copy stays in the packet, the data it was made from */
-	char *copy = ds_path(tmp, "case.xml");
-	if (file_write(copy, norm.p ? norm.p : "", norm.n, d) < 0)
-		rc = -1;
-	if (rc == 0 && write_provenance(tmp, id, src, &norm, d) < 0)
-		rc = -1;
-	free(src);
-	buf_free(&norm);
-	src_allow_dir(tmp);
-	char *abscase = ds_abspath(copy);
-	free(copy);
+	if (stat(fin, &pst) != 0)
+		return 0;
+	char *prev = provenance_source(fin);
+	int rc = prev != NULL && strcmp(prev, src) == 0 ? 0 : -1;
+	if (rc < 0 && prev)
+		diag_report(d, DIAG_ERROR, casefile, 0, 0, _("%s was made from %s: a packet is never "
+		    "replaced by another case's; give this case its own number, or move that folder "
+		    "away"), fin, prev);
+	else if (rc < 0)
+		diag_report(d, DIAG_ERROR, casefile, 0, 0, _("%s exists but does not record which case "
+		    "it was made from (provenance.txt): move it away, then run again"), fin);
+	if (rc < 0)
+		diag_summary(d, DIAG_ERROR, casefile, _("its packet is not written"));
+	free(prev);
+	return rc;
+}
 
-	struct buf job = {0};
-	buf_puts(&job, "<job xmlns=\"urn:folio:job\" mode=\"completed\" title=\"收楼文件 ");
-	buf_add_xml(&job, id, strlen(id));
-	buf_puts(&job, "\">\n  <case href=\"");
-	buf_add_xml(&job, abscase, strlen(abscase));
-	buf_puts(&job, "\"/>\n");
-	char *names[NITEMS];
+/* The job of a case's packet (abscase: the checked copy in tmp) into job;
+ * names[i]: the PDF of item i in tmp (owned). */
+static void
+packet_job(const struct docset_opts *o, const char *id, const char *abscase, const char *tmp, struct buf *job,
+    char **names)
+{
+	buf_puts(job, "<job xmlns=\"urn:folio:job\" mode=\"completed\" title=\"收楼文件 ");
+	buf_add_xml(job, id, strlen(id));
+	buf_puts(job, "\">\n  <case href=\"");
+	buf_add_xml(job, abscase, strlen(abscase));
+	buf_puts(job, "\"/>\n");
 	for (size_t i = 0; i < NITEMS; i++) {
 		char rel[200], *href = NULL;
 		const char *kind, *name;
@@ -560,15 +515,25 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 			href = ds_abspath(p);
 			free(p);
 		}
-		ds_job_item(&job, kind, href, 1, 0, NULL);
+		ds_job_item(job, kind, href, 1, 0, NULL);
 		char pdfname[256];
 		snprintf(pdfname, sizeof pdfname, "%02zu-%s.pdf", i + 1, name);
 		names[i] = ds_path(tmp, pdfname);
 		free(href);
 	}
-	buf_puts(&job, "</job>\n");
+	buf_puts(job, "</job>\n");
+}
 
-	/* laid out once: the whole packet, then each item's pages */
+/* The packet's PDFs into tmp: laid out once, the whole packet, then each
+ * item's pages; rc is what the packet's making came to so far (nothing is
+ * written unless it is 0, but the layout is checked all the same). */
+static int
+packet_pdfs(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
+    const char *casefile, const char *id, const char *abscase, const char *tmp, int rc, struct diag *d)
+{
+	struct buf job = {0};
+	char *names[NITEMS];
+	packet_job(o, id, abscase, tmp, &job, names);
 	char *packet = ds_path(tmp, "packet.pdf");
 	struct xdoc *fo = ds_job_fo(o, site, job.p, job.n, casefile, packet, d);
 	struct fo_tree *ft = fo ? fo_tree_build_take(fo, d) : NULL;
@@ -597,6 +562,64 @@ one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_
 	for (size_t i = 0; i < NITEMS; i++)
 		free(names[i]);
 	buf_free(&job);
+	return rc;
+}
+
+static int
+one_packet(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
+    const char *casefile, const char *outdir, struct diag *d)
+{
+	struct ds_labels *labels = ds_labels_load(o);
+	struct buf norm = {0};
+	int bad = ds_check_case(o, labels, casefile, 1, &norm, d) < 0;
+	ds_labels_free(labels);
+	ds_case_leftovers(o, casefile, d);
+	if (bad) {
+		diag_summary(d, DIAG_ERROR, casefile, _("the case has errors (above); its packet is not written"));
+		buf_free(&norm);
+		return -1;
+	}
+	char *id = case_id(casefile, d);
+	if (id == NULL) {
+		buf_free(&norm);
+		return -1;
+	}
+	char tmpname[300], finalname[300];
+	snprintf(tmpname, sizeof tmpname, ".%s.tmp%ld", id, (long)getpid());
+	snprintf(finalname, sizeof finalname, "%s", id);
+	char *tmp = ds_path(outdir, tmpname), *fin = ds_path(outdir, finalname);
+	int rc = 0;
+	/* a packet folder is replaced only by a packet of the same case file */
+	char *src = ds_abspath(casefile);
+	int ok = packet_ours(casefile, fin, src, d) == 0;
+	if (ok && file_temp_mkdir(tmp) != 0 &&
+	    (errno != EEXIST || remove_dir(tmp) != 0 || file_temp_mkdir(tmp) != 0)) {
+		/* (one left by an earlier run that had this process id is ours to remove) */
+		file_fail(tmp, errno, d);
+		ok = 0;
+	}
+	if (!ok) {
+		free(src);
+		free(tmp);
+		free(fin);
+		free(id);
+		buf_free(&norm);
+		return -1;
+	}
+	/* the templates read the case as checked (lenient values normalised):
+	 * that copy stays in the packet, the data it was made from */
+	char *copy = ds_path(tmp, "case.xml");
+	if (file_write(copy, norm.p ? norm.p : "", norm.n, d) < 0)
+		rc = -1;
+	if (rc == 0 && write_provenance(tmp, id, src, &norm, d) < 0)
+		rc = -1;
+	free(src);
+	buf_free(&norm);
+	src_allow_dir(tmp);
+	char *abscase = ds_abspath(copy);
+	free(copy);
+
+	rc = packet_pdfs(o, site, fonts, casefile, id, abscase, tmp, rc, d);
 	if (rc == 0) {
 		/* replace an earlier packet of this case as a whole */
 		struct stat st;
