@@ -243,6 +243,7 @@ job_free(struct job *j)
 	free(j->t);
 	free(j->bad);
 	ds_labels_free(j->labels);
+	im_book_free(&j->book);
 }
 
 static int
@@ -304,7 +305,6 @@ import_bytes(const char *name, const char *bytes, size_t n, const struct import_
 	if (rc == 0)
 		rc = import_book(&j);
 	job_free(&j);
-	im_book_free(&j.book);
 	return rc;
 }
 
@@ -398,7 +398,6 @@ import_csv_set(const char *const *bytes, const size_t *n, size_t count, const st
 		rc = import_book(&j);
 	}
 	job_free(&j);
-	im_book_free(&j.book);
 	return rc;
 }
 
@@ -457,7 +456,6 @@ import_file(const char *path, const struct import_opts *o, struct diag *d)
 	if (rc == 0)
 		rc = import_book(&j);
 	job_free(&j);
-	im_book_free(&j.book);
 	return rc;
 }
 

@@ -243,18 +243,25 @@ put_value(struct im_gen *g, const char *s, size_t n)
 	}
 }
 
+/* <elem>value</elem> of field of r, when it has a value or is required. */
 static void
-leaf(struct im_gen *g, int depth, const char *elem, const struct im_rec *r, int field)
+leaf_if(struct im_gen *g, int depth, const char *elem, const struct im_rec *r, int field, int req)
 {
 	struct buf v = {0};
 	int has = im_value(g, r, field, &v);
-	if (has || im_parts[r->part].f[field].req) {
+	if (has || req) {
 		line(g, r, field, depth);
 		buf_printf(&g->x, "<%s>", elem);
 		put_value(g, v.p ? v.p : "", v.n);
 		buf_printf(&g->x, "</%s>\n", elem);
 	}
 	buf_free(&v);
+}
+
+static void
+leaf(struct im_gen *g, int depth, const char *elem, const struct im_rec *r, int field)
+{
+	leaf_if(g, depth, elem, r, field, im_parts[r->part].f[field].req);
 }
 
 /* <elem> or <elem attr="value"> (field of r) on its own line. */
@@ -279,6 +286,18 @@ close_tag(struct im_gen *g, int depth, const char *elem, const struct im_rec *r)
 {
 	line(g, r, -1, depth);
 	buf_printf(&g->x, "</%s>\n", elem);
+}
+
+/* <name> with the n fields from first of r as its elements, field k
+ * written even when empty if bit k of req is set. */
+static void
+group(struct im_gen *g, const struct im_rec *r, const char *name, const char *const *elems, int n, int first,
+    unsigned req)
+{
+	open_tag(g, 1, name, r, NULL, 0);
+	for (int k = 0; k < n; k++)
+		leaf_if(g, 2, elems[k], r, first + k, (req >> k) & 1);
+	close_tag(g, 1, name, r);
 }
 
 /* Has r a value in any of the fields from..to? */
@@ -424,20 +443,9 @@ im_case_xml(struct im_gen *g, const struct im_tenant *t)
 	simple_part(g, t, IM_VEHICLES, 2, "vehicles", "vehicle", NULL, veh);
 	close_tag(g, 1, "customer", m);
 	if (any(g, m, M_AG_NAME, M_AG_ON)) {
-		open_tag(g, 1, "agent", m, NULL, 0);
+		/* an agent's fields are required once there is an agent, but the title */
 		static const char *const ag[] = { "name", "title", "id-number", "mobile", "authorised-on" };
-		for (int k = 0; k < 5; k++) {
-			/* an agent's fields are required once there is an agent, but the title */
-			struct buf v = {0};
-			if (im_value(g, m, M_AG_NAME + k, &v) || k != 1) {
-				line(g, m, M_AG_NAME + k, 2);
-				buf_printf(&g->x, "<%s>", ag[k]);
-				put_value(g, v.p ? v.p : "", v.n);
-				buf_printf(&g->x, "</%s>\n", ag[k]);
-			}
-			buf_free(&v);
-		}
-		close_tag(g, 1, "agent", m);
+		group(g, m, "agent", ag, 5, M_AG_NAME, ~(1u << 1));
 	}
 	open_tag(g, 1, "unit", m, NULL, 0);
 	leaf(g, 2, "floor", m, M_FLOOR);
@@ -461,33 +469,11 @@ im_case_xml(struct im_gen *g, const struct im_tenant *t)
 	simple_part(g, t, IM_DEFECTS, 1, "defects", "defect", NULL, defects);
 	static const char *const co[] = { "name", "licence", "qualification", "manager", "phone" };
 	if (any(g, m, M_CO_NAME, M_CO_PHONE)) {
-		open_tag(g, 1, "contractor", m, NULL, 0);
-		for (int k = 0; k < 5; k++) {
-			struct buf v = {0};
-			if (im_value(g, m, M_CO_NAME + k, &v) || k != 2) {
-				line(g, m, M_CO_NAME + k, 2);
-				buf_printf(&g->x, "<%s>", co[k]);
-				put_value(g, v.p ? v.p : "", v.n);
-				buf_printf(&g->x, "</%s>\n", co[k]);
-			}
-			buf_free(&v);
-		}
-		close_tag(g, 1, "contractor", m);
+		group(g, m, "contractor", co, 5, M_CO_NAME, ~(1u << 2));
 	}
 	if (any(g, m, M_HB_CS, M_HB_SEC)) {
-		open_tag(g, 1, "handled-by", m, NULL, 0);
 		static const char *const hb[] = { "customer-service", "engineering", "security" };
-		for (int k = 0; k < 3; k++) {
-			struct buf v = {0};
-			if (im_value(g, m, M_HB_CS + k, &v) || k == 0) {
-				line(g, m, M_HB_CS + k, 2);
-				buf_printf(&g->x, "<%s>", hb[k]);
-				put_value(g, v.p ? v.p : "", v.n);
-				buf_printf(&g->x, "</%s>\n", hb[k]);
-			}
-			buf_free(&v);
-		}
-		close_tag(g, 1, "handled-by", m);
+		group(g, m, "handled-by", hb, 3, M_HB_CS, 1u << 0);
 	}
 	line(g, m, -1, 0);
 	buf_puts(&g->x, "</case>\n");

@@ -4,6 +4,7 @@
  * when they are flushed; and the problems folio check finds in a generated
  * case, put back from the case's line and path on the cell they came from.
  */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,8 @@ im_cell_error(struct job *j, enum diag_level level, int part, const struct im_ro
 	va_start(ap, fmt);
 	vsnprintf(tail, sizeof tail, fmt, ap);
 	va_end(ap);
+	assert(part >= 0 && part < IM_NPARTS);
+	assert(field < im_parts[part].nf);
 	const struct im_sheet *s = j->sheet[part];
 	const char *sheet = s ? s->name : im_sheet_name(j->labels, part);
 	int csv = s ? s->csv : 0;
@@ -137,6 +140,7 @@ void
 im_located(void *ctx, enum diag_level level, int line, const char *path, const char *msg)
 {
 	struct job *j = ctx;
+	assert(j->gen != NULL && j->cur < j->nt);   /* set by check_all for the tenant checked */
 	const struct im_gen *g = j->gen;
 	const struct im_tenant *t = &j->t[j->cur];
 	const struct im_rec *rec = &t->main;

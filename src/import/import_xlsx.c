@@ -293,6 +293,36 @@ im_read_xlsx(const char *name, const char *bytes, size_t n, struct im_book *b, s
 
 /* ---------------------------------------------------------------- the template */
 
+/* A worksheet of the template: its rows as text cells (the first, the
+ * headers, bold), the header row frozen, every column formatted as text. */
+static void
+sheet_xml(const struct im_sheet *s, struct buf *out)
+{
+	int ncol = s->nrows ? s->rows[0].n : 1;
+	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+	    "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
+	    "activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
+	buf_printf(out, "<cols><col min=\"1\" max=\"%d\" width=\"18\" style=\"1\" customWidth=\"1\"/>"
+	    "<col min=\"%d\" max=\"%d\" width=\"10\" style=\"1\"/></cols><sheetData>", ncol, ncol + 1, 16384);
+	for (size_t r = 0; r < s->nrows; r++) {
+		buf_printf(out, "<row r=\"%d\">", s->rows[r].num);
+		for (int c = 0; c < s->rows[r].n; c++) {
+			const char *v = s->rows[r].c[c].v;
+			char cn[8];
+			im_col_name(c, cn);
+			if (v == NULL)
+				continue;
+			buf_printf(out, "<c r=\"%s%d\" s=\"%d\" t=\"inlineStr\"><is><t>", cn, s->rows[r].num,
+			    r == 0 ? 2 : 1);
+			buf_add_xml(out, v, strlen(v));
+			buf_puts(out, "</t></is></c>");
+		}
+		buf_puts(out, "</row>");
+	}
+	buf_puts(out, "</sheetData></worksheet>\n");
+}
+
 int
 im_write_xlsx(const struct im_book *b, struct buf *out, struct diag *d)
 {
@@ -357,34 +387,11 @@ im_write_xlsx(const struct im_book *b, struct buf *out, struct diag *d)
 	    "</styleSheet>\n");
 
 	for (size_t i = 0; i < b->n; i++, k++) {
-		const struct im_sheet *s = &b->s[i];
 		struct buf p = {0};
 		buf_printf(&p, "xl/worksheets/sheet%zu.xml", i + 1);
 		owned[i] = p.p;
 		names[k] = owned[i];
-		int ncol = s->nrows ? s->rows[0].n : 1;
-		buf_puts(&data[k], "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-		    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-		    "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
-		    "activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
-		buf_printf(&data[k], "<cols><col min=\"1\" max=\"%d\" width=\"18\" style=\"1\" customWidth=\"1\"/>"
-		    "<col min=\"%d\" max=\"%d\" width=\"10\" style=\"1\"/></cols><sheetData>", ncol, ncol + 1, 16384);
-		for (size_t r = 0; r < s->nrows; r++) {
-			buf_printf(&data[k], "<row r=\"%d\">", s->rows[r].num);
-			for (int c = 0; c < s->rows[r].n; c++) {
-				const char *v = s->rows[r].c[c].v;
-				char cn[8];
-				im_col_name(c, cn);
-				if (v == NULL)
-					continue;
-				buf_printf(&data[k], "<c r=\"%s%d\" s=\"%d\" t=\"inlineStr\"><is><t>", cn, s->rows[r].num,
-				    r == 0 ? 2 : 1);
-				buf_add_xml(&data[k], v, strlen(v));
-				buf_puts(&data[k], "</t></is></c>");
-			}
-			buf_puts(&data[k], "</row>");
-		}
-		buf_puts(&data[k], "</sheetData></worksheet>\n");
+		sheet_xml(&b->s[i], &data[k]);
 	}
 	int rc = im_zip_write(names, data, n, out, d);
 	for (size_t i = 0; i < n; i++)
