@@ -15,10 +15,12 @@
  * threads.  Each request makes its own diagnostics sink, fonts and
  * private temporary folder.
  */
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <json-c/json.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +44,7 @@ void
 reply_json(struct reply *r, unsigned status, struct json_object *j)
 {
 	const char *s = json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	assert(r->body == NULL);   /* a reply is made once */
 	r->status = status;
 	r->type = "application/json; charset=utf-8";
 	r->n = strlen(s) + 1;
@@ -98,6 +101,7 @@ reply_diag(struct reply *r, const struct diag *d, const char *root)
 void
 reply_pdf(struct reply *r, struct buf *b)
 {
+	assert(r->body == NULL);   /* a reply is made once */
 	r->status = 200;
 	r->type = "application/pdf";
 	r->body = b->p;
@@ -203,6 +207,30 @@ api_render(const struct docset_opts *o, const char *body, size_t n, struct reply
 
 /* ---------------------------------------------------------------- forms */
 
+/* An object of string members: key, value, … up to a NULL key, in order. */
+static struct json_object *
+json_strings(const char *key, ...)
+{
+	struct json_object *e = json_object_new_object();
+	va_list ap;
+	va_start(ap, key);
+	for (; key; key = va_arg(ap, const char *))
+		json_object_object_add(e, key, json_object_new_string(va_arg(ap, const char *)));
+	va_end(ap);
+	return e;
+}
+
+int
+api_forms_load(const struct docset_opts *o, struct docset_form **v, size_t *n, struct diag *d)
+{
+	pthread_mutex_lock(&engine);
+	struct text_fonts *fonts = text_fonts_new(d);
+	int rc = docset_forms_info(o, fonts, v, n, d);
+	text_fonts_free(fonts);
+	pthread_mutex_unlock(&engine);
+	return rc;
+}
+
 void
 api_forms_list(const struct docset_opts *o, struct reply *r)
 {
@@ -210,20 +238,14 @@ api_forms_list(const struct docset_opts *o, struct reply *r)
 	struct docset_form *v = NULL;
 	size_t n = 0;
 	diag_init(&d);
-	pthread_mutex_lock(&engine);
-	struct text_fonts *fonts = text_fonts_new(&d);
-	int rc = docset_forms_info(o, fonts, &v, &n, &d);
-	text_fonts_free(fonts);
-	pthread_mutex_unlock(&engine);
+	int rc = api_forms_load(o, &v, &n, &d);
 	if (rc < 0 || d.worst >= DIAG_ERROR) {
 		reply_problems(o, r, &d);
 	} else {
 		struct json_object *j = json_object_new_object(), *a = json_object_new_array();
 		for (size_t i = 0; i < n; i++) {
-			struct json_object *e = json_object_new_object();
-			json_object_object_add(e, "id", json_object_new_string(v[i].id));
-			json_object_object_add(e, "number", json_object_new_string(v[i].number));
-			json_object_object_add(e, "name", json_object_new_string(v[i].name));
+			struct json_object *e = json_strings("id", v[i].id, "number", v[i].number, "name", v[i].name,
+			    (char *)NULL);
 			json_object_object_add(e, "pages", json_object_new_int(v[i].pages));
 			json_object_object_add(e, "parts", json_object_new_int(v[i].parts));
 			json_object_array_add(a, e);
@@ -318,24 +340,8 @@ api_forms_make(const struct docset_opts *o, const char *body, size_t n, struct r
 			if (docset_forms(&q, fonts, names, (int)nnames, 1, (int)copies, serial || start > 0, (int)start,
 			    &d) == 0 && d.worst < DIAG_ERROR) {
 				/* the one PDF of forms/ (its name carries the numbers) */
-				size_t k = 0;
-				char *fdir = xmalloc(strlen(dir) + 8);
-				sprintf(fdir, "%s/forms", dir);
-				struct dirent **list = NULL;
-				int m = scandir(fdir, &list, NULL, alphasort);
-				for (int i = 0; i < m; i++) {
-					size_t l = strlen(list[i]->d_name);
-					if (l > 4 && strcmp(list[i]->d_name + l - 4, ".pdf") == 0 && k == 0) {
-						char *p = xmalloc(strlen(fdir) + l + 2);
-						sprintf(p, "%s/%s", fdir, list[i]->d_name);
-						const char *why = NULL;
-						ok = file_read(p, 0, &pdf, &why) == 0;
-						free(p);
-						k++;
-					}
-					free(list[i]);
-				}
-				free(list);
+				char *fdir = web_path_join(dir, "forms");
+				ok = web_first_pdf(fdir, &pdf, NULL, 0);
 				free(fdir);
 			}
 			text_fonts_free(fonts);
@@ -371,12 +377,8 @@ api_cases(const struct docset_opts *o, struct reply *r)
 		/* a case that does not parse is left out of the list, and said */
 		struct json_object *j = json_object_new_object(), *a = json_object_new_array();
 		for (size_t i = 0; i < n; i++) {
-			struct json_object *e = json_object_new_object();
-			json_object_object_add(e, "id", json_object_new_string(v[i].id));
-			json_object_object_add(e, "tenant", json_object_new_string(v[i].tenant));
-			json_object_object_add(e, "floor", json_object_new_string(v[i].floor));
-			json_object_object_add(e, "unit", json_object_new_string(v[i].unit));
-			json_object_object_add(e, "date", json_object_new_string(v[i].date));
+			struct json_object *e = json_strings("id", v[i].id, "tenant", v[i].tenant, "floor", v[i].floor,
+			    "unit", v[i].unit, "date", v[i].date, (char *)NULL);
 			json_object_array_add(a, e);
 		}
 		json_object_object_add(j, "cases", a);
@@ -406,6 +408,7 @@ api_cases(const struct docset_opts *o, struct reply *r)
 void
 reply_bytes(struct reply *r, unsigned status, const char *type, const char *s, size_t n)
 {
+	assert(r->body == NULL);   /* a reply is made once */
 	r->status = status;
 	r->type = type;
 	r->body = xmalloc(n + 1);

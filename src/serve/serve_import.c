@@ -122,7 +122,7 @@ struct problem {
 
 struct outcome {
 	const char         *root;     /* to take out of messages */
-	const char         *real;     /* the root's real path, the same */
+	char               *real;     /* the root's real path, the same (owned) */
 	struct diag        *d;
 	char               *covered;  /* d's messages also in problems (one flag each) */
 	size_t              ncovered;
@@ -207,6 +207,7 @@ outcome_free(struct outcome *o)
 	free(o->p);
 	free(o->c);
 	free(o->covered);
+	free(o->real);
 }
 
 /* The files of an upload: one workbook, or CSV files (one sheet each). */
@@ -275,12 +276,15 @@ upload_of_form(const struct req *q, struct upload *u)
 
 /* Import an upload of the right shape into the project: 0 when every
  * tenant was written or was there already, -1 otherwise (what became of
- * each in out). */
+ * each in out, the messages in d; free both). */
 static int
 run_import(const struct docset_opts *doc, const struct upload *u, struct outcome *out, struct diag *d)
 {
+	memset(out, 0, sizeof *out);
+	diag_init(d);
 	out->d = d;
 	out->root = doc->root;
+	out->real = root_real(doc);
 	struct import_opts io;
 	memset(&io, 0, sizeof io);
 	io.doc = doc;
@@ -341,10 +345,6 @@ api_import(const struct req *q, struct reply *r)
 	}
 	struct diag d;
 	struct outcome o;
-	memset(&o, 0, sizeof o);
-	diag_init(&d);
-	char *real = root_real(q->o);
-	o.real = real;
 	int rc = run_import(q->o, &u, &o, &d);
 	struct json_object *j = json_object_new_object(), *cases = json_object_new_array(),
 	    *errs = json_object_new_array(), *warns = json_object_new_array();
@@ -382,7 +382,6 @@ api_import(const struct req *q, struct reply *r)
 	reply_json(r, rc == 0 && d.worst < DIAG_ERROR ? 200 : 422, j);
 	outcome_free(&o);
 	diag_free(&d);
-	free(real);
 }
 
 void
@@ -560,13 +559,8 @@ web_import(const struct req *q, struct reply *r)
 	}
 	struct diag d;
 	struct outcome o;
-	memset(&o, 0, sizeof o);
-	diag_init(&d);
-	char *real = root_real(q->o);
-	o.real = real;
 	int rc = run_import(q->o, &u, &o, &d);
 	import_page(q, r, &o, &d, rc, u.partial);
 	outcome_free(&o);
 	diag_free(&d);
-	free(real);
 }

@@ -74,6 +74,8 @@ void api_forms_make(const struct docset_opts *o, const char *body, size_t n, str
 void api_cases(const struct docset_opts *o, struct reply *r);
 /* docset_cases under the engine's lock: the cases of cases/ for a reply. */
 int api_cases_load(const struct docset_opts *o, struct docset_case **v, size_t *n, struct diag *d);
+/* docset_forms_info under the engine's lock: the forms register for a reply. */
+int api_forms_load(const struct docset_opts *o, struct docset_form **v, size_t *n, struct diag *d);
 void api_case_get(const struct req *q, struct reply *r);
 void api_case_put(const struct req *q, struct reply *r);
 void api_packet(const struct req *q, struct reply *r);
@@ -191,6 +193,9 @@ char *web_out_dir(const struct docset_opts *o);
 struct dirent;
 /* scandir's filter for the PDFs of a folder (not hidden). */
 int web_pdf_file(const struct dirent *e);
+/* The first PDF of dir (by name) read into pdf, its name into name (may be
+ * NULL); 1, or 0 when there is none or it cannot be read. */
+int web_first_pdf(const char *dir, struct buf *pdf, char *name, size_t n);
 /* The form of a case (serve_web_form.c): its values in obj, its problems in
  * errs (may be NULL), posted to action with etag (may be NULL); edit: the
  * case number cannot be changed. */

@@ -8,6 +8,7 @@
  * packets (serve_web_packet.c), blank forms and the manual
  * (serve_web_docs.c).
  */
+#include <assert.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include <json-c/json.h>
 
 #include "../base/base.h"
+#include "../base/file.h"
 #include "serve_int.h"
 
 static const char style[] =
@@ -107,6 +109,7 @@ void
 page_end(struct buf *b, struct reply *r, unsigned status)
 {
 	buf_puts(b, "</main>\n</body>\n</html>\n");
+	assert(r->body == NULL);   /* a reply is made once */
 	r->status = status;
 	r->type = "text/html; charset=utf-8";
 	r->body = b->p ? b->p : xstrdup("");
@@ -207,4 +210,24 @@ web_pdf_file(const struct dirent *e)
 {
 	size_t n = strlen(e->d_name);
 	return e->d_name[0] != '.' && n > 4 && strcmp(e->d_name + n - 4, ".pdf") == 0;
+}
+
+int
+web_first_pdf(const char *dir, struct buf *pdf, char *name, size_t n)
+{
+	struct dirent **list = NULL;
+	int m = scandir(dir, &list, web_pdf_file, alphasort), ok = 0;
+	for (int i = 0; i < m; i++) {
+		if (i == 0) {
+			char *p = web_path_join(dir, list[i]->d_name);
+			const char *why = NULL;
+			ok = file_read(p, 0, pdf, &why) == 0;
+			free(p);
+			if (name)
+				snprintf(name, n, "%s", list[i]->d_name);
+		}
+		free(list[i]);
+	}
+	free(list);
+	return ok;
 }

@@ -66,12 +66,7 @@ web_forms(const struct req *q, struct reply *r)
 	struct docset_form *v = NULL;
 	size_t n = 0;
 	diag_init(&d);
-	pthread_mutex_lock(&engine);
-	struct text_fonts *fonts = text_fonts_new(&d);
-	int rc = docset_forms_info(q->o, fonts, &v, &n, &d);
-	text_fonts_free(fonts);
-	pthread_mutex_unlock(&engine);
-	if (rc < 0) {
+	if (api_forms_load(q->o, &v, &n, &d) < 0) {
 		page_problem(r, 500, "空白表格", "表格登记册无法读取：", &d);
 		diag_free(&d);
 		return;
@@ -203,19 +198,10 @@ web_manual_pdf(const struct req *q, struct reply *r)
 	struct text_fonts *fonts = text_fonts_new(&d);
 	if (docset_manual(&o, fonts, &d) == 0 && d.worst < DIAG_ERROR) {
 		char *m = web_path_join(dir, "manual");
-		struct dirent **list = NULL;
-		int n = scandir(m, &list, web_pdf_file, alphasort);
-		for (int i = 0; i < n; i++) {
-			if (!ok) {
-				char *p = web_path_join(m, list[i]->d_name);
-				const char *why = NULL;
-				ok = file_read(p, 0, &pdf, &why) == 0;
-				free(p);
-				snprintf(r->disposition, sizeof r->disposition, "inline; filename=\"%.100s\"", list[i]->d_name);
-			}
-			free(list[i]);
-		}
-		free(list);
+		char name[256];
+		ok = web_first_pdf(m, &pdf, name, sizeof name);
+		if (ok)
+			snprintf(r->disposition, sizeof r->disposition, "inline; filename=\"%.100s\"", name);
 		free(m);
 	}
 	text_fonts_free(fonts);
