@@ -14,6 +14,7 @@
  *        ▼  svg_path_area: × CTM, rounded to millipoints   ▼ svg_markers
  *   AREA_PATH (points relative to its bounding box)
  */
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -267,6 +268,14 @@ numbers(const char **s, double *v, int n)
 	return 0;
 }
 
+/*
+ * design note: one switch over the path grammar's commands, kept whole.
+ * What a command does depends on state the commands share: the current
+ * command (repeated by bare numbers, M becoming L), the one before it and
+ * the last control point (S and T reflect it), and the position a parse
+ * error is reported at; split into a function per command, each would
+ * take all of it.  Each case is a few lines.
+ */
 int
 svg_path_data(struct svg_path *p, const char *d, size_t *err_at)
 {
@@ -366,6 +375,7 @@ svg_path_data(struct svg_path *p, const char *d, size_t *err_at)
 			s = at;
 			goto bad;
 		}
+		assert(p->nops > 0);   /* a path begins with a move, checked above */
 		prev = cmd;
 		s = skip_sep(s);
 	}
