@@ -139,8 +139,7 @@ int color_parse(const char *v, uint32_t *out);
 enum diag_level {
 	DIAG_NOTE,
 	DIAG_WARNING,
-	DIAG_ERROR,
-	DIAG_FATAL
+	DIAG_ERROR
 };
 
 struct diag_msg {
