@@ -76,37 +76,36 @@ file_read(const char *path, size_t limit, struct buf *out, const char **why)
 
 	if (fd < 0)
 		return -1;
+	ssize_t k;
 	for (;;) {
-		ssize_t k = read(fd, tmp, sizeof tmp);
+		k = read(fd, tmp, sizeof tmp);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k < 0) {
-			int e = errno;
-			*why = strerror(e);
-			out->n = start;
-			if (out->p)
-				out->p[start] = '\0';
-			if (!std)
-				close(fd);
-			errno = e;
-			return -1;
+			*why = strerror(errno);
+			break;
 		}
 		if (k == 0)
 			break;
 		if (limit && out->n - start + (size_t)k > limit) {
 			*why = "the file is larger than folio's limit for it";
-			out->n = start;
-			if (out->p)
-				out->p[start] = '\0';
-			if (!std)
-				close(fd);
 			errno = EFBIG;
-			return -1;
+			k = -1;
+			break;
 		}
 		buf_add(out, tmp, (size_t)k);
 	}
+	int e = errno;
 	if (!std)
 		close(fd);
+	if (k < 0) {
+		/* nothing of a file that could not be read whole */
+		out->n = start;
+		if (out->p)
+			out->p[start] = '\0';
+		errno = e;
+		return -1;
+	}
 	if (out->p == NULL)
 		buf_add(out, "", 0);
 	return 0;
