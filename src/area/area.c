@@ -1,6 +1,7 @@
 /*
  * area — allocation of the area tree and its XML dump.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,7 @@ struct area_tree *
 area_tree_slice(const struct area_tree *t, int first, int last, const char *title,
     const struct area_bookmark *bm)
 {
+	assert(first >= 1 && first <= last && last <= t->npages);
 	struct area_tree *s = area_tree_new();
 	for (const struct area_page *p = t->first; p; p = p->next) {
 		if (p->index < first || p->index > last)
@@ -69,6 +71,7 @@ area_tree_slice(const struct area_tree *t, int first, int last, const char *titl
 		c->next = NULL;
 		s->bookmarks = c;
 	}
+	assert(s->npages == last - first + 1);
 	s->title = title ? arena_strdup(s->arena, title) : NULL;
 	s->author = t->author;
 	s->file = t->file;
@@ -84,13 +87,8 @@ area_new(struct area_tree *t, enum area_kind kind, struct area *parent)
 	struct area *a = arena_alloc(t->arena, sizeof *a);
 	a->kind = (uint8_t)kind;
 	a->background = 0xFFFFFFFFu;
-	if (parent) {
-		if (parent->last)
-			parent->last->next = a;
-		else
-			parent->first = a;
-		parent->last = a;
-	}
+	if (parent)
+		area_append(parent, a);
 	return a;
 }
 

@@ -3,6 +3,7 @@
  * reported as diagnostics, or collected by kind, element path and line
  * for the checks that put them back on a form's fields.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,7 @@ node_path(xmlNodePtr n)
 int
 src_rng_collect(struct errctx *ec, xmlErrorPtr e)
 {
+	assert(ec->probs != NULL && ec->nprobs != NULL);   /* src_on_error checks */
 	xmlNodePtr n = e->node;
 	if (n && n->type == XML_ATTRIBUTE_NODE)
 		n = n->parent;

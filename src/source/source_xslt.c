@@ -181,6 +181,8 @@ struct held_msg {
 static void
 xslt_release(struct buf *held, int failed)
 {
+	/* every entry hold() made ends with its NUL */
+	assert(held->n == 0 || held->p[held->n - 1] == '\0');
 	size_t n = 0;
 	for (size_t i = 0; i < held->n; i += strlen(held->p + i) + 1)
 		n++;
@@ -191,6 +193,7 @@ xslt_release(struct buf *held, int failed)
 		v[k].text = held->p + i + 1;
 		v[k].loc = v[k].tag == 'm' && xslt_location(v[k].text, &v[k].file, &v[k].line);
 	}
+	assert(k == n);
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].loc)
 			continue;
