@@ -184,6 +184,11 @@ setup:
 check-includes:
 	@sh tools/check-includes.sh src
 
+# no file over 800 lines, no function over 100 without a design note
+# (tools/check-size.sh, docs/architecture.md); make test runs it too (tests/sizes)
+check-size:
+	@sh tools/check-size.sh src
+
 docs/fo-subset.md: $(O)/folio docs/fop-support.tsv tools/fop-beside.sh
 	$(O)/folio subset > $@.tmp
 	sh tools/fop-beside.sh docs/fop-support.tsv < $@.tmp > $@
@@ -192,6 +197,6 @@ docs/fo-subset.md: $(O)/folio docs/fop-support.tsv tools/fop-beside.sh
 clean:
 	rm -rf build folio-bin
 
-.PHONY: all po install install-locale uninstall test asan bench demo setup check-includes clean
+.PHONY: all po install install-locale uninstall test asan bench demo setup check-includes check-size clean
 
 -include $(LIB_OBJS:.o=.d) $(O)/main.d $(O)/cli.d

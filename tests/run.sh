@@ -61,6 +61,7 @@ layer serve sh tests/serve/run.sh "$B/folio"
 layer docbook sh tests/docbook/run.sh "$B/folio"
 layer web sh tests/web/run.sh "$B/folio"
 layer includes sh tests/includes/run.sh "$B/folio"
+layer sizes sh tests/sizes/run.sh "$B/folio"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
