@@ -185,6 +185,12 @@ struct fo_style {
 	int32_t      keep_prev_line;  /* keep-with-previous.within-line (not inherited) */
 	char         language[12];
 	char         country[8];
+	/* hyphenation, §7.10 (docs/hyphenation.md); all inherited */
+	uint8_t      hyphenate;       /* hyphenate="true" */
+	uint32_t     hyph_char;       /* hyphenation-character, U+2010 by default */
+	int32_t      hyph_push;       /* hyphenation-push-character-count */
+	int32_t      hyph_remain;     /* hyphenation-remain-character-count */
+	int32_t      hyph_ladder;     /* hyphenation-ladder-count; 0: no-limit */
 	int32_t      widows, orphans;
 	/* colour */
 	uint32_t     color;           /* 0xRRGGBB */

@@ -198,7 +198,11 @@ compute_style_new(struct build *b, const struct xnode *x, const struct fo_style 
 				b->spec[fo_prop_lookup("hanging-punctuation")] = a->value;
 				any = 1;
 			}
-			continue;  /* foreign attributes (xml:lang, fox:…) are ignored */
+			if (strcmp(a->ns, XML_NS_URI) == 0 && strcmp(a->name, "lang") == 0) {
+				b->spec[fo_prop_lookup("xml:lang")] = a->value;
+				any = 1;
+			}
+			continue;  /* other foreign attributes (fox:…) are ignored */
 		}
 		k = fo_prop_lookup(a->name);
 		if (k < 0 || strcmp(a->name, "hanging-punctuation") == 0) {
@@ -445,6 +449,10 @@ fo_tree_build_take(struct xdoc *doc, struct diag *d)
 	t->root = build_elem(&b, x, &init, 0);
 	/* the document language for PDF /Lang: language[-country] */
 	const char *lang = xnode_attr(x, "language"), *country = xnode_attr(x, "country");
+	if (lang == NULL && t->root->style->language[0]) {   /* from xml:lang */
+		lang = t->root->style->language;
+		country = t->root->style->country;
+	}
 	if (lang && country && *country) {
 		size_t n = strlen(lang) + strlen(country) + 2;
 		char *l = arena_alloc(t->arena, n);

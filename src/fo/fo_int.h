@@ -63,6 +63,7 @@ struct prop_def {
 	X(PK_COLOR,          apply_color)         /* uint32_t at p->off; arg 1: transparent too */ \
 	X(PK_INT,            apply_int)           /* int32_t at p->off; arg: index of int_ranges */ \
 	X(PK_CODE,           apply_code)          /* char[arg] at p->off: language, country */ \
+	X(PK_CHAR,           apply_char)          /* one character, uint32_t at p->off */ \
 	X(PK_FONT_FAMILY,    apply_font_family) \
 	X(PK_FONT_SIZE,      apply_font_size) \
 	X(PK_FONT_WEIGHT,    apply_font_weight) \
@@ -97,7 +98,8 @@ struct prop_def {
 	X(PK_SH_PAGE_BREAK,  apply_none)          /* arg: 0 before, 1 after, 2 inside */ \
 	X(PK_SH_FONT,        apply_none) \
 	X(PK_SH_VALIGN,      apply_none) \
-	X(PK_SH_BG_POS,      apply_none)
+	X(PK_SH_BG_POS,      apply_none) \
+	X(PK_SH_XML_LANG,    apply_none)          /* xml:lang: language and country */
 
 enum prop_kind {
 #define KIND_ENUM(k, fn) k,
@@ -162,6 +164,7 @@ void fo_style_compute(struct fo_style *s, const struct fo_style *parent,
 /* the namespaces the FO stage reads */
 #define FO_NS     "http://www.w3.org/1999/XSL/Format"
 #define FOLIO_NS  "urn:folio:fo"
+#define XML_NS_URI "http://www.w3.org/XML/1998/namespace"
 #define DC_NS     "http://purl.org/dc/elements/1.1/"
 #define SVG_NS    "http://www.w3.org/2000/svg"
 #define PDF_NS    "http://ns.adobe.com/pdf/1.3/"

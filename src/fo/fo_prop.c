@@ -145,6 +145,8 @@ const struct fo_int_range fo_int_ranges[] = {
 	{ 0, LIMIT_PAGES, "no-limit", -1 },         /* 3: maximum-repeats */
 	{ 0, 100, NULL, 0 },                        /* 4: grouping-size */
 	{ 1, 100, NULL, 0 },                        /* 5: column-count */
+	{ 1, 100, NULL, 0 },                        /* 6: hyphenation-push/remain-character-count */
+	{ 1, 100, "no-limit", 0 },                  /* 7: hyphenation-ladder-count */
 };
 
 #define B SIDE_BEFORE
@@ -274,6 +276,12 @@ const struct prop_def fo_props[] = {
 	KW("font-variant",          small_caps, kw_font_variant, 1, "normal (small-caps made from capitals at 80 %)"),
 	F("language",               PK_CODE, language, sizeof ((struct fo_style *)0)->language, 1, "none"),
 	F("country",                PK_CODE, country, sizeof ((struct fo_style *)0)->country, 1, "none"),
+	P("xml:lang",               PK_SH_XML_LANG, 0, 1, "(shorthand: language and country, en-US)"),
+	KW("hyphenate",             hyphenate, kw_bool, 1, "false (libhyphen's dictionaries, docs/hyphenation.md)"),
+	F("hyphenation-character",  PK_CHAR, hyph_char, 0, 1, "U+2010 (- where the font has no U+2010)"),
+	F("hyphenation-push-character-count", PK_INT, hyph_push, 6, 1, "2"),
+	F("hyphenation-remain-character-count", PK_INT, hyph_remain, 6, 1, "2"),
+	F("hyphenation-ladder-count", PK_INT, hyph_ladder, 7, 1, "no-limit"),
 	F("widows",                 PK_INT, widows, 2, 1, "2"),
 	F("orphans",                PK_INT, orphans, 2, 1, "2"),
 	F("page-width",             PK_LENGTH, width, LEN_INDEFINITE, 0, "auto (A4, 210mm)"),

@@ -227,6 +227,38 @@ expand_font(const char **spec, const char *v, struct style_ctx *c)
 	}
 }
 
+/*
+ * xml:lang (XSL 1.1 §7.31.24): a language tag such as en-US or zh-Hans-CN
+ * sets language (its first subtag) and country (its region subtag, two
+ * letters or three digits); a script subtag is skipped.
+ */
+static void
+expand_xml_lang(const char **spec, const char *v, struct style_ctx *c)
+{
+	char tmp[64], *part[4], *save = NULL;
+	int n = 0;
+	snprintf(tmp, sizeof tmp, "%s", v);
+	for (char *t = strtok_r(tmp, "-_", &save); t && n < 4; t = strtok_r(NULL, "-_", &save))
+		part[n++] = t;
+	if (n == 0 || strlen(part[0]) < 2 || strlen(part[0]) > 8) {
+		fo_value_bad(c, v, "a language tag such as en-US");
+		return;
+	}
+	for (char *q = part[0]; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	set_if_unset(spec, "language", part[0], c->arena);
+	for (int i = 1; i < n; i++) {
+		size_t len = strlen(part[i]);
+		if ((len == 2 && isalpha((unsigned char)part[i][0])) ||
+		    (len == 3 && isdigit((unsigned char)part[i][0]))) {
+			for (char *q = part[i]; *q; q++)
+				*q = (char)toupper((unsigned char)*q);
+			set_if_unset(spec, "country", part[i], c->arena);
+			break;
+		}
+	}
+}
+
 void
 fo_props_expand(const char **spec, struct style_ctx *c)
 {
@@ -266,6 +298,9 @@ fo_props_expand(const char **spec, struct style_ctx *c)
 			break;
 		case PK_SH_BG_POS:
 			expand_bg_pos(spec, v, c);
+			break;
+		case PK_SH_XML_LANG:
+			expand_xml_lang(spec, v, c);
 			break;
 		case PK_SH_FONT:
 			expand_font(spec, v, c);

@@ -54,6 +54,8 @@ fo_style_initial(struct fo_style *s)
 	s->cbar_color = COLOR_NONE;
 	s->cbar_offset = s->cbar_width = PT(6);
 	s->cbar_style = BORDER_NONE;
+	s->hyph_char = 0x2010;
+	s->hyph_push = s->hyph_remain = 2;
 }
 
 /* Values that are not inherited go back to their initial values. */

@@ -317,6 +317,21 @@ apply_code(struct fo_style *s, const struct fo_style *parent, const struct prop_
 	snprintf(FIELD(s, p, char), (size_t)p->arg, "%s", fo_is(v, "none") ? "" : v);
 }
 
+/* One visible character (hyphenation-character). */
+static void
+apply_char(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
+    const char *v, struct style_ctx *c)
+{
+	const char *q = v, *end = v + strlen(v);
+	(void)parent;
+	uint32_t cp = q < end ? utf8_next(&q, end) : 0;
+	if (cp == 0 || q != end || cp < 0x21 || (cp >= 0x7F && cp < 0xA0)) {
+		fo_value_bad(c, v, "one visible character");
+		return;
+	}
+	*FIELD(s, p, uint32_t) = cp;
+}
+
 static void
 apply_font_family(struct fo_style *s, const struct fo_style *parent, const struct prop_def *p,
     const char *v, struct style_ctx *c)
@@ -741,6 +756,7 @@ fo_value_size(const struct prop_def *p)
 	case PK_COLOR: return sizeof(uint32_t);
 	case PK_INT: return sizeof(int32_t);
 	case PK_CODE: return (size_t)p->arg;
+	case PK_CHAR: return sizeof(uint32_t);
 	default: return 0;
 	}
 }

@@ -254,6 +254,55 @@ test_keeps_breaks_whitespace(void **state)
 	diag_free(&d);
 }
 
+/* hyphenation properties (§7.10) and xml:lang (§7.31.24): typed, inherited */
+static void
+test_hyphenation_props(void **state)
+{
+	struct diag d;
+	(void)state;
+	struct fo_tree *t = tree("<fo:block hyphenate='true' xml:lang='en-US'"
+	    " hyphenation-character='-' hyphenation-push-character-count='3'"
+	    " hyphenation-remain-character-count='4' hyphenation-ladder-count='2'>"
+	    "<fo:block xml:lang='zh-Hans-CN' hyphenation-ladder-count='no-limit'>x</fo:block>"
+	    "<fo:block language='de' xml:lang='fr-CA' hyphenation-character='ab'"
+	    " hyphenation-push-character-count='0'>y</fo:block>"
+	    "</fo:block>", &d);
+	const struct fo_node *b = first_block(t);
+	const struct fo_style *s = b->style, *c1 = b->first->style, *c2 = b->first->next->style;
+	assert_int_equal(s->hyphenate, 1);
+	assert_int_equal(s->hyph_char, '-');
+	assert_int_equal(s->hyph_push, 3);
+	assert_int_equal(s->hyph_remain, 4);
+	assert_int_equal(s->hyph_ladder, 2);
+	assert_string_equal(s->language, "en");
+	assert_string_equal(s->country, "US");
+	/* inherited; the script subtag is skipped; no-limit is 0 */
+	assert_int_equal(c1->hyphenate, 1);
+	assert_int_equal(c1->hyph_push, 3);
+	assert_int_equal(c1->hyph_ladder, 0);
+	assert_string_equal(c1->language, "zh");
+	assert_string_equal(c1->country, "CN");
+	/* language wins over xml:lang; bad values warn and keep the parent's */
+	assert_string_equal(c2->language, "de");
+	assert_string_equal(c2->country, "CA");
+	assert_int_equal(c2->hyph_char, '-');
+	assert_int_equal(c2->hyph_push, 3);
+	assert_int_equal(d.worst, DIAG_WARNING);
+	assert_int_equal(d.n, 2);
+	fo_tree_free(t);
+	diag_free(&d);
+	/* the initial values */
+	t = tree("<fo:block>z</fo:block>", &d);
+	s = first_block(t)->style;
+	assert_int_equal(s->hyphenate, 0);
+	assert_int_equal(s->hyph_char, 0x2010);
+	assert_int_equal(s->hyph_push, 2);
+	assert_int_equal(s->hyph_remain, 2);
+	assert_int_equal(s->hyph_ladder, 0);
+	fo_tree_free(t);
+	diag_free(&d);
+}
+
 static void
 test_bad_values_warn(void **state)
 {
@@ -365,6 +414,7 @@ main(void)
 		cmocka_unit_test(test_inheritance),
 		cmocka_unit_test(test_parent_functions),
 		cmocka_unit_test(test_keeps_breaks_whitespace),
+		cmocka_unit_test(test_hyphenation_props),
 		cmocka_unit_test(test_bad_values_warn),
 		cmocka_unit_test(test_not_fo),
 	};
