@@ -15,7 +15,7 @@ LDFLAGS_asan := -fsanitize=address,undefined
 LDFLAGS_fuzz := -fsanitize=address,undefined
 # minizip's --cflags would put its folder first on the include path, where
 # its crypt.h hides libc's: its headers are included as <minizip/unzip.h>
-LDLIBS  := $(shell pkg-config --libs $(PKGS)) $(shell pkg-config --libs minizip) -lcsv -lgif -lhpdf -ldeflate -lz -lm -lcrypt -lpthread $(LDFLAGS_$(BUILD))
+LDLIBS  := $(shell pkg-config --libs $(PKGS)) $(shell pkg-config --libs minizip) -lcsv -lgif -lhyphen -lhpdf -ldeflate -lz -lm -lcrypt -lpthread $(LDFLAGS_$(BUILD))
 
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
@@ -31,7 +31,7 @@ SOURCE_OBJS := source/source.o source/source_tree.o source/source_rng.o source/s
 FO_OBJS     := fo/fo_build.o fo/fo_elem.o fo/fo_names.o fo/fo_content.o fo/fo_meta.o \
                fo/fo_prop.o fo/fo_shorthand.o fo/fo_value.o fo/fo_style.o fo/fo_expr.o fo/fo_check.o
 TEXT_OBJS   := text/text_font.o text/text_break.o text/text_para.o text/text_fit.o \
-               text/text_justify.o
+               text/text_justify.o text/text_hyph.o
 AREA_OBJS   := area/area.o area/area_check.o
 IMAGE_OBJS  := image/image.o image/image_png.o image/image_gif.o image/image_tiff.o
 SVG_OBJS    := svg/svg_draw.o svg/svg_style.o svg/svg_path.o svg/svg_text.o

@@ -139,6 +139,31 @@ enum { TB_NONE = 0, TB_ALLOW = 1, TB_FORCE = 2 };
  */
 void text_breaks(const uint32_t *cps, size_t n, const char *lang, uint8_t *brk);
 
+/* ---------------------------------------------------------------- hyphenation */
+
+struct text_hyph;
+
+/*
+ * The hyphenation dictionary of language lang (ISO 639, "en", or a tag
+ * such as "en-US") and country (ISO 3166, "US", or NULL): libhyphen's
+ * hyph_ll_CC.dic, else hyph_ll.dic, else the first hyph_ll_*.dic, in
+ * /usr/share/hyphen (FOLIO_HYPHEN_DIR overrides).  Loaded on first use,
+ * kept for the process and freed at exit; thread-safe.  NULL when none.
+ */
+const struct text_hyph *text_hyph_dict(const char *lang, const char *country);
+
+/*
+ * Hyphenation points of the word cps[0..n) (letters only): ok[i] = 1 where
+ * a hyphen may follow cps[i], leaving at least remain characters before it
+ * and push after it.  Returns whether there is any.
+ */
+/* Lower case of a letter text_kind_of() calls Latin (Latin-1, Latin
+ * Extended-A, Greek, Cyrillic); anything else as it is. */
+uint32_t text_lower(uint32_t c);
+
+int text_hyph_word(const struct text_hyph *h, const uint32_t *cps, size_t n, int push,
+    int remain, uint8_t *ok);
+
 /* ---------------------------------------------------------------- lines */
 
 /* One item of a paragraph: a character or an inline object. */
@@ -148,17 +173,30 @@ struct text_item {
 	uint8_t  brk;         /* TB_* after this item */
 	uint8_t  nojust;      /* no justification space after this item */
 	uint8_t  keep;        /* inside keep-together.within-line */
+	uint8_t  soft;        /* TS_*: a break where brk is TB_NONE, at a cost */
 	mpt      adv;         /* natural advance incl. letter-spacing */
 	mpt      em;          /* font size of the item */
 	mpt      lblank;      /* compressible blank before the ink */
 	mpt      rblank;      /* compressible blank after the ink */
 	mpt      lmin, lmax;  /* TK_LEADER: least and greatest width (adv is the optimum) */
+	mpt      hyw;         /* TS_HYPHEN: width of the hyphen drawn after the item */
 	/* results */
 	mpt      x;           /* pen position of the glyph origin in the line */
 	mpt      lcut, rcut;  /* compression applied on each side */
 	mpt      gap;         /* space after the item (autospace + justification) */
 	uint8_t  hidden;      /* suppressed space at a line edge */
 };
+
+/* Breaks that cost something (docs/hyphenation.md): inside a word, with
+ * a hyphen drawn at the line end; inside a URL or path, without one. */
+enum { TS_NONE = 0, TS_HYPHEN = 1, TS_URL = 2 };
+
+/*
+ * URL and path breaks: in a run of items with no space that contains a /
+ * and is wider than width, a break after / and before ? & = # (TS_URL)
+ * where no break is allowed already.
+ */
+void text_url_breaks(struct text_item *it, size_t n, mpt width);
 
 struct text_line {
 	size_t start, end;    /* items [start, end) */
@@ -167,6 +205,8 @@ struct text_line {
 	int    last;          /* last line of the paragraph */
 	int    cut;           /* ends where no break is allowed: the text
 	                         before the next break is wider than the line */
+	mpt    hyw;           /* ends in a hyphenated word: the hyphen's width,
+	                         drawn after the last item */
 };
 
 /* Alignment of a paragraph's lines; relative: the last line as the others
@@ -183,6 +223,7 @@ struct text_para_opts {
 	uint8_t  wrap;         /* 0: no-wrap */
 	uint8_t  hanging;      /* R14 */
 	uint8_t  autospace;    /* R10 ¼ em between Han and Latin */
+	uint8_t  ladder;       /* most hyphenated lines in a row; 0 no limit */
 };
 
 /* The R10 gap between two adjacent items: ¼ em between Han and Latin. */

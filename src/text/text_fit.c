@@ -25,13 +25,19 @@
  *            R8; the order in para_place())
  *   penalty  a break where UAX #14 and the filter forbid it is not offered
  *            (R1, R2, R4–R7, keep-together.within-line: infinite);
- *            break_penalty() is the hook for hyphenation
- *   demerits (10 + badness)² per line, + EVEN_DEMERITS r² for what the
+ *            a break inside a word where hyphenation is on costs
+ *            HYPHEN_PENALTY and adds the hyphen's width to its line; one
+ *            inside a URL or path costs URL_PENALTY (break_penalty(),
+ *            docs/hyphenation.md)
+ *   demerits (10 + badness)² + penalty² per line, + EVEN_DEMERITS r² for what the
  *            gaps between Han characters take (r of their em/16), + 10000
  *            where fitness classes two
  *            apart meet (tight beside loose), + 3000 for two lines in a
  *            row ending in a trimmed mark, + 10⁷ for a last line of one
- *            character (R15)
+ *            character (R15), + DOUBLE_HYPHEN_DEMERITS for two hyphenated
+ *            lines in a row, + FINAL_HYPHEN_DEMERITS for a hyphen on the
+ *            line before the last; more hyphenated lines in a row than
+ *            hyphenation-ladder-count are not offered
  *
  * Pass 1 offers only lines with badness ≤ 200, pass 2 ≤ 2700 (gaps up to
  * about 0.19 em) if that finds no set, pass 3 any line that fits when
@@ -52,6 +58,11 @@
 #define EVEN_DEMERITS    20000.0  /* Han gaps stretched by em/16 (r = 1) */
 #define STEP_DEMERITS    10000.0  /* adjacent lines' gaps em/16 apart */
 #define CONSIST_DEMERITS 5000.0   /* marks full on one line, at ½ em on the next */
+#define HYPHEN_PENALTY   50.0     /* a break inside a word (TeX's \hyphenpenalty) */
+#define URL_PENALTY      1000.0   /* inside a URL or path: only where it cannot fit */
+#define DOUBLE_HYPHEN_DEMERITS 10000.0  /* two hyphenated lines in a row (TeX) */
+#define FINAL_HYPHEN_DEMERITS  5000.0   /* the last line starts with a word's end (TeX) */
+#define RAGGED_HYPH_EMS  3        /* ragged text that hyphenates: a line 3 em short is badness 100 */
 #define TAKE_IN_NUM      1        /* em/22 a gap to take in a line-end mark */
 #define TAKE_IN_DEN      22
 
@@ -70,6 +81,7 @@ struct fit_node {
 	float   mk;       /* the part of their blank the marks of the last line
 	                   * with marks give up (0 full width, 1 all) */
 	uint8_t hasmk;    /* there was such a line */
+	uint8_t hyc;      /* hyphenated lines in a row that end here */
 };
 
 
@@ -126,17 +138,17 @@ para_word_space(const struct para *p, size_t i)
 }
 
 /*
- * The hook for breaks that cost something: 0 for every break UAX #14 and
- * the filter allow.  Hyphenation adds discretionary breaks inside Latin
- * words here (TeX's \hyphenpenalty is 50, squared into the demerits) and
- * the hyphen's width to the line in para_measure_line().
+ * What a break after item e - 1 costs: 0 for every break UAX #14 and the
+ * filter allow; HYPHEN_PENALTY inside a word (TeX's \hyphenpenalty, squared
+ * into the demerits: as much as a line of badness 40), URL_PENALTY inside
+ * a URL or path, offered only where the run is wider than the line: its
+ * square, 10⁶, keeps such breaks to the fewest the run needs.
  */
 static double
 break_penalty(const struct para *p, size_t e)
 {
-	(void)p;
-	(void)e;
-	return 0;
+	uint8_t t = p->it[e - 1].soft;
+	return t == TS_HYPHEN ? HYPHEN_PENALTY : t == TS_URL ? URL_PENALTY : 0;
 }
 
 void
@@ -199,6 +211,8 @@ para_sums_init(struct para *p, struct sums *S)
 			maxem = a->em;
 	}
 	S->maxem = maxem;
+	for (size_t i = 0; i < n; i++)
+		p->soft |= (uint8_t)(1u << it[i].soft);
 	S->lvis[n] = lv;
 	S->next[n] = n;
 	for (size_t k = n; k-- > 0;)
@@ -260,6 +274,8 @@ para_measure_line(const struct para *p, const struct sums *S, size_t s, size_t e
 	f->lv = lv;
 	f->trim = para_end_trim(p, lv);
 	f->nat = S->w[lv + 1] - S->w[s] + S->g[lv] - S->g[s] - f->trim;
+	if (lv + 1 == e && p->it[lv].soft == TS_HYPHEN)
+		f->nat += p->it[lv].hyw;   /* the hyphen drawn at the line end */
 	f->shrink = S->sh[lv] - S->sh[s] + (p->it[lv].kind == TK_LEADER ? p->shrink[lv] : 0);
 	f->sshrink = S->shs[lv] - S->shs[s] + (p->it[lv].kind == TK_LEADER ? p->shrink[lv] : 0);
 	f->gshrink = (S->g[lv] - S->g[s]) / 2;
@@ -379,7 +395,7 @@ para_emergency_breaks(const struct para *p, struct sums *S, mpt avail)
 	size_t s = S->next[0];
 	for (size_t e = 1; e <= p->n; e++) {
 		uint8_t b = it[e - 1].brk;
-		if (e < p->n && b == TB_NONE)
+		if (e < p->n && b == TB_NONE && !it[e - 1].soft)
 			continue;
 		struct line_fit f;
 		if (s < e && S->w[e] - S->w[s] + S->g[e] - S->g[s] > avail &&
@@ -446,11 +462,16 @@ para_fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b
 		act[na++] = nn - 1; \
 	} while (0)
 
-	NEW_NODE(s0, SIZE_MAX, 0, FIT_DECENT, 0, 0, 0, 0, 0);
+	NEW_NODE(s0, SIZE_MAX, 0, FIT_DECENT, 0, 0, 0, 0, 0, 0);
 	for (size_t e = s0 + 1; e <= b0 && na > 0; e++) {
 		int last = e == b0;
-		if (!last && ((p->it[e - 1].brk == TB_NONE && !S->cut[e]) || S->next[e] >= b0))
+		if (!last && ((p->it[e - 1].brk == TB_NONE && !S->cut[e] && !p->it[e - 1].soft) ||
+		    S->next[e] >= b0))
 			continue;
+		/* a line ending inside a word; one ending inside a URL is set
+		 * as a last line is (not justified) */
+		int hy = !last && p->it[e - 1].soft == TS_HYPHEN;
+		int url = !last && p->it[e - 1].soft == TS_URL;
 		if (!last && justify && pass < 3 && o->indent >= 0) {
 			/* quick: even the line from the oldest node is too loose */
 			const struct fit_node *old = &nodes[act[0]];
@@ -465,7 +486,7 @@ para_fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b
 		size_t bp[4];
 		uint8_t bh[4], bt[4];
 		float ba[4], bm[4];
-		uint8_t bk[4];
+		uint8_t bk[4], bc[4];
 		for (int k = 0; k < 4; k++)
 			bp[k] = SIZE_MAX;
 		size_t keep = 0;
@@ -478,13 +499,15 @@ para_fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b
 			act[keep++] = act[a];
 			if (s >= e || !para_measure_line(p, S, s, e, avail, &f))
 				continue;
+			if (hy && o->ladder && from->hyc >= o->ladder)
+				continue;   /* hyphenation-ladder-count */
 			if (f.nat - f.shrink > avail + margin && !last) {
 				keep--;   /* no later line from here fits: retire it */
 				continue;
 			}
 			uint8_t fit;
 			double even, adj, mark;
-			double b = line_badness(&f, avail, justify && !last, &fit, &even, &adj, &mark);
+			double b = line_badness(&f, avail, justify && !last && !url, &fit, &even, &adj, &mark);
 			int hasmk = f.shrink - f.sshrink - f.hshrink - f.gshrink > 0;   /* marks */
 			if (b < 0)
 				continue;
@@ -499,6 +522,13 @@ para_fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b
 			}
 			if (!justify && f.nat > avail)
 				b += RAGGED_SQUEEZE;   /* ragged text carries over rather than squeeze */
+			else if (!justify && !last && (p->soft & (1u << TS_HYPHEN))) {
+				/* ragged text that may hyphenate: a short line costs,
+				 * or no hyphen would ever pay for itself */
+				double r = (double)(avail - f.nat) /
+				    (double)(RAGGED_HYPH_EMS * (int64_t)p->it[f.lv].em);
+				b += 100 * r * r * r;
+			}
 			double pen = last ? 0 : break_penalty(p, e);
 			double d = (LINE_PENALTY + b) * (LINE_PENALTY + b) + pen * pen + even;
 			/* tight beside loose; the last line is not justified, so
@@ -515,6 +545,10 @@ para_fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b
 				d += MARK_DEMERITS;
 			if (last && final && (from->prev != SIZE_MAX || !first) && orphan_line(p, s, e))
 				d += ORPHAN_DEMERITS;
+			if (hy && from->hyc)
+				d += DOUBLE_HYPHEN_DEMERITS;
+			if (last && final && from->hyc)
+				d += FINAL_HYPHEN_DEMERITS;
 			d += from->dem;
 			/* ties go to the later start: earlier lines are the fuller */
 			if (bp[fit] == SIZE_MAX || d < bd[fit] ||
@@ -526,6 +560,7 @@ para_fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b
 				ba[fit] = (float)adj;
 				bm[fit] = hasmk ? (float)mark : from->mk;
 				bk[fit] = (uint8_t)(hasmk || from->hasmk);
+				bc[fit] = (uint8_t)(hy ? (from->hyc < 255 ? from->hyc + 1 : 255) : 0);
 			}
 		}
 		na = keep;
@@ -534,11 +569,11 @@ para_fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b
 				continue;
 			if (last) {
 				if (best == SIZE_MAX || bd[k] < nodes[best].dem) {
-					NEW_NODE(e, bp[k], bd[k], (uint8_t)k, bh[k], bt[k], ba[k], bm[k], bk[k]);
+					NEW_NODE(e, bp[k], bd[k], (uint8_t)k, bh[k], bt[k], ba[k], bm[k], bk[k], bc[k]);
 					best = nn - 1;
 				}
 			} else {
-				NEW_NODE(e, bp[k], bd[k], (uint8_t)k, bh[k], bt[k], ba[k], bm[k], bk[k]);
+				NEW_NODE(e, bp[k], bd[k], (uint8_t)k, bh[k], bt[k], ba[k], bm[k], bk[k], bc[k]);
 			}
 		}
 	}
@@ -585,7 +620,8 @@ para_ragged_segment(const struct para *p, const struct sums *S, size_t s0, size_
 		int hang = 0;
 		for (size_t e = s + 1; e <= b0; e++) {
 			int last = e == b0;
-			if (!last && ((p->it[e - 1].brk == TB_NONE && !S->cut[e]) || S->next[e] >= b0))
+			if (!last && ((p->it[e - 1].brk == TB_NONE && !S->cut[e] && !p->it[e - 1].soft) ||
+			    S->next[e] >= b0))
 				continue;
 			mpt avail = o->width - (isfirst ? o->indent : 0) - (last && final ? o->last_end_indent : 0);
 			struct line_fit f;

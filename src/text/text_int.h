@@ -64,6 +64,7 @@ struct para {
 	mpt  *shrink;           /* squeezable amount of the item itself */
 	const uint8_t *jok;     /* justifiable gap after the item (gap_ok) */
 	const int64_t *hs;      /* hs[k]: shrink of the gaps between characters before k */
+	uint8_t soft;           /* bit 1 << TS_*: the paragraph has such breaks */
 };
 
 struct sums {

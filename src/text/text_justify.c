@@ -191,6 +191,7 @@ para_place(struct para *p, struct text_line *ln, int last, int forced, mpt avail
 	mpt w = 0;
 	for (size_t i = s; i <= lv; i++)
 		w += it[i].adv - it[i].lcut - it[i].rcut + (i < lv ? it[i].gap : 0);
+	w += ln->hyw;   /* a hyphenated word's hyphen */
 	if (hang)
 		avail += it[lv].adv - it[lv].lcut - it[lv].rcut;
 	mpt slack = avail - w;
@@ -262,5 +263,5 @@ para_place(struct para *p, struct text_line *ln, int last, int forced, mpt avail
 		it[i].x = pen - it[i].lcut;
 		pen += it[i].adv - it[i].lcut - it[i].rcut + (i < lv ? it[i].gap : 0);
 	}
-	ln->width = pen - indent;
+	ln->width = pen + ln->hyw - indent;
 }

@@ -123,7 +123,7 @@ size_t
 text_para_break(struct text_item *items, size_t n, const struct text_para_opts *o,
     struct text_line **out)
 {
-	struct para p = { items, n, o, NULL, NULL, NULL, NULL, NULL, NULL };
+	struct para p = { items, n, o, NULL, NULL, NULL, NULL, NULL, NULL, 0 };
 	struct sums S;
 	struct seg_out seg = { NULL, NULL, 0, 0 };
 
@@ -161,7 +161,10 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 			 * set, or only one with a lone character on the last line */
 			struct seg_out best = { NULL, NULL, 0, 0 }, try = { NULL, NULL, 0, 0 };
 			double bestd = -1;
-			if (o->align != TEXT_ALIGN_JUSTIFY && para_ragged_segment(&p, &S, s, b, seg.n == 0, b == n, &best))
+			/* ragged text that may hyphenate weighs its lines' ends:
+			 * not first fit */
+			if (o->align != TEXT_ALIGN_JUSTIFY && !(p.soft & (1u << TS_HYPHEN)) &&
+			    para_ragged_segment(&p, &S, s, b, seg.n == 0, b == n, &best))
 				bestd = 0;
 			for (int pass = 1; pass <= 3 && (bestd < 0 || bestd >= ORPHAN_DEMERITS); pass++) {
 				try.n = 0;
@@ -176,7 +179,8 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 			if (bestd < 0) {
 				/* cannot happen with the emergency breaks; every break then */
 				for (size_t e = s + 1; e < b; e++)
-					if ((items[e - 1].brk != TB_NONE || S.cut[e]) && S.next[e] < b)
+					if ((items[e - 1].brk != TB_NONE || S.cut[e] || items[e - 1].soft) &&
+					    S.next[e] < b)
 						para_seg_push(&best, e, 0);
 				para_seg_push(&best, b, 0);
 			}
@@ -195,8 +199,10 @@ text_para_break(struct text_item *items, size_t n, const struct text_para_opts *
 	for (size_t i = 0; i < seg.n; i++) {
 		size_t e = seg.ends[i];
 		int last = i + 1 == seg.n;
-		int forced = items[e - 1].brk == TB_FORCE;
-		lines[i] = (struct text_line){ s, e, 0, o->width - (i == 0 ? o->indent : 0), last, S.cut[e] };
+		/* a line that ends inside a URL is set as a last line is */
+		int forced = items[e - 1].brk == TB_FORCE || (!last && items[e - 1].soft == TS_URL);
+		lines[i] = (struct text_line){ s, e, 0, o->width - (i == 0 ? o->indent : 0), last, S.cut[e],
+			!last && items[e - 1].soft == TS_HYPHEN ? items[e - 1].hyw : 0 };
 		para_place(&p, &lines[i], last, forced, lines[i].avail, i == 0 ? o->indent : 0, seg.hang[i]);
 		s = line_start(&p, &S, e);
 	}

@@ -352,6 +352,62 @@ test_compose_marks_alike(void **state)
 	free(ln);
 }
 
+/* libhyphen through the text stage: points, push and remain, a missing language */
+static void
+test_hyph_word(void **state)
+{
+	(void)state;
+	const struct text_hyph *h = text_hyph_dict("en", "US");
+	uint32_t w[16];
+	uint8_t ok[16];
+	const char *word = "Hyphenation";   /* hy-phen-ation */
+	size_t n = strlen(word);
+	assert_non_null(h);
+	assert_ptr_equal(text_hyph_dict("en-US", NULL), h);   /* loaded once */
+	for (size_t i = 0; i < n; i++)
+		w[i] = (uint32_t)word[i];
+	assert_int_equal(text_hyph_word(h, w, n, 2, 2, ok), 1);
+	assert_int_equal(ok[1], 1);    /* Hy| */
+	assert_int_equal(ok[5], 1);    /* Hyphen| */
+	assert_int_equal(ok[0] + ok[2] + ok[3] + ok[4] + ok[6] + ok[9] + ok[10], 0);
+	text_hyph_word(h, w, n, 2, 3, ok);   /* three letters must remain before it */
+	assert_int_equal(ok[1], 0);
+	assert_int_equal(ok[5], 1);
+	text_hyph_word(h, w, n, 6, 2, ok);   /* six must go to the next line */
+	assert_int_equal(ok[5], 0);
+	assert_int_equal(text_hyph_word(h, w, 3, 2, 2, ok), 0);   /* too short */
+	assert_null(text_hyph_dict("tlh", NULL));
+	assert_null(text_hyph_dict("../x", NULL));
+}
+
+/* URL breaks: after / and before ?, only in a run wider than the line */
+static void
+test_url_breaks(void **state)
+{
+	(void)state;
+	const char *u = "a http://ex.org/docs/x?y=1 b";
+	struct text_item it[40];
+	size_t n = strlen(u);
+	memset(it, 0, sizeof it);
+	for (size_t i = 0; i < n; i++) {
+		it[i].cp = (uint32_t)u[i];
+		it[i].kind = (uint8_t)text_kind_of(it[i].cp);
+		it[i].adv = 5000;
+		it[i].brk = it[i].kind == TK_SPACE ? TB_ALLOW : TB_NONE;
+	}
+	text_url_breaks(it, n, 200000);   /* the URL fits: nothing */
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(it[i].soft, TS_NONE);
+	text_url_breaks(it, n, 50000);
+	assert_int_equal(it[2 + 5].soft, TS_NONE);    /* http:/|/ */
+	assert_int_equal(it[2 + 6].soft, TS_URL);     /* http://| */
+	assert_int_equal(it[2 + 13].soft, TS_URL);    /* ex.org/| */
+	assert_int_equal(it[2 + 18].soft, TS_URL);    /* docs/| */
+	assert_int_equal(it[2 + 19].soft, TS_URL);    /* x|? */
+	assert_int_equal(it[2 + 21].soft, TS_URL);    /* y|= */
+	assert_int_equal(it[0].soft + it[1].soft + it[n - 1].soft + it[n - 2].soft, 0);
+}
+
 int
 main(void)
 {
@@ -366,6 +422,8 @@ main(void)
 		cmocka_unit_test(test_compose_flexible_first),
 		cmocka_unit_test(test_compose_adjacent_lines),
 		cmocka_unit_test(test_compose_marks_alike),
+		cmocka_unit_test(test_hyph_word),
+		cmocka_unit_test(test_url_breaks),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
