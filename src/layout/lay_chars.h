@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "../fo/fo.h"
+#include "../text/text.h"
 
 struct lay;
 
@@ -40,5 +41,20 @@ void lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint3
 /* Handle white space in place; returns a footnote body left with no
  * character to cite it, or NULL. */
 const struct fo_node *lay_whitespace(struct chars *c);
+
+/*
+ * Where the paragraph's items may break at a cost (lay_hyph.c,
+ * docs/hyphenation.md): it[i].soft and, for a hyphen, it[i].hyw.  width:
+ * the narrowest line, for URLs and paths wider than it.  Warns once per
+ * language that asks for hyphenation and has no dictionary.
+ */
+void lay_hyph_mark(struct lay *L, const struct fo_node *block, const struct chars *cs,
+    struct text_item *it, size_t n, mpt width);
+/* The hyphen of style st: its code point, face and width; 0 if no face
+ * draws it.  bold, italic (may be NULL): synthesised. */
+int lay_hyph_glyph(struct lay *L, const struct fo_style *st, uint32_t *cp, struct text_face **face,
+    mpt *w, int *bold, int *italic);
+/* Append to line the hyphen after its last run, in style st. */
+void lay_hyph_draw(struct lay *L, struct area *line, const struct fo_style *st);
 
 #endif

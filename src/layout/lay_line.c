@@ -381,13 +381,18 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	o.wrap = bs->wrap;
 	o.hanging = bs->hanging;
 	o.autospace = 1;
+	o.ladder = (uint8_t)(bs->hyph_ladder > 0 && bs->hyph_ladder < 255 ? bs->hyph_ladder : 0);
 
 	struct text_line *lines = NULL;
 	size_t nl = 0;
-	if (L->measure)   /* automatic table layout wants widths, not lines */
+	if (L->measure) {   /* automatic table layout wants widths, not lines */
 		lay_measure_para(L, blk, it, n, o.indent);
-	else
+	} else {
+		/* hyphenation, URLs and paths (lay_hyph.c) */
+		if (o.wrap)
+			lay_hyph_mark(L, block, &cs, it, n, o.width - (o.indent > 0 ? o.indent : 0));
 		nl = text_para_break(it, n, &o, &lines);
+	}
 	for (size_t l = 0; l < nl; l++)
 		if (lines[l].cut) {
 			/* every character is kept: the run goes on on the next line */
@@ -452,6 +457,8 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		la->baseline = above;
 		la->line = block->line;
 		build_runs(L, la, it, g, cps, lines[l].start, lines[l].end, above);
+		if (lines[l].hyw > 0)   /* the line ends inside a word */
+			lay_hyph_draw(L, la, g[lines[l].end - 1].st);
 		/* runs are relative to the line's origin */
 		for (struct area *r = la->first; r; r = r->next)
 			lay_translate(r, cx, 0);

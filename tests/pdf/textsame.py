@@ -66,6 +66,15 @@ def check(folio, path, tmp):
                           "-H", "30000", base + ".pdf", "-"], capture_output=True,
                          text=True).stdout
     a, p = chars(area), chars(pdf)
+    # pdftotext joins a line that ends in "-" to the next one and drops
+    # the "-" (a hyphenated word, docs/hyphenation.md); its -raw mode keeps
+    # every "-" the PDF draws
+    raw = subprocess.run(["pdftotext", "-q", "-raw", "-x", "-10000", "-y", "-10000", "-W", "30000",
+                          "-H", "30000", base + ".pdf", "-"], capture_output=True,
+                         text=True).stdout
+    p["-"] = chars(raw)["-"]
+    if p["-"] == 0:
+        del p["-"]
     for c in blank:
         a.pop(c, None)
         p.pop(c, None)
