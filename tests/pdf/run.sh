@@ -470,6 +470,27 @@ pdftoppm -r 72 "$T/cols.pdf" "$T/cols" 2>/dev/null
 check "columns: the gap between the columns has no ink" python3 tests/pdf/pixelat.py "$T/cols-1.ppm" 72 \
 	142 60 '#FFFFFF' 150 60 '#FFFFFF' 158 60 '#FFFFFF' 142 80 '#FFFFFF' 150 80 '#FFFFFF' 158 80 '#FFFFFF'
 
+# ---- reference-orientation: turned text where the turned frame puts it ---------------------
+cat > "$T/rot.fo" <<'FO'
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="serif" font-size="10pt">
+<fo:layout-master-set><fo:simple-page-master master-name="p" page-width="300pt" page-height="400pt" margin="20pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+<fo:block-container reference-orientation="90" width="100pt" height="60pt"><fo:block>Alpha beta</fo:block></fo:block-container>
+<fo:block-container reference-orientation="180" width="150pt" height="30pt"><fo:block>Gamma delta</fo:block></fo:block-container>
+<fo:block-container reference-orientation="270" width="100pt" height="60pt"><fo:block>Epsilon zeta</fo:block></fo:block-container>
+</fo:flow></fo:page-sequence></fo:root>
+FO
+check "rotation: render" "$FOLIO" render "$T/rot.fo" -o "$T/rot.pdf"
+pdftotext -bbox "$T/rot.pdf" "$T/rot.html" 2>/dev/null
+# word → "xMin yMin xMax yMax" in points
+rotword() { sed -n "s/.*xMin=\"\\([0-9.]*\\)\" yMin=\"\\([0-9.]*\\)\" xMax=\"\\([0-9.]*\\)\" yMax=\"\\([0-9.]*\\)\">$1<.*/\\1 \\2 \\3 \\4/p" "$T/rot.html" | head -1; }
+check "rotation 90: the line runs up the box's left edge (box 20..120 × 20..80pt)" sh -c "
+	echo '$(rotword Alpha) $(rotword beta)' | awk '{ exit !(\$1 >= 20 && \$3 < 35 && \$4 <= 80.1 && \$4 > 70 && \$4 - \$2 > \$3 - \$1 && \$8 < \$2) }'"
+check "rotation 180: the line runs leftwards at the foot of the box (20..170 × 80..110pt)" sh -c "
+	echo '$(rotword Gamma) $(rotword delta)' | awk '{ exit !(\$3 <= 170.1 && \$3 > 165 && \$7 < \$1 && \$2 > 95 && \$4 <= 110.1) }'"
+check "rotation 270: the line runs down the box's right edge (20..120 × 110..170pt)" sh -c "
+	echo '$(rotword Epsilon) $(rotword zeta)' | awk '{ exit !(\$2 >= 109.9 && \$2 < 111 && \$3 <= 120.1 && \$3 > 105 && \$6 > \$4) }'"
+
 # ---- the documented subset is the one in the code -----------------------------------------
 check "docs/fo-subset.md matches 'folio subset' with FOP's column" sh -c "'$FOLIO' subset > '$T/subset.md' && sh tools/fop-beside.sh docs/fop-support.tsv < '$T/subset.md' | diff -u docs/fo-subset.md -"
 check "docs/fo-subset.md: a FOP 2.8 cell on every element and property row" sh -c "sed -n '/^## Elements/,/^Lengths:/p' docs/fo-subset.md | awk -F'|' '/^\\| (fo:|[a-z])/ && !/^\\| (element|property) \\|/ { n++; if (\$(NF-1) !~ /^ (yes|partial|no|na|not on)/) { print; bad = 1 } } END { exit bad || n < 200 }'"
