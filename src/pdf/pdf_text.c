@@ -127,7 +127,7 @@ set_text_state(struct pdf_writer *w, HPDF_Page page, const struct area *first, s
 
 /*
  * One group: the glyphs' desired positions, Tc, the text state, the
- * placing (matrix or Td) and the TJ array.  Design note: over 100 lines
+ * placing (matrix or Td) and the TJ array.  design note: over 100 lines
  * on purpose — the four steps share the glyph array, Tc, the origin and
  * the size, and the TJ adjustments are computed against the positions
  * and Tc chosen above them; read as one piece it shows that rounding
