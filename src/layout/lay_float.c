@@ -63,6 +63,17 @@ separator(const struct fo_node *seq)
 	return NULL;
 }
 
+/* The separator's blocks at width w, as a vertical list (owned by sv). */
+static void
+separator_list(struct lay *L, const struct fo_node *sep, mpt w, struct vlist *sv)
+{
+	struct lblock ctx;
+	memset(&ctx, 0, sizeof ctx);
+	memset(sv, 0, sizeof *sv);
+	ctx.w = w;
+	lay_blocks(L, sep, &ctx, sv);
+}
+
 void
 lay_floats_init(struct lay *L, struct lay_floats *fl, const struct fo_node *seq,
     const struct vlist *flow, mpt width, int columns)
@@ -73,12 +84,8 @@ lay_floats_init(struct lay *L, struct lay_floats *fl, const struct fo_node *seq,
 	fl->width = width;
 	fl->sep = separator(seq);
 	if (fl->sep) {
-		struct lblock ctx;
 		struct vlist sv;
-		memset(&ctx, 0, sizeof ctx);
-		memset(&sv, 0, sizeof sv);
-		ctx.w = width;
-		lay_blocks(L, fl->sep, &ctx, &sv);
+		separator_list(L, fl->sep, width, &sv);
 		fl->sep_h = list_height(L, &sv);
 		vlist_free(&sv);
 	}
@@ -454,13 +461,9 @@ lay_floats_place(struct lay *L, struct lay_floats *fl, struct area *region, mpt 
 		y += h;
 	}
 	if (fl->sep) {
-		struct lblock ctx;
 		struct vlist sv;
 		struct fill sf;
-		memset(&ctx, 0, sizeof ctx);
-		memset(&sv, 0, sizeof sv);
-		ctx.w = w;
-		lay_blocks(L, fl->sep, &ctx, &sv);
+		separator_list(L, fl->sep, w, &sv);
 		lay_fill_init(&sf, L, &sv, 0);
 		sf.page = pg;
 		sf.pagenum = pg->label;
