@@ -430,6 +430,214 @@ para_seg_push(struct seg_out *o, size_t end, int hang)
 	o->n++;
 }
 
+/* The search of one segment: every node made, and the active ones, from
+ * which a later line may still start, oldest first. */
+struct fit_graph {
+	const struct para *p;
+	const struct sums *S;
+	size_t  s0, b0;   /* the segment's items */
+	int     first;    /* s0 starts the paragraph's first line */
+	int     final;    /* b0 ends the paragraph */
+	int     pass;
+	int     justify;
+	mpt     margin;   /* a line-end trim, a hanging mark */
+	struct fit_node *nodes;
+	size_t  nn, capn;
+	size_t *act;
+	size_t  na, capa;
+};
+
+/* Adds node n, active. */
+static void
+graph_add(struct fit_graph *g, const struct fit_node *n)
+{
+	if (g->nn == g->capn) {
+		g->capn = g->capn ? g->capn * 2 : 64;
+		g->nodes = xrealloc(g->nodes, g->capn * sizeof *g->nodes);
+	}
+	g->nodes[g->nn++] = *n;
+	if (g->na == g->capa) {
+		g->capa = g->capa ? g->capa * 2 : 64;
+		g->act = xrealloc(g->act, g->capa * sizeof *g->act);
+	}
+	g->act[g->na++] = g->nn - 1;
+}
+
+/* Whether no line may end at e: no break there, or none the segment's
+ * rest could follow. */
+static int
+no_break_at(const struct fit_graph *g, size_t e)
+{
+	const struct para *p = g->p;
+	if (e == g->b0)
+		return 0;
+	return (p->it[e - 1].brk == TB_NONE && !g->S->cut[e] && !p->it[e - 1].soft) ||
+	    g->S->next[e] >= g->b0;
+}
+
+/* Quick: even the line to e from the oldest active node is too loose for
+ * the pass, so no line to e is offered. */
+static int
+loose_from_oldest(const struct fit_graph *g, size_t e)
+{
+	const struct para *p = g->p;
+	const struct sums *S = g->S;
+	if (e == g->b0 || !g->justify || g->pass >= 3 || p->o->indent < 0)
+		return 0;
+	const struct fit_node *old = &g->nodes[g->act[0]];
+	size_t s = old->prev == SIZE_MAX ? g->s0 : S->next[old->pos];
+	mpt avail = p->o->width - (g->first && old->prev == SIZE_MAX ? p->o->indent : 0);
+	int64_t wide = S->w[e] - S->w[s] + S->g[e] - S->g[s] + S->lead[e] - S->lead[s];
+	return s < e && avail - wide > (g->pass == 1 ? 13 : 31) * (S->st[e] - S->st[s]) / 10;
+}
+
+/* What line_badness() says of one line, with what the next line's
+ * demerits compare with. */
+struct line_cost {
+	double  bad, even, adj, mark;
+	uint8_t fit;
+	int     hasmk;   /* the line has marks compressed */
+};
+
+/*
+ * Demerits of the line [s, e) that starts at node from, costed c; last: it
+ * ends the segment; hy: it ends inside a word.  The model is the comment
+ * at the top of this part.
+ */
+static double
+line_demerits(const struct fit_graph *g, const struct fit_node *from, const struct line_fit *f,
+    const struct line_cost *c, size_t s, size_t e, int hy)
+{
+	const struct para *p = g->p;
+	int last = e == g->b0;
+	double b = c->bad;
+	double pen = last ? 0 : break_penalty(p, e);
+	double d = (LINE_PENALTY + b) * (LINE_PENALTY + b) + pen * pen + c->even;
+	/* tight beside loose; the last line is not justified, so its spacing
+	 * does not show against the line before */
+	if (!last && (c->fit > from->fit ? c->fit - from->fit : from->fit - c->fit) > 1)
+		d += ADJ_DEMERITS;
+	/* and, continuously, gaps that differ from the line before's */
+	if (!last && g->justify && from->prev != SIZE_MAX)
+		d += STEP_DEMERITS * (c->adj - from->adj) * (c->adj - from->adj);
+	/* the same marks compressed alike from line to line (#14) */
+	if (g->justify && c->hasmk && from->hasmk)
+		d += CONSIST_DEMERITS * (c->mark - from->mk) * (c->mark - from->mk);
+	if (g->justify && from->trim && f->trim > 0 && !last)
+		d += MARK_DEMERITS;
+	if (last && g->final && (from->prev != SIZE_MAX || !g->first) && orphan_line(p, s, e))
+		d += ORPHAN_DEMERITS;
+	if (hy && from->hyc)
+		d += DOUBLE_HYPHEN_DEMERITS;
+	if (last && g->final && from->hyc)
+		d += FINAL_HYPHEN_DEMERITS;
+	return d + from->dem;
+}
+
+/*
+ * Costs the line of sizes f in avail into c.  Returns 1 when the pass
+ * offers it, 0 when not, -1 when it is too loose for the pass: the lines
+ * to the same end from later nodes are shorter still.
+ */
+static int
+line_cost(const struct fit_graph *g, const struct line_fit *f, mpt avail, int last, int url,
+    struct line_cost *c)
+{
+	const struct para *p = g->p;
+	double b = line_badness(f, avail, g->justify && !last && !url, &c->fit, &c->even, &c->adj,
+	    &c->mark);
+	c->hasmk = f->shrink - f->sshrink - f->hshrink - f->gshrink > 0;   /* marks */
+	if (b < 0)
+		return 0;
+	if ((g->pass == 1 && b > TOLERANCE1) || (g->pass == 2 && b > TOLERANCE2))
+		return f->nat < avail ? -1 : 0;
+	if (!g->justify && f->nat > avail)
+		b += RAGGED_SQUEEZE;   /* ragged text carries over rather than squeeze */
+	else if (!g->justify && !last && (p->soft & (1u << TS_HYPHEN))) {
+		/* ragged text that may hyphenate: a short line costs, or no
+		 * hyphen would ever pay for itself */
+		double r = (double)(avail - f->nat) /
+		    (double)(RAGGED_HYPH_EMS * (int64_t)p->it[f->lv].em);
+		b += 100 * r * r * r;
+	}
+	c->bad = b;
+	return 1;
+}
+
+/*
+ * Offers every line that ends at e, one from each active node, and keeps
+ * in cand[class] the one of least demerits of each fitness class (prev
+ * SIZE_MAX: none).  Retires the nodes from which no later line fits.
+ */
+static void
+lines_to(struct fit_graph *g, size_t e, struct fit_node cand[4])
+{
+	const struct para *p = g->p;
+	const struct text_para_opts *o = p->o;
+	int last = e == g->b0;
+	/* a line ending inside a word; one ending inside a URL is set as a
+	 * last line is (not justified) */
+	int hy = !last && p->it[e - 1].soft == TS_HYPHEN;
+	int url = !last && p->it[e - 1].soft == TS_URL;
+	size_t keep = 0;
+	for (size_t a = 0; a < g->na; a++) {
+		size_t ai = g->act[a];
+		const struct fit_node *from = &g->nodes[ai];
+		int isfirst = g->first && from->prev == SIZE_MAX;
+		size_t s = from->prev == SIZE_MAX ? g->s0 : g->S->next[from->pos];
+		mpt avail = o->width - (isfirst ? o->indent : 0) -
+		    (last && g->final ? o->last_end_indent : 0);
+		struct line_fit f;
+		struct line_cost c;
+		g->act[keep++] = ai;
+		if (s >= e || !para_measure_line(p, g->S, s, e, avail, &f))
+			continue;
+		if (hy && o->ladder && from->hyc >= o->ladder)
+			continue;   /* hyphenation-ladder-count */
+		if (f.nat - f.shrink > avail + g->margin && !last) {
+			keep--;   /* no later line from here fits: retire it */
+			continue;
+		}
+		int r = line_cost(g, &f, avail, last, url, &c);
+		if (r < 0) {
+			while (++a < g->na)
+				g->act[keep++] = g->act[a];
+			break;
+		}
+		if (r == 0)
+			continue;
+		double d = line_demerits(g, from, &f, &c, s, e, hy);
+		struct fit_node *k = &cand[c.fit];
+		/* ties go to the later start: earlier lines are the fuller */
+		if (k->prev == SIZE_MAX || d < k->dem ||
+		    (d == k->dem && from->pos > g->nodes[k->prev].pos))
+			*k = (struct fit_node){ e, ai, d, c.fit, (uint8_t)f.hang, f.trim > 0,
+			    (float)c.adj, c.hasmk ? (float)c.mark : from->mk,
+			    (uint8_t)(c.hasmk || from->hasmk),
+			    (uint8_t)(hy ? (from->hyc < 255 ? from->hyc + 1 : 255) : 0) };
+	}
+	g->na = keep;
+}
+
+/* Appends to out the line ends of the path that ends at node best. */
+static void
+seg_trace(struct seg_out *out, const struct fit_node *nodes, size_t best)
+{
+	size_t k0 = out->n, cnt = 0;
+	for (size_t k = best; nodes[k].prev != SIZE_MAX; k = nodes[k].prev) {
+		para_seg_push(out, nodes[k].pos, nodes[k].hang);
+		cnt++;
+	}
+	for (size_t i = 0; i < cnt / 2; i++) {   /* they came last first */
+		size_t t = out->ends[k0 + i];
+		uint8_t h = out->hang[k0 + i];
+		out->ends[k0 + i] = out->ends[k0 + cnt - 1 - i];
+		out->hang[k0 + i] = out->hang[k0 + cnt - 1 - i];
+		out->ends[k0 + cnt - 1 - i] = t;
+		out->hang[k0 + cnt - 1 - i] = h;
+	}
+}
+
 /*
  * Break the items [s0, b0) — a paragraph, or the part of one up to a
  * forced break — into lines.  first: s0 starts the paragraph's first line;
@@ -441,161 +649,35 @@ double
 para_fit_segment(const struct para *p, const struct sums *S, size_t s0, size_t b0, int first,
     int final, int pass, struct seg_out *out)
 {
-	const struct text_para_opts *o = p->o;
-	int justify = o->align == TEXT_ALIGN_JUSTIFY;
-	struct fit_node *nodes = NULL;
-	size_t nn = 0, capn = 0;
-	size_t *act = NULL, na = 0, capa = 0;
-	mpt margin = S->maxem;   /* a line-end trim, a hanging mark */
+	struct fit_graph g = {
+		.p = p, .S = S, .s0 = s0, .b0 = b0, .first = first, .final = final, .pass = pass,
+		.justify = p->o->align == TEXT_ALIGN_JUSTIFY, .margin = S->maxem,
+	};
 	size_t best = SIZE_MAX;
-
-#define NEW_NODE(...) do { \
-		if (nn == capn) { \
-			capn = capn ? capn * 2 : 64; \
-			nodes = xrealloc(nodes, capn * sizeof *nodes); \
-		} \
-		nodes[nn++] = (struct fit_node){ __VA_ARGS__ }; \
-		if (na == capa) { \
-			capa = capa ? capa * 2 : 64; \
-			act = xrealloc(act, capa * sizeof *act); \
-		} \
-		act[na++] = nn - 1; \
-	} while (0)
-
-	NEW_NODE(s0, SIZE_MAX, 0, FIT_DECENT, 0, 0, 0, 0, 0, 0);
-	for (size_t e = s0 + 1; e <= b0 && na > 0; e++) {
-		int last = e == b0;
-		if (!last && ((p->it[e - 1].brk == TB_NONE && !S->cut[e] && !p->it[e - 1].soft) ||
-		    S->next[e] >= b0))
+	graph_add(&g, &(struct fit_node){ s0, SIZE_MAX, 0, FIT_DECENT, 0, 0, 0, 0, 0, 0 });
+	for (size_t e = s0 + 1; e <= b0 && g.na > 0; e++) {
+		if (no_break_at(&g, e) || loose_from_oldest(&g, e))
 			continue;
-		/* a line ending inside a word; one ending inside a URL is set
-		 * as a last line is (not justified) */
-		int hy = !last && p->it[e - 1].soft == TS_HYPHEN;
-		int url = !last && p->it[e - 1].soft == TS_URL;
-		if (!last && justify && pass < 3 && o->indent >= 0) {
-			/* quick: even the line from the oldest node is too loose */
-			const struct fit_node *old = &nodes[act[0]];
-			size_t s = old->prev == SIZE_MAX ? s0 : S->next[old->pos];
-			mpt avail = o->width - (first && old->prev == SIZE_MAX ? o->indent : 0);
-			int64_t wide = S->w[e] - S->w[s] + S->g[e] - S->g[s] + S->lead[e] - S->lead[s];
-			if (s < e && avail - wide > (pass == 1 ? 13 : 31) *
-			    (S->st[e] - S->st[s]) / 10)
-				continue;
-		}
-		double bd[4];
-		size_t bp[4];
-		uint8_t bh[4], bt[4];
-		float ba[4], bm[4];
-		uint8_t bk[4], bc[4];
+		struct fit_node cand[4];
 		for (int k = 0; k < 4; k++)
-			bp[k] = SIZE_MAX;
-		size_t keep = 0;
-		for (size_t a = 0; a < na; a++) {
-			const struct fit_node *from = &nodes[act[a]];
-			int isfirst = first && from->prev == SIZE_MAX;
-			size_t s = from->prev == SIZE_MAX ? s0 : S->next[from->pos];
-			mpt avail = o->width - (isfirst ? o->indent : 0) - (last && final ? o->last_end_indent : 0);
-			struct line_fit f;
-			act[keep++] = act[a];
-			if (s >= e || !para_measure_line(p, S, s, e, avail, &f))
-				continue;
-			if (hy && o->ladder && from->hyc >= o->ladder)
-				continue;   /* hyphenation-ladder-count */
-			if (f.nat - f.shrink > avail + margin && !last) {
-				keep--;   /* no later line from here fits: retire it */
-				continue;
-			}
-			uint8_t fit;
-			double even, adj, mark;
-			double b = line_badness(&f, avail, justify && !last && !url, &fit, &even, &adj, &mark);
-			int hasmk = f.shrink - f.sshrink - f.hshrink - f.gshrink > 0;   /* marks */
-			if (b < 0)
-				continue;
-			if ((pass == 1 && b > TOLERANCE1) || (pass == 2 && b > TOLERANCE2)) {
-				if (f.nat < avail) {
-					/* too loose: from the later nodes shorter still */
-					while (++a < na)
-						act[keep++] = act[a];
-					break;
-				}
-				continue;
-			}
-			if (!justify && f.nat > avail)
-				b += RAGGED_SQUEEZE;   /* ragged text carries over rather than squeeze */
-			else if (!justify && !last && (p->soft & (1u << TS_HYPHEN))) {
-				/* ragged text that may hyphenate: a short line costs,
-				 * or no hyphen would ever pay for itself */
-				double r = (double)(avail - f.nat) /
-				    (double)(RAGGED_HYPH_EMS * (int64_t)p->it[f.lv].em);
-				b += 100 * r * r * r;
-			}
-			double pen = last ? 0 : break_penalty(p, e);
-			double d = (LINE_PENALTY + b) * (LINE_PENALTY + b) + pen * pen + even;
-			/* tight beside loose; the last line is not justified, so
-			 * its spacing does not show against the line before */
-			if (!last && (fit > from->fit ? fit - from->fit : from->fit - fit) > 1)
-				d += ADJ_DEMERITS;
-			/* and, continuously, gaps that differ from the line before's */
-			if (!last && justify && from->prev != SIZE_MAX)
-				d += STEP_DEMERITS * (adj - from->adj) * (adj - from->adj);
-			/* the same marks compressed alike from line to line (#14) */
-			if (justify && hasmk && from->hasmk)
-				d += CONSIST_DEMERITS * (mark - from->mk) * (mark - from->mk);
-			if (justify && from->trim && f.trim > 0 && !last)
-				d += MARK_DEMERITS;
-			if (last && final && (from->prev != SIZE_MAX || !first) && orphan_line(p, s, e))
-				d += ORPHAN_DEMERITS;
-			if (hy && from->hyc)
-				d += DOUBLE_HYPHEN_DEMERITS;
-			if (last && final && from->hyc)
-				d += FINAL_HYPHEN_DEMERITS;
-			d += from->dem;
-			/* ties go to the later start: earlier lines are the fuller */
-			if (bp[fit] == SIZE_MAX || d < bd[fit] ||
-			    (d == bd[fit] && from->pos > nodes[bp[fit]].pos)) {
-				bd[fit] = d;
-				bp[fit] = act[a];
-				bh[fit] = (uint8_t)f.hang;
-				bt[fit] = f.trim > 0;
-				ba[fit] = (float)adj;
-				bm[fit] = hasmk ? (float)mark : from->mk;
-				bk[fit] = (uint8_t)(hasmk || from->hasmk);
-				bc[fit] = (uint8_t)(hy ? (from->hyc < 255 ? from->hyc + 1 : 255) : 0);
-			}
-		}
-		na = keep;
+			cand[k].prev = SIZE_MAX;
+		lines_to(&g, e, cand);
 		for (int k = 0; k < 4; k++) {
-			if (bp[k] == SIZE_MAX)
+			if (cand[k].prev == SIZE_MAX)
 				continue;
-			if (last) {
-				if (best == SIZE_MAX || bd[k] < nodes[best].dem) {
-					NEW_NODE(e, bp[k], bd[k], (uint8_t)k, bh[k], bt[k], ba[k], bm[k], bk[k], bc[k]);
-					best = nn - 1;
-				}
-			} else {
-				NEW_NODE(e, bp[k], bd[k], (uint8_t)k, bh[k], bt[k], ba[k], bm[k], bk[k], bc[k]);
+			if (e < b0) {
+				graph_add(&g, &cand[k]);
+			} else if (best == SIZE_MAX || cand[k].dem < g.nodes[best].dem) {
+				graph_add(&g, &cand[k]);
+				best = g.nn - 1;
 			}
 		}
 	}
-#undef NEW_NODE
-	double dem = best != SIZE_MAX ? nodes[best].dem : -1;
-	if (best != SIZE_MAX) {
-		size_t k0 = out->n, cnt = 0;
-		for (size_t k = best; nodes[k].prev != SIZE_MAX; k = nodes[k].prev) {
-			para_seg_push(out, nodes[k].pos, nodes[k].hang);
-			cnt++;
-		}
-		for (size_t i = 0; i < cnt / 2; i++) {   /* they came last first */
-			size_t t = out->ends[k0 + i];
-			uint8_t h = out->hang[k0 + i];
-			out->ends[k0 + i] = out->ends[k0 + cnt - 1 - i];
-			out->hang[k0 + i] = out->hang[k0 + cnt - 1 - i];
-			out->ends[k0 + cnt - 1 - i] = t;
-			out->hang[k0 + cnt - 1 - i] = h;
-		}
-	}
-	free(nodes);
-	free(act);
+	double dem = best != SIZE_MAX ? g.nodes[best].dem : -1;
+	if (best != SIZE_MAX)
+		seg_trace(out, g.nodes, best);
+	free(g.nodes);
+	free(g.act);
 	return dem;
 }
 
