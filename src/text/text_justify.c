@@ -160,6 +160,75 @@ stretch_spaces(struct para *p, size_t s, size_t lv, mpt slack, int64_t room)
 	return take;
 }
 
+/*
+ * Squeeze the line [s, lv] by -slack in clreq order: leaders first
+ * (folio), spaces, interpuncts, brackets, pause marks, Han–Latin gaps,
+ * stops; then, as a last resort, the gaps between characters.  Returns
+ * the slack left (negative: the line stays too wide).
+ */
+static mpt
+squeeze_line(struct para *p, size_t s, size_t lv, mpt slack)
+{
+	int64_t tot[9], w8;
+	mpt want = -slack;
+	squeeze_totals(p, s, lv, tot);
+	w8 = tot[8];
+	tot[8] += para_take_in(p, lv, para_end_trim(p, lv), w8);
+	for (int c = 1; c <= 8 && want > 0; c++) {
+		if (mark_class(c) && want < tot[c]) {
+			/* a mark is squeezed only where the line needs more
+			 * than the gaps after it in the order can give (#14):
+			 * elsewhere it keeps its width */
+			int64_t later = 0;
+			for (int d = c + 1; d <= 8; d++)
+				later += mark_class(d) ? 0 : tot[d];
+			if (want <= later)
+				continue;
+		}
+		want -= squeeze_class(p, s, lv, c, want, tot[c], c == 8 ? w8 : tot[c]);
+	}
+	return -want;
+}
+
+/*
+ * Stretch the line [s, lv] by slack (R11): word spaces between Western
+ * words by up to em/6 (clreq), then every justifiable gap by the same
+ * amount, R10's gaps no more than the gaps between characters.  Returns
+ * the slack left: 0 unless the line has no justifiable gap.
+ */
+static mpt
+stretch_line(struct para *p, size_t s, size_t lv, mpt slack)
+{
+	size_t k = 0;
+	int64_t room = 0;
+	for (size_t i = s; i < lv; i++) {
+		if (!justifiable(p, i))
+			continue;
+		k++;
+		room += stretch_cap(p, i);
+	}
+	slack -= stretch_spaces(p, s, lv, slack, room);
+	if (k == 0 || slack <= 0)
+		return slack;
+	size_t j = 0;
+	mpt given = 0;
+	for (size_t i = s; i < lv; i++) {
+		if (!justifiable(p, i))
+			continue;
+		j++;
+		mpt upto = (mpt)((int64_t)slack * (int64_t)j / (int64_t)k);
+		p->it[i].gap += upto - given;
+		given = upto;
+	}
+	return 0;
+}
+
+/*
+ * Sets the x of each item of line ln in avail from indent: the R9 trim of
+ * its end mark, a hanging mark (hang) outside avail, leaders grown, then
+ * squeezed or, justified, stretched, and aligned.  last: the paragraph's
+ * last line; forced: a line before a forced break (text-align-last).
+ */
 void
 para_place(struct para *p, struct text_line *ln, int last, int forced, mpt avail, mpt indent, int hang)
 {
@@ -198,57 +267,10 @@ para_place(struct para *p, struct text_line *ln, int last, int forced, mpt avail
 
 	if (slack > 0)   /* leaders fill what is left, whatever the alignment */
 		slack -= grow_leaders(p, s, lv, slack);
-	if (slack < 0 && p->o->wrap) {
-		/* squeeze in clreq order: leaders first (folio), spaces,
-		 * interpuncts, brackets, pause marks, Han–Latin gaps, stops;
-		 * then, as a last resort, the gaps between characters */
-		int64_t tot[9], w8;
-		mpt want = -slack;
-		squeeze_totals(p, s, lv, tot);
-		w8 = tot[8];
-		tot[8] += para_take_in(p, lv, para_end_trim(p, lv), w8);
-		for (int c = 1; c <= 8 && want > 0; c++) {
-			if (mark_class(c) && want < tot[c]) {
-				/* a mark is squeezed only where the line needs
-				 * more than the gaps after it in the order can
-				 * give (#14): elsewhere it keeps its width */
-				int64_t later = 0;
-				for (int d = c + 1; d <= 8; d++)
-					later += mark_class(d) ? 0 : tot[d];
-				if (want <= later)
-					continue;
-			}
-			want -= squeeze_class(p, s, lv, c, want, tot[c], c == 8 ? w8 : tot[c]);
-		}
-		slack = -want;
-	}
-	if (slack > 0 && align == TEXT_ALIGN_JUSTIFY) {
-		/* stretch (R11): word spaces between Western words by up to
-		 * em/6 (clreq), then every justifiable gap by the same amount,
-		 * R10's gaps no more than the gaps between characters */
-		size_t k = 0;
-		int64_t room = 0;
-		for (size_t i = s; i < lv; i++) {
-			if (!justifiable(p, i))
-				continue;
-			k++;
-			room += stretch_cap(p, i);
-		}
-		slack -= stretch_spaces(p, s, lv, slack, room);
-		if (k > 0 && slack > 0) {
-			size_t j = 0;
-			mpt given = 0;
-			for (size_t i = s; i < lv; i++) {
-				if (!justifiable(p, i))
-					continue;
-				j++;
-				mpt upto = (mpt)((int64_t)slack * (int64_t)j / (int64_t)k);
-				it[i].gap += upto - given;
-				given = upto;
-			}
-			slack = 0;
-		}
-	}
+	if (slack < 0 && p->o->wrap)
+		slack = squeeze_line(p, s, lv, slack);
+	if (slack > 0 && align == TEXT_ALIGN_JUSTIFY)
+		slack = stretch_line(p, s, lv, slack);
 	mpt off = indent;
 	if (align == TEXT_ALIGN_CENTER && slack > 0)
 		off += slack / 2;
