@@ -375,7 +375,7 @@ lay_box_place(struct fill *f, const struct vitem *v)
 	}
 	lay_translate(a, x - a->x, y - a->y);
 	area_append(lay_fill_parent(f), a);
-	lay_page_id(f, v->blk->fo->id, a->x, a->y);
+	lay_page_box(f, a, v->blk->fo);
 	if (f->flow && f->page)
 		lay_mark_tree(L, v->blk->fo);   /* its content was laid out before the page */
 }

@@ -52,6 +52,9 @@ void lay_fill_init(struct fill *f, struct lay *L, const struct vlist *vl, int pa
 void lay_page_placed(struct fill *f, const struct vitem *v, const struct area *a);
 /* lay_page.c: id lands at (x, y) on f's page (cells, rows, boxes). */
 void lay_page_id(struct fill *f, const char *id, mpt x, mpt y);
+/* lay_page.c: box (of container n, laid out whole) lands on f's page: the
+ * ids of n and of everything in it, and its lines' link rectangles. */
+void lay_page_box(struct fill *f, const struct area *box, const struct fo_node *n);
 /* Start a fragment in parent: reopen open blocks, repeat a table header. */
 void lay_fill_begin(struct fill *f, struct area *parent, mpt rx, mpt ry, mpt refw, mpt refh);
 /* Height lay_fill_begin adds at the top of the next fragment. */

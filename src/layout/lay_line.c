@@ -177,18 +177,23 @@ build_runs(struct lay *L, struct area *line, const struct text_item *it,
 	}
 }
 
-/* Ids of inline FOs under n, collected for the first line of a paragraph. */
+/* Ids of inline FOs under n, collected for the first line of a paragraph;
+ * inside an inline-container (one object in the line) those of its blocks
+ * too.  whole: n is inside an inline-container. */
 static void
-inline_ids(struct lay *L, const struct fo_node *n, const char ***ids, int *nids)
+inline_ids(struct lay *L, const struct fo_node *n, const char ***ids, int *nids, int whole)
 {
-	if (n->id && n->type != FO_BLOCK && n->type != FO_BLOCK_CONTAINER) {
+	int block = n->type == FO_BLOCK || n->type == FO_BLOCK_CONTAINER;
+	if (block && !whole)
+		return;
+	if (n->type == FO_MARKER)
+		return;
+	if (n->id) {
 		*ids = xrealloc(*ids, (size_t)(*nids + 1) * sizeof **ids);
 		(*ids)[(*nids)++] = n->id;
 	}
-	if (n->type == FO_BLOCK || n->type == FO_BLOCK_CONTAINER)
-		return;
 	for (const struct fo_node *c = n->first; c; c = c->next)
-		inline_ids(L, c, ids, nids);
+		inline_ids(L, c, ids, nids, whole || n->type == FO_INLINE_CONTAINER);
 }
 
 const struct fo_node *
@@ -206,7 +211,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		if (lay_is_block_level(c) || lay_retrieve_blocks(L, c))
 			break;
 		lay_gather(L, c, &cs, 0);
-		inline_ids(L, c, &ids, &nids);
+		inline_ids(L, c, &ids, &nids, 0);
 	}
 	const struct fo_node *lost = lay_whitespace(&cs);
 	if (lost)

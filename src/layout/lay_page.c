@@ -278,6 +278,45 @@ lay_page_id(struct fill *f, const char *id, mpt x, mpt y)
 		record_id(f->L, f->page, f->pagenum, id, x, y);
 }
 
+/* The ids of the areas under a (made from FOs with one) where they stand,
+ * and the link rectangles of its lines, unless turned (rotated runs). */
+static void
+box_areas(struct fill *f, const struct area *a, int turned)
+{
+	for (const struct area *c = a->first; c; c = c->next) {
+		const struct fo_node *n = c->fo;
+		if (n && n->id && c->kind != AREA_RUN)
+			record_id(f->L, f->page, f->pagenum, n->id, c->x, c->y);
+		if (c->kind == AREA_LINE && !turned)
+			lay_page_links(f->L, f->page, c);
+		if (c->kind != AREA_RUN)
+			box_areas(f, c, turned || (n && n->style && n->style->ref_orient != 0));
+	}
+}
+
+/* The ids of n's descendants no area names (inlines), at (x, y). */
+static void
+box_fos(struct fill *f, const struct fo_node *n, mpt x, mpt y)
+{
+	for (const struct fo_node *c = n->first; c; c = c->next) {
+		if (c->type == FO_MARKER)
+			continue;   /* not content where it stands (§6.13.5) */
+		if (c->id)
+			record_id(f->L, f->page, f->pagenum, c->id, x, y);
+		box_fos(f, c, x, y);
+	}
+}
+
+void
+lay_page_box(struct fill *f, const struct area *box, const struct fo_node *n)
+{
+	if (f->page == NULL)
+		return;
+	record_id(f->L, f->page, f->pagenum, n->id, box->x, box->y);
+	box_areas(f, box, n->style->ref_orient != 0);
+	box_fos(f, n, box->x, box->y);
+}
+
 void
 lay_page_placed(struct fill *f, const struct vitem *v, const struct area *a)
 {
