@@ -81,8 +81,12 @@ collect(struct pdf_writer *w, const struct area *a)
 static int
 save(struct pdf_writer *w, struct file_out *o)
 {
-	if (HPDF_SaveToStream(w->doc) != HPDF_OK || w->failed)
+	if (w->packed) {
+		if (pdf_haru_save_packed(w->doc) < 0 || w->failed)
+			return -1;
+	} else if (HPDF_SaveToStream(w->doc) != HPDF_OK || w->failed) {
 		return -1;
+	}
 	HPDF_ResetStream(w->doc);
 	for (;;) {
 		HPDF_BYTE buf[65536];

@@ -215,12 +215,10 @@ pdf_haru_page_write(HPDF_Page page, const void *p, size_t n)
 	HPDF_Stream_Write(((HPDF_PageAttr)page->attr)->stream, (const HPDF_BYTE *)p, (HPDF_UINT)n);
 }
 
-/* The bytes of a page, to deflate them with folio's deflater or to make
- * them a form XObject: hpdf.h never gives them back. */
-int
-pdf_haru_page_bytes(HPDF_Page page, struct buf *b)
+/* Append the bytes of memory stream st to b. */
+static int
+mem_bytes(HPDF_Stream st, struct buf *b)
 {
-	HPDF_Stream st = ((HPDF_PageAttr)page->attr)->stream;
 	HPDF_UINT n = HPDF_Stream_Size(st), k = 0;
 	for (HPDF_UINT i = 0, nb = HPDF_MemStream_GetBufCount(st); i < nb && k < n; i++) {
 		HPDF_UINT len = 0;
@@ -233,6 +231,14 @@ pdf_haru_page_bytes(HPDF_Page page, struct buf *b)
 		k += len;
 	}
 	return k == n ? 0 : -1;
+}
+
+/* The bytes of a page, to deflate them with folio's deflater or to make
+ * them a form XObject: hpdf.h never gives them back. */
+int
+pdf_haru_page_bytes(HPDF_Page page, struct buf *b)
+{
+	return mem_bytes(((HPDF_PageAttr)page->attr)->stream, b);
 }
 
 /* A scratch page is drawn on once per copy: hpdf.h has no call to
@@ -434,4 +440,208 @@ pdf_haru_lazy_dict(HPDF_Doc doc, struct pdf_lazy *l)
 	d->after_write_fn = dict_after;
 	HPDF_Xref_Add(doc->xref, d);
 	return d;
+}
+
+/* ---------------------------------------------------------------- packed save */
+
+/*
+ * HPDF_SaveToStream writes PDF 1.3: every object on its own, with a line
+ * of 20 bytes in the cross-reference table.  A document of copies is
+ * mostly small page objects, about 90 bytes each that way.  This writer
+ * is PDF 1.5 (ISO 32000-1, 7.5.7 and 7.5.8): objects that are not streams
+ * go into deflated object streams, and the table into a deflated
+ * cross-reference stream.  libharu has no such writer; this one walks its
+ * table of objects in order as HPDF_Xref_WriteToStream does (so the hooks
+ * of lazy objects run, and a stream is written before its /Length), and
+ * serialises each object with libharu's own HPDF_Obj_WriteValue.
+ */
+
+enum { OBJSTM_MAX = 256 };   /* objects an object stream holds */
+
+struct xrow {
+	uint32_t f2;    /* type 1: offset; type 2: the object stream's number */
+	uint16_t f3;    /* type 2: index in it */
+	uint8_t  type;  /* 0 free, 1 in the file, 2 in an object stream */
+};
+
+struct packer {
+	HPDF_Doc     doc;
+	HPDF_Stream  out;
+	struct xrow *rows;    /* the doc's objects, then the object streams, then the table */
+	size_t       nobj;    /* objects of the doc */
+	size_t       nstm;    /* object streams written */
+	HPDF_Stream  body;    /* the objects of the object stream being filled */
+	struct buf   head;    /* its pairs "number offset" */
+	size_t       nin;     /* objects in it */
+};
+
+static int
+packable(void *obj)
+{
+	HPDF_Obj_Header *h = obj;
+	if ((h->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
+		return 1;
+	HPDF_Dict d = obj;
+	return d->stream == NULL && d->before_write_fn != stream_before &&
+	    h->obj_class != (HPDF_OCLASS_DICT | HPDF_OSUBCLASS_ENCRYPT);
+}
+
+static HPDF_STATUS
+put(HPDF_Stream s, const void *p, size_t n)
+{
+	return HPDF_Stream_Write(s, (const HPDF_BYTE *)p, (HPDF_UINT)n);
+}
+
+/* A stream object of the packer's own: dictionary entries, deflated bytes. */
+static HPDF_STATUS
+own_stream(struct packer *p, size_t num, const char *entries, const struct buf *b)
+{
+	size_t zn = 0;
+	void *z = pdf_deflate(b->p ? b->p : "", b->n, &zn);
+	if (z == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	char h[256];
+	int n = snprintf(h, sizeof h, "%zu 0 obj\n<<%s/Filter/FlateDecode/Length %zu>>stream\r\n",
+	    num, entries, zn);
+	p->rows[num] = (struct xrow){ (uint32_t)p->out->size, 0, 1 };
+	HPDF_STATUS st = put(p->out, h, (size_t)n);
+	st |= put(p->out, z, zn);
+	st |= HPDF_Stream_WriteStr(p->out, "\nendstream\nendobj\n");
+	free(z);
+	return st;
+}
+
+static HPDF_STATUS
+objstm_flush(struct packer *p)
+{
+	if (p->nin == 0)
+		return HPDF_OK;
+	struct buf all = {0};
+	buf_add(&all, p->head.p, p->head.n);
+	if (mem_bytes(p->body, &all) < 0) {
+		buf_free(&all);
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	}
+	char e[96];
+	snprintf(e, sizeof e, "/Type/ObjStm/N %zu/First %zu", p->nin, p->head.n);
+	HPDF_STATUS st = own_stream(p, p->nobj + p->nstm, e, &all);
+	buf_free(&all);
+	p->nstm++;
+	p->nin = 0;
+	buf_reset(&p->head);
+	HPDF_MemStream_FreeData(p->body);
+	return st;
+}
+
+/* Object i of the doc: into the object stream being filled, or on its own. */
+static HPDF_STATUS
+pack_object(struct packer *p, size_t i, void *obj)
+{
+	if (!packable(obj)) {
+		char h[32];
+		int n = snprintf(h, sizeof h, "%zu 0 obj\n", i);
+		p->rows[i] = (struct xrow){ (uint32_t)p->out->size, 0, 1 };
+		HPDF_STATUS st = put(p->out, h, (size_t)n);
+		st |= HPDF_Obj_WriteValue(obj, p->out, NULL);
+		return st | HPDF_Stream_WriteStr(p->out, "\nendobj\n");
+	}
+	buf_printf(&p->head, "%zu %u ", i, (unsigned)p->body->size);
+	p->rows[i] = (struct xrow){ (uint32_t)(p->nobj + p->nstm), (uint16_t)p->nin, 2 };
+	HPDF_STATUS st = HPDF_Obj_WriteValue(obj, p->body, NULL);
+	st |= HPDF_Stream_WriteStr(p->body, "\n");
+	if (st == HPDF_OK && ++p->nin == OBJSTM_MAX)
+		st = objstm_flush(p);
+	return st;
+}
+
+/* The cross-reference stream, rows of [type, f2 in w bytes, f3 in 2],
+ * each row the difference from the one above (PNG's Up predictor), so
+ * the rows of one object stream deflate to almost nothing. */
+static HPDF_STATUS
+xref_stream(struct packer *p)
+{
+	size_t self = p->nobj + p->nstm, size = self + 1;
+	p->rows[self] = (struct xrow){ (uint32_t)p->out->size, 0, 1 };
+	uint32_t max = p->rows[self].f2 > size ? p->rows[self].f2 : (uint32_t)size;
+	int w = 1;
+	while (w < 4 && max >> (8 * w) != 0)
+		w++;
+	int cols = 1 + w + 2;
+	struct buf raw = {0};
+	unsigned char prev[8] = {0}, cur[8];
+	for (size_t i = 0; i < size; i++) {
+		const struct xrow *r = &p->rows[i];
+		cur[0] = r->type;
+		for (int k = 0; k < w; k++)
+			cur[1 + k] = (unsigned char)(r->f2 >> (8 * (w - 1 - k)));
+		cur[1 + w] = (unsigned char)(r->f3 >> 8);
+		cur[2 + w] = (unsigned char)r->f3;
+		buf_putc(&raw, 2);
+		for (int k = 0; k < cols; k++)
+			buf_putc(&raw, (char)(unsigned char)(cur[k] - prev[k]));
+		memcpy(prev, cur, sizeof cur);
+	}
+	char e[200];
+	int n = snprintf(e, sizeof e, "/Type/XRef/Size %zu/W[1 %d 2]/Root %u 0 R", size, w,
+	    (unsigned)(p->doc->catalog->header.obj_id & 0x00FFFFFF));
+	if (p->doc->info)
+		snprintf(e + n, sizeof e - (size_t)n, "/Info %u 0 R/DecodeParms<</Columns %d/Predictor 12>>",
+		    (unsigned)(p->doc->info->header.obj_id & 0x00FFFFFF), cols);
+	else
+		snprintf(e + n, sizeof e - (size_t)n, "/DecodeParms<</Columns %d/Predictor 12>>", cols);
+	HPDF_STATUS st = own_stream(p, self, e, &raw);
+	buf_free(&raw);
+	char t[48];
+	n = snprintf(t, sizeof t, "startxref\n%u\n%%%%EOF\n", (unsigned)p->rows[self].f2);
+	return st | put(p->out, t, (size_t)n);
+}
+
+static HPDF_STATUS
+save_packed(struct packer *p)
+{
+	HPDF_Doc doc = p->doc;
+	HPDF_STATUS st = HPDF_Stream_WriteStr(p->out, "%PDF-1.5\012%\267\276\255\252\012");
+	HPDF_List entries = doc->xref->entries;
+	/* object 0: the head of the free list */
+	p->rows[0] = (struct xrow){ 0, 65535, 0 };
+	for (size_t i = 1; i < p->nobj && st == HPDF_OK; i++) {
+		HPDF_XrefEntry e = HPDF_List_ItemAt(entries, (HPDF_UINT)i);
+		st = pack_object(p, i, e->obj);
+	}
+	if (st == HPDF_OK)
+		st = objstm_flush(p);
+	return st == HPDF_OK ? xref_stream(p) : st;
+}
+
+int
+pdf_haru_save_packed(HPDF_Doc doc)
+{
+	/* folio neither encrypts nor continues a file (one table of objects) */
+	if (doc->encrypt_on || doc->xref->prev != NULL || doc->xref->start_offset != 0)
+		return ok(HPDF_SaveToStream(doc));
+	if (doc->stream == NULL)
+		doc->stream = HPDF_MemStream_New(doc->mmgr, 65536);
+	HPDF_Stream body = HPDF_MemStream_New(doc->mmgr, 65536);
+	if (doc->stream == NULL || body == NULL) {
+		if (body)
+			HPDF_Stream_Free(body);
+		HPDF_CheckError(&doc->error);
+		return -1;
+	}
+	HPDF_MemStream_FreeData(doc->stream);
+	struct packer p = { .doc = doc, .out = doc->stream, .body = body };
+	p.nobj = doc->xref->entries->count;
+	/* at most one object stream a packed object, and the table itself */
+	p.rows = xcalloc(2 * p.nobj + 2, sizeof *p.rows);
+	HPDF_STATUS st = save_packed(&p);
+	free(p.rows);
+	buf_free(&p.head);
+	HPDF_Stream_Free(body);
+	if (st != HPDF_OK) {
+		if (HPDF_Error_GetCode(&doc->error) == HPDF_OK)
+			HPDF_SetError(&doc->error, st, 0);
+		HPDF_CheckError(&doc->error);
+		return -1;
+	}
+	return 0;
 }

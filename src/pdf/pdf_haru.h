@@ -133,4 +133,15 @@ struct pdf_lazy {
 HPDF_Dict pdf_haru_lazy_stream(HPDF_Doc doc, struct pdf_lazy *l, struct buf *shared);
 HPDF_Dict pdf_haru_lazy_dict(HPDF_Doc doc, struct pdf_lazy *l);
 
+/* ---------------------------------------------------------------- saving */
+
+/*
+ * Save doc into its memory stream as HPDF_SaveToStream does, but as PDF
+ * 1.5: every object that is not a stream in deflated object streams of
+ * 256, the cross-reference table a deflated stream.  About 1 byte a
+ * small object instead of 90 (a page of a document of copies).  Returns
+ * 0, or -1 when libharu failed (its error handler has been called).
+ */
+int pdf_haru_save_packed(HPDF_Doc doc);
+
 #endif

@@ -56,6 +56,7 @@ struct pdf_writer {
 	size_t        nskip;
 	struct file_out out;
 	struct pdf_scratch *scratch;   /* pages drawn on but not written, or NULL */
+	int           packed;      /* saved as PDF 1.5, objects in object streams */
 };
 
 /*

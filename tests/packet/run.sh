@@ -203,6 +203,27 @@ check "copies: the same bytes each time" cmp "$C3" "$T/c3b/forms/XT-KF-CX-009-R0
 "$FOLIO" forms --root "$T/cp200" -o "$T/c200" -q --copies 200 XT-KF-CX-009-R01
 C200=$T/c200/forms/XT-KF-CX-009-R01-x200.pdf
 check "200 copies (600 pages) take one copy's bytes and under 200 bytes a page more" sh -c "test \$(pdfinfo '$C200' | sed -n 's/^Pages: *//p') -eq 600 && test \$(wc -c <'$C200') -lt \$(( \$(wc -c <'$T/c1/forms/XT-KF-CX-009-R01-No000007-000007.pdf') + 600 * 200 ))"
+# the bytes a page of a batch costs, measured 2026-12-03 (docs/scale.md): 8.8 B a page
+# of plain copies (object streams, PDF 1.5; 110 B before), 176 B a numbered page (326 before)
+"$FOLIO" forms --root "$T/cp200" -o "$T/c1k" -q --copies 1000 XT-KF-CX-009-R01 XT-KF-CX-001-R01
+C1K=$T/c1k/forms/XT-KF-CX-009-R01-x1000.pdf
+"$FOLIO" forms --root "$T/cp200" -o "$T/c200" -q --copies 200 XT-KF-CX-001-R01
+check "1,000 copies: under 16 bytes a page more than 200 copies" sh -c "test \$(pdfinfo '$C1K' | sed -n 's/^Pages: *//p') -eq 3000 && test \$(( (\$(wc -c <'$C1K') - \$(wc -c <'$C200')) / 2400 )) -lt 16 && test \$(( (\$(wc -c <'$T/c1k/forms/XT-KF-CX-001-R01-x1000.pdf') - \$(wc -c <'$T/c200/forms/XT-KF-CX-001-R01-x200.pdf')) / 1600 )) -lt 16"
+check "a batch of copies is PDF 1.5, its pages in object streams, qpdf and mutool clean" sh -c "qpdf --check '$C1K' >/dev/null && pdfinfo '$C1K' | grep -q 'PDF version: *1.5' && test \$(qpdf --show-xref '$C1K' | grep -c 'compressed; stream = ') -gt 3000 && mutool info '$C1K' 2>&1 | grep -q 'Pages: 3000' && mutool draw -o '$T/c1k/p%d.png' -r 20 '$C1K' 1,1500,3000 >'$T/c1k/m' 2>&1 && test -s '$T/c1k/p3000.png' && ! grep -qi error '$T/c1k/m'"
+check "1,000 copies render as one: first and last page alike, pixel for pixel" sh -c "pdftoppm -r 30 -png -f 1 -l 1 '$C1K' '$T/c1k/a' && pdftoppm -r 30 -png -f 2998 -l 2998 '$C1K' '$T/c1k/b' && cmp '$T/c1k/a-0001.png' '$T/c1k/b-2998.png' && pdftotext -f 3000 -l 3000 '$C1K' - | grep -q '物品放行条'"
+qpdf --json --json-key=pagelabels "$T/c1k/forms/XT-KF-CX-001-R01-x1000.pdf" >"$T/c1k.labels" 2>/dev/null
+check "page labels: each copy of a two-page form numbered 1, 2 from its first page" python3 - "$T/c1k.labels" <<'PY'
+import sys, json
+labels = json.load(open(sys.argv[1]))["pagelabels"]
+assert [l["index"] for l in labels] == list(range(0, 2000, 2)), [l["index"] for l in labels][:5]
+assert all(l["label"] == {"/S": "/D", "/St": 1} for l in labels), labels[:2]
+PY
+rm -f "$T/cp200/form-serials.txt"
+"$FOLIO" forms --root "$T/cp200" -o "$T/s1k" -q --copies 1000 --serial XT-KF-CX-009-R01
+"$FOLIO" forms --root "$T/cp200" -o "$T/s200" -q --copies 200 --serial XT-KF-CX-009-R01
+S1K=$T/s1k/forms/XT-KF-CX-009-R01-No000001-001000.pdf
+check "1,000 numbered copies: under 250 bytes a page more than 200, the first and last numbers on their pages" sh -c "qpdf --check '$S1K' >/dev/null && test \$(( (\$(wc -c <'$S1K') - \$(wc -c <'$T/s200/forms/XT-KF-CX-009-R01-No001001-001200.pdf')) / 2400 )) -lt 250 && pdftotext -f 1 -l 1 '$S1K' - | tr -d ' ' | grep -q '000001' && pdftotext -f 3000 -l 3000 '$S1K' - | tr -d ' ' | grep -q '001000' && ! pdftotext -f 3000 -l 3000 '$S1K' - | tr -d ' ' | grep -q '000999'"
+rm -f "$T/cp200/form-serials.txt"
 "$FOLIO" forms --root "$T/cp200" -o "$T/cc" -q --combined --copies 2 --serial --serial-start 50 XT-KF-CX-004-R02 XT-KF-CX-009-R01
 CC=$T/cc/forms/forms-No000050-000051.pdf
 check "--combined --copies 2 --serial: the forms in order, each copy numbered, qpdf clean" sh -c "qpdf --check '$CC' >/dev/null && pdftotext '$CC' - | grep -o '0000[0-9][0-9]' | sort | uniq -c | tr -s ' ' | tr '\n' ' ' | grep -q '000050.*000051' && qpdf --json '$CC' | python3 -c 'import sys,json; o=[b[\"title\"] for b in json.load(sys.stdin)[\"outlines\"]]; print(o); assert len(o)==2 and \"XT-KF-JL-009\" in o[1]'"
