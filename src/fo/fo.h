@@ -66,6 +66,15 @@ enum fo_type {
 	FO_RETRIEVE_MARKER,
 	FO_FOOTNOTE,
 	FO_FOOTNOTE_BODY,
+	/* indexes, XSL 1.1 §6.10 (docs/index.md) */
+	FO_INDEX_RANGE_BEGIN,
+	FO_INDEX_RANGE_END,
+	FO_INDEX_PAGE_CITATION_LIST,
+	FO_INDEX_KEY_REFERENCE,
+	FO_INDEX_PAGE_CITATION_LIST_SEPARATOR,
+	FO_INDEX_PAGE_CITATION_RANGE_SEPARATOR,
+	FO_INDEX_PAGE_NUMBER_PREFIX,
+	FO_INDEX_PAGE_NUMBER_SUFFIX,
 	FO_TEXT,            /* character data, not an element */
 	FO__MAX
 };
@@ -284,6 +293,12 @@ struct fo_style {
 	/* background image, §7.8.3–§7.8.6: the file is fo_node's bg_image,
 	 * placed by these */
 	uint8_t      bg_repeat;        /* enum fo_bg_repeat */
+	/* indexes, §7.24: page-number-treatment (not inherited) and the
+	 * merge-* properties of fo:index-page-citation-list (inherited) */
+	uint8_t      index_link;       /* page-number-treatment="link" */
+	uint8_t      index_keep_seq;   /* merge-sequential-page-numbers="leave-separate" */
+	uint8_t      index_keep_ranges;/* merge-ranges-across-index-key-references="leave-separate" */
+	uint8_t      index_keep_pages; /* merge-pages-across-index-key-references="leave-separate" */
 	struct fo_len bg_pos[2];       /* background-position-horizontal, -vertical:
 	                                * % of the padding box less the image */
 };
@@ -307,10 +322,14 @@ struct fo_node {
 	                                * change-bar-class */
 	const char          *ref;      /* the name it refers to: master-reference;
 	                                * retrieve-class-name; ref-id (citations);
-	                                * internal-destination (links, bookmarks) */
+	                                * internal-destination (links, bookmarks);
+	                                * ref-id (fo:index-range-end) */
 	const char          *uri;      /* external-destination (links, bookmarks); src
 	                                * (external-graphic) */
 	const char          *bg_image; /* background-image; NULL for none */
+	const char          *index_key;   /* index-key (any FO, fo:index-range-begin), or
+	                                   * ref-index-key (fo:index-key-reference); NULL */
+	const char          *index_class; /* index-class, or NULL */
 };
 
 struct fo_tree {

@@ -67,6 +67,14 @@ static const struct elem_def elems[] = {
 	{ "retrieve-marker",     C_NONE, 0 },     /* FO_RETRIEVE_MARKER */
 	{ "footnote",            C_MIXED, 0 },    /* FO_FOOTNOTE */
 	{ "footnote-body",       C_BLOCKS, 0 },   /* FO_FOOTNOTE_BODY */
+	{ "index-range-begin",   C_NONE, 0 },     /* FO_INDEX_RANGE_BEGIN */
+	{ "index-range-end",     C_NONE, 0 },     /* FO_INDEX_RANGE_END */
+	{ "index-page-citation-list", C_CITES, 0 }, /* FO_INDEX_PAGE_CITATION_LIST */
+	{ "index-key-reference", C_KEYREF, 0 },   /* FO_INDEX_KEY_REFERENCE */
+	{ "index-page-citation-list-separator", C_MIXED, 0 },  /* FO_INDEX_PAGE_CITATION_LIST_SEPARATOR */
+	{ "index-page-citation-range-separator", C_MIXED, 0 }, /* FO_INDEX_PAGE_CITATION_RANGE_SEPARATOR */
+	{ "index-page-number-prefix", C_MIXED, 0 }, /* FO_INDEX_PAGE_NUMBER_PREFIX */
+	{ "index-page-number-suffix", C_MIXED, 0 }, /* FO_INDEX_PAGE_NUMBER_SUFFIX */
 	{ "#text",               C_NONE, 0 },     /* FO_TEXT */
 };
 _Static_assert(sizeof elems / sizeof elems[0] == FO__MAX, "element table");
@@ -119,13 +127,16 @@ fo_elem_lookup(const char *name)
 	return FO__MAX;
 }
 
-/* Table and list parts exist only inside their own parents. */
+/* Table, list and index-citation parts exist only inside their own parents. */
 static int
 is_part(enum fo_type t)
 {
 	return t == FO_TABLE_COLUMN || t == FO_TABLE_HEADER || t == FO_TABLE_FOOTER ||
 	    t == FO_TABLE_BODY || t == FO_TABLE_ROW || t == FO_TABLE_CELL ||
-	    t == FO_LIST_ITEM || t == FO_LIST_ITEM_LABEL || t == FO_LIST_ITEM_BODY;
+	    t == FO_LIST_ITEM || t == FO_LIST_ITEM_LABEL || t == FO_LIST_ITEM_BODY ||
+	    t == FO_INDEX_KEY_REFERENCE || t == FO_INDEX_PAGE_CITATION_LIST_SEPARATOR ||
+	    t == FO_INDEX_PAGE_CITATION_RANGE_SEPARATOR || t == FO_INDEX_PAGE_NUMBER_PREFIX ||
+	    t == FO_INDEX_PAGE_NUMBER_SUFFIX;
 }
 
 /* May an element of type t be a child of one with content model parent? */
@@ -136,7 +147,8 @@ fo_elem_allowed(enum fo_model parent, enum fo_type t)
 	case C_BLOCKS:
 		/* change bars are neutral: allowed wherever text or blocks are */
 		return (elems[t].block || t == FO_WRAPPER || t == FO_CHANGE_BAR_BEGIN ||
-		    t == FO_CHANGE_BAR_END || t == FO_MARKER || t == FO_RETRIEVE_MARKER) && !is_part(t);
+		    t == FO_CHANGE_BAR_END || t == FO_MARKER || t == FO_RETRIEVE_MARKER ||
+		    t == FO_INDEX_RANGE_BEGIN || t == FO_INDEX_RANGE_END) && !is_part(t);
 	case C_MIXED:
 		return !is_part(t);
 	case C_TABLE:
@@ -150,6 +162,11 @@ fo_elem_allowed(enum fo_model parent, enum fo_type t)
 		return t == FO_LIST_ITEM;
 	case C_ITEM:
 		return t == FO_LIST_ITEM_LABEL || t == FO_LIST_ITEM_BODY;
+	case C_CITES:
+		return t == FO_INDEX_KEY_REFERENCE || t == FO_INDEX_PAGE_CITATION_LIST_SEPARATOR ||
+		    t == FO_INDEX_PAGE_CITATION_RANGE_SEPARATOR;
+	case C_KEYREF:
+		return t == FO_INDEX_PAGE_NUMBER_PREFIX || t == FO_INDEX_PAGE_NUMBER_SUFFIX;
 	case C_NONE: case C_MASTERS: case C_TEXT: case C_FOREIGN:
 		return 1;
 	}
@@ -170,7 +187,10 @@ fo_subset_print(void *stream)
 		"one SVG `svg` element (docs/graphics.md)",
 		"table-column, table-header, table-footer, table-body",
 		"table-row, or table-cell (with starts-row, ends-row)", "table-cell",
-		"list-item", "list-item-label, list-item-body" };
+		"list-item", "list-item-label, list-item-body",
+		"index-page-citation-list-separator?, index-page-citation-range-separator?, "
+		"index-key-reference+ (docs/index.md)",
+		"index-page-number-prefix?, index-page-number-suffix?" };
 	for (int i = 0; i < FO_TEXT; i++)
 		fprintf(f, "| fo:%s | %s |\n", elems[i].name, content[elems[i].content]);
 	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)

@@ -182,7 +182,9 @@ enum fo_model {
 	C_ROWS,      /* table-row, or table-cell directly (starts-row/ends-row) */
 	C_CELLS,     /* table-cell */
 	C_LIST,      /* list-item */
-	C_ITEM       /* list-item-label, then list-item-body */
+	C_ITEM,      /* list-item-label, then list-item-body */
+	C_CITES,     /* index-page-citation-list: its separators, index-key-references */
+	C_KEYREF     /* index-key-reference: index-page-number-prefix, -suffix */
 };
 enum fo_type  fo_elem_lookup(const char *name);   /* FO__MAX: not an FO folio knows */
 enum fo_model fo_elem_model(enum fo_type t);

@@ -1,6 +1,7 @@
 /*
  * fo — the properties that are names: read from the source element into
- * the typed fields of struct fo_node (name, ref, uri, bg_image), checked
+ * the typed fields of struct fo_node (name, ref, uri, bg_image, index_key,
+ * index_class), checked
  * where XSL 1.1 requires them, so that layout never reads an attribute.
  */
 #include <string.h>
@@ -8,7 +9,7 @@
 #include "../source/source.h"
 #include "fo_int.h"
 
-enum name_field { NF_NAME, NF_REF, NF_URI };
+enum name_field { NF_NAME, NF_REF, NF_URI, NF_KEY };
 
 /*
  * Which element carries which name, the field it goes to, and, when XSL
@@ -46,6 +47,9 @@ static const struct {
 	{ FO_BASIC_LINK, "external-destination", NF_URI, NULL },
 	{ FO_BOOKMARK, "external-destination", NF_URI, NULL },
 	{ FO_EXTERNAL_GRAPHIC, "src", NF_URI, NULL },
+	{ FO_INDEX_RANGE_END, "ref-id", NF_REF, "it ends no index range" },
+	{ FO_INDEX_KEY_REFERENCE, "ref-index-key", NF_KEY, "it cites no page" },
+	{ FO_INDEX_RANGE_BEGIN, "index-key", NF_KEY, "it begins no index range" },
 };
 
 /* background-image: none, or empty, is no image (§7.8.3) */
@@ -72,8 +76,19 @@ fo_names_read(struct fo_node *n, const struct xnode *x, struct diag *d, const ch
 		case NF_NAME: n->name = v; break;
 		case NF_REF: n->ref = v; break;
 		case NF_URI: n->uri = v; break;
+		case NF_KEY: n->index_key = v; break;
 		}
 	}
+	/* XSL 1.1 §7.24.2: index-key on any formatting object */
+	if (n->type != FO_INDEX_KEY_REFERENCE && n->index_key == NULL)
+		n->index_key = xnode_attr(x, "index-key");
+	if (n->index_key && n->index_key[0] == '\0')
+		n->index_key = NULL;
+	n->index_class = xnode_attr(x, "index-class");
+	if (n->type == FO_INDEX_RANGE_BEGIN && xnode_attr(x, "id") == NULL)
+		diag_report(d, DIAG_WARNING, file, x->line, 0,
+		    "fo:index-range-begin without id: no fo:index-range-end can end it; "
+		    "it cites its own page only");
 	n->bg_image = bg_image(xnode_attr(x, "background-image"));
 }
 

@@ -117,6 +117,10 @@ static const struct fo_keyword kw_float[] = {
 static const struct fo_keyword kw_clear[] = {
 	{ "none", 0 }, { "start", 1 }, { "end", 2 }, { "left", 1 }, { "right", 2 }, { "both", 3 },
 	{ "inside", 1 }, { "outside", 2 }, { NULL, 0 } };
+static const struct fo_keyword kw_pn_treatment[] = {
+	{ "no-link", 0 }, { "link", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_merge[] = {
+	{ "merge", 0 }, { "leave-separate", 1 }, { NULL, 0 } };
 static const struct fo_keyword kw_show_dest[] = {
 	{ "replace", 0 }, { "new", 1 }, { NULL, 0 } };
 static const struct fo_keyword kw_retrieve_pos[] = {
@@ -340,6 +344,13 @@ const struct prop_def fo_props[] = {
 	P("internal-destination",   PK_RAW, 0, 0, "empty"),
 	P("external-destination",   PK_RAW, 0, 0, "empty"),
 	KW("show-destination",      show_new, kw_show_dest, 0, "replace"),
+	P("index-key",              PK_RAW, 0, 0, "none (docs/index.md)"),
+	P("index-class",            PK_RAW, 0, 0, "none (read; no effect: every key's pages are cited)"),
+	P("ref-index-key",          PK_RAW, 0, 0, "none (required)"),
+	KW("page-number-treatment", index_link, kw_pn_treatment, 0, "no-link (link: each number a link to its page)"),
+	KW("merge-sequential-page-numbers", index_keep_seq, kw_merge, 1, "merge (three or more pages in a row: a range)"),
+	KW("merge-ranges-across-index-key-references", index_keep_ranges, kw_merge, 1, "merge"),
+	KW("merge-pages-across-index-key-references", index_keep_pages, kw_merge, 1, "merge"),
 	KW("starting-state",        starting_hide, kw_starting_state, 0, "show"),
 	KW("caption-side",          caption_after, kw_caption_side, 1, "before"),
 	KW("visibility",            hidden, kw_visibility, 1, "visible (hidden and collapse: the space kept, nothing painted)"),

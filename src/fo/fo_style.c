@@ -113,6 +113,7 @@ reset_noninherited(struct fo_style *s)
 	s->grouping_sep = 0;
 	s->grouping_size = 0;
 	s->starting_hide = s->show_new = 0;
+	s->index_link = 0;
 	s->retrieve_pos = RETRIEVE_FIRST_STARTING;
 	s->retrieve_bnd = RETRIEVE_PAGE_SEQUENCE;
 	s->rtm_pos = RETRIEVE_FIRST_STARTING;

@@ -26,7 +26,56 @@ vl_push(struct vlist *vl, enum vkind kind, mpt h)
 		v->side = vl->side_next;   /* a side float stands at this line's top */
 		vl->side_next = NULL;
 	}
+	/* a V_CLOSE after them: they stood at the end of its block */
+	if (vl->pend && (kind == V_LINE || kind == V_OPEN || kind == V_CLOSE || kind == V_BOX)) {
+		v->anchors = vl->pend;
+		vl->pend = NULL;
+	}
 	return v;
+}
+
+/* The last item of vl that lands somewhere (not a space or break), or NULL. */
+static struct vitem *
+last_placed(struct vlist *vl)
+{
+	for (size_t k = vl->n; k-- > 0;) {
+		struct vitem *v = &vl->v[k];
+		if (v->kind == V_LINE || v->kind == V_OPEN || v->kind == V_CLOSE || v->kind == V_BOX)
+			return v;
+	}
+	return NULL;
+}
+
+/*
+ * An fo:index-range-end ends its range where the content before it ends:
+ * with the last item pushed; other anchors (a range's begin, an empty FO
+ * with an index-key) begin where the content after them does.
+ */
+void
+lay_anchor_pend(struct lay *L, struct vlist *vl, const struct fo_node *n)
+{
+	struct lay_anchor *a = arena_alloc(L->at->arena, sizeof *a);
+	a->fo = n;
+	a->next = NULL;
+	struct vitem *prev = n->type == FO_INDEX_RANGE_END ? last_placed(vl) : NULL;
+	struct lay_anchor **t = prev ? &prev->anchors : &vl->pend;
+	while (*t)
+		t = &(*t)->next;
+	*t = a;
+}
+
+/* Anchors left at the end of a list land with its last line or block end. */
+void
+lay_anchors_flush(struct vlist *vl)
+{
+	struct vitem *v = vl->pend ? last_placed(vl) : NULL;
+	if (v == NULL)
+		return;
+	struct lay_anchor **t = &v->anchors;
+	while (*t)
+		t = &(*t)->next;
+	*t = vl->pend;
+	vl->pend = NULL;
 }
 
 void
@@ -445,6 +494,14 @@ lay_blocks_in(struct lay *L, const struct fo_node *parent, struct lblock *ctx, s
 		case FO_CHANGE_BAR_END:
 			lay_change_bar(L, c);
 			break;
+		case FO_INDEX_RANGE_BEGIN:
+		case FO_INDEX_RANGE_END:
+			lay_anchor_pend(L, vl, c);
+			break;
+		case FO_INDEX_PAGE_CITATION_LIST: case FO_INDEX_KEY_REFERENCE:
+		case FO_INDEX_PAGE_CITATION_LIST_SEPARATOR: case FO_INDEX_PAGE_CITATION_RANGE_SEPARATOR:
+		case FO_INDEX_PAGE_NUMBER_PREFIX: case FO_INDEX_PAGE_NUMBER_SUFFIX:
+			break;
 		case FO_RETRIEVE_MARKER: {
 			/* the retrieved marker's children stand here (XSL 1.1 §6.13.6) */
 			const struct fo_node *m = lay_retrieve(L, c);
@@ -473,6 +530,8 @@ lay_blocks_in(struct lay *L, const struct fo_node *parent, struct lblock *ctx, s
 			break;
 		}
 	}
+	if (parent->type == FO_FLOW || parent->type == FO_STATIC_CONTENT)
+		lay_anchors_flush(vl);
 }
 
 void

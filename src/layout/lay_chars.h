@@ -28,9 +28,17 @@ struct ch {
 	                                    2: none before it (keep-with-previous.within-line) */
 };
 
+/* An index anchor (lay_vlist.h) met at character seq of the content. */
+struct chars_anchor {
+	const struct fo_node *fo;
+	uint32_t              seq;
+};
+
 struct chars {
 	struct ch *v;
 	size_t     n, cap;
+	struct chars_anchor *anc;   /* index anchors, in order */
+	size_t     nanc, capanc;
 	uint32_t   keeps;   /* keep-together.within-line inlines so far: two of them side by side may break between them */
 };
 

@@ -87,6 +87,13 @@ push_text(struct lay *L, struct chars *out, const char *text, const struct fo_st
 	}
 }
 
+void
+lay_gather_text(struct lay *L, struct chars *out, const char *text, const struct fo_style *st,
+    uint32_t keep)
+{
+	push_text(L, out, text, st, keep);
+}
+
 static int is_ws(uint32_t c);
 
 /* keep-with-next/-previous.within-line (any strength) on the inline c whose
@@ -102,9 +109,35 @@ glue(const struct fo_node *c, struct chars *out, size_t from)
 		out->v[from].glue |= 2;
 }
 
+/* n marks a place for an index (lay_index.c): at the next character. */
+static void
+anchor(struct chars *out, const struct fo_node *n)
+{
+	if (out->nanc == out->capanc) {
+		out->capanc = out->capanc ? out->capanc * 2 : 8;
+		out->anc = xrealloc(out->anc, out->capanc * sizeof *out->anc);
+	}
+	out->anc[out->nanc++] = (struct chars_anchor){ n, (uint32_t)out->n };
+}
+
+/* The anchors inside an inline-container: all where it stands. */
+static void
+anchors_in(struct chars *out, const struct fo_node *n)
+{
+	for (const struct fo_node *c = n->first; c; c = c->next) {
+		if (c->type == FO_MARKER)
+			continue;
+		if (lay_index_anchor(c))
+			anchor(out, c);
+		anchors_in(out, c);
+	}
+}
+
 void
 lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t keep)
 {
+	if (lay_index_anchor(c))
+		anchor(out, c);
 	switch (c->type) {
 	case FO_TEXT:
 	case FO_CHARACTER: {
@@ -134,8 +167,19 @@ lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t k
 	}
 	case FO_LEADER:
 	case FO_INLINE_CONTAINER:
+		if (c->type == FO_INLINE_CONTAINER)
+			anchors_in(out, c);
 		push_obj(L, out, c, keep, 0);
 		break;
+	case FO_INDEX_RANGE_BEGIN: case FO_INDEX_RANGE_END:
+		break;   /* anchors, above */
+	case FO_INDEX_PAGE_CITATION_LIST:
+		lay_index_cite(L, c, out, keep);
+		break;
+	case FO_INDEX_KEY_REFERENCE: case FO_INDEX_PAGE_CITATION_LIST_SEPARATOR:
+	case FO_INDEX_PAGE_CITATION_RANGE_SEPARATOR: case FO_INDEX_PAGE_NUMBER_PREFIX:
+	case FO_INDEX_PAGE_NUMBER_SUFFIX:
+		break;   /* laid out by their citation list */
 	case FO_TABLE: case FO_LIST_BLOCK: {
 		/* a table or list where only inline content can stand (a
 		 * footnote citation, a leader): its text joins the line */

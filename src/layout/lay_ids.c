@@ -104,5 +104,6 @@ idmap_free(struct idmap *m)
 	}
 	free(m->v);
 	free(m->tab);
+	lay_index_keys_free(m);
 	memset(m, 0, sizeof *m);
 }

@@ -50,11 +50,28 @@ struct lay_id {
 	int   page, last_page;  /* page indexes */
 };
 
+/* A page an index key occurs on (lay_index.c). */
+struct lay_ikey {
+	char       *key;
+	int         page, number;  /* page index and page number */
+	char       *label;         /* the formatted number */
+	const char *dest;          /* its id "index-page N KEY" (area tree arena) */
+};
+
 struct idmap {
 	struct lay_id *v;
 	size_t         n, cap;
 	size_t        *tab;     /* open addressing: index + 1, 0 = empty */
 	size_t         tcap;
+	struct lay_ikey *keys;  /* index keys' pages, sorted by key and page */
+	size_t         nkeys, capkeys;
+};
+
+/* An fo:index-range-begin placed in this pass. */
+struct lay_range {
+	const struct fo_node *begin;
+	int                   page;    /* page index */
+	uint8_t               ended;   /* its fo:index-range-end was met */
 };
 
 /* lay_visibility.c: mark the areas of FOs with visibility hidden. */
@@ -71,7 +88,7 @@ void idmap_free(struct idmap *m);
 struct lay_ref {
 	const char *id;
 	int         line;
-	uint8_t     kind;   /* 0 citation, 1 link */
+	uint8_t     kind;   /* 0 citation, 1 link, 2 index key reference (id: the key) */
 };
 
 /* Where a page stands, for choosing its master. */
@@ -147,6 +164,8 @@ struct lay {
 		int                   ncites;    /* citations seen */
 		struct lay_ref       *refs;      /* citations and links, for the dangling check */
 		size_t                nrefs, caprefs;
+		struct lay_range     *ranges;    /* index ranges begun */
+		size_t                nranges, capranges;
 		struct lay_cite_para *cparas;    /* paragraphs with citations */
 		size_t                ncparas, capcparas;
 		int                   recompose; /* composing a cite paragraph again */
@@ -186,6 +205,29 @@ struct lay {
 #define LAY_PASS_FROM  offsetof(struct lay, d)
 
 void lay_note_ref(struct lay *L, const char *id, int line, int kind);
+
+/* lay_index.c: indexes, XSL 1.1 §6.10 (docs/index.md) */
+struct chars;
+/* Does n mark a place for an index (an index-key, fo:index-range-end)? */
+int  lay_index_anchor(const struct fo_node *n);
+/* Anchor n lands at (x, y) on page pg, labelled label. */
+void lay_index_at(struct lay *L, struct area_page *pg, const char *label, const struct fo_node *n,
+    mpt x, mpt y);
+/* Item v placed as area a (or NULL) by f: its anchors, a keyed block's pages. */
+void lay_index_placed(struct fill *f, const struct vitem *v, const struct area *a);
+/* fo:index-page-citation-list list: its page numbers appended to out. */
+void lay_index_cite(struct lay *L, const struct fo_node *list, struct chars *out, uint32_t keep);
+/* Does key occur in m? */
+int  lay_index_has_key(const struct idmap *m, const char *key);
+/* The end of a pass: ranges never ended. */
+void lay_index_check(struct lay *L);
+void lay_index_keys_free(struct idmap *m);
+/* lay_gather.c: text in style st appended to out. */
+void lay_gather_text(struct lay *L, struct chars *out, const char *text, const struct fo_style *st,
+    uint32_t keep);
+/* lay_page.c: id lands at (x, y) on page pg, labelled label. */
+void lay_record_id(struct lay *L, struct area_page *pg, const char *label, const char *id, mpt x,
+    mpt y);
 
 /* lay_master.c */
 void lay_page_label(int n, const struct fo_node *seq, struct buf *b);

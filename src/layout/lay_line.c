@@ -196,6 +196,31 @@ inline_ids(struct lay *L, const struct fo_node *n, const char ***ids, int *nids,
 		inline_ids(L, c, ids, nids, whole || n->type == FO_INLINE_CONTAINER);
 }
 
+/* The index anchors of line l of nl: those before its first character's
+ * successor line, from the first character at or after each anchor. */
+static struct lay_anchor *
+line_anchors(struct lay *L, const struct chars *cs, const struct text_line *lines, size_t nl,
+    size_t l)
+{
+	struct lay_anchor *first = NULL, **tail = &first;
+	size_t i = 0;
+	for (size_t k = 0; k < cs->nanc && !L->measure; k++) {
+		while (i + 1 < cs->n && cs->v[i].seq < cs->anc[k].seq)
+			i++;
+		size_t at = 0;
+		while (at + 1 < nl && lines[at].end <= i)
+			at++;
+		if (at != l)
+			continue;
+		struct lay_anchor *a = arena_alloc(L->at->arena, sizeof *a);
+		a->fo = cs->anc[k].fo;
+		a->next = NULL;
+		*tail = a;
+		tail = &a->next;
+	}
+	return first;
+}
+
 const struct fo_node *
 lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *first,
     struct lblock *blk, struct vlist *vl, int first_line)
@@ -218,7 +243,11 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		diag_report(L->d, DIAG_WARNING, L->fo->file, lost->line, 0,
 		    "fo:footnote whose citation is only white space: its body is not placed");
 	if (cs.n == 0) {
+		/* no line: its index anchors land with the next line or block */
+		for (size_t k = 0; k < cs.nanc && !L->measure; k++)
+			lay_anchor_pend(L, vl, cs.anc[k].fo);
 		free(cs.v);
+		free(cs.anc);
 		free(ids);
 		return c;
 	}
@@ -496,6 +525,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		}
 		for (size_t i = lines[l].start; i < lines[l].end && v->cbar == NULL; i++)
 			v->cbar = cs.v[i].cbar;
+		v->anchors = line_anchors(L, &cs, lines, nl, l);
 		if (l == 0 && nids > 0) {
 			v->ids = arena_alloc(L->at->arena, (size_t)nids * sizeof *v->ids);
 			memcpy(v->ids, ids, (size_t)nids * sizeof *ids);
@@ -505,6 +535,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		vl->space_at = SIZE_MAX;
 	}
 	free(ids);
+	free(cs.anc);
 	free(lines);
 	free(per_char);
 	free(latin);

@@ -199,8 +199,9 @@ read_master(struct lay *L, const struct fo_node *spm, struct master *m)
 /* ---------------------------------------------------------------- placing */
 
 /* An id lands on page pg: for citations, and as a destination. */
-static void
-record_id(struct lay *L, struct area_page *pg, const char *pagenum, const char *id, mpt x, mpt y)
+void
+lay_record_id(struct lay *L, struct area_page *pg, const char *pagenum, const char *id, mpt x,
+    mpt y)
 {
 	if (id == NULL || pg == NULL)
 		return;
@@ -275,7 +276,7 @@ void
 lay_page_id(struct fill *f, const char *id, mpt x, mpt y)
 {
 	if (id && f->page)
-		record_id(f->L, f->page, f->pagenum, id, x, y);
+		lay_record_id(f->L, f->page, f->pagenum, id, x, y);
 }
 
 /* The ids of the areas under a (made from FOs with one) where they stand,
@@ -286,7 +287,7 @@ box_areas(struct fill *f, const struct area *a, int turned)
 	for (const struct area *c = a->first; c; c = c->next) {
 		const struct fo_node *n = c->fo;
 		if (n && n->id && c->kind != AREA_RUN)
-			record_id(f->L, f->page, f->pagenum, n->id, c->x, c->y);
+			lay_record_id(f->L, f->page, f->pagenum, n->id, c->x, c->y);
 		if (c->kind == AREA_LINE && !turned)
 			lay_page_links(f->L, f->page, c);
 		if (c->kind != AREA_RUN)
@@ -302,7 +303,9 @@ box_fos(struct fill *f, const struct fo_node *n, mpt x, mpt y)
 		if (c->type == FO_MARKER)
 			continue;   /* not content where it stands (§6.13.5) */
 		if (c->id)
-			record_id(f->L, f->page, f->pagenum, c->id, x, y);
+			lay_record_id(f->L, f->page, f->pagenum, c->id, x, y);
+		if (lay_index_anchor(c))
+			lay_index_at(f->L, f->page, f->pagenum, c, x, y);
 		box_fos(f, c, x, y);
 	}
 }
@@ -312,7 +315,9 @@ lay_page_box(struct fill *f, const struct area *box, const struct fo_node *n)
 {
 	if (f->page == NULL)
 		return;
-	record_id(f->L, f->page, f->pagenum, n->id, box->x, box->y);
+	lay_record_id(f->L, f->page, f->pagenum, n->id, box->x, box->y);
+	if (lay_index_anchor(n))
+		lay_index_at(f->L, f->page, f->pagenum, n, box->x, box->y);
 	box_areas(f, box, n->style->ref_orient != 0);
 	box_fos(f, n, box->x, box->y);
 }
@@ -324,9 +329,10 @@ lay_page_placed(struct fill *f, const struct vitem *v, const struct area *a)
 	struct area_page *pg = f->page;
 	if (pg == NULL)
 		return;
+	lay_index_placed(f, v, a);
 	switch ((enum vkind)v->kind) {
 	case V_OPEN:
-		record_id(L, pg, f->pagenum, v->blk->fo->id, a->x, a->y);
+		lay_record_id(L, pg, f->pagenum, v->blk->fo->id, a->x, a->y);
 		if (f->flow)
 			lay_mark(L, v->blk->fo, MARK_START);
 		break;
@@ -338,7 +344,7 @@ lay_page_placed(struct fill *f, const struct vitem *v, const struct area *a)
 		break;
 	case V_LINE:
 		for (int i = 0; i < v->nids; i++)
-			record_id(L, pg, f->pagenum, v->ids[i], a->x, a->y);
+			lay_record_id(L, pg, f->pagenum, v->ids[i], a->x, a->y);
 		lay_page_links(L, pg, a);
 		if (v->cbar)
 			change_bar(f, v->cbar, (struct area *)a);
@@ -943,7 +949,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 			    "the text keeps the first width", m.name ? m.name : "");
 		struct area_page *pg = new_page(L, seq, &m, *page_number, first);
 		L->mark_page = pg->index;
-		record_id(L, pg, pg->label, seq->id, m.body.x, m.body.y);
+		lay_record_id(L, pg, pg->label, seq->id, m.body.x, m.body.y);
 		f.pagenum = pg->label;
 		f.page = pg;
 

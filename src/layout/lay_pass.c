@@ -75,6 +75,16 @@ dangling(struct lay *L)
 {
 	for (size_t i = 0; i < L->nrefs; i++) {
 		const struct lay_ref *r = &L->refs[i];
+		if (r->kind == 2) {
+			if (lay_index_has_key(L->ids, r->id))
+				continue;
+			char key[300];
+			snprintf(key, sizeof key, "index-key:%d:%s", r->line, r->id);
+			diag_once(L->d, key, DIAG_WARNING, L->fo->file, r->line, 0,
+			    "fo:index-key-reference to \"%s\", which no FO has as its index-key; "
+			    "it cites no page", r->id);
+			continue;
+		}
 		if (idmap_find(L->ids, r->id))
 			continue;
 		char key[300];
@@ -102,6 +112,7 @@ pass_end(struct lay *L)
 {
 	free(L->refs);
 	free(L->cparas);
+	free(L->ranges);
 	free(L->missing);
 	free(L->marks);
 	free(L->deferred);
@@ -166,6 +177,7 @@ lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 				    "page numbers did not settle after %d layout passes; citations may be off by a page",
 				    pass);
 			dangling(&L);
+			lay_index_check(&L);
 			lay_report_missing(&L);
 			diag_merge(d, &pd);
 			diag_free(&pd);

@@ -14,6 +14,14 @@ struct ltable;
 struct lrow;
 struct lay_float;
 
+/* An FO that marks a place for an index (XSL 1.1 §6.10): one with an
+ * index-key, fo:index-range-begin or -end; the page its item lands on is
+ * recorded (lay_index.c).  A list in the area tree's arena. */
+struct lay_anchor {
+	const struct fo_node *fo;
+	struct lay_anchor    *next;
+};
+
 /* A block-level box being laid out: where it sits inside its reference area. */
 struct lblock {
 	const struct fo_node *fo;
@@ -26,6 +34,7 @@ struct lblock {
 	uint8_t noborder;     /* the area draws no border (a collapsed table) */
 	uint8_t retain;       /* borders and padding on every fragment (tables) */
 	mpt   mend;           /* measuring: room taken at the end side, millipoints */
+	int   index_page;     /* with an index-key: the page index of its first area */
 	mpt   nest[2];        /* borders and padding before, after: this block's
 	                         and its ancestors', at most LIMIT_LENGTH_MAX */
 };
@@ -59,6 +68,7 @@ struct vitem {
 	const char   **ids;        /* V_LINE: ids of inline FOs starting in it */
 	int            nids;
 	struct lay_float *side;    /* V_LINE: a side float placed at its top (lay_float.c) */
+	struct lay_anchor *anchors;/* index anchors that land where it does */
 };
 
 struct vlist {
@@ -70,6 +80,7 @@ struct vlist {
 	size_t        space_at;       /* index of the space run being merged, or SIZE_MAX */
 	int           para_line;      /* line index in the current paragraph */
 	struct lay_float *side_next;  /* a side float waiting for the next line */
+	struct lay_anchor *pend;      /* index anchors waiting for the next line or block */
 };
 
 /* lay_block.c */
@@ -108,6 +119,10 @@ void lay_container_flow(struct lay *L, const struct fo_node *n, struct lblock *c
     struct vlist *vl, mpt refw);
 /* A length with label-end() and body-start() resolved (XSL 1.1 §7.30.12). */
 mpt  lay_len(struct lay *L, struct fo_len len, mpt ref, const struct fo_node *n);
+/* Index anchor n at block level: it lands with the next line or block
+ * pushed onto vl (lay_anchors_flush: the last one). */
+void lay_anchor_pend(struct lay *L, struct vlist *vl, const struct fo_node *n);
+void lay_anchors_flush(struct vlist *vl);
 /* Copy vl's items into the arena and free its buffer. */
 void lay_vlist_freeze(struct lay *L, struct vlist *vl);
 

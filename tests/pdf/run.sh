@@ -220,6 +220,32 @@ print(dests, uris)
 sys.exit(0 if ok else 1)
 PY
 
+# ---- an index: page numbers merged, with links to their pages ----------------------------
+sed -n '/<fo:root/,/<\/fo:root>/p' tests/layout/index-citations.xml > "$T/index.fo"
+"$FOLIO" render "$T/index.fo" -o "$T/index.pdf" 2>"$T/index.err"
+pdftotext -q -f 11 -l 11 "$T/index.pdf" "$T/index.txt"
+check "index: the citation lists read back from the PDF, merged, separated, prefixed" sh -c "
+	grep -qx 'apple, 2, 4–6' '$T/index.txt' && grep -qx 'pear, \[3\]; \[7\]' '$T/index.txt' &&
+	grep -qx 'both, 2–7' '$T/index.txt' && grep -qx 'tall, 8–10' '$T/index.txt' || { cat '$T/index.txt'; false; }"
+check "index: a key no FO has is a warning with file:line" \
+	grep -q "index.fo:24: warning: fo:index-key-reference to \"banana\", which no FO has as its index-key" "$T/index.err"
+qpdf --json "$T/index.pdf" > "$T/index.json" 2>/dev/null
+check "index: page-number-treatment=link makes each number a link to its page (2, 4, 6)" python3 - "$T/index.json" <<'PY'
+import sys, json
+j = json.load(open(sys.argv[1]))
+objs = j["qpdf"][1]
+pages = [p["object"] for p in j["pages"]]
+annots = objs["obj:" + pages[10]]["value"].get("/Annots", [])
+if isinstance(annots, str):
+    annots = objs["obj:" + annots]["value"]
+def resolve(v):
+    return objs["obj:" + v]["value"] if isinstance(v, str) and v.endswith(" R") else v
+dests = [resolve(resolve(a)["/Dest"]) for a in annots if "/Dest" in resolve(a)]
+got = [pages.index(d[0]) + 1 for d in dests]
+print(got)
+sys.exit(0 if got == [2, 4, 6] else 1)
+PY
+
 # ---- page labels equal the printed numbers ------------------------------------------------
 cat > "$T/labels.fo" <<'FO'
 <fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set><fo:simple-page-master master-name="p" page-width="200pt" page-height="200pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
