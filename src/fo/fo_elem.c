@@ -188,8 +188,7 @@ fo_subset_print(void *stream)
 		"table-column, table-header, table-footer, table-body",
 		"table-row, or table-cell (with starts-row, ends-row)", "table-cell",
 		"list-item", "list-item-label, list-item-body",
-		"index-page-citation-list-separator?, index-page-citation-range-separator?, "
-		"index-key-reference+ (docs/index.md)",
+		"index-page-citation-list-separator?, index-page-citation-range-separator?, index-key-reference+ (docs/index.md)",
 		"index-page-number-prefix?, index-page-number-suffix?" };
 	for (int i = 0; i < FO_TEXT; i++)
 		fprintf(f, "| fo:%s | %s |\n", elems[i].name, content[elems[i].content]);
