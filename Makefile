@@ -28,7 +28,7 @@ CFLAGS  += -DLOCALEDIR='"$(LOCALEDIR)"' -DDATADIR='"$(DATADIR)"'
 
 BASE_OBJS   := base/base.o base/diag.o base/intl.o base/sha256.o base/file.o base/color.o
 SOURCE_OBJS := source/source.o source/source_tree.o source/source_rng.o source/source_xslt.o
-FO_OBJS     := fo/fo_build.o fo/fo_elem.o fo/fo_names.o fo/fo_content.o fo/fo_meta.o \
+FO_OBJS     := fo/fo_build.o fo/fo_elem.o fo/fo_names.o fo/fo_rx.o fo/fo_content.o fo/fo_meta.o \
                fo/fo_prop.o fo/fo_shorthand.o fo/fo_value.o fo/fo_style.o fo/fo_expr.o fo/fo_check.o
 TEXT_OBJS   := text/text_font.o text/text_break.o text/text_para.o text/text_fit.o \
                text/text_justify.o text/text_hyph.o

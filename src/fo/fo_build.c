@@ -204,6 +204,8 @@ compute_style_new(struct build *b, const struct xnode *x, const struct fo_style 
 			}
 			continue;  /* other foreign attributes (fox:…) are ignored */
 		}
+		if (fo_rx_attr(x, a->name))
+			continue;   /* read by fo_rx.c and fo_names.c */
 		k = fo_prop_lookup(a->name);
 		if (k < 0 || strcmp(a->name, "hanging-punctuation") == 0) {
 			char key[200];
@@ -268,7 +270,9 @@ caption_side(struct build *b, struct fo_node *n)
 static struct fo_node *
 build_elem(struct build *b, const struct xnode *x, const struct fo_style *pstyle, int depth)
 {
-	enum fo_type t = fo_elem_lookup(x->name);
+	enum fo_type t = fo_rx_lookup(x);
+	if (t == FO__MAX)
+		t = fo_elem_lookup(x->name);
 	struct fo_node *n = arena_alloc(b->t->arena, sizeof *n);
 
 	n->type = t;
@@ -293,6 +297,7 @@ build_elem(struct build *b, const struct xnode *x, const struct fo_style *pstyle
 		return n;
 	}
 	build_children(b, x, n, depth);
+	fo_rx_finish(b->t->arena, n);
 	if (named(x, "table-and-caption"))
 		caption_side(b, n);
 	return n;
@@ -327,6 +332,16 @@ build_children(struct build *b, const struct xnode *x, struct fo_node *n, int de
 		}
 		if (content == C_FOREIGN) {
 			keep_foreign(b, n, c);
+			continue;
+		}
+		enum fo_type rx = fo_rx_lookup(c);
+		if (rx != FO__MAX) {
+			if (fo_elem_allowed(content, rx) && content != C_NONE)
+				fo_append(n, build_elem(b, c, n->style, depth + 1));
+			else
+				diag_report(b->d, DIAG_WARNING, b->t->file, c->line, 0,
+				    "rx:%s is not allowed inside fo:%s and is skipped", c->name,
+				    fo_type_name(n->type));
 			continue;
 		}
 		if (c->ns == NULL || strcmp(c->ns, FO_NS) != 0) {

@@ -195,6 +195,7 @@ fo_subset_print(void *stream)
 	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
 		fprintf(f, "| fo:%s | as fo:%s: %s |\n", aliases[i].name, elems[aliases[i].as].name,
 		    aliases[i].note);
+	fo_rx_subset(f);
 	fputs("\n## Properties\n\n| property | inherited | initial value |\n|---|---|---|\n", f);
 	for (size_t i = 0; i < fo_nprops; i++)
 		fprintf(f, "| %s | %s | %s |\n", fo_props[i].name,

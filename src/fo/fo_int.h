@@ -5,6 +5,7 @@
  *                   restyled where they are retrieved
  *   fo_elem.c       the element table: names, content models, the subset
  *   fo_names.c      the properties that are names, into node fields
+ *   fo_rx.c         RenderX's index extensions read as XSL 1.1's
  *   fo_content.c    normalised content: blocks out of inlines,
  *                   text-transform, small-caps
  *   fo_meta.c       document metadata and unique ids
@@ -164,6 +165,7 @@ void fo_style_compute(struct fo_style *s, const struct fo_style *parent,
 /* the namespaces the FO stage reads */
 #define FO_NS     "http://www.w3.org/1999/XSL/Format"
 #define FOLIO_NS  "urn:folio:fo"
+#define RX_NS     "http://www.renderx.com/XSL/Extensions"
 #define XML_NS_URI "http://www.w3.org/XML/1998/namespace"
 #define DC_NS     "http://purl.org/dc/elements/1.1/"
 #define SVG_NS    "http://www.w3.org/2000/svg"
@@ -191,6 +193,15 @@ enum fo_model fo_elem_model(enum fo_type t);
 int           fo_elem_block(enum fo_type t);      /* a block-level FO */
 /* May an element of type t be a child of one with content model parent? */
 int           fo_elem_allowed(enum fo_model parent, enum fo_type t);
+
+/* fo_rx.c: RenderX's index extensions read as XSL 1.1's */
+enum fo_type fo_rx_lookup(const struct xnode *x);   /* FO__MAX: not one of them */
+int  fo_rx_attr(const struct xnode *x, const char *name);   /* an attribute of its own */
+const char *fo_rx_key(const struct xnode *x);       /* rx:key, or NULL */
+/* Rows of the subset's element table (docs/fo-subset.md). */
+void fo_rx_subset(void *stream);
+/* An rx:page-index built: its separators and merging as XSL 1.1 has them. */
+void fo_rx_finish(struct arena *a, struct fo_node *n);
 
 /* fo_content.c: content normalised as the tree is built */
 void fo_append(struct fo_node *parent, struct fo_node *n);

@@ -69,7 +69,7 @@ fo_names_read(struct fo_node *n, const struct xnode *x, struct diag *d, const ch
 		if (names[i].type != n->type)
 			continue;
 		const char *v = xnode_attr(x, names[i].prop);
-		if (v == NULL && names[i].missing)
+		if (v == NULL && names[i].missing && fo_rx_lookup(x) == FO__MAX)
 			diag_report(d, DIAG_WARNING, file, x->line, 0, "fo:%s without %s: %s",
 			    fo_type_name(n->type), names[i].prop, names[i].missing);
 		switch (names[i].field) {
@@ -79,9 +79,20 @@ fo_names_read(struct fo_node *n, const struct xnode *x, struct diag *d, const ch
 		case NF_KEY: n->index_key = v; break;
 		}
 	}
-	/* XSL 1.1 §7.24.2: index-key on any formatting object */
+	/* XSL 1.1 §7.24.2: index-key on any formatting object; RenderX's
+	 * rx:key, ref-key and ref-id (fo_rx.c) */
 	if (n->type != FO_INDEX_KEY_REFERENCE && n->index_key == NULL)
 		n->index_key = xnode_attr(x, "index-key");
+	if (n->index_key == NULL && n->type != FO_INDEX_KEY_REFERENCE)
+		n->index_key = fo_rx_key(x);
+	if (fo_rx_lookup(x) == FO_INDEX_KEY_REFERENCE)
+		n->index_key = xnode_attr(x, "ref-key");
+	if (fo_rx_lookup(x) != FO__MAX && n->type != FO_INDEX_PAGE_CITATION_LIST &&
+	    (n->type == FO_INDEX_RANGE_END ? n->ref : n->index_key) == NULL)
+		diag_report(d, DIAG_WARNING, file, x->line, 0, "rx:%s without %s: %s", x->name,
+		    n->type == FO_INDEX_RANGE_END ? "ref-id" : n->type == FO_INDEX_KEY_REFERENCE
+		    ? "ref-key" : "rx:key", n->type == FO_INDEX_RANGE_END ? "it ends no index range"
+		    : n->type == FO_INDEX_KEY_REFERENCE ? "it cites no page" : "it begins no index range");
 	if (n->index_key && n->index_key[0] == '\0')
 		n->index_key = NULL;
 	n->index_class = xnode_attr(x, "index-class");
