@@ -193,6 +193,9 @@ docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag
 	char copy[16];
 	snprintf(copy, sizeof copy, "%d", o->copy);
 	char *prev = previous_issue(pdir, atoi(ed ? ed : "0"), atoi(rv ? rv : "0"));
+	/* the stylesheet reads the manual itself: its tree is not needed any more */
+	src_xdoc_free(md);
+	md = NULL;
 	const char *params[12] = { "procedure", o->procedure ? o->procedure : "",
 		"copy", o->copy > 0 ? copy : "", "previous", prev ? prev : "", NULL };
 	ds_site_params(&site, params, 6, 12);

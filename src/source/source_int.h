@@ -44,6 +44,16 @@ xmlDocPtr src_load_source(const char *path, const char *name, xmlDictPtr dict, s
 /* The tree of doc in an arena, doc freed; NULL with an error when it has
  * no document element (source_tree.c). */
 struct xdoc *src_tree_of(xmlDocPtr doc, const char *name, struct diag *d);
+/*
+ * The tree of an XSLT result res (not freed), as its serialisation would
+ * read back: with indent, the blank text libxml2's serialiser puts between
+ * the children of an element without text; each node with the line it has
+ * in that serialisation, the document element on first_line.  NULL when
+ * the result holds what that reading would change (a text written
+ * without escaping, an entity reference, a node beside the document
+ * element): the caller serialises and parses instead (source_tree.c).
+ */
+struct xdoc *src_tree_of_result(xmlDocPtr res, int indent, int first_line, const char *name);
 /* A validity problem into ec->probs; 0 when collected (source_rng.c). */
 int src_rng_collect(struct errctx *ec, xmlErrorPtr e);
 /* libxslt's document loader and error handler, set once (source_xslt.c). */

@@ -62,6 +62,28 @@ name_of(struct names *t, const xmlChar *xs)
 	return t->val[h];
 }
 
+/* Element n's name, namespace and attributes into x. */
+static void
+element_of(struct names *nm, xmlNodePtr n, struct xnode *x)
+{
+	struct arena *a = nm->a;
+	x->kind = XNODE_ELEMENT;
+	x->name = name_of(nm, n->name);
+	x->ns = n->ns ? name_of(nm, n->ns->href) : NULL;
+	int k = 0;
+	for (xmlAttrPtr at = n->properties; at; at = at->next)
+		k++;
+	x->attrs = k ? arena_alloc(a, (size_t)k * sizeof(struct xattr)) : NULL;
+	for (xmlAttrPtr at = n->properties; at; at = at->next) {
+		xmlChar *v = xmlNodeListGetString(n->doc, at->children, 1);
+		struct xattr *xa = &x->attrs[x->nattrs++];
+		xa->name = name_of(nm, at->name);
+		xa->ns = at->ns ? name_of(nm, at->ns->href) : NULL;
+		xa->value = arena_strdup(a, v ? (const char *)v : "");
+		xmlFree(v);
+	}
+}
+
 static struct xnode *
 convert(struct names *nm, xmlNodePtr n, struct xnode *parent)
 {
@@ -70,21 +92,7 @@ convert(struct names *nm, xmlNodePtr n, struct xnode *parent)
 	x->parent = parent;
 	x->line = (int)xmlGetLineNo(n);
 	if (n->type == XML_ELEMENT_NODE) {
-		x->kind = XNODE_ELEMENT;
-		x->name = name_of(nm, n->name);
-		x->ns = n->ns ? name_of(nm, n->ns->href) : NULL;
-		int k = 0;
-		for (xmlAttrPtr at = n->properties; at; at = at->next)
-			k++;
-		x->attrs = k ? arena_alloc(a, (size_t)k * sizeof(struct xattr)) : NULL;
-		for (xmlAttrPtr at = n->properties; at; at = at->next) {
-			xmlChar *v = xmlNodeListGetString(n->doc, at->children, 1);
-			struct xattr *xa = &x->attrs[x->nattrs++];
-			xa->name = name_of(nm, at->name);
-			xa->ns = at->ns ? name_of(nm, at->ns->href) : NULL;
-			xa->value = arena_strdup(a, v ? (const char *)v : "");
-			xmlFree(v);
-		}
+		element_of(nm, n, x);
 		for (xmlNodePtr c = n->children; c; c = c->next) {
 			struct xnode *cx = NULL;
 			if (c->type == XML_ELEMENT_NODE) {
@@ -149,6 +157,135 @@ src_tree_of(xmlDocPtr doc, const char *name, struct diag *d)
 	x->root = convert(&nm, root, NULL);
 	free(nm.val);
 	xmlFreeDoc(doc);
+	return x;
+}
+
+/* ---------------------------------------------------------------- XSLT results */
+
+/*
+ * An XSLT result tree, as the FO file `--fo` writes would read back.
+ * libxslt writes it (xsltSaveResultTo, libxml2's xmlNodeDumpOutput) with
+ * the XML declaration on line 1, line ends in attribute values as
+ * character references, and, with indent="yes", each child of an element
+ * that holds no text on a line of its own, indented by two spaces a
+ * level (at most 30 levels).  The tree built here has the blank text the
+ * indenting adds, and gives each node the line it has in that file, so
+ * the FO's diagnostics point into it whether it was written or not
+ * (docs/messages.md).
+ */
+struct rtree {
+	struct names nm;
+	long         line;     /* of the file being followed, at this point */
+	int          raw;      /* a text written unescaped: not followed */
+};
+
+static long
+newlines(const char *s, size_t n)
+{
+	long k = 0;
+	for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++)
+		k++;
+	return k;
+}
+
+static void
+r_append(struct xnode *x, struct xnode *cx)
+{
+	if (x->last)
+		x->last->next = cx;
+	else
+		x->first = cx;
+	x->last = cx;
+}
+
+static void
+r_text(struct rtree *r, struct xnode *x, const char *t, size_t len)
+{
+	if (len == 0)
+		return;
+	struct arena *a = r->nm.a;
+	if (x->last && x->last->kind == XNODE_TEXT) {
+		struct xnode *lt = x->last;
+		char *m = arena_alloc(a, lt->textlen + len + 1);
+		memcpy(m, lt->text, lt->textlen);
+		memcpy(m + lt->textlen, t, len);
+		m[lt->textlen + len] = '\0';
+		lt->text = m;
+		lt->textlen += len;
+	} else {
+		struct xnode *cx = arena_alloc(a, sizeof *cx);
+		cx->kind = XNODE_TEXT;
+		cx->parent = x;
+		cx->line = (int)r->line;
+		cx->text = arena_strndup(a, t, len);
+		cx->textlen = len;
+		r_append(x, cx);
+	}
+	r->line += newlines(t, len);
+}
+
+/* A line end and the indentation of level, as the serialiser writes them
+ * between the children of an element without text. */
+static void
+r_indent(struct rtree *r, struct xnode *x, int level)
+{
+	char sp[1 + 2 * 30];
+	int k = 2 * (level > 30 ? 30 : level);
+	sp[0] = '\n';
+	memset(sp + 1, ' ', (size_t)k);
+	r_text(r, x, sp, 1 + (size_t)k);
+}
+
+static struct xnode *
+r_convert(struct rtree *r, xmlNodePtr n, struct xnode *parent, int format, int level)
+{
+	struct xnode *x = arena_alloc(r->nm.a, sizeof *x);
+	x->parent = parent;
+	x->line = (int)r->line;
+	element_of(&r->nm, n, x);
+	int f = format;
+	for (xmlNodePtr c = n->children; c && f; c = c->next)
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE ||
+		    c->type == XML_ENTITY_REF_NODE)
+			f = 0;
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (f)
+			r_indent(r, x, level + 1);
+		if (c->type == XML_ELEMENT_NODE) {
+			r_append(x, r_convert(r, c, x, f, level + 1));
+		} else if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			const char *t = (const char *)c->content;
+			r->raw |= c->name != NULL && strcmp((const char *)c->name, "textnoenc") == 0;
+			r_text(r, x, t ? t : "", t ? strlen(t) : 0);
+		} else if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE) {
+			const char *t = (const char *)c->content;
+			r->line += t ? newlines(t, strlen(t)) : 0;
+		} else if (c->type == XML_ENTITY_REF_NODE) {
+			r->raw = 1;
+		}
+	}
+	if (f && n->children)
+		r_indent(r, x, level);
+	return x;
+}
+
+struct xdoc *
+src_tree_of_result(xmlDocPtr res, int indent, int first_line, const char *name)
+{
+	xmlNodePtr root = xmlDocGetRootElement(res);
+	if (root == NULL || res->children != root || root->next != NULL)
+		return NULL;
+	struct xdoc *x = xcalloc(1, sizeof *x);
+	x->arena = arena_new();
+	x->file = arena_strdup(x->arena, name);
+	x->base = dir_of(x->arena, name);
+	struct rtree r = { .nm = { .a = x->arena }, .line = first_line };
+	x->root = r_convert(&r, root, NULL, indent, 0);
+	free(r.nm.val);
+	if (r.raw) {
+		src_xdoc_free(x);
+		return NULL;
+	}
 	return x;
 }
 

@@ -25,6 +25,7 @@
 #include <libxslt/xsltutils.h>
 #include <libxslt/extensions.h>
 #include <libxslt/documents.h>
+#include <libxslt/imports.h>
 
 #include "source.h"
 #include "source_int.h"
@@ -406,6 +407,40 @@ src_xslt_run_mem(const char *xsl, const char *bytes, size_t n, const char *in_na
 	return xslt_run(xsl, in_name, bytes, n, params, name, fo_out, d);
 }
 
+/*
+ * The FO tree of the result res (freed), made from res itself: libxslt
+ * gives its nodes no line of the FO, so src_tree_of_result gives each
+ * the line it has in the FO as serialised, which is written only when
+ * fo_out asks for it (docs/messages.md).  A result that would not read
+ * back as it is (a text written without escaping, an output method other
+ * than xml) is serialised and parsed, as every result was before.
+ */
+static struct xdoc *
+result_tree(xmlDocPtr res, xsltStylesheetPtr style, const char *name, const char *fo_out,
+    struct diag *d)
+{
+	int indent, omit;
+	const xmlChar *method;
+	XSLT_GET_IMPORT_INT(indent, style, indent);
+	XSLT_GET_IMPORT_INT(omit, style, omitXmlDeclaration);
+	XSLT_GET_IMPORT_PTR(method, style, method);
+	struct xdoc *out = NULL;
+	if (method == NULL || xmlStrEqual(method, (const xmlChar *)"xml"))
+		out = src_tree_of_result(res, indent == 1, omit == 1 ? 1 : 2, name);
+	if (out == NULL || fo_out) {
+		xmlChar *mem = NULL;
+		int len = 0;
+		xsltSaveResultToString(&mem, &len, res, style);
+		if (mem && fo_out)
+			file_write(fo_out, mem, (size_t)len, d);
+		if (mem && out == NULL)
+			out = src_xml_parse((const char *)mem, (size_t)len, name, d);
+		xmlFree(mem);
+	}
+	xmlFreeDoc(res);
+	return out;
+}
+
 static struct xdoc *
 xslt_run(const char *xsl, const char *in, const char *in_bytes, size_t in_len,
     const char **params, const char *name, const char *fo_out, struct diag *d)
@@ -472,20 +507,10 @@ xslt_run(const char *xsl, const char *in, const char *in_bytes, size_t in_len,
 		goto done;
 	}
 	xslt_release(&held, 0);
-	/* result line numbers refer to nothing useful: count them off the
-	 * serialised FO instead, so diagnostics point into the --fo file */
-	{
-		xmlChar *mem = NULL;
-		int len = 0;
-		xsltSaveResultToString(&mem, &len, res, style);
-		xmlFreeDoc(res);
-		if (mem) {
-			if (fo_out)
-				file_write(fo_out, mem, (size_t)len, d);
-			out = src_xml_parse((const char *)mem, (size_t)len, name, d);
-			xmlFree(mem);
-		}
-	}
+	/* the source is not needed any more: freed before the FO tree is made */
+	xmlFreeDoc(doc);
+	doc = NULL;
+	out = result_tree(res, style, name, fo_out, d);
 done:
 	if (qp) {
 		for (size_t i = 1; i < np; i += 2)
