@@ -251,6 +251,19 @@ dump(const struct area *a, struct buf *b, int depth)
 		if (a->has_matrix)
 			buf_printf(b, " matrix=\"%d %d %d %d\"", a->matrix[0], a->matrix[1],
 			    a->matrix[2], a->matrix[3]);
+		if (a->glyphs) {
+			/* shaped: glyph ids and their x (and y, when not 0) from the run's origin */
+			buf_puts(b, " gids=\"");
+			for (int k = 0; k < a->ngids; k++)
+				buf_printf(b, k ? " %u" : "%u", (unsigned)a->glyphs[k].gid);
+			buf_puts(b, "\" gx=\"");
+			for (int k = 0; k < a->ngids; k++) {
+				buf_printf(b, k ? " %d" : "%d", a->glyphs[k].x);
+				if (a->glyphs[k].y)
+					buf_printf(b, ",%d", a->glyphs[k].y);
+			}
+			buf_putc(b, '"');
+		}
 		buf_puts(b, " text=\"");
 		buf_add_xml(b, a->text, a->len);
 		buf_putc(b, '"');

@@ -107,6 +107,18 @@ struct area_bgimage {
 	int      line;          /* source line of the FO, for messages */
 };
 
+/*
+ * A glyph of a shaped run: its id in the run's face, its origin relative to
+ * the run's (x, baseline) with y up, and the characters it stands for (a
+ * ligature's several, for the PDF's ToUnicode CMap and text extraction).
+ */
+struct area_glyph {
+	uint32_t gid;
+	mpt      x, y;
+	uint32_t text;    /* byte offset of its cluster in the run's text */
+	uint32_t ntext;   /* bytes of the cluster; 0 for a cluster's later glyphs */
+};
+
 struct area_border {
 	uint8_t  style;   /* enum area_line_style */
 	mpt      width;   /* millipoints */
@@ -146,6 +158,11 @@ struct area {
 	size_t        len;        /* bytes */
 	int           nglyphs;
 	mpt           spacing;    /* total extra space over the nglyphs-1 gaps */
+	/* run: shaped glyphs (kerning, ligatures, right-to-left text), in
+	 * drawing order; NULL when the run is drawn character by character
+	 * through the face's cmap at the positions nglyphs and spacing give */
+	const struct area_glyph *glyphs;
+	int           ngids;
 	/* run: a text matrix when the run is rotated, skewed or scaled
 	 * unevenly (SVG text); then x and baseline are the origin, and w, h
 	 * are measured along the run */

@@ -46,6 +46,9 @@ check_area(const struct area *a, int depth)
 	case AREA_RUN:
 		assert(a->text != NULL || a->len == 0);
 		assert(a->nglyphs >= 0 && a->size > 0);
+		assert((a->glyphs == NULL) == (a->ngids == 0) && a->ngids >= 0);
+		for (int k = 0; k < a->ngids; k++)
+			assert(a->glyphs[k].text + a->glyphs[k].ntext <= a->len);
 		break;
 	case AREA_PATH:
 		check_path(a->path);

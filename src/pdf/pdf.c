@@ -51,7 +51,31 @@ pdf_face_of(struct pdf_writer *w, struct text_face *f)
 	p->cps = hb_set_create();
 	p->bmp = xcalloc(65536 / 64, sizeof *p->bmp);
 	p->cid = hb_map_create();
+	p->gids = hb_set_create();
+	p->gtu = hb_map_create();
+	p->gcid = hb_map_create();
 	return p;
+}
+
+/* A shaped glyph: its id, and the first text it stands for (ToUnicode). */
+static void
+collect_glyph(struct pdf_face *p, const struct area *r, const struct area_glyph *g)
+{
+	if (g->gid == 0)
+		return;
+	hb_set_add(p->gids, g->gid);
+	if (g->ntext == 0 || hb_map_has(p->gtu, g->gid))
+		return;
+	const char *s = r->text + g->text, *e = s + g->ntext;
+	size_t n = utf8_count(s, g->ntext);
+	if (p->ngtext + n + 1 > p->capgtext) {
+		p->capgtext = (p->ngtext + n + 1) * 2;
+		p->gtext = xrealloc(p->gtext, p->capgtext * sizeof *p->gtext);
+	}
+	hb_map_set(p->gtu, g->gid, (uint32_t)p->ngtext);
+	p->gtext[p->ngtext++] = (uint32_t)n;
+	while (s < e)
+		p->gtext[p->ngtext++] = utf8_next(&s, e);
 }
 
 static void
@@ -68,6 +92,8 @@ collect(struct pdf_writer *w, const struct area *a)
 				else
 					hb_set_add(p->cps, cp);
 			}
+			for (int k = 0; k < a->ngids; k++)
+				collect_glyph(p, a, &a->glyphs[k]);
 		}
 		collect(w, a->first);
 	}
@@ -160,7 +186,7 @@ pdf_begin(struct pdf_writer *w, const struct area_tree *t, const char *path,
 			for (uint32_t b = 0; p->bmp[k] != 0 && b < 64; b++)
 				if (p->bmp[k] >> b & 1)
 					hb_set_add(p->cps, k * 64 + b);
-		p->font = pdf_font_embed(w->doc, p->face, p->cps, p->cid, d);
+		p->font = pdf_font_embed(w->doc, p->face, p->cps, p->cid, p, p->gcid, d);
 		p->cid_bmp = xcalloc(65536, sizeof *p->cid_bmp);
 		for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(p->cps, &cp) && cp < 65536;) {
 			uint32_t c = hb_map_get(p->cid, cp);
@@ -188,6 +214,10 @@ pdf_end(struct pdf_writer *w, int rc)
 		free(w->faces[i].bmp);
 		free(w->faces[i].cid_bmp);
 		hb_map_destroy(w->faces[i].cid);
+		hb_set_destroy(w->faces[i].gids);
+		hb_map_destroy(w->faces[i].gtu);
+		hb_map_destroy(w->faces[i].gcid);
+		free(w->faces[i].gtext);
 	}
 	free(w->faces);
 	pdf_haru_scratch_free(w->scratch);

@@ -110,6 +110,10 @@ copy_content(void *ctx, struct buf *out)
 		if (v->at + (size_t)v->ndigits <= r.len && (int)strlen(digits) == v->ndigits)
 			memcpy(text + v->at, digits, (size_t)v->ndigits);
 		r.text = text;
+		/* the serial's digits are other characters than the glyphs
+		 * shaped for the page: drawn through the cmap */
+		r.glyphs = NULL;
+		r.ngids = 0;
 		r.next = NULL;
 		pdf_draw_run(&c->w, c->surf, c->tp[cp->tpage - 1]->h, &r);
 		free(text);

@@ -46,13 +46,17 @@ kept(hb_tag_t t)
 	return 0;
 }
 
+/* The subset of face for cps and the glyph ids gids (may be empty);
+ * *g2cid receives the old glyph id → new one of gids (created here). */
 static hb_face_t *
-subset(hb_face_t *face, const hb_set_t *cps)
+subset(hb_face_t *face, const hb_set_t *cps, const hb_set_t *gids, hb_map_t **g2cid)
 {
+	*g2cid = NULL;
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	if (in == NULL)
 		return NULL;
 	hb_set_union(hb_subset_input_unicode_set(in), cps);
+	hb_set_union(hb_subset_input_glyph_set(in), gids);
 	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	hb_tag_t tags[64];
 	unsigned start = 0, n;
@@ -64,7 +68,29 @@ subset(hb_face_t *face, const hb_set_t *cps)
 				hb_set_add(drop, tags[i]);
 		start += n;
 	} while (n == sizeof tags / sizeof tags[0]);
-	hb_face_t *sub = hb_subset_or_fail(face, in);
+	hb_face_t *sub = NULL;
+	if (hb_set_is_empty(gids)) {
+		sub = hb_subset_or_fail(face, in);
+	} else {
+		/* through a plan, which tells where the glyphs went */
+		hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(face, in);
+		if (plan) {
+			const hb_map_t *m = hb_subset_plan_old_to_new_glyph_mapping(plan);
+			hb_map_t *g = hb_map_create();
+			hb_codepoint_t gid = HB_SET_VALUE_INVALID;
+			while (hb_set_next(gids, &gid)) {
+				hb_codepoint_t v = hb_map_get(m, gid);
+				if (v != HB_MAP_VALUE_INVALID)
+					hb_map_set(g, gid, v);
+			}
+			sub = hb_subset_plan_execute_or_fail(plan);
+			hb_subset_plan_destroy(plan);
+			if (sub)
+				*g2cid = g;
+			else
+				hb_map_destroy(g);
+		}
+	}
 	hb_subset_input_destroy(in);
 	return sub;
 }
@@ -91,11 +117,13 @@ ps_name(hb_face_t *face, const struct text_face *f, char *out, size_t size)
  * the same subset gets the same tag and different ones (almost surely)
  * do not. */
 static void
-subset_tag(const char *name, const hb_set_t *cps, char tag[7])
+subset_tag(const char *name, const hb_set_t *cps, const hb_set_t *gids, char tag[7])
 {
 	uint64_t h = hash_bytes(HASH_INIT, name, strlen(name));
 	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
 	while (hb_set_next(cps, &cp))
+		h = hash_bytes(h, &cp, sizeof cp);
+	for (cp = HB_SET_VALUE_INVALID; hb_set_next(gids, &cp);)
 		h = hash_bytes(h, &cp, sizeof cp);
 	for (int i = 0; i < 6; i++) {
 		tag[i] = (char)('A' + h % 26);
@@ -121,6 +149,8 @@ struct subset_entry {
 	int                  index;
 	uint64_t             hash;     /* of the code points */
 	hb_set_t            *cps;
+	hb_set_t            *gids;     /* shaped glyphs */
+	hb_map_t            *g2cid;    /* … and their CIDs, or NULL */
 	hb_face_t           *sub;      /* referenced */
 	void                *z;        /* the program, deflated */
 	size_t               zn;
@@ -133,26 +163,29 @@ static struct subset_entry *cache_first, *cache_last;
 static size_t cache_bytes;
 
 static uint64_t
-set_hash(const hb_set_t *cps)
+set_hash(const hb_set_t *cps, const hb_set_t *gids)
 {
 	uint64_t h = HASH_INIT;
 	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
 	while (hb_set_next(cps, &cp))
+		h = hash_bytes(h, &cp, sizeof cp);
+	for (cp = HB_SET_VALUE_INVALID; hb_set_next(gids, &cp);)
 		h = hash_bytes(h, &cp, sizeof cp);
 	return h;
 }
 
 /* A subset of f for cps made before: *sub referenced, *z a copy (owned). */
 static int
-cache_get(const struct text_face *f, const hb_set_t *cps, uint64_t h, hb_face_t **sub, void **z,
-    size_t *zn, unsigned *raw)
+cache_get(const struct text_face *f, const hb_set_t *cps, const hb_set_t *gids, uint64_t h,
+    hb_face_t **sub, hb_map_t **g2cid, void **z, size_t *zn, unsigned *raw)
 {
 	int hit = 0;
 	pthread_mutex_lock(&cache_mu);
 	for (struct subset_entry *e = cache_first; e && !hit; e = e->next)
 		if (e->hash == h && e->index == f->index && strcmp(e->path, f->path) == 0 &&
-		    hb_set_is_equal(e->cps, cps)) {
+		    hb_set_is_equal(e->cps, cps) && hb_set_is_equal(e->gids, gids)) {
 			*sub = hb_face_reference(e->sub);
+			*g2cid = e->g2cid ? hb_map_copy(e->g2cid) : NULL;
 			*z = xmalloc(e->zn);
 			memcpy(*z, e->z, e->zn);
 			*zn = e->zn;
@@ -164,8 +197,8 @@ cache_get(const struct text_face *f, const hb_set_t *cps, uint64_t h, hb_face_t 
 }
 
 static void
-cache_put(const struct text_face *f, const hb_set_t *cps, uint64_t h, hb_face_t *sub, const void *z,
-    size_t zn, unsigned raw)
+cache_put(const struct text_face *f, const hb_set_t *cps, const hb_set_t *gids, uint64_t h,
+    hb_face_t *sub, const hb_map_t *g2cid, const void *z, size_t zn, unsigned raw)
 {
 	if (zn + raw > CACHE_MAX / 4)
 		return;
@@ -174,6 +207,8 @@ cache_put(const struct text_face *f, const hb_set_t *cps, uint64_t h, hb_face_t 
 	e->index = f->index;
 	e->hash = h;
 	e->cps = hb_set_copy(cps);
+	e->gids = hb_set_copy(gids);
+	e->g2cid = g2cid ? hb_map_copy(g2cid) : NULL;
 	e->sub = hb_face_reference(sub);
 	e->z = xmalloc(zn);
 	memcpy(e->z, z, zn);
@@ -192,6 +227,8 @@ cache_put(const struct text_face *f, const hb_set_t *cps, uint64_t h, hb_face_t 
 		cache_bytes -= o->zn + o->raw;
 		free(o->path);
 		hb_set_destroy(o->cps);
+		hb_set_destroy(o->gids);
+		hb_map_destroy(o->g2cid);
 		hb_face_destroy(o->sub);
 		free(o->z);
 		free(o);
@@ -283,6 +320,7 @@ utf16_hex(struct buf *b, uint32_t cp)
 struct tu_entry {
 	unsigned lo, hi;
 	uint32_t cp;
+	const uint32_t *multi;   /* count, code points: a ligature's; or NULL */
 };
 
 static void
@@ -296,7 +334,11 @@ tu_blocks(struct buf *b, const struct tu_entry *e, size_t n, const char *kind)
 		else
 			buf_printf(b, "<%04X> ", e[i].lo);
 		buf_puts(b, "<");
-		utf16_hex(b, e[i].cp);
+		if (e[i].multi)
+			for (uint32_t k = 1; k <= e[i].multi[0]; k++)
+				utf16_hex(b, e[i].multi[k]);
+		else
+			utf16_hex(b, e[i].cp);
 		buf_puts(b, ">\n");
 		if (i % 100 == 99 || i + 1 == n)
 			buf_printf(b, "end%s\n", kind);
@@ -304,7 +346,7 @@ tu_blocks(struct buf *b, const struct tu_entry *e, size_t n, const char *kind)
 }
 
 static HPDF_Dict
-tounicode(HPDF_Doc doc, const uint32_t *uni, unsigned n)
+tounicode(HPDF_Doc doc, const uint32_t *uni, const uint32_t *const *multi, unsigned n)
 {
 	HPDF_Dict cmap = pdf_haru_stream(doc);
 	if (cmap == NULL)
@@ -314,18 +356,23 @@ tounicode(HPDF_Doc doc, const uint32_t *uni, unsigned n)
 	struct tu_entry *single = xmalloc((n ? n : 1) * sizeof *single);
 	size_t nr = 0, ns = 0;
 	for (unsigned i = 1; i < n;) {
+		if (multi && multi[i]) {
+			single[ns++] = (struct tu_entry){ i, i, 0, multi[i] };
+			i++;
+			continue;
+		}
 		if (uni[i] == 0) {
 			i++;
 			continue;
 		}
 		unsigned j = i + 1;
 		while (j < n && (j & 0xFF) != 0 && uni[j] == uni[j - 1] + 1 && uni[j] < 0x10000 &&
-		    (uni[j] & 0xFF) != 0)
+		    (uni[j] & 0xFF) != 0 && !(multi && multi[j]))
 			j++;
 		if (j - i >= 2)
-			range[nr++] = (struct tu_entry){ i, j - 1, uni[i] };
+			range[nr++] = (struct tu_entry){ i, j - 1, uni[i], NULL };
 		else
-			single[ns++] = (struct tu_entry){ i, i, uni[i] };
+			single[ns++] = (struct tu_entry){ i, i, uni[i], NULL };
 		i = j;
 	}
 	struct buf b = {0};
@@ -359,15 +406,19 @@ scaled(hb_position_t v, unsigned upem)
  * it is left whole until then.
  */
 HPDF_Dict
-pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t *cid, struct diag *d)
+pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t *cid,
+    const struct pdf_face *shaped, hb_map_t *gcid, struct diag *d)
 {
-	uint64_t key = set_hash(cps);
+	hb_set_t *none = hb_set_create();
+	const hb_set_t *gids = shaped && shaped->gids ? shaped->gids : none;
+	uint64_t key = set_hash(cps, gids);
+	hb_map_t *g2cid = NULL;
 	hb_face_t *sub = NULL;
 	void *z = NULL;
 	size_t zn = 0;
 	unsigned zraw = 0;
-	if (!cache_get(f, cps, key, &sub, &z, &zn, &zraw)) {
-		sub = subset((hb_face_t *)f->hb_face, cps);
+	if (!cache_get(f, cps, gids, key, &sub, &g2cid, &z, &zn, &zraw)) {
+		sub = subset((hb_face_t *)f->hb_face, cps, gids, &g2cid);
 		if (sub) {
 			hb_blob_t *blob = hb_face_reference_blob(sub);
 			unsigned len;
@@ -375,7 +426,7 @@ pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t 
 			z = pdf_deflate(data, len, &zn);
 			zraw = len;
 			if (z)
-				cache_put(f, cps, key, sub, z, zn, zraw);
+				cache_put(f, cps, gids, key, sub, g2cid, z, zn, zraw);
 			hb_blob_destroy(blob);
 		}
 	}
@@ -383,12 +434,15 @@ pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t 
 		/* HarfBuzz does not say why: its allocations failed, or the font */
 		diag_report(d, DIAG_ERROR, NULL, 0, 0, "cannot subset font %s (out of memory, or a damaged "
 		    "font)", f->path);
+		hb_set_destroy(none);
 		return NULL;
 	}
 	unsigned n = hb_face_get_glyph_count(sub);
 	if (n > 0xFFFF) {
 		diag_report(d, DIAG_ERROR, NULL, 0, 0, "font %s: more than 65535 glyphs used", f->path);
 		hb_face_destroy(sub);
+		hb_map_destroy(g2cid);
+		hb_set_destroy(none);
 		free(z);
 		return NULL;
 	}
@@ -408,6 +462,27 @@ pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t 
 				uni[g] = cp;
 		}
 	}
+	/* shaped glyphs: their CIDs, and the text of those that stand for
+	 * more than one character or for none the cmap gives */
+	const uint32_t **multi = NULL;
+	if (g2cid && shaped) {
+		multi = xcalloc(n ? n : 1, sizeof *multi);
+		hb_codepoint_t old = HB_SET_VALUE_INVALID;
+		while (hb_set_next(gids, &old)) {
+			hb_codepoint_t g = hb_map_get(g2cid, old);
+			if (g == HB_MAP_VALUE_INVALID || g >= n)
+				continue;
+			hb_map_set(gcid, old, g);
+			hb_codepoint_t at = hb_map_get(shaped->gtu, old);
+			if (at == HB_MAP_VALUE_INVALID)
+				continue;
+			const uint32_t *t = shaped->gtext + at;
+			if (t[0] > 1)
+				multi[g] = t;
+			else if (t[0] == 1 && uni[g] == 0)
+				uni[g] = t[1];
+		}
+	}
 	/* widths as the layout measured them: advance × 1000 / upem, truncated */
 	int *w = xcalloc(n ? n : 1, sizeof *w);
 	for (unsigned g = 0; g < n; g++)
@@ -416,7 +491,7 @@ pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t 
 
 	char name[100], tag[7], full[112];
 	ps_name(sub, f, name, sizeof name);
-	subset_tag(name, cps, tag);
+	subset_tag(name, cps, gids, tag);
 	snprintf(full, sizeof full, "%s+%s", tag, name);
 
 	HPDF_Dict program = pdf_haru_stream(doc);
@@ -424,7 +499,7 @@ pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t 
 	HPDF_Dict cidfont = pdf_haru_dict(doc);
 	HPDF_Dict type0 = pdf_haru_dict(doc);
 	HPDF_Dict info = pdf_haru_dict(doc);
-	HPDF_Dict tu = tounicode(doc, uni, n);
+	HPDF_Dict tu = tounicode(doc, uni, multi, n);
 	int st = 0;
 	if (!program || !desc || !cidfont || !type0 || !info || !tu) {
 		st = -1;
@@ -507,6 +582,9 @@ pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t 
 done:
 	free(z);
 	free(uni);
+	free(multi);
+	hb_map_destroy(g2cid);
+	hb_set_destroy(none);
 	free(w);
 	hb_font_destroy(font);
 	hb_face_destroy(sub);

@@ -30,6 +30,12 @@ struct pdf_face {
 	uint64_t         *bmp;       /* … of the BMP, as bits while collecting */
 	hb_map_t         *cid;       /* code point → CID */
 	uint16_t         *cid_bmp;   /* the same for the BMP, as a table */
+	/* shaped runs draw glyph ids (area_glyph) */
+	hb_set_t         *gids;      /* glyph ids of the face used */
+	hb_map_t         *gtu;       /* glyph id → its text in gtext: count, code points */
+	uint32_t         *gtext;
+	size_t            ngtext, capgtext;
+	hb_map_t         *gcid;      /* glyph id → CID */
 	HPDF_Dict         font;      /* Type0 font, NULL until embedded */
 };
 
@@ -108,10 +114,13 @@ int pdf_end(struct pdf_writer *w, int rc);
  * Embed face f for the code points cps as a subset CIDFontType2 font and
  * return its Type0 font dictionary (owned by doc), or NULL after reporting
  * to d.  cid receives code point → CID (the subset's glyph id) for every
- * code point the face has; the others show as CID 0, .notdef.
+ * code point the face has; the others show as CID 0, .notdef.  The glyph
+ * ids of shaped (gids, with their text in gtu/gtext, for the ToUnicode
+ * CMap: a ligature stands for its several characters) are embedded too,
+ * and gcid receives glyph id → CID for them.
  */
 HPDF_Dict pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t *cid,
-    struct diag *d);
+    const struct pdf_face *shaped, hb_map_t *gcid, struct diag *d);
 
 /*
  * Replace the data of stream dict (made by pdf_haru_stream) with data,

@@ -36,7 +36,7 @@ pt(mpt x)
  * TJ call, so the array is written to the page stream directly, as CIDs.
  */
 struct glyph_pos {
-	uint32_t cp;
+	uint32_t cid;   /* 0: not in the font, left blank */
 	double   x;     /* desired origin, millipoints */
 	double   pw;    /* advance in the PDF, millipoints */
 };
@@ -125,46 +125,94 @@ set_text_state(struct pdf_writer *w, HPDF_Page page, const struct area *first, s
 	}
 }
 
+/* Room for one more glyph in *g (n used, *cap allocated). */
+static struct glyph_pos *
+glyph_add(struct glyph_pos **g, size_t n, size_t *cap)
+{
+	if (n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*g = xrealloc(*g, *cap * sizeof **g);
+	}
+	return &(*g)[n];
+}
+
+/* The CID of glyph id gid (a shaped glyph), or 0 when it is not embedded. */
+static uint32_t
+shaped_cid(const struct pdf_face *p, uint32_t gid)
+{
+	uint32_t cid = hb_map_get(p->gcid, gid);
+	return cid == HB_MAP_VALUE_INVALID ? 0 : cid;
+}
+
+/* The CID of code point cp, or 0 when the face has no glyph for it. */
+static uint32_t
+char_cid(const struct pdf_face *p, uint32_t cp)
+{
+	uint32_t cid = cp < 65536 ? p->cid_bmp[cp] : hb_map_get(p->cid, cp);
+	return cid == HB_MAP_VALUE_INVALID ? 0 : cid;
+}
+
 /*
- * One group: the glyphs' desired positions, Tc, the text state, the
- * placing (matrix or Td) and the TJ array.  design note: over 100 lines
- * on purpose — the four steps share the glyph array, Tc, the origin and
- * the size, and the TJ adjustments are computed against the positions
- * and Tc chosen above them; read as one piece it shows that rounding
- * never accumulates.  Shaped glyph ids will replace the first step.
+ * The glyphs of the runs first…end (before end) with their desired
+ * origins, into *g (owned); returns how many.  A shaped run's glyphs are
+ * where layout put them (area_glyph); another run's characters follow
+ * each other by their advances, the run's extra space spread evenly over
+ * its gaps.
+ */
+static size_t
+group_glyphs(struct pdf_face *p, const struct area *first, const struct area *end,
+    struct glyph_pos **g)
+{
+	struct text_face *f = first->face;
+	mpt size = first->size;
+	size_t n = 0, cap = 0;
+	for (const struct area *r = first; r != end; r = r->next) {
+		if (r->glyphs) {
+			for (int k = 0; k < r->ngids; k++, n++) {
+				const struct area_glyph *ag = &r->glyphs[k];
+				int32_t units = text_glyph_advance(f, ag->gid);
+				struct glyph_pos *q = glyph_add(g, n, &cap);
+				q->cid = shaped_cid(p, ag->gid);
+				q->x = (double)r->x + ag->x;
+				q->pw = (double)(units * 1000 / f->upem) * size / 1000.0;
+			}
+			continue;
+		}
+		const char *s = r->text, *e = r->text + r->len;
+		double x = r->x;
+		double extra = r->nglyphs > 1 ? (double)r->spacing / (r->nglyphs - 1) : 0;
+		for (; s < e; n++) {
+			uint32_t cp = utf8_next(&s, e);
+			int32_t units = text_face_advance(f, cp);
+			if (units < 0)
+				units = 0;
+			struct glyph_pos *q = glyph_add(g, n, &cap);
+			q->cid = char_cid(p, cp);
+			q->x = x;
+			q->pw = (double)(units * 1000 / f->upem) * size / 1000.0;
+			x += text_advance(f, units, size) + extra;
+		}
+	}
+	return n;
+}
+
+/*
+ * One group: the glyphs' desired positions (group_glyphs), Tc, the text
+ * state, the placing (matrix or Td) and the TJ array.  The TJ
+ * adjustments are computed against the positions and Tc chosen above
+ * them, so rounding never accumulates.
  */
 static void
 emit_group(struct pdf_writer *w, HPDF_Page page, const struct area *first, const struct area *end)
 {
 	struct pdf_face *p = pdf_face_of(w, first->face);
-	struct text_face *f = first->face;
 	mpt size = first->size;
-	size_t n = 0, cap = 0;
+	size_t n;
 	struct glyph_pos *g = NULL;
 
 	if (p->font == NULL)
 		return;
-	for (const struct area *r = first; r != end; r = r->next) {
-		const char *s = r->text, *e = r->text + r->len;
-		double x = r->x;
-		/* the run's extra space, spread evenly over its gaps */
-		double extra = r->nglyphs > 1 ? (double)r->spacing / (r->nglyphs - 1) : 0;
-		while (s < e) {
-			uint32_t cp = utf8_next(&s, e);
-			int32_t units = text_face_advance(f, cp);
-			if (units < 0)
-				units = 0;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				g = xrealloc(g, cap * sizeof *g);
-			}
-			g[n].cp = cp;
-			g[n].x = x;
-			g[n].pw = (double)(units * 1000 / f->upem) * size / 1000.0;
-			n++;
-			x += text_advance(f, units, size) + extra;
-		}
-	}
+	n = group_glyphs(p, first, end, &g);
 	if (n == 0) {
 		free(g);
 		return;
@@ -224,8 +272,8 @@ emit_group(struct pdf_writer *w, HPDF_Page page, const struct area *first, const
 				pen -= (double)tenths / 10.0 * size / 1000.0;
 			}
 		}
-		uint32_t cid = g[k].cp < 65536 ? p->cid_bmp[g[k].cp] : hb_map_get(p->cid, g[k].cp);
-		if (cid == HB_MAP_VALUE_INVALID || cid == 0)
+		uint32_t cid = g[k].cid;
+		if (cid == 0)
 			continue;   /* not in the font: left blank, as layout warned */
 		/* the two bytes of the CID in a literal string: half the bytes of
 		 * hex; ( ) \ escaped, and CR, which a reader would read as LF */
