@@ -11,6 +11,7 @@
 
 #include "lay_int.h"
 #include "lay_chars.h"
+#include "lay_shape.h"
 
 const struct text_fontset *
 lay_fontset(struct lay *L, const struct fo_style *s)
@@ -111,7 +112,8 @@ shift_of(const struct fo_style *st, mpt em)
 
 static void
 build_runs(struct lay *L, struct area *line, const struct text_item *it,
-    const struct glyph *g, const uint32_t *cps, size_t s, size_t e, mpt baseline)
+    const struct glyph *g, const struct lay_shaped *sh, const uint32_t *cps, size_t s, size_t e,
+    mpt baseline)
 {
 	size_t i = s;
 	while (i < e) {
@@ -164,6 +166,7 @@ build_runs(struct lay *L, struct area *line, const struct text_item *it,
 				r->link_uri = lay_uri(L, uri);
 		}
 		r->nglyphs = (int)(j - i);
+		r->glyphs = lay_shape_run(L->at->arena, sh, it, cps, g[i].face, i, j, &r->ngids);
 		r->x = it[i].x;
 		r->spacing = (j - i > 1) ? (it[j - 1].x - it[i].x) : 0;
 		for (size_t k = i; k + 1 < j; k++)
@@ -417,6 +420,29 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	o.autospace = 1;
 	o.ladder = (uint8_t)(bs->hyph_ladder > 0 && bs->hyph_ladder < 255 ? bs->hyph_ladder : 0);
 
+	/* kerning and ligatures: the shaped advances are what the lines hold */
+	struct lay_shaped shp;
+	{
+		struct text_face **fc = xmalloc(n * sizeof *fc);
+		const void **key = xmalloc(n * sizeof *key);
+		uint8_t *noliga = xmalloc(n);
+		mpt *ga = xmalloc(n * sizeof *ga);
+		for (size_t i = 0; i < n; i++) {
+			/* page numbers are patched in place later: not shaped */
+			fc[i] = g[i].obj || g[i].lobj || g[i].pnum ? NULL : g[i].face;
+			key[i] = g[i].st;
+			noliga[i] = g[i].st && g[i].st->letter_spacing != 0;
+			ga[i] = g[i].gadv;
+		}
+		lay_shape_para(&shp, it, cps, fc, key, noliga, ga, n);
+		for (size_t i = 0; i < n; i++)
+			g[i].gadv = ga[i];
+		free(fc);
+		free(key);
+		free(noliga);
+		free(ga);
+	}
+
 	struct text_line *lines = NULL;
 	size_t nl = 0;
 	if (L->measure) {   /* automatic table layout wants widths, not lines */
@@ -490,7 +516,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		la->h = above + below;
 		la->baseline = above;
 		la->line = block->line;
-		build_runs(L, la, it, g, cps, lines[l].start, lines[l].end, above);
+		build_runs(L, la, it, g, &shp, cps, lines[l].start, lines[l].end, above);
 		if (lines[l].hyw > 0)   /* the line ends inside a word */
 			lay_hyph_draw(L, la, g[lines[l].end - 1].st);
 		/* runs are relative to the line's origin */
@@ -537,6 +563,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	free(ids);
 	free(cs.anc);
 	free(lines);
+	lay_shaped_free(&shp);
 	free(per_char);
 	free(latin);
 	free(cs.v);

@@ -103,6 +103,29 @@ text_units(const struct text_face *face, int32_t units, mpt size)
 	return (mpt)(((int64_t)units * size + (units >= 0 ? face->upem / 2 : -face->upem / 2)) / face->upem);
 }
 
+/* ---------------------------------------------------------------- shaping */
+
+/* One glyph of a shaped run (font units of its face). */
+struct text_glyph {
+	uint32_t gid;       /* glyph id in the face */
+	uint32_t cluster;   /* index of the first code point of its cluster */
+	int32_t  adv;       /* advance, kerning included */
+	int32_t  dx, dy;    /* offset from the pen position (dy up) */
+};
+
+/*
+ * Shape n code points with face (HarfBuzz's default features: kern, liga,
+ * and the script's own, such as Arabic joining), right to left when rtl;
+ * noliga turns the optional ligatures off (letter-spaced text).
+ * Returns the number of glyphs, in visual order (*out owned, free()).
+ */
+size_t text_shape(struct text_face *face, const uint32_t *cps, size_t n, int rtl, int noliga,
+    struct text_glyph **out);
+/* The advance of glyph gid in font units. */
+int32_t text_glyph_advance(struct text_face *face, uint32_t gid);
+/* The glyph id of cp in face (its cmap), 0 when it has none. */
+uint32_t text_face_glyph(struct text_face *face, uint32_t cp);
+
 /* ---------------------------------------------------------------- classes */
 
 enum text_kind {

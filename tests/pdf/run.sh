@@ -517,6 +517,28 @@ check "rotation 180: the line runs leftwards at the foot of the box (20..170 × 
 check "rotation 270: the line runs down the box's right edge (20..120 × 110..170pt)" sh -c "
 	echo '$(rotword Epsilon) $(rotword zeta)' | awk '{ exit !(\$2 >= 109.9 && \$2 < 111 && \$3 <= 120.1 && \$3 > 105 && \$6 > \$4) }'"
 
+# ---- shaping: kerning and ligatures drawn as glyph ids, extracted as their characters -----
+cat > "$T/shape.fo" <<'FO'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-size="20pt" language="en">
+<fo:layout-master-set><fo:simple-page-master master-name="p" page-width="300pt" page-height="200pt" margin="20pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+<fo:block font-family="DejaVu Serif">office first affluent</fo:block>
+<fo:block font-family="Liberation Serif">AVA Tofu office</fo:block>
+<fo:block font-family="serif">物业 AVA Tofu 管理处</fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+FO
+check "shaping: render kerned and ligated text" sh -c "'$FOLIO' render '$T/shape.fo' -o '$T/shape.pdf' --areas '$T/shape.xml' && qpdf --check '$T/shape.pdf' >/dev/null"
+check "shaping: the ligatures are drawn (fewer glyphs than characters)" sh -c "grep -q 'gids=\"[0-9 ]*\" gx=\"[-0-9 ,]*\" text=\"office first affluent\"' '$T/shape.xml' &&
+	test \$(grep -o 'gids=\"[0-9 ]*\" gx=\"[-0-9 ,]*\" text=\"office first affluent\"' '$T/shape.xml' | sed 's/.*gids=\"\\([0-9 ]*\\)\".*/\\1/' | wc -w) -lt 21"
+check "shaping: pdftotext gives back the words of ligatures and kerned pairs" sh -c "pdftotext '$T/shape.pdf' - | grep -qx 'office first affluent' &&
+	pdftotext '$T/shape.pdf' - | grep -qx 'AVA Tofu office' && pdftotext '$T/shape.pdf' - | tr -d ' ' | grep -qx '物业AVATofu管理处'"
+check "shaping: the shaped faces are embedded subsets (pdffonts)" sh -c "pdffonts '$T/shape.pdf' | grep -q '+DejaVuSerif  *CID TrueType  *Identity-H  *yes yes yes' &&
+	pdffonts '$T/shape.pdf' | grep -q '+LiberationSerif  *CID TrueType  *Identity-H  *yes yes yes'"
+pdftoppm -gray -r 100 "$T/shape.pdf" "$T/shapeg" 2>/dev/null
+check "shaping: every run leaves ink" python3 tests/pdf/ink.py "$T/shape.xml" "$T/shapeg" 100
+check "shaping: two renders are byte-identical" sh -c "'$FOLIO' render '$T/shape.fo' -o '$T/shape2.pdf' && cmp '$T/shape.pdf' '$T/shape2.pdf'"
+
 # ---- the documented subset is the one in the code -----------------------------------------
 check "docs/fo-subset.md matches 'folio subset' with FOP's column" sh -c "'$FOLIO' subset > '$T/subset.md' && sh tools/fop-beside.sh docs/fop-support.tsv < '$T/subset.md' | diff -u docs/fo-subset.md -"
 check "docs/fo-subset.md: a FOP 2.8 cell on every element and property row" sh -c "sed -n '/^## Elements/,/^Lengths:/p' docs/fo-subset.md | awk -F'|' '/^\\| (fo:|[a-z])/ && !/^\\| (element|property) \\|/ { n++; if (\$(NF-1) !~ /^ (yes|partial|no|na|not on)/) { print; bad = 1 } } END { exit bad || n < 200 }'"

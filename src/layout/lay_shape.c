@@ -1,0 +1,196 @@
+/*
+ * lay_shape — HarfBuzz shaping of a paragraph's words before line
+ * breaking (lay_shape.h).
+ *
+ * A word is a stretch of items of one face and one style with no space,
+ * object, Chinese character or compressible punctuation in it; only words
+ * with a Latin, Greek or Cyrillic letter are shaped: figures alone keep
+ * their own (tabular) advances, so that columns of amounts and dates
+ * align as in a spreadsheet.  Spaces keep
+ * their advance and are not kerned against (kerning stops at a space, as
+ * in TeX), so justification, which stretches spaces, never meets a kerned
+ * pair.  A word whose glyphs are one per character, the cmap's, at their
+ * own advances, is left unshaped: its area and PDF bytes are what they
+ * were before shaping.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lay_shape.h"
+
+static int
+shapeable(const struct text_item *t, struct text_face *face)
+{
+	if (face == NULL || t->lblank != 0 || t->rblank != 0 || t->cp == 0xFFFC)
+		return 0;
+	switch ((enum text_kind)t->kind) {
+	case TK_LATIN: case TK_DIGIT: case TK_OTHER: case TK_CONNECT:
+	case TK_DASH: case TK_ELLIPSIS: case TK_NBSP:
+		return text_script_of(t->cp) != 2;
+	case TK_HAN: case TK_SPACE: case TK_OPEN: case TK_CLOSE: case TK_PAUSE:
+	case TK_STOP: case TK_MIDDLE: case TK_OBJECT: case TK_LEADER:
+		return 0;
+	}
+	return 0;
+}
+
+/* Does shaping change anything: a cluster of more or fewer than one
+ * glyph, a glyph not the cmap's, a kerned advance or an offset? */
+static int
+changes(struct text_face *face, const uint32_t *cps, size_t n, const struct text_glyph *g, size_t ng)
+{
+	if (ng != n)
+		return 1;
+	for (size_t k = 0; k < ng; k++) {
+		if (g[k].cluster != k || g[k].dx != 0 || g[k].dy != 0)
+			return 1;
+		if (g[k].gid != text_face_glyph(face, cps[k]) ||
+		    g[k].adv != text_glyph_advance(face, g[k].gid))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+take(struct lay_shaped *s, struct text_item *it, const uint32_t *cps, struct text_face *face,
+    mpt *gadv, size_t a, size_t b, const struct text_glyph *g, size_t ng)
+{
+	(void)cps;
+	s->g = xrealloc(s->g, (s->ng + ng) * sizeof *s->g);
+	for (size_t k = 0; k < ng;) {
+		uint32_t c = g[k].cluster;
+		size_t e = k;
+		while (e < ng && g[e].cluster == c)
+			e++;
+		/* the cluster's characters: up to the next cluster's first */
+		size_t cend = b - a;
+		for (size_t q = 0; q < ng; q++)
+			if (g[q].cluster > c && g[q].cluster < cend)
+				cend = g[q].cluster;
+		size_t first = a + c;
+		mpt w = 0;
+		s->first[first] = (uint32_t)s->ng;
+		s->count[first] = (uint16_t)(e - k);
+		s->nchars[first] = (uint16_t)(cend - c);
+		for (size_t q = k; q < e; q++) {
+			s->g[s->ng++] = g[q];
+			w += text_advance(face, g[q].adv, it[first].em);
+		}
+		mpt old = gadv[first];
+		gadv[first] = w;
+		it[first].adv += w - old;
+		if (it[first].adv < 0)
+			it[first].adv = 0;
+		for (size_t q = first + 1; q < a + cend; q++) {
+			s->inner[q] = 1;
+			it[q].adv -= gadv[q];
+			if (it[q].adv < 0)
+				it[q].adv = 0;
+			gadv[q] = 0;
+		}
+		/* no break and no justification inside a cluster */
+		for (size_t q = first; q + 1 < a + cend; q++) {
+			if (it[q].brk == TB_ALLOW)
+				it[q].brk = TB_NONE;
+			it[q].nojust = 1;
+		}
+		k = e;
+	}
+}
+
+void
+lay_shape_para(struct lay_shaped *s, struct text_item *it, const uint32_t *cps,
+    struct text_face *const *face, const void *const *key, const uint8_t *noliga,
+    mpt *gadv, size_t n)
+{
+	memset(s, 0, sizeof *s);
+	for (size_t a = 0; a < n;) {
+		if (!shapeable(&it[a], face[a])) {
+			a++;
+			continue;
+		}
+		size_t b = a + 1;
+		int letters = it[a].kind == TK_LATIN;
+		while (b < n && face[b] == face[a] && key[b] == key[a] && it[b].em == it[a].em &&
+		    shapeable(&it[b], face[b])) {
+			letters |= it[b].kind == TK_LATIN;
+			b++;
+		}
+		if (!letters || b - a < 2 || b - a > 0xFFFF) {
+			a = b;
+			continue;
+		}
+		struct text_glyph *g;
+		size_t ng = text_shape(face[a], cps + a, b - a, 0, noliga[a], &g);
+		if (ng > 0 && changes(face[a], cps + a, b - a, g, ng)) {
+			if (!s->any) {
+				s->first = xcalloc(n, sizeof *s->first);
+				s->count = xcalloc(n, sizeof *s->count);
+				s->nchars = xcalloc(n, sizeof *s->nchars);
+				s->inner = xcalloc(n, sizeof *s->inner);
+				s->any = 1;
+			}
+			take(s, it, cps, face[a], gadv, a, b, g, ng);
+		}
+		free(g);
+		a = b;
+	}
+}
+
+void
+lay_shaped_free(struct lay_shaped *s)
+{
+	free(s->g);
+	free(s->first);
+	free(s->count);
+	free(s->nchars);
+	free(s->inner);
+	memset(s, 0, sizeof *s);
+}
+
+const struct area_glyph *
+lay_shape_run(struct arena *a, const struct lay_shaped *s, const struct text_item *it,
+    const uint32_t *cps, struct text_face *face, size_t i, size_t j, int *ng)
+{
+	*ng = 0;
+	if (!s->any || face == NULL)
+		return NULL;
+	size_t n = 0, k;
+	int shaped = 0;
+	for (k = i; k < j; k++) {
+		shaped |= s->count[k] > 0 || s->inner[k];
+		n += s->count[k] > 0 ? s->count[k] : !s->inner[k];
+	}
+	if (!shaped || n == 0)
+		return NULL;
+	struct area_glyph *out = arena_alloc(a, n * sizeof *out);
+	size_t m = 0;
+	uint32_t off = 0;
+	for (k = i; k < j; k++) {
+		char u[4];
+		uint32_t bytes = (uint32_t)utf8_encode(cps[k], u);
+		if (s->inner[k]) {
+			off += bytes;
+			continue;
+		}
+		mpt x = it[k].x - it[i].x, em = it[k].em;
+		if (s->count[k] == 0) {
+			out[m++] = (struct area_glyph){ text_face_glyph(face, cps[k]), x, 0, off, bytes };
+			off += bytes;
+			continue;
+		}
+		uint32_t ntext = 0;
+		for (size_t q = k; q < k + s->nchars[k] && q < j; q++)
+			ntext += (uint32_t)utf8_encode(cps[q], u);
+		mpt pen = 0;
+		for (size_t q = s->first[k]; q < s->first[k] + s->count[k]; q++) {
+			const struct text_glyph *g = &s->g[q];
+			out[m++] = (struct area_glyph){ g->gid, x + pen + text_units(face, g->dx, em),
+				text_units(face, g->dy, em), off, q == s->first[k] ? ntext : 0 };
+			pen += text_advance(face, g->adv, em);
+		}
+		off += bytes;
+	}
+	*ng = (int)m;
+	return out;
+}
