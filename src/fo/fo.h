@@ -163,6 +163,9 @@ enum fo_content { CONTENT_AUTO, CONTENT_FIT, CONTENT_DOWN, CONTENT_UP, CONTENT_L
  * Computed values of one node.  Interned: nodes with equal values share one
  * struct, so compare pointers for equality.  Never modified after interning.
  */
+/* unicode-bidi: how an inline's direction takes part in the bidi algorithm */
+enum fo_unicode_bidi { UBIDI_NORMAL, UBIDI_EMBED, UBIDI_OVERRIDE };
+
 enum fo_text_transform { TT_NONE, TT_UPPER, TT_LOWER, TT_CAPITALIZE };
 enum fo_bg_repeat { BG_REPEAT, BG_REPEAT_X, BG_REPEAT_Y, BG_NO_REPEAT };
 
@@ -276,7 +279,10 @@ struct fo_style {
 	uint8_t      span_all;         /* span="all": across the columns (children of fo:flow) */
 	uint8_t      shifts_ignored;   /* line-height-shift-adjustment="disregard-shifts" */
 	uint8_t      edge_retain;      /* border-/padding-*.conditionality="retain" */
-	uint8_t      lr_tb;            /* writing-mode, font-selection-strategy: the one value folio has */
+	uint8_t      lr_tb;            /* font-selection-strategy: the one value folio has */
+	uint8_t      writing_rl;       /* writing-mode rl-tb: paragraphs right to left */
+	uint8_t      direction_rtl;    /* direction="rtl" (for unicode-bidi) */
+	uint8_t      unicode_bidi;     /* enum fo_unicode_bidi */
 	struct fo_len min_height;     /* block-progression-dimension.minimum (table rows) */
 	uint8_t      show_new;         /* show-destination="new" */
 	uint8_t      retrieve_pos;     /* enum fo_retrieve_pos */

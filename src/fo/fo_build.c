@@ -281,6 +281,13 @@ build_elem(struct build *b, const struct xnode *x, const struct fo_style *pstyle
 	n->style = compute_style(b, x, pstyle);
 	n->id = xnode_attr(x, "id");
 	fo_names_read(n, x, b->d, b->t->file);
+	if (n->style->unicode_bidi == UBIDI_NORMAL && strcmp(x->name, "bidi-override") == 0) {
+		/* what the element is for: its direction overrides */
+		struct fo_style *st = arena_alloc(b->t->arena, sizeof *st);
+		*st = *n->style;
+		st->unicode_bidi = UBIDI_OVERRIDE;
+		n->style = st;
+	}
 	if (t == FO_CHARACTER) {
 		const char *ch = xnode_attr(x, "character");
 		if (ch == NULL || *ch == '\0') {

@@ -103,7 +103,12 @@ static const struct fo_keyword kw_span[] = {
 static const struct fo_keyword kw_lhs_adjust[] = {
 	{ "consider-shifts", 0 }, { "disregard-shifts", 1 }, { NULL, 0 } };
 static const struct fo_keyword kw_writing_mode[] = {
-	{ "lr-tb", 0 }, { "lr", 0 }, { NULL, 0 } };
+	{ "lr-tb", 0 }, { "lr", 0 }, { "rl-tb", 1 }, { "rl", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_direction[] = {
+	{ "ltr", 0 }, { "rtl", 1 }, { NULL, 0 } };
+static const struct fo_keyword kw_unicode_bidi[] = {
+	{ "normal", UBIDI_NORMAL }, { "embed", UBIDI_EMBED }, { "bidi-override", UBIDI_OVERRIDE },
+	{ NULL, 0 } };
 static const struct fo_keyword kw_font_selection[] = {
 	{ "auto", 0 }, { "character-by-character", 0 }, { NULL, 0 } };
 static const struct fo_keyword kw_text_transform[] = {
@@ -361,7 +366,9 @@ const struct prop_def fo_props[] = {
 	F("column-gap",             PK_ABS, column_gap, ABS_NONNEG, 0, "12pt"),
 	KW("span",                  span_all, kw_span, 0, "none (all: on the children of fo:flow)"),
 	KW("line-height-shift-adjustment", shifts_ignored, kw_lhs_adjust, 1, "consider-shifts"),
-	KW("writing-mode",          lr_tb, kw_writing_mode, 1, "lr-tb (the only one folio lays out)"),
+	KW("writing-mode",          writing_rl, kw_writing_mode, 1, "lr-tb (and rl-tb: right-to-left paragraphs; no vertical modes)"),
+	KW("direction",             direction_rtl, kw_direction, 1, "ltr"),
+	KW("unicode-bidi",          unicode_bidi, kw_unicode_bidi, 0, "normal (on fo:bidi-override: bidi-override)"),
 	KW("font-selection-strategy", lr_tb, kw_font_selection, 1, "auto (character by character)"),
 	KW("border-before-width.conditionality", edge_retain, fo_kw_conditionality, 0, "discard"),
 	KW("border-after-width.conditionality", edge_retain, fo_kw_conditionality, 0, "discard"),

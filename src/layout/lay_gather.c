@@ -158,8 +158,17 @@ lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t k
 			keep = ++out->keeps;
 		if (boxed)
 			push_obj(L, out, c, keep, 1);
+		/* unicode-bidi embed or bidi-override (fo:bidi-override): the
+		 * explicit codes of UAX #9 around the content, for the bidi
+		 * pass (lay_bidi.c); they take no space and are not drawn */
+		int ub = c->style->unicode_bidi;
+		if (ub != UBIDI_NORMAL)
+			push(out, ub == UBIDI_EMBED ? (c->style->direction_rtl ? 0x202B : 0x202A)
+			    : (c->style->direction_rtl ? 0x202E : 0x202D), c->style, keep);
 		for (const struct fo_node *k = c->first; k; k = k->next)
 			lay_gather(L, k, out, keep);
+		if (ub != UBIDI_NORMAL)
+			push(out, 0x202C, c->style, keep);
 		if (boxed)
 			push_obj(L, out, c, keep, 2);
 		glue(c, out, from);

@@ -110,15 +110,24 @@ shift_of(const struct fo_style *st, mpt em)
 	return 0;
 }
 
+/* Not drawn: a hidden space, a line feed, a zero-width space, a bidi control. */
+static int
+undrawn(const struct text_item *t)
+{
+	return t->hidden || t->cp == '\n' || t->cp == 0x200B || lay_bidi_control(t->cp);
+}
+
+/* The runs of a line: its items ord[0, n) in visual order (left to right). */
 static void
 build_runs(struct lay *L, struct area *line, const struct text_item *it,
-    const struct glyph *g, const struct lay_shaped *sh, const uint32_t *cps, size_t s, size_t e,
-    mpt baseline)
+    const struct glyph *g, const struct lay_shaped *sh, const uint32_t *cps, const size_t *ord,
+    size_t n, mpt baseline)
 {
-	size_t i = s;
-	while (i < e) {
-		if (it[i].hidden || it[i].cp == '\n' || it[i].cp == 0x200B || g[i].lobj) {
-			i++;
+	size_t p = 0;
+	while (p < n) {
+		size_t i = ord[p];
+		if (undrawn(&it[i]) || g[i].lobj) {
+			p++;
 			continue;
 		}
 		if (g[i].obj) {
@@ -126,25 +135,28 @@ build_runs(struct lay *L, struct area *line, const struct text_item *it,
 			struct area *o = g[i].obj;
 			lay_translate(o, it[i].x - o->x, baseline - shift_of(g[i].st, g[i].st->font_size) - o->h - o->y);
 			area_append(line, o);
-			i++;
+			p++;
 			continue;
 		}
-		size_t j = i + 1;
+		size_t q = p + 1;
 		mpt extra0 = 0;
-		while (j < e && !it[j].hidden && it[j].cp != '\n' && it[j].cp != 0x200B && !g[j].obj && !g[j].lobj &&
-		    g[j].st == g[i].st && g[j].face == g[i].face && g[j].pnum == g[i].pnum &&
-		    g[j].link == g[i].link) {
-			mpt extra = it[j].x - it[j - 1].x - g[j - 1].gadv;
-			if (j == i + 1)
+		while (q < n) {
+			size_t j = ord[q], jp = ord[q - 1];
+			if (undrawn(&it[j]) || g[j].obj || g[j].lobj || g[j].st != g[i].st ||
+			    g[j].face != g[i].face || g[j].pnum != g[i].pnum || g[j].link != g[i].link)
+				break;
+			mpt extra = it[j].x - it[jp].x - g[jp].gadv;
+			if (q == p + 1)
 				extra0 = extra;
 			else if (extra - extra0 > 2 || extra0 - extra > 2)
 				break;
-			j++;
+			q++;
 		}
+		size_t last = ord[q - 1];
 		struct area *r = area_new(L->at, AREA_RUN, line);
 		struct buf b = {0};
-		for (size_t k = i; k < j; k++)
-			buf_add_utf8(&b, cps[k]);
+		for (size_t k = p; k < q; k++)
+			buf_add_utf8(&b, cps[ord[k]]);
 		r->text = arena_strndup(L->at->arena, b.p, b.n);
 		r->len = b.n;
 		buf_free(&b);
@@ -165,18 +177,18 @@ build_runs(struct lay *L, struct area *line, const struct text_item *it,
 			else if (uri && *uri)
 				r->link_uri = lay_uri(L, uri);
 		}
-		r->nglyphs = (int)(j - i);
-		r->glyphs = lay_shape_run(L->at->arena, sh, it, cps, g[i].face, i, j, &r->ngids);
+		r->nglyphs = (int)(q - p);
+		r->glyphs = lay_shape_run(L->at->arena, sh, it, cps, g[i].face, ord + p, q - p, &r->ngids);
 		r->x = it[i].x;
-		r->spacing = (j - i > 1) ? (it[j - 1].x - it[i].x) : 0;
-		for (size_t k = i; k + 1 < j; k++)
-			r->spacing -= g[k].gadv;
+		r->spacing = (q - p > 1) ? (it[last].x - it[i].x) : 0;
+		for (size_t k = p; k + 1 < q; k++)
+			r->spacing -= g[ord[k]].gadv;
 		/* to the end of the last glyph's set box (a trimmed mark ends early) */
-		r->w = it[j - 1].x + it[j - 1].adv - it[j - 1].rcut - it[i].x;
+		r->w = it[last].x + it[last].adv - it[last].rcut - it[i].x;
 		r->baseline = baseline - shift_of(g[i].st, g[i].st->font_size);
 		r->y = r->baseline - g[i].asc;
 		r->h = g[i].asc + g[i].desc;
-		i = j;
+		p = q;
 	}
 }
 
@@ -341,6 +353,8 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 			it[i].kind = TK_SPACE;
 			it[i].brk = TB_ALLOW;
 			fi = set->n > 0 ? 0 : -1;
+		} else if (lay_bidi_control(cp)) {
+			fi = set->n > 0 ? 0 : -1;   /* no width, not drawn */
 		} else {
 			fi = text_fontset_find_ctx(set, cp, latin[i], &adv);
 			if (fi < 0) {
@@ -420,6 +434,11 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	o.autospace = 1;
 	o.ladder = (uint8_t)(bs->hyph_ladder > 0 && bs->hyph_ladder < 255 ? bs->hyph_ladder : 0);
 
+	/* right to left: the bidi levels of the paragraph (writing-mode
+	 * rl-tb, Hebrew, Arabic, unicode-bidi), or none */
+	struct lay_bidi bidi;
+	int has_bidi = lay_bidi_para(&bidi, cps, n, bs->writing_rl);
+
 	/* kerning and ligatures: the shaped advances are what the lines hold */
 	struct lay_shaped shp;
 	{
@@ -434,7 +453,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 			noliga[i] = g[i].st && g[i].st->letter_spacing != 0;
 			ga[i] = g[i].gadv;
 		}
-		lay_shape_para(&shp, it, cps, fc, key, noliga, ga, n);
+		lay_shape_para(&shp, it, cps, fc, key, noliga, has_bidi ? bidi.levels : NULL, ga, n);
 		for (size_t i = 0; i < n; i++)
 			g[i].gadv = ga[i];
 		free(fc);
@@ -445,6 +464,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 
 	struct text_line *lines = NULL;
 	size_t nl = 0;
+	size_t *ord = xmalloc(n * sizeof *ord);
 	if (L->measure) {   /* automatic table layout wants widths, not lines */
 		lay_measure_para(L, blk, it, n, o.indent);
 	} else {
@@ -516,7 +536,14 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		la->h = above + below;
 		la->baseline = above;
 		la->line = block->line;
-		build_runs(L, la, it, g, &shp, cps, lines[l].start, lines[l].end, above);
+		/* the line's items in visual order, placed anew when bidi */
+		size_t nli = lines[l].end - lines[l].start;
+		if (has_bidi)
+			lay_bidi_line(&bidi, it, lines[l].start, lines[l].end, o.width, ord);
+		else
+			for (size_t k = 0; k < nli; k++)
+				ord[k] = lines[l].start + k;
+		build_runs(L, la, it, g, &shp, cps, ord, nli, above);
 		if (lines[l].hyw > 0)   /* the line ends inside a word */
 			lay_hyph_draw(L, la, g[lines[l].end - 1].st);
 		/* runs are relative to the line's origin */
@@ -564,6 +591,8 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	free(cs.anc);
 	free(lines);
 	lay_shaped_free(&shp);
+	lay_bidi_free(&bidi);
+	free(ord);
 	free(per_char);
 	free(latin);
 	free(cs.v);

@@ -21,7 +21,8 @@
 static int
 shapeable(const struct text_item *t, struct text_face *face)
 {
-	if (face == NULL || t->lblank != 0 || t->rblank != 0 || t->cp == 0xFFFC)
+	if (face == NULL || t->lblank != 0 || t->rblank != 0 || t->cp == 0xFFFC ||
+	    lay_bidi_control(t->cp))
 		return 0;
 	switch ((enum text_kind)t->kind) {
 	case TK_LATIN: case TK_DIGIT: case TK_OTHER: case TK_CONNECT:
@@ -101,7 +102,7 @@ take(struct lay_shaped *s, struct text_item *it, const uint32_t *cps, struct tex
 void
 lay_shape_para(struct lay_shaped *s, struct text_item *it, const uint32_t *cps,
     struct text_face *const *face, const void *const *key, const uint8_t *noliga,
-    mpt *gadv, size_t n)
+    const int8_t *levels, mpt *gadv, size_t n)
 {
 	memset(s, 0, sizeof *s);
 	for (size_t a = 0; a < n;) {
@@ -110,18 +111,19 @@ lay_shape_para(struct lay_shaped *s, struct text_item *it, const uint32_t *cps,
 			continue;
 		}
 		size_t b = a + 1;
-		int letters = it[a].kind == TK_LATIN;
+		int rtl = levels && (levels[a] & 1);
+		int letters = it[a].kind == TK_LATIN || rtl;
 		while (b < n && face[b] == face[a] && key[b] == key[a] && it[b].em == it[a].em &&
-		    shapeable(&it[b], face[b])) {
+		    shapeable(&it[b], face[b]) && (!levels || ((levels[b] ^ levels[a]) & 1) == 0)) {
 			letters |= it[b].kind == TK_LATIN;
 			b++;
 		}
-		if (!letters || b - a < 2 || b - a > 0xFFFF) {
+		if (!letters || (b - a < 2 && !rtl) || b - a > 0xFFFF) {
 			a = b;
 			continue;
 		}
 		struct text_glyph *g;
-		size_t ng = text_shape(face[a], cps + a, b - a, 0, noliga[a], &g);
+		size_t ng = text_shape(face[a], cps + a, b - a, rtl, noliga[a], &g);
 		if (ng > 0 && changes(face[a], cps + a, b - a, g, ng)) {
 			if (!s->any) {
 				s->first = xcalloc(n, sizeof *s->first);
@@ -150,47 +152,56 @@ lay_shaped_free(struct lay_shaped *s)
 
 const struct area_glyph *
 lay_shape_run(struct arena *a, const struct lay_shaped *s, const struct text_item *it,
-    const uint32_t *cps, struct text_face *face, size_t i, size_t j, int *ng)
+    const uint32_t *cps, struct text_face *face, const size_t *idx, size_t n, int *ng)
 {
 	*ng = 0;
-	if (!s->any || face == NULL)
+	if (!s->any || face == NULL || n == 0)
 		return NULL;
-	size_t n = 0, k;
+	size_t m = 0, p;
 	int shaped = 0;
-	for (k = i; k < j; k++) {
+	for (p = 0; p < n; p++) {
+		size_t k = idx[p];
 		shaped |= s->count[k] > 0 || s->inner[k];
-		n += s->count[k] > 0 ? s->count[k] : !s->inner[k];
+		m += s->count[k] > 0 ? s->count[k] : !s->inner[k];
 	}
-	if (!shaped || n == 0)
+	if (!shaped || m == 0)
 		return NULL;
-	struct area_glyph *out = arena_alloc(a, n * sizeof *out);
-	size_t m = 0;
-	uint32_t off = 0;
-	for (k = i; k < j; k++) {
+	/* the byte offset of each item in the run's text */
+	uint32_t *off = xmalloc((n + 1) * sizeof *off);
+	off[0] = 0;
+	for (p = 0; p < n; p++) {
 		char u[4];
-		uint32_t bytes = (uint32_t)utf8_encode(cps[k], u);
-		if (s->inner[k]) {
-			off += bytes;
-			continue;
-		}
-		mpt x = it[k].x - it[i].x, em = it[k].em;
-		if (s->count[k] == 0) {
-			out[m++] = (struct area_glyph){ text_face_glyph(face, cps[k]), x, 0, off, bytes };
-			off += bytes;
-			continue;
-		}
-		uint32_t ntext = 0;
-		for (size_t q = k; q < k + s->nchars[k] && q < j; q++)
-			ntext += (uint32_t)utf8_encode(cps[q], u);
-		mpt pen = 0;
-		for (size_t q = s->first[k]; q < s->first[k] + s->count[k]; q++) {
-			const struct text_glyph *g = &s->g[q];
-			out[m++] = (struct area_glyph){ g->gid, x + pen + text_units(face, g->dx, em),
-				text_units(face, g->dy, em), off, q == s->first[k] ? ntext : 0 };
-			pen += text_advance(face, g->adv, em);
-		}
-		off += bytes;
+		off[p + 1] = off[p] + (uint32_t)utf8_encode(cps[idx[p]], u);
 	}
-	*ng = (int)m;
+	struct area_glyph *out = arena_alloc(a, m * sizeof *out);
+	size_t q = 0;
+	mpt x0 = it[idx[0]].x;
+	for (p = 0; p < n; p++) {
+		size_t k = idx[p];
+		if (s->inner[k])
+			continue;
+		mpt x = it[k].x - x0, em = it[k].em;
+		if (s->count[k] == 0) {
+			out[q++] = (struct area_glyph){ text_face_glyph(face, cps[k]), x, 0, off[p],
+				off[p + 1] - off[p] };
+			continue;
+		}
+		/* the cluster's characters stand together in the run, after
+		 * its first (left to right) or before it (right to left) */
+		size_t lo = p, hi = p + 1, c0 = k, c1 = k + s->nchars[k];
+		while (lo > 0 && idx[lo - 1] > c0 && idx[lo - 1] < c1)
+			lo--;
+		while (hi < n && idx[hi] > c0 && idx[hi] < c1)
+			hi++;
+		mpt pen = 0;
+		for (size_t g = s->first[k]; g < s->first[k] + s->count[k]; g++) {
+			const struct text_glyph *sg = &s->g[g];
+			out[q++] = (struct area_glyph){ sg->gid, x + pen + text_units(face, sg->dx, em),
+				text_units(face, sg->dy, em), off[lo], g == s->first[k] ? off[hi] - off[lo] : 0 };
+			pen += text_advance(face, sg->adv, em);
+		}
+	}
+	free(off);
+	*ng = (int)q;
 	return out;
 }

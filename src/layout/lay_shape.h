@@ -29,22 +29,56 @@ struct lay_shaped {
  * shaped ones, gadv[i] (the glyph's own advance) and it[i].adv become the
  * shaped advance: a cluster's whole width on its first item, 0 on the
  * others, with no break and no justification inside a cluster.  noliga[i]:
- * letter-spacing is set, so ligatures are not formed.  Free with
+ * letter-spacing is set, so ligatures are not formed.  levels (or NULL:
+ * all left to right) are the bidi levels (lay_bidi_para): words of an odd
+ * level are shaped right to left, and always (Arabic joins).  Free with
  * lay_shaped_free.
  */
 void lay_shape_para(struct lay_shaped *s, struct text_item *it, const uint32_t *cps,
     struct text_face *const *face, const void *const *key, const uint8_t *noliga,
-    mpt *gadv, size_t n);
+    const int8_t *levels, mpt *gadv, size_t n);
+
+/* The invisible controls of bidi text (explicit codes, isolates, marks):
+ * no width, not drawn. */
+static inline int
+lay_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
 void lay_shaped_free(struct lay_shaped *s);
 
 /*
- * The glyphs of the run of items [i, j) in face (one run of the line):
- * positions relative to it[i].x, clusters as byte offsets in the run's
- * text (the UTF-8 of cps[i, j)), in arena a.  NULL (and *ng 0) when no
- * item of the run is shaped: the run is drawn through the cmap.
+ * Right-to-left text (lay_bidi.c): the paragraph's bidi levels through
+ * FriBidi, when it has a right-to-left character or explicit code, or its
+ * base direction is rtl (writing-mode rl-tb); returns 0, and b holds
+ * nothing, when it is all left to right.
+ */
+struct lay_bidi {
+	size_t    n;
+	int       rtl;       /* base direction right to left */
+	void     *types;     /* FriBidi's character types, per item */
+	int8_t   *levels;    /* embedding level per item (odd: right to left) */
+};
+int lay_bidi_para(struct lay_bidi *b, const uint32_t *cps, size_t n, int rtl);
+void lay_bidi_free(struct lay_bidi *b);
+/*
+ * Put line [s, e) in visual order: ord receives the item indices left to
+ * right (e - s of them) and each item's x becomes its visual position in
+ * a line of the given width, the widths of the items kept.
+ */
+void lay_bidi_line(struct lay_bidi *b, struct text_item *it, size_t s, size_t e, mpt width,
+    size_t *ord);
+
+/*
+ * The glyphs of a run in face: items idx[0, n) in drawing order (left to
+ * right), positions relative to the first one's x, clusters as byte
+ * offsets in the run's text (the UTF-8 of their code points in that
+ * order), in arena a.  NULL (and *ng 0) when no item of the run is
+ * shaped: the run is drawn through the cmap.
  */
 const struct area_glyph *lay_shape_run(struct arena *a, const struct lay_shaped *s,
     const struct text_item *it, const uint32_t *cps, struct text_face *face,
-    size_t i, size_t j, int *ng);
+    const size_t *idx, size_t n, int *ng);
 
 #endif

@@ -539,6 +539,20 @@ pdftoppm -gray -r 100 "$T/shape.pdf" "$T/shapeg" 2>/dev/null
 check "shaping: every run leaves ink" python3 tests/pdf/ink.py "$T/shape.xml" "$T/shapeg" 100
 check "shaping: two renders are byte-identical" sh -c "'$FOLIO' render '$T/shape.fo' -o '$T/shape2.pdf' && cmp '$T/shape.pdf' '$T/shape2.pdf'"
 
+# ---- right to left: Hebrew and Arabic in visual order, shaped, extracted in reading order -------
+sed -n '/<fo:root/,/<\/fo:root>/p' tests/layout/bidi-rtl.xml > "$T/bidi.fo"
+check "bidi: render Hebrew, Arabic and Latin in right-to-left paragraphs" sh -c "'$FOLIO' render '$T/bidi.fo' -o '$T/bidi.pdf' --areas '$T/bidi.xml' 2> '$T/bidi.err' && ! test -s '$T/bidi.err' && qpdf --check '$T/bidi.pdf' >/dev/null"
+# pdftotext reorders right-to-left text into reading order (with embedding marks, removed here)
+pdftotext "$T/bidi.pdf" - 2>/dev/null | python3 -c "import sys; print(''.join(c for c in sys.stdin.read() if c not in '\u202a\u202b\u202c\u202d\u202e'))" > "$T/bidi.txt"
+check "bidi: pdftotext reads the Hebrew words in reading order" grep -qx 'שלום עולם' "$T/bidi.txt"
+check "bidi: pdftotext reads the Arabic words in reading order (joined forms map back to letters)" grep -qx 'مرحبا بالعالم' "$T/bidi.txt"
+check "bidi: Latin inside a right-to-left paragraph stays readable" grep -q 'abc def' "$T/bidi.txt"
+check "bidi: the Hebrew and Arabic face is embedded (pdffonts)" sh -c "pdffonts '$T/bidi.pdf' | grep -q '+DejaVuSans  *CID TrueType  *Identity-H  *yes yes yes'"
+pdftoppm -gray -r 100 "$T/bidi.pdf" "$T/bidig" 2>/dev/null
+# each run's box (the first line's at the right margin) holds its ink
+check "bidi: every run leaves ink" python3 tests/pdf/ink.py "$T/bidi.xml" "$T/bidig" 100
+check "bidi: two renders are byte-identical" sh -c "'$FOLIO' render '$T/bidi.fo' -o '$T/bidi2.pdf' && cmp '$T/bidi.pdf' '$T/bidi2.pdf'"
+
 # ---- the documented subset is the one in the code -----------------------------------------
 check "docs/fo-subset.md matches 'folio subset' with FOP's column" sh -c "'$FOLIO' subset > '$T/subset.md' && sh tools/fop-beside.sh docs/fop-support.tsv < '$T/subset.md' | diff -u docs/fo-subset.md -"
 check "docs/fo-subset.md: a FOP 2.8 cell on every element and property row" sh -c "sed -n '/^## Elements/,/^Lengths:/p' docs/fo-subset.md | awk -F'|' '/^\\| (fo:|[a-z])/ && !/^\\| (element|property) \\|/ { n++; if (\$(NF-1) !~ /^ (yes|partial|no|na|not on)/) { print; bad = 1 } } END { exit bad || n < 200 }'"

@@ -38,8 +38,13 @@ def fo_of(path, tmp):
     return out
 
 
+# pdftotext marks right-to-left text it reorders with embedding codes
+# (U+202A-U+202E) of its own; folio draws none (docs/fonts.md)
+BIDI = "\u202a\u202b\u202c\u202d\u202e"
+
+
 def chars(s):
-    return collections.Counter(c for c in s if not c.isspace() and c not in "\ufffc\u200b\u00ad")
+    return collections.Counter(c for c in s if not c.isspace() and c not in "\ufffc\u200b\u00ad" + BIDI)
 
 
 def check(folio, path, tmp):
