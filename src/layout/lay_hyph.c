@@ -170,6 +170,8 @@ lay_hyph_draw(struct lay *L, struct area *line, const struct fo_style *st)
 	h->italic = (uint8_t)italic;
 	h->nglyphs = 1;
 	h->spacing = 0;
+	h->glyphs = NULL;   /* drawn through the cmap, not the word's shaped glyphs */
+	h->ngids = 0;
 	h->x = r->x + r->w;
 	h->w = w;
 	area_append(line, h);

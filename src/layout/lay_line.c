@@ -441,11 +441,11 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 
 	/* kerning and ligatures: the shaped advances are what the lines hold */
 	struct lay_shaped shp;
+	mpt *ga = xmalloc(n * sizeof *ga);   /* the glyphs' own advances, shaped */
 	{
 		struct text_face **fc = xmalloc(n * sizeof *fc);
 		const void **key = xmalloc(n * sizeof *key);
 		uint8_t *noliga = xmalloc(n);
-		mpt *ga = xmalloc(n * sizeof *ga);
 		for (size_t i = 0; i < n; i++) {
 			/* page numbers are patched in place later: not shaped */
 			fc[i] = g[i].obj || g[i].lobj || g[i].pnum ? NULL : g[i].face;
@@ -454,12 +454,9 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 			ga[i] = g[i].gadv;
 		}
 		lay_shape_para(&shp, it, cps, fc, key, noliga, has_bidi ? bidi.levels : NULL, ga, n);
-		for (size_t i = 0; i < n; i++)
-			g[i].gadv = ga[i];
 		free(fc);
 		free(key);
 		free(noliga);
-		free(ga);
 	}
 
 	struct text_line *lines = NULL;
@@ -468,11 +465,23 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	if (L->measure) {   /* automatic table layout wants widths, not lines */
 		lay_measure_para(L, blk, it, n, o.indent);
 	} else {
-		/* hyphenation, URLs and paths (lay_hyph.c) */
-		if (o.wrap)
+		/* hyphenation, URLs and paths (lay_hyph.c); not in a right-to-left
+		 * paragraph, whose hyphen would stand at the line's left end */
+		if (o.wrap && !(has_bidi && bidi.rtl)) {
 			lay_hyph_mark(L, block, &cs, it, n, o.width - (o.indent > 0 ? o.indent : 0));
+			lay_shape_hyph(&shp, it, cps);
+		} else if (o.wrap) {
+			text_url_breaks(it, n, o.width - (o.indent > 0 ? o.indent : 0));
+		}
 		nl = text_para_break(it, n, &o, &lines);
 	}
+	/* a word broken by a hyphen: its two parts shaped apart */
+	for (size_t l = 0; l < nl; l++)
+		if (lines[l].hyw > 0)
+			lay_shape_split(&shp, it, cps, ga, lines[l].end - 1);
+	for (size_t i = 0; i < n; i++)
+		g[i].gadv = ga[i];
+	free(ga);
 	for (size_t l = 0; l < nl; l++)
 		if (lines[l].cut) {
 			/* every character is kept: the run goes on on the next line */

@@ -130,7 +130,18 @@ lay_shape_para(struct lay_shaped *s, struct text_item *it, const uint32_t *cps,
 				s->count = xcalloc(n, sizeof *s->count);
 				s->nchars = xcalloc(n, sizeof *s->nchars);
 				s->inner = xcalloc(n, sizeof *s->inner);
+				s->ws = xcalloc(n, sizeof *s->ws);
+				s->we = xcalloc(n, sizeof *s->we);
+				s->face = xcalloc(n, sizeof *s->face);
+				s->how = xcalloc(n, sizeof *s->how);
+				s->n = n;
 				s->any = 1;
+			}
+			for (size_t q = a; q < b; q++) {
+				s->ws[q] = (uint32_t)a;
+				s->we[q] = (uint32_t)b;
+				s->face[q] = face[a];
+				s->how[q] = (uint8_t)(rtl | (noliga[a] ? 2 : 0));
 			}
 			take(s, it, cps, face[a], gadv, a, b, g, ng);
 		}
@@ -147,7 +158,95 @@ lay_shaped_free(struct lay_shaped *s)
 	free(s->count);
 	free(s->nchars);
 	free(s->inner);
+	free(s->ws);
+	free(s->we);
+	free(s->face);
+	free(s->how);
 	memset(s, 0, sizeof *s);
+}
+
+/* ---------------------------------------------------------------- hyphenated words */
+
+/* Width of n glyphs g shaped from items it[a…] (clusters from a), each
+ * at its cluster's size, as take() measures them. */
+static mpt
+glyphs_width(struct text_face *face, const struct text_item *it, size_t a, const struct text_glyph *g,
+    size_t n)
+{
+	mpt w = 0;
+	for (size_t q = 0; q < n; q++)
+		w += text_advance(face, g[q].adv, it[a + g[q].cluster].em);
+	return w;
+}
+
+/* What the part [ws, k] of k's word, shaped alone, is wider than it is in
+ * the whole word; 0 outside a shaped word. */
+static mpt
+cut_delta(const struct lay_shaped *s, const struct text_item *it, const uint32_t *cps, size_t k)
+{
+	if (!s->any || k >= s->n || s->we[k] == 0)
+		return 0;
+	size_t a = s->ws[k];
+	struct text_face *face = s->face[k];
+	mpt whole = 0;
+	for (size_t q = a; q <= k; q++)
+		for (size_t j = s->first[q]; s->count[q] > 0 && j < s->first[q] + s->count[q]; j++)
+			whole += text_advance(face, s->g[j].adv, it[q].em);
+	struct text_glyph *g;
+	size_t ng = text_shape(face, cps + a, k + 1 - a, s->how[k] & 1, s->how[k] >> 1 & 1, &g);
+	mpt alone = ng > 0 ? glyphs_width(face, it, a, g, ng) : whole;
+	free(g);
+	return alone - whole;
+}
+
+void
+lay_shape_hyph(const struct lay_shaped *s, struct text_item *it, const uint32_t *cps)
+{
+	if (!s->any)
+		return;
+	for (size_t k = 0; k + 1 < s->n; k++) {
+		if (it[k].soft != TS_HYPHEN || s->we[k] == 0)
+			continue;
+		if (s->inner[k + 1]) {   /* inside a ligature: one glyph, not broken */
+			it[k].soft = TS_NONE;
+			it[k].hyw = 0;
+			continue;
+		}
+		it[k].hyw += cut_delta(s, it, cps, k);
+		if (it[k].hyw < 1)
+			it[k].hyw = 1;   /* a hyphen is drawn: the line says so */
+	}
+}
+
+/* Shape items [a, b) of the word of a again, as a word of their own. */
+static void
+reshape(struct lay_shaped *s, struct text_item *it, const uint32_t *cps, mpt *gadv, size_t a,
+    size_t b)
+{
+	struct text_face *face = s->face[a];
+	uint8_t how = s->how[a];
+	struct text_glyph *g;
+	size_t ng = text_shape(face, cps + a, b - a, how & 1, how >> 1 & 1, &g);
+	if (ng > 0) {
+		for (size_t q = a; q < b; q++) {
+			s->ws[q] = (uint32_t)a;
+			s->we[q] = (uint32_t)b;
+			s->count[q] = 0;
+			s->inner[q] = 0;
+		}
+		take(s, it, cps, face, gadv, a, b, g, ng);
+	}
+	free(g);
+}
+
+void
+lay_shape_split(struct lay_shaped *s, struct text_item *it, const uint32_t *cps, mpt *gadv, size_t k)
+{
+	if (!s->any || k + 1 >= s->n || s->we[k] == 0 || s->we[k] <= k + 1)
+		return;
+	size_t a = s->ws[k], b = s->we[k];
+	reshape(s, it, cps, gadv, a, k + 1);
+	reshape(s, it, cps, gadv, k + 1, b);
 }
 
 const struct area_glyph *

@@ -17,6 +17,13 @@ struct lay_shaped {
 	uint16_t          *count;   /* per item: that cluster's glyphs; 0 when not shaped */
 	uint16_t          *nchars;  /* per item: that cluster's characters */
 	uint8_t           *inner;   /* per item: inside a cluster an earlier item begins */
+	/* per item of a shaped word: the word [ws, we), its face and how it
+	 * was shaped (bit 0 right to left, bit 1 without ligatures), so that
+	 * a word broken by a hyphen can shape its two parts apart */
+	uint32_t          *ws, *we;
+	struct text_face **face;
+	uint8_t           *how;
+	size_t             n;       /* items */
 	int                any;     /* some item is shaped */
 };
 
@@ -47,6 +54,23 @@ lay_bidi_control(uint32_t cp)
 	    cp == 0x200E || cp == 0x200F || cp == 0x061C;
 }
 void lay_shaped_free(struct lay_shaped *s);
+
+/*
+ * Hyphenation points (TS_HYPHEN, lay_hyph_mark) in shaped words: a point
+ * inside a cluster (between the f and the i of an fi ligature) is taken
+ * back, and a point's hyphen width it[k].hyw gets what the part before
+ * it, shaped alone, is wider or narrower than in the whole word (the
+ * kerning pair across the point is not set there), so that the composer
+ * measures the line that ends in the hyphen as it will be drawn.
+ */
+void lay_shape_hyph(const struct lay_shaped *s, struct text_item *it, const uint32_t *cps);
+/*
+ * The line breaks after item k at a hyphenation point: the two parts of
+ * its shaped word are shaped apart, each a word of its own (their glyphs
+ * and advances replace the whole word's; gadv as for lay_shape_para).
+ */
+void lay_shape_split(struct lay_shaped *s, struct text_item *it, const uint32_t *cps, mpt *gadv,
+    size_t k);
 
 /*
  * Right-to-left text (lay_bidi.c): the paragraph's bidi levels through

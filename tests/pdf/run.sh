@@ -539,6 +539,14 @@ pdftoppm -gray -r 100 "$T/shape.pdf" "$T/shapeg" 2>/dev/null
 check "shaping: every run leaves ink" python3 tests/pdf/ink.py "$T/shape.xml" "$T/shapeg" 100
 check "shaping: two renders are byte-identical" sh -c "'$FOLIO' render '$T/shape.fo' -o '$T/shape2.pdf' && cmp '$T/shape.pdf' '$T/shape2.pdf'"
 
+# ---- shaping and hyphenation: each part of a broken word shaped, read back whole ------------
+sed -n '/<fo:root/,/<\/fo:root>/p' tests/layout/shaping-hyphenation.xml > "$T/shyph.fo"
+check "shaping+hyphenation: render" sh -c "'$FOLIO' render '$T/shyph.fo' -o '$T/shyph.pdf' 2> '$T/shyph.err' && ! test -s '$T/shyph.err' && qpdf --check '$T/shyph.pdf' >/dev/null"
+# the text read back, each line's hyphen joined to the next line: the paragraphs' words, twice
+pdftotext "$T/shyph.pdf" - 2>/dev/null | python3 -c "import sys; t = sys.stdin.read().replace('\u2010\n', ''); print(''.join(t.split()))" > "$T/shyph.txt"
+W='Affluentofficialsaffirmthatdifficultiesofaffluenceandefficiencyreflectinsufficientlyflawlessoffices.WaterwaysAVAILABLE.TomographyWavelengthsVanadiumToffeebafflingshufflingsniffling.'
+check "shaping+hyphenation: pdftotext reads every hyphenated and ligated word whole" sh -c "test \"\$(cat '$T/shyph.txt')\" = '$W$W'"
+
 # ---- right to left: Hebrew and Arabic in visual order, shaped, extracted in reading order -------
 sed -n '/<fo:root/,/<\/fo:root>/p' tests/layout/bidi-rtl.xml > "$T/bidi.fo"
 check "bidi: render Hebrew, Arabic and Latin in right-to-left paragraphs" sh -c "'$FOLIO' render '$T/bidi.fo' -o '$T/bidi.pdf' --areas '$T/bidi.xml' 2> '$T/bidi.err' && ! test -s '$T/bidi.err' && qpdf --check '$T/bidi.pdf' >/dev/null"
