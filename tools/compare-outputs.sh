@@ -40,7 +40,7 @@ done
 
 # the documents of the sample document set
 "$FOLIO" manual --root . -o "$OUT/manual" --fo "$OUT/manual-fo" >/dev/null 2>&1
-# one case at a time: every case writes its FO under the same name
+# one case at a time, each into its own folders
 for c in cases/*.xml; do
 	n=$(basename "$c" .xml)
 	"$FOLIO" packet --root . -o "$OUT/packet-$n" --fo "$OUT/packet-fo-$n" "$c" >/dev/null 2>&1

@@ -214,7 +214,7 @@ form_one(void *ctx, size_t i, struct diag *cd)
 	text_fonts_set_diag(fb->fonts, cd);
 	int rc = ds_forms_copies(&fb->q, fb->site, fb->fonts, &f, 1, fb->copies, pdf, cd);
 	if (rc > 0)
-		rc = ds_run_job(&fb->q, fb->site, fb->fonts, one.p, one.n, "forms-job.xml", pdf, cd);
+		rc = ds_run_job(&fb->q, fb->site, fb->fonts, one.p, one.n, NULL, pdf, cd);
 	text_fonts_set_diag(fb->fonts, fb->d);
 	if (rc == 0 && !fb->q.quiet)
 		fprintf(stderr, _("folio: wrote %s\n"), pdf);
@@ -301,7 +301,7 @@ docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms
 		rc = ds_forms_copies(o, &site, fonts, fv, fb.n, copies, pdf, d);
 		free(fv);
 		if (rc > 0)
-			rc = ds_run_job(o, &site, fonts, job.p, job.n, "forms-job.xml", pdf, d);
+			rc = ds_run_job(o, &site, fonts, job.p, job.n, NULL, pdf, d);
 		if (rc == 0 && !o->quiet && !to_stdout)
 			fprintf(stderr, _("folio: wrote %s\n"), pdf);
 		free(pdf);

@@ -114,7 +114,7 @@ static struct area_tree *
 copies_lay(const struct docset_opts *o, const struct ds_site *site, struct text_fonts *fonts,
     const struct buf *job, const char *pdf, struct fo_tree **ft, struct diag *d)
 {
-	struct xdoc *fo = ds_job_fo(o, site, job->p, job->n, "forms-job.xml", pdf, d);
+	struct xdoc *fo = ds_job_fo(o, site, job->p, job->n, NULL, pdf, d);
 	*ft = fo ? fo_tree_build_take(fo, d) : NULL;
 	return *ft ? lay_document(*ft, fonts, d) : NULL;
 }

@@ -35,7 +35,7 @@ form_lay(const struct docset_opts *o, const struct ds_site *site, struct text_fo
 	text_fonts_set_diag(fonts, &q);
 	struct docset_opts oo = *o;
 	oo.fo_dir = NULL;
-	struct xdoc *fo = ds_job_fo(&oo, site, job.p, job.n, "forms-job.xml", "list.pdf", &q);
+	struct xdoc *fo = ds_job_fo(&oo, site, job.p, job.n, NULL, "list.pdf", &q);
 	buf_free(&job);
 	struct fo_tree *ft = fo ? fo_tree_build_take(fo, &q) : NULL;
 	struct area_tree *at = ft ? lay_document(ft, fonts, &q) : NULL;

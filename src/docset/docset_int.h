@@ -140,7 +140,8 @@ char *ds_abspath(const char *p);   /* owned; p itself when it cannot be resolved
  * form's tables with blank-rows, in document order ("0 -1 2"), as
  * docset_forms.c fits the form to its page; NULL or "" for none. */
 void ds_job_item(struct buf *b, const char *kind, const char *href, int copies, int serial, const char *rows);
-/* The FO of a job (owned), or NULL; with --fo also written there, named after pdf. */
+/* The FO of a job (owned), or NULL, named name, or after pdf when name is
+ * NULL (its messages name it so); with --fo also written there. */
 struct xdoc *ds_job_fo(const struct docset_opts *o, const struct ds_site *site, const char *job,
     size_t n, const char *name, const char *pdf, struct diag *d);
 /* Run a job and write the PDF. */

@@ -64,8 +64,9 @@ ds_job_item(struct buf *b, const char *kind, const char *href, int copies, int s
 	buf_puts(b, "/>\n");
 }
 
-/* Run templates/job.xsl on a job: the FO document (owned), or NULL.  With
- * --fo, the FO is also written there, named after pdf. */
+/* Run templates/job.xsl on a job: the FO document (owned), or NULL.  The
+ * FO is named name ("2024-001.fo"), or after pdf when name is NULL; its
+ * messages name it so, and --fo writes it under that name. */
 struct xdoc *
 ds_job_fo(const struct docset_opts *o, const struct ds_site *site, const char *job, size_t n,
     const char *name, const char *pdf, struct diag *d)
@@ -73,20 +74,18 @@ ds_job_fo(const struct docset_opts *o, const struct ds_site *site, const char *j
 	char *xsl = ds_path(ds_data(o), "templates/job.xsl");
 	const char *params[8];
 	ds_site_params(site, params, 0, 8);
+	char fn[300];
+	const char *base = strrchr(pdf, '/');
+	snprintf(fn, sizeof fn, "%s", name ? name : base ? base + 1 : pdf);
+	size_t k = strlen(fn);
+	if (k > 4 && strcmp(fn + k - 4, ".pdf") == 0)
+		strcpy(fn + k - 4, ".fo");
 	char *fo_out = NULL;
-	if (o->fo_dir) {
-		char fn[300];
-		const char *base = strrchr(pdf, '/');
-		snprintf(fn, sizeof fn, "%s", base ? base + 1 : pdf);
-		size_t k = strlen(fn);
-		if (k > 4 && strcmp(fn + k - 4, ".pdf") == 0)
-			strcpy(fn + k - 4, ".fo");
-		if (file_mkdirs(o->fo_dir, d) == 0)
-			fo_out = ds_path(o->fo_dir, fn);
-	}
+	if (o->fo_dir && file_mkdirs(o->fo_dir, d) == 0)
+		fo_out = ds_path(o->fo_dir, fn);
 	/* the job document gets a name of its own: were it named after the case
 	 * file, document() would return the job itself for the case's URI */
-	struct xdoc *fo = src_xslt_run_mem(xsl, job, n, "folio-job.xml", params, fo_out ? fo_out : name, fo_out, d);
+	struct xdoc *fo = src_xslt_run_mem(xsl, job, n, "folio-job.xml", params, fo_out ? fo_out : fn, fo_out, d);
 	free(xsl);
 	free(fo_out);
 	return fo;
@@ -535,7 +534,10 @@ packet_pdfs(const struct docset_opts *o, const struct ds_site *site, struct text
 	char *names[NITEMS];
 	packet_job(o, id, abscase, tmp, &job, names);
 	char *packet = ds_path(tmp, "packet.pdf");
-	struct xdoc *fo = ds_job_fo(o, site, job.p, job.n, casefile, packet, d);
+	/* one FO a case: --fo with several cases writes each under its own name */
+	char foname[160];
+	snprintf(foname, sizeof foname, "%s.fo", id);
+	struct xdoc *fo = ds_job_fo(o, site, job.p, job.n, foname, packet, d);
 	struct fo_tree *ft = fo ? fo_tree_build_take(fo, d) : NULL;
 	struct area_tree *at = ft ? lay_document(ft, fonts, d) : NULL;
 	if (rc == 0)

@@ -171,6 +171,8 @@ struct lay {
 		int                   recompose; /* composing a cite paragraph again */
 		uint32_t             *missing;   /* code points no face draws, reported once */
 		size_t                nmissing;
+		struct lay_nobreak   *nobreak;   /* paragraphs broken where no break was allowed */
+		size_t                nnobreak;
 		long                  svg_elements; /* SVG elements drawn */
 		/* what is being laid out */
 		const char           *pagenum;   /* page number text while laying out static content */
@@ -252,6 +254,15 @@ void lay_change_bar(struct lay *L, const struct fo_node *n);
 
 /* Report the characters no face could draw, once per document. */
 void lay_report_missing(struct lay *L);
+/* A paragraph whose text had to be broken where it had no break
+ * opportunity, noted; reported once for the document, with a count and
+ * the lines (lay_line.c). */
+struct lay_nobreak {
+	const struct fo_node *block;
+	int                   line;
+	mpt                   width;
+};
+void lay_report_nobreak(struct lay *L);
 
 /* lay_line.c */
 const struct text_fontset *lay_fontset(struct lay *L, const struct fo_style *s);

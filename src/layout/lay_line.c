@@ -69,6 +69,45 @@ lay_report_missing(struct lay *L)
 	buf_free(&b);
 }
 
+/* A paragraph of text broken where it had no break opportunity: noted
+ * once (a paragraph may be laid out again within a pass). */
+static void
+note_nobreak(struct lay *L, const struct fo_node *block, mpt width)
+{
+	for (size_t i = L->nnobreak; i-- > 0;)
+		if (L->nobreak[i].block == block)
+			return;
+	L->nobreak = xrealloc(L->nobreak, (L->nnobreak + 1) * sizeof *L->nobreak);
+	L->nobreak[L->nnobreak++] = (struct lay_nobreak){ block, block->line, width };
+}
+
+/* One warning for the document at the first such paragraph, with how
+ * many there are and where the others are (docs/messages.md). */
+void
+lay_report_nobreak(struct lay *L)
+{
+	if (L->nnobreak == 0)
+		return;
+	const struct lay_nobreak *f = &L->nobreak[0];
+	if (L->nnobreak == 1) {
+		diag_report(L->d, DIAG_WARNING, L->fo->file, f->line, 0,
+		    "text with no break opportunity is wider than the line (%.1fpt): "
+		    "broken where it reaches the end of the line", f->width / 1000.0);
+		return;
+	}
+	struct buf b = {0};
+	size_t shown = L->nnobreak - 1 < 20 ? L->nnobreak - 1 : 20;
+	for (size_t i = 1; i <= shown; i++)
+		buf_printf(&b, "%s%d", i > 1 ? ", " : "", L->nobreak[i].line);
+	if (L->nnobreak - 1 > shown)
+		buf_printf(&b, " and %zu more", L->nnobreak - 1 - shown);
+	diag_report(L->d, DIAG_WARNING, L->fo->file, f->line, 0,
+	    "text with no break opportunity is wider than the line (%.1fpt) in %zu paragraphs, "
+	    "here and at lines %s: each broken where it reaches the end of the line",
+	    f->width / 1000.0, L->nnobreak, b.p);
+	buf_free(&b);
+}
+
 static void
 note_missing(struct lay *L, uint32_t cp)
 {
@@ -485,9 +524,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	for (size_t l = 0; l < nl; l++)
 		if (lines[l].cut) {
 			/* every character is kept: the run goes on on the next line */
-			diag_report(L->d, DIAG_WARNING, L->fo->file, block->line, 0,
-			    "text with no break opportunity is wider than the line (%.1fpt): "
-			    "broken where it reaches the end of the line", o.width / 1000.0);
+			note_nobreak(L, block, o.width);
 			break;
 		}
 	/* a paragraph of a flow with citations: remembered for the end of the pass */

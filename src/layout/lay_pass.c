@@ -114,6 +114,7 @@ pass_end(struct lay *L)
 	free(L->cparas);
 	free(L->ranges);
 	free(L->missing);
+	free(L->nobreak);
 	free(L->marks);
 	free(L->deferred);
 }
@@ -179,6 +180,7 @@ lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 			dangling(&L);
 			lay_index_check(&L);
 			lay_report_missing(&L);
+			lay_report_nobreak(&L);
 			diag_merge(d, &pd);
 			diag_free(&pd);
 			pass_end(&L);

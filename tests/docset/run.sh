@@ -241,6 +241,12 @@ sed -i '0,/<fo:region-body margin-top="11mm" margin-bottom="10mm"\/>/s//<fo:regi
 "$FOLIO" forms --root "$FX" -q -o "$FX/f2" --fo "$FX/fo" XT-KF-CX-001-R03 2>"$FX/f2.err"
 check "manual: the FO's message has the line of the --fo file, with or without --fo" sh -c "L=\$(sed -n 's/^[^:]*:\\([0-9]*\\): warning: unsupported element fo:bogus-thing.*/\\1/p' '$FX/m2.err' | head -1); test -n \"\$L\" && test \"\$L\" -gt 10 && sed -n \"\${L}p\" '$FX/fo/WB-XT-KF-CX-E1R0.fo' | grep -q '^ *<fo:bogus-thing/>\$' && grep -q \"^WB-XT-KF-CX-E1R0.fo:\$L: warning: unsupported element fo:bogus-thing\" '$FX/m1.err'"
 check "forms: the FO's message has the line of the --fo file, with or without --fo" sh -c "L=\$(sed -n 's/^[^:]*:\\([0-9]*\\): warning: unsupported element fo:bogus-thing.*/\\1/p' '$FX/f2.err' | head -1); test -n \"\$L\" && sed -n \"\${L}p\" '$FX/fo/XT-KF-CX-001-R03.fo' | grep -q '<fo:bogus-thing/>' && grep -q \":\$L: warning: unsupported element fo:bogus-thing\" '$FX/f1.err'"
+# packets: one FO a case, named after it, in messages and under --fo
+cp -r "$ROOT/cases" "$FX/"
+"$FOLIO" packet --root "$FX" -q --jobs 1 -o "$FX/p1" cases/2024-001.xml cases/2024-002.xml 2>"$FX/p1.err"
+"$FOLIO" packet --root "$FX" -q --jobs 1 -o "$FX/p2" --fo "$FX/pfo" cases/2024-001.xml cases/2024-002.xml 2>"$FX/p2.err"
+check "packet --fo with two cases: an FO each, named after the case, each its own packet" sh -c "test \$(ls '$FX/pfo' | wc -l) -eq 2 && grep -q '收楼文件 2024-001' '$FX/pfo/2024-001.fo' && grep -q '收楼文件 2024-002' '$FX/pfo/2024-002.fo' && '$FOLIO' render '$FX/pfo/2024-002.fo' -o '$FX/r2.pdf' 2>/dev/null && test \"\$(pdftotext '$FX/r2.pdf' - | md5sum)\" = \"\$(pdftotext '$FX/p2/packets/2024-002/packet.pdf' - | md5sum)\""
+check "packet: the FO's message names the case's FO and its line there, with or without --fo" sh -c "L=\$(sed -n 's/^[^:]*2024-002.fo:\\([0-9]*\\): warning: unsupported element fo:bogus-thing.*/\\1/p' '$FX/p2.err' | head -1); test -n \"\$L\" && sed -n \"\${L}p\" '$FX/pfo/2024-002.fo' | grep -q '<fo:bogus-thing/>' && grep -q \"^2024-002.fo:\$L: warning: unsupported element fo:bogus-thing\" '$FX/p1.err' && ! grep -q 'cases/2024-00[12].xml:[0-9]*: warning: unsupported' '$FX/p1.err'"
 check "the PDFs are the same with and without --fo" sh -c "cmp '$FX/m1/manual/WB-XT-KF-CX-E1R0.pdf' '$FX/m2/manual/WB-XT-KF-CX-E1R0.pdf' && cmp '$FX/f1/forms/XT-KF-CX-001-R03.pdf' '$FX/f2/forms/XT-KF-CX-001-R03.pdf'"
 
 summary

@@ -61,6 +61,15 @@ open(sys.argv[2], 'w').write(head % ('210mm', '297mm') + '<fo:block>' + 'x' * 30
 # the glyphs of a line taller than the page sit below it: read the whole plane
 check "2,300 W at 1000pt: every W is in the PDF" sh -c "test \$(pdftotext -x -2000 -y -2000 -W 4000 -H 4000 '$T/wide.pdf' - | tr -cd W | wc -c) -eq 2300"
 check "2,300 W at 1000pt: a warning with file:line says the run is broken" grep -q "wide.fo:1: warning: text with no break opportunity is wider than the line" "$T/wide.err"
+# many such paragraphs: one warning for the document, with their count and every line
+python3 -c "
+import sys
+head = '<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\" language=\"zh\"><fo:layout-master-set><fo:simple-page-master master-name=\"p\" page-width=\"200pt\" page-height=\"300pt\" margin=\"20pt\"><fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\">\n'
+body = '<fo:block>see page <fo:page-number-citation ref-id=\"end\"/></fo:block>\n' + ''.join('<fo:block>%s</fo:block>\n' % ('W' * 60) for i in range(30)) + '<fo:block id=\"end\">short</fo:block>\n'
+open(sys.argv[1], 'w').write(head + body + '</fo:flow></fo:page-sequence></fo:root>')
+" "$T/many.fo"
+"$FOLIO" render "$T/many.fo" -o "$T/many.pdf" 2>"$T/many.err"
+check "30 paragraphs without a break: one warning, at the first, with the count and the lines of the others (20 named)" sh -c "test \$(grep -c 'no break opportunity' '$T/many.err') -eq 1 && grep -q '^.*many.fo:3: warning: text with no break opportunity is wider than the line (160.0pt) in 30 paragraphs, here and at lines 4, 5, 6, .*, 23 and 9 more: each broken' '$T/many.err' && test \$(pdftotext '$T/many.pdf' - | tr -cd W | wc -c) -eq 1800"
 check "300,000 letters without a break: rendered" "$FOLIO" render "$T/long.fo" -o "$T/long.pdf"
 check "300,000 letters without a break: every letter is in the PDF" sh -c "test \$(pdftotext '$T/long.pdf' - | tr -cd x | wc -c) -eq 300000"
 # total fit over one justified paragraph of 300,000 Han characters with
