@@ -446,6 +446,17 @@ if part jobs && [ -d "$ROOT/cases" ] && [ -f "$ROOT/templates/job.xsl" ]; then
     ms=$(( (s1 - s0) / 1000000 ))
     pages=$(pdfinfo "$(ls "$JOBS"/g/forms/forms*.pdf | head -1)" 2>/dev/null | sed -n 's/^Pages: *//p')
     echo "  forms --combined --copies 100 --serial: ${pages:-?} pages in ${ms} ms, $(( ms * 1000 / (${pages:-1} + 0) )) µs a page"
+    # issue #16: 1,000 copies of every form within 10 s and 10 MB
+    s0=$(date +%s%N)
+    "$FOLIO" forms --root "$ROOT" -o "$JOBS/k" -q --copies 1000 >/dev/null 2>&1
+    s1=$(date +%s%N)
+    ms=$(( (s1 - s0) / 1000000 ))
+    bytes=$(cat "$JOBS"/k/forms/*.pdf 2>/dev/null | wc -c)
+    kpages=0
+    for f in "$JOBS"/k/forms/*.pdf; do
+        kpages=$(( kpages + $(pdfinfo "$f" 2>/dev/null | sed -n 's/^Pages: *//p') ))
+    done
+    awk -v ms="$ms" -v b="$bytes" -v p="$kpages" 'BEGIN { printf "  forms --copies 1000: %d pages in %.1f s, %.1f MB (%.1f bytes a page, its fonts and forms included) (target <= 10 s and 10 MB) %s\n", p, ms / 1000, b / 1e6, (p ? b / p : 0), (ms <= 10000 && b <= 10e6 ? "PASS" : "MISS") }'
     rm -rf "$JOBS"
 fi
 
