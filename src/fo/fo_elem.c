@@ -112,7 +112,7 @@ static const struct { const char *name; enum fo_type as; const char *note; } ali
 	{ "table-and-caption", FO_BLOCK, "the caption before the table, or after it by caption-side" },
 	{ "table-caption", FO_BLOCK, "kept with its table" },
 	{ "retrieve-table-marker", FO_RETRIEVE_MARKER, "in fo:table-header and fo:table-footer: a marker of the table's body on the page, laid out at the cell's height (docs/tables.md)" },
-	{ "float", FO_BLOCK, "taken out of the flow (docs/floats.md): before at the top of its anchor's page or a later one; start and end at the column's edge, the blocks beside it narrowed" },
+	{ "float", FO_BLOCK, "taken out of the flow (docs/floats.md): before at the top of its anchor's page or a later one; start and end at the column's edge, the lines beside it narrowed" },
 	{ "bidi-override", FO_INLINE, "its direction overrides the bidi algorithm (unicode-bidi embed: embeds)" },
 };
 

@@ -375,12 +375,10 @@ static void
 block_children(struct lay *L, const struct fo_node *n, const struct fo_node *first_child,
     struct lblock *b, struct vlist *vl, mpt refw, int *first)
 {
-	struct lblock *lines = b;   /* the box the block's lines take: narrowed beside a side float */
 	for (const struct fo_node *c = first_child; c; ) {
 		const struct fo_node *m;
 		if (lay_is_block_level(c)) {
 			block_level(L, c, b, vl, refw);
-			lines = lay_float_beside(L, b);
 			c = c->next;
 			*first = 0;
 			continue;
@@ -391,7 +389,7 @@ block_children(struct lay *L, const struct fo_node *n, const struct fo_node *fir
 			c = c->next;
 			continue;
 		}
-		const struct fo_node *stop = lay_inlines(L, n, c, lines, vl, *first);
+		const struct fo_node *stop = lay_inlines(L, n, c, b, vl, *first);
 		*first = 0;
 		if (stop == c)
 			c = c->next;  /* nothing consumed: skip */

@@ -259,11 +259,28 @@ narrow(struct lblock *b, const struct lay_float *fv)
 	b->w = r - l;
 }
 
+/* A block of lines only, with no box of its own to draw (borders,
+ * padding, background): beside a side float its lines narrow, not it. */
+static int
+lines_only(const struct lblock *b)
+{
+	const struct fo_node *n = b->fo;
+	if (n == NULL || n->type != FO_BLOCK || n->style->background != COLOR_NONE)
+		return 0;
+	for (int s = 0; s < 4; s++)
+		if (b->bw[s] > 0 || b->pad[s] > 0)
+			return 0;
+	for (const struct fo_node *c = n->first; c; c = c->next)
+		if (lay_is_block_level(c) || c->type == FO_WRAPPER || c->type == FO_RETRIEVE_MARKER)
+			return 0;   /* blocks inside: they narrow with it */
+	return 1;
+}
+
 void
 lay_float_intrude(struct lay *L, struct lblock *b, const struct lblock *ctx)
 {
 	struct lay_floats *fl = L->floats;
-	if (fl == NULL || L->measure)
+	if (fl == NULL || L->measure || lines_only(b))
 		return;
 	for (int k = 0; k < 2; k++)
 		if (side_active(fl, &fl->side[k], ctx))
@@ -271,15 +288,24 @@ lay_float_intrude(struct lay *L, struct lblock *b, const struct lblock *ctx)
 }
 
 struct lblock *
-lay_float_beside(struct lay *L, struct lblock *b)
+lay_float_beside(struct lay *L, struct lblock *b, mpt *rest)
 {
 	struct lay_floats *fl = L->floats;
+	*rest = 0;
 	if (fl == NULL || L->measure)
 		return b;
 	struct lblock *c = NULL;
 	for (int k = 0; k < 2; k++) {
 		struct lay_side *s = &fl->side[k];
-		if (s->fv && s->fv->ctx == b && side_active(fl, s, b)) {
+		/* a float in b's text, or one b begins beside when b narrows
+		 * by lines (lines_only) */
+		int beside = s->fv && s->fv->ctx == b && side_active(fl, s, b);
+		if (!beside && s->fv && lines_only(b) && b->parent && side_active(fl, s, b->parent))
+			beside = 1;
+		if (beside) {
+			mpt r = s->fv->h - side_used(fl, s);
+			if (r > *rest)
+				*rest = r;
 			if (c == NULL) {
 				c = arena_alloc(L->at->arena, sizeof *c);
 				*c = *b;

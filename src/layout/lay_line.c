@@ -275,6 +275,85 @@ line_anchors(struct lay *L, const struct chars *cs, const struct text_line *line
 	return first;
 }
 
+/* Above and below the baseline of the line of items [s, e): the strut of
+ * the block's style bs, and each item's. */
+static void
+line_extent(struct lay *L, const struct fo_style *bs, const struct text_item *it,
+    const struct glyph *g, size_t s, size_t e, mpt *above_, mpt *below_)
+{
+	mpt above, below;
+	/* the strut: the block's own font and line height */
+	{
+		const struct text_fontset *set = lay_fontset(L, bs);
+		mpt a = bs->font_size * 4 / 5, d = bs->font_size / 5;
+		struct text_face *pf = text_fontset_primary(set);
+		if (pf) {
+			a = text_units(pf, pf->ascender, bs->font_size);
+			d = -text_units(pf, pf->descender, bs->font_size);
+		}
+		mpt half = (bs->line_height - (a + d)) / 2;
+		above = half + a;
+		below = bs->line_height - above;
+	}
+	for (size_t i = s; i < e; i++) {
+		if (it[i].hidden)
+			continue;
+		const struct fo_style *st = g[i].st;
+		mpt half = (st->line_height - (g[i].asc + g[i].desc)) / 2;
+		mpt sh = bs->shifts_ignored ? 0 : shift_of(st, st->font_size);
+		mpt ab = half + g[i].asc + sh, be = st->line_height - (half + g[i].asc) - sh;
+		if (g[i].obj || g[i].lobj) {   /* an object's allocation is its border box: no leading */
+			ab = g[i].asc + sh;
+			be = g[i].desc - sh;
+		}
+		if (ab > above)
+			above = ab;
+		if (be > below)
+			below = be;
+	}
+	*above_ = above;
+	*below_ = below;
+}
+
+/*
+ * Beside a side float (lay_float.c) a paragraph is composed at the narrow
+ * width; the lines that begin below the float's bottom (rest below the
+ * first line's top) are composed again at the full width wide_w, from the
+ * first of them on.  Returns the index of that line (nl: none), *lines
+ * and *nl updated.
+ */
+static size_t
+widen_below(struct lay *L, const struct fo_style *bs, struct text_item *it, const struct glyph *g,
+    size_t n, const struct text_para_opts *o, mpt wide_w, mpt rest, struct text_line **lines,
+    size_t *nl)
+{
+	mpt y = 0;
+	size_t k = 0;
+	while (k < *nl && y < rest) {
+		mpt a, b;
+		line_extent(L, bs, it, g, (*lines)[k].start, (*lines)[k].end, &a, &b);
+		y += a + b;
+		k++;
+	}
+	if (k >= *nl)
+		return *nl;
+	size_t s = (*lines)[k].start;
+	struct text_para_opts wo = *o;
+	wo.width = wide_w;
+	wo.indent = 0;
+	struct text_line *more = NULL;
+	size_t nm = text_para_break(it + s, n - s, &wo, &more);
+	*lines = xrealloc(*lines, (k + nm + 1) * sizeof **lines);
+	for (size_t i = 0; i < nm; i++) {
+		more[i].start += s;
+		more[i].end += s;
+		(*lines)[k + i] = more[i];
+	}
+	free(more);
+	*nl = k + nm;
+	return k;
+}
+
 const struct fo_node *
 lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *first,
     struct lblock *blk, struct vlist *vl, int first_line)
@@ -319,6 +398,11 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 
 	for (size_t i = 0; i < n; i++)
 		cps[i] = cs.v[i].cp;
+	/* beside a side float: narrower lines, as far down as it reaches */
+	struct lblock *wide = blk;
+	mpt rest = 0;
+	if (!L->recompose)
+		blk = lay_float_beside(L, blk, &rest);
 	mpt line_w = blk->w - blk->pad[SIDE_START] - blk->pad[SIDE_END] - blk->bw[SIDE_START] - blk->bw[SIDE_END];
 	const char *lang = bs->language[0] ? bs->language : (L->fo->language ? L->fo->language : "zh");
 	for (size_t i = 0; i < n; i++)
@@ -514,6 +598,11 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		}
 		nl = text_para_break(it, n, &o, &lines);
 	}
+	size_t wide_from = nl;   /* lines from here are below the float: full width */
+	mpt wide_w = wide->w - wide->pad[SIDE_START] - wide->pad[SIDE_END] - wide->bw[SIDE_START] -
+	    wide->bw[SIDE_END];
+	if (blk != wide && rest > 0 && o.wrap && nl > 0)
+		wide_from = widen_below(L, bs, it, g, n, &o, wide_w < 1000 ? 1000 : wide_w, rest, &lines, &nl);
 	/* a word broken by a hyphen: its two parts shaped apart */
 	for (size_t l = 0; l < nl; l++)
 		if (lines[l].hyw > 0)
@@ -545,47 +634,20 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	}
 	mpt cx = blk->pad[SIDE_START] + blk->bw[SIDE_START];
 	for (size_t l = 0; l < nl; l++) {
-		mpt above = 0, below = 0;
-		/* the strut: the block's own font and line height */
-		{
-			const struct text_fontset *set = lay_fontset(L, bs);
-			mpt a = bs->font_size * 4 / 5, d = bs->font_size / 5;
-			struct text_face *pf = text_fontset_primary(set);
-			if (pf) {
-				a = text_units(pf, pf->ascender, bs->font_size);
-				d = -text_units(pf, pf->descender, bs->font_size);
-			}
-			mpt half = (bs->line_height - (a + d)) / 2;
-			above = half + a;
-			below = bs->line_height - above;
-		}
-		for (size_t i = lines[l].start; i < lines[l].end; i++) {
-			if (it[i].hidden)
-				continue;
-			const struct fo_style *st = g[i].st;
-			mpt half = (st->line_height - (g[i].asc + g[i].desc)) / 2;
-			mpt sh = bs->shifts_ignored ? 0 : shift_of(st, st->font_size);
-			mpt ab = half + g[i].asc + sh, be = st->line_height - (half + g[i].asc) - sh;
-			if (g[i].obj || g[i].lobj) {   /* an object's allocation is its border box: no leading */
-				ab = g[i].asc + sh;
-				be = g[i].desc - sh;
-			}
-			if (ab > above)
-				above = ab;
-			if (be > below)
-				below = be;
-		}
+		mpt above, below;
+		line_extent(L, bs, it, g, lines[l].start, lines[l].end, &above, &below);
+		struct lblock *lb = l >= wide_from ? wide : blk;
 		struct area *la = area_new(L->at, AREA_LINE, NULL);
 		la->x = cx;
 		la->y = 0;
-		la->w = o.width;
+		la->w = l >= wide_from ? (wide_w < 1000 ? 1000 : wide_w) : o.width;
 		la->h = above + below;
 		la->baseline = above;
 		la->line = block->line;
 		/* the line's items in visual order, placed anew when bidi */
 		size_t nli = lines[l].end - lines[l].start;
 		if (has_bidi)
-			lay_bidi_line(&bidi, it, lines[l].start, lines[l].end, o.width, ord);
+			lay_bidi_line(&bidi, it, lines[l].start, lines[l].end, la->w, ord);
 		else
 			for (size_t k = 0; k < nli; k++)
 				ord[k] = lines[l].start + k;
@@ -595,7 +657,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		/* runs are relative to the line's origin */
 		for (struct area *r = la->first; r; r = r->next)
 			lay_translate(r, cx, 0);
-		lay_obj_areas(L, la, it, objs, lines[l].start, lines[l].end, above, cx, -blk->x);
+		lay_obj_areas(L, la, it, objs, lines[l].start, lines[l].end, above, cx, -lb->x);
 
 		/* widows and orphans: no break that leaves too few lines */
 		int before = (int)l, after = (int)(nl - l);
@@ -605,7 +667,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 			cp->lines[l] = la;
 		struct vitem *v = vl_push(vl, V_LINE, la->h);
 		v->brk_ok = (uint8_t)ok;
-		v->blk = blk;
+		v->blk = lb;
 		v->line = la;
 		v->cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
 		/* footnotes cited in the line, and in its inline-containers */
