@@ -45,7 +45,7 @@ check_area(const struct area *a, int depth)
 	switch ((enum area_kind)a->kind) {
 	case AREA_RUN:
 		assert(a->text != NULL || a->len == 0);
-		assert(a->nglyphs >= 0 && a->size > 0);
+		assert(a->nglyphs >= 0 && a->size >= 0);   /* font-size 0: text not seen */
 		assert((a->glyphs == NULL) == (a->ngids == 0) && a->ngids >= 0);
 		for (int k = 0; k < a->ngids; k++)
 			assert(a->glyphs[k].text + a->glyphs[k].ntext <= a->len);

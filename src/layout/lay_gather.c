@@ -76,10 +76,11 @@ lay_note_ref(struct lay *L, const char *id, int line, int kind)
 	L->refs[L->nrefs++] = (struct lay_ref){ id, line, (uint8_t)kind };
 }
 
+/* The characters of [p, end), in the link and change bar now open. */
 static void
-push_text(struct lay *L, struct chars *out, const char *text, const struct fo_style *st, uint32_t keep)
+push_chars(struct lay *L, struct chars *out, const char *p, const char *end,
+    const struct fo_style *st, uint32_t keep)
 {
-	const char *p = text, *end = text + strlen(text);
 	while (p < end) {
 		push(out, utf8_next(&p, end), st, keep);
 		out->v[out->n - 1].link = L->link;
@@ -91,7 +92,17 @@ void
 lay_gather_text(struct lay *L, struct chars *out, const char *text, const struct fo_style *st,
     uint32_t keep)
 {
-	push_text(L, out, text, st, keep);
+	push_chars(L, out, text, text + strlen(text), st, keep);
+}
+
+/* Whether the n bytes at s are XML white space only. */
+static int
+all_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			return 0;
+	return 1;
 }
 
 static int is_ws(uint32_t c);
@@ -140,15 +151,13 @@ lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t k
 		anchor(out, c);
 	switch (c->type) {
 	case FO_TEXT:
-	case FO_CHARACTER: {
-		const char *p = c->text, *end = c->text + c->textlen;
-		while (p < end) {
-			push(out, utf8_next(&p, end), c->style, keep);
-			out->v[out->n - 1].link = L->link;
-			out->v[out->n - 1].cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
-		}
+	case FO_CHARACTER:
+		if (c->style->font_size == 0 && !all_space(c->text, c->textlen))
+			diag_once(L->d, "font-size-zero", DIAG_WARNING, L->fo->file, c->line, 0,
+			    "text at font-size 0 takes no room and cannot be seen; it is in the PDF's "
+			    "text (copy, search) only");
+		push_chars(L, out, c->text, c->text + c->textlen, c->style, keep);
 		break;
-	}
 	case FO_INLINE:
 	case FO_WRAPPER: {
 		int boxed = c->type == FO_INLINE && lay_inline_boxed(c);
@@ -248,7 +257,7 @@ lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t k
 		}
 		if (ref)
 			lay_note_ref(L, ref, c->line, 0);
-		push_text(L, out, txt, c->style, 1);
+		lay_gather_text(L, out, txt, c->style, 1);
 		break;
 	}
 	case FO_BOOKMARK_TREE: case FO_BOOKMARK: case FO_BOOKMARK_TITLE:
