@@ -48,7 +48,7 @@ DOCSET_OBJS := docset/docset_check.o docset/docset_check_proc.o docset/docset_ma
                docset/docset_forms_reg.o docset/docset_forms_fit.o docset/docset_forms_copies.o \
                docset/docset_fields.o docset/docset_case.o docset/docset_cases.o \
                docset/docset_newcase.o docset/docset_leftovers.o docset/docset_issued.o \
-               docset/docset_batch.o
+               docset/docset_batch.o docset/docset_progress.o
 SERVE_OBJS  := serve/serve.o serve/serve_api.o serve/serve_auth.o serve/serve_case.o \
                serve/serve_store.o serve/serve_zip.o serve/serve_web.o serve/serve_web_form.o \
                serve/serve_web_case.o serve/serve_web_packet.o serve/serve_web_docs.o serve/serve_import.o

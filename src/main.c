@@ -63,6 +63,7 @@ cmd_render(const struct cli_cmd *c, int argc, char **argv)
 	}
 	diag_init(&d);
 	struct text_fonts *fonts = text_fonts_new(&d);
+	struct docset_progress *pr = docset_progress_begin(cli_get(c, val, "quiet") != NULL);
 	struct xdoc *doc = src_xml_load(in, &d);
 	struct fo_tree *fo = doc ? fo_tree_build_take(doc, &d) : NULL;
 	struct area_tree *at = fo ? lay_document(fo, fonts, &d) : NULL;
@@ -76,6 +77,7 @@ cmd_render(const struct cli_cmd *c, int argc, char **argv)
 		if (rc == 0 && out && pdf_write(at, out, &d) < 0)
 			rc = file_output_failed() ? 3 : 1;
 	}
+	docset_progress_end(pr);
 	area_tree_free(at);
 	fo_tree_free(fo);
 	text_fonts_free(fonts);

@@ -6,6 +6,9 @@ B=build/$BUILD
 # messages in English whatever the machine's locale; tests/messages asks for Chinese itself
 unset LANGUAGE LC_ALL LC_MESSAGES
 export LANG=C.UTF-8
+# progress lines of long documents after this many seconds: never, so that no
+# test's stderr depends on the machine's speed (tests/cli asks for them)
+export FOLIO_PROGRESS_DELAY=1000000
 pass=0
 fail=0
 add() { pass=$((pass + $1)); fail=$((fail + $2)); }

@@ -159,4 +159,15 @@ int docset_new_case(const struct docset_opts *o, const char *id, struct diag *d)
 /* Is id a case number (YYYY-NNN)? */
 int docset_new_case_id_ok(const char *id);
 
+/*
+ * The progress of one long document on standard error while it is laid
+ * out and written (folio render, manual, forms --combined): nothing when
+ * quiet or when the job ends within 2 seconds.  Between begin and end the
+ * layout and PDF stages of this thread report to it.  begin returns NULL
+ * when quiet; end accepts NULL.
+ */
+struct docset_progress;
+struct docset_progress *docset_progress_begin(int quiet);
+void docset_progress_end(struct docset_progress *p);
+
 #endif

@@ -298,10 +298,12 @@ docset_forms(const struct docset_opts *o, struct text_fonts *fonts, char **forms
 		const struct form_info **fv = xcalloc(fb.n + 1, sizeof *fv);
 		for (size_t k = 0; k < fb.n; k++)
 			fv[k] = &v[fb.pick[k]];
+		struct docset_progress *pr = docset_progress_begin(o->quiet);
 		rc = ds_forms_copies(o, &site, fonts, fv, fb.n, copies, pdf, d);
 		free(fv);
 		if (rc > 0)
 			rc = ds_run_job(o, &site, fonts, job.p, job.n, NULL, pdf, d);
+		docset_progress_end(pr);
 		if (rc == 0 && !o->quiet && !to_stdout)
 			fprintf(stderr, _("folio: wrote %s\n"), pdf);
 		free(pdf);

@@ -139,6 +139,24 @@ done:
 	return rc;
 }
 
+/* The manual's file name without its extension: document number, edition
+ * and revision, the procedure and the copy, ASCII only. */
+static void
+manual_base(char *base, size_t size, const struct docset_opts *o, const char *code, const char *ed,
+    const char *rv)
+{
+	snprintf(base, size, "%s-E%sR%s%s%s%s", code ? code : "manual", ed, rv,
+	    o->procedure ? "-" : "", o->procedure ? o->procedure : "",
+	    o->copy > 0 ? "-copy" : "");
+	for (char *s = base; *s; s++)
+		if (*s == '/')
+			*s = '-';
+	if (o->copy > 0) {
+		size_t n = strlen(base);
+		snprintf(base + n, size - n, "%03d", o->copy);
+	}
+}
+
 int
 docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag *d)
 {
@@ -178,18 +196,8 @@ docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag
 			goto done;
 		}
 	}
-	/* the file name: document number, edition and revision, ASCII only */
 	char base[256];
-	snprintf(base, sizeof base, "%s-E%sR%s%s%s%s", code ? code : "manual", ed, rv,
-	    o->procedure ? "-" : "", o->procedure ? o->procedure : "",
-	    o->copy > 0 ? "-copy" : "");
-	for (char *s = base; *s; s++)
-		if (*s == '/')
-			*s = '-';
-	if (o->copy > 0) {
-		size_t n = strlen(base);
-		snprintf(base + n, sizeof base - n, "%03d", o->copy);
-	}
+	manual_base(base, sizeof base, o, code, ed, rv);
 	char copy[16];
 	snprintf(copy, sizeof copy, "%d", o->copy);
 	char *prev = previous_issue(pdir, atoi(ed ? ed : "0"), atoi(rv ? rv : "0"));
@@ -224,7 +232,9 @@ docset_manual(const struct docset_opts *o, struct text_fonts *fonts, struct diag
 	char pdfname[300];
 	snprintf(pdfname, sizeof pdfname, "%s.pdf", base);
 	char *pdf = to_stdout ? xstrdup("-") : ds_path(mdir, pdfname);
+	struct docset_progress *pr = docset_progress_begin(o->quiet);
 	rc = ds_render(fo, fonts, pdf, d);
+	docset_progress_end(pr);
 	if (rc == 0 && !o->quiet && !to_stdout)
 		fprintf(stderr, "folio: wrote %s (%.2f s)\n", pdf, (double)(clock() - t0) / CLOCKS_PER_SEC);
 	free(pdf);

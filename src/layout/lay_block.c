@@ -420,6 +420,10 @@ lay_is_block_level(const struct fo_node *n)
 static void
 block_level(struct lay *L, const struct fo_node *c, struct lblock *ctx, struct vlist *vl, mpt refw)
 {
+	if (L->flow && L->measure == NULL && L->flow_done < L->flow_total) {
+		L->flow_done++;
+		lay_progress(L, LAY_PROGRESS_TEXT);
+	}
 	if (c->type == FO_BLOCK) {
 		if (!lay_float_take(L, c, ctx, vl, refw))
 			lay_block(L, c, ctx, vl, refw);

@@ -154,6 +154,7 @@ struct lay {
 		const struct fo_style **cache_style;
 		const struct text_fontset **cache_set;
 		size_t                ncache, capcache, cache_last;
+		int                   pass;      /* from 1 */
 	};
 	struct {   /* one pass's: cleared when it begins, its arrays freed when it ends */
 		struct diag          *d;
@@ -200,6 +201,9 @@ struct lay {
 		struct lay_floats    *floats;    /* the before-floats of the flow being laid out */
 		const struct fo_node *rtm_table; /* retrieve-table-marker: the table whose markers … */
 		int                   rtm_page;  /* … on this page are retrieved (lay_tmarker.c) */
+		/* progress: the flow being composed, the flows' blocks done of all */
+		const struct fo_node *flow;
+		long                  flow_done, flow_total;
 	};
 };
 
@@ -207,6 +211,8 @@ struct lay {
 #define LAY_PASS_FROM  offsetof(struct lay, d)
 
 void lay_note_ref(struct lay *L, const char *id, int line, int kind);
+/* Tell the progress report (lay_set_progress), if any. */
+void lay_progress(struct lay *L, enum lay_progress what);
 
 /* lay_index.c: indexes, XSL 1.1 §6.10 (docs/index.md) */
 struct chars;

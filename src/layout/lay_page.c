@@ -876,8 +876,10 @@ flow_list(struct lay *L, const struct fo_node *flow, mpt width, struct vlist *vl
 	memset(&ctx, 0, sizeof ctx);
 	ctx.w = width;
 	memset(vl, 0, sizeof *vl);
+	L->flow = flow;
 	if (flow)
 		lay_blocks(L, flow, &ctx, vl);
+	L->flow = NULL;
 	drop_trailing_breaks(vl);
 }
 
@@ -984,6 +986,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 			m = ml;
 		}
 		page_regions(L, seq, pg, &m);
+		lay_progress(L, LAY_PROGRESS_PAGES);
 		(*page_number)++;
 		first = 0;
 		if (!done && ((brk == BREAK_ODD_PAGE && *page_number % 2 == 0) ||

@@ -69,6 +69,48 @@ bookmarks(struct lay *L, const struct fo_node *parent)
 	return first;
 }
 
+static _Thread_local lay_progress_fn *progress_fn;
+static _Thread_local void *progress_ctx;
+
+void
+lay_set_progress(lay_progress_fn *fn, void *ctx)
+{
+	progress_fn = fn;
+	progress_ctx = ctx;
+}
+
+void
+lay_progress(struct lay *L, enum lay_progress what)
+{
+	if (progress_fn)
+		progress_fn(progress_ctx, what, L->pass,
+		    what == LAY_PROGRESS_TEXT ? L->flow_done : L->at->npages,
+		    what == LAY_PROGRESS_TEXT ? L->flow_total : 0);
+}
+
+/* The blocks, tables, lists and containers under n, for progress. */
+static long
+blocks_under(const struct fo_node *n)
+{
+	long k = 0;
+	for (const struct fo_node *c = n->first; c; c = c->next)
+		k += (c->type == FO_BLOCK || c->type == FO_BLOCK_CONTAINER || c->type == FO_TABLE ||
+		    c->type == FO_LIST_BLOCK) + blocks_under(c);
+	return k;
+}
+
+/* The same in the flows of every page sequence. */
+static long
+flow_blocks(const struct fo_tree *fo)
+{
+	long n = 0;
+	for (const struct fo_node *s = fo->root->first; s; s = s->next)
+		for (const struct fo_node *f = s->type == FO_PAGE_SEQUENCE ? s->first : NULL; f; f = f->next)
+			if (f->type == FO_FLOW)
+				n += blocks_under(f);
+	return n;
+}
+
 /* Citations and links to ids that exist nowhere: one warning each. */
 static void
 dangling(struct lay *L)
@@ -132,6 +174,7 @@ one_pass(struct lay *L)
 	L->at->author = fo->author ? arena_strdup(L->at->arena, fo->author) : NULL;
 	L->at->subject = fo->subject ? arena_strdup(L->at->arena, fo->subject) : NULL;
 	L->at->keywords = fo->keywords ? arena_strdup(L->at->arena, fo->keywords) : NULL;
+	L->flow_total = progress_fn ? flow_blocks(fo) : 0;
 	for (const struct fo_node *c = fo->root->first; c; c = c->next)
 		if (c->type == FO_PAGE_SEQUENCE && lay_sequence(L, c, &page_number) < 0)
 			failed = 1;
@@ -168,6 +211,7 @@ lay_document(const struct fo_tree *fo, struct text_fonts *fonts, struct diag *d)
 		struct diag pd;
 		diag_init(&pd);
 		pass_begin(&L, &pd, pass == 1 ? NULL : &prev, &cur);
+		L.pass = pass;
 		failed = one_pass(&L) < 0;
 		int stable = L.ncites == 0 || (pass > 1 && idmap_equal(&prev, &cur));
 		if (!stable && !failed && lay_cite_patch(&L) == 0)

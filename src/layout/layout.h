@@ -20,4 +20,16 @@ struct area_tree;
 struct area_tree *lay_document(const struct fo_tree *fo, struct text_fonts *fonts,
     struct diag *d);
 
+/*
+ * What lay_document tells a progress report, as it goes: the blocks of
+ * the flows composed into lines (done of total, over every page sequence;
+ * a block laid out twice counts once, at most total), then the pages made
+ * (done, total 0).  pass counts from 1; a
+ * second pass starts again from nothing.
+ */
+enum lay_progress { LAY_PROGRESS_TEXT, LAY_PROGRESS_PAGES };
+typedef void lay_progress_fn(void *ctx, enum lay_progress what, int pass, long done, long total);
+/* The report of this thread's next lay_document calls, or NULL for none. */
+void lay_set_progress(lay_progress_fn *fn, void *ctx);
+
 #endif

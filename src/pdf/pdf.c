@@ -226,6 +226,23 @@ pdf_end(struct pdf_writer *w, int rc)
 	return rc;
 }
 
+static _Thread_local pdf_progress_fn *progress_fn;
+static _Thread_local void *progress_ctx;
+
+void
+pdf_set_progress(pdf_progress_fn *fn, void *ctx)
+{
+	progress_fn = fn;
+	progress_ctx = ctx;
+}
+
+void
+pdf_progress(long done, long total)
+{
+	if (progress_fn)
+		progress_fn(progress_ctx, done, total);
+}
+
 int
 pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 {
@@ -241,6 +258,7 @@ pdf_write(const struct area_tree *t, const char *path, struct diag *d)
 		pages[p->index - 1] = page;
 		pdf_draw_page(&w, page, p);
 		compress_page(&w, page);
+		pdf_progress(p->index, t->npages);
 	}
 	if (!w.failed)
 		pdf_nav(&w, pages, t);

@@ -44,4 +44,9 @@ struct pdf_item {
 int pdf_write_copies(const struct area_tree *t, const struct pdf_item *items, size_t n,
     const char *path, struct diag *d);
 
+/* The progress report of this thread's next writes, or NULL for none:
+ * called as each page is drawn, done of total. */
+typedef void pdf_progress_fn(void *ctx, long done, long total);
+void pdf_set_progress(pdf_progress_fn *fn, void *ctx);
+
 #endif

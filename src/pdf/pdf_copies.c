@@ -316,6 +316,8 @@ copy_pages(struct copies *c, HPDF_Dict res)
 			cw = p->w;
 			ch = p->h;
 		}
+		cp->ref.done = (long)v + 1;
+		cp->ref.total = (long)c->npages;
 		HPDF_Dict pg = pdf_haru_lean_page(w->doc, chunk, &cp->ref);
 		if (pg == NULL)
 			return;

@@ -343,6 +343,8 @@ page_entries(HPDF_Dict dict, HPDF_Stream stream)
 {
 	const struct pdf_page_ref *ref = dict->attr;
 	char e[96];
+	if (ref->total > 0)
+		pdf_progress(ref->done, ref->total);
 	snprintf(e, sizeof e, "/Type/Page/Parent %u 0 R/Contents %u 0 R",
 	    (unsigned)(ref->parent->header.obj_id & 0x00FFFFFF),
 	    (unsigned)(ref->contents->header.obj_id & 0x00FFFFFF));

@@ -110,10 +110,12 @@ HPDF_Array pdf_haru_pages_kids(HPDF_Dict node);
 
 /* A page of node whose entries are only /Type, /Parent and /Contents,
  * written when the page is; ref must live until the document is saved,
- * and contents may be set after this call. */
+ * and contents may be set after this call.  When the page is written,
+ * the progress report (pdf_progress) is told done of total, if total > 0. */
 struct pdf_page_ref {
 	HPDF_Dict parent;
 	HPDF_Dict contents;
+	long      done, total;
 };
 HPDF_Dict pdf_haru_lean_page(HPDF_Doc doc, HPDF_Dict node, struct pdf_page_ref *ref);
 

@@ -161,4 +161,7 @@ void pdf_gfx_background(struct pdf_gfx *g, HPDF_Page page, mpt ph, const struct 
  * the caller ends with HPDF_Page_GRestore. */
 void pdf_gfx_clip(HPDF_Page page, mpt ph, const struct area *v);
 
+/* Tell the progress report (pdf_set_progress), if any: page done of total. */
+void pdf_progress(long done, long total);
+
 #endif

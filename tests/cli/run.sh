@@ -53,6 +53,32 @@ check "forms --combined -o -: the PDF on standard output" sh -c "test $rc -eq 0 
 (cd "$T" && "$FOLIO" packet --root "$P" -o - "$P/cases/2024-001.xml" 2>"$T/e"); rc=$?
 check "packet -o -: several files cannot go to standard output, exit 2, no folder -" sh -c "test $rc -eq 2 && test ! -e '$T/-' && grep -q 'standard output' '$T/e'"
 
+# ---- progress of a long document -------------------------------------------------------------
+# A job reports only after FOLIO_PROGRESS_DELAY seconds (default 2; tests/run.sh sets it
+# far off so that no other test's stderr depends on the machine's speed): 0 reports at once.
+EX=$ROOT/examples/procedures.fo
+FOLIO_PROGRESS_DELAY=0 "$FOLIO" render "$EX" -o "$T/pg.pdf" 2>"$T/pg.err"; rc=$?
+check "render, not a terminal: plain progress lines on stderr (text, pages, writing)" sh -c "test $rc -eq 0 &&
+	grep -Eq '^composing the text: [0-9]+%\$' '$T/pg.err' &&
+	grep -Eq '^pages laid out: [0-9]+\$' '$T/pg.err' &&
+	grep -Eq '^writing the PDF: page [0-9]+ of 14\$' '$T/pg.err' &&
+	! grep -q \"\$(printf '\\r')\" '$T/pg.err' && ! grep -q \"\$(printf '\\033')\" '$T/pg.err'"
+check "render: the page counts of the progress lines are those of the PDF" sh -c "pdfinfo '$T/pg.pdf' | grep -q 'Pages: *14\$' && test \"\$(sed -n 's/^pages laid out: //p' '$T/pg.err' | sort -n | tail -1)\" -le 14"
+FOLIO_PROGRESS_DELAY=0 "$FOLIO" render -q "$EX" -o "$T/pq.pdf" 2>"$T/pq.err"; rc=$?
+check "render -q: no progress, the same PDF" sh -c "test $rc -eq 0 && test ! -s '$T/pq.err' && cmp '$T/pg.pdf' '$T/pq.pdf'"
+env -u FOLIO_PROGRESS_DELAY "$FOLIO" render "$EX" -o "$T/pd.pdf" 2>"$T/pd.err"; rc=$?
+check "render of a short document: no progress (the default waits 2 s)" sh -c "test $rc -eq 0 && test ! -s '$T/pd.err'"
+env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=zh_CN.UTF-8 FOLIO_PROGRESS_DELAY=0 "$FOLIO" render "$EX" -o "$T/pz.pdf" 2>"$T/pz.err"
+check "render in Chinese: 已排 N 页" grep -Eq '^已排 [0-9]+ 页$' "$T/pz.err"
+FOLIO_PROGRESS_DELAY=0 "$FOLIO" forms --root "$P" --combined --copies 3 -o "$T/pc" XT-KF-CX-004-R01 2>"$T/pc.err"; rc=$?
+n=$(pdfinfo "$T"/pc/forms/*.pdf 2>/dev/null | sed -n 's/^Pages: *//p')
+check "forms --combined: progress lines up to its last page, then wrote" sh -c "test $rc -eq 0 && test -n '$n' &&
+	grep -q '^writing the PDF: page [0-9]* of $n\$' '$T/pc.err' && tail -1 '$T/pc.err' | grep -q '^folio: wrote '"
+FOLIO_PROGRESS_DELAY=0 "$FOLIO" forms --root "$P" --combined --copies 3 -q -o "$T/pcq" XT-KF-CX-004-R01 2>"$T/pcq.err"; rc=$?
+check "forms --combined -q: nothing on stderr" sh -c "test $rc -eq 0 && test ! -s '$T/pcq.err'"
+FOLIO_PROGRESS_DELAY=0 "$FOLIO" manual --root "$P" -o "$T/pm" 2>"$T/pm.err"; rc=$?
+check "manual: progress lines, then wrote" sh -c "test $rc -eq 0 && grep -Eq '^pages laid out: [0-9]+\$' '$T/pm.err' && grep -q '^writing the PDF: page' '$T/pm.err'"
+
 # ---- exit codes --------------------------------------------------------------------------------
 : >"$T/afile"
 for job in "manual" "forms XT-KF-CX-004-R01" "packet $P/cases/2024-001.xml"; do
