@@ -154,7 +154,10 @@ arena_take(struct arena *a, size_t size, size_t align)
 	size_t off = c ? (c->used + align - 1) & ~(align - 1) : 0;
 
 	if (c == NULL || off > c->size || c->size - off < size) {
-		size_t want = size > CHUNK_MIN ? size : CHUNK_MIN;
+		/* chunks grow with the arena, from 1 KB to CHUNK_MIN: a small
+		 * arena (a table row's) takes little */
+		size_t grow = a->bytes < 1024 ? 1024 : a->bytes < CHUNK_MIN ? a->bytes : CHUNK_MIN;
+		size_t want = size > grow ? size : grow;
 		c = xmalloc(sizeof(*c) + want);
 		c->size = want;
 		c->used = 0;

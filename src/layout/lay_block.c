@@ -183,7 +183,7 @@ struct lblock *
 lay_lblock_new(struct lay *L, const struct fo_node *n, struct lblock *ctx, mpt refw)
 {
 	const struct fo_style *st = n->style;
-	struct lblock *b = arena_alloc(L->at->arena, sizeof *b);
+	struct lblock *b = arena_alloc(L->scratch, sizeof *b);
 	mpt si, ei;
 	int over = 0;
 
@@ -342,7 +342,7 @@ lay_vlist_freeze(struct lay *L, struct vlist *vl)
 {
 	struct vitem *v = NULL;
 	if (vl->n) {
-		v = arena_alloc(L->at->arena, vl->n * sizeof *v);
+		v = arena_alloc(L->scratch, vl->n * sizeof *v);
 		memcpy(v, vl->v, vl->n * sizeof *v);
 	}
 	free(vl->v);

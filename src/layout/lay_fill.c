@@ -31,6 +31,7 @@ lay_fill_init(struct fill *f, struct lay *L, const struct vlist *vl, int pages)
 {
 	memset(f, 0, sizeof *f);
 	f->L = L;
+	f->arena = L->scratch;
 	f->vl = vl;
 	f->pages = (uint8_t)pages;
 	f->flow = (uint8_t)pages;
@@ -55,7 +56,7 @@ push_open(struct fill *f, struct lblock *b, struct area *a)
 	if (f->depth == f->cap) {
 		/* from the arena: fills are many (one per cell) and never freed */
 		int cap = f->cap ? f->cap * 2 : 4;
-		struct open *s = arena_alloc(f->L->at->arena, (size_t)cap * sizeof *s);
+		struct open *s = arena_alloc(f->arena, (size_t)cap * sizeof *s);
 		if (f->depth)
 			memcpy(s, f->stack, (size_t)f->depth * sizeof *s);
 		f->stack = s;

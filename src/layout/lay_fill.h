@@ -21,7 +21,8 @@ struct fill {
 	struct lay   *L;
 	const struct vlist *vl;
 	size_t        i;           /* next item */
-	struct open  *stack;       /* blocks open before item i (arena) */
+	struct open  *stack;       /* blocks open before item i (in arena) */
+	struct arena *arena;       /* L->scratch when the fill was made */
 	int           depth, cap;
 	uint8_t       pages;       /* forced page breaks end a fragment */
 	uint8_t       flow;        /* a page's flow or a cell in it: markers are recorded */

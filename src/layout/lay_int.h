@@ -201,6 +201,14 @@ struct lay {
 		struct lay_floats    *floats;    /* the before-floats of the flow being laid out */
 		const struct fo_node *rtm_table; /* retrieve-table-marker: the table whose markers … */
 		int                   rtm_page;  /* … on this page are retrieved (lay_tmarker.c) */
+		/* where the boxes, vertical lists and rows being built go: the
+		 * area tree's arena, or while a row group (table rows, a list
+		 * item) is built, an arena of its own, freed once the row is
+		 * placed (lay_row_arena_begin) */
+		struct arena         *scratch;
+		struct arena        **rowmem;    /* the row groups' arenas; NULL once freed */
+		size_t                nrowmem, caprowmem;
+		uint8_t               scratch_kept; /* the row being built must outlive its placing */
 		/* progress: the flow being composed, the flows' blocks done of all */
 		const struct fo_node *flow;
 		long                  flow_done, flow_total;

@@ -624,6 +624,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 			L->cparas = xrealloc(L->cparas, L->capcparas * sizeof *L->cparas);
 		}
 		cp = &L->cparas[L->ncparas++];
+		L->scratch_kept = 1;   /* its box is read again at the end of the pass */
 		*cp = (struct lay_cite_para){ block, first, blk, first_line, 1, nl,
 			arena_alloc(L->at->arena, (nl ? nl : 1) * sizeof *cp->lines) };
 		if (L->cbar_events != cbar_events0)

@@ -108,6 +108,8 @@ item(struct lay *L, const struct fo_node *n, struct lblock *list, struct vlist *
 	lay_block_push_open(L, ib, vl);
 	const struct fo_node *part[2] = { label, body };
 	struct lblock *pb[2] = { NULL, NULL };
+	struct arena *save = L->scratch;
+	size_t mem = lay_row_arena_begin(L, &save);
 	for (int k = 0; k < 2; k++)
 		if (part[k])
 			pb[k] = part_box(L, part[k], ib, refw, k == 0);
@@ -118,19 +120,21 @@ item(struct lay *L, const struct fo_node *n, struct lblock *list, struct vlist *
 			if (part[k])
 				lay_blocks_in(L, part[k], pb[k], &scratch, refw);
 		vlist_free(&scratch);
+		L->scratch = save;
 		lay_block_push_close(L, ib, vl);
 		return;
 	}
-	struct lrow *row = arena_alloc(L->at->arena, sizeof *row);
+	struct lrow *row = arena_alloc(L->scratch, sizeof *row);
 	row->part = PART_BODY;
 	row->nrows = 1;
-	row->minh = arena_alloc(L->at->arena, sizeof *row->minh);
-	row->rowh = arena_alloc(L->at->arena, sizeof *row->rowh);
-	row->rowfo = arena_alloc(L->at->arena, sizeof *row->rowfo);
-	row->cells = arena_alloc(L->at->arena, 2 * sizeof *row->cells);
+	row->minh = arena_alloc(L->scratch, sizeof *row->minh);
+	row->rowh = arena_alloc(L->scratch, sizeof *row->rowh);
+	row->rowfo = arena_alloc(L->scratch, sizeof *row->rowfo);
+	row->cells = arena_alloc(L->scratch, 2 * sizeof *row->cells);
 	for (int k = 0; k < 2; k++)
 		if (part[k])
 			part_cell(L, &row->cells[row->ncells++], part[k], pb[k], refw);
+	row->mem = mem ? lay_row_arena_end(L, mem, save) : 0;
 	if (row->ncells == 2 && n->style->rel_align_baseline) {
 		mpt b0 = first_baseline(&row->cells[0].vl), b1 = first_baseline(&row->cells[1].vl);
 		if (b0 >= 0 && b1 >= 0) {

@@ -933,6 +933,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 	struct lay_notes nt;
 	lay_notes_init(L, &nt, seq, m.body.w);
 	int empty = 0, first = !need_blank;
+	size_t released = 0;   /* items before it: their rows' memory is freed */
 	do {
 		if (L->at->npages >= LIMIT_PAGES) {
 			diag_report(L->d, DIAG_ERROR, L->fo->file, seq->line, 0,
@@ -986,6 +987,10 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 			m = ml;
 		}
 		page_regions(L, seq, pg, &m);
+		/* rows wholly placed are not read again */
+		for (; released < f.i; released++)
+			if (vl.v[released].kind == V_ROW)
+				lay_row_release(L, vl.v[released].row);
 		lay_progress(L, LAY_PROGRESS_PAGES);
 		(*page_number)++;
 		first = 0;

@@ -159,6 +159,7 @@ pass_end(struct lay *L)
 	free(L->nobreak);
 	free(L->marks);
 	free(L->deferred);
+	lay_rows_free(L);
 }
 
 /* One layout pass over every page sequence.  Returns -1 if one failed. */
@@ -168,6 +169,7 @@ one_pass(struct lay *L)
 	const struct fo_tree *fo = L->fo;
 	int page_number = 1, failed = 0;
 	L->at = area_tree_new();
+	L->scratch = L->at->arena;
 	L->at->title = fo->title ? arena_strdup(L->at->arena, fo->title) : NULL;
 	L->at->language = fo->language ? arena_strdup(L->at->arena, fo->language) : NULL;
 	L->at->file = fo->file ? arena_strdup(L->at->arena, fo->file) : NULL;

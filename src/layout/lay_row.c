@@ -323,6 +323,50 @@ lay_row_place(struct fill *f, struct lrow *row, mpt avail, int strict)
 	free(ca);
 }
 
+/* ================================================================ memory */
+
+size_t
+lay_row_arena_begin(struct lay *L, struct arena **save)
+{
+	*save = L->scratch;
+	if (L->scratch != L->at->arena || L->measure || L->recompose || L->pagenum)
+		return 0;
+	if (L->nrowmem == L->caprowmem) {
+		L->caprowmem = L->caprowmem ? 2 * L->caprowmem : 256;
+		L->rowmem = xrealloc(L->rowmem, L->caprowmem * sizeof *L->rowmem);
+	}
+	L->rowmem[L->nrowmem++] = L->scratch = arena_new();
+	L->scratch_kept = 0;
+	return L->nrowmem;
+}
+
+size_t
+lay_row_arena_end(struct lay *L, size_t id, struct arena *save)
+{
+	L->scratch = save;
+	return L->scratch_kept ? 0 : id;
+}
+
+void
+lay_row_release(struct lay *L, const struct lrow *row)
+{
+	size_t id = row->mem;
+	if (id == 0 || id > L->nrowmem || L->rowmem[id - 1] == NULL)
+		return;
+	arena_free(L->rowmem[id - 1]);
+	L->rowmem[id - 1] = NULL;
+}
+
+void
+lay_rows_free(struct lay *L)
+{
+	for (size_t i = 0; i < L->nrowmem; i++)
+		arena_free(L->rowmem[i]);
+	free(L->rowmem);
+	L->rowmem = NULL;
+	L->nrowmem = L->caprowmem = 0;
+}
+
 /* ================================================================ cloning */
 
 static struct area *

@@ -46,7 +46,24 @@ struct lrow {
 	mpt       x, w;            /* grid rows' areas, in the fill's frame */
 	mpt       h;               /* natural height of what is left */
 	mpt       top_extra;       /* collapsed borders: more on a page's first row */
+	size_t    mem;             /* its arena in L->rowmem, 1-based; 0: the area tree's */
 };
+
+/*
+ * A row group's own memory.  begin: from now on L->scratch is a new arena
+ * for what the group is built of (its cells' boxes, vertical lists and
+ * fills), when the group stands in a page's flow (not inside another row,
+ * not measured); returns its number (1-based) or 0 with nothing changed.
+ * end: L->scratch back to save, and the number for row->mem, or 0 when
+ * something of the group must live to the end of the pass (a paragraph
+ * citing a page number, composed again then).  lay_row_release frees
+ * row's arena once its item is placed; lay_rows_free frees the rest at
+ * the end of the pass.
+ */
+size_t lay_row_arena_begin(struct lay *L, struct arena **save);
+size_t lay_row_arena_end(struct lay *L, size_t id, struct arena *save);
+void   lay_row_release(struct lay *L, const struct lrow *row);
+void   lay_rows_free(struct lay *L);
 
 /* Height of row; first: the first row of its table on this page. */
 mpt  lay_row_height(const struct lrow *row, int first);

@@ -120,7 +120,7 @@ cell_setup(struct lay *L, struct ltable *T, const struct tcell *t, struct lcell 
 	lc->refarea = 1;
 	lc->retain = 1;
 
-	struct lblock *ctx = arena_alloc(L->at->arena, sizeof *ctx);
+	struct lblock *ctx = arena_alloc(L->scratch, sizeof *ctx);
 	ctx->fo = t->fo;
 	ctx->w = lc->cw;
 	memset(&lc->vl, 0, sizeof lc->vl);
@@ -189,15 +189,15 @@ static struct lrow *
 group_build(struct lay *L, struct ltable *T, int ra, int rb)
 {
 	struct grid *g = &T->g;
-	struct lrow *row = arena_alloc(L->at->arena, sizeof *row);
+	struct lrow *row = arena_alloc(L->scratch, sizeof *row);
 	int ncells = 0;
 
 	row->tbl = T;
 	row->part = g->row[ra].part;
 	row->nrows = rb - ra;
-	row->minh = arena_alloc(L->at->arena, (size_t)row->nrows * sizeof *row->minh);
-	row->rowh = arena_alloc(L->at->arena, (size_t)row->nrows * sizeof *row->rowh);
-	row->rowfo = arena_alloc(L->at->arena, (size_t)row->nrows * sizeof *row->rowfo);
+	row->minh = arena_alloc(L->scratch, (size_t)row->nrows * sizeof *row->minh);
+	row->rowh = arena_alloc(L->scratch, (size_t)row->nrows * sizeof *row->rowh);
+	row->rowfo = arena_alloc(L->scratch, (size_t)row->nrows * sizeof *row->rowfo);
 	row->sep = T->collapse ? 0 : T->sep[1];
 	row->x = T->cx0;
 	row->w = 0;
@@ -218,7 +218,7 @@ group_build(struct lay *L, struct ltable *T, int ra, int rb)
 	if (T->fo->style->keep_together != KEEP_AUTO)
 		row->keep = 1;
 	row->ncells = ncells;
-	row->cells = arena_alloc(L->at->arena, (size_t)(ncells ? ncells : 1) * sizeof *row->cells);
+	row->cells = arena_alloc(L->scratch, (size_t)(ncells ? ncells : 1) * sizeof *row->cells);
 	int k = 0;
 	for (int r = ra; r < rb; r++)
 		for (int i = g->row[r].first; i < g->row[r].first + g->row[r].n; i++)
@@ -273,7 +273,13 @@ push_part(struct lay *L, struct ltable *T, struct vlist *vl, uint8_t part, int *
 			continue;
 		}
 		int e = group_end(g, r);
+		/* repeated headers and footers are cloned on every page: they
+		 * keep the area tree's arena */
+		int repeated = (part == PART_HEADER && T->rep_head) || (part == PART_FOOTER && T->rep_foot);
+		struct arena *save = L->scratch;
+		size_t mem = repeated ? 0 : lay_row_arena_begin(L, &save);
 		struct lrow *row = group_build(L, T, r, e);
+		row->mem = mem ? lay_row_arena_end(L, mem, save) : 0;
 		if (part == PART_HEADER && T->rep_head) {
 			T->head = xrealloc(T->head, (size_t)(T->nhead + 1) * sizeof *T->head);
 			T->head[T->nhead++] = lay_row_clone(L, row);
@@ -308,7 +314,7 @@ void
 lay_table(struct lay *L, const struct fo_node *n, struct lblock *ctx, struct vlist *vl, mpt refw)
 {
 	const struct fo_style *st = n->style;
-	struct ltable *T = arena_alloc(L->at->arena, sizeof *T);
+	struct ltable *T = arena_alloc(L->scratch, sizeof *T);
 	struct grid *g = &T->g;
 
 	T->fo = n;
