@@ -40,7 +40,8 @@ LAYOUT_OBJS := layout/lay_line.o layout/lay_gather.o layout/lay_hyph.o layout/la
                layout/lay_object.o layout/lay_fill.o layout/lay_table.o layout/lay_table_grid.o \
                layout/lay_table_widths.o layout/lay_table_borders.o layout/lay_row.o \
                layout/lay_measure.o layout/lay_list.o \
-               layout/lay_container.o layout/lay_inline.o layout/lay_visibility.o layout/lay_background.o layout/lay_float.o layout/lay_tmarker.o
+               layout/lay_container.o layout/lay_inline.o layout/lay_visibility.o layout/lay_background.o layout/lay_float.o layout/lay_tmarker.o \
+               layout/lay_reflow.o
 PDF_OBJS    := pdf/pdf.o pdf/pdf_page.o pdf/pdf_text.o pdf/pdf_info.o pdf/pdf_nav.o pdf/pdf_deflate.o \
                pdf/pdf_font.o pdf/pdf_graphics.o pdf/pdf_copies.o pdf/pdf_haru.o
 DOCSET_OBJS := docset/docset_check.o docset/docset_check_proc.o docset/docset_manual.o docset/docset_packet.o \

@@ -413,6 +413,20 @@ lay_fill_place(struct fill *f, const struct cut *c)
 	}
 }
 
+void
+lay_fill_seek(struct fill *f, size_t i)
+{
+	f->depth = 0;
+	for (size_t k = 0; k < i && k < f->vl->n; k++) {
+		const struct vitem *v = &f->vl->v[k];
+		if (v->kind == V_OPEN && f->depth < LIMIT_DEPTH)
+			push_open(f, v->blk, NULL);
+		else if (v->kind == V_CLOSE && f->depth > 0)
+			f->depth--;
+	}
+	f->i = i;
+}
+
 size_t
 lay_fill_probe_cols(const struct fill *f, int ncol, mpt h, int *over)
 {

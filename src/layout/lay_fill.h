@@ -67,6 +67,9 @@ void lay_fill_end(struct fill *f);
 int  lay_fill_done(const struct fill *f);
 /* The area new content goes into: the innermost open block or the parent. */
 struct area *lay_fill_parent(const struct fill *f);
+/* Go on from item i: the blocks open there are reopened by the next
+ * lay_fill_begin (a flow laid out again at another width). */
+void lay_fill_seek(struct fill *f, size_t i);
 /*
  * A probe: how far items [f->i, band end) go when poured into ncol
  * fragments of height h each, rows not split, a column break moving on to

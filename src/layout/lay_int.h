@@ -212,6 +212,11 @@ struct lay {
 		/* progress: the flow being composed, the flows' blocks done of all */
 		const struct fo_node *flow;
 		long                  flow_done, flow_total;
+		/* a flow laid out again at another width goes on inside this
+		 * paragraph (lay_inlines of block from child first), from
+		 * character resume_at: the lines before are on earlier pages */
+		const struct fo_node *resume_block, *resume_first;
+		size_t                resume_at;
 	};
 };
 

@@ -264,7 +264,9 @@ line_anchors(struct lay *L, const struct chars *cs, const struct text_line *line
 		size_t at = 0;
 		while (at + 1 < nl && lines[at].end <= i)
 			at++;
-		if (at != l)
+		/* before the lines (a paragraph composed again from a character
+		 * on): landed with the lines on the pages before */
+		if (at != l || (nl > 0 && i < lines[0].start))
 			continue;
 		struct lay_anchor *a = arena_alloc(L->at->arena, sizeof *a);
 		a->fo = cs->anc[k].fo;
@@ -549,6 +551,14 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	/* R13: text that starts with two ideographic spaces is indented already */
 	if (n >= 2 && cps[0] == 0x3000 && cps[1] == 0x3000)
 		o.indent = 0;
+	/* the paragraph goes on at a page of another width (lay_page.c):
+	 * composed again from the first character not yet placed */
+	size_t skip = 0;
+	if (L->resume_block == block && L->resume_first == first && L->resume_at < n) {
+		skip = L->resume_at;
+		o.indent = 0;
+		nids = 0;   /* they landed with the paragraph's first line */
+	}
 	o.last_end_indent = fo_len_resolve(bs->last_line_end_indent, o.width);
 	o.align = bs->text_align;
 	o.align_last = bs->text_align_last;
@@ -596,17 +606,25 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		} else if (o.wrap) {
 			text_url_breaks(it, n, o.width - (o.indent > 0 ? o.indent : 0));
 		}
-		nl = text_para_break(it, n, &o, &lines);
+		nl = text_para_break(it + skip, n - skip, &o, &lines);
+	}
+	for (size_t l = 0; l < nl; l++) {
+		lines[l].start += skip;
+		lines[l].end += skip;
 	}
 	size_t wide_from = nl;   /* lines from here are below the float: full width */
 	mpt wide_w = wide->w - wide->pad[SIDE_START] - wide->pad[SIDE_END] - wide->bw[SIDE_START] -
 	    wide->bw[SIDE_END];
 	if (blk != wide && rest > 0 && o.wrap && nl > 0)
 		wide_from = widen_below(L, bs, it, g, n, &o, wide_w < 1000 ? 1000 : wide_w, rest, &lines, &nl);
-	/* a word broken by a hyphen: its two parts shaped apart */
+	/* a word broken by a hyphen: its two parts shaped apart, and so the
+	 * word broken on the page before where the paragraph goes on */
 	for (size_t l = 0; l < nl; l++)
 		if (lines[l].hyw > 0)
 			lay_shape_split(&shp, it, cps, ga, lines[l].end - 1);
+	if (skip > 0 && !L->measure && it[skip - 1].hyw > 0 && it[skip - 1].kind == TK_LATIN &&
+	    it[skip].kind == TK_LATIN)
+		lay_shape_split(&shp, it, cps, ga, skip - 1);
 	for (size_t i = 0; i < n; i++)
 		g[i].gadv = ga[i];
 	free(ga);
@@ -627,7 +645,7 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		L->scratch_kept = 1;   /* its box is read again at the end of the pass */
 		*cp = (struct lay_cite_para){ block, first, blk, first_line, 1, nl,
 			arena_alloc(L->at->arena, (nl ? nl : 1) * sizeof *cp->lines) };
-		if (L->cbar_events != cbar_events0)
+		if (L->cbar_events != cbar_events0 || skip > 0)
 			cp->patchable = 0;
 		for (size_t i = 0; i < n; i++)
 			if (cs.v[i].pnum || cs.v[i].note || (objs[i] && !lay_obj_simple(objs[i])))
@@ -670,6 +688,8 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		v->brk_ok = (uint8_t)ok;
 		v->blk = lb;
 		v->line = la;
+		v->para = first;
+		v->c0 = (uint32_t)lines[l].start;
 		v->cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
 		/* footnotes cited in the line, and in its inline-containers */
 		int nn = 0;

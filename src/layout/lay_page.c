@@ -883,6 +883,95 @@ flow_list(struct lay *L, const struct fo_node *flow, mpt width, struct vlist *vl
 	drop_trailing_breaks(vl);
 }
 
+/*
+ * The vertical list of flow for pages of master m, into *vl: laid out to
+ * its column width (span="all" children to the body's), its floats into
+ * *fl.
+ */
+static void
+sequence_list(struct lay *L, const struct fo_node *seq, const struct fo_node *flow,
+    const struct master *m, struct lay_floats *fl, struct vlist *vl)
+{
+	/* absolutely positioned containers are laid out against these */
+	L->page_w = m->pw;
+	L->page_h = m->ph;
+	L->body_h = m->body.h;
+	L->span_w = m->ncol > 1 ? m->body.w : 0;
+	lay_floats_init(L, fl, seq, vl, m->colw, m->ncol > 1);
+	flow_list(L, flow, m->colw, vl);
+	lay_floats_flow_done(L, fl, vl);
+	L->floats = NULL;
+	L->span_w = 0;
+}
+
+/* The widths a flow is laid out to for pages of master m: its columns',
+ * and its span="all" children's in a body of several columns. */
+static int
+same_widths(const struct master *a, const struct master *b)
+{
+	return a->colw == b->colw && (a->ncol > 1 ? a->body.w : 0) == (b->ncol > 1 ? b->body.w : 0);
+}
+
+/* What a sequence's flow keeps across its pages. */
+struct flow_state {
+	const struct fo_node *cbar[LAY_CBAR_MAX];   /* change bars open where the flow starts */
+	int                   ncbar;
+	size_t                released;   /* items before it: their rows' memory is freed */
+};
+
+/*
+ * The flow laid out again for master m, a page of other widths than the
+ * pages before (XSL 1.1 §6.4.5: each page's region-body is its own
+ * reference area); the fill goes on where it stood (lay_reflow.c), the
+ * floats not placed yet laid out to the new width.  Not done (the text
+ * keeps its width, with a warning) in the middle of a row split across
+ * the pages, nor past LIMIT_REFLOWS times a sequence (each is a layout of
+ * the whole flow).  Returns 1 when *vl, *fl and *f are the new ones.
+ */
+#define LIMIT_REFLOWS  32
+static int
+reflow(struct lay *L, const struct fo_node *seq, const struct fo_node *flow, const struct master *m,
+    struct vlist *vl, struct lay_floats *fl, struct fill *f, struct flow_state *fs)
+{
+	if (f->i >= vl->n)
+		return 0;
+	lay_reflow_from(L, vl, f->i);
+	/* the layout starts where the flow starts: change bars as they were */
+	memcpy(L->cbar, fs->cbar, sizeof L->cbar);
+	L->ncbar = fs->ncbar;
+	struct vlist nv;
+	struct lay_floats nfl;
+	sequence_list(L, seq, flow, m, &nfl, &nv);
+	L->resume_block = L->resume_first = NULL;
+	L->resume_at = 0;
+	size_t j;
+	if (nfl.n != fl->n || !lay_reflow_match(vl, f->i, &nv, &j)) {
+		lay_floats_free(L, &nfl);
+		vlist_free(&nv);
+		return 0;
+	}
+	/* the rows of the old list not placed will not be */
+	for (size_t k = fs->released; k < vl->n; k++)
+		if (vl->v[k].kind == V_ROW)
+			lay_row_release(L, vl->v[k].row);
+	fs->released = 0;
+	nfl.next = nfl.plan = fl->next;
+	lay_floats_free(L, fl);
+	*fl = nfl;
+	struct fill nf;
+	lay_fill_init(&nf, L, vl, 1);
+	vlist_free(vl);
+	*vl = nv;
+	fl->flow = vl;
+	lay_fill_seek(&nf, j);
+	/* what the blocks open there noted when they began, on pages before */
+	for (int d = 0; d < nf.depth && d < f->depth; d++)
+		if (nf.stack[d].b && f->stack[d].b && nf.stack[d].b->fo == f->stack[d].b->fo)
+			nf.stack[d].b->index_page = f->stack[d].b->index_page;
+	*f = nf;
+	return 1;
+}
+
 /* The loop over the pages of one page-sequence: a master for each, its body
  * filled, its regions deferred, blank pages for parity. */
 int
@@ -915,25 +1004,21 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 
 	const struct fo_node *flow = seq_flow(L, seq, &m);
 
-	/* absolutely positioned containers are laid out against these */
-	L->page_w = m.pw;
-	L->page_h = m.ph;
-	L->body_h = m.body.h;
 	struct vlist vl;
-	L->span_w = m.ncol > 1 ? m.body.w : 0;
+	struct flow_state fs;
+	int reflows = 0, split = 0;
+	memcpy(fs.cbar, L->cbar, sizeof fs.cbar);
+	fs.ncbar = L->ncbar;
+	fs.released = 0;
 	struct lay_floats fl;
-	lay_floats_init(L, &fl, seq, &vl, width, m.ncol > 1);
-	flow_list(L, flow, width, &vl);
-	lay_floats_flow_done(L, &fl, &vl);
-	L->floats = NULL;
-	L->span_w = 0;
+	sequence_list(L, seq, flow, &m, &fl, &vl);
+	struct master mw = m;   /* the widths the flow is laid out to */
 
 	struct fill f;
 	lay_fill_init(&f, L, &vl, 1);
 	struct lay_notes nt;
 	lay_notes_init(L, &nt, seq, m.body.w);
 	int empty = 0, first = !need_blank;
-	size_t released = 0;   /* items before it: their rows' memory is freed */
 	do {
 		if (L->at->npages >= LIMIT_PAGES) {
 			diag_report(L->d, DIAG_ERROR, L->fo->file, seq->line, 0,
@@ -946,10 +1031,18 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		    &m, &ml, &other_last);
 		if (spm == NULL)
 			break;
-		if (m.colw != width)
+		if (!same_widths(&m, &mw) && !split && reflows < LIMIT_REFLOWS &&
+		    reflow(L, seq, flow, &m, &vl, &fl, &f, &fs)) {
+			mw = m;
+			width = m.colw;
+			reflows++;
+		}
+		if (!same_widths(&m, &mw))
 			diag_once(L->d, "masterwidth", DIAG_WARNING, L->fo->file, spm->line, 0,
-			    "page master \"%s\" has another region-body width than the sequence's first page; "
-			    "the text keeps the first width", m.name ? m.name : "");
+			    "page master \"%s\" has another region-body width than the page before, "
+			    "where a table row or list item is broken across the pages (or after %d "
+			    "changes of width); the text keeps the width it has",
+			    m.name ? m.name : "", LIMIT_REFLOWS);
 		struct area_page *pg = new_page(L, seq, &m, *page_number, first);
 		L->mark_page = pg->index;
 		lay_record_id(L, pg, pg->label, seq->id, m.body.x, m.body.y);
@@ -971,6 +1064,7 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		uint8_t brk = BREAK_AUTO;
 		while (f.i < vl.n && vl.v[f.i].kind == V_BREAK)
 			brk = vl.v[f.i++].brk_kind;
+		split = c.split;
 		empty = f.i == before && !c.split && nt.f.i == notes_before && fl.next == floats_before
 		    ? empty + 1 : 0;
 		if (empty > LIMIT_EMPTY_PAGES)
@@ -988,9 +1082,9 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		}
 		page_regions(L, seq, pg, &m);
 		/* rows wholly placed are not read again */
-		for (; released < f.i; released++)
-			if (vl.v[released].kind == V_ROW)
-				lay_row_release(L, vl.v[released].row);
+		for (; fs.released < f.i; fs.released++)
+			if (vl.v[fs.released].kind == V_ROW)
+				lay_row_release(L, vl.v[fs.released].row);
 		lay_progress(L, LAY_PROGRESS_PAGES);
 		(*page_number)++;
 		first = 0;

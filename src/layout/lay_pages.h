@@ -132,6 +132,14 @@ void lay_page_deferred(struct lay *L);
 /* Add the clickable rectangles of line's linked runs to pg's links. */
 void lay_page_links(struct lay *L, struct area_page *pg, const struct area *line);
 
+/* lay_reflow.c: the flow is about to be laid out again at another width,
+ * the fill standing at item at of vl: a paragraph broken there is to be
+ * composed again from the first character not yet placed (L->resume_*). */
+void lay_reflow_from(struct lay *L, const struct vlist *vl, size_t at);
+/* Where the fill goes on in nv, the flow laid out again: *j; 0 when the
+ * two lists do not match there (the caller keeps old). */
+int  lay_reflow_match(const struct vlist *old, size_t at, const struct vlist *nv, size_t *j);
+
 /* lay_cite.c: the pass's citations made exact in place; returns 0 when
  * patched, -1 when another pass is needed (nothing is changed then). */
 int  lay_cite_patch(struct lay *L);

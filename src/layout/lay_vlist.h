@@ -54,21 +54,23 @@ struct vitem {
 	uint8_t        retain;     /* a space kept at the top of a page */
 	uint8_t        brk_kind;   /* V_BREAK: enum fo_break */
 	uint8_t        brk_after;  /* V_BREAK: from a break-after */
+	uint8_t        abs;        /* V_BOX: enum fo_abspos; out of the flow unless auto */
+	uint8_t        span;       /* of a span="all" child of a multi-column flow */
 	mpt            h;          /* height, millipoints */
 	struct lblock *blk;        /* V_OPEN/V_CLOSE: the block; V_LINE: its block */
 	struct area   *line;       /* V_LINE: area with runs relative to (0, 0);
 	                              V_BOX: the container's area at (0, 0) */
 	struct lrow   *row;        /* V_ROW */
-	uint8_t        abs;        /* V_BOX: enum fo_abspos; out of the flow unless auto */
-	uint8_t        span;       /* of a span="all" child of a multi-column flow */
 	const struct fo_node *cbar;  /* V_LINE: inside this change bar */
 	const struct fo_node **notes;  /* fo:footnote-body of citations in it (V_LINE), or
 	                                  in its cells or content (V_ROW, V_BOX) */
 	int            nnotes;
+	uint32_t       c0;         /* V_LINE: its first character in the paragraph */
 	const char   **ids;        /* V_LINE: ids of inline FOs starting in it */
 	int            nids;
 	struct lay_float *side;    /* V_LINE: a side float placed at its top (lay_float.c) */
 	struct lay_anchor *anchors;/* index anchors that land where it does */
+	const struct fo_node *para;  /* V_LINE: the first inline child of its paragraph */
 };
 
 struct vlist {
