@@ -51,6 +51,10 @@ done >"${TMPDIR:-/tmp}/check-includes.$$"
 # the libraries stay in their stages
 grep -rn --include='*.[ch]' 'hpdf\.h\|hpdf_' "$SRC" | grep '#[[:space:]]*include' | grep -v "^$SRC/pdf/" |
 	sed "s|^$SRC/||; s|\$| (libharu only in pdf)|" >>"${TMPDIR:-/tmp}/check-includes.$$"
+# HarfBuzz is the text stage's: the PDF writer gets what it needs of a
+# face (its subset, glyph ids, advances) through text.h's functions
+grep -rn --include='*.[ch]' '#[[:space:]]*include[[:space:]]*[<"]hb[-.a-z]*\.h' "$SRC/pdf" 2>/dev/null |
+	sed "s|^$SRC/||; s|\$| (HarfBuzz only through the text stage's functions, text.h)|" >>"${TMPDIR:-/tmp}/check-includes.$$"
 grep -rn --include='*.[ch]' '#[[:space:]]*include[[:space:]]*<\(libxml\|libxslt\|libexslt\)/' "$SRC" | grep -v "^$SRC/source/" |
 	sed "s|^$SRC/||; s|\$| (libxml2 and libxslt only in source)|" >>"${TMPDIR:-/tmp}/check-includes.$$"
 # layout reads typed fields only: no attribute lookups, no number parsing

@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hb.h>
 #include <hpdf.h>
 
 #include "pdf.h"
@@ -48,13 +47,45 @@ pdf_face_of(struct pdf_writer *w, struct text_face *f)
 	struct pdf_face *p = &w->faces[w->nfaces++];
 	memset(p, 0, sizeof *p);
 	p->face = f;
-	p->cps = hb_set_create();
 	p->bmp = xcalloc(65536 / 64, sizeof *p->bmp);
-	p->cid = hb_map_create();
-	p->gids = hb_set_create();
-	p->gtu = hb_map_create();
-	p->gcid = hb_map_create();
 	return p;
+}
+
+/* ---------------------------------------------------------------- glyph ids met */
+
+static uint32_t *
+gmap_slot(struct pdf_gmap *m, uint32_t gid)
+{
+	size_t i = (size_t)(gid * 2654435761u) & (m->cap - 1);
+	while (m->key[i] != 0 && m->key[i] != gid + 1)
+		i = (i + 1) & (m->cap - 1);
+	return &m->key[i];
+}
+
+/* Add gid (value 0) unless there; returns its value's place. */
+static uint32_t *
+gmap_add(struct pdf_gmap *m, uint32_t gid)
+{
+	if ((m->n + 1) * 2 > m->cap) {   /* at most half full */
+		struct pdf_gmap o = *m;
+		m->cap = o.cap ? o.cap * 2 : 64;
+		m->key = xcalloc(m->cap, sizeof *m->key);
+		m->val = xcalloc(m->cap, sizeof *m->val);
+		for (size_t i = 0; i < o.cap; i++)
+			if (o.key[i] != 0) {
+				uint32_t *k = gmap_slot(m, o.key[i] - 1);
+				*k = o.key[i];
+				m->val[k - m->key] = o.val[i];
+			}
+		free(o.key);
+		free(o.val);
+	}
+	uint32_t *k = gmap_slot(m, gid);
+	if (*k == 0) {
+		*k = gid + 1;
+		m->n++;
+	}
+	return &m->val[k - m->key];
 }
 
 /* A shaped glyph: its id, and the first text it stands for (ToUnicode). */
@@ -63,8 +94,8 @@ collect_glyph(struct pdf_face *p, const struct area *r, const struct area_glyph 
 {
 	if (g->gid == 0)
 		return;
-	hb_set_add(p->gids, g->gid);
-	if (g->ntext == 0 || hb_map_has(p->gtu, g->gid))
+	uint32_t *at = gmap_add(&p->gtu, g->gid);
+	if (g->ntext == 0 || *at != 0)
 		return;
 	const char *s = r->text + g->text, *e = s + g->ntext;
 	size_t n = utf8_count(s, g->ntext);
@@ -72,10 +103,20 @@ collect_glyph(struct pdf_face *p, const struct area *r, const struct area_glyph 
 		p->capgtext = (p->ngtext + n + 1) * 2;
 		p->gtext = xrealloc(p->gtext, p->capgtext * sizeof *p->gtext);
 	}
-	hb_map_set(p->gtu, g->gid, (uint32_t)p->ngtext);
+	*at = (uint32_t)p->ngtext + 1;
 	p->gtext[p->ngtext++] = (uint32_t)n;
 	while (s < e)
 		p->gtext[p->ngtext++] = utf8_next(&s, e);
+}
+
+static void
+add_cp(struct pdf_face *p, uint32_t cp)
+{
+	if (p->ncps == p->capcps) {
+		p->capcps = p->capcps ? p->capcps * 2 : 16;
+		p->cps = xrealloc(p->cps, p->capcps * sizeof *p->cps);
+	}
+	p->cps[p->ncps++] = cp;
 }
 
 static void
@@ -89,8 +130,8 @@ collect(struct pdf_writer *w, const struct area *a)
 				uint32_t cp = utf8_next(&s, e);
 				if (cp < 65536)
 					p->bmp[cp >> 6] |= 1ull << (cp & 63);
-				else
-					hb_set_add(p->cps, cp);
+				else if (p->ncps == 0 || p->cps[p->ncps - 1] != cp)
+					add_cp(p, cp);
 			}
 			for (int k = 0; k < a->ngids; k++)
 				collect_glyph(p, a, &a->glyphs[k]);
@@ -151,6 +192,81 @@ hpdf_alloc(HPDF_UINT size)
 	return p;
 }
 
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * p's code points in ascending order (the BMP's bits, then those beyond
+ * it, sorted, each once) and its shaped glyph ids in ascending order with
+ * their text, and room for their CIDs: what the font is embedded for.
+ */
+static void
+face_sets(struct pdf_face *p)
+{
+	size_t nbmp = 0;
+	for (uint32_t k = 0; k < 65536 / 64; k++)
+		for (uint64_t v = p->bmp[k]; v != 0; v &= v - 1)
+			nbmp++;
+	if (p->ncps > 1)
+		qsort(p->cps, p->ncps, sizeof *p->cps, cmp_u32);
+	size_t nast = 0;
+	for (size_t i = 0; i < p->ncps; i++)
+		if (nast == 0 || p->cps[nast - 1] != p->cps[i])
+			p->cps[nast++] = p->cps[i];
+	uint32_t *all = xmalloc((nbmp + nast + 1) * sizeof *all);
+	size_t n = 0;
+	for (uint32_t k = 0; k < 65536 / 64; k++)
+		for (uint32_t b = 0; p->bmp[k] != 0 && b < 64; b++)
+			if (p->bmp[k] >> b & 1)
+				all[n++] = k * 64 + b;
+	if (nast > 0)
+		memcpy(all + n, p->cps, nast * sizeof *all);
+	free(p->cps);
+	p->cps = all;
+	p->ncps = p->capcps = n + nast;
+	p->cps_cid = xcalloc(p->ncps + 1, sizeof *p->cps_cid);
+
+	p->ngids = 0;
+	p->gids = xmalloc((p->gtu.n + 1) * sizeof *p->gids);
+	for (size_t i = 0; i < p->gtu.cap; i++)
+		if (p->gtu.key[i] != 0)
+			p->gids[p->ngids++] = p->gtu.key[i] - 1;
+	if (p->ngids > 1)
+		qsort(p->gids, p->ngids, sizeof *p->gids, cmp_u32);
+	p->gids_at = xmalloc((p->ngids + 1) * sizeof *p->gids_at);
+	for (size_t i = 0; i < p->ngids; i++)
+		p->gids_at[i] = *gmap_add(&p->gtu, p->gids[i]);
+	p->gids_cid = xcalloc(p->ngids + 1, sizeof *p->gids_cid);
+}
+
+/* Index of key in the ascending v[0, n), or n. */
+static size_t
+find_u32(const uint32_t *v, size_t n, uint32_t key)
+{
+	const uint32_t *q = n ? bsearch(&key, v, n, sizeof *v, cmp_u32) : NULL;
+	return q ? (size_t)(q - v) : n;
+}
+
+uint32_t
+pdf_face_cid(const struct pdf_face *p, uint32_t cp)
+{
+	if (cp < 65536)
+		return p->cid_bmp ? p->cid_bmp[cp] : 0;
+	size_t i = find_u32(p->cps, p->ncps, cp);
+	return i < p->ncps && p->cps_cid ? p->cps_cid[i] : 0;
+}
+
+uint32_t
+pdf_face_gid_cid(const struct pdf_face *p, uint32_t gid)
+{
+	size_t i = find_u32(p->gids, p->ngids, gid);
+	return i < p->ngids && p->gids_cid ? p->gids_cid[i] : 0;
+}
+
 int
 pdf_begin(struct pdf_writer *w, const struct area_tree *t, const char *path,
     const struct pdf_vary *vary, size_t nvary, struct diag *d)
@@ -182,16 +298,11 @@ pdf_begin(struct pdf_writer *w, const struct area_tree *t, const char *path,
 			pdf_face_of(w, vary[i].run->face)->bmp['0' >> 6] |= 0x3FFull << ('0' & 63);
 	for (size_t i = 0; i < w->nfaces; i++) {
 		struct pdf_face *p = &w->faces[i];
-		for (uint32_t k = 0; k < 65536 / 64; k++)
-			for (uint32_t b = 0; p->bmp[k] != 0 && b < 64; b++)
-				if (p->bmp[k] >> b & 1)
-					hb_set_add(p->cps, k * 64 + b);
-		p->font = pdf_font_embed(w->doc, p->face, p->cps, p->cid, p, p->gcid, d);
+		face_sets(p);
+		p->font = pdf_font_embed(w->doc, p, d);
 		p->cid_bmp = xcalloc(65536, sizeof *p->cid_bmp);
-		for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(p->cps, &cp) && cp < 65536;) {
-			uint32_t c = hb_map_get(p->cid, cp);
-			p->cid_bmp[cp] = (uint16_t)(c == HB_MAP_VALUE_INVALID ? 0 : c);
-		}
+		for (size_t k = 0; k < p->ncps && p->cps[k] < 65536; k++)
+			p->cid_bmp[p->cps[k]] = (uint16_t)p->cps_cid[k];
 		if (p->font == NULL) {
 			pdf_end(w, -1);
 			return -1;
@@ -210,14 +321,17 @@ pdf_end(struct pdf_writer *w, int rc)
 	if (w->out.f != NULL)
 		file_out_abort(&w->out);
 	for (size_t i = 0; i < w->nfaces; i++) {
-		hb_set_destroy(w->faces[i].cps);
-		free(w->faces[i].bmp);
-		free(w->faces[i].cid_bmp);
-		hb_map_destroy(w->faces[i].cid);
-		hb_set_destroy(w->faces[i].gids);
-		hb_map_destroy(w->faces[i].gtu);
-		hb_map_destroy(w->faces[i].gcid);
-		free(w->faces[i].gtext);
+		struct pdf_face *p = &w->faces[i];
+		free(p->bmp);
+		free(p->cps);
+		free(p->cps_cid);
+		free(p->cid_bmp);
+		free(p->gtu.key);
+		free(p->gtu.val);
+		free(p->gtext);
+		free(p->gids);
+		free(p->gids_at);
+		free(p->gids_cid);
 	}
 	free(w->faces);
 	pdf_haru_scratch_free(w->scratch);

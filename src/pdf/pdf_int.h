@@ -11,7 +11,6 @@
 #ifndef FOLIO_PDF_INT_H
 #define FOLIO_PDF_INT_H
 
-#include <hb.h>
 #include <hpdf.h>
 
 #include "../area/area.h"
@@ -23,21 +22,39 @@ struct pdf_vary;
 
 #include "../base/file.h"
 
-/* A face of the document: the code points it shows, then its font. */
+/* Glyph ids met, each with a value (pdf.c): an open-addressing table. */
+struct pdf_gmap {
+	uint32_t *key;    /* glyph id + 1; 0 empty */
+	uint32_t *val;
+	size_t    cap, n;
+};
+
+/* A face of the document: the code points and glyphs it shows, then its
+ * font. */
 struct pdf_face {
 	struct text_face *face;
-	hb_set_t         *cps;       /* code points used */
-	uint64_t         *bmp;       /* … of the BMP, as bits while collecting */
-	hb_map_t         *cid;       /* code point → CID */
+	uint64_t         *bmp;       /* BMP code points used, as bits while collecting */
+	uint32_t         *cps;       /* code points used, ascending (those beyond the
+	                                BMP gathered here first, as met) */
+	size_t            ncps, capcps;
+	uint32_t         *cps_cid;   /* CID of each of cps, 0 none */
 	uint16_t         *cid_bmp;   /* the same for the BMP, as a table */
 	/* shaped runs draw glyph ids (area_glyph) */
-	hb_set_t         *gids;      /* glyph ids of the face used */
-	hb_map_t         *gtu;       /* glyph id → its text in gtext: count, code points */
+	struct pdf_gmap   gtu;       /* glyph id → 1 + its text in gtext (count, code
+	                                points), 0 none */
 	uint32_t         *gtext;
 	size_t            ngtext, capgtext;
-	hb_map_t         *gcid;      /* glyph id → CID */
+	uint32_t         *gids;      /* glyph ids used, ascending (made from gtu) */
+	uint32_t         *gids_at;   /* the gtu value of each */
+	uint32_t         *gids_cid;  /* the CID of each, 0 none */
+	size_t            ngids;
 	HPDF_Dict         font;      /* Type0 font, NULL until embedded */
 };
+
+/* The CID of code point cp in p, 0 when its face has none. */
+uint32_t pdf_face_cid(const struct pdf_face *p, uint32_t cp);
+/* The CID of shaped glyph gid in p, 0 when not embedded. */
+uint32_t pdf_face_gid_cid(const struct pdf_face *p, uint32_t gid);
 
 /* The writer of one PDF (pdf.c; pdf_copies.c draws copies with it). */
 struct pdf_writer {
@@ -111,16 +128,15 @@ void pdf_label_add(HPDF_Doc doc, HPDF_Array nums, int index0, const struct area_
 int pdf_end(struct pdf_writer *w, int rc);
 
 /*
- * Embed face f for the code points cps as a subset CIDFontType2 font and
- * return its Type0 font dictionary (owned by doc), or NULL after reporting
- * to d.  cid receives code point → CID (the subset's glyph id) for every
- * code point the face has; the others show as CID 0, .notdef.  The glyph
- * ids of shaped (gids, with their text in gtu/gtext, for the ToUnicode
- * CMap: a ligature stands for its several characters) are embedded too,
- * and gcid receives glyph id → CID for them.
+ * Embed p's face for its code points p->cps and shaped glyphs p->gids as
+ * a subset CIDFontType2 font (the subset from the text stage,
+ * text_font_subset) and return its Type0 font dictionary (owned by doc),
+ * or NULL after reporting to d.  p->cps_cid and p->gids_cid receive the
+ * CIDs (the subset's glyph ids); code points the face lacks show as CID
+ * 0, .notdef.  The ToUnicode CMap maps a shaped glyph to the text it
+ * stands for (p->gtext: a ligature to its several characters).
  */
-HPDF_Dict pdf_font_embed(HPDF_Doc doc, struct text_face *f, const hb_set_t *cps, hb_map_t *cid,
-    const struct pdf_face *shaped, hb_map_t *gcid, struct diag *d);
+HPDF_Dict pdf_font_embed(HPDF_Doc doc, struct pdf_face *p, struct diag *d);
 
 /*
  * Replace the data of stream dict (made by pdf_haru_stream) with data,

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hb.h>
 #include <hpdf.h>
 
 #include "pdf_int.h"
@@ -136,22 +135,6 @@ glyph_add(struct glyph_pos **g, size_t n, size_t *cap)
 	return &(*g)[n];
 }
 
-/* The CID of glyph id gid (a shaped glyph), or 0 when it is not embedded. */
-static uint32_t
-shaped_cid(const struct pdf_face *p, uint32_t gid)
-{
-	uint32_t cid = hb_map_get(p->gcid, gid);
-	return cid == HB_MAP_VALUE_INVALID ? 0 : cid;
-}
-
-/* The CID of code point cp, or 0 when the face has no glyph for it. */
-static uint32_t
-char_cid(const struct pdf_face *p, uint32_t cp)
-{
-	uint32_t cid = cp < 65536 ? p->cid_bmp[cp] : hb_map_get(p->cid, cp);
-	return cid == HB_MAP_VALUE_INVALID ? 0 : cid;
-}
-
 /*
  * The glyphs of the runs first…end (before end) with their desired
  * origins, into *g (owned); returns how many.  A shaped run's glyphs are
@@ -172,7 +155,7 @@ group_glyphs(struct pdf_face *p, const struct area *first, const struct area *en
 				const struct area_glyph *ag = &r->glyphs[k];
 				int32_t units = text_glyph_advance(f, ag->gid);
 				struct glyph_pos *q = glyph_add(g, n, &cap);
-				q->cid = shaped_cid(p, ag->gid);
+				q->cid = pdf_face_gid_cid(p, ag->gid);
 				q->x = (double)r->x + ag->x;
 				q->pw = (double)(units * 1000 / f->upem) * size / 1000.0;
 			}
@@ -187,7 +170,7 @@ group_glyphs(struct pdf_face *p, const struct area *first, const struct area *en
 			if (units < 0)
 				units = 0;
 			struct glyph_pos *q = glyph_add(g, n, &cap);
-			q->cid = char_cid(p, cp);
+			q->cid = pdf_face_cid(p, cp);
 			q->x = x;
 			q->pw = (double)(units * 1000 / f->upem) * size / 1000.0;
 			x += text_advance(f, units, size) + extra;

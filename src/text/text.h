@@ -126,6 +126,39 @@ int32_t text_glyph_advance(struct text_face *face, uint32_t gid);
 /* The glyph id of cp in face (its cmap), 0 when it has none. */
 uint32_t text_face_glyph(struct text_face *face, uint32_t cp);
 
+/* ---------------------------------------------------------------- subsets */
+
+/* A face cut down to the glyphs a document draws, for embedding (the PDF
+ * writer's font program), as plain data. */
+struct text_subset {
+	void     *prog;          /* the font program (TrueType), owned */
+	size_t    nprog;         /* bytes */
+	unsigned  nglyphs;       /* its glyphs: ids 0 … nglyphs-1 */
+	uint32_t *uni;           /* [nglyphs] the code point a glyph shows (the lowest), 0 none */
+	int32_t  *width;         /* [nglyphs] advance, thousandths of an em, truncated */
+	uint32_t *cp_gid;        /* [ncps] new glyph id of each code point asked for, 0 none */
+	uint32_t *gid_new;       /* [ngids] new glyph id of each glyph id asked for, 0 none */
+	char      name[100];     /* PostScript name, characters a PDF name holds unescaped */
+	int32_t   ascent, descent, cap_height;   /* thousandths of an em */
+	int32_t   bbox[4];       /* font box: left, bottom, right, top, thousandths of an em */
+	float     slant;         /* italic angle, degrees */
+};
+
+/*
+ * The subset of face for the code points cps[0, ncps) and the glyph ids
+ * gids[0, ngids) (shaped glyphs such as ligatures; may be none), both
+ * ascending: HarfBuzz's hb-subset, layout tables dropped, glyphs
+ * renumbered.  Returns 0 and fills *s (free with text_subset_free), or -1
+ * when HarfBuzz fails (out of memory, or a damaged font; it does not say
+ * which), with *s empty.
+ */
+int text_font_subset(struct text_face *face, const uint32_t *cps, size_t ncps, const uint32_t *gids,
+    size_t ngids, struct text_subset *s);
+/* A deep copy of src (made for ncps code points and ngids glyph ids). */
+void text_subset_copy(struct text_subset *dst, const struct text_subset *src, size_t ncps,
+    size_t ngids);
+void text_subset_free(struct text_subset *s);   /* accepts NULL */
+
 /* ---------------------------------------------------------------- classes */
 
 enum text_kind {

@@ -24,6 +24,9 @@ bad "the area tree includes layout" area area.c '#include "../base/base.h"' '#in
 bad "libharu outside the PDF writer" layout lay_x.c '#include <hpdf.h>'
 bad "libxml2 outside the source stage" fo fo_x.c '#include "../source/source.h"' '#include <libxml/tree.h>'
 bad "an unknown folder includes a stage" extra x.c '#include "../fo/fo.h"'
+# the PDF writer reaches HarfBuzz only through the text stage's functions
+bad "HarfBuzz in the PDF writer" pdf pdf_font.c '#include <hpdf.h>' '#include <hb-subset.h>'
+bad "HarfBuzz's main header in the PDF writer" pdf pdf_int.h '#include "../area/area.h"' '#include <hb.h>'
 # layout reads the FO tree's typed fields, never the source's attributes
 bad "layout reads a raw attribute" layout lay_x.c '#include "../fo/fo.h"' \
 	'const char *m = fo_node_attr(seq, "master-reference");'
