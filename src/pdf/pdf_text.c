@@ -38,6 +38,7 @@ struct glyph_pos {
 	uint32_t cid;   /* 0: not in the font, left blank */
 	double   x;     /* desired origin, millipoints */
 	double   pw;    /* advance in the PDF, millipoints */
+	mpt      y;     /* offset up from the baseline (a shaped mark), millipoints */
 };
 
 static int
@@ -157,6 +158,7 @@ group_glyphs(struct pdf_face *p, const struct area *first, const struct area *en
 				struct glyph_pos *q = glyph_add(g, n, &cap);
 				q->cid = pdf_face_gid_cid(p, ag->gid);
 				q->x = (double)r->x + ag->x;
+				q->y = ag->y;
 				q->pw = (double)(units * 1000 / f->upem) * size / 1000.0;
 			}
 			continue;
@@ -172,11 +174,87 @@ group_glyphs(struct pdf_face *p, const struct area *first, const struct area *en
 			struct glyph_pos *q = glyph_add(g, n, &cap);
 			q->cid = pdf_face_cid(p, cp);
 			q->x = x;
+			q->y = 0;
 			q->pw = (double)(units * 1000 / f->upem) * size / 1000.0;
 			x += text_advance(f, units, size) + extra;
 		}
 	}
 	return n;
+}
+
+/* Text rise y (millipoints, up) for what follows: Ts. */
+static void
+put_rise(struct buf *tj, mpt *rise, mpt y)
+{
+	char op[40], *q = pdf_put_milli(op, y);
+	memcpy(q, "Ts\n", 3);
+	buf_add(tj, op, (size_t)(q + 3 - op));
+	*rise = y;
+}
+
+/*
+ * The TJ array(s) of glyphs g[0, n) from x0 (millipoints) at size with
+ * character spacing tc: each glyph's CID, preceded by the adjustment
+ * that puts it at its position, computed against the pen so that
+ * rounding never accumulates.  A glyph off the baseline (a mark placed
+ * by shaping) is raised with text rise, between TJ arrays; the pen goes
+ * on from one array to the next.
+ */
+static void
+put_tj(struct buf *tj, const struct glyph_pos *g, size_t n, double x0, mpt size, double tc)
+{
+	mpt rise = 0;
+	if (g[0].y != 0 && g[0].cid != 0)
+		put_rise(tj, &rise, g[0].y);
+	buf_puts(tj, "[(");
+	double pen = x0;
+	for (size_t k = 0; k < n; k++) {
+		if (k > 0 && g[k].y != rise && g[k].cid != 0) {
+			buf_puts(tj, ")] TJ\n");
+			put_rise(tj, &rise, g[k].y);
+			buf_puts(tj, "[(");
+		}
+		if (k > 0) {
+			double delta = g[k].x - pen;   /* millipoints to move right */
+			if (delta >= 8.0 || delta <= -8.0) {   /* 0.008 pt: invisible */
+				double num = -delta * 1000.0 / size;
+				long tenths = (long)(num * 10 + (num >= 0 ? 0.5 : -0.5));
+				char adj[32], *q = adj;
+				*q++ = ')';
+				if (tenths < 0)
+					*q++ = '-';
+				q = pdf_put_uint(q, (uint64_t)labs(tenths) / 10);
+				if (tenths % 10 != 0) {
+					*q++ = '.';
+					*q++ = (char)('0' + labs(tenths) % 10);
+				}
+				*q++ = '(';
+				buf_add(tj, adj, (size_t)(q - adj));
+				pen -= (double)tenths / 10.0 * size / 1000.0;
+			}
+		}
+		uint32_t cid = g[k].cid;
+		if (cid == 0)
+			continue;   /* not in the font: left blank, as layout warned */
+		/* the two bytes of the CID in a literal string: half the bytes of
+		 * hex; ( ) \ escaped, and CR, which a reader would read as LF */
+		char b2[4], *q = b2;
+		for (int sh = 8; sh >= 0; sh -= 8) {
+			char c = (char)((cid >> sh) & 255);
+			if (c == '(' || c == ')' || c == '\\')
+				*q++ = '\\';
+			if (c == '\r') {
+				*q++ = '\\';
+				c = 'r';
+			}
+			*q++ = c;
+		}
+		buf_add(tj, b2, (size_t)(q - b2));
+		pen += g[k].pw + tc;
+	}
+	buf_puts(tj, ")] TJ\n");
+	if (rise != 0)
+		put_rise(tj, &rise, 0);
 }
 
 /*
@@ -233,48 +311,7 @@ emit_group(struct pdf_writer *w, HPDF_Page page, const struct area *first, const
 	w->ly = y0;
 
 	struct buf tj = {0};
-	buf_puts(&tj, "[(");
-	double pen = x0;
-	for (size_t k = 0; k < n; k++) {
-		if (k > 0) {
-			double delta = g[k].x - pen;   /* millipoints to move right */
-			if (delta >= 8.0 || delta <= -8.0) {   /* 0.008 pt: invisible */
-				double num = -delta * 1000.0 / size;
-				long tenths = (long)(num * 10 + (num >= 0 ? 0.5 : -0.5));
-				char adj[32], *q = adj;
-				*q++ = ')';
-				if (tenths < 0)
-					*q++ = '-';
-				q = pdf_put_uint(q, (uint64_t)labs(tenths) / 10);
-				if (tenths % 10 != 0) {
-					*q++ = '.';
-					*q++ = (char)('0' + labs(tenths) % 10);
-				}
-				*q++ = '(';
-				buf_add(&tj, adj, (size_t)(q - adj));
-				pen -= (double)tenths / 10.0 * size / 1000.0;
-			}
-		}
-		uint32_t cid = g[k].cid;
-		if (cid == 0)
-			continue;   /* not in the font: left blank, as layout warned */
-		/* the two bytes of the CID in a literal string: half the bytes of
-		 * hex; ( ) \ escaped, and CR, which a reader would read as LF */
-		char b2[4], *q = b2;
-		for (int sh = 8; sh >= 0; sh -= 8) {
-			char c = (char)((cid >> sh) & 255);
-			if (c == '(' || c == ')' || c == '\\')
-				*q++ = '\\';
-			if (c == '\r') {
-				*q++ = '\\';
-				c = 'r';
-			}
-			*q++ = c;
-		}
-		buf_add(&tj, b2, (size_t)(q - b2));
-		pen += g[k].pw + tc;
-	}
-	buf_puts(&tj, ")] TJ\n");
+	put_tj(&tj, g, n, x0, size, tc);
 	pdf_haru_page_write(page, tj.p, tj.n);
 	buf_free(&tj);
 	free(g);

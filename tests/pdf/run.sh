@@ -556,6 +556,36 @@ pdftotext "$T/shyph.pdf" - 2>/dev/null | python3 -c "import sys; t = sys.stdin.r
 W='Affluentofficialsaffirmthatdifficultiesofaffluenceandefficiencyreflectinsufficientlyflawlessoffices.WaterwaysAVAILABLE.TomographyWavelengthsVanadiumToffeebafflingshufflingsniffling.'
 check "shaping+hyphenation: pdftotext reads every hyphenated and ligated word whole" sh -c "test \"\$(cat '$T/shyph.txt')\" = '$W$W'"
 
+# ---- shaped marks off the baseline: drawn with text rise where the area tree puts them --------
+cat > "$T/rise.fo" <<'FO'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-size="40pt" font-family="DejaVu Sans">
+<fo:layout-master-set><fo:simple-page-master master-name="p" page-width="200pt" page-height="200pt" margin="20pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+<fo:block>Q&#x0303;</fo:block>
+<fo:block>Q</fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+FO
+check "rise: render a capital with a combining tilde" sh -c "'$FOLIO' render '$T/rise.fo' -o '$T/rise.pdf' --areas '$T/rise.xml' && qpdf --check '$T/rise.pdf' >/dev/null"
+check "rise: the area tree puts the tilde above the baseline (gx x,y)" grep -q 'gx="0 [0-9-]*,[1-9][0-9]*"' "$T/rise.xml"
+check "rise: the page raises it with Ts and sets the rise back to 0" sh -c "mutool show '$T/rise.pdf' pages/1/Contents > '$T/rise.cs' 2>/dev/null && grep -q '^[1-9][0-9.]* Ts' '$T/rise.cs' && grep -q '^0 Ts' '$T/rise.cs'"
+pdftoppm -gray -r 100 "$T/rise.pdf" "$T/riseg" 2>/dev/null
+check "rise: the tilde's ink is above the capital's" python3 - "$T/riseg-1.pgm" <<'PY'
+import sys
+d = open(sys.argv[1], 'rb').read()
+parts = d.split(b'\n', 3)
+w, h = map(int, parts[1].split()); px = parts[3]
+rows = [y for y in range(h) if min(px[y * w:(y + 1) * w]) < 128]
+bands, start = [], rows[0]
+for a, b in zip(rows, rows[1:]):
+    if b != a + 1:
+        bands.append((start, a)); start = b
+bands.append((start, rows[-1]))
+# raised, the tilde is ink of its own above the first Q (drawn on the
+# baseline it would sit inside the capital): tilde, Q, Q
+assert len(bands) == 3 and bands[0][1] < bands[1][0], bands
+PY
+
 # ---- right to left: Hebrew and Arabic in visual order, shaped, extracted in reading order -------
 sed -n '/<fo:root/,/<\/fo:root>/p' tests/layout/bidi-rtl.xml > "$T/bidi.fo"
 check "bidi: render Hebrew, Arabic and Latin in right-to-left paragraphs" sh -c "'$FOLIO' render '$T/bidi.fo' -o '$T/bidi.pdf' --areas '$T/bidi.xml' 2> '$T/bidi.err' && ! test -s '$T/bidi.err' && qpdf --check '$T/bidi.pdf' >/dev/null"
