@@ -4,12 +4,12 @@
  * where a break is allowed (keeps, widows and orphans); when there is none,
  * at the last place where one is possible at all, with keeps given up.
  * Something taller than a page is placed anyway, with a warning, so that
- * layout always ends.  This file: page masters and their regions, what is
- * noted as content lands on a page (ids, links, change bars), static
- * content (deferred to the end of the pass) and the loop over the pages of
- * one page-sequence, with the bands of columns and span="all" blocks of a
- * multi-column body.  Footnotes are lay_notes.c's, citations patched in
- * place lay_cite.c's, the passes over the document lay_pass.c's.
+ * layout always ends.  This file: what is noted as content lands on a page
+ * (ids, links, change bars), static content (deferred to the end of the
+ * pass) and the loop over the pages of one page-sequence.  A master's
+ * regions are read in lay_regions.c, a body of several columns filled in
+ * lay_columns.c, footnotes are lay_notes.c's, citations patched in place
+ * lay_cite.c's, the passes over the document lay_pass.c's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,184 +17,6 @@
 
 #include "../base/limits.h"
 #include "lay_int.h"
-
-struct region {
-	const char *name;
-	mpt x, y, w, h;          /* on the page */
-	const struct fo_node *fo;
-};
-
-struct master {
-	const char   *name;
-	mpt           pw, ph;
-	struct region body, before, after, start, end;
-	int           has_before, has_after, has_start, has_end;
-	int           ncol;       /* columns of the region-body */
-	mpt           gap, colw;  /* column-gap, the width of one column */
-};
-
-static mpt
-len_or(struct fo_len l, mpt ref, mpt dflt)
-{
-	return l.is_auto ? dflt : fo_len_resolve(l, ref);
-}
-
-/* The regions of simple-page-master spm inside its margins (millipoints);
- * returns whether it has a region-body. */
-static int
-read_regions(const struct fo_node *spm, struct master *m, mpt ml, mpt mt, mpt mr, mpt mb)
-{
-	mpt cx = ml, cy = mt, cw = m->pw - ml - mr, ch = m->ph - mt - mb;
-	int body = 0;
-	for (const struct fo_node *r = spm->first; r; r = r->next) {
-		const struct fo_style *rs = r->style;
-		struct region *g = NULL;
-		const char *dflt = NULL;
-		switch (r->type) {
-		case FO_REGION_BODY:
-			g = &m->body;
-			dflt = "xsl-region-body";
-			body = 1;
-			g->x = cx + fo_len_resolve(rs->margin[SIDE_START], cw);
-			g->y = cy + fo_len_resolve(rs->margin[SIDE_BEFORE], ch);
-			g->w = cw - fo_len_resolve(rs->margin[SIDE_START], cw) - fo_len_resolve(rs->margin[SIDE_END], cw);
-			g->h = ch - fo_len_resolve(rs->margin[SIDE_BEFORE], ch) - fo_len_resolve(rs->margin[SIDE_AFTER], ch);
-			break;
-		case FO_REGION_BEFORE:
-			g = &m->before;
-			m->has_before = 1;
-			dflt = "xsl-region-before";
-			*g = (struct region){ NULL, cx, cy, cw, rs->extent, r };
-			break;
-		case FO_REGION_AFTER:
-			g = &m->after;
-			m->has_after = 1;
-			dflt = "xsl-region-after";
-			*g = (struct region){ NULL, cx, cy + ch - rs->extent, cw, rs->extent, r };
-			break;
-		case FO_REGION_START:
-			g = &m->start;
-			m->has_start = 1;
-			dflt = "xsl-region-start";
-			*g = (struct region){ NULL, cx, cy, rs->extent, ch, r };
-			break;
-		case FO_REGION_END:
-			g = &m->end;
-			m->has_end = 1;
-			dflt = "xsl-region-end";
-			*g = (struct region){ NULL, cx + cw - rs->extent, cy, rs->extent, ch, r };
-			break;
-		default:
-			break;
-		}
-		if (g) {
-			const char *nm = r->name;
-			g->name = nm ? nm : dflt;
-			g->fo = r;
-		}
-	}
-	return body;
-}
-
-/* XSL 1.1 §6.4.14: a before or after region without precedence stops at
- * the start and end regions; one with precedence shortens them. */
-static void
-region_precedence(struct master *m)
-{
-	const struct region *side[2] = { &m->before, &m->after };
-	const int has_side[2] = { m->has_before, m->has_after };
-	for (int k = 0; k < 2; k++) {
-		if (!has_side[k])
-			continue;
-		struct region *g = k ? &m->after : &m->before;
-		if (side[k]->fo->style->precedence) {
-			for (int e = 0; e < 2; e++) {
-				struct region *o = e ? &m->end : &m->start;
-				if (!(e ? m->has_end : m->has_start))
-					continue;
-				o->h -= g->h;
-				if (k == 0)
-					o->y += g->h;
-			}
-		} else {
-			if (m->has_start) {
-				g->x += m->start.w;
-				g->w -= m->start.w;
-			}
-			if (m->has_end)
-				g->w -= m->end.w;
-		}
-		if (g->w < 0)
-			g->w = 0;
-	}
-	if (m->has_start && m->start.h < 0)
-		m->start.h = 0;
-	if (m->has_end && m->end.h < 0)
-		m->end.h = 0;
-}
-
-/* column-count and column-gap of the region-body (XSL 1.1 §7.27.3, §7.27.4);
- * columns narrower than 10pt are refused with a warning: one column. */
-static void
-read_columns(struct lay *L, const struct fo_node *spm, struct master *m)
-{
-	const struct fo_node *rb = m->body.fo;
-	m->ncol = 1;
-	m->gap = 0;
-	m->colw = m->body.w;
-	if (rb == NULL || rb->style->column_count <= 1)
-		return;
-	int n = (int)rb->style->column_count;
-	int64_t gap = rb->style->column_gap;
-	int64_t w = ((int64_t)m->body.w - (int64_t)(n - 1) * gap) / n;
-	if (w < 10000) {
-		char key[64];
-		snprintf(key, sizeof key, "columns:%d", spm->line);
-		diag_once(L->d, key, DIAG_WARNING, L->fo->file, rb->line, 0,
-		    "column-count=\"%d\" with column-gap %.1fpt leaves columns narrower than 10pt "
-		    "in the region-body of \"%s\"; it is laid out as one column",
-		    n, gap / 1000.0, m->name ? m->name : "");
-		return;
-	}
-	m->ncol = n;
-	m->gap = (mpt)gap;
-	m->colw = (mpt)w;
-}
-
-static int
-read_master(struct lay *L, const struct fo_node *spm, struct master *m)
-{
-	const struct fo_style *s = spm->style;
-	memset(m, 0, sizeof *m);
-	m->name = spm->name;
-	m->pw = len_or(s->width, PT(595.276), 595276);
-	m->ph = len_or(s->height, PT(841.89), 841890);
-	if (m->pw < LIMIT_PAGE_MIN || m->ph < LIMIT_PAGE_MIN || m->pw > LIMIT_PAGE_MAX || m->ph > LIMIT_PAGE_MAX) {
-		diag_report(L->d, DIAG_WARNING, L->fo->file, spm->line, 0,
-		    "page size %.1fpt × %.1fpt is out of range; A4 is used", m->pw / 1000.0, m->ph / 1000.0);
-		m->pw = 595276;
-		m->ph = 841890;
-	}
-	mpt mt = fo_len_resolve(s->margin[SIDE_BEFORE], m->ph), mb = fo_len_resolve(s->margin[SIDE_AFTER], m->ph);
-	mpt ml = fo_len_resolve(s->margin[SIDE_START], m->pw), mr = fo_len_resolve(s->margin[SIDE_END], m->pw);
-	int body = read_regions(spm, m, ml, mt, mr, mb);
-	region_precedence(m);
-	if (body)
-		read_columns(L, spm, m);
-	if (!body) {
-		diag_report(L->d, DIAG_ERROR, L->fo->file, spm->line, 0,
-		    "fo:simple-page-master \"%s\" has no fo:region-body", m->name ? m->name : "");
-		return -1;
-	}
-	if (m->body.w < 10000 || m->body.h < 10000) {
-		diag_report(L->d, DIAG_ERROR, L->fo->file, spm->line, 0,
-		    "the region-body of \"%s\" is smaller than 10pt; the margins leave no room",
-		    m->name ? m->name : "");
-		return -1;
-	}
-	return 0;
-}
-
 
 /* ---------------------------------------------------------------- placing */
 
@@ -354,8 +176,8 @@ lay_page_placed(struct fill *f, const struct vitem *v, const struct area *a)
 	}
 }
 
-static struct area *
-new_region(struct lay *L, struct area *root, const struct region *g)
+struct area *
+lay_page_region(struct lay *L, struct area *root, const struct region *g)
 {
 	struct area *a = area_new(L->at, AREA_REGION, root);
 	a->x = g->x;
@@ -366,6 +188,14 @@ new_region(struct lay *L, struct area *root, const struct region *g)
 	a->background = g->fo ? g->fo->style->background : 0xFFFFFFFFu;
 	a->fo = g->fo;   /* its background image (lay_background.c) */
 	return a;
+}
+
+void
+lay_page_carry(struct lay *L, const struct fill *f)
+{
+	for (int k = 0; k < f->depth; k++)
+		if (f->stack[k].b && f->stack[k].b->fo)
+			lay_mark(L, f->stack[k].b->fo, MARK_CARRY);
 }
 
 static void
@@ -391,7 +221,7 @@ static_content(struct lay *L, const struct fo_node *seq, struct area_page *pg,
 		lay_fill_init(&f, L, &vl, 0);
 		f.page = pg;
 		f.pagenum = num;
-		mpt y = lay_fill_all(&f, new_region(L, root, g), g->x, g->y, g->w, g->h);
+		mpt y = lay_fill_all(&f, lay_page_region(L, root, g), g->x, g->y, g->w, g->h);
 		if (y > g->h)
 			diag_once(L->d, g->name, DIAG_WARNING, L->fo->file, sc->line, 0,
 			    "static content for %s is taller than its region (%.1fpt > %.1fpt)",
@@ -513,10 +343,10 @@ blank_page(struct lay *L, const struct fo_node *seq, struct lay_masterstate *ms,
 	struct lay_pagepos pp = { first, last, 1, *page_number };
 	const struct fo_node *spm = lay_choose_master(L, seq, ms, &pp, 1);
 	struct master m;
-	if (spm == NULL || read_master(L, spm, &m) < 0)
+	if (spm == NULL || lay_read_master(L, spm, &m) < 0)
 		return;
 	struct area_page *pg = new_page(L, seq, &m, *page_number, first);
-	new_region(L, pg->root, &m.body);
+	lay_page_region(L, pg->root, &m.body);
 	page_regions(L, seq, pg, &m);
 	(*page_number)++;
 }
@@ -593,7 +423,7 @@ fill_body(struct lay *L, struct fill *f, struct lay_notes *nt, struct lay_floats
     const struct master *m, const struct master *ml, mpt width, struct area_page *pg, mpt top,
     struct cut *c)
 {
-	struct area *body_area = new_region(L, pg->root, &m->body);
+	struct area *body_area = lay_page_region(L, pg->root, &m->body);
 	/* the before-floats chosen for the page take its top */
 	lay_floats_place(L, fl, body_area, m->body.x, m->body.y, m->body.w, pg);
 	const mpt by = m->body.y + top, bh = m->body.h - top;
@@ -604,9 +434,7 @@ fill_body(struct lay *L, struct fill *f, struct lay_notes *nt, struct lay_floats
 		return;
 	}
 	lay_fill_begin(f, body_area, m->body.x, by, m->body.w, bh);
-	for (int k = 0; k < f->depth; k++)
-		if (f->stack[k].b && f->stack[k].b->fo)
-			lay_mark(L, f->stack[k].b->fo, MARK_CARRY);
+	lay_page_carry(L, f);
 	/* footnotes continued from the page before take up to half of
 	 * this one; those cited here come after them (XSL 1.1 §6.10.3) */
 	mpt carried = 0;
@@ -645,187 +473,6 @@ fill_body(struct lay *L, struct fill *f, struct lay_notes *nt, struct lay_floats
 	lay_notes_place(L, nt, body_area, &(struct lay_rect){ m->body.x, by, m->body.w, bh }, f->y, pg);
 }
 
-/* The end of the band that starts at item i: the items up to where the
- * span="all" marking changes. */
-static size_t
-band_end(const struct vlist *vl, size_t i)
-{
-	size_t k = i;
-	while (k < vl->n && vl->v[k].span == vl->v[i].span)
-		k++;
-	return k;
-}
-
-/* Footnotes' room on a page: those carried and those cited so far, and
- * the separator once. */
-static mpt
-notes_room(const struct lay_notes *nt, mpt carried, mpt cited)
-{
-	return carried + cited + (carried == 0 && cited > 0 ? nt->sep_h : 0);
-}
-
-/*
- * One band of columns: the items up to f->band_end poured into the
- * columns of m's body from y0 down, at most h tall.  When they all fit,
- * the columns are balanced: the least height that takes them all with no
- * row split (XSL 1.1 §6.4.14, as FOP does before a span and at the end of
- * the flow).  Footnotes cited in the band shorten it.  Returns the height
- * the band takes; f->i is where it stopped.
- */
-static mpt
-column_band(struct lay *L, struct fill *f, struct lay_notes *nt, const struct master *m,
-    struct area *body_area, mpt y0, mpt h, mpt *cited, mpt carried, int *first, uint8_t *split)
-{
-	const struct vlist *vl = f->vl;
-	size_t from = f->i;
-	int over;
-	/* the footnotes of what the columns would take leave less room */
-	for (int round = 0; round < 3; round++) {
-		size_t e = lay_fill_probe_cols(f, m->ncol, h, &over);
-		mpt fh = lay_notes_height(L, vl, from, e, m->body.w);
-		mpt room = notes_room(nt, carried, *cited + fh) - notes_room(nt, carried, *cited);
-		if (room == 0)
-			break;
-		mpt h2 = m->body.h - y0 - notes_room(nt, carried, *cited + fh);
-		if (h2 >= h || h2 < (m->body.h - y0) / 2)
-			break;
-		h = h2;
-	}
-	/* all of the band fits: balance */
-	size_t lim = f->band_end;
-	size_t e = lay_fill_probe_cols(f, m->ncol, h, &over);
-	int balanced = e >= lim && !over;
-	if (balanced) {
-		mpt lo = 0, hi = h;
-		while (hi - lo > 100) {
-			mpt mid = lo + (hi - lo) / 2;
-			if (lay_fill_probe_cols(f, m->ncol, mid, &over) >= lim && !over)
-				hi = mid;
-			else
-				lo = mid;
-		}
-		h = hi;
-		f->nosplit = 1;
-	}
-	mpt used = 0;
-	for (int col = 0; col < m->ncol && f->i < lim; col++) {
-		struct cut c;
-		mpt x = m->body.x + (mpt)(((int64_t)m->colw + m->gap) * col);
-		size_t at = f->i;
-		lay_fill_begin(f, body_area, x, m->body.y + y0, m->colw, h);
-		if (*first) {
-			for (int k = 0; k < f->depth; k++)
-				if (f->stack[k].b && f->stack[k].b->fo)
-					lay_mark(L, f->stack[k].b->fo, MARK_CARRY);
-			*first = 0;
-		}
-		lay_fill_cut(f, h, 0, &c);
-		lay_fill_place(f, &c);
-		*split = c.split;
-		if (c.split && c.end < vl->n && vl->v[c.end].kind == V_ROW)
-			lay_notes_row_add(L, nt, vl->v[c.end].row, m->body.w, 0);
-		lay_fill_end(f);
-		if (f->y > used)
-			used = f->y;
-		mpt fh = lay_notes_height(L, vl, at, c.end, m->body.w);
-		if (fh > 0) {
-			*cited += fh;
-			lay_notes_add(L, nt, vl, at, c.end, m->body.w);
-		}
-		if (f->i == at && !c.split)
-			break;
-		/* a column break moves on to the next column; another ends the page */
-		int other = 0;
-		while (f->i < lim && vl->v[f->i].kind == V_BREAK && !other) {
-			if (vl->v[f->i].brk_kind == BREAK_COLUMN)
-				f->i++;
-			else
-				other = 1;
-		}
-		if (other)
-			break;
-	}
-	f->nosplit = 0;
-	return used;
-}
-
-/*
- * Fill page pg's multi-column body from f: bands of columns and of
- * span="all" blocks one below the other, until the page is full or a
- * page break comes; footnotes across the body at its foot.
- */
-static void
-fill_columns(struct lay *L, struct fill *f, struct lay_notes *nt, const struct master *m,
-    struct area_page *pg, struct cut *c)
-{
-	const struct vlist *vl = f->vl;
-	struct area *body_area = new_region(L, pg->root, &m->body);
-	mpt carried = 0, cited = 0, y0 = 0;
-	int first = 1;
-	memset(c, 0, sizeof *c);
-	if (lay_notes_pending(nt)) {
-		struct cut cn;
-		lay_notes_cut(nt, m->body.h / 2 - nt->sep_h, 0, &cn);
-		carried = cn.h + nt->sep_h;
-	}
-	while (f->i < vl->n) {
-		if (vl->v[f->i].kind == V_BREAK) {
-			/* at the top of the page, or a column break where new
-			 * columns begin: nothing to do */
-			if ((first && y0 == 0) || vl->v[f->i].brk_kind == BREAK_COLUMN) {
-				f->i++;
-				continue;
-			}
-			break;        /* ends the page: lay_sequence reads it */
-		}
-		c->split = 0;
-		mpt h = m->body.h - y0 - notes_room(nt, carried, cited);
-		if (h <= 0 && !first)
-			break;
-		f->band_end = band_end(vl, f->i);
-		size_t at = f->i;
-		if (vl->v[f->i].span) {
-			/* across the columns, as a page body of its own */
-			struct cut cs;
-			lay_fill_begin(f, body_area, m->body.x, m->body.y + y0, m->body.w, h);
-			if (first) {
-				for (int k = 0; k < f->depth; k++)
-					if (f->stack[k].b && f->stack[k].b->fo)
-						lay_mark(L, f->stack[k].b->fo, MARK_CARRY);
-				first = 0;
-			}
-			lay_fill_cut(f, h, 0, &cs);
-			mpt fh = lay_notes_height(L, vl, at, cs.end, m->body.w);
-			if (fh > 0) {
-				mpt h2 = m->body.h - y0 - notes_room(nt, carried, cited + fh);
-				struct cut c2;
-				lay_fill_cut(f, h2 > h / 2 ? h2 : h / 2, 0, &c2);
-				if (c2.end > at)
-					cs = c2;
-				fh = lay_notes_height(L, vl, at, cs.end, m->body.w);
-				cited += fh;
-				lay_notes_add(L, nt, vl, at, cs.end, m->body.w);
-			}
-			lay_fill_place(f, &cs);
-			if (cs.split && cs.end < vl->n && vl->v[cs.end].kind == V_ROW)
-				lay_notes_row_add(L, nt, vl->v[cs.end].row, m->body.w, 0);
-			lay_fill_end(f);
-			y0 += f->y;
-			c->split = cs.split;
-		} else {
-			y0 += column_band(L, f, nt, m, body_area, y0, h, &cited, carried, &first, &c->split);
-		}
-		if (f->i == at && !c->split)
-			break;
-		if (f->i < f->band_end)
-			break;        /* the page is full, or a break ends it */
-	}
-	f->band_end = 0;
-	f->y = y0;
-	lay_notes_place(L, nt, body_area, &(struct lay_rect){ m->body.x, m->body.y, m->body.w, m->body.h },
-	    y0, pg);
-}
-
 /*
  * The master of the next page into *m; NULL (reported) when none serves.
  * page-position="last": when what is left fits the body of the last
@@ -841,14 +488,14 @@ page_master(struct lay *L, const struct fo_node *seq, struct lay_masterstate *ms
 	struct lay_masterstate before_state = *ms;
 	struct lay_pagepos pp = { first, 0, 0, number };
 	const struct fo_node *spm = lay_choose_master(L, seq, ms, &pp, 1);
-	if (spm == NULL || read_master(L, spm, m) < 0)
+	if (spm == NULL || lay_read_master(L, spm, m) < 0)
 		return NULL;
 	struct lay_pagepos pl = { first, 1, 0, number };
 	struct lay_masterstate last_state = before_state;
 	const struct fo_node *spl = lay_choose_master(L, seq, &last_state, &pl, 1);
 	/* a page force-page-count adds after this one would be the last */
 	*other_last = !fpc_filler(seq, number, first_number) && spl && spl != spm &&
-	    read_master(L, spl, ml) == 0;
+	    lay_read_master(L, spl, ml) == 0;
 	if (*other_last && ml->body.w == width && rest_fits(L, f, nt, ml->body.h, width)) {
 		spm = spl;
 		*m = *ml;
@@ -972,13 +619,130 @@ reflow(struct lay *L, const struct fo_node *seq, const struct fo_node *flow, con
 	return 1;
 }
 
+/* One page-sequence being paginated. */
+struct seq_run {
+	const struct fo_node  *seq, *flow;
+	struct lay_masterstate ms;
+	int                    first_number;
+	struct vlist           vl;
+	struct lay_floats      fl;
+	struct fill            f;
+	struct lay_notes       nt;
+	struct flow_state      fs;
+	struct master          mw;      /* the widths the flow is laid out to */
+	int                    reflows;
+	int                    split;   /* the page before ended in a split row */
+	int                    empty;   /* pages in a row that placed nothing */
+	int                    first;   /* the next page is the sequence's first */
+};
+
+/* Whether r has content, footnotes or floats left to place. */
+static int
+seq_pending(const struct seq_run *r)
+{
+	return !lay_fill_done(&r->f) || lay_notes_pending(&r->nt) || lay_floats_pending(&r->fl);
+}
+
+/* Master m, of the page about to be made, has other widths than the flow
+ * is laid out to: the flow laid out again where it can be, else a
+ * warning. */
+static void
+seq_widths(struct lay *L, struct seq_run *r, const struct master *m, const struct fo_node *spm)
+{
+	if (!same_widths(m, &r->mw) && !r->split && r->reflows < LIMIT_REFLOWS &&
+	    reflow(L, r->seq, r->flow, m, &r->vl, &r->fl, &r->f, &r->fs)) {
+		r->mw = *m;
+		r->reflows++;
+	}
+	if (!same_widths(m, &r->mw))
+		diag_once(L->d, "masterwidth", DIAG_WARNING, L->fo->file, spm->line, 0,
+		    "page master \"%s\" has another region-body width than the page before, "
+		    "where a table row or list item is broken across the pages (or after %d "
+		    "changes of width); the text keeps the width it has",
+		    m->name ? m->name : "", LIMIT_REFLOWS);
+}
+
+/*
+ * Make the next page of r, numbered *page_number (advanced), and the blank
+ * page a break to an odd or even page asks for.  Returns 0 to go on, -1
+ * when the sequence stops (too many pages, or pages that place nothing).
+ */
+static int
+seq_page(struct lay *L, struct seq_run *r, int *page_number)
+{
+	const struct fo_node *seq = r->seq;
+	struct fill *f = &r->f;
+	if (L->at->npages >= LIMIT_PAGES) {
+		diag_report(L->d, DIAG_ERROR, L->fo->file, seq->line, 0,
+		    "more than %d pages; the rest is not laid out", LIMIT_PAGES);
+		return -1;
+	}
+	struct master m, ml;
+	int other_last;
+	const struct fo_node *spm = page_master(L, seq, &r->ms, r->first, *page_number,
+	    r->first_number, f, &r->nt, r->mw.colw, &m, &ml, &other_last);
+	if (spm == NULL)
+		return -1;
+	seq_widths(L, r, &m, spm);
+	mpt width = r->mw.colw;
+	struct area_page *pg = new_page(L, seq, &m, *page_number, r->first);
+	L->mark_page = pg->index;
+	lay_record_id(L, pg, pg->label, seq->id, m.body.x, m.body.y);
+	f->pagenum = pg->label;
+	f->page = pg;
+
+	struct cut c;
+	size_t before = f->i, notes_before = r->nt.f.i, floats_before = r->fl.next;
+	/* before-floats: only in a body of one column (lay_floats_init) */
+	mpt top = m.ncol > 1 ? 0 : lay_floats_plan(L, &r->fl, f, m.body.h);
+	if (m.ncol > 1)
+		lay_fill_columns(L, f, &r->nt, &m, pg, &c);
+	else
+		fill_body(L, f, &r->nt, &r->fl, &m, other_last ? &ml : NULL, width, pg, top, &c);
+	if (top < m.body.h && f->y > m.body.h - top)
+		diag_once(L->d, "tall", DIAG_WARNING, L->fo->file, seq->line, 0,
+		    "content taller than the page body is placed anyway and overflows the page");
+	/* skip the break item that ended the page; odd/even asks for parity */
+	uint8_t brk = BREAK_AUTO;
+	while (f->i < r->vl.n && r->vl.v[f->i].kind == V_BREAK)
+		brk = r->vl.v[f->i++].brk_kind;
+	r->split = c.split;
+	r->empty = f->i == before && !c.split && r->nt.f.i == notes_before &&
+	    r->fl.next == floats_before ? r->empty + 1 : 0;
+	if (r->empty > LIMIT_EMPTY_PAGES)
+		return -1;
+	/* the last page of the sequence may have a master of its own */
+	int done = !seq_pending(r);
+	if (done && other_last) {
+		/* its regions: the rest fits no page of its body */
+		if (ml.body.h != m.body.h || ml.body.y != m.body.y)
+			diag_once(L->d, "lastbody", DIAG_WARNING, L->fo->file, seq->line, 0,
+			    "what is left for the last page does not fit the region-body of master \"%s\" "
+			    "(page-position=\"last\"); the page keeps the body of \"%s\" and takes its other regions",
+			    ml.name ? ml.name : "", m.name ? m.name : "");
+		m = ml;
+	}
+	page_regions(L, seq, pg, &m);
+	/* rows wholly placed are not read again */
+	for (; r->fs.released < f->i; r->fs.released++)
+		if (r->vl.v[r->fs.released].kind == V_ROW)
+			lay_row_release(L, r->vl.v[r->fs.released].row);
+	lay_progress(L, LAY_PROGRESS_PAGES);
+	(*page_number)++;
+	r->first = 0;
+	if (!done && ((brk == BREAK_ODD_PAGE && *page_number % 2 == 0) ||
+	    (brk == BREAK_EVEN_PAGE && *page_number % 2 != 0)))
+		blank_page(L, seq, &r->ms, page_number, 0, 0);
+	return 0;
+}
+
 /* The loop over the pages of one page-sequence: a master for each, its body
  * filled, its regions deferred, blank pages for parity. */
 int
 lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 {
 	const char *mref = seq->ref;
-	struct lay_masterstate ms = { 0, 0 };
+	struct seq_run r;
 	struct master m;
 
 	if (lay_find_master(L->fo, mref, FO_SIMPLE_PAGE_MASTER) == NULL &&
@@ -988,115 +752,36 @@ lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number)
 		    mref ? mref : "");
 		return -1;
 	}
+	memset(&r, 0, sizeof r);
+	r.seq = seq;
 	L->mark_seq++;
 	int need_blank = start_number(L, seq, page_number);
-	int first_number = *page_number;
+	r.first_number = *page_number;
 	if (need_blank)
-		blank_page(L, seq, &ms, page_number, 1, 0);
+		blank_page(L, seq, &r.ms, page_number, 1, 0);
 
 	/* the first page's master sets the width the flow is laid out to */
-	struct lay_masterstate probe = ms;
+	struct lay_masterstate probe = r.ms;
 	struct lay_pagepos pp0 = { !need_blank, 0, 0, *page_number };
 	const struct fo_node *spm0 = lay_choose_master(L, seq, &probe, &pp0, 1);
-	if (spm0 == NULL || read_master(L, spm0, &m) < 0)
+	if (spm0 == NULL || lay_read_master(L, spm0, &m) < 0)
 		return -1;
-	mpt width = m.colw;
-
-	const struct fo_node *flow = seq_flow(L, seq, &m);
-
-	struct vlist vl;
-	struct flow_state fs;
-	int reflows = 0, split = 0;
-	memcpy(fs.cbar, L->cbar, sizeof fs.cbar);
-	fs.ncbar = L->ncbar;
-	fs.released = 0;
-	struct lay_floats fl;
-	sequence_list(L, seq, flow, &m, &fl, &vl);
-	struct master mw = m;   /* the widths the flow is laid out to */
-
-	struct fill f;
-	lay_fill_init(&f, L, &vl, 1);
-	struct lay_notes nt;
-	lay_notes_init(L, &nt, seq, m.body.w);
-	int empty = 0, first = !need_blank;
+	r.flow = seq_flow(L, seq, &m);
+	memcpy(r.fs.cbar, L->cbar, sizeof r.fs.cbar);
+	r.fs.ncbar = L->ncbar;
+	sequence_list(L, seq, r.flow, &m, &r.fl, &r.vl);
+	r.mw = m;
+	lay_fill_init(&r.f, L, &r.vl, 1);
+	lay_notes_init(L, &r.nt, seq, m.body.w);
+	r.first = !need_blank;
 	do {
-		if (L->at->npages >= LIMIT_PAGES) {
-			diag_report(L->d, DIAG_ERROR, L->fo->file, seq->line, 0,
-			    "more than %d pages; the rest is not laid out", LIMIT_PAGES);
+		if (seq_page(L, &r, page_number) < 0)
 			break;
-		}
-		struct master ml;
-		int other_last;
-		const struct fo_node *spm = page_master(L, seq, &ms, first, *page_number, first_number, &f, &nt, width,
-		    &m, &ml, &other_last);
-		if (spm == NULL)
-			break;
-		if (!same_widths(&m, &mw) && !split && reflows < LIMIT_REFLOWS &&
-		    reflow(L, seq, flow, &m, &vl, &fl, &f, &fs)) {
-			mw = m;
-			width = m.colw;
-			reflows++;
-		}
-		if (!same_widths(&m, &mw))
-			diag_once(L->d, "masterwidth", DIAG_WARNING, L->fo->file, spm->line, 0,
-			    "page master \"%s\" has another region-body width than the page before, "
-			    "where a table row or list item is broken across the pages (or after %d "
-			    "changes of width); the text keeps the width it has",
-			    m.name ? m.name : "", LIMIT_REFLOWS);
-		struct area_page *pg = new_page(L, seq, &m, *page_number, first);
-		L->mark_page = pg->index;
-		lay_record_id(L, pg, pg->label, seq->id, m.body.x, m.body.y);
-		f.pagenum = pg->label;
-		f.page = pg;
+	} while (seq_pending(&r));
+	vlist_free(&r.vl);
+	lay_floats_free(L, &r.fl);
+	vlist_free(&r.nt.vl);
 
-		struct cut c;
-		size_t before = f.i, notes_before = nt.f.i, floats_before = fl.next;
-		/* before-floats: only in a body of one column (lay_floats_init) */
-		mpt top = m.ncol > 1 ? 0 : lay_floats_plan(L, &fl, &f, m.body.h);
-		if (m.ncol > 1)
-			fill_columns(L, &f, &nt, &m, pg, &c);
-		else
-			fill_body(L, &f, &nt, &fl, &m, other_last ? &ml : NULL, width, pg, top, &c);
-		if (top < m.body.h && f.y > m.body.h - top)
-			diag_once(L->d, "tall", DIAG_WARNING, L->fo->file, seq->line, 0,
-			    "content taller than the page body is placed anyway and overflows the page");
-		/* skip the break item that ended the page; odd/even asks for parity */
-		uint8_t brk = BREAK_AUTO;
-		while (f.i < vl.n && vl.v[f.i].kind == V_BREAK)
-			brk = vl.v[f.i++].brk_kind;
-		split = c.split;
-		empty = f.i == before && !c.split && nt.f.i == notes_before && fl.next == floats_before
-		    ? empty + 1 : 0;
-		if (empty > LIMIT_EMPTY_PAGES)
-			break;
-		/* the last page of the sequence may have a master of its own */
-		int done = lay_fill_done(&f) && !lay_notes_pending(&nt) && !lay_floats_pending(&fl);
-		if (done && other_last) {
-			/* its regions: the rest fits no page of its body */
-			if (ml.body.h != m.body.h || ml.body.y != m.body.y)
-				diag_once(L->d, "lastbody", DIAG_WARNING, L->fo->file, seq->line, 0,
-				    "what is left for the last page does not fit the region-body of master \"%s\" "
-				    "(page-position=\"last\"); the page keeps the body of \"%s\" and takes its other regions",
-				    ml.name ? ml.name : "", m.name ? m.name : "");
-			m = ml;
-		}
-		page_regions(L, seq, pg, &m);
-		/* rows wholly placed are not read again */
-		for (; fs.released < f.i; fs.released++)
-			if (vl.v[fs.released].kind == V_ROW)
-				lay_row_release(L, vl.v[fs.released].row);
-		lay_progress(L, LAY_PROGRESS_PAGES);
-		(*page_number)++;
-		first = 0;
-		if (!done && ((brk == BREAK_ODD_PAGE && *page_number % 2 == 0) ||
-		    (brk == BREAK_EVEN_PAGE && *page_number % 2 != 0)))
-			blank_page(L, seq, &ms, page_number, 0, 0);
-	} while (!lay_fill_done(&f) || lay_notes_pending(&nt) || lay_floats_pending(&fl));
-	vlist_free(&vl);
-	lay_floats_free(L, &fl);
-	vlist_free(&nt.vl);
-
-	force_page_count(L, seq, &ms, page_number, first_number);
+	force_page_count(L, seq, &r.ms, page_number, r.first_number);
 	return 0;
 }
-

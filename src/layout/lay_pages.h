@@ -123,6 +123,32 @@ void lay_floats_place(struct lay *L, struct lay_floats *fl, struct area *region,
 /* Free the sequence's floats; L->floats is cleared. */
 void lay_floats_free(struct lay *L, struct lay_floats *fl);
 
+/* A region of a page master: a rectangle on the page. */
+struct region {
+	const char *name;
+	mpt x, y, w, h;          /* on the page */
+	const struct fo_node *fo;
+};
+
+struct master {
+	const char   *name;
+	mpt           pw, ph;
+	struct region body, before, after, start, end;
+	int           has_before, has_after, has_start, has_end;
+	int           ncol;       /* columns of the region-body */
+	mpt           gap, colw;  /* column-gap, the width of one column */
+};
+
+/* lay_regions.c: simple-page-master spm read into *m; -1 (reported) when it
+ * has no region-body or one too small. */
+int  lay_read_master(struct lay *L, const struct fo_node *spm, struct master *m);
+
+/* lay_columns.c: fill page pg's body of several columns from f: bands of
+ * columns and span="all" blocks, until the page is full or a page break
+ * comes; *c says where and how it stopped. */
+void lay_fill_columns(struct lay *L, struct fill *f, struct lay_notes *nt, const struct master *m,
+    struct area_page *pg, struct cut *c);
+
 /* lay_page.c: the pages of page sequence seq, numbered from *page_number
  * (advanced); their static content waits for lay_page_deferred.  Returns
  * -1 (with an error reported) when the sequence cannot be laid out. */
@@ -131,6 +157,11 @@ int  lay_sequence(struct lay *L, const struct fo_node *seq, int *page_number);
 void lay_page_deferred(struct lay *L);
 /* Add the clickable rectangles of line's linked runs to pg's links. */
 void lay_page_links(struct lay *L, struct area_page *pg, const struct area *line);
+/* The area of region g of a page, a child of root. */
+struct area *lay_page_region(struct lay *L, struct area *root, const struct region *g);
+/* The blocks open where f begins, noted as carried onto the page (markers'
+ * retrieve-position first-including-carryover). */
+void lay_page_carry(struct lay *L, const struct fill *f);
 
 /* lay_reflow.c: the flow is about to be laid out again at another width,
  * the fill standing at item at of vl: a paragraph broken there is to be
