@@ -126,58 +126,63 @@ struct area_border {
 };
 
 struct area {
-	uint8_t       kind;       /* enum area_kind */
-	mpt           x, y, w, h; /* border box, millipoints */
+	/* fields ordered by their size, so that no padding is wasted: a long
+	 * document has millions of areas */
 	struct area  *first, *last, *next;
 	const char   *name;       /* region name or FO element, for the dump */
-	int           line;       /* source line of the FO */
 	const void   *fo;         /* the formatting object it was made from
 	                           * (struct fo_node), or NULL: for checks that
 	                           * read the FO's properties (folio check --layout) */
-	uint8_t       hidden;     /* visibility hidden: takes its space, not painted
-	                           * (its children are, unless hidden themselves;
-	                           * a hidden viewport hides its drawing) */
 	/* region, block */
-	uint32_t      background; /* 0xRRGGBB or 0xFFFFFFFF for none */
 	const struct area_bgimage *bgimage;  /* background image, or NULL */
-	struct area_border border[4];  /* before, after, start, end */
-	/* line */
-	mpt           baseline;   /* absolute y of the baseline */
 	/* run */
 	struct text_face *face;   /* borrowed from the font manager */
 	const char   *font;       /* family name of face, for the dump */
-	mpt           size;       /* font size */
-	uint32_t      color;
-	uint8_t       bold;       /* synthesised bold */
-	uint8_t       italic;     /* synthesised slant */
-	uint8_t       deco;       /* enum area_deco bits */
-	uint8_t       pagenum;    /* text is the page number, set when placed */
 	const char   *link_dest;  /* run inside fo:basic-link: internal destination */
 	const char   *link_uri;   /* … or external destination */
 	const char   *text;       /* UTF-8 */
 	size_t        len;        /* bytes */
-	int           nglyphs;
-	mpt           spacing;    /* total extra space over the nglyphs-1 gaps */
 	/* run: shaped glyphs (kerning, ligatures, right-to-left text), in
 	 * drawing order; NULL when the run is drawn character by character
 	 * through the face's cmap at the positions nglyphs and spacing give */
 	const struct area_glyph *glyphs;
-	int           ngids;
-	/* run: a text matrix when the run is rotated, skewed or scaled
-	 * unevenly (SVG text); then x and baseline are the origin, and w, h
-	 * are measured along the run */
-	uint8_t       has_matrix;
-	int32_t       matrix[4];  /* a b c d ×65536, page space (y down) */
-	/* rule */
-	mpt           thickness;
-	uint8_t       style;      /* enum area_line_style */
-	/* viewport: children are clipped to the content box (inside border
-	 * and padding, which the block fields above describe) */
-	uint8_t       clip;
-	mpt           pad[4];     /* padding, before after start end */
 	/* path, image */
 	const struct area_path  *path;   /* AREA_PATH */
 	const struct area_image *image;  /* AREA_IMAGE */
+
+	mpt           x, y, w, h; /* border box, millipoints */
+	int           line;       /* source line of the FO */
+	uint32_t      background; /* block, region: 0xRRGGBB or 0xFFFFFFFF for none */
+	struct area_border border[4];  /* block, region: before, after, start, end */
+	/* line */
+	mpt           baseline;   /* absolute y of the baseline */
+	/* run */
+	mpt           size;       /* font size */
+	uint32_t      color;
+	int           nglyphs;
+	mpt           spacing;    /* total extra space over the nglyphs-1 gaps */
+	int           ngids;      /* of glyphs */
+	/* run: a text matrix when the run is rotated, skewed or scaled
+	 * unevenly (SVG text); then x and baseline are the origin, and w, h
+	 * are measured along the run */
+	int32_t       matrix[4];  /* a b c d ×65536, page space (y down) */
+	/* rule */
+	mpt           thickness;
+	/* viewport: children are clipped to the content box (inside border
+	 * and padding, which the block fields above describe) */
+	mpt           pad[4];     /* padding, before after start end */
+
+	uint8_t       kind;       /* enum area_kind */
+	uint8_t       hidden;     /* visibility hidden: takes its space, not painted
+	                           * (its children are, unless hidden themselves;
+	                           * a hidden viewport hides its drawing) */
+	uint8_t       bold;       /* run: synthesised bold */
+	uint8_t       italic;     /* run: synthesised slant */
+	uint8_t       deco;       /* run: enum area_deco bits */
+	uint8_t       pagenum;    /* run: text is the page number, set when placed */
+	uint8_t       has_matrix; /* run: matrix is set */
+	uint8_t       style;      /* rule: enum area_line_style */
+	uint8_t       clip;       /* viewport: clipped (above) */
 };
 
 /* A clickable rectangle: to a destination id in the document, or a URI. */
