@@ -109,6 +109,15 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+int
+str_is_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
 /* ---------------------------------------------------------------- lengths */
 
 mpt

@@ -38,6 +38,7 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+int   str_is_space(const char *s, size_t n);   /* XML white space only (or empty) */
 /* What folio is doing, for that message ("laying out X"): a printf
  * format, kept until the next call.  Cheap; stages call it as they start. */
 void oom_context(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

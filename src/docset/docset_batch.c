@@ -40,14 +40,6 @@ struct progress {
 	FILE    *f;
 };
 
-static double
-now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* s seconds as m:ss or h:mm:ss */
 static void
 clock_text(char *out, size_t n, double s)
@@ -65,7 +57,7 @@ progress_item(struct progress *p, const char *name, int failed)
 	p->done++;
 	if (p->quiet)
 		return;
-	double spent = now() - p->t0;
+	double spent = ds_now() - p->t0;
 	char eta[32];
 	clock_text(eta, sizeof eta, p->done < p->n ? spent / (double)p->done * (double)(p->n - p->done) : spent);
 	/* TRANSLATORS: batch progress: [done/all] item, "failed" when it failed, then the time left */
@@ -475,7 +467,7 @@ ds_batch_run(const struct ds_batch *b, struct diag *d)
 	r.pr.quiet = b->quiet;
 	r.pr.f = stderr;
 	r.pr.tty = isatty(STDERR_FILENO);
-	r.pr.t0 = now();
+	r.pr.t0 = ds_now();
 	int jobs = b->jobs > 0 ? b->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (jobs < 1)
 		jobs = 1;

@@ -169,4 +169,7 @@ struct ds_batch {
 };
 int ds_batch_run(const struct ds_batch *b, struct diag *d);
 
+/* docset_progress.c: seconds on the monotonic clock, for progress and ETAs. */
+double ds_now(void);
+
 #endif

@@ -15,6 +15,7 @@
 #include "../layout/layout.h"
 #include "../pdf/pdf.h"
 #include "docset.h"
+#include "docset_int.h"
 
 struct docset_progress {
 	double t0, last, delay;
@@ -23,8 +24,8 @@ struct docset_progress {
 	FILE  *f;
 };
 
-static double
-now(void)
+double
+ds_now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -36,7 +37,7 @@ now(void)
 static void
 report(struct docset_progress *p, int stage, int pass, const char *text)
 {
-	double t = now();
+	double t = ds_now();
 	if (t - p->t0 < p->delay)
 		return;
 	int changed = stage != p->stage || pass != p->pass;
@@ -63,7 +64,7 @@ on_layout(void *ctx, enum lay_progress what, int pass, long done, long total)
 	char text[160];
 	if (what == LAY_PROGRESS_TEXT) {
 		/* cheap test first: this is called for every top-level block */
-		if (now() - p->last < (p->tty ? 0.2 : 2.0) && p->stage == 1 && p->pass == pass)
+		if (ds_now() - p->last < (p->tty ? 0.2 : 2.0) && p->stage == 1 && p->pass == pass)
 			return;
 		/* TRANSLATORS: progress of a long document: the share of its text composed into lines */
 		snprintf(text, sizeof text, _("composing the text: %ld%%"), total > 0 ? done * 100 / total : 0);
@@ -95,7 +96,7 @@ docset_progress_begin(int quiet)
 	p->delay = e && *e ? atof(e) : 2.0;
 	p->f = stderr;
 	p->tty = isatty(STDERR_FILENO);
-	p->t0 = now();
+	p->t0 = ds_now();
 	lay_set_progress(on_layout, p);
 	pdf_set_progress(on_pdf, p);
 	return p;

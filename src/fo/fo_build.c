@@ -115,14 +115,6 @@ left_out(struct build *b, const struct xnode *x, const struct xnode *c)
 	return 1;
 }
 
-static int
-all_space(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
-			return 0;
-	return 1;
-}
 
 static void
 warn_unsupported_elem(struct build *b, const struct xnode *x)
@@ -330,7 +322,7 @@ build_children(struct build *b, const struct xnode *x, struct fo_node *n, int de
 					fo_small_caps(b->t->arena, n, tn);
 				else
 					fo_append(n, tn);
-			} else if (!all_space(c->text, c->textlen)) {
+			} else if (!str_is_space(c->text, c->textlen)) {
 				diag_once(b->d, "text-in-blocks", DIAG_WARNING, b->t->file, c->line, 0,
 				    "text directly inside fo:%s is not allowed there and is skipped",
 				    fo_type_name(n->type));

@@ -95,15 +95,6 @@ lay_gather_text(struct lay *L, struct chars *out, const char *text, const struct
 	push_chars(L, out, text, text + strlen(text), st, keep);
 }
 
-/* Whether the n bytes at s are XML white space only. */
-static int
-all_space(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
-			return 0;
-	return 1;
-}
 
 static int is_ws(uint32_t c);
 
@@ -152,7 +143,7 @@ lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t k
 	switch (c->type) {
 	case FO_TEXT:
 	case FO_CHARACTER:
-		if (c->style->font_size == 0 && !all_space(c->text, c->textlen))
+		if (c->style->font_size == 0 && !str_is_space(c->text, c->textlen))
 			diag_once(L->d, "font-size-zero", DIAG_WARNING, L->fo->file, c->line, 0,
 			    "text at font-size 0 takes no room and cannot be seen; it is in the PDF's "
 			    "text (copy, search) only");
