@@ -183,6 +183,16 @@ align_content(struct area *a, const struct lcell *lc, mpt top, mpt used)
 		lay_translate(c, 0, dy);
 }
 
+/* A row's or a cell's id and index key on this page: every page one of
+ * its areas is on (docs/index.md). */
+static void
+row_marks(struct fill *f, const struct fo_node *n, const struct area *a)
+{
+	lay_page_id(f, n->id, a->x, a->y);   /* first and last page of it */
+	if (n->index_key && f->page)
+		lay_index_at(f->L, f->page, f->pagenum, n, a->x, a->y);
+}
+
 /* Areas of the group's grid rows (tables only), clipped to the part F. */
 static struct area **
 row_areas(struct fill *f, const struct lrow *row, const mpt *T, mpt F, struct area *parent)
@@ -206,7 +216,7 @@ row_areas(struct fill *f, const struct lrow *row, const mpt *T, mpt F, struct ar
 		a->line = rf ? rf->line : 0;
 		a->fo = rf;
 		if (rf)
-			lay_page_id(f, rf->id, a->x, a->y);   /* first and last page of it */
+			row_marks(f, rf, a);
 		if (rf && rf->style->background != COLOR_NONE)
 			a->background = rf->style->background;
 		ra[r] = a;
@@ -226,7 +236,7 @@ cell_part(struct fill *f, struct lcell *lc, mpt oy, mpt top, mpt avail, int stri
 	lc->fill.pagenum = f->pagenum;
 	lc->fill.page = f->page;
 	lc->fill.flow = f->flow;
-	lay_page_id(f, lc->fo->id, a->x, a->y);   /* first and last page of it */
+	row_marks(f, lc->fo, a);
 	lay_fill_begin(&lc->fill, a, rx, a->y + top, lc->cw, LAY_INF);
 	if (avail < 0) {
 		lay_fill_cut(&lc->fill, LAY_INF, 0, &c);
