@@ -35,6 +35,14 @@ is_float(const struct fo_node *n)
 	return n->type == FO_BLOCK && name && strcmp(name, "float") == 0;
 }
 
+/* A start or end float: taken out of its block's lines (lay_float_take),
+ * not a block of it, unless it stands in place */
+static int
+side_float(const struct fo_node *n)
+{
+	return is_float(n) && n->style->float_side > 1;
+}
+
 static const char *
 side_name(const struct fo_node *n)
 {
@@ -271,7 +279,8 @@ lines_only(const struct lblock *b)
 		if (b->bw[s] > 0 || b->pad[s] > 0)
 			return 0;
 	for (const struct fo_node *c = n->first; c; c = c->next)
-		if (lay_is_block_level(c) || c->type == FO_WRAPPER || c->type == FO_RETRIEVE_MARKER)
+		if ((lay_is_block_level(c) && !side_float(c)) || c->type == FO_WRAPPER ||
+		    c->type == FO_RETRIEVE_MARKER)
 			return 0;   /* blocks inside: they narrow with it */
 	return 1;
 }
@@ -287,14 +296,35 @@ lay_float_intrude(struct lay *L, struct lblock *b, const struct lblock *ctx)
 			narrow(b, fl->side[k].fv);
 }
 
+/* A copy of c (a fresh one when c is b) narrowed beside side float fv:
+ * the content box narrows, b's borders and padding stay the block's. */
+static struct lblock *
+beside_copy(struct lay *L, const struct lblock *b, struct lblock *c, const struct lay_float *fv)
+{
+	if (c == b) {
+		c = arena_alloc(L->at->arena, sizeof *c);
+		*c = *b;
+	}
+	mpt pl = b->bw[SIDE_START] + b->pad[SIDE_START], pr = b->bw[SIDE_END] + b->pad[SIDE_END];
+	struct lblock in = *c;
+	in.x = c->x + pl;
+	in.w = c->w - pl - pr;
+	narrow(&in, fv);
+	c->x = in.x - pl;
+	c->w = in.w + pl + pr;
+	return c;
+}
+
 struct lblock *
-lay_float_beside(struct lay *L, struct lblock *b, mpt *rest)
+lay_float_beside(struct lay *L, struct lblock *b, mpt *rest, struct lblock **mid, mpt *rest2)
 {
 	struct lay_floats *fl = L->floats;
-	*rest = 0;
+	*rest = *rest2 = 0;
+	*mid = NULL;
 	if (fl == NULL || L->measure)
 		return b;
-	struct lblock *c = NULL;
+	struct lblock *c = b;
+	mpt r[2] = { 0, 0 };
 	for (int k = 0; k < 2; k++) {
 		struct lay_side *s = &fl->side[k];
 		/* a float in b's text, or one b begins beside when b narrows
@@ -302,25 +332,23 @@ lay_float_beside(struct lay *L, struct lblock *b, mpt *rest)
 		int beside = s->fv && s->fv->ctx == b && side_active(fl, s, b);
 		if (!beside && s->fv && lines_only(b) && b->parent && side_active(fl, s, b->parent))
 			beside = 1;
-		if (beside) {
-			mpt r = s->fv->h - side_used(fl, s);
-			if (r > *rest)
-				*rest = r;
-			if (c == NULL) {
-				c = arena_alloc(L->at->arena, sizeof *c);
-				*c = *b;
-			}
-			/* the content box narrows: its borders and padding stay the block's */
-			mpt pl = b->bw[SIDE_START] + b->pad[SIDE_START], pr = b->bw[SIDE_END] + b->pad[SIDE_END];
-			struct lblock in = *c;
-			in.x = c->x + pl;
-			in.w = c->w - pl - pr;
-			narrow(&in, s->fv);
-			c->x = in.x - pl;
-			c->w = in.w + pl + pr;
-		}
+		if (!beside)
+			continue;
+		r[k] = s->fv->h - side_used(fl, s);
+		if (r[k] <= 0)
+			r[k] = 1;
+		c = beside_copy(L, b, c, s->fv);
 	}
-	return c ? c : b;
+	*rest = r[0] > r[1] ? r[0] : r[1];
+	if (r[0] > 0 && r[1] > 0 && r[0] != r[1]) {
+		/* a start and an end float: below the shorter the lines are
+		 * narrowed on the taller one's side only */
+		int t = r[0] > r[1] ? 0 : 1;
+		*mid = beside_copy(L, b, b, fl->side[t].fv);
+		*rest = r[1 - t];
+		*rest2 = r[t];
+	}
+	return c;
 }
 
 void

@@ -401,10 +401,10 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	for (size_t i = 0; i < n; i++)
 		cps[i] = cs.v[i].cp;
 	/* beside a side float: narrower lines, as far down as it reaches */
-	struct lblock *wide = blk;
-	mpt rest = 0;
+	struct lblock *wide = blk, *mid = NULL;
+	mpt rest = 0, rest2 = 0;
 	if (!L->recompose)
-		blk = lay_float_beside(L, blk, &rest);
+		blk = lay_float_beside(L, blk, &rest, &mid, &rest2);
 	mpt line_w = blk->w - blk->pad[SIDE_START] - blk->pad[SIDE_END] - blk->bw[SIDE_START] - blk->bw[SIDE_END];
 	const char *lang = bs->language[0] ? bs->language : (L->fo->language ? L->fo->language : "zh");
 	for (size_t i = 0; i < n; i++)
@@ -613,10 +613,21 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 		lines[l].end += skip;
 	}
 	size_t wide_from = nl;   /* lines from here are below the float: full width */
+	size_t mid_from = nl;    /* from here below the shorter of two: mid's width */
 	mpt wide_w = wide->w - wide->pad[SIDE_START] - wide->pad[SIDE_END] - wide->bw[SIDE_START] -
 	    wide->bw[SIDE_END];
-	if (blk != wide && rest > 0 && o.wrap && nl > 0)
-		wide_from = widen_below(L, bs, it, g, n, &o, wide_w < 1000 ? 1000 : wide_w, rest, &lines, &nl);
+	mpt mid_w = mid ? mid->w - mid->pad[SIDE_START] - mid->pad[SIDE_END] - mid->bw[SIDE_START] -
+	    mid->bw[SIDE_END] : 0;
+	if (wide_w < 1000)
+		wide_w = 1000;
+	if (mid_w < 1000)
+		mid_w = 1000;
+	if (blk != wide && rest > 0 && o.wrap && nl > 0 && mid) {
+		mid_from = widen_below(L, bs, it, g, n, &o, mid_w, rest, &lines, &nl);
+		wide_from = widen_below(L, bs, it, g, n, &o, wide_w, rest2, &lines, &nl);
+	} else if (blk != wide && rest > 0 && o.wrap && nl > 0) {
+		wide_from = widen_below(L, bs, it, g, n, &o, wide_w, rest, &lines, &nl);
+	}
 	/* a word broken by a hyphen: its two parts shaped apart, and so the
 	 * word broken on the page before where the paragraph goes on */
 	for (size_t l = 0; l < nl; l++)
@@ -655,11 +666,11 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	for (size_t l = 0; l < nl; l++) {
 		mpt above, below;
 		line_extent(L, bs, it, g, lines[l].start, lines[l].end, &above, &below);
-		struct lblock *lb = l >= wide_from ? wide : blk;
+		struct lblock *lb = l >= wide_from ? wide : l >= mid_from ? mid : blk;
 		struct area *la = area_new(L->at, AREA_LINE, NULL);
 		la->x = cx;
 		la->y = 0;
-		la->w = l >= wide_from ? (wide_w < 1000 ? 1000 : wide_w) : o.width;
+		la->w = l >= wide_from ? wide_w : l >= mid_from ? mid_w : o.width;
 		la->h = above + below;
 		la->baseline = above;
 		la->line = block->line;

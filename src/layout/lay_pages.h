@@ -101,8 +101,12 @@ int  lay_float_take(struct lay *L, const struct fo_node *n, struct lblock *ctx, 
 void lay_float_intrude(struct lay *L, struct lblock *b, const struct lblock *ctx);
 /* The box block b's next lines take: b, or a narrowed copy beside a side
  * float met inside b or beside which b begins (a block of lines only);
- * *rest: the height of the float still beside them, 0 for none. */
-struct lblock *lay_float_beside(struct lay *L, struct lblock *b, mpt *rest);
+ * *rest: the height of the float still beside them, 0 for none.  Beside
+ * a start and an end float of different heights, *rest is the shorter's,
+ * and *mid the box of the lines below it and beside the taller (narrowed
+ * on that side only) down to *rest2; else *mid is NULL. */
+struct lblock *lay_float_beside(struct lay *L, struct lblock *b, mpt *rest, struct lblock **mid,
+    mpt *rest2);
 /* clear on block n: space to pass the side floats it clears. */
 void lay_float_clear(struct lay *L, const struct fo_node *n, const struct lblock *ctx,
     struct vlist *vl);
