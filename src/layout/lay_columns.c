@@ -1,5 +1,6 @@
 /*
- * layout — a region-body of several columns (XSL 1.1 §6.4.14): the flow
+ * layout — a region-body of several columns (XSL 1.1 §6.4.14): the page's
+ * before-floats across the top of the body (lay_float.c), then the flow
  * poured into bands of columns, balanced where all of a band fits, and
  * span="all" blocks across the body between the bands; footnotes across
  * the body at its foot.
@@ -146,19 +147,28 @@ span_band(struct lay *L, struct fill *f, struct lay_notes *nt, const struct mast
 }
 
 /*
- * Fill page pg's multi-column body from f: bands of columns and of
- * span="all" blocks one below the other, until the page is full or a
- * page break comes; footnotes across the body at its foot.
+ * Fill page pg's multi-column body from f: the before-floats across its
+ * top (the before-float-reference-area spans the columns, XSL 1.1
+ * §6.4.14), then bands of columns and of span="all" blocks one below the
+ * other, until the page is full or a page break comes; footnotes across
+ * the body at its foot.  f->y: the height below the floats.
  */
 void
-lay_fill_columns(struct lay *L, struct fill *f, struct lay_notes *nt, const struct master *m,
-    struct area_page *pg, struct cut *c)
+lay_fill_columns(struct lay *L, struct fill *f, struct lay_notes *nt, struct lay_floats *fl,
+    const struct master *m, struct area_page *pg, mpt top, struct cut *c)
 {
 	const struct vlist *vl = f->vl;
 	struct area *body_area = lay_page_region(L, pg->root, &m->body);
-	mpt carried = 0, cited = 0, y0 = 0;
+	mpt carried = 0, cited = 0, y0 = top;
 	int first = 1;
 	memset(c, 0, sizeof *c);
+	lay_floats_place(L, fl, body_area, m->body.x, m->body.y, m->body.w, pg);
+	if (top >= m->body.h) {
+		/* a float as tall as the page: the flow goes on below it on the next */
+		c->end = f->i;
+		f->y = 0;
+		return;
+	}
 	if (lay_notes_pending(nt)) {
 		struct cut cn;
 		lay_notes_cut(nt, m->body.h / 2 - nt->sep_h, 0, &cn);
@@ -168,7 +178,7 @@ lay_fill_columns(struct lay *L, struct fill *f, struct lay_notes *nt, const stru
 		if (vl->v[f->i].kind == V_BREAK) {
 			/* at the top of the page, or a column break where new
 			 * columns begin: nothing to do */
-			if ((first && y0 == 0) || vl->v[f->i].brk_kind == BREAK_COLUMN) {
+			if ((first && y0 == top) || vl->v[f->i].brk_kind == BREAK_COLUMN) {
 				f->i++;
 				continue;
 			}
@@ -193,7 +203,7 @@ lay_fill_columns(struct lay *L, struct fill *f, struct lay_notes *nt, const stru
 			break;        /* the page is full, or a break ends it */
 	}
 	f->band_end = 0;
-	f->y = y0;
+	f->y = y0 - top;
 	lay_notes_place(L, nt, body_area, &(struct lay_rect){ m->body.x, m->body.y, m->body.w, m->body.h },
 	    y0, pg);
 }

@@ -14,9 +14,12 @@
  *   lay_floats_place  the chosen floats at the top of the body, then the
  *                     xsl-before-float-separator; the flow starts below
  *
- * A float elsewhere (in a table, list, container, footnote, static
- * content or another float) and a side float (start, end) are laid out
- * where they stand, with a warning.  docs/floats.md
+ * In a body of several columns the before-floats go across all of them
+ * (the before-float-reference-area spans the region-body), the columns
+ * below.  Side floats (start, end) are taken out of the lines beside them
+ * (take_side, lay_float_beside), but in columns laid out where they
+ * stand, as is a float elsewhere (in a table, list, container, footnote,
+ * static content or another float), with a warning.  docs/floats.md
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,7 +91,7 @@ lay_floats_init(struct lay *L, struct lay_floats *fl, const struct fo_node *seq,
 {
 	memset(fl, 0, sizeof *fl);
 	fl->flow = flow;
-	fl->columns = (uint8_t)columns;
+	fl->columns = columns > 1;
 	fl->width = width;
 	fl->sep = separator(seq);
 	if (fl->sep) {
@@ -220,9 +223,10 @@ lay_float_take(struct lay *L, const struct fo_node *n, struct lblock *ctx, struc
 		    "float is laid out where it stands, as a block: folio floats only the flow's own");
 		return 0;
 	}
-	if (fl->columns) {
+	if (fl->columns && n->style->float_side != 1) {
 		diag_once(L->d, "float-columns", DIAG_WARNING, L->fo->file, n->line, 0,
-		    "fo:float in a region-body of several columns is laid out where it stands, as a block");
+		    "fo:float float=\"%s\" in a region-body of several columns is laid out where it "
+		    "stands, as a block", side_name(n));
 		return 0;
 	}
 	if (n->style->float_side != 1)
@@ -445,8 +449,33 @@ probe(const struct fill *f, mpt H, struct cut *c)
 	lay_fill_cut(&p, H, 0, c);
 }
 
+/* Does the flow f, from a fresh page of ncol columns H tall, hold item a
+ * (and all before it) in its first band of columns?  Anchors after a
+ * span="all" block wait for the next page: a probe of its first band
+ * only. */
+static int
+holds_cols(const struct fill *f, int ncol, mpt H, size_t a)
+{
+	const struct vlist *vl = f->vl;
+	struct fill p = *f;
+	size_t e = f->i;
+	while (e < vl->n && vl->v[e].span == vl->v[f->i].span)
+		e++;
+	if (a >= e)
+		return 0;
+	if (vl->v[f->i].span) {   /* across the body: one column */
+		struct cut c;
+		p.band_end = e;
+		probe(&p, H, &c);
+		return c.h <= H && (a < c.end || (c.split && a == c.end));
+	}
+	int over;
+	p.band_end = e;
+	return a < lay_fill_probe_cols(&p, ncol, H, &over);
+}
+
 mpt
-lay_floats_plan(struct lay *L, struct lay_floats *fl, struct fill *f, mpt H)
+lay_floats_plan(struct lay *L, struct lay_floats *fl, struct fill *f, mpt H, int ncol)
 {
 	fl->plan = fl->next;
 	if (fl->next >= fl->n)
@@ -478,6 +507,12 @@ lay_floats_plan(struct lay *L, struct lay_floats *fl, struct fill *f, mpt H)
 		struct cut c;
 		if (t >= H)
 			break;
+		if (ncol > 1) {
+			if (!holds_cols(f, ncol, H - t, a))
+				break;
+			top = t;
+			continue;
+		}
 		probe(f, H - t, &c);
 		if (c.h > H - t || !(a < c.end || (c.split && a == c.end)))
 			break;

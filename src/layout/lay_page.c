@@ -544,7 +544,7 @@ sequence_list(struct lay *L, const struct fo_node *seq, const struct fo_node *fl
 	L->page_h = m->ph;
 	L->body_h = m->body.h;
 	L->span_w = m->ncol > 1 ? m->body.w : 0;
-	lay_floats_init(L, fl, seq, vl, m->colw, m->ncol > 1);
+	lay_floats_init(L, fl, seq, vl, m->ncol > 1 ? m->body.w : m->colw, m->ncol);
 	flow_list(L, flow, m->colw, vl);
 	lay_floats_flow_done(L, fl, vl);
 	L->floats = NULL;
@@ -693,10 +693,10 @@ seq_page(struct lay *L, struct seq_run *r, int *page_number)
 
 	struct cut c;
 	size_t before = f->i, notes_before = r->nt.f.i, floats_before = r->fl.next;
-	/* before-floats: only in a body of one column (lay_floats_init) */
-	mpt top = m.ncol > 1 ? 0 : lay_floats_plan(L, &r->fl, f, m.body.h);
+	/* before-floats: across the body, above its columns if it has them */
+	mpt top = lay_floats_plan(L, &r->fl, f, m.body.h, m.ncol);
 	if (m.ncol > 1)
-		lay_fill_columns(L, f, &r->nt, &m, pg, &c);
+		lay_fill_columns(L, f, &r->nt, &r->fl, &m, pg, top, &c);
 	else
 		fill_body(L, f, &r->nt, &r->fl, &m, other_last ? &ml : NULL, width, pg, top, &c);
 	if (top < m.body.h && f->y > m.body.h - top)

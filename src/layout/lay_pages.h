@@ -85,11 +85,12 @@ struct lay_floats {
 	struct lay_side       side[2]; /* the start and end side floats being passed */
 	struct lay_float    **sides;   /* every side float, in order (arena) */
 	size_t                nsides, capsides;
-	uint8_t               columns; /* a body of several columns: floats stand in place */
+	uint8_t               columns; /* a body of several columns: side floats stand in place */
 };
 
 /* lay_float.c: the sequence's floats, none yet; the floats met while flow
- * is laid out to width anchor in it (L->floats is set). */
+ * is laid out anchor in it (L->floats is set).  width: the body's (the
+ * before-floats' width, across all columns); columns: the body's count. */
 void lay_floats_init(struct lay *L, struct lay_floats *fl, const struct fo_node *seq,
     const struct vlist *flow, mpt width, int columns);
 /* Is n an fo:float taken out of vl's flow (then it is recorded), or laid
@@ -117,9 +118,10 @@ void lay_floats_flow_done(struct lay *L, struct lay_floats *fl, struct vlist *vl
 void lay_float_side_place(struct fill *f, struct lay_float *fv);
 /* Are floats waiting to be placed? */
 int  lay_floats_pending(const struct lay_floats *fl);
-/* Choose the floats of the next page, whose body is H tall and whose flow
- * continues at f (a fragment not begun yet); returns the height they take. */
-mpt  lay_floats_plan(struct lay *L, struct lay_floats *fl, struct fill *f, mpt H);
+/* Choose the floats of the next page, whose body is H tall in ncol columns
+ * and whose flow continues at f (a fragment not begun yet); returns the
+ * height they take. */
+mpt  lay_floats_plan(struct lay *L, struct lay_floats *fl, struct fill *f, mpt H, int ncol);
 /* Place the chosen floats at the top of the body (x, y, w) in region on
  * page pg. */
 void lay_floats_place(struct lay *L, struct lay_floats *fl, struct area *region, mpt x, mpt y,
@@ -147,11 +149,12 @@ struct master {
  * has no region-body or one too small. */
 int  lay_read_master(struct lay *L, const struct fo_node *spm, struct master *m);
 
-/* lay_columns.c: fill page pg's body of several columns from f: bands of
- * columns and span="all" blocks, until the page is full or a page break
- * comes; *c says where and how it stopped. */
-void lay_fill_columns(struct lay *L, struct fill *f, struct lay_notes *nt, const struct master *m,
-    struct area_page *pg, struct cut *c);
+/* lay_columns.c: fill page pg's body of several columns from f: the
+ * before-floats chosen for the page (top tall) across its top, then bands
+ * of columns and span="all" blocks, until the page is full or a page
+ * break comes; *c says where and how it stopped. */
+void lay_fill_columns(struct lay *L, struct fill *f, struct lay_notes *nt, struct lay_floats *fl,
+    const struct master *m, struct area_page *pg, mpt top, struct cut *c);
 
 /* lay_page.c: the pages of page sequence seq, numbered from *page_number
  * (advanced); their static content waits for lay_page_deferred.  Returns
