@@ -132,6 +132,19 @@ side_active(struct lay_floats *fl, struct lay_side *s, const struct lblock *ctx)
 	return 0;
 }
 
+/* Float fv's content is laid out: its height, and the footnotes it may
+ * not hold reported. */
+static void
+float_measured(struct lay *L, struct lay_float *fv)
+{
+	for (size_t j = 0; j < fv->vl.n; j++)
+		if (fv->vl.v[j].nnotes > 0)
+			diag_once(L->d, "note-in-float", DIAG_WARNING, L->fo->file,
+			    fv->vl.v[j].notes[0]->line, 0,
+			    "fo:footnote inside fo:float is not allowed (XSL 1.1 §6.10.2); its body is not placed");
+	fv->h = list_height(L, &fv->vl);
+}
+
 /* Take side float n out of the flow: laid out where it stands to see what
  * it takes across, placed at the top of the next line. */
 static int
@@ -186,12 +199,7 @@ take_side(struct lay *L, struct lay_floats *fl, const struct fo_node *n, struct 
 		    "block-container a width); it is laid out where it stands, as a block", side_name(n));
 		return 0;
 	}
-	for (size_t j = 0; j < fv->vl.n; j++)
-		if (fv->vl.v[j].nnotes > 0)
-			diag_once(L->d, "note-in-float", DIAG_WARNING, L->fo->file,
-			    fv->vl.v[j].notes[0]->line, 0,
-			    "fo:footnote inside fo:float is not allowed (XSL 1.1 §6.10.2); its body is not placed");
-	fv->h = list_height(L, &fv->vl);
+	float_measured(L, fv);
 	lay_vlist_freeze(L, &fv->vl);
 	fv->anchor = vl->n;
 	s->fv = fv;
@@ -246,12 +254,7 @@ lay_float_take(struct lay *L, const struct fo_node *n, struct lblock *ctx, struc
 	L->floats = NULL;
 	lay_blocks(L, n, &bctx, &fv->vl);
 	L->floats = fl;
-	for (size_t j = 0; j < fv->vl.n; j++)
-		if (fv->vl.v[j].nnotes > 0)
-			diag_once(L->d, "note-in-float", DIAG_WARNING, L->fo->file,
-			    fv->vl.v[j].notes[0]->line, 0,
-			    "fo:footnote inside fo:float is not allowed (XSL 1.1 §6.10.2); its body is not placed");
-	fv->h = list_height(L, &fv->vl);
+	float_measured(L, fv);
 	fl->n++;
 	return 1;
 }
