@@ -35,7 +35,7 @@ TEXT_OBJS   := text/text_font.o text/text_break.o text/text_para.o text/text_fit
 AREA_OBJS   := area/area.o area/area_check.o
 IMAGE_OBJS  := image/image.o image/image_png.o image/image_gif.o image/image_tiff.o
 SVG_OBJS    := svg/svg_draw.o svg/svg_style.o svg/svg_path.o svg/svg_text.o
-LAYOUT_OBJS := layout/lay_line.o layout/lay_gather.o layout/lay_hyph.o layout/lay_shape.o layout/lay_bidi.o layout/lay_block.o layout/lay_page.o layout/lay_regions.o layout/lay_columns.o layout/lay_notes.o \
+LAYOUT_OBJS := layout/lay_line.o layout/lay_items.o layout/lay_report.o layout/lay_gather.o layout/lay_hyph.o layout/lay_shape.o layout/lay_bidi.o layout/lay_block.o layout/lay_page.o layout/lay_regions.o layout/lay_columns.o layout/lay_notes.o \
                layout/lay_cite.o layout/lay_index.o layout/lay_pass.o layout/lay_ids.o layout/lay_master.o \
                layout/lay_object.o layout/lay_fill.o layout/lay_table.o layout/lay_table_grid.o \
                layout/lay_table_widths.o layout/lay_table_borders.o layout/lay_row.o \

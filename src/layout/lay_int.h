@@ -271,16 +271,19 @@ void lay_table_markers(struct lay *L);
 /* fo:change-bar-begin and -end, met in document order (lay_line.c). */
 void lay_change_bar(struct lay *L, const struct fo_node *n);
 
-/* Report the characters no face could draw, once per document. */
+/* lay_report.c: character cp, which no face could draw, noted; reported
+ * once per document. */
+void lay_note_missing(struct lay *L, uint32_t cp);
 void lay_report_missing(struct lay *L);
 /* A paragraph whose text had to be broken where it had no break
- * opportunity, noted; reported once for the document, with a count and
- * the lines (lay_line.c). */
+ * opportunity, noted once (width: the line's); reported once for the
+ * document, with a count and the lines (lay_report.c). */
 struct lay_nobreak {
 	const struct fo_node *block;
 	int                   line;
 	mpt                   width;
 };
+void lay_note_nobreak(struct lay *L, const struct fo_node *block, mpt width);
 void lay_report_nobreak(struct lay *L);
 
 /* lay_line.c */

@@ -10,8 +10,7 @@
 #include <string.h>
 
 #include "lay_int.h"
-#include "lay_chars.h"
-#include "lay_shape.h"
+#include "lay_para.h"
 
 const struct text_fontset *
 lay_fontset(struct lay *L, const struct fo_style *s)
@@ -35,87 +34,6 @@ lay_fontset(struct lay *L, const struct fo_style *s)
 	L->cache_style[L->ncache] = s;
 	L->cache_set[L->ncache++] = set;
 	return set;
-}
-
-/* Per-item data the composer does not need. */
-struct glyph {
-	const struct fo_style *st;
-	struct text_face      *face;
-	uint8_t                bold, italic;
-	uint8_t                pnum;    /* page-number placeholder */
-	const struct fo_node  *link;    /* fo:basic-link */
-	mpt                    gadv;    /* the glyph's own advance */
-	mpt                    asc, desc;  /* ascent and descent at its size */
-	struct area           *obj;     /* an inline object's viewport */
-	const struct lobj     *lobj;    /* a leader, inline-container or edge (lay_inline.c) */
-};
-
-void
-lay_report_missing(struct lay *L)
-{
-	if (L->nmissing == 0)
-		return;
-	struct buf b = {0};
-	for (size_t i = 0; i < L->nmissing && i < 40; i++) {
-		if (i)
-			buf_puts(&b, ", ");
-		buf_printf(&b, "U+%04X ", L->missing[i]);
-		buf_add_utf8(&b, L->missing[i]);
-	}
-	if (L->nmissing > 40)
-		buf_printf(&b, " and %zu more", L->nmissing - 40);
-	diag_report(L->d, DIAG_WARNING, L->fo->file, 0, 0,
-	    "no installed font draws these characters; they are left blank: %s", b.p);
-	buf_free(&b);
-}
-
-/* A paragraph of text broken where it had no break opportunity: noted
- * once (a paragraph may be laid out again within a pass). */
-static void
-note_nobreak(struct lay *L, const struct fo_node *block, mpt width)
-{
-	for (size_t i = L->nnobreak; i-- > 0;)
-		if (L->nobreak[i].block == block)
-			return;
-	L->nobreak = xrealloc(L->nobreak, (L->nnobreak + 1) * sizeof *L->nobreak);
-	L->nobreak[L->nnobreak++] = (struct lay_nobreak){ block, block->line, width };
-}
-
-/* One warning for the document at the first such paragraph, with how
- * many there are and where the others are (docs/messages.md). */
-void
-lay_report_nobreak(struct lay *L)
-{
-	if (L->nnobreak == 0)
-		return;
-	const struct lay_nobreak *f = &L->nobreak[0];
-	if (L->nnobreak == 1) {
-		diag_report(L->d, DIAG_WARNING, L->fo->file, f->line, 0,
-		    "text with no break opportunity is wider than the line (%.1fpt): "
-		    "broken where it reaches the end of the line", f->width / 1000.0);
-		return;
-	}
-	struct buf b = {0};
-	size_t shown = L->nnobreak - 1 < 20 ? L->nnobreak - 1 : 20;
-	for (size_t i = 1; i <= shown; i++)
-		buf_printf(&b, "%s%d", i > 1 ? ", " : "", L->nobreak[i].line);
-	if (L->nnobreak - 1 > shown)
-		buf_printf(&b, " and %zu more", L->nnobreak - 1 - shown);
-	diag_report(L->d, DIAG_WARNING, L->fo->file, f->line, 0,
-	    "text with no break opportunity is wider than the line (%.1fpt) in %zu paragraphs, "
-	    "here and at lines %s: each broken where it reaches the end of the line",
-	    f->width / 1000.0, L->nnobreak, b.p);
-	buf_free(&b);
-}
-
-static void
-note_missing(struct lay *L, uint32_t cp)
-{
-	for (size_t i = 0; i < L->nmissing; i++)
-		if (L->missing[i] == cp)
-			return;
-	L->missing = xrealloc(L->missing, (L->nmissing + 1) * sizeof *L->missing);
-	L->missing[L->nmissing++] = cp;
 }
 
 /* url('…') or a plain URI, unquoted, in the area tree's arena. */
@@ -356,209 +274,35 @@ widen_below(struct lay *L, const struct fo_style *bs, struct text_item *it, cons
 	return k;
 }
 
-const struct fo_node *
-lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *first,
-    struct lblock *blk, struct vlist *vl, int first_line)
+/* The per-character arrays of p's n characters, in one block. */
+static void
+para_arrays(struct para *p)
 {
-	struct chars cs = {0};
-	const struct fo_node *c = first;
-	const struct fo_style *bs = block->style;
-
-	const char **ids = NULL;
-	int nids = 0;
-	int ncites0 = L->ncites, cbar_events0 = L->cbar_events;
-	for (; c; c = c->next) {
-		if (lay_is_block_level(c) || lay_retrieve_blocks(L, c))
-			break;
-		lay_gather(L, c, &cs, 0);
-		inline_ids(L, c, &ids, &nids, 0);
-	}
-	const struct fo_node *lost = lay_whitespace(&cs);
-	if (lost)
-		diag_report(L->d, DIAG_WARNING, L->fo->file, lost->line, 0,
-		    "fo:footnote whose citation is only white space: its body is not placed");
-	if (cs.n == 0) {
-		/* no line: its index anchors land with the next line or block */
-		for (size_t k = 0; k < cs.nanc && !L->measure; k++)
-			lay_anchor_pend(L, vl, cs.anc[k].fo);
-		free(cs.v);
-		free(cs.anc);
-		free(ids);
-		return c;
-	}
-
-	/* the per-character arrays, in one block (a document has many short
-	 * paragraphs: table cells) */
-	size_t n = cs.n;
-	char *per_char = xcalloc(n, sizeof(struct glyph) + sizeof(struct lobj *) +
+	size_t n = p->n;
+	p->per_char = xcalloc(n, sizeof(struct glyph) + sizeof(struct lobj *) +
 	    sizeof(struct text_item) + sizeof(uint32_t) + 1);   /* by alignment */
-	struct glyph *g = (struct glyph *)per_char;
-	struct lobj **objs = (struct lobj **)(g + n);
-	struct text_item *it = (struct text_item *)(objs + n);
-	uint32_t *cps = (uint32_t *)(it + n);
-	uint8_t *brk = (uint8_t *)(cps + n);
-
+	p->g = (struct glyph *)p->per_char;
+	p->objs = (struct lobj **)(p->g + n);
+	p->it = (struct text_item *)(p->objs + n);
+	p->cps = (uint32_t *)(p->it + n);
+	p->brk = (uint8_t *)(p->cps + n);
 	for (size_t i = 0; i < n; i++)
-		cps[i] = cs.v[i].cp;
-	/* beside a side float: narrower lines, as far down as it reaches */
-	struct lblock *wide = blk, *mid = NULL;
-	mpt rest = 0, rest2 = 0;
-	if (!L->recompose)
-		blk = lay_float_beside(L, blk, &rest, &mid, &rest2);
-	mpt line_w = blk->w - blk->pad[SIDE_START] - blk->pad[SIDE_END] - blk->bw[SIDE_START] - blk->bw[SIDE_END];
-	const char *lang = bs->language[0] ? bs->language : (L->fo->language ? L->fo->language : "zh");
-	for (size_t i = 0; i < n; i++)
-		if (cs.v[i].obj)
-			objs[i] = lay_obj_new(L, cs.v[i].obj, cs.v[i].edge);
-	lay_obj_breaks(L, cps, objs, n, lang, brk);
+		p->cps[i] = p->cs.v[i].cp;
+}
 
-	/* the script around each character: punctuation and symbols take
-	 * the Latin face between Latin letters, the Chinese one beside
-	 * Chinese (docs/fonts.md); with no letter on either side, the
-	 * block's language decides */
-	uint8_t *latin = xmalloc(n);
-	{
-		int dflt = !(strncmp(lang, "zh", 2) == 0 || strncmp(lang, "ja", 2) == 0 ||
-		    strncmp(lang, "ko", 2) == 0);
-		int prev = 0, next = 0;
-		for (size_t i = 0; i < n; i++) {
-			int sc = text_script_of(cps[i]);
-			if (sc)
-				prev = sc;
-			latin[i] = (uint8_t)prev;
-		}
-		for (size_t i = n; i > 0; i--) {
-			int sc = text_script_of(cps[i - 1]), p = latin[i - 1];
-			if (sc)
-				next = sc;
-			latin[i - 1] = (uint8_t)(p == 2 || next == 2 ? 0 : p == 1 || next == 1 ? 1 : dflt);
-		}
-	}
-	for (size_t i = 0; i < n; i++) {
-		const struct fo_style *st = cs.v[i].st;
-		const struct text_fontset *set = lay_fontset(L, st);
-		uint32_t cp = cps[i];
-		int32_t adv = 0;
-		mpt em = st->font_size;
-		int fi = -1;
-
-		it[i].cp = cp;
-		it[i].kind = (uint8_t)text_kind_of(cp);
-		it[i].brk = brk[i];
-		it[i].em = em;
-		it[i].keep = cs.v[i].keep != 0;
-		if (objs[i]) {
-			lay_obj_item(L, objs[i], line_w > 1000 ? line_w : 1000, &it[i], &g[i].asc,
-			    &g[i].desc, &g[i].st);
-			g[i].lobj = objs[i];
-			g[i].gadv = it[i].adv;
-			g[i].link = cs.v[i].link;
-			continue;
-		}
-		if (cs.v[i].obj) {
-			struct area *o = lay_object(L, cs.v[i].obj, line_w > 1000 ? line_w : 1000);
-			it[i].kind = TK_OBJECT;
-			it[i].adv = o->w;
-			g[i].obj = o;
-			g[i].st = st;
-			g[i].link = cs.v[i].link;
-			g[i].gadv = o->w;
-			g[i].asc = o->h;
-			g[i].desc = 0;
-			if (cs.v[i].keep && i + 1 < n && cs.v[i + 1].keep == cs.v[i].keep && it[i].brk == TB_ALLOW)
-				it[i].brk = TB_NONE;
-			continue;
-		}
-		if (cp == '\n') {
-			it[i].brk = TB_FORCE;
-			it[i].kind = TK_SPACE;
-			it[i].adv = 0;
-			fi = set->n > 0 ? 0 : -1;
-		} else if (cp == 0x200B) {
-			it[i].kind = TK_SPACE;
-			it[i].brk = TB_ALLOW;
-			fi = set->n > 0 ? 0 : -1;
-		} else if (lay_bidi_control(cp)) {
-			fi = set->n > 0 ? 0 : -1;   /* no width, not drawn */
-		} else {
-			fi = text_fontset_find_ctx(set, cp, latin[i], &adv);
-			if (fi < 0) {
-				if (cp != ' ')
-					note_missing(L, cp);
-				fi = set->n > 0 ? 0 : -1;
-				adv = fi >= 0 ? set->face[0]->upem / 2 : 0;  /* a blank half em */
-			}
-		}
-		if (fi >= 0) {
-			struct text_face *f = set->face[fi];
-			g[i].face = f;
-			g[i].bold = set->synth_bold[fi];
-			g[i].italic = set->synth_italic[fi];
-			g[i].gadv = cp == '\n' || cp == 0x200B ? 0 : text_advance(f, adv, em);
-			g[i].asc = text_units(f, f->ascender, em);
-			g[i].desc = -text_units(f, f->descender, em);
-			if (it[i].kind == TK_OPEN || it[i].kind == TK_CLOSE || it[i].kind == TK_PAUSE ||
-			    it[i].kind == TK_STOP || it[i].kind == TK_MIDDLE) {
-				int32_t lb, rb;
-				text_face_blanks(f, cp, &lb, &rb);
-				it[i].lblank = text_units(f, lb, em);
-				it[i].rblank = text_units(f, rb, em);
-				if (it[i].lblank > em / 2)
-					it[i].lblank = em / 2;
-				if (it[i].rblank > em / 2)
-					it[i].rblank = em / 2;
-			}
-		} else {
-			g[i].asc = em * 4 / 5;
-			g[i].desc = em / 5;
-		}
-		g[i].st = st;
-		g[i].pnum = cs.v[i].pnum;
-		g[i].link = cs.v[i].link;
-		/* negative spacing may close a gap, never run the line backwards:
-		 * with spacing bounded by the FO stage, a line's sum stays bounded */
-		it[i].adv = g[i].gadv + st->letter_spacing + (it[i].kind == TK_SPACE ? st->word_spacing : 0);
-		if (it[i].adv < 0)
-			it[i].adv = 0;
-		if (cs.v[i].keep && i + 1 < n && cs.v[i + 1].keep == cs.v[i].keep && it[i].brk == TB_ALLOW)
-			it[i].brk = TB_NONE;
-	}
-	/* keep-with-next/-previous.within-line: no break between a glued
-	 * character and the next (previous) one that is not a space */
-	for (size_t i = 0; i < n; i++) {
-		if (cs.v[i].glue & 1)
-			for (size_t j = i; j + 1 < n; j++) {
-				if (it[j].brk == TB_ALLOW)
-					it[j].brk = TB_NONE;
-				if (it[j + 1].kind != TK_SPACE)
-					break;
-			}
-		if (cs.v[i].glue & 2)
-			for (size_t j = i; j > 0; j--) {
-				if (it[j - 1].brk == TB_ALLOW)
-					it[j - 1].brk = TB_NONE;
-				if (it[j - 1].kind != TK_SPACE)
-					break;
-			}
-	}
-
+/* The composer's options for p from the block's style bs. */
+static struct text_para_opts
+para_opts(const struct fo_style *bs, const struct para *p, int first_line)
+{
 	struct text_para_opts o;
 	memset(&o, 0, sizeof o);
-	o.width = line_w;
+	o.width = p->line_w;
 	if (o.width < 1000)
 		o.width = 1000;
 	o.indent = first_line ? fo_len_resolve(bs->text_indent, o.width) : 0;
 	/* R13: text that starts with two ideographic spaces is indented already */
-	if (n >= 2 && cps[0] == 0x3000 && cps[1] == 0x3000)
+	if (p->n >= 2 && p->cps[0] == 0x3000 && p->cps[1] == 0x3000)
 		o.indent = 0;
-	/* the paragraph goes on at a page of another width (lay_page.c):
-	 * composed again from the first character not yet placed */
-	size_t skip = 0;
-	if (L->resume_block == block && L->resume_first == first && L->resume_at < n) {
-		skip = L->resume_at;
-		o.indent = 0;
-		nids = 0;   /* they landed with the paragraph's first line */
-	}
 	o.last_end_indent = fo_len_resolve(bs->last_line_end_indent, o.width);
 	o.align = bs->text_align;
 	o.align_last = bs->text_align_last;
@@ -566,176 +310,288 @@ lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *fi
 	o.hanging = bs->hanging;
 	o.autospace = 1;
 	o.ladder = (uint8_t)(bs->hyph_ladder > 0 && bs->hyph_ladder < 255 ? bs->hyph_ladder : 0);
+	return o;
+}
 
+/* Kerning and ligatures: the shaped advances are what the lines hold.
+ * Returns the glyphs' own advances, shaped (owned). */
+static mpt *
+para_shape(struct para *p)
+{
+	size_t n = p->n;
+	const struct glyph *g = p->g;
+	mpt *ga = xmalloc(n * sizeof *ga);
+	struct text_face **fc = xmalloc(n * sizeof *fc);
+	const void **key = xmalloc(n * sizeof *key);
+	uint8_t *noliga = xmalloc(n);
+	for (size_t i = 0; i < n; i++) {
+		/* page numbers are patched in place later: not shaped */
+		fc[i] = g[i].obj || g[i].lobj || g[i].pnum ? NULL : g[i].face;
+		key[i] = g[i].st;
+		noliga[i] = g[i].st && g[i].st->letter_spacing != 0;
+		ga[i] = g[i].gadv;
+	}
+	lay_shape_para(&p->shp, p->it, p->cps, fc, key, noliga, p->has_bidi ? p->bidi.levels : NULL,
+	    ga, n);
+	free(fc);
+	free(key);
+	free(noliga);
+	return ga;
+}
+
+/* The paragraph broken into p->lines, or measured for automatic table
+ * layout (no lines). */
+static void
+para_break(struct lay *L, const struct fo_node *block, struct lblock *blk, struct para *p,
+    const struct text_para_opts *o)
+{
+	if (L->measure) {   /* automatic table layout wants widths, not lines */
+		lay_measure_para(L, blk, p->it, p->n, o->indent);
+		return;
+	}
+	/* hyphenation, URLs and paths (lay_hyph.c); not in a right-to-left
+	 * paragraph, whose hyphen would stand at the line's left end */
+	mpt w = o->width - (o->indent > 0 ? o->indent : 0);
+	if (o->wrap && !(p->has_bidi && p->bidi.rtl)) {
+		lay_hyph_mark(L, block, &p->cs, p->it, p->n, w);
+		lay_shape_hyph(&p->shp, p->it, p->cps);
+	} else if (o->wrap) {
+		text_url_breaks(p->it, p->n, w);
+	}
+	p->nl = text_para_break(p->it + p->skip, p->n - p->skip, o, &p->lines);
+	for (size_t l = 0; l < p->nl; l++) {
+		p->lines[l].start += p->skip;
+		p->lines[l].end += p->skip;
+	}
+}
+
+/* A word broken by a hyphen: its two parts shaped apart, and so the word
+ * broken on the page before where the paragraph goes on; then the shaped
+ * advances ga are the glyphs'. */
+static void
+shape_hyphened(const struct lay *L, struct para *p, mpt *ga)
+{
+	size_t skip = p->skip;
+	for (size_t l = 0; l < p->nl; l++)
+		if (p->lines[l].hyw > 0)
+			lay_shape_split(&p->shp, p->it, p->cps, ga, p->lines[l].end - 1);
+	if (skip > 0 && !L->measure && p->it[skip - 1].hyw > 0 && p->it[skip - 1].kind == TK_LATIN &&
+	    p->it[skip].kind == TK_LATIN)
+		lay_shape_split(&p->shp, p->it, p->cps, ga, skip - 1);
+	for (size_t i = 0; i < p->n; i++)
+		p->g[i].gadv = ga[i];
+}
+
+/* A paragraph of a flow with citations: remembered for the end of the
+ * pass, patchable in place unless a page number, footnote or complex
+ * object or a change bar is in it, or it goes on from a page before.
+ * Returns it, or NULL. */
+static struct lay_cite_para *
+cite_para(struct lay *L, const struct fo_node *block, const struct fo_node *first,
+    struct lblock *blk, int first_line, const struct para *p, int ncites0, int cbar_events0)
+{
+	if (L->measure || L->pagenum || L->recompose || L->ncites <= ncites0)
+		return NULL;
+	if (L->ncparas == L->capcparas) {
+		L->capcparas = L->capcparas ? L->capcparas * 2 : 64;
+		L->cparas = xrealloc(L->cparas, L->capcparas * sizeof *L->cparas);
+	}
+	struct lay_cite_para *cp = &L->cparas[L->ncparas++];
+	L->scratch_kept = 1;   /* its box is read again at the end of the pass */
+	size_t nl = p->nl;
+	*cp = (struct lay_cite_para){ block, first, blk, first_line, 1, nl,
+		arena_alloc(L->at->arena, (nl ? nl : 1) * sizeof *cp->lines) };
+	if (L->cbar_events != cbar_events0 || p->skip > 0)
+		cp->patchable = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->cs.v[i].pnum || p->cs.v[i].note || (p->objs[i] && !lay_obj_simple(p->objs[i])))
+			cp->patchable = 0;
+	return cp;
+}
+
+/* The area of line l, w wide at cx in the block lb, its runs and objects
+ * placed; ord is scratch for the visual order. */
+static struct area *
+line_area(struct lay *L, const struct fo_node *block, struct para *p, size_t l,
+    const struct lblock *lb, mpt cx, mpt w, size_t *ord)
+{
+	const struct text_line *ln = &p->lines[l];
+	mpt above, below;
+	line_extent(L, block->style, p->it, p->g, ln->start, ln->end, &above, &below);
+	struct area *la = area_new(L->at, AREA_LINE, NULL);
+	la->x = cx;
+	la->y = 0;
+	la->w = w;
+	la->h = above + below;
+	la->baseline = above;
+	la->line = block->line;
+	/* the line's items in visual order, placed anew when bidi */
+	size_t nli = ln->end - ln->start;
+	if (p->has_bidi)
+		lay_bidi_line(&p->bidi, p->it, ln->start, ln->end, la->w, ord);
+	else
+		for (size_t k = 0; k < nli; k++)
+			ord[k] = ln->start + k;
+	build_runs(L, la, p->it, p->g, &p->shp, p->cps, ord, nli, above);
+	if (ln->hyw > 0)   /* the line ends inside a word */
+		lay_hyph_draw(L, la, p->g[ln->end - 1].st);
+	/* runs are relative to the line's origin */
+	for (struct area *r = la->first; r; r = r->next)
+		lay_translate(r, cx, 0);
+	lay_obj_areas(L, la, p->it, p->objs, ln->start, ln->end, above, cx, -lb->x);
+	return la;
+}
+
+/* Line l's area la, of the block lb, onto the vertical list: where a
+ * page may break, its footnotes, change bar, index anchors and ids. */
+static void
+push_line(struct lay *L, struct vlist *vl, const struct fo_style *bs, const struct para *p,
+    size_t l, struct area *la, struct lblock *lb)
+{
+	/* widows and orphans: no break that leaves too few lines */
+	int before = (int)l, after = (int)(p->nl - l);
+	int ok = l == 0 ? vl_boundary_ok(vl)
+	    : before >= bs->orphans && after >= bs->widows && !vl->in_keep;
+	struct vitem *v = vl_push(vl, V_LINE, la->h);
+	v->brk_ok = (uint8_t)ok;
+	v->blk = lb;
+	v->line = la;
+	v->para = p->first;
+	v->c0 = (uint32_t)p->lines[l].start;
+	v->cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
+	/* footnotes cited in the line, and in its inline-containers */
+	size_t s = p->lines[l].start, e = p->lines[l].end;
+	int nn = 0;
+	const struct fo_node *const *on;
+	for (size_t i = s; i < e; i++)
+		nn += (p->cs.v[i].note != NULL) + lay_obj_notes(p->g[i].lobj, &on);
+	if (nn > 0)
+		v->notes = arena_alloc(L->at->arena, (size_t)nn * sizeof *v->notes);
+	for (size_t i = s; i < e && nn > 0; i++) {
+		if (p->cs.v[i].note)
+			v->notes[v->nnotes++] = p->cs.v[i].note;
+		for (int k = lay_obj_notes(p->g[i].lobj, &on); k > 0; k--)
+			v->notes[v->nnotes++] = *on++;
+	}
+	for (size_t i = s; i < e && v->cbar == NULL; i++)
+		v->cbar = p->cs.v[i].cbar;
+	v->anchors = line_anchors(L, &p->cs, p->lines, p->nl, l);
+	if (l == 0 && p->nids > 0) {
+		v->ids = arena_alloc(L->at->arena, (size_t)p->nids * sizeof *v->ids);
+		memcpy(v->ids, p->ids, (size_t)p->nids * sizeof *p->ids);
+		v->nids = p->nids;
+	}
+	vl->keep_next = 0;
+	vl->space_at = SIZE_MAX;
+}
+
+/* The inline FOs from first up to the next block-level one gathered into
+ * p's characters, white space handled.  Returns that block-level FO. */
+static const struct fo_node *
+para_gather(struct lay *L, const struct fo_node *first, struct para *p)
+{
+	const struct fo_node *c = first;
+	p->first = first;
+	for (; c; c = c->next) {
+		if (lay_is_block_level(c) || lay_retrieve_blocks(L, c))
+			break;
+		lay_gather(L, c, &p->cs, 0);
+		inline_ids(L, c, &p->ids, &p->nids, 0);
+	}
+	const struct fo_node *lost = lay_whitespace(&p->cs);
+	if (lost)
+		diag_report(L->d, DIAG_WARNING, L->fo->file, lost->line, 0,
+		    "fo:footnote whose citation is only white space: its body is not placed");
+	p->n = p->cs.n;
+	return c;
+}
+
+/* The width inside b's padding and borders, at least 1pt. */
+static mpt
+inner_w(const struct lblock *b)
+{
+	mpt w = b->w - b->pad[SIDE_START] - b->pad[SIDE_END] - b->bw[SIDE_START] - b->bw[SIDE_END];
+	return w < 1000 ? 1000 : w;
+}
+
+const struct fo_node *
+lay_inlines(struct lay *L, const struct fo_node *block, const struct fo_node *first,
+    struct lblock *blk, struct vlist *vl, int first_line)
+{
+	const struct fo_style *bs = block->style;
+	struct para p = {0};
+	int ncites0 = L->ncites, cbar_events0 = L->cbar_events;
+	const struct fo_node *c = para_gather(L, first, &p);
+	if (p.n == 0) {
+		/* no line: its index anchors land with the next line or block */
+		for (size_t k = 0; k < p.cs.nanc && !L->measure; k++)
+			lay_anchor_pend(L, vl, p.cs.anc[k].fo);
+		free(p.cs.v);
+		free(p.cs.anc);
+		free(p.ids);
+		return c;
+	}
+	para_arrays(&p);
+	/* beside a side float: narrower lines, as far down as it reaches */
+	struct lblock *wide = blk, *mid = NULL;
+	mpt rest = 0, rest2 = 0;
+	if (!L->recompose)
+		blk = lay_float_beside(L, blk, &rest, &mid, &rest2);
+	p.line_w = blk->w - blk->pad[SIDE_START] - blk->pad[SIDE_END] - blk->bw[SIDE_START] -
+	    blk->bw[SIDE_END];
+	const char *lang = bs->language[0] ? bs->language : (L->fo->language ? L->fo->language : "zh");
+	lay_para_items(L, &p, lang);
+	struct text_para_opts o = para_opts(bs, &p, first_line);
+	/* the paragraph goes on at a page of another width (lay_page.c):
+	 * composed again from the first character not yet placed */
+	if (L->resume_block == block && L->resume_first == first && L->resume_at < p.n) {
+		p.skip = L->resume_at;
+		o.indent = 0;
+		p.nids = 0;   /* they landed with the paragraph's first line */
+	}
 	/* right to left: the bidi levels of the paragraph (writing-mode
 	 * rl-tb, Hebrew, Arabic, unicode-bidi), or none */
-	struct lay_bidi bidi;
-	int has_bidi = lay_bidi_para(&bidi, cps, n, bs->writing_rl);
-
-	/* kerning and ligatures: the shaped advances are what the lines hold */
-	struct lay_shaped shp;
-	mpt *ga = xmalloc(n * sizeof *ga);   /* the glyphs' own advances, shaped */
-	{
-		struct text_face **fc = xmalloc(n * sizeof *fc);
-		const void **key = xmalloc(n * sizeof *key);
-		uint8_t *noliga = xmalloc(n);
-		for (size_t i = 0; i < n; i++) {
-			/* page numbers are patched in place later: not shaped */
-			fc[i] = g[i].obj || g[i].lobj || g[i].pnum ? NULL : g[i].face;
-			key[i] = g[i].st;
-			noliga[i] = g[i].st && g[i].st->letter_spacing != 0;
-			ga[i] = g[i].gadv;
-		}
-		lay_shape_para(&shp, it, cps, fc, key, noliga, has_bidi ? bidi.levels : NULL, ga, n);
-		free(fc);
-		free(key);
-		free(noliga);
+	p.has_bidi = lay_bidi_para(&p.bidi, p.cps, p.n, bs->writing_rl);
+	mpt *ga = para_shape(&p);
+	para_break(L, block, blk, &p, &o);
+	size_t wide_from = p.nl;   /* lines from here are below the float: full width */
+	size_t mid_from = p.nl;    /* from here below the shorter of two: mid's width */
+	mpt wide_w = inner_w(wide), mid_w = mid ? inner_w(mid) : 1000;
+	if (blk != wide && rest > 0 && o.wrap && p.nl > 0 && mid) {
+		mid_from = widen_below(L, bs, p.it, p.g, p.n, &o, mid_w, rest, &p.lines, &p.nl);
+		wide_from = widen_below(L, bs, p.it, p.g, p.n, &o, wide_w, rest2, &p.lines, &p.nl);
+	} else if (blk != wide && rest > 0 && o.wrap && p.nl > 0) {
+		wide_from = widen_below(L, bs, p.it, p.g, p.n, &o, wide_w, rest, &p.lines, &p.nl);
 	}
-
-	struct text_line *lines = NULL;
-	size_t nl = 0;
-	size_t *ord = xmalloc(n * sizeof *ord);
-	if (L->measure) {   /* automatic table layout wants widths, not lines */
-		lay_measure_para(L, blk, it, n, o.indent);
-	} else {
-		/* hyphenation, URLs and paths (lay_hyph.c); not in a right-to-left
-		 * paragraph, whose hyphen would stand at the line's left end */
-		if (o.wrap && !(has_bidi && bidi.rtl)) {
-			lay_hyph_mark(L, block, &cs, it, n, o.width - (o.indent > 0 ? o.indent : 0));
-			lay_shape_hyph(&shp, it, cps);
-		} else if (o.wrap) {
-			text_url_breaks(it, n, o.width - (o.indent > 0 ? o.indent : 0));
-		}
-		nl = text_para_break(it + skip, n - skip, &o, &lines);
-	}
-	for (size_t l = 0; l < nl; l++) {
-		lines[l].start += skip;
-		lines[l].end += skip;
-	}
-	size_t wide_from = nl;   /* lines from here are below the float: full width */
-	size_t mid_from = nl;    /* from here below the shorter of two: mid's width */
-	mpt wide_w = wide->w - wide->pad[SIDE_START] - wide->pad[SIDE_END] - wide->bw[SIDE_START] -
-	    wide->bw[SIDE_END];
-	mpt mid_w = mid ? mid->w - mid->pad[SIDE_START] - mid->pad[SIDE_END] - mid->bw[SIDE_START] -
-	    mid->bw[SIDE_END] : 0;
-	if (wide_w < 1000)
-		wide_w = 1000;
-	if (mid_w < 1000)
-		mid_w = 1000;
-	if (blk != wide && rest > 0 && o.wrap && nl > 0 && mid) {
-		mid_from = widen_below(L, bs, it, g, n, &o, mid_w, rest, &lines, &nl);
-		wide_from = widen_below(L, bs, it, g, n, &o, wide_w, rest2, &lines, &nl);
-	} else if (blk != wide && rest > 0 && o.wrap && nl > 0) {
-		wide_from = widen_below(L, bs, it, g, n, &o, wide_w, rest, &lines, &nl);
-	}
-	/* a word broken by a hyphen: its two parts shaped apart, and so the
-	 * word broken on the page before where the paragraph goes on */
-	for (size_t l = 0; l < nl; l++)
-		if (lines[l].hyw > 0)
-			lay_shape_split(&shp, it, cps, ga, lines[l].end - 1);
-	if (skip > 0 && !L->measure && it[skip - 1].hyw > 0 && it[skip - 1].kind == TK_LATIN &&
-	    it[skip].kind == TK_LATIN)
-		lay_shape_split(&shp, it, cps, ga, skip - 1);
-	for (size_t i = 0; i < n; i++)
-		g[i].gadv = ga[i];
+	shape_hyphened(L, &p, ga);
 	free(ga);
-	for (size_t l = 0; l < nl; l++)
-		if (lines[l].cut) {
+	for (size_t l = 0; l < p.nl; l++)
+		if (p.lines[l].cut) {
 			/* every character is kept: the run goes on on the next line */
-			note_nobreak(L, block, o.width);
+			lay_note_nobreak(L, block, o.width);
 			break;
 		}
-	/* a paragraph of a flow with citations: remembered for the end of the pass */
-	struct lay_cite_para *cp = NULL;
-	if (!L->measure && !L->pagenum && !L->recompose && L->ncites > ncites0) {
-		if (L->ncparas == L->capcparas) {
-			L->capcparas = L->capcparas ? L->capcparas * 2 : 64;
-			L->cparas = xrealloc(L->cparas, L->capcparas * sizeof *L->cparas);
-		}
-		cp = &L->cparas[L->ncparas++];
-		L->scratch_kept = 1;   /* its box is read again at the end of the pass */
-		*cp = (struct lay_cite_para){ block, first, blk, first_line, 1, nl,
-			arena_alloc(L->at->arena, (nl ? nl : 1) * sizeof *cp->lines) };
-		if (L->cbar_events != cbar_events0 || skip > 0)
-			cp->patchable = 0;
-		for (size_t i = 0; i < n; i++)
-			if (cs.v[i].pnum || cs.v[i].note || (objs[i] && !lay_obj_simple(objs[i])))
-				cp->patchable = 0;
-	}
+	struct lay_cite_para *cp = cite_para(L, block, first, blk, first_line, &p, ncites0,
+	    cbar_events0);
+	size_t *ord = xmalloc(p.n * sizeof *ord);
 	mpt cx = blk->pad[SIDE_START] + blk->bw[SIDE_START];
-	for (size_t l = 0; l < nl; l++) {
-		mpt above, below;
-		line_extent(L, bs, it, g, lines[l].start, lines[l].end, &above, &below);
+	for (size_t l = 0; l < p.nl; l++) {
 		struct lblock *lb = l >= wide_from ? wide : l >= mid_from ? mid : blk;
-		struct area *la = area_new(L->at, AREA_LINE, NULL);
-		la->x = cx;
-		la->y = 0;
-		la->w = l >= wide_from ? wide_w : l >= mid_from ? mid_w : o.width;
-		la->h = above + below;
-		la->baseline = above;
-		la->line = block->line;
-		/* the line's items in visual order, placed anew when bidi */
-		size_t nli = lines[l].end - lines[l].start;
-		if (has_bidi)
-			lay_bidi_line(&bidi, it, lines[l].start, lines[l].end, la->w, ord);
-		else
-			for (size_t k = 0; k < nli; k++)
-				ord[k] = lines[l].start + k;
-		build_runs(L, la, it, g, &shp, cps, ord, nli, above);
-		if (lines[l].hyw > 0)   /* the line ends inside a word */
-			lay_hyph_draw(L, la, g[lines[l].end - 1].st);
-		/* runs are relative to the line's origin */
-		for (struct area *r = la->first; r; r = r->next)
-			lay_translate(r, cx, 0);
-		lay_obj_areas(L, la, it, objs, lines[l].start, lines[l].end, above, cx, -lb->x);
-
-		/* widows and orphans: no break that leaves too few lines */
-		int before = (int)l, after = (int)(nl - l);
-		int ok = l == 0 ? vl_boundary_ok(vl)
-		    : before >= bs->orphans && after >= bs->widows && !vl->in_keep;
+		mpt w = l >= wide_from ? wide_w : l >= mid_from ? mid_w : o.width;
+		struct area *la = line_area(L, block, &p, l, lb, cx, w, ord);
 		if (cp)
 			cp->lines[l] = la;
-		struct vitem *v = vl_push(vl, V_LINE, la->h);
-		v->brk_ok = (uint8_t)ok;
-		v->blk = lb;
-		v->line = la;
-		v->para = first;
-		v->c0 = (uint32_t)lines[l].start;
-		v->cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
-		/* footnotes cited in the line, and in its inline-containers */
-		int nn = 0;
-		const struct fo_node *const *on;
-		for (size_t i = lines[l].start; i < lines[l].end; i++)
-			nn += (cs.v[i].note != NULL) + lay_obj_notes(g[i].lobj, &on);
-		if (nn > 0) {
-			v->notes = arena_alloc(L->at->arena, (size_t)nn * sizeof *v->notes);
-			for (size_t i = lines[l].start; i < lines[l].end; i++) {
-				if (cs.v[i].note)
-					v->notes[v->nnotes++] = cs.v[i].note;
-				for (int k = lay_obj_notes(g[i].lobj, &on); k > 0; k--)
-					v->notes[v->nnotes++] = *on++;
-			}
-		}
-		for (size_t i = lines[l].start; i < lines[l].end && v->cbar == NULL; i++)
-			v->cbar = cs.v[i].cbar;
-		v->anchors = line_anchors(L, &cs, lines, nl, l);
-		if (l == 0 && nids > 0) {
-			v->ids = arena_alloc(L->at->arena, (size_t)nids * sizeof *v->ids);
-			memcpy(v->ids, ids, (size_t)nids * sizeof *ids);
-			v->nids = nids;
-		}
-		vl->keep_next = 0;
-		vl->space_at = SIZE_MAX;
+		push_line(L, vl, bs, &p, l, la, lb);
 	}
-	free(ids);
-	free(cs.anc);
-	free(lines);
-	lay_shaped_free(&shp);
-	lay_bidi_free(&bidi);
+	free(p.ids);
+	free(p.cs.anc);
+	free(p.lines);
+	lay_shaped_free(&p.shp);
+	lay_bidi_free(&p.bidi);
 	free(ord);
-	free(per_char);
-	free(latin);
-	free(cs.v);
+	free(p.per_char);
+	free(p.latin);
+	free(p.cs.v);
 	return c;
 }
 
