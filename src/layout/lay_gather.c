@@ -95,7 +95,6 @@ lay_gather_text(struct lay *L, struct chars *out, const char *text, const struct
 	push_chars(L, out, text, text + strlen(text), st, keep);
 }
 
-
 static int is_ws(uint32_t c);
 
 /* keep-with-next/-previous.within-line (any strength) on the inline c whose
@@ -135,6 +134,162 @@ anchors_in(struct chars *out, const struct fo_node *n)
 	}
 }
 
+/* The children of c gathered in order. */
+static void
+gather_children(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t keep)
+{
+	for (const struct fo_node *k = c->first; k; k = k->next)
+		lay_gather(L, k, out, keep);
+}
+
+/* Text or an fo:character; text at font-size 0 warned about once. */
+static void
+gather_text(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t keep)
+{
+	if (c->style->font_size == 0 && !str_is_space(c->text, c->textlen))
+		diag_once(L->d, "font-size-zero", DIAG_WARNING, L->fo->file, c->line, 0,
+		    "text at font-size 0 takes no room and cannot be seen; it is in the PDF's "
+		    "text (copy, search) only");
+	push_chars(L, out, c->text, c->text + c->textlen, c->style, keep);
+}
+
+/* An fo:inline or fo:wrapper: its content, between the edges of its box
+ * if it has one and the bidi codes of its unicode-bidi. */
+static void
+gather_inline(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t keep)
+{
+	int boxed = c->type == FO_INLINE && lay_inline_boxed(c);
+	size_t from = out->n;
+	/* any strength: folio's composer has no finite penalties for keeps */
+	if (!keep && c->style->keep_within_line != KEEP_AUTO)
+		keep = ++out->keeps;
+	if (boxed)
+		push_obj(L, out, c, keep, 1);
+	/* unicode-bidi embed or bidi-override (fo:bidi-override): the
+	 * explicit codes of UAX #9 around the content, for the bidi
+	 * pass (lay_bidi.c); they take no space and are not drawn */
+	int ub = c->style->unicode_bidi;
+	if (ub != UBIDI_NORMAL)
+		push(out, ub == UBIDI_EMBED ? (c->style->direction_rtl ? 0x202B : 0x202A)
+		    : (c->style->direction_rtl ? 0x202E : 0x202D), c->style, keep);
+	gather_children(L, c, out, keep);
+	if (ub != UBIDI_NORMAL)
+		push(out, 0x202C, c->style, keep);
+	if (boxed)
+		push_obj(L, out, c, keep, 2);
+	glue(c, out, from);
+}
+
+/* A table or list where only inline content can stand (a footnote
+ * citation, a leader): warned about, its text joins the line. */
+static void
+gather_inline_table(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t keep)
+{
+	char key[64];
+	snprintf(key, sizeof key, "inline-table:%d", c->line);
+	diag_once(L->d, key, DIAG_WARNING, L->fo->file, c->line, 0,
+	    "fo:%s inside fo:%s cannot be laid out as a %s here; its text is set as running text",
+	    fo_type_name(c->type), c->parent ? fo_type_name(c->parent->type) : "?",
+	    c->type == FO_TABLE ? "table" : "list");
+	gather_children(L, c, out, keep);
+}
+
+/* An fo:basic-link: its content, each character linked to it. */
+static void
+gather_link(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t keep)
+{
+	const struct fo_node *save = L->link;
+	const char *dest = c->ref;
+	if (dest && *dest)
+		lay_note_ref(L, dest, c->line, 1);
+	L->link = c;
+	size_t from = out->n;
+	if (!keep && c->style->keep_within_line != KEEP_AUTO)
+		keep = ++out->keeps;
+	gather_children(L, c, out, keep);
+	L->link = save;
+	glue(c, out, from);
+}
+
+/* XSL 1.1 §6.6.11: the page number of the first (last) area of the FO
+ * with this id; from the previous layout pass, or a two-digit
+ * placeholder in the first. */
+static void
+gather_citation(struct lay *L, const struct fo_node *c, struct chars *out)
+{
+	const char *ref = c->ref;
+	const char *txt;
+	if (L->pagenum) {
+		/* static content is laid out after the pass's flows: this
+		 * pass's numbers are all known */
+		const struct lay_id *e = ref ? idmap_find(L->ids, ref) : NULL;
+		txt = e ? (c->type == FO_PAGE_NUMBER_CITATION ? e->first : e->last) : "??";
+	} else {
+		const struct lay_id *e = ref && L->ids_prev ? idmap_find(L->ids_prev, ref) : NULL;
+		L->ncites++;   /* a flow's citation: the next pass may change it */
+		if (e)
+			txt = c->type == FO_PAGE_NUMBER_CITATION ? e->first : e->last;
+		else if (L->ids_prev == NULL)
+			txt = "00";
+		else
+			txt = "??";   /* a dangling ref-id, reported after layout */
+	}
+	if (ref)
+		lay_note_ref(L, ref, c->line, 0);
+	lay_gather_text(L, out, txt, c->style, 1);
+}
+
+/* An fo:footnote: the citation is inline here; the body goes to the
+ * page's foot, remembered on the citation's first character. */
+static void
+gather_footnote(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t keep)
+{
+	size_t at = out->n;
+	const struct fo_node *body = NULL;
+	for (const struct fo_node *k = c->first; k; k = k->next) {
+		if (k->type == FO_FOOTNOTE_BODY)
+			body = k;
+		else
+			lay_gather(L, k, out, keep);
+	}
+	/* on the citation's first visible character: white space
+	 * around it may be collapsed away (pretty-printed FO) */
+	size_t first = at;
+	while (first + 1 < out->n && is_ws(out->v[first].cp))
+		first++;
+	if (body && out->n > at)
+		out->v[first].note = body;
+	else if (body)
+		diag_once(L->d, "footnote-empty", DIAG_WARNING, L->fo->file, c->line, 0,
+		    "fo:footnote without an inline citation: its body is not placed");
+}
+
+/* An fo:page-number: in static content the number is known; in the flow
+ * it is not until the line is placed: "00" reserved, filled in then. */
+static void
+gather_page_number(struct lay *L, const struct fo_node *c, struct chars *out)
+{
+	const char *num = L->pagenum ? L->pagenum : "00";
+	const char *p = num, *end = num + strlen(num);
+	while (p < end) {
+		push(out, utf8_next(&p, end), c->style, 1);
+		out->v[out->n - 1].pnum = L->pagenum == NULL;
+	}
+}
+
+/* An external graphic or instream object: one object character.  The
+ * item's style gives its baseline shift: an enclosing inline's, as for
+ * text, unless the object has its own. */
+static void
+gather_object(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t keep)
+{
+	push(out, 0xFFFC, c->style->shift == SHIFT_BASELINE && c->parent ? c->parent->style
+	    : c->style, keep);
+	out->v[out->n - 1].link = L->link;
+	out->v[out->n - 1].cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
+	out->v[out->n - 1].obj = c;
+}
+
 void
 lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t keep)
 {
@@ -143,37 +298,12 @@ lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t k
 	switch (c->type) {
 	case FO_TEXT:
 	case FO_CHARACTER:
-		if (c->style->font_size == 0 && !str_is_space(c->text, c->textlen))
-			diag_once(L->d, "font-size-zero", DIAG_WARNING, L->fo->file, c->line, 0,
-			    "text at font-size 0 takes no room and cannot be seen; it is in the PDF's "
-			    "text (copy, search) only");
-		push_chars(L, out, c->text, c->text + c->textlen, c->style, keep);
+		gather_text(L, c, out, keep);
 		break;
 	case FO_INLINE:
-	case FO_WRAPPER: {
-		int boxed = c->type == FO_INLINE && lay_inline_boxed(c);
-		size_t from = out->n;
-		/* any strength: folio's composer has no finite penalties for keeps */
-		if (!keep && c->style->keep_within_line != KEEP_AUTO)
-			keep = ++out->keeps;
-		if (boxed)
-			push_obj(L, out, c, keep, 1);
-		/* unicode-bidi embed or bidi-override (fo:bidi-override): the
-		 * explicit codes of UAX #9 around the content, for the bidi
-		 * pass (lay_bidi.c); they take no space and are not drawn */
-		int ub = c->style->unicode_bidi;
-		if (ub != UBIDI_NORMAL)
-			push(out, ub == UBIDI_EMBED ? (c->style->direction_rtl ? 0x202B : 0x202A)
-			    : (c->style->direction_rtl ? 0x202E : 0x202D), c->style, keep);
-		for (const struct fo_node *k = c->first; k; k = k->next)
-			lay_gather(L, k, out, keep);
-		if (ub != UBIDI_NORMAL)
-			push(out, 0x202C, c->style, keep);
-		if (boxed)
-			push_obj(L, out, c, keep, 2);
-		glue(c, out, from);
+	case FO_WRAPPER:
+		gather_inline(L, c, out, keep);
 		break;
-	}
 	case FO_LEADER:
 	case FO_INLINE_CONTAINER:
 		if (c->type == FO_INLINE_CONTAINER)
@@ -189,103 +319,37 @@ lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t k
 	case FO_INDEX_PAGE_CITATION_RANGE_SEPARATOR: case FO_INDEX_PAGE_NUMBER_PREFIX:
 	case FO_INDEX_PAGE_NUMBER_SUFFIX:
 		break;   /* laid out by their citation list */
-	case FO_TABLE: case FO_LIST_BLOCK: {
-		/* a table or list where only inline content can stand (a
-		 * footnote citation, a leader): its text joins the line */
-		char key[64];
-		snprintf(key, sizeof key, "inline-table:%d", c->line);
-		diag_once(L->d, key, DIAG_WARNING, L->fo->file, c->line, 0,
-		    "fo:%s inside fo:%s cannot be laid out as a %s here; its text is set as running text",
-		    fo_type_name(c->type), c->parent ? fo_type_name(c->parent->type) : "?",
-		    c->type == FO_TABLE ? "table" : "list");
-		for (const struct fo_node *k = c->first; k; k = k->next)
-			lay_gather(L, k, out, keep);
+	case FO_TABLE: case FO_LIST_BLOCK:
+		gather_inline_table(L, c, out, keep);
 		break;
-	}
 	case FO_TABLE_HEADER: case FO_TABLE_FOOTER: case FO_TABLE_BODY: case FO_TABLE_ROW:
 	case FO_TABLE_CELL: case FO_LIST_ITEM: case FO_LIST_ITEM_LABEL: case FO_LIST_ITEM_BODY:
-		for (const struct fo_node *k = c->first; k; k = k->next)
-			lay_gather(L, k, out, keep);
+		gather_children(L, c, out, keep);
 		break;
 	case FO_TABLE_COLUMN:
 		break;
-	case FO_BASIC_LINK: {
-		const struct fo_node *save = L->link;
-		const char *dest = c->ref;
-		if (dest && *dest)
-			lay_note_ref(L, dest, c->line, 1);
-		L->link = c;
-		size_t from = out->n;
-		if (!keep && c->style->keep_within_line != KEEP_AUTO)
-			keep = ++out->keeps;
-		for (const struct fo_node *k = c->first; k; k = k->next)
-			lay_gather(L, k, out, keep);
-		L->link = save;
-		glue(c, out, from);
+	case FO_BASIC_LINK:
+		gather_link(L, c, out, keep);
 		break;
-	}
 	case FO_PAGE_NUMBER_CITATION:
-	case FO_PAGE_NUMBER_CITATION_LAST: {
-		/* XSL 1.1 §6.6.11: the page number of the first (last) area of
-		 * the FO with this id; from the previous layout pass, or a
-		 * two-digit placeholder in the first */
-		const char *ref = c->ref;
-		const char *txt;
-		if (L->pagenum) {
-			/* static content is laid out after the pass's flows: this
-			 * pass's numbers are all known */
-			const struct lay_id *e = ref ? idmap_find(L->ids, ref) : NULL;
-			txt = e ? (c->type == FO_PAGE_NUMBER_CITATION ? e->first : e->last) : "??";
-		} else {
-			const struct lay_id *e = ref && L->ids_prev ? idmap_find(L->ids_prev, ref) : NULL;
-			L->ncites++;   /* a flow's citation: the next pass may change it */
-			if (e)
-				txt = c->type == FO_PAGE_NUMBER_CITATION ? e->first : e->last;
-			else if (L->ids_prev == NULL)
-				txt = "00";
-			else
-				txt = "??";   /* a dangling ref-id, reported after layout */
-		}
-		if (ref)
-			lay_note_ref(L, ref, c->line, 0);
-		lay_gather_text(L, out, txt, c->style, 1);
+	case FO_PAGE_NUMBER_CITATION_LAST:
+		gather_citation(L, c, out);
 		break;
-	}
 	case FO_BOOKMARK_TREE: case FO_BOOKMARK: case FO_BOOKMARK_TITLE:
 		break;
 	case FO_CHANGE_BAR_BEGIN:
 	case FO_CHANGE_BAR_END:
 		lay_change_bar(L, c);
 		break;
-	case FO_FOOTNOTE: {
-		/* the citation is inline here; the body goes to the page's foot,
-		 * remembered on the citation's first character */
-		size_t at = out->n;
-		const struct fo_node *body = NULL;
-		for (const struct fo_node *k = c->first; k; k = k->next) {
-			if (k->type == FO_FOOTNOTE_BODY)
-				body = k;
-			else
-				lay_gather(L, k, out, keep);
-		}
-		/* on the citation's first visible character: white space
-		 * around it may be collapsed away (pretty-printed FO) */
-		size_t first = at;
-		while (first + 1 < out->n && is_ws(out->v[first].cp))
-			first++;
-		if (body && out->n > at)
-			out->v[first].note = body;
-		else if (body)
-			diag_once(L->d, "footnote-empty", DIAG_WARNING, L->fo->file, c->line, 0,
-			    "fo:footnote without an inline citation: its body is not placed");
+	case FO_FOOTNOTE:
+		gather_footnote(L, c, out, keep);
 		break;
-	}
 	case FO_FOOTNOTE_BODY:
 		break;
 	case FO_RETRIEVE_MARKER: {
 		const struct fo_node *m = lay_retrieve(L, c);
-		for (const struct fo_node *k = m ? m->first : NULL; k; k = k->next)
-			lay_gather(L, k, out, keep);
+		if (m)
+			gather_children(L, m, out, keep);
 		break;
 	}
 	case FO_MARKER:
@@ -293,32 +357,17 @@ lay_gather(struct lay *L, const struct fo_node *c, struct chars *out, uint32_t k
 	case FO_REPEATABLE_PAGE_MASTER_REFERENCE: case FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES:
 	case FO_CONDITIONAL_PAGE_MASTER_REFERENCE:
 		break;
-	case FO_PAGE_NUMBER: {
-		/* in static content the number is known; in the flow it is not
-		 * until the line is placed: reserve "00" and fill it in then */
-		const char *num = L->pagenum ? L->pagenum : "00";
-		const char *p = num, *end = num + strlen(num);
-		while (p < end) {
-			push(out, utf8_next(&p, end), c->style, 1);
-			out->v[out->n - 1].pnum = L->pagenum == NULL;
-		}
+	case FO_PAGE_NUMBER:
+		gather_page_number(L, c, out);
 		break;
-	}
 	case FO_EXTERNAL_GRAPHIC:
 	case FO_INSTREAM_FOREIGN_OBJECT:
-		/* the item's style gives its baseline shift: an enclosing
-		 * inline's, as for text, unless the object has its own */
-		push(out, 0xFFFC, c->style->shift == SHIFT_BASELINE && c->parent ? c->parent->style
-		    : c->style, keep);
-		out->v[out->n - 1].link = L->link;
-		out->v[out->n - 1].cbar = L->ncbar ? L->cbar[L->ncbar - 1] : NULL;
-		out->v[out->n - 1].obj = c;
+		gather_object(L, c, out, keep);
 		break;
 	case FO_BLOCK:
 	case FO_BLOCK_CONTAINER:
 		/* a block inside an inline: its text joins the line (simplified) */
-		for (const struct fo_node *k = c->first; k; k = k->next)
-			lay_gather(L, k, out, keep);
+		gather_children(L, c, out, keep);
 		break;
 	case FO_ROOT: case FO_LAYOUT_MASTER_SET: case FO_SIMPLE_PAGE_MASTER:
 	case FO_REGION_BODY: case FO_REGION_BEFORE: case FO_REGION_AFTER:
