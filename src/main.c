@@ -252,146 +252,207 @@ stdin_case(char *tmpdir, size_t n)
 	return file;
 }
 
-/* folio check, manual, archive, packet, forms: the document-set jobs. */
-static int
-cmd_docset(const struct cli_cmd *c, int argc, char **argv)
-{
-	const char *cmd = c->name;
-	const char *val[CLI_MAX_OPTS];
+/* One job of the document set's commands: its options, its operands. */
+struct docset_job {
+	const char        *cmd;       /* the command's name */
 	struct docset_opts o;
-	struct diag d;
-	long copy = 0, copies = 1, serial_start = 0, jobs = 0;
-	int rc, npos = 0;
-	char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
-	char *keep[3] = { NULL, NULL, NULL }, tmpdir[512] = "", *incase = NULL;
+	char             **pos;       /* the operands (owned array) */
+	int                npos;
+	long               copies, serial_start;
+	int                combined, list, serial, verbose, layout, newcase;
+	char              *keep[3];   /* what resolve() allocated for o */
+	char               tmpdir[512];   /* the folder of the case read from standard input */
+	char              *incase;    /* that case's file, or NULL */
+};
 
-	memset(&o, 0, sizeof o);
-	rc = cli_parse(c, argc, argv, val, pos, &npos);
-	if (rc != 0) {
-		free(pos);
-		return rc == 1 ? 0 : 2;
-	}
+/* The job's options read into j; 2 if a number is out of range. */
+static int
+job_options(const struct cli_cmd *c, const char **val, struct docset_job *j)
+{
+	long copy = 0, jobs = 0;
+	int rc = 0;
 	const char *v;
 	if ((v = cli_get(c, val, "copy")) && cli_number(c, "copy", v, 1, 9999, &copy) < 0)
 		rc = 2;
-	if ((v = cli_get(c, val, "copies")) && cli_number(c, "copies", v, 1, 10000, &copies) < 0)
+	if ((v = cli_get(c, val, "copies")) && cli_number(c, "copies", v, 1, 10000, &j->copies) < 0)
 		rc = 2;
-	if ((v = cli_get(c, val, "serial-start")) && cli_number(c, "serial-start", v, 1, 999999, &serial_start) < 0)
+	if ((v = cli_get(c, val, "serial-start")) && cli_number(c, "serial-start", v, 1, 999999, &j->serial_start) < 0)
 		rc = 2;
 	if ((v = cli_get(c, val, "jobs")) && cli_number(c, "jobs", v, 1, 256, &jobs) < 0)
 		rc = 2;
-	int combined = cli_get(c, val, "combined") != NULL, list = cli_get(c, val, "list") != NULL;
-	int serial = cli_get(c, val, "serial") != NULL || serial_start > 0;
-	int verbose = cli_get(c, val, "verbose") != NULL;
-	o.quiet = cli_get(c, val, "quiet") != NULL;
-	o.out_dir = cli_get(c, val, "output");
-	o.fo_dir = cli_get(c, val, "fo");
-	o.procedure = cli_get(c, val, "procedure");
-	o.copy = (int)copy;
-	o.jobs = (int)jobs;
-	if (rc == 0 && strcmp(cmd, "packet") == 0 && npos == 0) {
+	j->combined = cli_get(c, val, "combined") != NULL;
+	j->list = cli_get(c, val, "list") != NULL;
+	j->serial = cli_get(c, val, "serial") != NULL || j->serial_start > 0;
+	j->verbose = cli_get(c, val, "verbose") != NULL;
+	j->layout = cli_get(c, val, "layout") != NULL;
+	j->newcase = strcmp(j->cmd, "new-case") == 0;
+	j->o.quiet = cli_get(c, val, "quiet") != NULL;
+	j->o.out_dir = cli_get(c, val, "output");
+	j->o.fo_dir = cli_get(c, val, "fo");
+	j->o.procedure = cli_get(c, val, "procedure");
+	j->o.copy = (int)copy;
+	j->o.jobs = (int)jobs;
+	return rc;
+}
+
+/* The job's operands and output checked against its command; 2 (with a
+ * message) if they do not fit. */
+static int
+job_operands(const struct docset_job *j)
+{
+	const char *cmd = j->cmd;
+	if (strcmp(cmd, "packet") == 0 && j->npos == 0) {
 		fprintf(stderr, "%s\n", _("folio packet: give at least one case file (- for standard input)"));
-		rc = 2;
+		return 2;
 	}
-	int layout = cli_get(c, val, "layout") != NULL;
-	int newcase = strcmp(cmd, "new-case") == 0;
-	if (rc == 0 && newcase && npos != 1) {
+	if (j->newcase && j->npos != 1) {
 		fprintf(stderr, "%s\n", _("folio new-case: give one case number, e.g. folio new-case 2024-005"));
-		rc = 2;
-	} else if (rc == 0 && newcase && !docset_new_case_id_ok(pos[0])) {
+		return 2;
+	} else if (j->newcase && !docset_new_case_id_ok(j->pos[0])) {
 		fprintf(stderr, _("folio new-case: \"%s\" is not a case number: write the year, a hyphen and "
-		    "three digits, e.g. 2024-005\n"), pos[0]);
-		rc = 2;
-	} else if (rc == 0 && npos > 0 && strcmp(cmd, "check") == 0 && !layout) {
+		    "three digits, e.g. 2024-005\n"), j->pos[0]);
+		return 2;
+	} else if (j->npos > 0 && strcmp(cmd, "check") == 0 && !j->layout) {
 		fprintf(stderr, "%s\n", _("folio check: takes files only with --layout"));
-		rc = 2;
-	} else if (rc == 0 && npos > 0 && strcmp(cmd, "packet") != 0 && strcmp(cmd, "forms") != 0 &&
-	    strcmp(cmd, "check") != 0 && !newcase) {
-		fprintf(stderr, _("folio %s: unexpected operand %s\n"), cmd, pos[0]);
-		rc = 2;
+		return 2;
+	} else if (j->npos > 0 && strcmp(cmd, "packet") != 0 && strcmp(cmd, "forms") != 0 &&
+	    strcmp(cmd, "check") != 0 && !j->newcase) {
+		fprintf(stderr, _("folio %s: unexpected operand %s\n"), cmd, j->pos[0]);
+		return 2;
 	}
 	/* several files cannot go to standard output */
-	if (rc == 0 && o.out_dir && strcmp(o.out_dir, "-") == 0 &&
-	    !(strcmp(cmd, "manual") == 0 || (strcmp(cmd, "forms") == 0 && combined && !list))) {
+	if (j->o.out_dir && strcmp(j->o.out_dir, "-") == 0 &&
+	    !(strcmp(cmd, "manual") == 0 || (strcmp(cmd, "forms") == 0 && j->combined && !j->list))) {
 		fprintf(stderr, _("folio %s: -o - (standard output) takes one PDF: only folio manual and "
 		    "folio forms --combined write one\n"), cmd);
-		rc = 2;
+		return 2;
 	}
-	if (rc == 0)
-		rc = resolve(&o, cli_get(c, val, "root"), verbose, keep);
+	return 0;
+}
+
+/* The project's folders resolved, the output folder of a job that writes
+ * PDFs made ready, and a packet's case on standard input (-) read into a
+ * temporary file.  Returns 0, or the exit status. */
+static int
+job_prepare(const struct cli_cmd *c, const char **val, struct docset_job *j)
+{
+	const char *cmd = j->cmd;
+	int rc = resolve(&j->o, cli_get(c, val, "root"), j->verbose, j->keep);
 	if (rc == 0 && (strcmp(cmd, "manual") == 0 || strcmp(cmd, "packet") == 0 ||
-	    (strcmp(cmd, "forms") == 0 && !list))) {
-		if (o.out_dir == NULL || strcmp(o.out_dir, "-") != 0) {
-			size_t n = strlen(o.root) + 16;
-			char *out = o.out_dir ? xstrdup(o.out_dir) : xmalloc(n);
-			if (o.out_dir == NULL)
-				snprintf(out, n, "%s/output", o.root);
+	    (strcmp(cmd, "forms") == 0 && !j->list))) {
+		if (j->o.out_dir == NULL || strcmp(j->o.out_dir, "-") != 0) {
+			size_t n = strlen(j->o.root) + 16;
+			char *out = j->o.out_dir ? xstrdup(j->o.out_dir) : xmalloc(n);
+			if (j->o.out_dir == NULL)
+				snprintf(out, n, "%s/output", j->o.root);
 			rc = output_ready(out);
 			free(out);
 		}
 	}
-	for (int i = 0; rc == 0 && i < npos && strcmp(cmd, "packet") == 0; i++)
-		if (strcmp(pos[i], "-") == 0) {
-			if (incase) {
+	for (int i = 0; rc == 0 && i < j->npos && strcmp(cmd, "packet") == 0; i++)
+		if (strcmp(j->pos[i], "-") == 0) {
+			if (j->incase) {
 				fprintf(stderr, "%s\n", _("folio packet: standard input (-) can be given once"));
 				rc = 2;
-			} else if ((incase = stdin_case(tmpdir, sizeof tmpdir)) == NULL) {
+			} else if ((j->incase = stdin_case(j->tmpdir, sizeof j->tmpdir)) == NULL) {
 				rc = 1;
 			} else {
-				pos[i] = incase;
+				j->pos[i] = j->incase;
 			}
 		}
+	return rc;
+}
+
+/* The job run by its command; 1 if it failed. */
+static int
+job_run(struct docset_job *j, struct diag *d)
+{
+	const char *cmd = j->cmd;
+	struct docset_opts *o = &j->o;
+	int rc;
+	if (strcmp(cmd, "check") == 0 && j->layout) {
+		struct text_fonts *fonts = text_fonts_new(d);
+		rc = docset_layout(o, fonts, j->pos, j->npos, d) < 0 ? 1 : 0;
+		text_fonts_free(fonts);
+	} else if (strcmp(cmd, "check") == 0) {
+		rc = docset_check(o, d) < 0 ? 1 : 0;
+	} else if (j->newcase) {
+		rc = docset_new_case(o, j->pos[0], d) < 0 ? 1 : 0;
+	} else if (strcmp(cmd, "archive") == 0) {
+		rc = docset_archive(o, d) < 0 ? 1 : 0;
+	} else if (strcmp(cmd, "packet") == 0 || strcmp(cmd, "forms") == 0) {
+		struct text_fonts *fonts = text_fonts_new(d);
+		if (strcmp(cmd, "packet") == 0)
+			rc = docset_packet(o, fonts, j->pos, j->npos, d) < 0 ? 1 : 0;
+		else if (j->list)
+			rc = docset_forms_list(o, fonts, j->pos, j->npos, stdout, d) < 0 ? 1 : 0;
+		else
+			rc = docset_forms(o, fonts, j->pos, j->npos, j->combined, (int)j->copies, j->serial,
+			    (int)j->serial_start, d) < 0 ? 1 : 0;
+		text_fonts_free(fonts);
+	} else {
+		struct text_fonts *fonts = text_fonts_new(d);
+		rc = docset_manual(o, fonts, d) < 0 ? 1 : 0;
+		text_fonts_free(fonts);
+	}
+	return rc;
+}
+
+/* What the job holds released, the case read from standard input
+ * removed. */
+static void
+job_free(struct docset_job *j)
+{
+	free(j->pos);
+	if (j->incase) {
+		unlink(j->incase);
+		rmdir(j->tmpdir);
+		file_temp_forget(j->tmpdir);
+		free(j->incase);
+	}
+	for (int i = 0; i < 3; i++)
+		free(j->keep[i]);
+}
+
+/* folio check, manual, archive, packet, forms: the document-set jobs. */
+static int
+cmd_docset(const struct cli_cmd *c, int argc, char **argv)
+{
+	const char *val[CLI_MAX_OPTS];
+	struct docset_job j;
+	struct diag d;
+
+	memset(&j, 0, sizeof j);
+	j.cmd = c->name;
+	j.copies = 1;
+	j.pos = xcalloc((size_t)argc + 1, sizeof *j.pos);
+	int rc = cli_parse(c, argc, argv, val, j.pos, &j.npos);
 	if (rc != 0) {
-		free(pos);
-		for (int i = 0; i < 3; i++)
-			free(keep[i]);
+		free(j.pos);
+		return rc == 1 ? 0 : 2;
+	}
+	rc = job_options(c, val, &j);
+	if (rc == 0)
+		rc = job_operands(&j);
+	if (rc == 0)
+		rc = job_prepare(c, val, &j);
+	if (rc != 0) {
+		job_free(&j);
 		return rc;
 	}
 	diag_init(&d);
-	if (strcmp(cmd, "check") == 0 && layout) {
-		struct text_fonts *fonts = text_fonts_new(&d);
-		rc = docset_layout(&o, fonts, pos, npos, &d) < 0 ? 1 : 0;
-		text_fonts_free(fonts);
-	} else if (strcmp(cmd, "check") == 0) {
-		rc = docset_check(&o, &d) < 0 ? 1 : 0;
-	} else if (newcase) {
-		rc = docset_new_case(&o, pos[0], &d) < 0 ? 1 : 0;
-	} else if (strcmp(cmd, "archive") == 0) {
-		rc = docset_archive(&o, &d) < 0 ? 1 : 0;
-	} else if (strcmp(cmd, "packet") == 0 || strcmp(cmd, "forms") == 0) {
-		struct text_fonts *fonts = text_fonts_new(&d);
-		if (strcmp(cmd, "packet") == 0)
-			rc = docset_packet(&o, fonts, pos, npos, &d) < 0 ? 1 : 0;
-		else if (list)
-			rc = docset_forms_list(&o, fonts, pos, npos, stdout, &d) < 0 ? 1 : 0;
-		else
-			rc = docset_forms(&o, fonts, pos, npos, combined, (int)copies, serial, (int)serial_start,
-			    &d) < 0 ? 1 : 0;
-		text_fonts_free(fonts);
-	} else {
-		struct text_fonts *fonts = text_fonts_new(&d);
-		rc = docset_manual(&o, fonts, &d) < 0 ? 1 : 0;
-		text_fonts_free(fonts);
-	}
+	rc = job_run(&j, &d);
 	if (rc == 0 && d.worst >= DIAG_ERROR)
 		rc = 1;
 	if (file_output_failed())
 		rc = 3;
 	/* the case read from standard input is named as such, not by its temporary */
-	for (size_t i = 0; incase && i < d.n; i++)
-		if (d.v[i].file && strcmp(d.v[i].file, incase) == 0)
+	for (size_t i = 0; j.incase && i < d.n; i++)
+		if (d.v[i].file && strcmp(d.v[i].file, j.incase) == 0)
 			d.v[i].file = "<stdin>";
 	diag_flush(&d, stderr);
 	diag_free(&d);
-	free(pos);
-	if (incase) {
-		unlink(incase);
-		rmdir(tmpdir);
-		file_temp_forget(tmpdir);
-		free(incase);
-	}
-	for (int i = 0; i < 3; i++)
-		free(keep[i]);
+	job_free(&j);
 	src_cleanup();
 	return rc;
 }
