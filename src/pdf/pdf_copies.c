@@ -346,6 +346,66 @@ copy_pages(struct copies *c, HPDF_Dict res)
 	}
 }
 
+/* The writer begun on path, every item's varying runs known to it (the
+ * copies draw them themselves).  Returns pdf_begin()'s result. */
+static int
+copies_begin(struct copies *c, const char *path, struct diag *d)
+{
+	size_t nvary = 0;
+	for (size_t i = 0; i < c->nitems; i++)
+		nvary += c->items[i].nvary;
+	struct pdf_vary *all = xcalloc(nvary + 1, sizeof *all);
+	for (size_t i = 0, k = 0; i < c->nitems; i++)
+		for (size_t j = 0; j < c->items[i].nvary; j++)
+			all[k++] = c->items[i].vary[j];
+	int rc = pdf_begin(&c->w, c->t, path, all, nvary, d);
+	free(all);
+	return rc;
+}
+
+/* t's pages by index, and the first page of each item in the document. */
+static void
+copies_plan(struct copies *c)
+{
+	const struct area_tree *t = c->t;
+	c->tp = xcalloc((size_t)t->npages + 1, sizeof *c->tp);
+	for (const struct area_page *p = t->first; p; p = p->next)
+		c->tp[p->index - 1] = p;
+	c->start = xcalloc(c->nitems + 1, sizeof *c->start);
+	for (size_t i = 0; i < c->nitems; i++) {
+		c->start[i] = c->npages;
+		c->npages += (size_t)(c->items[i].last - c->items[i].first + 1) *
+		    (size_t)c->items[i].copies;
+	}
+}
+
+/* The resources the copies' pages share: the XObjects xo of t's pages
+ * (their names kept in c->xname) and the fonts of their own runs.
+ * Returns them, or NULL if they could not be made. */
+static HPDF_Dict
+shared_resources(struct copies *c, HPDF_Dict *xo)
+{
+	struct pdf_writer *w = &c->w;
+	HPDF_Dict res = NULL;
+	c->surf = w->scratch ? pdf_haru_scratch_page(w->scratch) : NULL;
+	c->xname = xcalloc((size_t)c->t->npages + 1, sizeof *c->xname);
+	c->shared = xcalloc((size_t)c->t->npages + 1, sizeof *c->shared);
+	if (c->surf == NULL || w->failed)
+		return NULL;
+	for (int k = 0; k < c->t->npages; k++)
+		if (xo[k]) {
+			const char *nm = pdf_haru_page_xobject(c->surf, xo[k]);
+			snprintf(c->xname[k], sizeof c->xname[k], "%s", nm ? nm : "X0");
+		}
+	for (size_t i = 0; i < w->nfaces; i++)
+		if (w->faces[i].font)
+			pdf_haru_page_font(c->surf, w->faces[i].font);
+	res = pdf_haru_page_take_resources(c->surf);
+	if (res)
+		pdf_haru_indirect(w->doc, res);
+	return res;
+}
+
 int
 pdf_write_copies(const struct area_tree *t, const struct pdf_item *items, size_t n,
     const char *path, struct diag *d)
@@ -355,49 +415,16 @@ pdf_write_copies(const struct area_tree *t, const struct pdf_item *items, size_t
 	c.t = t;
 	c.items = items;
 	c.nitems = n;
-	size_t nvary = 0;
-	for (size_t i = 0; i < n; i++)
-		nvary += items[i].nvary;
-	struct pdf_vary *all = xcalloc(nvary + 1, sizeof *all);
-	for (size_t i = 0, k = 0; i < n; i++)
-		for (size_t j = 0; j < items[i].nvary; j++)
-			all[k++] = items[i].vary[j];
-	int rc = pdf_begin(&c.w, t, path, all, nvary, d);
-	free(all);
-	if (rc < 0)
+	if (copies_begin(&c, path, d) < 0)
 		return -1;
 	struct pdf_writer *w = &c.w;
 	w->scratch = pdf_haru_scratch_new(w->doc);
 	w->packed = 1;
 
-	c.tp = xcalloc((size_t)t->npages + 1, sizeof *c.tp);
-	for (const struct area_page *p = t->first; p; p = p->next)
-		c.tp[p->index - 1] = p;
-	c.start = xcalloc(n + 1, sizeof *c.start);
-	for (size_t i = 0; i < n; i++) {
-		c.start[i] = c.npages;
-		c.npages += (size_t)(items[i].last - items[i].first + 1) * (size_t)items[i].copies;
-	}
+	copies_plan(&c);
 	HPDF_Dict *xo = templates(&c);
-
 	/* the copies' pages: their XObjects and the fonts of their own runs */
-	c.surf = w->scratch ? pdf_haru_scratch_page(w->scratch) : NULL;
-	c.xname = xcalloc((size_t)t->npages + 1, sizeof *c.xname);
-	c.shared = xcalloc((size_t)t->npages + 1, sizeof *c.shared);
-	HPDF_Dict res = NULL;
-	if (c.surf && !w->failed) {
-		for (int k = 0; k < t->npages; k++)
-			if (xo[k]) {
-				const char *nm = pdf_haru_page_xobject(c.surf, xo[k]);
-				snprintf(c.xname[k], sizeof c.xname[k], "%s", nm ? nm : "X0");
-			}
-		for (size_t i = 0; i < w->nfaces; i++)
-			if (w->faces[i].font)
-				pdf_haru_page_font(c.surf, w->faces[i].font);
-		res = pdf_haru_page_take_resources(c.surf);
-		if (res)
-			pdf_haru_indirect(w->doc, res);
-	}
+	HPDF_Dict res = shared_resources(&c, xo);
 	c.pages = xcalloc(c.npages + 1, sizeof *c.pages);
 	if (res)
 		copy_pages(&c, res);
@@ -407,7 +434,7 @@ pdf_write_copies(const struct area_tree *t, const struct pdf_item *items, size_t
 		leaves = copy_labels(&c, &nleaves);
 		pdf_outline(w, t, copy_page_of, &c);
 	}
-	rc = pdf_end(w, w->failed || res == NULL ? -1 : 0);
+	int rc = pdf_end(w, w->failed || res == NULL ? -1 : 0);
 	free(leaves);
 	free(xo);
 	free(c.tp);
