@@ -49,10 +49,12 @@ struct para {
 	const struct fo_node *first;  /* the paragraph's first inline FO */
 	size_t             skip;      /* characters placed on pages before (L->resume_at) */
 };
+
 /*
- * The composer's items and the glyphs of p's characters, their arrays
- * made and p->line_w set: inline objects, break opportunities in lang,
- * each character's face and metrics, and the within-line keeps.
+ * Fill in the composer's items and the glyphs of p's characters (the
+ * caller has made p's arrays and set p->line_w): inline objects, break
+ * opportunities in language lang, each character's face and metrics, and
+ * the within-line keeps.  Characters no face draws are noted.
  */
 void lay_para_items(struct lay *L, struct para *p, const char *lang);
 
