@@ -43,18 +43,34 @@ write_areas(const struct area_tree *at, const char *path, struct diag *d)
 	return file_out_commit(&o, d);
 }
 
+/* A command's arguments parsed: its options into val, its operands
+ * returned (owned, *npos of them).  NULL, with *status the exit status,
+ * when the run ends here: 0 after --help, 2 after a usage error. */
+static char **
+args_parse(const struct cli_cmd *c, int argc, char **argv, const char **val, int *npos,
+    int *status)
+{
+	char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
+	int rc = cli_parse(c, argc, argv, val, pos, npos);
+	if (rc == 0)
+		return pos;
+	free(pos);
+	*status = rc == 1 ? 0 : 2;
+	return NULL;
+}
+
 static int
 cmd_render(const struct cli_cmd *c, int argc, char **argv)
 {
 	const char *val[CLI_MAX_OPTS];
-	char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
-	int npos, rc = cli_parse(c, argc, argv, val, pos, &npos);
+	int npos, rc = 0;
+	char **pos = args_parse(c, argc, argv, val, &npos, &rc);
+	if (pos == NULL)
+		return rc;
 	const char *in = npos > 0 ? pos[0] : NULL;
 	const char *out = cli_get(c, val, "output"), *areas = cli_get(c, val, "areas");
 	struct diag d;
 	free(pos);
-	if (rc != 0)
-		return rc == 1 ? 0 : 2;
 	if (npos != 1 || (out == NULL && areas == NULL)) {
 		fprintf(stderr, "%s\n", npos != 1 ? _("folio render: give one IN.fo file (- for standard input)") :
 		    _("folio render: give -o OUT.pdf or --areas FILE"));
@@ -425,12 +441,9 @@ cmd_docset(const struct cli_cmd *c, int argc, char **argv)
 	memset(&j, 0, sizeof j);
 	j.cmd = c->name;
 	j.copies = 1;
-	j.pos = xcalloc((size_t)argc + 1, sizeof *j.pos);
-	int rc = cli_parse(c, argc, argv, val, j.pos, &j.npos);
-	if (rc != 0) {
-		free(j.pos);
-		return rc == 1 ? 0 : 2;
-	}
+	int rc;
+	if ((j.pos = args_parse(c, argc, argv, val, &j.npos, &rc)) == NULL)
+		return rc;
 	rc = job_options(c, val, &j);
 	if (rc == 0)
 		rc = job_operands(&j);
@@ -473,13 +486,11 @@ static int
 cmd_import(const struct cli_cmd *c, int argc, char **argv)
 {
 	const char *val[CLI_MAX_OPTS];
-	char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
 	char *keep[3] = { NULL, NULL, NULL };
-	int npos, rc = cli_parse(c, argc, argv, val, pos, &npos);
-	if (rc != 0) {
-		free(pos);
-		return rc == 1 ? 0 : 2;
-	}
+	int npos, rc;
+	char **pos = args_parse(c, argc, argv, val, &npos, &rc);
+	if (pos == NULL)
+		return rc;
 	if (npos != 1) {
 		fprintf(stderr, "%s\n", npos ? _("folio import: give one file") :
 		    _("folio import: give the spreadsheet (FILE.xlsx or FILE.csv)"));
@@ -523,14 +534,12 @@ static int
 cmd_serve(const struct cli_cmd *c, int argc, char **argv)
 {
 	const char *val[CLI_MAX_OPTS];
-	char **pos = xcalloc((size_t)argc + 1, sizeof *pos);
 	char *keep[3] = { NULL, NULL, NULL };
 	struct serve_opts so;
-	int npos, rc = cli_parse(c, argc, argv, val, pos, &npos);
-	if (rc != 0) {
-		free(pos);
-		return rc == 1 ? 0 : 2;
-	}
+	int npos, rc;
+	char **pos = args_parse(c, argc, argv, val, &npos, &rc);
+	if (pos == NULL)
+		return rc;
 	if (npos > 0) {
 		fprintf(stderr, _("folio %s: unexpected operand %s\n"), c->name, pos[0]);
 		free(pos);
@@ -575,19 +584,21 @@ main(int argc, char **argv)
 	}
 	if (strcmp(name, "help") == 0) {
 		const char *val[CLI_MAX_OPTS];
-		char **pos = xcalloc((size_t)argc, sizeof *pos);
-		int npos, rc = cli_parse(c, argc - 2, argv + 2, val, pos, &npos);
+		int npos, rc = 0;
+		char **pos = args_parse(c, argc - 2, argv + 2, val, &npos, &rc);
+		if (pos == NULL)
+			return rc;
 		const struct cli_cmd *about = npos > 0 ? cli_find(pos[0]) : NULL;
-		if (rc == 0 && npos > 0 && about == NULL) {
+		if (npos > 0 && about == NULL) {
 			fprintf(stderr, _("folio: unknown command %s\n"), pos[0]);
 			rc = 2;
-		} else if (rc == 0 && about) {
+		} else if (about) {
 			cli_help(about, stdout);
-		} else if (rc == 0) {
+		} else {
 			cli_usage(stdout);
 		}
 		free(pos);
-		return rc == 1 ? 0 : rc;
+		return rc;
 	}
 	if (strcmp(name, "import") == 0)
 		return cmd_import(c, argc - 2, argv + 2);
@@ -597,15 +608,15 @@ main(int argc, char **argv)
 		return cmd_render(c, argc - 2, argv + 2);
 	if (strcmp(name, "subset") == 0) {
 		const char *val[CLI_MAX_OPTS];
-		char **pos = xcalloc((size_t)argc, sizeof *pos);
-		int npos, rc = cli_parse(c, argc - 2, argv + 2, val, pos, &npos);
+		int npos, rc;
+		char **pos = args_parse(c, argc - 2, argv + 2, val, &npos, &rc);
+		if (pos == NULL)
+			return rc;
 		free(pos);
-		if (rc == 0 && npos > 0) {
+		if (npos > 0) {
 			fprintf(stderr, "%s\n", _("folio subset: takes no operands"));
-			rc = 2;
+			return 2;
 		}
-		if (rc != 0)
-			return rc == 1 ? 0 : 2;
 		fo_subset_print(stdout);
 		return 0;
 	}
