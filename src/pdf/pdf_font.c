@@ -340,12 +340,71 @@ shaped_text(struct pdf_face *p, const struct text_subset *sub, uint32_t *uni)
 	return multi;
 }
 
+/* The FontDescriptor desc of subset sub named full, its program in
+ * program.  Returns 0, or non-zero when libharu failed. */
+static int
+put_descriptor(HPDF_Dict desc, const char *full, const struct text_subset *sub, HPDF_Dict program)
+{
+	/* the font box from the original face's head table (the subset's may
+	 * not be recomputed) */
+	HPDF_Box box = { (HPDF_REAL)sub->bbox[0], (HPDF_REAL)sub->bbox[1], (HPDF_REAL)sub->bbox[2],
+		(HPDF_REAL)sub->bbox[3] };
+	float slant = sub->slant;
+	int st = 0;
+	st |= pdf_haru_put_name(desc, "Type", "FontDescriptor");
+	st |= pdf_haru_put_name(desc, "FontName", full);
+	st |= pdf_haru_put_int(desc, "Flags", 4 | (slant != 0 ? 64 : 0));   /* symbolic, italic */
+	st |= pdf_haru_put_box(desc, "FontBBox", box);
+	st |= pdf_haru_put_int(desc, "ItalicAngle", (int32_t)slant);
+	st |= pdf_haru_put_int(desc, "Ascent", sub->ascent);
+	st |= pdf_haru_put_int(desc, "Descent", sub->descent);
+	st |= pdf_haru_put_int(desc, "CapHeight", sub->cap_height);
+	st |= pdf_haru_put_int(desc, "StemV", 80);
+	st |= pdf_haru_put(desc, "FontFile2", program);
+	return st;
+}
+
+/* The Type0 font type0 over the CIDFontType2 cidfont of subset sub named
+ * full: its system info, descriptor desc, widths and ToUnicode tu.
+ * Returns 0, or non-zero when libharu failed. */
+static int
+put_fonts(HPDF_Doc doc, HPDF_Dict info, HPDF_Dict cidfont, HPDF_Dict type0, HPDF_Dict desc,
+    HPDF_Dict tu, const char *full, const struct text_subset *sub)
+{
+	const int32_t *w = sub->width;
+	unsigned n = sub->nglyphs;
+	int dw = most_common(w, n);
+	int st = 0;
+	st |= pdf_haru_put_str(info, "Registry", "Adobe");
+	st |= pdf_haru_put_str(info, "Ordering", "Identity");
+	st |= pdf_haru_put_int(info, "Supplement", 0);
+
+	st |= pdf_haru_put_name(cidfont, "Type", "Font");
+	st |= pdf_haru_put_name(cidfont, "Subtype", "CIDFontType2");
+	st |= pdf_haru_put_name(cidfont, "BaseFont", full);
+	st |= pdf_haru_put(cidfont, "CIDSystemInfo", info);
+	st |= pdf_haru_put(cidfont, "FontDescriptor", desc);
+	st |= pdf_haru_put_int(cidfont, "DW", dw);
+	st |= pdf_haru_put(cidfont, "W", width_array(doc, w, n, dw));
+	st |= pdf_haru_put_name(cidfont, "CIDToGIDMap", "Identity");
+
+	HPDF_Array desc_fonts = pdf_haru_array(doc);
+	st |= pdf_haru_add(desc_fonts, cidfont);
+	st |= pdf_haru_put_name(type0, "Type", "Font");
+	st |= pdf_haru_put_name(type0, "Subtype", "Type0");
+	st |= pdf_haru_put_name(type0, "BaseFont", full);
+	st |= pdf_haru_put_name(type0, "Encoding", "Identity-H");
+	st |= pdf_haru_put(type0, "DescendantFonts", desc_fonts);
+	st |= pdf_haru_put(type0, "ToUnicode", tu);
+	return st;
+}
+
 /*
- * Design note: over 100 lines on purpose.  The subset (cached per run),
- * its glyph ids for the code points and the shaped glyphs, the widths,
- * the metrics and the five objects share the subset and the name; they
- * are written in one order that fixes the objects' numbers, so the PDF's
- * bytes stay the same run after run.
+ * The subset of p (cached per run) embedded as a Type0 font: its glyph
+ * ids for the code points and the shaped glyphs, the widths, the metrics
+ * and the five objects, written in one order that fixes the objects'
+ * numbers, so the PDF's bytes stay the same run after run.  NULL
+ * (reported) when the font cannot be subset or embedded.
  */
 HPDF_Dict
 pdf_font_embed(HPDF_Doc doc, struct pdf_face *p, struct diag *d)
@@ -381,8 +440,6 @@ pdf_font_embed(HPDF_Doc doc, struct pdf_face *p, struct diag *d)
 	memcpy(p->cps_cid, sub.cp_gid, p->ncps * sizeof *p->cps_cid);
 	uint32_t *uni = sub.uni;
 	const uint32_t **multi = shaped_text(p, &sub, uni);
-	const int32_t *w = sub.width;
-	int dw = most_common(w, n);
 
 	char tag[7], full[112];
 	subset_tag(sub.name, p, tag);
@@ -412,43 +469,8 @@ pdf_font_embed(HPDF_Doc doc, struct pdf_face *p, struct diag *d)
 	}
 	st |= pdf_haru_put_int(program, "Length1", (int32_t)zraw);
 
-	/* the font box from the original face's head table (the subset's may
-	 * not be recomputed) */
-	HPDF_Box box = { (HPDF_REAL)sub.bbox[0], (HPDF_REAL)sub.bbox[1], (HPDF_REAL)sub.bbox[2],
-		(HPDF_REAL)sub.bbox[3] };
-	float slant = sub.slant;
-	st |= pdf_haru_put_name(desc, "Type", "FontDescriptor");
-	st |= pdf_haru_put_name(desc, "FontName", full);
-	st |= pdf_haru_put_int(desc, "Flags", 4 | (slant != 0 ? 64 : 0));   /* symbolic, italic */
-	st |= pdf_haru_put_box(desc, "FontBBox", box);
-	st |= pdf_haru_put_int(desc, "ItalicAngle", (int32_t)slant);
-	st |= pdf_haru_put_int(desc, "Ascent", sub.ascent);
-	st |= pdf_haru_put_int(desc, "Descent", sub.descent);
-	st |= pdf_haru_put_int(desc, "CapHeight", sub.cap_height);
-	st |= pdf_haru_put_int(desc, "StemV", 80);
-	st |= pdf_haru_put(desc, "FontFile2", program);
-
-	st |= pdf_haru_put_str(info, "Registry", "Adobe");
-	st |= pdf_haru_put_str(info, "Ordering", "Identity");
-	st |= pdf_haru_put_int(info, "Supplement", 0);
-
-	st |= pdf_haru_put_name(cidfont, "Type", "Font");
-	st |= pdf_haru_put_name(cidfont, "Subtype", "CIDFontType2");
-	st |= pdf_haru_put_name(cidfont, "BaseFont", full);
-	st |= pdf_haru_put(cidfont, "CIDSystemInfo", info);
-	st |= pdf_haru_put(cidfont, "FontDescriptor", desc);
-	st |= pdf_haru_put_int(cidfont, "DW", dw);
-	st |= pdf_haru_put(cidfont, "W", width_array(doc, w, n, dw));
-	st |= pdf_haru_put_name(cidfont, "CIDToGIDMap", "Identity");
-
-	HPDF_Array desc_fonts = pdf_haru_array(doc);
-	st |= pdf_haru_add(desc_fonts, cidfont);
-	st |= pdf_haru_put_name(type0, "Type", "Font");
-	st |= pdf_haru_put_name(type0, "Subtype", "Type0");
-	st |= pdf_haru_put_name(type0, "BaseFont", full);
-	st |= pdf_haru_put_name(type0, "Encoding", "Identity-H");
-	st |= pdf_haru_put(type0, "DescendantFonts", desc_fonts);
-	st |= pdf_haru_put(type0, "ToUnicode", tu);
+	st |= put_descriptor(desc, full, &sub, program);
+	st |= put_fonts(doc, info, cidfont, type0, desc, tu, full, &sub);
 done:
 	free(z);
 	free(multi);
