@@ -52,6 +52,18 @@ struct vary_list {
 	size_t           n;
 };
 
+/* Whether a and b have the same borders, field by field: a struct
+ * area_border has padding, which memcmp would read. */
+static int
+same_borders(const struct area *a, const struct area *b)
+{
+	for (int i = 0; i < 4; i++)
+		if (a->border[i].style != b->border[i].style || a->border[i].width != b->border[i].width ||
+		    a->border[i].color != b->border[i].color)
+			return 0;
+	return 1;
+}
+
 /*
  * Are the areas a (the copy numbered sa) and b (numbered sb) alike but
  * for runs that show the number?  Those runs of a go to out.
@@ -67,7 +79,7 @@ same_but_serial(const struct area *a, const struct area *b, long sa, long sb, in
 		    a->spacing != b->spacing || a->baseline != b->baseline || a->deco != b->deco ||
 		    a->background != b->background || a->thickness != b->thickness ||
 		    a->has_matrix != b->has_matrix || a->bold != b->bold || a->italic != b->italic ||
-		    memcmp(a->border, b->border, sizeof a->border) != 0 ||
+		    !same_borders(a, b) ||
 		    (a->path == NULL) != (b->path == NULL) || (a->image == NULL) != (b->image == NULL))
 			return 0;
 		if (a->path && (a->path->npts != b->path->npts ||
