@@ -354,8 +354,7 @@ check_seal(struct ctx *c, const struct area *a, const struct area *row)
 	if (a->kind == AREA_VIEWPORT)
 		return;
 	const struct fo_node *n = fo_of(a);
-	const char *role = n && n->src ? xnode_attr(n->src, "role") : NULL;
-	if (is_named(a, "table") && role && strcmp(role, "signature") == 0) {
+	if (is_named(a, "table") && n && n->role == FO_ROLE_SIGNATURE) {
 		mpt tallest = tallest_row(a);
 		if (tallest + TOLERANCE < MM(40)) {
 			char h[32];

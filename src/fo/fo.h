@@ -309,11 +309,22 @@ struct fo_style {
 	                                * % of the padding box less the image */
 };
 
+/* The role property, where a check after layout reads it (docs/layout-check.md) */
+enum fo_role { FO_ROLE_NONE, FO_ROLE_SIGNATURE };
+
 struct fo_node {
 	enum fo_type         type;
+	uint8_t              detached; /* elem, not src: the source was freed */
+	uint8_t              role;     /* enum fo_role */
 	const struct fo_style *style;
 	struct fo_node      *parent, *first, *last, *next;
-	const struct xnode  *src;     /* element in the source, NULL for text */
+	/* While the tree is built: the element in the source (NULL for text).
+	 * Once the source is freed (detached, see fo_tree_build_take): the
+	 * element's local name, kept by the tree.  Read with fo_node_name. */
+	union {
+		const struct xnode *src;
+		const char         *elem;
+	};
 	int                  line;    /* source line */
 	const char          *id;      /* the id property, or NULL */
 	const char          *text;    /* FO_TEXT: UTF-8, not collapsed */
@@ -334,13 +345,14 @@ struct fo_node {
 	                                * (external-graphic) */
 	const char          *bg_image; /* background-image; NULL for none */
 	const char          *index_key;   /* index-key (any FO, fo:index-range-begin), or
-	                                   * ref-index-key (fo:index-key-reference); NULL */
-	const char          *index_class; /* index-class, or NULL */
+	                                   * ref-index-key (fo:index-key-reference); NULL.
+	                                   * index-class has no effect and is not kept */
 };
 
 struct fo_tree {
 	struct arena   *arena;   /* nodes and styles */
-	struct xdoc    *doc;     /* owned source */
+	struct xdoc    *doc;     /* owned source, or NULL once freed: kept only
+	                          * while fo:marker or SVG needs it */
 	struct fo_node *root;
 	const char     *file;    /* source name for diagnostics */
 	const char     *base;    /* directory of the source */

@@ -272,6 +272,9 @@ build_elem(struct build *b, const struct xnode *x, const struct fo_style *pstyle
 	n->line = x->line;
 	n->style = compute_style(b, x, pstyle);
 	n->id = xnode_attr(x, "id");
+	const char *role = xnode_attr(x, "role");
+	if (role && strcmp(role, "signature") == 0)
+		n->role = FO_ROLE_SIGNATURE;
 	fo_names_read(n, x, b->d, b->t->file);
 	if (n->style->unicode_bidi == UBIDI_NORMAL && strcmp(x->name, "bidi-override") == 0) {
 		/* what the element is for: its direction overrides */
@@ -404,7 +407,7 @@ fo_marker_restyle(const struct fo_tree *t, const struct fo_node *marker,
     const struct fo_style *parent)
 {
 	struct fo_rebuild *r = t->rebuild;
-	if (r == NULL || marker == NULL || parent == NULL || marker->src == NULL)
+	if (r == NULL || marker == NULL || parent == NULL || marker->detached || marker->src == NULL)
 		return marker;
 	if (r->n * 2 >= r->cap) {
 		struct fo_rebuild old = *r;
@@ -435,6 +438,75 @@ fo_marker_restyle(const struct fo_tree *t, const struct fo_node *marker,
 	return c;
 }
 
+/* The node after n in document order, or NULL. */
+static struct fo_node *
+walk_next(struct fo_node *n)
+{
+	if (n->first)
+		return n->first;
+	while (n && n->next == NULL)
+		n = n->parent;
+	return n ? n->next : NULL;
+}
+
+static const char *
+dup_or_null(struct arena *a, const char *s)
+{
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+/*
+ * Make the tree independent of its source and free the source (docs/scale.md,
+ * "Memory a job needs"): the strings the nodes borrow are copied into the
+ * tree's arena and each element keeps its local name only.  The source stays
+ * when the document has an fo:marker (fo_marker_restyle builds the marker's
+ * children again at layout) or an SVG instream-foreign-object (layout draws
+ * the SVG elements themselves); then nothing is copied.
+ */
+static void
+detach_source(struct fo_tree *t)
+{
+	for (struct fo_node *n = t->root; n; n = walk_next(n))
+		if (n->type == FO_MARKER || n->foreign)
+			return;
+	struct arena *a = t->arena;
+	const char **names = NULL;   /* element names other than the type's, interned */
+	size_t nnames = 0;
+	for (struct fo_node *n = t->root; n; n = walk_next(n)) {
+		if (n->text)
+			n->text = arena_strndup(a, n->text, n->textlen);
+		n->id = dup_or_null(a, n->id);
+		n->name = dup_or_null(a, n->name);
+		n->ref = dup_or_null(a, n->ref);
+		n->uri = dup_or_null(a, n->uri);
+		n->bg_image = dup_or_null(a, n->bg_image);
+		n->index_key = dup_or_null(a, n->index_key);
+		const char *e = n->src ? n->src->name : NULL;
+		if (e && strcmp(e, fo_type_name(n->type)) == 0) {
+			e = fo_type_name(n->type);
+		} else if (e) {
+			size_t i = 0;
+			while (i < nnames && strcmp(names[i], e) != 0)
+				i++;
+			if (i == nnames) {
+				names = xrealloc(names, (nnames + 1) * sizeof *names);
+				names[nnames++] = arena_strdup(a, e);
+			}
+			e = names[i];
+		}
+		n->elem = e;
+		n->detached = 1;
+	}
+	free(names);
+	t->title = dup_or_null(a, t->title);
+	t->author = dup_or_null(a, t->author);
+	t->subject = dup_or_null(a, t->subject);
+	t->keywords = dup_or_null(a, t->keywords);
+	t->language = dup_or_null(a, t->language);
+	src_xdoc_free(t->doc);
+	t->doc = NULL;
+}
+
 struct fo_tree *
 fo_tree_build_take(struct xdoc *doc, struct diag *d)
 {
@@ -447,8 +519,9 @@ fo_tree_build_take(struct xdoc *doc, struct diag *d)
 	memset(&b, 0, sizeof b);
 	t->arena = arena_new();
 	t->doc = doc;
-	t->file = doc->file;
-	t->base = doc->base;
+	/* the tree's own copies: the source may be freed before the tree */
+	t->file = dup_or_null(t->arena, doc->file);
+	t->base = dup_or_null(t->arena, doc->base);
 	b.t = t;
 	b.d = d;
 	b.spec = xcalloc(fo_nprops, sizeof *b.spec);
@@ -493,6 +566,7 @@ fo_tree_build_take(struct xdoc *doc, struct diag *d)
 	b.d = NULL;
 	rb->b = b;
 	t->rebuild = rb;
+	detach_source(t);
 	fo_check(t);
 	return t;
 fail:
@@ -529,6 +603,8 @@ fo_tree_free(struct fo_tree *t)
 const char *
 fo_node_name(const struct fo_node *n)
 {
+	if (n->detached)
+		return n->elem;
 	return n->src ? n->src->name : NULL;
 }
 

@@ -1,7 +1,6 @@
 /*
  * fo — the properties that are names: read from the source element into
- * the typed fields of struct fo_node (name, ref, uri, bg_image, index_key,
- * index_class), checked
+ * the typed fields of struct fo_node (name, ref, uri, bg_image, index_key), checked
  * where XSL 1.1 requires them, so that layout never reads an attribute.
  */
 #include <string.h>
@@ -95,7 +94,6 @@ fo_names_read(struct fo_node *n, const struct xnode *x, struct diag *d, const ch
 		    : n->type == FO_INDEX_KEY_REFERENCE ? "it cites no page" : "it begins no index range");
 	if (n->index_key && n->index_key[0] == '\0')
 		n->index_key = NULL;
-	n->index_class = xnode_attr(x, "index-class");
 	if (n->type == FO_INDEX_RANGE_BEGIN && xnode_attr(x, "id") == NULL)
 		diag_report(d, DIAG_WARNING, file, x->line, 0,
 		    "fo:index-range-begin without id: no fo:index-range-end can end it; "
