@@ -326,6 +326,9 @@ struct fo_node {
 		const char         *elem;
 	};
 	int                  line;    /* source line */
+	uint32_t             ikey;    /* its index key: 1 + its place in the tree's
+	                               * index_keys, 0 for none (most nodes); read
+	                               * with fo_index_key */
 	const char          *id;      /* the id property, or NULL */
 	const char          *text;    /* FO_TEXT: UTF-8, not collapsed */
 	size_t               textlen; /* bytes */
@@ -344,9 +347,6 @@ struct fo_node {
 	const char          *uri;      /* external-destination (links, bookmarks); src
 	                                * (external-graphic) */
 	const char          *bg_image; /* background-image; NULL for none */
-	const char          *index_key;   /* index-key (any FO, fo:index-range-begin), or
-	                                   * ref-index-key (fo:index-key-reference); NULL.
-	                                   * index-class has no effect and is not kept */
 };
 
 struct fo_tree {
@@ -362,7 +362,16 @@ struct fo_tree {
 	const char     *keywords;/* pdf:Keywords */
 	const char     *language;/* from fo:root, or NULL */
 	struct fo_rebuild *rebuild; /* build state for fo_marker_restyle, owned */
+	/* the index keys of the nodes that have one, in the order they were read:
+	 * index-key (any FO, fo:index-range-begin), or ref-index-key
+	 * (fo:index-key-reference); never empty.  index-class has no effect
+	 * and is not kept (docs/index.md) */
+	const char   **index_keys;
+	uint32_t       nindex_keys;
 };
+
+/* n's index key (see struct fo_tree), or NULL: a string valid while t lives */
+const char *fo_index_key(const struct fo_tree *t, const struct fo_node *n);
 
 /*
  * Build the FO tree of doc, taking ownership of doc.  Reports unsupported

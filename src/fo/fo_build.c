@@ -275,7 +275,7 @@ build_elem(struct build *b, const struct xnode *x, const struct fo_style *pstyle
 	const char *role = xnode_attr(x, "role");
 	if (role && strcmp(role, "signature") == 0)
 		n->role = FO_ROLE_SIGNATURE;
-	fo_names_read(n, x, b->d, b->t->file);
+	fo_names_read(b->t, n, x, b->d);
 	if (n->style->unicode_bidi == UBIDI_NORMAL && strcmp(x->name, "bidi-override") == 0) {
 		/* what the element is for: its direction overrides */
 		struct fo_style *st = arena_alloc(b->t->arena, sizeof *st);
@@ -480,7 +480,6 @@ detach_source(struct fo_tree *t)
 		n->ref = dup_or_null(a, n->ref);
 		n->uri = dup_or_null(a, n->uri);
 		n->bg_image = dup_or_null(a, n->bg_image);
-		n->index_key = dup_or_null(a, n->index_key);
 		const char *e = n->src ? n->src->name : NULL;
 		if (e && strcmp(e, fo_type_name(n->type)) == 0) {
 			e = fo_type_name(n->type);
@@ -595,9 +594,16 @@ fo_tree_free(struct fo_tree *t)
 		free(t->rebuild->v);
 		free(t->rebuild);
 	}
+	free(t->index_keys);
 	src_xdoc_free(t->doc);
 	arena_free(t->arena);
 	free(t);
+}
+
+const char *
+fo_index_key(const struct fo_tree *t, const struct fo_node *n)
+{
+	return n->ikey ? t->index_keys[n->ikey - 1] : NULL;
 }
 
 const char *

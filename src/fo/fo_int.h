@@ -220,7 +220,7 @@ void fo_ids_check(const struct fo_tree *t, struct diag *d);   /* ids unique */
 /* fo_names.c: read the names n carries (master-name, flow-name, ref-id …) from its
  * element x into n's typed fields, warning where a required one is
  * missing. */
-void fo_names_read(struct fo_node *n, const struct xnode *x, struct diag *d, const char *file);
+void fo_names_read(struct fo_tree *t, struct fo_node *n, const struct xnode *x, struct diag *d);
 /* Check the names across the tree (master names unique). */
 void fo_names_check(const struct fo_tree *t, struct diag *d);
 

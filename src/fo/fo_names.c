@@ -1,6 +1,6 @@
 /*
  * fo — the properties that are names: read from the source element into
- * the typed fields of struct fo_node (name, ref, uri, bg_image, index_key), checked
+ * the typed fields of struct fo_node (name, ref, uri, bg_image, ikey), checked
  * where XSL 1.1 requires them, so that layout never reads an attribute.
  */
 #include <string.h>
@@ -62,8 +62,9 @@ bg_image(const char *v)
 }
 
 void
-fo_names_read(struct fo_node *n, const struct xnode *x, struct diag *d, const char *file)
+fo_names_read(struct fo_tree *t, struct fo_node *n, const struct xnode *x, struct diag *d)
 {
+	const char *file = t->file, *key = NULL;
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		if (names[i].type != n->type)
 			continue;
@@ -75,25 +76,33 @@ fo_names_read(struct fo_node *n, const struct xnode *x, struct diag *d, const ch
 		case NF_NAME: n->name = v; break;
 		case NF_REF: n->ref = v; break;
 		case NF_URI: n->uri = v; break;
-		case NF_KEY: n->index_key = v; break;
+		case NF_KEY: key = v; break;
 		}
 	}
 	/* XSL 1.1 §7.24.2: index-key on any formatting object; RenderX's
 	 * rx:key, ref-key and ref-id (fo_rx.c) */
-	if (n->type != FO_INDEX_KEY_REFERENCE && n->index_key == NULL)
-		n->index_key = xnode_attr(x, "index-key");
-	if (n->index_key == NULL && n->type != FO_INDEX_KEY_REFERENCE)
-		n->index_key = fo_rx_key(x);
+	if (n->type != FO_INDEX_KEY_REFERENCE && key == NULL)
+		key = xnode_attr(x, "index-key");
+	if (key == NULL && n->type != FO_INDEX_KEY_REFERENCE)
+		key = fo_rx_key(x);
 	if (fo_rx_lookup(x) == FO_INDEX_KEY_REFERENCE)
-		n->index_key = xnode_attr(x, "ref-key");
+		key = xnode_attr(x, "ref-key");
 	if (fo_rx_lookup(x) != FO__MAX && n->type != FO_INDEX_PAGE_CITATION_LIST &&
-	    (n->type == FO_INDEX_RANGE_END ? n->ref : n->index_key) == NULL)
+	    (n->type == FO_INDEX_RANGE_END ? n->ref : key) == NULL)
 		diag_report(d, DIAG_WARNING, file, x->line, 0, "rx:%s without %s: %s", x->name,
 		    n->type == FO_INDEX_RANGE_END ? "ref-id" : n->type == FO_INDEX_KEY_REFERENCE
 		    ? "ref-key" : "rx:key", n->type == FO_INDEX_RANGE_END ? "it ends no index range"
 		    : n->type == FO_INDEX_KEY_REFERENCE ? "it cites no page" : "it begins no index range");
-	if (n->index_key && n->index_key[0] == '\0')
-		n->index_key = NULL;
+	if (key && key[0] != '\0' && t->nindex_keys < UINT32_MAX) {
+		/* kept aside: most nodes have none (docs/scale.md) */
+		uint32_t k = t->nindex_keys;
+		if (k >= 8 && (k & (k - 1)) == 0)   /* full: doubled (8, 16, 32 …) */
+			t->index_keys = xrealloc(t->index_keys, (size_t)k * 2 * sizeof *t->index_keys);
+		else if (k == 0)
+			t->index_keys = xrealloc(t->index_keys, 8 * sizeof *t->index_keys);
+		t->index_keys[t->nindex_keys++] = arena_strdup(t->arena, key);
+		n->ikey = t->nindex_keys;
+	}
 	if (n->type == FO_INDEX_RANGE_BEGIN && xnode_attr(x, "id") == NULL)
 		diag_report(d, DIAG_WARNING, file, x->line, 0,
 		    "fo:index-range-begin without id: no fo:index-range-end can end it; "

@@ -89,7 +89,7 @@ lay_index_keys_free(struct idmap *m)
 int
 lay_index_anchor(const struct fo_node *n)
 {
-	return n->index_key != NULL || n->type == FO_INDEX_RANGE_END;
+	return n->ikey != 0 || n->type == FO_INDEX_RANGE_END;
 }
 
 static struct area_page *
@@ -121,7 +121,7 @@ range_end(struct lay *L, struct area_page *pg, const struct fo_node *n)
 	for (int p = r->page + 1; p <= pg->index; p++) {
 		struct area_page *q = page_at(L, p);
 		if (q)
-			key_add(L, q, q->label ? q->label : "", r->begin->index_key, 0, 0);
+			key_add(L, q, q->label ? q->label : "", fo_index_key(L->fo, r->begin), 0, 0);
 	}
 }
 
@@ -135,7 +135,7 @@ lay_index_at(struct lay *L, struct area_page *pg, const char *label, const struc
 		range_end(L, pg, n);
 		return;
 	}
-	key_add(L, pg, label ? label : "", n->index_key, x, y);
+	key_add(L, pg, label ? label : "", fo_index_key(L->fo, n), x, y);
 	if (n->type == FO_INDEX_RANGE_BEGIN && n->id) {
 		if (L->nranges == L->capranges) {
 			L->capranges = L->capranges ? L->capranges * 2 : 16;
@@ -155,7 +155,7 @@ lay_index_placed(struct fill *f, const struct vitem *v, const struct area *a)
 	mpt x = a ? a->x : f->rx, y = a ? a->y : f->ry + f->y;
 	for (const struct lay_anchor *k = v->anchors; k; k = k->next)
 		lay_index_at(L, f->page, f->pagenum, k->fo, x, y);
-	if ((v->kind != V_OPEN && v->kind != V_CLOSE) || v->blk->fo->index_key == NULL)
+	if ((v->kind != V_OPEN && v->kind != V_CLOSE) || v->blk->fo->ikey == 0)
 		return;
 	/* a block with an index-key: every page from its first to its last */
 	if (v->kind == V_OPEN) {
@@ -166,7 +166,7 @@ lay_index_placed(struct fill *f, const struct vitem *v, const struct area *a)
 	for (int p = v->blk->index_page + 1; v->blk->index_page > 0 && p <= f->page->index; p++) {
 		struct area_page *q = page_at(L, p);
 		if (q)
-			key_add(L, q, q->label ? q->label : "", v->blk->fo->index_key, 0, 0);
+			key_add(L, q, q->label ? q->label : "", fo_index_key(L->fo, v->blk->fo), 0, 0);
 	}
 }
 
@@ -264,10 +264,10 @@ cite_list(struct lay *L, const struct fo_node *list, const struct idmap *m, stru
 	struct cited *v = NULL;
 	size_t n = 0, cap = 0, order = 0;
 	for (const struct fo_node *r = list->first; r; r = r->next) {
-		if (r->type != FO_INDEX_KEY_REFERENCE || r->index_key == NULL)
+		if (r->type != FO_INDEX_KEY_REFERENCE || r->ikey == 0)
 			continue;
 		size_t ne;
-		const struct lay_ikey *e = key_pages(m, r->index_key, &ne);
+		const struct lay_ikey *e = key_pages(m, fo_index_key(L->fo, r), &ne);
 		for (size_t k = 0; k < ne; k++) {
 			int dup = 0;
 			for (size_t j = 0; j < n && !st->index_keep_pages && !dup; j++)
@@ -306,8 +306,8 @@ void
 lay_index_cite(struct lay *L, const struct fo_node *list, struct chars *out, uint32_t keep)
 {
 	for (const struct fo_node *r = list->first; r; r = r->next)
-		if (r->type == FO_INDEX_KEY_REFERENCE && r->index_key)
-			lay_note_ref(L, r->index_key, r->line, 2);
+		if (r->type == FO_INDEX_KEY_REFERENCE && r->ikey)
+			lay_note_ref(L, fo_index_key(L->fo, r), r->line, 2);
 	if (L->pagenum) {   /* static content: this pass's pages are known */
 		cite_list(L, list, L->ids, out, keep);
 		return;

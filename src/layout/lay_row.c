@@ -189,7 +189,7 @@ static void
 row_marks(struct fill *f, const struct fo_node *n, const struct area *a)
 {
 	lay_page_id(f, n->id, a->x, a->y);   /* first and last page of it */
-	if (n->index_key && f->page)
+	if (n->ikey && f->page)
 		lay_index_at(f->L, f->page, f->pagenum, n, a->x, a->y);
 }
 
