@@ -288,6 +288,34 @@ insert_in_order(struct area *la, struct area *a)
 }
 
 /*
+ * A leader's run: n copies of the pattern pat in face, on the baseline. The
+ * caller sets its glyph count, spacing, width and x (only it knows them), then
+ * puts it among the line's children with insert_in_order.
+ */
+static struct area *
+leader_run(struct lay *L, const struct fo_style *st, struct text_face *face,
+    uint8_t bold, const char *pat, size_t patlen, int n, mpt baseline)
+{
+	struct buf b = {0};
+	for (int k = 0; k < n; k++)
+		buf_add(&b, pat, patlen);
+	struct area *r = area_new(L->at, AREA_RUN, NULL);
+	r->text = arena_strndup(L->at->arena, b.p, b.n);
+	r->len = b.n;
+	buf_free(&b);
+	r->face = face;
+	r->font = face->family;
+	r->size = st->font_size;
+	r->color = st->color;
+	r->hidden = st->hidden;
+	r->bold = bold;
+	r->baseline = baseline;
+	r->y = baseline - text_units(face, face->ascender, st->font_size);
+	r->h = text_units(face, face->ascender, st->font_size) - text_units(face, face->descender, st->font_size);
+	return r;
+}
+
+/*
  * Where the copies of a pattern step wide, the first w wide, go in [x, x +
  * len): *n of them from *x0.  leader-alignment none: the last ends where the
  * leader ends; reference-area or page: on a grid of step from ref0, so
@@ -356,26 +384,11 @@ leader_areas(struct lay *L, struct area *la, const struct fo_style *st, mpt x, m
 	pattern_place(st, x, len, pw, dw, ref0, &x0, &n);
 	if (n <= 0)
 		return;
-	struct buf b = {0};
-	for (int k = 0; k < n; k++)
-		buf_puts(&b, pat);
-	struct area *r = area_new(L->at, AREA_RUN, NULL);
-	r->text = arena_strndup(L->at->arena, b.p, b.n);
-	r->len = b.n;
-	buf_free(&b);
-	r->face = f;
-	r->font = f->family;
-	r->size = st->font_size;
-	r->color = st->color;
-	r->hidden = st->hidden;
-	r->bold = set->synth_bold[fi];
+	struct area *r = leader_run(L, st, f, set->synth_bold[fi], pat, strlen(pat), n, baseline);
 	r->nglyphs = n;
 	r->spacing = (n - 1) * (pw - dw);
 	r->w = (n - 1) * pw + dw;
 	r->x = x0;
-	r->baseline = baseline;
-	r->y = baseline - text_units(f, f->ascender, st->font_size);
-	r->h = text_units(f, f->ascender, st->font_size) - text_units(f, f->descender, st->font_size);
 	insert_in_order(la, r);
 }
 
@@ -422,28 +435,13 @@ content_leader(struct lay *L, struct area *la, const struct fo_node *n, mpt x, m
 		buf_free(&t);
 		return;
 	}
-	struct buf b = {0};
-	for (int k = 0; k < n_rep; k++)
-		buf_add(&b, t.p, t.n);
-	struct area *r = area_new(L->at, AREA_RUN, NULL);
-	r->text = arena_strndup(L->at->arena, b.p, b.n);
-	r->len = b.n;
-	r->face = face;
-	r->font = face->family;
-	r->size = st->font_size;
-	r->color = st->color;
-	r->hidden = st->hidden;
-	r->bold = set->synth_bold[fi0];
+	struct area *r = leader_run(L, st, face, set->synth_bold[fi0], t.p, t.n, n_rep, baseline);
 	r->nglyphs = n_rep * ng;
 	/* the gap between copies, as uniform spacing only when one glyph repeats */
 	r->spacing = ng == 1 ? (n_rep - 1) * (step - pw) : 0;
 	r->w = ng == 1 ? (n_rep - 1) * step + pw : n_rep * pw;
 	r->x = st->leader_align != 0 ? x0 : x + len - r->w;
-	r->baseline = baseline;
-	r->y = baseline - text_units(face, face->ascender, st->font_size);
-	r->h = text_units(face, face->ascender, st->font_size) - text_units(face, face->descender, st->font_size);
 	insert_in_order(la, r);
-	buf_free(&b);
 	buf_free(&t);
 }
 
