@@ -396,17 +396,29 @@ stream_after(HPDF_Dict dict)
 	return HPDF_Dict_RemoveElement(dict, "Length");
 }
 
+/* A dictionary of doc's cross-reference table that before fills in when it is
+ * written and after empties again; l is what they work from. */
+static HPDF_Dict
+lazy_new(HPDF_Doc doc, struct pdf_lazy *l, HPDF_Dict_BeforeWriteFunc before,
+    HPDF_Dict_AfterWriteFunc after)
+{
+	HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+	if (d == NULL)
+		return NULL;
+	d->attr = l;
+	d->before_write_fn = before;
+	d->after_write_fn = after;
+	HPDF_Xref_Add(doc->xref, d);
+	return d;
+}
+
 HPDF_Dict
 pdf_haru_lazy_stream(HPDF_Doc doc, struct pdf_lazy *l, struct buf *shared)
 {
-	HPDF_Dict cs = HPDF_Dict_New(doc->mmgr);
+	HPDF_Dict cs = lazy_new(doc, l, stream_before, stream_after);
 	if (cs == NULL)
 		return NULL;
 	l->buf = shared;
-	cs->attr = l;
-	cs->before_write_fn = stream_before;
-	cs->after_write_fn = stream_after;
-	HPDF_Xref_Add(doc->xref, cs);
 	HPDF_Number length = HPDF_Number_New(doc->mmgr, 0);
 	HPDF_Xref_Add(doc->xref, length);
 	l->length = length;
@@ -434,14 +446,7 @@ dict_after(HPDF_Dict dict)
 HPDF_Dict
 pdf_haru_lazy_dict(HPDF_Doc doc, struct pdf_lazy *l)
 {
-	HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
-	if (d == NULL)
-		return NULL;
-	d->attr = l;
-	d->before_write_fn = dict_before;
-	d->after_write_fn = dict_after;
-	HPDF_Xref_Add(doc->xref, d);
-	return d;
+	return lazy_new(doc, l, dict_before, dict_after);
 }
 
 /* ---------------------------------------------------------------- packed save */
