@@ -131,12 +131,21 @@ reply_problems(const struct docset_opts *o, struct reply *r, const struct diag *
 }
 
 int
-api_cases_load(const struct docset_opts *o, struct docset_case **v, size_t *n, struct diag *d)
+api_cases_load(const struct docset_opts *o, struct api_case_list *c)
 {
+	memset(c, 0, sizeof *c);
+	diag_init(&c->d);
 	pthread_mutex_lock(&engine);
-	int rc = docset_cases(o, v, n, d);
+	c->rc = docset_cases(o, &c->v, &c->n, &c->d);
 	pthread_mutex_unlock(&engine);
-	return rc;
+	return c->rc;
+}
+
+void
+api_cases_free(struct api_case_list *c)
+{
+	docset_cases_free(c->v, c->n);
+	diag_free(&c->d);
 }
 
 /* ---------------------------------------------------------------- render */
@@ -221,40 +230,45 @@ json_strings(const char *key, ...)
 }
 
 int
-api_forms_load(const struct docset_opts *o, struct docset_form **v, size_t *n, struct diag *d)
+api_forms_load(const struct docset_opts *o, struct api_form_list *f)
 {
+	memset(f, 0, sizeof *f);
+	diag_init(&f->d);
 	pthread_mutex_lock(&engine);
-	struct text_fonts *fonts = text_fonts_new(d);
-	int rc = docset_forms_info(o, fonts, v, n, d);
+	struct text_fonts *fonts = text_fonts_new(&f->d);
+	f->rc = docset_forms_info(o, fonts, &f->v, &f->n, &f->d);
 	text_fonts_free(fonts);
 	pthread_mutex_unlock(&engine);
-	return rc;
+	return f->rc;
+}
+
+void
+api_forms_free(struct api_form_list *f)
+{
+	docset_forms_info_free(f->v, f->n);
+	diag_free(&f->d);
 }
 
 void
 api_forms_list(const struct docset_opts *o, struct reply *r)
 {
-	struct diag d;
-	struct docset_form *v = NULL;
-	size_t n = 0;
-	diag_init(&d);
-	int rc = api_forms_load(o, &v, &n, &d);
-	if (rc < 0 || d.worst >= DIAG_ERROR) {
-		reply_problems(o, r, &d);
+	struct api_form_list f;
+	api_forms_load(o, &f);
+	if (f.rc < 0 || f.d.worst >= DIAG_ERROR) {
+		reply_problems(o, r, &f.d);
 	} else {
 		struct json_object *j = json_object_new_object(), *a = json_object_new_array();
-		for (size_t i = 0; i < n; i++) {
-			struct json_object *e = json_strings("id", v[i].id, "number", v[i].number, "name", v[i].name,
-			    (char *)NULL);
-			json_object_object_add(e, "pages", json_object_new_int(v[i].pages));
-			json_object_object_add(e, "parts", json_object_new_int(v[i].parts));
+		for (size_t i = 0; i < f.n; i++) {
+			struct json_object *e = json_strings("id", f.v[i].id, "number", f.v[i].number,
+			    "name", f.v[i].name, (char *)NULL);
+			json_object_object_add(e, "pages", json_object_new_int(f.v[i].pages));
+			json_object_object_add(e, "parts", json_object_new_int(f.v[i].parts));
 			json_object_array_add(a, e);
 		}
 		json_object_object_add(j, "forms", a);
 		reply_json(r, 200, j);
 	}
-	docset_forms_info_free(v, n);
-	diag_free(&d);
+	api_forms_free(&f);
 }
 
 /* A whole number member of j from lo to hi; 0 absent, 1 set, -1 wrong. */
@@ -366,32 +380,29 @@ api_forms_make(const struct docset_opts *o, const char *body, size_t n, struct r
 void
 api_cases(const struct docset_opts *o, struct reply *r)
 {
-	struct diag d;
-	struct docset_case *v = NULL;
-	size_t n = 0;
-	diag_init(&d);
-	int rc = api_cases_load(o, &v, &n, &d);
-	if (rc < 0 && n == 0 && d.worst >= DIAG_ERROR) {
-		reply_problems(o, r, &d);
+	struct api_case_list c;
+	api_cases_load(o, &c);
+	if (c.rc < 0 && c.n == 0 && c.d.worst >= DIAG_ERROR) {
+		reply_problems(o, r, &c.d);
 	} else {
 		/* a case that does not parse is left out of the list, and said */
 		struct json_object *j = json_object_new_object(), *a = json_object_new_array();
-		for (size_t i = 0; i < n; i++) {
-			struct json_object *e = json_strings("id", v[i].id, "tenant", v[i].tenant, "floor", v[i].floor,
-			    "unit", v[i].unit, "date", v[i].date, (char *)NULL);
+		for (size_t i = 0; i < c.n; i++) {
+			struct json_object *e = json_strings("id", c.v[i].id, "tenant", c.v[i].tenant,
+			    "floor", c.v[i].floor, "unit", c.v[i].unit, "date", c.v[i].date, (char *)NULL);
 			json_object_array_add(a, e);
 		}
 		json_object_object_add(j, "cases", a);
-		if (rc < 0) {
+		if (c.rc < 0) {
 			char *root = root_real(o);
 			struct json_object *w = json_object_new_array();
-			for (size_t i = 0; i < d.n; i++)
-				if (d.v[i].level >= DIAG_ERROR) {
+			for (size_t i = 0; i < c.d.n; i++)
+				if (c.d.v[i].level >= DIAG_ERROR) {
 					struct json_object *e = json_object_new_object();
-					json_object_object_add(e, "file", json_object_new_string(shown_file(d.v[i].file, root)));
-					json_object_object_add(e, "line", json_object_new_int(d.v[i].line));
-					json_object_object_add(e, "col", json_object_new_int(d.v[i].col));
-					json_object_object_add(e, "message", json_object_new_string(d.v[i].text));
+					json_object_object_add(e, "file", json_object_new_string(shown_file(c.d.v[i].file, root)));
+					json_object_object_add(e, "line", json_object_new_int(c.d.v[i].line));
+					json_object_object_add(e, "col", json_object_new_int(c.d.v[i].col));
+					json_object_object_add(e, "message", json_object_new_string(c.d.v[i].text));
 					json_object_array_add(w, e);
 				}
 			json_object_object_add(j, "errors", w);
@@ -399,8 +410,7 @@ api_cases(const struct docset_opts *o, struct reply *r)
 		}
 		reply_json(r, 200, j);
 	}
-	docset_cases_free(v, n);
-	diag_free(&d);
+	api_cases_free(&c);
 }
 
 /* ---------------------------------------------------------------- one case */

@@ -72,10 +72,26 @@ void api_render(const struct docset_opts *o, const char *body, size_t n, struct 
 void api_forms_list(const struct docset_opts *o, struct reply *r);
 void api_forms_make(const struct docset_opts *o, const char *body, size_t n, struct reply *r);
 void api_cases(const struct docset_opts *o, struct reply *r);
+/* A list read for a reply, with what was said reading it (rc < 0: some of it
+ * could not be read); api_*_free frees all of it. */
+struct api_case_list {
+	struct docset_case *v;
+	size_t              n;
+	int                 rc;
+	struct diag         d;
+};
+struct api_form_list {
+	struct docset_form *v;
+	size_t              n;
+	int                 rc;
+	struct diag         d;
+};
 /* docset_cases under the engine's lock: the cases of cases/ for a reply. */
-int api_cases_load(const struct docset_opts *o, struct docset_case **v, size_t *n, struct diag *d);
+int api_cases_load(const struct docset_opts *o, struct api_case_list *c);
+void api_cases_free(struct api_case_list *c);
 /* docset_forms_info under the engine's lock: the forms register for a reply. */
-int api_forms_load(const struct docset_opts *o, struct docset_form **v, size_t *n, struct diag *d);
+int api_forms_load(const struct docset_opts *o, struct api_form_list *f);
+void api_forms_free(struct api_form_list *f);
 void api_case_get(const struct req *q, struct reply *r);
 void api_case_put(const struct req *q, struct reply *r);
 void api_packet(const struct req *q, struct reply *r);

@@ -207,11 +207,8 @@ contains(const char *hay, const char *needle)
 void
 web_cases(const struct req *q, struct reply *r)
 {
-	struct diag d;
-	struct docset_case *v = NULL;
-	size_t n = 0;
-	diag_init(&d);
-	api_cases_load(q->o, &v, &n, &d);
+	struct api_case_list c;
+	api_cases_load(q->o, &c);
 	struct buf b = {0};
 	const char *s = q->q ? q->q : "";
 	page_begin(&b, "客户列表", "/cases");
@@ -219,41 +216,40 @@ web_cases(const struct req *q, struct reply *r)
 	    "<input name=\"q\" id=\"q\" size=\"32\" placeholder=\"客户名称、单元号或收楼日期\" value=\"");
 	html_esc(&b, s);
 	buf_puts(&b, "\"><button type=\"submit\">查找</button><a class=\"button second\" href=\"/new\">新客户入伙</a></form>\n");
-	if (d.worst >= DIAG_ERROR) {
+	if (c.d.worst >= DIAG_ERROR) {
 		buf_puts(&b, "<div class=\"alert\">以下案卷文件无法读取，没有列出：");
-		html_errors(&b, &d);
+		html_errors(&b, &c.d);
 		buf_puts(&b, "</div>\n");
 	}
 	buf_puts(&b, "<table id=\"cases\">\n<tr><th>案卷编号</th><th>客户</th><th>楼层</th><th>单元</th><th>收楼日期</th>"
 	    "<th>操作</th></tr>\n");
 	size_t shown = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[0] && !contains(v[i].tenant, s) && !contains(v[i].unit, s) && !contains(v[i].date, s) &&
-		    !contains(v[i].id, s))
+	for (size_t i = 0; i < c.n; i++) {
+		if (s[0] && !contains(c.v[i].tenant, s) && !contains(c.v[i].unit, s) &&
+		    !contains(c.v[i].date, s) && !contains(c.v[i].id, s))
 			continue;
 		shown++;
 		buf_puts(&b, "<tr><td>");
-		html_esc(&b, v[i].id);
+		html_esc(&b, c.v[i].id);
 		buf_puts(&b, "</td><td>");
-		html_esc(&b, v[i].tenant);
+		html_esc(&b, c.v[i].tenant);
 		buf_puts(&b, "</td><td>");
-		html_esc(&b, v[i].floor);
+		html_esc(&b, c.v[i].floor);
 		buf_puts(&b, "</td><td>");
-		html_esc(&b, v[i].unit);
+		html_esc(&b, c.v[i].unit);
 		buf_puts(&b, "</td><td>");
-		html_esc(&b, v[i].date);
+		html_esc(&b, c.v[i].date);
 		buf_puts(&b, "</td><td>");
-		if (case_id_ok(v[i].id)) {
+		if (case_id_ok(c.v[i].id)) {
 			buf_printf(&b, "<a href=\"/cases/%s\">打开/修改</a> · <form method=\"post\" action=\"/generate/%s\">"
-			    "<button type=\"submit\">生成</button></form>", v[i].id, v[i].id);
-			if (packet_exists(q->o, v[i].id))
-				buf_printf(&b, " · <a href=\"/packet/%s\">已生成的文件</a>", v[i].id);
+			    "<button type=\"submit\">生成</button></form>", c.v[i].id, c.v[i].id);
+			if (packet_exists(q->o, c.v[i].id))
+				buf_printf(&b, " · <a href=\"/packet/%s\">已生成的文件</a>", c.v[i].id);
 		}
 		buf_puts(&b, "</td></tr>\n");
 	}
 	buf_puts(&b, "</table>\n");
 	buf_printf(&b, "<p class=\"muted\">共 %zu 个案卷%s。</p>\n", shown, s[0] ? "符合查找条件" : "");
-	docset_cases_free(v, n);
-	diag_free(&d);
+	api_cases_free(&c);
 	page_end(&b, r, 200);
 }

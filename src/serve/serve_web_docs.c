@@ -62,13 +62,10 @@ web_forms(const struct req *q, struct reply *r)
 		json_object_put(j);
 		return;
 	}
-	struct diag d;
-	struct docset_form *v = NULL;
-	size_t n = 0;
-	diag_init(&d);
-	if (api_forms_load(q->o, &v, &n, &d) < 0) {
-		page_problem(r, 500, "空白表格", "表格登记册无法读取：", &d);
-		diag_free(&d);
+	struct api_form_list f;
+	if (api_forms_load(q->o, &f) < 0) {
+		page_problem(r, 500, "空白表格", "表格登记册无法读取：", &f.d);
+		api_forms_free(&f);
 		return;
 	}
 	struct buf b = {0};
@@ -81,22 +78,21 @@ web_forms(const struct req *q, struct reply *r)
 	    "<button type=\"submit\" id=\"make\">下载 PDF</button>"
 	    "<span class=\"muted\">勾选下表中的表格；填写起始编号时，每份按顺序编号，并记住已发出的编号，下次接着编。</span></div>\n"
 	    "<table id=\"register\">\n<tr><th>选择</th><th>表格编号</th><th>表格名称</th><th>每份页数</th><th>联数</th></tr>\n");
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < f.n; i++) {
 		buf_puts(&b, "<tr><td><input type=\"checkbox\" name=\"form\" id=\"form-");
-		html_esc(&b, v[i].id);
+		html_esc(&b, f.v[i].id);
 		buf_puts(&b, "\" value=\"");
-		html_esc(&b, v[i].id);
+		html_esc(&b, f.v[i].id);
 		buf_puts(&b, "\"></td><td><label for=\"form-");
-		html_esc(&b, v[i].id);
+		html_esc(&b, f.v[i].id);
 		buf_puts(&b, "\">");
-		html_esc(&b, v[i].number[0] ? v[i].number : v[i].id);
+		html_esc(&b, f.v[i].number[0] ? f.v[i].number : f.v[i].id);
 		buf_puts(&b, "</label></td><td>");
-		html_esc(&b, v[i].name);
-		buf_printf(&b, "</td><td>%d</td><td>%d</td></tr>\n", v[i].pages, v[i].parts);
+		html_esc(&b, f.v[i].name);
+		buf_printf(&b, "</td><td>%d</td><td>%d</td></tr>\n", f.v[i].pages, f.v[i].parts);
 	}
 	buf_puts(&b, "</table>\n</form>\n");
-	docset_forms_info_free(v, n);
-	diag_free(&d);
+	api_forms_free(&f);
 	page_end(&b, r, 200);
 }
 
