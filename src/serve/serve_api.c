@@ -443,6 +443,17 @@ reply_errors(struct reply *r, unsigned status, struct json_object *errs)
 	reply_json(r, status, j);
 }
 
+struct json_object *
+api_case_json(const struct buf *b, struct diag *d)
+{
+	pthread_mutex_lock(&engine);
+	struct xdoc *x = src_xml_parse(b->p ? b->p : "", b->n, "case.xml", d);
+	struct json_object *j = x ? case_to_json(x->root) : NULL;
+	src_xdoc_free(x);
+	pthread_mutex_unlock(&engine);
+	return j;
+}
+
 void
 api_case_get(const struct req *q, struct reply *r)
 {
@@ -457,11 +468,7 @@ api_case_get(const struct req *q, struct reply *r)
 	}
 	struct diag d;
 	diag_init(&d);
-	pthread_mutex_lock(&engine);
-	struct xdoc *x = src_xml_parse(b.p ? b.p : "", b.n, "case.xml", &d);
-	struct json_object *j = x ? case_to_json(x->root) : NULL;
-	src_xdoc_free(x);
-	pthread_mutex_unlock(&engine);
+	struct json_object *j = api_case_json(&b, &d);
 	if (j) {
 		reply_json(r, 200, j);
 		case_etag(b.p ? b.p : "", b.n, r->etag);

@@ -175,6 +175,9 @@ void case_error_add(struct json_object *errs, const char *path, const char *labe
 int case_from_json(struct json_object *j, struct buf *xml, struct case_lines *lines, struct json_object *errs);
 /* A case as JSON (owned). */
 struct json_object *case_to_json(const struct xnode *root);
+/* A case file's bytes as JSON (owned), parsed under the engine's lock; NULL
+ * when they are not XML, with the problems in d. */
+struct json_object *api_case_json(const struct buf *b, struct diag *d);
 
 /* A web form's fields (application/x-www-form-urlencoded). */
 struct form {

@@ -167,11 +167,7 @@ web_case(const struct req *q, struct reply *r)
 	case_etag(c.p ? c.p : "", c.n, etag);
 	struct diag d;
 	diag_init(&d);
-	pthread_mutex_lock(&engine);
-	struct xdoc *x = src_xml_parse(c.p ? c.p : "", c.n, "case.xml", &d);
-	struct json_object *j = x ? case_to_json(x->root) : NULL;
-	src_xdoc_free(x);
-	pthread_mutex_unlock(&engine);
+	struct json_object *j = api_case_json(&c, &d);
 	buf_free(&c);
 	if (j == NULL) {
 		page_problem(r, 422, "案卷无法读取", "案卷文件不是完整的 XML，请 IT 人员用 folio check 检查：", &d);
