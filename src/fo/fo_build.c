@@ -313,10 +313,7 @@ build_children(struct build *b, const struct xnode *x, struct fo_node *n, int de
 	for (const struct xnode *c = x->first; c; c = c->next) {
 		if (c->kind == XNODE_TEXT) {
 			if (content == C_MIXED) {
-				struct fo_node *tn = arena_alloc(b->t->arena, sizeof *tn);
-				tn->type = FO_TEXT;
-				tn->style = n->style;
-				tn->line = c->line;
+				struct fo_node *tn = fo_node_new(b->t->arena, FO_TEXT, n->style, c->line);
 				tn->text = c->text;
 				tn->textlen = c->textlen;
 				if (n->style->text_transform != TT_NONE)

@@ -19,6 +19,16 @@ fo_append(struct fo_node *parent, struct fo_node *n)
 	parent->last = n;
 }
 
+struct fo_node *
+fo_node_new(struct arena *a, enum fo_type t, const struct fo_style *st, int line)
+{
+	struct fo_node *n = arena_alloc(a, sizeof *n);
+	n->type = t;
+	n->style = st;
+	n->line = line;
+	return n;
+}
+
 /* An inline FO that may hold block-level FOs (XSL 1.1 §6.6.7, §6.11.3, §6.9.2). */
 static int
 splittable(enum fo_type t)
@@ -172,11 +182,8 @@ fo_small_caps(struct arena *a, struct fo_node *n, struct fo_node *tn)
 				st->small_caps = 0;
 				st->text_transform = TT_UPPER;
 			}
-			struct fo_node *in = arena_alloc(a, sizeof *in);
-			in->type = FO_INLINE;
+			struct fo_node *in = fo_node_new(a, FO_INLINE, st, tn->line);
 			in->src = n->src;
-			in->line = tn->line;
-			in->style = st;
 			t->style = st;
 			fo_text_transform(a, t);
 			fo_append(in, t);

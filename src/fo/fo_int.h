@@ -205,6 +205,8 @@ void fo_rx_finish(struct arena *a, struct fo_node *n);
 
 /* fo_content.c: content normalised as the tree is built */
 void fo_append(struct fo_node *parent, struct fo_node *n);
+/* A new FO of type t made in a, with style st, from source line line. */
+struct fo_node *fo_node_new(struct arena *a, enum fo_type t, const struct fo_style *st, int line);
 /* The children of block n with every inline that holds blocks split. */
 void fo_hoist_blocks(struct arena *a, struct fo_node *n);
 /* text-transform of tn's style applied to its text (a copy in a). */

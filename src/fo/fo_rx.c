@@ -77,15 +77,9 @@ separator(struct arena *a, struct fo_node *list, enum fo_type t, const char *tex
 {
 	if (text == NULL)
 		return NULL;
-	struct fo_node *s = arena_alloc(a, sizeof *s);
-	struct fo_node *tx = arena_alloc(a, sizeof *tx);
-	s->type = t;
-	s->style = list->style;
-	s->line = list->line;
+	struct fo_node *s = fo_node_new(a, t, list->style, list->line);
+	struct fo_node *tx = fo_node_new(a, FO_TEXT, list->style, list->line);
 	s->parent = list;
-	tx->type = FO_TEXT;
-	tx->style = list->style;
-	tx->line = list->line;
 	tx->text = text;
 	tx->textlen = strlen(text);
 	tx->parent = s;
