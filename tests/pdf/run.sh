@@ -491,14 +491,17 @@ cat > "$T/cols.fo" <<'FO'
 FO
 check "columns: render" "$FOLIO" render "$T/cols.fo" -o "$T/cols.pdf"
 pdftotext -bbox "$T/cols.pdf" "$T/cols.html" 2>/dev/null
-# word → "xMin yMin xMax" in points
-colword() { sed -n "s/.*xMin=\"\\([0-9.]*\\)\" yMin=\"\\([0-9.]*\\)\" xMax=\"\\([0-9.]*\\)\".*>$1.*/\\1 \\2 \\3/p" "$T/cols.html" | head -1; }
+# bbox FILE WORD: the first word of pdftotext -bbox's FILE matching WORD (a
+# sed pattern) as "xMin yMin xMax yMax", in points
+bbox() { sed -n "s/.*xMin=\"\\([0-9.]*\\)\" yMin=\"\\([0-9.]*\\)\" xMax=\"\\([0-9.]*\\)\" yMax=\"\\([0-9.]*\\)\">$2<.*/\\1 \\2 \\3 \\4/p" "$1" | head -1; }
+# the first word holding the text → "xMin yMin xMax"
+colword() { bbox "$T/cols.html" "[^<]*$1[^<]*" | cut -d' ' -f1-3; }
 check "columns: the first column at the body's left edge, 120pt wide" sh -c "
 	echo '$(colword 第一段)' | awk '{ exit !(\$1 > 19.9 && \$1 < 20.1 && \$3 > 139 && \$3 < 140.1) }'"
 check "columns: the second column 140pt to the right, level with the first" sh -c "
 	echo '$(colword 第一段) $(colword 第二段)' | awk '{ exit !(\$4 > 159.9 && \$4 < 160.1 && \$5 - \$2 < 0.1 && \$2 - \$5 < 0.1) }'"
 check "columns: a span across the body, below the taller column" sh -c "
-	echo '$(colword 第二个通栏) $(colword 环境)' | awk '{ exit !(\$3 > 279.9 && \$3 < 280.1 && \$2 > \$5) }'"
+	echo '$(colword 第二个通栏) $(colword 环境)' | awk '{ exit !(NF == 6 && \$3 > 279.9 && \$3 < 280.1 && \$2 > \$5) }'"
 check "columns: after the span, the columns start again at the left" sh -c "
 	echo '$(colword 第二个通栏) $(colword 第三段)' | awk '{ exit !(\$4 > 19.9 && \$4 < 20.1 && \$5 > \$2) }'"
 pdftoppm -r 72 "$T/cols.pdf" "$T/cols" 2>/dev/null
@@ -517,8 +520,8 @@ cat > "$T/rot.fo" <<'FO'
 FO
 check "rotation: render" "$FOLIO" render "$T/rot.fo" -o "$T/rot.pdf"
 pdftotext -bbox "$T/rot.pdf" "$T/rot.html" 2>/dev/null
-# word → "xMin yMin xMax yMax" in points
-rotword() { sed -n "s/.*xMin=\"\\([0-9.]*\\)\" yMin=\"\\([0-9.]*\\)\" xMax=\"\\([0-9.]*\\)\" yMax=\"\\([0-9.]*\\)\">$1<.*/\\1 \\2 \\3 \\4/p" "$T/rot.html" | head -1; }
+# word → "xMin yMin xMax yMax"
+rotword() { bbox "$T/rot.html" "$1"; }
 check "rotation 90: the line runs up the box's left edge (box 20..120 × 20..80pt)" sh -c "
 	echo '$(rotword Alpha) $(rotword beta)' | awk '{ exit !(\$1 >= 20 && \$3 < 35 && \$4 <= 80.1 && \$4 > 70 && \$4 - \$2 > \$3 - \$1 && \$8 < \$2) }'"
 check "rotation 180: the line runs leftwards at the foot of the box (20..170 × 80..110pt)" sh -c "
